@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/types.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { APP_VERSION } from './lib/version.js';
+import authPlugin from './plugins/auth.js';
+import errorHandler from './plugins/error-handler.js';
+import openapi from './plugins/openapi.js';
+import security from './plugins/security.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './modules/auth/login-throttle.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import { createInvitationsService } from './modules/invitations/invitations.service.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { createOrganisationsService } from './modules/organisations/organisations.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+
+/** Everything from outside the process comes in here, so tests can substitute any of it. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<DB>;
+  clock?: Clock;
+  loginThrottle?: ThrottleLimits;
+  /** Fastify logger options; tests pass a stream to capture the log. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+
+/** Paths that are redacted from every log line: credentials and signatures never reach the logs. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["stripe-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.secret',
+];
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return { level, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } };
+}
+
+/** Builds the application as a plugin tree. It never listens: server.ts does, tests inject. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    // Stop new connections promptly on close while in-flight requests finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const users = createUsersService({ db, clock });
+  const organisations = createOrganisationsService({ db, clock });
+  const invitations = createInvitationsService({ db, clock, publicUrl: config.publicUrl });
+  const audit = createAuditService(db);
+
+  await app.register(errorHandler);
+  await app.register(security, { corsOrigins: config.corsOrigins });
+  await app.register(openapi, { version: APP_VERSION });
+  await app.register(authPlugin, {
+    secret: config.jwt.secret,
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    accessTokenTtlSeconds: config.jwt.accessTokenTtlSeconds,
+    loadActor: users.loadActor,
+  });
+
+  const auth = createAuthService({
+    db,
+    clock,
+    throttle: createLoginThrottle(db, deps.loginThrottle ?? DEFAULT_THROTTLE),
+    signAccessToken: (claims) => app.signAccessToken(claims),
+    accessTokenTtlSeconds: config.jwt.accessTokenTtlSeconds,
+    refreshTokenTtlDays: config.jwt.refreshTokenTtlDays,
+  });
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { auth });
+  await app.register(usersRoutes, { users });
+  await app.register(organisationsRoutes, { organisations });
+  await app.register(invitationsRoutes, { invitations });
+  await app.register(auditRoutes, { audit });
+
+  return app;
+}

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything the service can be told from outside is
+ * declared here, validated once at start-up, and handed to the rest as a typed object.
+ */
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DATABASE_URL: optionalNonEmpty.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  ),
+  DATA_DIR: z.string().min(1).default('./data'),
+  JWT_SECRET: optionalNonEmpty.pipe(
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
+  JWT_ISSUER: z.string().min(1).default('impactbeurs'),
+  JWT_AUDIENCE: z.string().min(1).default('impactbeurs-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  CREDIT_PRICE_CENTS: z.coerce.number().int().positive().default(3800),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  TRUST_PROXY: booleanFromString.default(false),
+  ADMIN_EMAIL: optionalNonEmpty.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalNonEmpty.pipe(
+    z.string().min(12, 'must be at least 12 characters').optional(),
+  ),
+  SEED_DEMO: booleanFromString.optional(),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+  };
+  creditPriceCents: number;
+  corsOrigins: string[];
+  logLevel: string;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  firstAdmin: { email: string; password: string } | undefined;
+  /** 'auto' seeds demo data into an empty embedded database only; never in production. */
+  seedDemo: boolean | 'auto';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Throws a ConfigError whose message names every
+ * bad variable, so an operator can fix them all in one go.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither',
+    );
+  }
+
+  const missing: string[] = [];
+  if (production && e.JWT_SECRET === undefined) missing.push('JWT_SECRET');
+  if (production && e.PUBLIC_URL === undefined) missing.push('PUBLIC_URL');
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n${missing
+        .map((name) => `  ${name}: required when NODE_ENV=production`)
+        .join('\n')}`,
+    );
+  }
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const secrets = production ? undefined : loadOrCreateDevSecrets(dataDir);
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    jwt: {
+      secret: e.JWT_SECRET ?? secrets!.jwtSecret,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    },
+    creditPriceCents: e.CREDIT_PRICE_CENTS,
+    corsOrigins: e.CORS_ORIGINS,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    firstAdmin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+        ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD }
+        : undefined,
+    seedDemo: production ? false : (e.SEED_DEMO ?? 'auto'),
+  };
+}
+
+interface DevSecrets {
+  jwtSecret: string;
+}
+
+/**
+ * Outside production a missing secret is generated once and kept in DATA_DIR, so that
+ * `npm start` works on a fresh machine and tokens survive a restart.
+ */
+function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>;
+    if (typeof stored.jwtSecret === 'string' && stored.jwtSecret.length >= 32) {
+      return { jwtSecret: stored.jwtSecret };
+    }
+  }
+  const secrets: DevSecrets = { jwtSecret: randomBytes(48).toString('base64url') };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}

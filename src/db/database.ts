@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './types.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// Return bigint (int8) columns as strings rather than lossy numbers; counts are cast explicitly.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/** Wraps an already open PGlite instance (tests hand in a clone of a migrated template). */
+export function wrapPGlite(pglite: PGlite, onClose?: () => Promise<void>): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await onClose?.();
+    },
+  };
+}
+
+/** The embedded database: PostgreSQL compiled to WebAssembly, its files in DATA_DIR/pgdata. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  const folder = path.join(dataDir, 'pgdata');
+  const release = await lockDataDir(folder);
+  try {
+    const pglite = await PGlite.create(folder);
+    return wrapPGlite(pglite, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
+}
+
+export async function isReachable(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { AuditEventRow, DB } from '../../db/types.js';
+
+export interface NewAuditEvent {
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  summary: Record<string, unknown>;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  actorUserId?: string | undefined;
+  organisationId?: string | undefined;
+  action?: string | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  beforeId?: string | undefined;
+  limit: number;
+}
+
+export const auditRepository = {
+  async insert(db: Kysely<DB>, event: NewAuditEvent): Promise<void> {
+    await db
+      .insertInto('audit_events')
+      .values({
+        actor_user_id: event.actorUserId,
+        actor_organisation_id: event.actorOrganisationId,
+        action: event.action,
+        subject_type: event.subjectType,
+        subject_id: event.subjectId,
+        summary: JSON.stringify(event.summary),
+        request_id: event.requestId,
+      })
+      .execute();
+  },
+
+  /** Newest first, keyset-paginated on the id; fetches limit + 1 rows. */
+  async list(db: Kysely<DB>, filter: AuditFilter): Promise<AuditEventRow[]> {
+    let query = db.selectFrom('audit_events').selectAll();
+    if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
+    if (filter.organisationId) query = query.where('actor_organisation_id', '=', filter.organisationId);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.subjectType) query = query.where('subject_type', '=', filter.subjectType);
+    if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
+    if (filter.from) query = query.where('occurred_at', '>=', filter.from);
+    if (filter.to) query = query.where('occurred_at', '<', filter.to);
+    if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+    return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  },
+};

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../../plugins/auth.js';
+import { RATE_LIMITS } from '../../plugins/security.js';
+import { problemResponses } from '../../lib/problem.js';
+import type { AuthService } from './auth.service.js';
+import { LoginSchema, RefreshSchema, TokenPairSchema } from './auth.schemas.js';
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/v1/auth/login',
+    {
+      config: { rateLimit: RATE_LIMITS.auth },
+      schema: {
+        operationId: 'login',
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        description:
+          'Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After.',
+        security: [],
+        body: LoginSchema,
+        response: { 200: TokenPairSchema, ...problemResponses(401, 429) },
+      },
+    },
+    async (request) => auth.login(ctxOf(request), request.body),
+  );
+
+  app.post(
+    '/v1/auth/refresh',
+    {
+      config: { rateLimit: RATE_LIMITS.auth },
+      schema: {
+        operationId: 'refreshTokens',
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new token pair',
+        description: 'The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in.',
+        security: [],
+        body: RefreshSchema,
+        response: { 200: TokenPairSchema, ...problemResponses(401, 429) },
+      },
+    },
+    async (request) => auth.refresh(ctxOf(request), request.body.refreshToken),
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      config: { rateLimit: RATE_LIMITS.auth },
+      schema: {
+        operationId: 'logout',
+        tags: ['auth'],
+        summary: 'End the session of a refresh token',
+        security: [],
+        body: RefreshSchema,
+        response: { 204: z.null().describe('Signed out'), ...problemResponses(429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(ctxOf(request), request.body.refreshToken);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { addDays, type Clock } from '../../lib/clock.js';
+import type { Ctx } from '../../lib/context.js';
+import { unauthorized } from '../../lib/errors.js';
+import { burnPasswordCheck, verifyPassword } from '../../lib/passwords.js';
+import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { usersRepository } from '../users/users.repository.js';
+import { refreshTokensRepository } from './auth.repository.js';
+import type { TokenPair } from './auth.schemas.js';
+import type { LoginThrottle } from './login-throttle.js';
+
+export interface AuthServiceDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  throttle: LoginThrottle;
+  signAccessToken(claims: { sub: string; org: string }): string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+}
+
+const INVALID_CREDENTIALS = () => unauthorized('AUTH.INVALID_CREDENTIALS', 'Email or password is incorrect');
+const INVALID_REFRESH = () => unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { db, clock, throttle } = deps;
+
+  async function issueTokens(trx: Kysely<DB>, user: { id: string; organisationId: string }, familyId: string): Promise<TokenPair> {
+    const refreshToken = newOpaqueToken();
+    const expiresAt = addDays(clock.now(), deps.refreshTokenTtlDays);
+    await refreshTokensRepository.insert(trx, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt });
+    return {
+      accessToken: deps.signAccessToken({ sub: user.id, org: user.organisationId }),
+      tokenType: 'Bearer',
+      expiresIn: deps.accessTokenTtlSeconds,
+      refreshToken,
+      refreshTokenExpiresAt: expiresAt.toISOString(),
+    };
+  }
+
+  return {
+    async login(ctx: Ctx, input: { email: string; password: string }): Promise<TokenPair> {
+      const now = clock.now();
+      await throttle.assertAllowed(input.email, ctx.ip, now);
+
+      const credentials = await usersRepository.findCredentials(db, input.email);
+      const valid = credentials
+        ? await verifyPassword(credentials.password_hash, input.password)
+        : (await burnPasswordCheck(input.password), false);
+
+      if (!credentials || !valid) {
+        await throttle.recordFailure(input.email, ctx.ip, now);
+        await recordAudit(db, ctx, {
+          action: 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: credentials?.id ?? null,
+          summary: { reason: credentials ? 'wrong_password' : 'unknown_account' },
+          actor: null,
+        });
+        throw INVALID_CREDENTIALS();
+      }
+      // Only after the password is proven do we say the account is disabled.
+      if (credentials.user_status !== 'active' || credentials.organisation_status !== 'active') {
+        throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
+      }
+
+      await throttle.recordSuccess(input.email);
+      const user = { id: credentials.id, organisationId: credentials.organisation_id };
+      return db.transaction().execute(async (trx) => {
+        await usersRepository.touchLastLogin(trx, user.id, now);
+        const tokens = await issueTokens(trx, user, randomUUID());
+        await recordAudit(trx, ctx, {
+          action: 'auth.logged_in',
+          subjectType: 'user',
+          subjectId: user.id,
+          actor: { userId: user.id, organisationId: user.organisationId },
+        });
+        return tokens;
+      });
+    },
+
+    /**
+     * Exchanges a refresh token for a new pair. Each token works once: presenting one
+     * that was already rotated means it was stolen or replayed, so its whole family
+     * (every token descended from the same login) is revoked.
+     */
+    async refresh(ctx: Ctx, refreshToken: string): Promise<TokenPair> {
+      const now = clock.now();
+      const tokenHash = hashToken(refreshToken);
+
+      const outcome = await db.transaction().execute(async (trx) => {
+        const current = await refreshTokensRepository.rotate(trx, tokenHash, now);
+        if (!current) return { kind: 'not-current' as const };
+        const user = await usersRepository.findActor(trx, current.user_id);
+        if (!user || user.user_status !== 'active' || user.organisation_status !== 'active') {
+          await refreshTokensRepository.revokeFamily(trx, current.family_id, now);
+          return { kind: 'disabled' as const };
+        }
+        const tokens = await issueTokens(trx, { id: user.id, organisationId: user.organisation_id }, current.family_id);
+        await recordAudit(trx, ctx, {
+          action: 'auth.token_refreshed',
+          subjectType: 'user',
+          subjectId: user.id,
+          actor: { userId: user.id, organisationId: user.organisation_id },
+        });
+        return { kind: 'ok' as const, tokens };
+      });
+
+      if (outcome.kind === 'ok') return outcome.tokens;
+      if (outcome.kind === 'disabled') throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
+
+      const known = await refreshTokensRepository.findByHash(db, tokenHash);
+      if (known && known.rotated_at !== null) {
+        await db.transaction().execute(async (trx) => {
+          const revoked = await refreshTokensRepository.revokeFamily(trx, known.family_id, now);
+          await recordAudit(trx, ctx, {
+            action: 'auth.refresh_token_reused',
+            subjectType: 'user',
+            subjectId: known.user_id,
+            summary: { familyId: known.family_id, tokensRevoked: revoked },
+            actor: null,
+          });
+        });
+        throw unauthorized('AUTH.REFRESH_TOKEN_REUSED', 'This refresh token was already used; sign in again');
+      }
+      throw INVALID_REFRESH();
+    },
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout is idempotent. */
+    async logout(ctx: Ctx, refreshToken: string): Promise<void> {
+      const known = await refreshTokensRepository.findByHash(db, hashToken(refreshToken));
+      if (!known) return;
+      const user = await usersRepository.findActor(db, known.user_id);
+      await db.transaction().execute(async (trx) => {
+        const revoked = await refreshTokensRepository.revokeFamily(trx, known.family_id, clock.now());
+        if (revoked > 0) {
+          await recordAudit(trx, ctx, {
+            action: 'auth.logged_out',
+            subjectType: 'user',
+            subjectId: known.user_id,
+            actor: user ? { userId: user.id, organisationId: user.organisation_id } : null,
+          });
+        }
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { EmailSchema } from '../../lib/dutch.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/passwords.js';
+import { UserRoleSchema } from '../users/users.schemas.js';
+
+export const InvitationStatusSchema = z.enum(['pending', 'accepted', 'expired']).meta({ id: 'InvitationStatus' });
+
+export const InvitationSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    email: z.string(),
+    role: UserRoleSchema,
+    status: InvitationStatusSchema,
+    invitedBy: z.uuid().nullable(),
+    expiresAt: z.iso.datetime(),
+    acceptedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Invitation' });
+
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const CreateInvitationSchema = z
+  .object({
+    email: EmailSchema,
+    role: UserRoleSchema,
+  })
+  .meta({ id: 'CreateInvitation' });
+
+export const CreatedInvitationSchema = z
+  .object({
+    invitation: InvitationSchema,
+    token: z.string().describe('Single-use secret, shown only in this response; hand it to the invitee'),
+    acceptUrl: z.string().describe('Where the invitee sets a password'),
+  })
+  .meta({ id: 'CreatedInvitation' });
+
+export const InvitationListSchema = z.object({ items: z.array(InvitationSchema) }).meta({ id: 'InvitationList' });
+
+export const AcceptInvitationSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    name: z.string().trim().min(1).max(200),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+      .max(PASSWORD_MAX_LENGTH),
+  })
+  .meta({ id: 'AcceptInvitation' });

@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import type { DB, InvitationRow, UserRole } from '../../db/types.js';
+import { addDays, type Clock } from '../../lib/clock.js';
+import { type Ctx, requireActor, ROLES_BY_KIND, rolesInvitableBy } from '../../lib/context.js';
+import { AppError, conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
+import { hashPassword } from '../../lib/passwords.js';
+import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { organisationsRepository } from '../organisations/organisations.repository.js';
+import { canSeeOrganisation } from '../organisations/organisations.service.js';
+import { usersRepository } from '../users/users.repository.js';
+import { toUser } from '../users/users.service.js';
+import type { User } from '../users/users.schemas.js';
+import { invitationsRepository } from './invitations.repository.js';
+import type { Invitation } from './invitations.schemas.js';
+
+export const INVITATION_TTL_DAYS = 7;
+
+const EMAIL_TAKEN = () => conflict('USER.EMAIL_TAKEN', 'A user with this email address already exists');
+
+export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; publicUrl: string }) {
+  const { db, clock } = deps;
+
+  function toInvitation(row: InvitationRow): Invitation {
+    const status = row.accepted_at ? 'accepted' : row.expires_at <= clock.now() ? 'expired' : 'pending';
+    return {
+      id: row.id,
+      organisationId: row.organisation_id,
+      email: row.email,
+      role: row.role,
+      status,
+      invitedBy: row.invited_by,
+      expiresAt: row.expires_at.toISOString(),
+      acceptedAt: row.accepted_at ? row.accepted_at.toISOString() : null,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  async function loadVisibleOrganisation(ctx: Ctx, organisationId: string) {
+    const actor = requireActor(ctx);
+    const organisation = canSeeOrganisation(actor, organisationId) ? await organisationsRepository.findById(db, organisationId) : undefined;
+    if (!organisation) throw notFound('Organisation');
+    return { actor, organisation };
+  }
+
+  return {
+    /**
+     * Invites someone into an organisation. Platform admins invite anyone anywhere;
+     * other users invite colleagues into their own organisation, at most at their own role.
+     */
+    async create(ctx: Ctx, organisationId: string, input: { email: string; role: UserRole }) {
+      const { actor, organisation } = await loadVisibleOrganisation(ctx, organisationId);
+      if (!rolesInvitableBy(actor).includes(input.role)) {
+        throw forbidden('INVITATION.ROLE_NOT_ALLOWED', `You cannot invite a user with role ${input.role}`);
+      }
+      if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {
+        throw unprocessable('INVITATION.ROLE_NOT_IN_KIND', `An organisation of kind ${organisation.kind} has no role ${input.role}`, {
+          errors: [{ path: 'body.role', message: `must be one of ${ROLES_BY_KIND[organisation.kind].join(', ')}` }],
+        });
+      }
+      if (organisation.status !== 'active') throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
+      if (await usersRepository.existsByEmail(db, input.email)) throw EMAIL_TAKEN();
+
+      const token = newOpaqueToken();
+      const row = await db.transaction().execute(async (trx) => {
+        const created = await invitationsRepository.insert(trx, {
+          organisationId,
+          organisationKind: organisation.kind,
+          email: input.email,
+          role: input.role,
+          tokenHash: hashToken(token),
+          invitedBy: actor.userId,
+          expiresAt: addDays(clock.now(), INVITATION_TTL_DAYS),
+        });
+        await recordAudit(trx, ctx, {
+          action: 'invitation.created',
+          subjectType: 'invitation',
+          subjectId: created.id,
+          summary: { organisationId, email: input.email, role: input.role },
+        });
+        return created;
+      });
+      return {
+        invitation: toInvitation(row),
+        token,
+        acceptUrl: `${deps.publicUrl}/invitations/accept#token=${token}`,
+      };
+    },
+
+    async list(ctx: Ctx, organisationId: string) {
+      await loadVisibleOrganisation(ctx, organisationId);
+      return { items: (await invitationsRepository.listByOrganisation(db, organisationId)).map(toInvitation) };
+    },
+
+    /** Accepting sets the new user's password. A token works once, and only for seven days. */
+    async accept(ctx: Ctx, input: { token: string; name: string; password: string }): Promise<User> {
+      // Hashing is slow on purpose; do it before taking any lock.
+      const passwordHash = await hashPassword(input.password);
+      const now = clock.now();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const invitation = await invitationsRepository.findByHashForUpdate(trx, hashToken(input.token));
+          if (!invitation) throw new AppError(404, 'INVITATION.NOT_FOUND', 'This invitation does not exist');
+          if (invitation.accepted_at) throw conflict('INVITATION.ALREADY_USED', 'This invitation has already been used');
+          if (invitation.expires_at <= now) {
+            throw new AppError(410, 'INVITATION.EXPIRED', 'This invitation has expired; ask for a new one');
+          }
+          const organisation = await organisationsRepository.findById(trx, invitation.organisation_id);
+          if (!organisation || organisation.status !== 'active') {
+            throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
+          }
+          const user = await usersRepository.insert(trx, {
+            organisationId: invitation.organisation_id,
+            organisationKind: invitation.organisation_kind,
+            email: invitation.email,
+            name: input.name,
+            role: invitation.role,
+            passwordHash,
+          });
+          await invitationsRepository.markAccepted(trx, invitation.id, user.id, now);
+          await recordAudit(trx, ctx, {
+            action: 'invitation.accepted',
+            subjectType: 'invitation',
+            subjectId: invitation.id,
+            summary: { userId: user.id, role: user.role },
+            actor: { userId: user.id, organisationId: user.organisation_id },
+          });
+          return toUser(user);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw EMAIL_TAKEN();
+        throw error;
+      }
+    },
+  };
+}
+
+export type InvitationsService = ReturnType<typeof createInvitationsService>;

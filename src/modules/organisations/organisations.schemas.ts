@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { AddressSchema, EmailSchema, KvkNumberSchema, VatNumberSchema } from '../../lib/dutch.js';
+import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
+
+export const OrganisationKindSchema = z.enum(['platform', 'initiative', 'supplier', 'authority']).meta({ id: 'OrganisationKind' });
+export const CreatableKindSchema = z.enum(['initiative', 'supplier', 'authority']);
+export const ActiveStatusSchema = z.enum(['active', 'disabled']).meta({ id: 'ActiveStatus' });
+
+export const OrganisationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: OrganisationKindSchema,
+    name: z.string(),
+    kvkNumber: z.string().nullable(),
+    vatNumber: z.string().nullable(),
+    address: z
+      .object({ street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() })
+      .nullable(),
+    contactEmail: z.string().nullable(),
+    status: ActiveStatusSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Organisation' });
+
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const CreateOrganisationSchema = z
+  .object({
+    kind: CreatableKindSchema.describe('The platform organisation exists once and is not created through the API'),
+    name: z.string().trim().min(1).max(200),
+    kvkNumber: KvkNumberSchema,
+    vatNumber: VatNumberSchema.optional(),
+    address: AddressSchema.optional(),
+    contactEmail: EmailSchema.optional(),
+  })
+  .meta({ id: 'CreateOrganisation' });
+
+export type CreateOrganisationInput = z.infer<typeof CreateOrganisationSchema>;
+
+export const UpdateOrganisationSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    kvkNumber: KvkNumberSchema.optional().describe('Platform admins only'),
+    vatNumber: VatNumberSchema.nullable().optional(),
+    address: AddressSchema.nullable().optional(),
+    contactEmail: EmailSchema.nullable().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, 'at least one field must be given')
+  .meta({ id: 'UpdateOrganisation' });
+
+export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>;
+
+export const ListOrganisationsQuerySchema = PageQuerySchema.extend({
+  kind: OrganisationKindSchema.optional(),
+  status: ActiveStatusSchema.optional(),
+  kvkNumber: z.string().regex(/^[0-9]{8}$/).optional(),
+});
+
+export type ListOrganisationsQuery = z.infer<typeof ListOrganisationsQuerySchema>;
+
+export const OrganisationPageSchema = pageSchema(OrganisationSchema).meta({ id: 'OrganisationPage' });
+
+export const IdParamsSchema = z.object({ id: z.uuid() });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ActiveStatusSchema, OrganisationKindSchema, OrganisationSchema } from '../organisations/organisations.schemas.js';
+
+export const UserRoleSchema = z.enum(['admin', 'reviewer', 'member', 'coordinator', 'viewer']).meta({ id: 'UserRole' });
+
+export const UserSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    organisationKind: OrganisationKindSchema,
+    email: z.string(),
+    name: z.string(),
+    role: UserRoleSchema,
+    status: ActiveStatusSchema,
+    lastLoginAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+
+export type User = z.infer<typeof UserSchema>;
+
+export const MeSchema = z
+  .object({
+    user: UserSchema,
+    organisation: OrganisationSchema,
+  })
+  .meta({ id: 'Me' });
+
+export const UserListSchema = z.object({ items: z.array(UserSchema) }).meta({ id: 'UserList' });

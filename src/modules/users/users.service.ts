@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { Clock } from '../../lib/clock.js';
+import { type Actor, type Ctx, requireActor, requirePlatformAdmin } from '../../lib/context.js';
+import { conflict, notFound } from '../../lib/errors.js';
+import { refreshTokensRepository } from '../auth/auth.repository.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { organisationsRepository } from '../organisations/organisations.repository.js';
+import { canSeeOrganisation, toOrganisation } from '../organisations/organisations.service.js';
+import { type UserRecord, usersRepository } from './users.repository.js';
+import type { User } from './users.schemas.js';
+
+export function toUser(row: UserRecord): User {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationKind: row.organisation_kind,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    status: row.status,
+    lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
+  const { db, clock } = deps;
+
+  return {
+    /** Resolves an access token's subject; 'disabled' when the user or its organisation is. */
+    async loadActor(userId: string): Promise<Actor | 'disabled' | undefined> {
+      const row = await usersRepository.findActor(db, userId);
+      if (!row) return undefined;
+      if (row.user_status !== 'active' || row.organisation_status !== 'active') return 'disabled';
+      return { userId: row.id, organisationId: row.organisation_id, organisationKind: row.organisation_kind, role: row.role };
+    },
+
+    async me(ctx: Ctx) {
+      const actor = requireActor(ctx);
+      const [user, organisation] = await Promise.all([
+        usersRepository.findById(db, actor.userId),
+        organisationsRepository.findById(db, actor.organisationId),
+      ]);
+      if (!user || !organisation) throw notFound('User');
+      return { user: toUser(user), organisation: toOrganisation(organisation) };
+    },
+
+    async listByOrganisation(ctx: Ctx, organisationId: string) {
+      const actor = requireActor(ctx);
+      if (!canSeeOrganisation(actor, organisationId) || !(await organisationsRepository.findById(db, organisationId))) {
+        throw notFound('Organisation');
+      }
+      return { items: (await usersRepository.listByOrganisation(db, organisationId)).map(toUser) };
+    },
+
+    /** Disabling a user revokes its refresh tokens; its access tokens fail at the next request. */
+    async setStatus(ctx: Ctx, userId: string, status: 'active' | 'disabled'): Promise<User> {
+      const actor = requirePlatformAdmin(ctx);
+      if (status === 'disabled' && userId === actor.userId) {
+        throw conflict('USER.CANNOT_DISABLE_SELF', 'Admins cannot disable their own account');
+      }
+      return db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        const row = await usersRepository.setStatus(trx, userId, status, now);
+        if (!row) throw notFound('User');
+        if (status === 'disabled') await refreshTokensRepository.revokeAllForUser(trx, userId, now);
+        await recordAudit(trx, ctx, {
+          action: status === 'disabled' ? 'user.disabled' : 'user.enabled',
+          subjectType: 'user',
+          subjectId: userId,
+          summary: { organisationId: row.organisation_id },
+        });
+        return toUser(row);
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+
+export interface SecurityOptions {
+  corsOrigins: string[];
+}
+
+/**
+ * Security headers, CORS and rate limits. Rate limits are opt-in per route
+ * (`config.rateLimit`): public and sign-in routes declare theirs. The counters live in
+ * each instance's memory; the account-level login throttle lives in the database.
+ */
+export default fp<SecurityOptions>(
+  async function security(app: FastifyInstance, options) {
+    await app.register(helmet, {
+      // The API serves JSON; only /docs (Swagger UI) needs scripts and styles from self.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          frameAncestors: ["'none'"],
+        },
+      },
+    });
+    await app.register(cors, {
+      origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
+      credentials: false,
+      exposedHeaders: ['x-request-id', 'retry-after', 'location'],
+    });
+    await app.register(rateLimit, { global: false });
+
+    app.addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+  },
+  { name: 'security' },
+);
+
+/** Rate-limit presets for routes that anyone can call. */
+export const RATE_LIMITS = {
+  /** Sign-in and token endpoints, per client address. */
+  auth: { max: 20, timeWindow: '1 minute' },
+  /** Public reads (verification, listings, docs). */
+  public: { max: 120, timeWindow: '1 minute' },
+} as const;
