@@ -61,7 +61,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
     // Stop new connections promptly on close while in-flight requests finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',

@@ -117,7 +117,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const dataDir = path.resolve(e.DATA_DIR);
-  const secrets = production ? undefined : loadOrCreateDevSecrets(dataDir);
+  // Reached only outside production: there a missing JWT_SECRET was refused above.
+  const jwtSecret = e.JWT_SECRET ?? loadOrCreateDevSecrets(dataDir).jwtSecret;
 
   return {
     nodeEnv: e.NODE_ENV,
@@ -127,7 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     jwt: {
-      secret: e.JWT_SECRET ?? secrets!.jwtSecret,
+      secret: jwtSecret,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { DB, OrganisationKind, OrganisationRow, UserRole } from '../../src/db/types.js';
+import { hashPassword } from '../../src/lib/passwords.js';
+import { organisationsRepository } from '../../src/modules/organisations/organisations.repository.js';
+import { usersRepository } from '../../src/modules/users/users.repository.js';
+
+export const FIXTURE_PASSWORD = 'correct horse battery staple';
+
+// argon2id costs ~150 ms a hash: hash the fixture password once per test file and reuse it.
+let fixtureHash: Promise<string> | undefined;
+const getFixtureHash = () => (fixtureHash ??= hashPassword(FIXTURE_PASSWORD));
+
+let sequence = 0;
+const unique = () => `${process.pid % 1000}${++sequence}${Math.floor(Math.random() * 1e6)}`;
+
+export function uniqueKvk(): string {
+  return String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8);
+}
+
+export async function createOrganisation(
+  db: Kysely<DB>,
+  kind: OrganisationKind,
+  overrides: Partial<{ name: string; kvkNumber: string | null; status: 'active' | 'disabled' }> = {},
+): Promise<OrganisationRow> {
+  return organisationsRepository.insert(db, {
+    kind,
+    name: overrides.name ?? `${kind} ${unique()}`,
+    kvk_number: overrides.kvkNumber !== undefined ? overrides.kvkNumber : uniqueKvk(),
+    vat_number: null,
+    status: overrides.status ?? 'active',
+  });
+}
+
+export interface FixtureUser {
+  id: string;
+  email: string;
+  password: string;
+  organisationId: string;
+  role: UserRole;
+}
+
+export async function createUser(db: Kysely<DB>, organisation: OrganisationRow, role: UserRole, email?: string): Promise<FixtureUser> {
+  const row = await usersRepository.insert(db, {
+    organisationId: organisation.id,
+    organisationKind: organisation.kind,
+    email: email ?? `${role}.${unique()}@test.example`,
+    name: `Test ${role}`,
+    role,
+    passwordHash: await getFixtureHash(),
+  });
+  return { id: row.id, email: row.email, password: FIXTURE_PASSWORD, organisationId: organisation.id, role };
+}
+
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  headers: { authorization: string };
+}
+
+export async function signIn(app: FastifyInstance, user: { email: string; password: string }, remoteAddress?: string): Promise<SignedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { email: user.email, password: user.password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  const body = response.json<{ accessToken: string; refreshToken: string }>();
+  return { ...body, headers: { authorization: `Bearer ${body.accessToken}` } };
+}
+
+/** One organisation of each kind with one user per role, for authorisation tests. */
+export async function createWorld(db: Kysely<DB>) {
+  const platform = await createOrganisation(db, 'platform', { kvkNumber: null });
+  const initiative = await createOrganisation(db, 'initiative');
+  const supplier = await createOrganisation(db, 'supplier');
+  const otherSupplier = await createOrganisation(db, 'supplier');
+  const authority = await createOrganisation(db, 'authority');
+  return {
+    platform,
+    initiative,
+    supplier,
+    otherSupplier,
+    authority,
+    admin: await createUser(db, platform, 'admin'),
+    reviewer: await createUser(db, platform, 'reviewer'),
+    initiativeMember: await createUser(db, initiative, 'member'),
+    supplierMember: await createUser(db, supplier, 'member'),
+    otherSupplierMember: await createUser(db, otherSupplier, 'member'),
+    coordinator: await createUser(db, authority, 'coordinator'),
+    viewer: await createUser(db, authority, 'viewer'),
+  };
+}
