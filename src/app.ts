@@ -40,6 +40,12 @@ export const LOG_REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["stripe-signature"]',
   'res.headers["set-cookie"]',
+  // `*.x` matches one level down only: the top-level keys need paths of their own.
+  'password',
+  'token',
+  'refreshToken',
+  'accessToken',
+  'secret',
   '*.password',
   '*.token',
   '*.refreshToken',

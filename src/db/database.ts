@@ -19,6 +19,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle connection that the server drops (restart, failover) must not crash the
+  // process: the pool discards it and the next query opens a fresh one.
+  pool.on('error', (error) => console.warn(`PostgreSQL pool: idle connection lost (${error.message})`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

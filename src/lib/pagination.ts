@@ -16,11 +16,21 @@ export function encodeCursor(values: Record<string, string>): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]): Record<K, string> | undefined {
+/**
+ * A cursor comes back from the client, so it is untrusted input: `isValid` checks its values
+ * (e.g. that an id is a uuid) before they reach a query, where a bad one would be a 500.
+ */
+export function decodeCursor<K extends string>(
+  cursor: string | undefined,
+  keys: readonly K[],
+  isValid: (values: Record<K, string>) => boolean = () => true,
+): Record<K, string> | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (keys.every((key) => typeof parsed[key] === 'string')) return parsed as Record<K, string>;
+    // PostgreSQL text cannot hold a NUL byte; one in a query parameter is an error, not a miss.
+    const usable = (value: unknown) => typeof value === 'string' && !value.includes('\u0000');
+    if (keys.every((key) => usable(parsed[key])) && isValid(parsed as Record<K, string>)) return parsed as Record<K, string>;
   } catch {
     // fall through to the error below
   }

@@ -31,9 +31,10 @@ export async function recordAudit(trx: Kysely<DB>, ctx: Ctx, entry: AuditEntry):
   });
 }
 
+// The id is a bigint: node-postgres reads it as a string, PGlite as a number; the API says string.
 function toAuditEvent(row: AuditEventRow): AuditEvent {
   return {
-    id: row.id,
+    id: String(row.id),
     occurredAt: row.occurred_at.toISOString(),
     actorUserId: row.actor_user_id,
     actorOrganisationId: row.actor_organisation_id,
@@ -61,7 +62,7 @@ export function createAuditService(db: Kysely<DB>) {
         beforeId: cursor?.id,
         limit: query.limit,
       });
-      return toPage(rows, query.limit, toAuditEvent, (row) => ({ id: row.id }));
+      return toPage(rows, query.limit, toAuditEvent, (row) => ({ id: String(row.id) }));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB, OrganisationRow, OrganisationUpdate } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Actor, type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
@@ -85,7 +86,7 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
 
     async list(ctx: Ctx, query: ListOrganisationsQuery) {
       requirePlatformAdmin(ctx);
-      const after = decodeCursor(query.cursor, ['name', 'id'] as const);
+      const after = decodeCursor(query.cursor, ['name', 'id'] as const, (values) => z.uuid().safeParse(values.id).success);
       const rows = await organisationsRepository.list(db, { ...query, after });
       return toPage(rows, query.limit, toOrganisation, (row) => ({ name: row.name, id: row.id }));
     },
