@@ -20,6 +20,12 @@ import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { createInvitationsService } from './modules/invitations/invitations.service.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { createOrganisationsService } from './modules/organisations/organisations.service.js';
+import { catalogueRoutes } from './modules/projects/catalogue.routes.js';
+import { createCatalogueService } from './modules/projects/catalogue.service.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { createProjectsService } from './modules/projects/projects.service.js';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
+import { createReviewsService } from './modules/reviews/reviews.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -107,6 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organisationsRoutes, { organisations });
   await app.register(invitationsRoutes, { invitations });
   await app.register(auditRoutes, { audit });
+  const projects = createProjectsService({ db, clock });
+  await app.register(projectsRoutes, { projects });
+  await app.register(reviewsRoutes, { reviews: createReviewsService({ db, clock, config }) });
+  await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
 
   return app;
 }

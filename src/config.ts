@@ -34,6 +34,9 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   CREDIT_PRICE_CENTS: z.coerce.number().int().positive().default(3800),
+  PANEL_MIN: z.coerce.number().int().min(1).max(15).default(3),
+  AWARD_METHODOLOGY: z.string().regex(/^v[0-9]+$/).default('v1'),
+  FUNDING_PERIOD_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -69,6 +72,12 @@ export interface Config {
     refreshTokenTtlDays: number;
   };
   creditPriceCents: number;
+  /** Smallest expert panel that can complete a review. */
+  panelMin: number;
+  /** Version of the award methodology new awards use (src/modules/awards/methodology.ts). */
+  awardMethodology: string;
+  /** Default funding deadline, in days after listing. */
+  fundingPeriodDays: number;
   corsOrigins: string[];
   logLevel: string;
   bodyLimitBytes: number;
@@ -135,6 +144,9 @@ export function loadConfig(env: Env = process.env): Config {
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     },
     creditPriceCents: e.CREDIT_PRICE_CENTS,
+    panelMin: e.PANEL_MIN,
+    awardMethodology: e.AWARD_METHODOLOGY,
+    fundingPeriodDays: e.FUNDING_PERIOD_DAYS,
     corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -8,7 +8,11 @@ import lockfile from 'proper-lockfile';
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   mkdirSync(dir, { recursive: true });
   try {
-    return await lockfile.lock(dir, { stale: 15_000, update: 5_000, realpath: false });
+    // The lock's mtime is refreshed from the event loop, which PGlite blocks while it runs
+    // initdb on a new folder: 10–16 s on a busy machine. A shorter stale time let a second
+    // opener take over a folder still in use. The cost: after a hard kill (no exit
+    // handlers ran) the folder stays locked for up to a minute.
+    return await lockfile.lock(dir, { stale: 60_000, update: 5_000, realpath: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new Error(

@@ -14,8 +14,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// Return bigint (int8) columns as strings rather than lossy numbers; counts are cast explicitly.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+/**
+ * Both engines read values the same way:
+ * - int8 (bigint: cents, counts, ids) as a number while it is a safe integer, else as a
+ *   bigint, never silently rounded (PGlite's own behaviour, given to pg as well);
+ * - date (date-only) as the 'YYYY-MM-DD' text it is, with no time zone to shift it.
+ */
+const parseInt8 = (value: string): number | bigint => {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : BigInt(value);
+};
+const parseDate = (value: string): string => value;
+pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+pg.types.setTypeParser(pg.types.builtins.DATE, parseDate);
+
+/** Options for every PGlite instance (the embedded database and test clones alike). */
+export const PGLITE_OPTIONS = { parsers: { 1082: parseDate } } as const;
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
@@ -44,7 +58,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   const folder = path.join(dataDir, 'pgdata');
   const release = await lockDataDir(folder);
   try {
-    const pglite = await PGlite.create(folder);
+    const pglite = await PGlite.create(folder, PGLITE_OPTIONS);
     return wrapPGlite(pglite, release);
   } catch (error) {
     await release();

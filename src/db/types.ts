@@ -40,6 +40,8 @@ export interface UsersTable {
   password_hash: string;
   status: Generated<ActiveStatus>;
   last_login_at: Date | null;
+  /** Carried in access tokens as `gen`; disabling moves it on, which voids every token issued before. */
+  token_generation: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -87,7 +89,7 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export interface DB {
+export interface DB extends ProjectTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
@@ -103,3 +105,195 @@ export type UserRow = Selectable<UsersTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+
+// ---- projects, review, award, credits (migration 20261122010000) ----
+
+export type ProjectStatus =
+  | 'draft'
+  | 'submitted'
+  | 'in_review'
+  | 'changes_requested'
+  | 'approved'
+  | 'rejected'
+  | 'listed'
+  | 'funded'
+  | 'completed'
+  | 'failed';
+export type TargetGroup = 'participatiewet' | 'banenafspraak' | 'ww' | 'nug' | 'youth' | 'over_50' | 'status_holder' | 'other';
+export type OutcomeType = 'paid_work' | 'diploma' | 'internship' | 'driving_licence' | 'retraining' | 'job' | 'day_activity' | 'other';
+export type BudgetCategory = 'staff' | 'coaching' | 'training' | 'materials' | 'other';
+export type Criterion = 'reach' | 'depth' | 'durability' | 'indirect';
+
+/** Date-only columns are read and written as 'YYYY-MM-DD' text (see the parsers in database.ts). */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  initiative_id: string;
+  initiative_kind: Generated<'initiative'>;
+  status: Generated<ProjectStatus>;
+  title: string;
+  summary: Generated<string>;
+  description: Generated<string>;
+  start_date: DateOnly | null;
+  end_date: DateOnly | null;
+  total_cost_cents: number | null;
+  minimum_budget_cents: number | null;
+  other_funding_cents: Generated<number>;
+  other_funding_description: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  review_round: Generated<number>;
+  supply: number | null;
+  threshold: number | null;
+  public_rationale: string | null;
+  listed_at: Date | null;
+  funding_deadline: Date | null;
+  created_by: string;
+  submitted_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProjectMunicipalitiesTable {
+  project_id: string;
+  cbs_code: string;
+  name: string;
+}
+
+export interface ProjectTargetGroupsTable {
+  project_id: string;
+  target_group: TargetGroup;
+  expected_participants: number;
+}
+
+export interface ProjectOutcomesTable {
+  project_id: string;
+  outcome_type: OutcomeType;
+  expected_count: number;
+}
+
+export interface ProjectBudgetLinesTable {
+  id: Generated<string>;
+  project_id: string;
+  position: number;
+  description: string;
+  category: BudgetCategory;
+  amount_cents: number;
+}
+
+export interface ReviewRoundsTable {
+  id: Generated<string>;
+  project_id: string;
+  round_number: number;
+  status: Generated<'open' | 'changes_requested' | 'decided'>;
+  plan_snapshot: Json;
+  submitted_by: string;
+  submitted_at: Date;
+  questions: string | null;
+  returned_by: string | null;
+  returned_at: Date | null;
+}
+
+export interface PanelAssignmentsTable {
+  id: Generated<string>;
+  round_id: string;
+  reviewer_id: string;
+  assigned_by: string;
+  assigned_at: Date;
+  declaration: 'none' | 'conflict' | null;
+  declaration_note: string | null;
+  declared_at: Date | null;
+}
+
+export interface ReviewScoresTable {
+  assignment_id: string;
+  round_id: string;
+  reach: number;
+  depth: number;
+  durability: number;
+  indirect: number;
+  reach_rationale: string;
+  depth_rationale: string;
+  durability_rationale: string;
+  indirect_rationale: string;
+  overall_comment: string;
+  ineligible_line_ids: Json;
+  submitted_at: Date;
+}
+
+export interface ReviewConsensusTable {
+  round_id: string;
+  reach: number;
+  depth: number;
+  durability: number;
+  indirect: number;
+  rationale: string;
+  ineligible_line_ids: Json;
+  entered_by: string;
+  entered_at: Date;
+}
+
+export interface AwardsTable {
+  id: Generated<string>;
+  project_id: string;
+  round_id: string;
+  methodology_version: string;
+  parameters: Json;
+  panel_scores: Json;
+  score_source: 'median' | 'consensus';
+  accepted_lines: Json;
+  rejected_lines: Json;
+  /** numeric(6,5), read back as a decimal string */
+  impact_score: string;
+  eligible_cost_cents: number;
+  minimum_budget_cents: number;
+  credit_price_cents: number;
+  supply: number;
+  threshold: number;
+  decision: 'approved' | 'rejected';
+  reasons: ColumnType<unknown, string | undefined, string>;
+  public_rationale: string;
+  confirmed_by: string;
+  confirmed_at: Date;
+}
+
+export interface ProjectCreditBalancesTable {
+  project_id: string;
+  supply: number;
+  reserved: Generated<number>;
+  sold: Generated<number>;
+}
+
+export interface CreditLedgerTable {
+  id: Generated<number>;
+  project_id: string;
+  entry_type: 'issue' | 'reserve' | 'release' | 'sell' | 'refund';
+  quantity: number;
+  reference_type: string | null;
+  reference_id: string | null;
+  actor_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProjectTables {
+  projects: ProjectsTable;
+  project_municipalities: ProjectMunicipalitiesTable;
+  project_target_groups: ProjectTargetGroupsTable;
+  project_outcomes: ProjectOutcomesTable;
+  project_budget_lines: ProjectBudgetLinesTable;
+  review_rounds: ReviewRoundsTable;
+  panel_assignments: PanelAssignmentsTable;
+  review_scores: ReviewScoresTable;
+  review_consensus: ReviewConsensusTable;
+  awards: AwardsTable;
+  project_credit_balances: ProjectCreditBalancesTable;
+  credit_ledger: CreditLedgerTable;
+}
+
+export type ProjectRow = Selectable<ProjectsTable>;
+export type ReviewRoundRow = Selectable<ReviewRoundsTable>;
+export type PanelAssignmentRow = Selectable<PanelAssignmentsTable>;
+export type ReviewScoreRow = Selectable<ReviewScoresTable>;
+export type AwardRow = Selectable<AwardsTable>;

@@ -7,6 +7,8 @@ import { unauthorized } from '../lib/errors.js';
 export interface AccessTokenClaims {
   sub: string;
   org: string;
+  /** The user's token generation at issue; a token of an older generation is void. */
+  gen: number;
   typ: 'access';
 }
 
@@ -16,7 +18,7 @@ export interface AuthPluginOptions {
   audience: string;
   accessTokenTtlSeconds: number;
   /** Reads the user afresh on every request, so a disabled user is locked out at once. */
-  loadActor(userId: string): Promise<Actor | 'disabled' | undefined>;
+  loadActor(userId: string, tokenGeneration: number): Promise<Actor | 'disabled' | undefined>;
 }
 
 declare module '@fastify/jwt' {
@@ -36,6 +38,23 @@ declare module 'fastify' {
     actor: Actor | null;
   }
 }
+
+const INVALID_TOKEN = () => unauthorized('AUTH.INVALID_TOKEN', 'Missing, invalid or expired access token');
+
+/**
+ * fast-jwt refusals that @fastify/jwt passes on bare, without a status (another algorithm,
+ * `none` with a signature, not yet valid, ill-typed claims). They are the client's bad
+ * token, a 401; left alone they would answer 500. Configuration errors are not listed.
+ */
+const REFUSED_TOKEN_CODES = new Set([
+  'FAST_JWT_INVALID_ALGORITHM',
+  'FAST_JWT_INACTIVE',
+  'FAST_JWT_INVALID_CLAIM_TYPE',
+  'FAST_JWT_INVALID_PAYLOAD',
+  'FAST_JWT_INVALID_TYPE',
+  'FAST_JWT_MALFORMED',
+  'FAST_JWT_INVALID_CRIT_HEADER',
+]);
 
 /** The service context of a request: who acts, and which request this is. */
 export function ctxOf(request: FastifyRequest): Ctx {
@@ -65,13 +84,15 @@ export default fp<AuthPluginOptions>(
     app.decorate('signAccessToken', (claims: Omit<AccessTokenClaims, 'typ'>) => app.jwt.sign({ ...claims, typ: 'access' }));
 
     app.decorate('authenticate', async function authenticate(request: FastifyRequest) {
-      const claims = await request.jwtVerify<AccessTokenClaims>();
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string') {
-        throw unauthorized('AUTH.INVALID_TOKEN', 'Missing, invalid or expired access token');
-      }
-      const actor = await options.loadActor(claims.sub);
+      const claims = await request.jwtVerify<AccessTokenClaims>().catch((error: unknown) => {
+        if (REFUSED_TOKEN_CODES.has((error as { code?: unknown }).code as string)) throw INVALID_TOKEN();
+        throw error;
+      });
+      if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw INVALID_TOKEN();
+      if (!Number.isInteger(claims.gen)) throw INVALID_TOKEN();
+      const actor = await options.loadActor(claims.sub, claims.gen);
       if (actor === 'disabled') throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
-      if (!actor) throw unauthorized('AUTH.INVALID_TOKEN', 'Missing, invalid or expired access token');
+      if (!actor) throw INVALID_TOKEN();
       request.actor = actor;
     });
   },

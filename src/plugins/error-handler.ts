@@ -73,6 +73,14 @@ export default fp(
         return sendProblem(reply, body, error.headers);
       }
 
+      // PostgreSQL cannot store a NUL character in text; that is bad input, not a server fault.
+      if ((error as { code?: string }).code === '22021') {
+        return sendProblem(
+          reply,
+          problem(400, 'VALIDATION.INVALID_CHARACTERS', 'The request contains characters that cannot be stored (such as NUL)', request),
+        );
+      }
+
       const status = error.statusCode ?? 500;
       if (status === 429) {
         const retryAfter = Number(reply.getHeader('retry-after')) || 60;

@@ -12,6 +12,9 @@ export const OPENAPI_TAGS = [
   { name: 'auth', description: 'Sign-in and tokens' },
   { name: 'organisations', description: 'Platform, initiatives, suppliers and authorities' },
   { name: 'users', description: 'Users, roles and invitations' },
+  { name: 'plans', description: 'Project plans of social initiatives, before and during review' },
+  { name: 'reviews', description: 'Expert panel: assignment, declarations, blind scoring, consensus, award and listing' },
+  { name: 'projects', description: 'The public catalogue of listed projects' },
   { name: 'audit', description: 'The append-only audit trail' },
   { name: 'health', description: 'Liveness and readiness probes' },
 ];

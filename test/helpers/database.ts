@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openPostgres, wrapPGlite } from '../../src/db/database.js';
+import { type Database, openPostgres, PGLITE_OPTIONS, wrapPGlite } from '../../src/db/database.js';
 import { withDatabase } from '../global-setup.js';
 
 /** A fresh, migrated database for one test file, cloned from the run's template. */
@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const file = inject('pgliteTemplateFile');
   if (!file) throw new Error('global setup provided no template database');
-  const pglite = await PGlite.create({ loadDataDir: new Blob([await readFile(file)]) });
+  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([await readFile(file)]) });
   return wrapPGlite(pglite);
 }
 

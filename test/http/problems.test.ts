@@ -34,7 +34,7 @@ describe('HTTP problems and cross-cutting behaviour', () => {
     });
     await t.app.ready();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('answers an unknown route with a 404 problem', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/v1/no-such-thing?x=1' });

@@ -16,7 +16,7 @@ export interface AuthServiceDeps {
   db: Kysely<DB>;
   clock: Clock;
   throttle: LoginThrottle;
-  signAccessToken(claims: { sub: string; org: string }): string;
+  signAccessToken(claims: { sub: string; org: string; gen: number }): string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
 }
@@ -27,12 +27,12 @@ const INVALID_REFRESH = () => unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The re
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, throttle } = deps;
 
-  async function issueTokens(trx: Kysely<DB>, user: { id: string; organisationId: string }, familyId: string): Promise<TokenPair> {
+  async function issueTokens(trx: Kysely<DB>, user: { id: string; organisationId: string; tokenGeneration: number }, familyId: string): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     const expiresAt = addDays(clock.now(), deps.refreshTokenTtlDays);
     await refreshTokensRepository.insert(trx, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt });
     return {
-      accessToken: deps.signAccessToken({ sub: user.id, org: user.organisationId }),
+      accessToken: deps.signAccessToken({ sub: user.id, org: user.organisationId, gen: user.tokenGeneration }),
       tokenType: 'Bearer',
       expiresIn: deps.accessTokenTtlSeconds,
       refreshToken,
@@ -67,7 +67,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
 
       await throttle.recordSuccess(input.email);
-      const user = { id: credentials.id, organisationId: credentials.organisation_id };
+      const user = { id: credentials.id, organisationId: credentials.organisation_id, tokenGeneration: credentials.token_generation };
       return db.transaction().execute(async (trx) => {
         await usersRepository.touchLastLogin(trx, user.id, now);
         const tokens = await issueTokens(trx, user, randomUUID());
@@ -98,7 +98,11 @@ export function createAuthService(deps: AuthServiceDeps) {
           await refreshTokensRepository.revokeFamily(trx, current.family_id, now);
           return { kind: 'disabled' as const };
         }
-        const tokens = await issueTokens(trx, { id: user.id, organisationId: user.organisation_id }, current.family_id);
+        const tokens = await issueTokens(
+          trx,
+          { id: user.id, organisationId: user.organisation_id, tokenGeneration: user.token_generation },
+          current.family_id,
+        );
         await recordAudit(trx, ctx, {
           action: 'auth.token_refreshed',
           subjectType: 'user',

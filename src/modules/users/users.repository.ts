@@ -66,6 +66,7 @@ export const usersRepository = {
         'users.id',
         'users.organisation_id',
         'users.password_hash',
+        'users.token_generation',
         'users.status as user_status',
         'organisations.status as organisation_status',
       ])
@@ -83,6 +84,7 @@ export const usersRepository = {
         'users.organisation_id',
         'users.organisation_kind',
         'users.role',
+        'users.token_generation',
         'users.status as user_status',
         'organisations.status as organisation_status',
       ])
@@ -94,8 +96,27 @@ export const usersRepository = {
     return db.selectFrom('users').select(PUBLIC_COLUMNS).where('organisation_id', '=', organisationId).orderBy('email').execute();
   },
 
+  /** Disabling also voids every access token issued so far. */
   async setStatus(db: Kysely<DB>, id: string, status: ActiveStatus, now: Date): Promise<UserRecord | undefined> {
-    return db.updateTable('users').set({ status, updated_at: now }).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirst();
+    return db
+      .updateTable('users')
+      .set((eb) => ({
+        status,
+        updated_at: now,
+        ...(status === 'disabled' ? { token_generation: eb('token_generation', '+', 1) } : {}),
+      }))
+      .where('id', '=', id)
+      .returning(PUBLIC_COLUMNS)
+      .executeTakeFirst();
+  },
+
+  /** When an organisation is disabled, its users' access tokens are cut off too. */
+  async voidAccessTokensOfOrganisation(db: Kysely<DB>, organisationId: string): Promise<void> {
+    await db
+      .updateTable('users')
+      .set((eb) => ({ token_generation: eb('token_generation', '+', 1) }))
+      .where('organisation_id', '=', organisationId)
+      .execute();
   },
 
   async touchLastLogin(db: Kysely<DB>, id: string, now: Date): Promise<void> {

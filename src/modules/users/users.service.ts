@@ -28,11 +28,15 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db, clock } = deps;
 
   return {
-    /** Resolves an access token's subject; 'disabled' when the user or its organisation is. */
-    async loadActor(userId: string): Promise<Actor | 'disabled' | undefined> {
+    /**
+     * Resolves an access token's subject; 'disabled' when the user or its organisation is,
+     * or when the token was issued before the user was last locked out (an older `gen`).
+     */
+    async loadActor(userId: string, tokenGeneration: number): Promise<Actor | 'disabled' | undefined> {
       const row = await usersRepository.findActor(db, userId);
       if (!row) return undefined;
       if (row.user_status !== 'active' || row.organisation_status !== 'active') return 'disabled';
+      if (tokenGeneration !== row.token_generation) return 'disabled';
       return { userId: row.id, organisationId: row.organisation_id, organisationKind: row.organisation_kind, role: row.role };
     },
 
