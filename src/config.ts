@@ -37,6 +37,22 @@ const envSchema = z.object({
   PANEL_MIN: z.coerce.number().int().min(1).max(15).default(3),
   AWARD_METHODOLOGY: z.string().regex(/^v[0-9]+$/).default('v1'),
   FUNDING_PERIOD_DAYS: z.coerce.number().int().min(1).max(730).default(90),
+  INVOICE_DUE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  CHECKOUT_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
+  MAX_OPEN_ORDERS_PER_ORGANISATION: z.coerce.number().int().min(1).max(1000).default(20),
+  MAX_RESERVED_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  STRIPE_SECRET_KEY: optionalNonEmpty.pipe(z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional()),
+  STRIPE_WEBHOOK_SECRET: optionalNonEmpty.pipe(z.string().regex(/^whsec_[A-Za-z0-9+/=_-]+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional()),
+  STRIPE_API_HOST: optionalNonEmpty,
+  STRIPE_API_PORT: optionalNonEmpty.pipe(
+    z.string().regex(/^[0-9]{1,5}$/, 'must be a port number').transform(Number).optional(),
+  ),
+  STRIPE_API_PROTOCOL: optionalNonEmpty.pipe(z.enum(['http', 'https']).optional()),
+  STRIPE_PAYMENT_METHODS: z
+    .string()
+    .default('card,ideal')
+    .transform((value) => value.split(',').map((method) => method.trim()).filter((method) => method !== ''))
+    .pipe(z.array(z.string().regex(/^[a-z_]+$/)).min(1)),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -78,6 +94,25 @@ export interface Config {
   awardMethodology: string;
   /** Default funding deadline, in days after listing. */
   fundingPeriodDays: number;
+  orders: {
+    /** Invoice orders hold their credits until the invoice is due. */
+    invoiceDueDays: number;
+    /** Stripe orders hold their credits for the Checkout Session's lifetime (Stripe's minimum is 30). */
+    checkoutMinutes: number;
+    /** Anti-hoarding: open (unpaid) orders one organisation may have at once. */
+    maxOpenOrdersPerOrganisation: number;
+    /** Anti-hoarding: share of a project's supply one organisation may hold reserved and unpaid. */
+    maxReservedSharePercent: number;
+  };
+  /** Present when Stripe is configured; without it only invoice payment is offered. */
+  stripe:
+    | {
+        secretKey: string;
+        webhookSecret: string;
+        paymentMethods: string[];
+        api: { host?: string; port?: number; protocol?: 'http' | 'https' };
+      }
+    | undefined;
   corsOrigins: string[];
   logLevel: string;
   bodyLimitBytes: number;
@@ -115,12 +150,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const missing: string[] = [];
+  // A Stripe key without its webhook secret could take payments it can never confirm.
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) missing.push('STRIPE_WEBHOOK_SECRET');
   if (production && e.JWT_SECRET === undefined) missing.push('JWT_SECRET');
   if (production && e.PUBLIC_URL === undefined) missing.push('PUBLIC_URL');
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n${missing
-        .map((name) => `  ${name}: required when NODE_ENV=production`)
+        .map((name) => `  ${name}: ${name.startsWith('STRIPE') ? 'required when STRIPE_SECRET_KEY is set' : 'required when NODE_ENV=production'}`)
         .join('\n')}`,
     );
   }
@@ -147,6 +184,24 @@ export function loadConfig(env: Env = process.env): Config {
     panelMin: e.PANEL_MIN,
     awardMethodology: e.AWARD_METHODOLOGY,
     fundingPeriodDays: e.FUNDING_PERIOD_DAYS,
+    orders: {
+      invoiceDueDays: e.INVOICE_DUE_DAYS,
+      checkoutMinutes: e.CHECKOUT_MINUTES,
+      maxOpenOrdersPerOrganisation: e.MAX_OPEN_ORDERS_PER_ORGANISATION,
+      maxReservedSharePercent: e.MAX_RESERVED_SHARE_PERCENT,
+    },
+    stripe: e.STRIPE_SECRET_KEY
+      ? {
+          secretKey: e.STRIPE_SECRET_KEY,
+          webhookSecret: e.STRIPE_WEBHOOK_SECRET!,
+          paymentMethods: e.STRIPE_PAYMENT_METHODS,
+          api: {
+            ...(e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST } : {}),
+            ...(e.STRIPE_API_PORT ? { port: e.STRIPE_API_PORT } : {}),
+            ...(e.STRIPE_API_PROTOCOL ? { protocol: e.STRIPE_API_PROTOCOL } : {}),
+          },
+        }
+      : undefined,
     corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -16,7 +16,7 @@ export async function prepareDatabase(config: Config): Promise<Started> {
     await migrateToLatest(database.db);
     const firstAdminCreated = config.firstAdmin ? await seedFirstAdmin(database.db, config.firstAdmin) : false;
     const wantDemo = config.seedDemo === true || (config.seedDemo === 'auto' && database.engine === 'pglite');
-    const demoLogins = wantDemo ? await seedDemo(database.db) : undefined;
+    const demoLogins = wantDemo ? await seedDemo(database.db, config) : undefined;
     return { database, demoLogins, firstAdminCreated };
   } catch (error) {
     await database.close();

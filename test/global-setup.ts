@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPostgres, wrapPGlite } from '../src/db/database.js';
+import { openPostgres, PGLITE_OPTIONS, wrapPGlite } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 
 declare module 'vitest' {
@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   }
 
   const folder = await mkdtemp(path.join(tmpdir(), 'impactbeurs-test-'));
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create(PGLITE_OPTIONS);
   const template = wrapPGlite(pglite);
   await migrateToLatest(template.db);
   const dump = await pglite.dumpDataDir('none');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -28,8 +29,11 @@ const parseDate = (value: string): string => value;
 pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
 pg.types.setTypeParser(pg.types.builtins.DATE, parseDate);
 
-/** Options for every PGlite instance (the embedded database and test clones alike). */
-export const PGLITE_OPTIONS = { parsers: { 1082: parseDate } } as const;
+/**
+ * Options for every PGlite instance (the embedded database and test clones alike).
+ * btree_gist backs the exclusion constraint that keeps credit serial ranges apart.
+ */
+export const PGLITE_OPTIONS = { parsers: { 1082: parseDate }, extensions: { btree_gist } };
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });

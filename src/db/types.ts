@@ -89,7 +89,7 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export interface DB extends ProjectTables {
+export interface DB extends ProjectTables, OrderTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
@@ -264,6 +264,8 @@ export interface ProjectCreditBalancesTable {
   supply: number;
   reserved: Generated<number>;
   sold: Generated<number>;
+  /** Next unallocated serial number; only grows (migration 20261122030000). */
+  next_serial: Generated<number>;
 }
 
 export interface CreditLedgerTable {
@@ -297,3 +299,149 @@ export type ReviewRoundRow = Selectable<ReviewRoundsTable>;
 export type PanelAssignmentRow = Selectable<PanelAssignmentsTable>;
 export type ReviewScoreRow = Selectable<ReviewScoresTable>;
 export type AwardRow = Selectable<AwardsTable>;
+
+// ---- orders, payments, certificates (migration 20261122030000) ----
+
+export type OrderStatus = 'reserved' | 'paid' | 'expired' | 'cancelled' | 'refunded';
+export type PaymentMethod = 'stripe' | 'invoice';
+
+export interface OrdersTable {
+  id: Generated<string>;
+  buyer_organisation_id: string;
+  buyer_kind: Generated<'supplier'>;
+  created_by: string;
+  project_id: string;
+  quantity: number;
+  unit_price_cents: number;
+  amount_cents: number;
+  currency: Generated<'EUR'>;
+  payment_method: PaymentMethod;
+  status: Generated<OrderStatus>;
+  reserved_until: Date;
+  billing_name: string;
+  billing_kvk_number: string | null;
+  billing_vat_number: string | null;
+  billing_address: ColumnType<unknown, string | null, string | null>;
+  invoice_number: string | null;
+  payment_reference: string;
+  stripe_checkout_session_id: string | null;
+  stripe_checkout_url: string | null;
+  stripe_payment_intent_id: string | null;
+  paid_at: Date | null;
+  paid_reference: string | null;
+  /** When the order was expired or cancelled. */
+  closed_at: Date | null;
+  close_reason: string | null;
+  refunded_at: Date | null;
+  /** Set when something needs an admin (e.g. a payment that did not match the order). */
+  needs_attention: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CreditAllocationsTable {
+  order_id: string;
+  project_id: string;
+  serial_start: number;
+  serial_end: number;
+  serials: ColumnType<string, never, never>;
+  created_at: CreatedAt;
+}
+
+export type CertificateStatus = 'active' | 'suspended' | 'revoked';
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  number: string;
+  verification_code: string;
+  order_id: string;
+  project_id: string;
+  buyer_organisation_id: string;
+  credits: number;
+  serial_start: number;
+  serial_end: number;
+  value_cents: number;
+  currency: Generated<string>;
+  status: Generated<CertificateStatus>;
+  status_reason: string | null;
+  issued_at: Date;
+  status_changed_at: Date | null;
+}
+
+export interface MoneyLedgerTable {
+  id: Generated<number>;
+  project_id: string;
+  order_id: string | null;
+  entry_type: 'payment_received' | 'refund_paid' | 'payout';
+  amount_cents: number;
+  currency: Generated<'EUR'>;
+  method: 'stripe' | 'invoice' | 'bank';
+  external_reference: string | null;
+  actor_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DocumentCountersTable {
+  kind: 'invoice' | 'credit_note' | 'certificate';
+  year: number;
+  last_value: number;
+}
+
+export interface CreditNotesTable {
+  id: Generated<string>;
+  number: string;
+  order_id: string;
+  amount_cents: number;
+  reason: string;
+  issued_by: string | null;
+  issued_at: Date;
+}
+
+export interface IdempotencyKeysTable {
+  organisation_id: string;
+  key: string;
+  scope: string;
+  request_hash: string;
+  status: Generated<'in_progress' | 'completed'>;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string | null>;
+  created_at: CreatedAt;
+  completed_at: Date | null;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  livemode: boolean;
+  created_at_stripe: Date;
+  received_at: Date;
+  order_id: string | null;
+  outcome: string;
+  payload: Json;
+}
+
+export interface PaymentDisputesTable {
+  id: string;
+  order_id: string | null;
+  charge_id: string;
+  amount_cents: number;
+  status: string;
+  reason: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+}
+
+export interface OrderTables {
+  orders: OrdersTable;
+  credit_allocations: CreditAllocationsTable;
+  certificates: CertificatesTable;
+  money_ledger: MoneyLedgerTable;
+  document_counters: DocumentCountersTable;
+  credit_notes: CreditNotesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  stripe_events: StripeEventsTable;
+  payment_disputes: PaymentDisputesTable;
+}
+
+export type OrderRow = Selectable<OrdersTable>;
+export type CertificateRow = Selectable<CertificatesTable>;

@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, OrganisationKind, UserRole } from '../db/types.js';
+import { type Clock, systemClock } from '../lib/clock.js';
+import type { Actor } from '../lib/context.js';
 import { hashPassword } from '../lib/passwords.js';
 import { auditRepository } from '../modules/audit/audit.repository.js';
 import { organisationsRepository } from '../modules/organisations/organisations.repository.js';
 import { usersRepository } from '../modules/users/users.repository.js';
+import { type DemoPeople, type DemoSettings, seedDemoProjects } from './demo-projects.js';
 
 export const DEMO_PASSWORD = 'impactbeurs-demo-2026';
 
@@ -32,12 +35,18 @@ const PLATFORM: Omit<SeedOrganisation, 'users'> = {
   contactEmail: 'info@impactbeurs.example',
 };
 
+const DEMO_EMAILS = {
+  admin: 'admin@impactbeurs.example',
+  secondAdmin: 'admin2@impactbeurs.example',
+  member: 'initiatief@werkkracht.example',
+} as const;
+
 const DEMO: SeedOrganisation[] = [
   {
     ...PLATFORM,
     users: [
-      { email: 'admin@impactbeurs.example', name: 'Anne de Beheerder', role: 'admin' },
-      { email: 'admin2@impactbeurs.example', name: 'Bram Tweede', role: 'admin' },
+      { email: DEMO_EMAILS.admin, name: 'Anne de Beheerder', role: 'admin' },
+      { email: DEMO_EMAILS.secondAdmin, name: 'Bram Tweede', role: 'admin' },
       { email: 'reviewer1@impactbeurs.example', name: 'Carla Expert', role: 'reviewer' },
       { email: 'reviewer2@impactbeurs.example', name: 'Daan Expert', role: 'reviewer' },
       { email: 'reviewer3@impactbeurs.example', name: 'Eva Expert', role: 'reviewer' },
@@ -50,7 +59,7 @@ const DEMO: SeedOrganisation[] = [
     vatNumber: 'NL700000001B01',
     address: { street: 'Zuidplein 10', postalCode: '3083 CW', city: 'Rotterdam' },
     contactEmail: 'info@werkkracht.example',
-    users: [{ email: 'initiatief@werkkracht.example', name: 'Fatima El Amrani', role: 'member' }],
+    users: [{ email: DEMO_EMAILS.member, name: 'Fatima El Amrani', role: 'member' }],
   },
   {
     kind: 'supplier',
@@ -145,25 +154,54 @@ export async function seedFirstAdmin(db: Kysely<DB>, admin: { email: string; pas
   });
 }
 
+/** Three demo reviewers, or more when PANEL_MIN asks for a larger panel. */
+function demoOrganisations(panelMin: number): SeedOrganisation[] {
+  return DEMO.map((org) => {
+    if (org.kind !== 'platform') return org;
+    const extra = Array.from({ length: Math.max(0, panelMin - 3) }, (_, index) => ({
+      email: `reviewer${index + 4}@impactbeurs.example`,
+      name: `Expert ${index + 4}`,
+      role: 'reviewer' as const,
+    }));
+    return { ...org, users: [...org.users, ...extra] };
+  });
+}
+
 /**
- * Demo data: one organisation of each kind with a user per role, all with DEMO_PASSWORD.
- * Only into an empty database (apart from a first admin), never in production.
+ * Demo data: one organisation of each kind with a user per role, all with DEMO_PASSWORD,
+ * and the demo initiative's projects at every stage (demo-projects.ts). Only into an
+ * empty database (apart from a first admin), never in production.
+ *
+ * The projects are made through the services, after the organisations and users are
+ * committed, because the services' transactions cannot nest in the seed's. An instance
+ * that waited for the seed lock finds the database no longer empty and seeds nothing.
  */
-export async function seedDemo(db: Kysely<DB>): Promise<SeedLogin[] | undefined> {
+export async function seedDemo(db: Kysely<DB>, settings: DemoSettings, clock: Clock = systemClock): Promise<SeedLogin[] | undefined> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return withSeedLock(db, async (trx) => {
+  const seeded = await withSeedLock(db, async (trx) => {
     const existingPlatform = await organisationsRepository.findPlatform(trx);
     const organisationCount = await organisationsRepository.count(trx);
     // Seed only a fresh database: empty, or holding nothing but the first admin's platform.
     if (organisationCount > (existingPlatform ? 1 : 0)) return undefined;
     const logins: SeedLogin[] = [];
-    for (const org of DEMO) {
+    const actors = new Map<string, Actor>();
+    for (const org of demoOrganisations(settings.panelMin)) {
       const row = org.kind === 'platform' && existingPlatform ? existingPlatform : await insertOrganisation(trx, org);
       for (const user of org.users) {
-        await insertUser(trx, row, user, passwordHash);
+        const inserted = await insertUser(trx, row, user, passwordHash);
+        actors.set(user.email, { userId: inserted.id, organisationId: row.id, organisationKind: row.kind, role: user.role });
         logins.push({ email: user.email, role: user.role, organisation: row.name });
       }
     }
-    return logins;
+    const people: DemoPeople = {
+      member: actors.get(DEMO_EMAILS.member)!,
+      admin: actors.get(DEMO_EMAILS.admin)!,
+      secondAdmin: actors.get(DEMO_EMAILS.secondAdmin)!,
+      reviewers: [...actors.values()].filter((actor) => actor.role === 'reviewer'),
+    };
+    return { logins, people };
   });
+  if (!seeded) return undefined;
+  await seedDemoProjects(db, seeded.people, settings, clock);
+  return seeded.logins;
 }

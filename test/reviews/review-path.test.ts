@@ -199,7 +199,7 @@ describe('review path: assign → declare → score → award → list', () => {
       credits: { supply: 1563, reserved: 0, sold: 0, available: 1563 },
     });
     const balance = await t.db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', planId).executeTakeFirstOrThrow();
-    expect(balance).toEqual({ project_id: planId, supply: 1563, reserved: 0, sold: 0 });
+    expect(balance).toEqual({ project_id: planId, supply: 1563, reserved: 0, sold: 0, next_serial: 1 });
     const ledger = await t.db.selectFrom('credit_ledger').selectAll().where('project_id', '=', planId).execute();
     expect(ledger).toHaveLength(1);
     expect(ledger[0]).toMatchObject({ entry_type: 'issue', quantity: 1563, reference_type: 'award', actor_user_id: w.admin.user.id });
