@@ -6,6 +6,9 @@ import type { Config } from './config.js';
 import type { DB } from './db/types.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { APP_VERSION } from './lib/version.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { InProcessJobQueue } from './jobs/in-process-queue.js';
+import type { PaymentGateway } from './modules/payments/payment-gateway.js';
 import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
@@ -22,12 +25,18 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { createOrganisationsService } from './modules/organisations/organisations.service.js';
 import { catalogueRoutes } from './modules/projects/catalogue.routes.js';
 import { createCatalogueService } from './modules/projects/catalogue.service.js';
+import { registerOrderJobs } from './modules/orders/order-jobs.js';
+import { ordersRoutes } from './modules/orders/orders.routes.js';
+import { createOrdersService } from './modules/orders/orders.service.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
 import { createReviewsService } from './modules/reviews/reviews.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { stripeWebhookRoutes } from './modules/payments/stripe-webhook.routes.js';
+import { createStripeWebhookService } from './modules/payments/stripe-webhook.service.js';
+import { registerPaymentJobs } from './modules/payments/reconciliation.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -37,6 +46,10 @@ export interface AppDeps {
   loginThrottle?: ThrottleLimits;
   /** Fastify logger options; tests pass a stream to capture the log. */
   logger?: FastifyServerOptions['logger'];
+  /** Background jobs; defaults to an in-process queue that runs only when drained (tests). */
+  jobs?: JobQueue;
+  /** Card/iDEAL payments (Stripe); absent when Stripe is not configured: invoice only. */
+  payments?: PaymentGateway;
 }
 
 
@@ -67,6 +80,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const clock = deps.clock ?? systemClock;
+  const jobs = deps.jobs ?? new InProcessJobQueue({ autoRun: false });
 
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
@@ -117,6 +131,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(projectsRoutes, { projects });
   await app.register(reviewsRoutes, { reviews: createReviewsService({ db, clock, config }) });
   await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
+  await app.register(ordersRoutes, { orders: createOrdersService({ db, clock, config, jobs, payments: deps.payments }) });
+  await registerOrderJobs(jobs, { db, clock, payments: deps.payments });
+  if (deps.payments) await registerPaymentJobs(jobs, { db, clock, payments: deps.payments, log: app.log });
+  await app.register(stripeWebhookRoutes, {
+    // Without Stripe the route still exists (one API document for all) and answers 404.
+    webhook: config.stripe
+      ? createStripeWebhookService({ db, clock, jobs, webhookSecret: config.stripe.webhookSecret, log: app.log })
+      : undefined,
+  });
 
   return app;
 }

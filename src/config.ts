@@ -41,6 +41,16 @@ const envSchema = z.object({
   CHECKOUT_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
   MAX_OPEN_ORDERS_PER_ORGANISATION: z.coerce.number().int().min(1).max(1000).default(20),
   MAX_RESERVED_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  SIGNING_PRIVATE_KEY: optionalNonEmpty,
+  SIGNING_RETIRED_PUBLIC_KEYS: optionalNonEmpty,
+  SELLER_NAME: z.string().min(1).default('Stichting Impactbeurs'),
+  SELLER_ADDRESS: z.string().min(1).default('Coolsingel 40, 3011 AD Rotterdam'),
+  SELLER_KVK: z.string().regex(/^[0-9]{8}$/, 'must be 8 digits').default('90000001'),
+  SELLER_VAT_NUMBER: z.string().min(4).default('NL009000001B01'),
+  SELLER_IBAN: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces').default('NL91ABNA0417164300'),
+  SELLER_EMAIL: z.email().default('facturen@impactbeurs.example'),
+  VAT_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(10000).default(0),
+  VAT_EXEMPTION_TEXT: z.string().default('Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.'),
   STRIPE_SECRET_KEY: optionalNonEmpty.pipe(z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional()),
   STRIPE_WEBHOOK_SECRET: optionalNonEmpty.pipe(z.string().regex(/^whsec_[A-Za-z0-9+/=_-]+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional()),
   STRIPE_API_HOST: optionalNonEmpty,
@@ -104,6 +114,16 @@ export interface Config {
     /** Anti-hoarding: share of a project's supply one organisation may hold reserved and unpaid. */
     maxReservedSharePercent: number;
   };
+  /**
+   * Ed25519 keys that sign certificate data (JWS). The current private key as a JWK with
+   * a `kid`; retired public keys keep old certificates verifiable. Outside production a
+   * missing key is generated once into DATA_DIR/signing-keys.json.
+   */
+  signing: { privateJwk: string | undefined; retiredPublicJwks: string | undefined };
+  /** The seller on invoices: the platform foundation. */
+  seller: { name: string; address: string; kvkNumber: string; vatNumber: string; iban: string; email: string };
+  /** VAT on credits: a rate in basis points, or 0 with an exemption text on the invoice. */
+  vat: { rateBasisPoints: number; exemptionText: string };
   /** Present when Stripe is configured; without it only invoice payment is offered. */
   stripe:
     | {
@@ -154,6 +174,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) missing.push('STRIPE_WEBHOOK_SECRET');
   if (production && e.JWT_SECRET === undefined) missing.push('JWT_SECRET');
   if (production && e.PUBLIC_URL === undefined) missing.push('PUBLIC_URL');
+  // A generated key would change with every fresh machine and orphan the certificates it
+  // signed: production signs with a key the operator keeps (src/modules/certificates/signing.ts).
+  if (production && e.SIGNING_PRIVATE_KEY === undefined) missing.push('SIGNING_PRIVATE_KEY');
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n${missing
@@ -190,6 +213,16 @@ export function loadConfig(env: Env = process.env): Config {
       maxOpenOrdersPerOrganisation: e.MAX_OPEN_ORDERS_PER_ORGANISATION,
       maxReservedSharePercent: e.MAX_RESERVED_SHARE_PERCENT,
     },
+    signing: { privateJwk: e.SIGNING_PRIVATE_KEY, retiredPublicJwks: e.SIGNING_RETIRED_PUBLIC_KEYS },
+    seller: {
+      name: e.SELLER_NAME,
+      address: e.SELLER_ADDRESS,
+      kvkNumber: e.SELLER_KVK,
+      vatNumber: e.SELLER_VAT_NUMBER,
+      iban: e.SELLER_IBAN,
+      email: e.SELLER_EMAIL,
+    },
+    vat: { rateBasisPoints: e.VAT_RATE_BASIS_POINTS, exemptionText: e.VAT_EXEMPTION_TEXT },
     stripe: e.STRIPE_SECRET_KEY
       ? {
           secretKey: e.STRIPE_SECRET_KEY,

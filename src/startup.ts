@@ -1,6 +1,9 @@
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { InProcessJobQueue } from './jobs/in-process-queue.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { PgBossJobQueue } from './jobs/pg-boss-queue.js';
 import { DEMO_PASSWORD, seedDemo, seedFirstAdmin, type SeedLogin } from './seed/seed.js';
 
 export interface Started {
@@ -22,6 +25,18 @@ export async function prepareDatabase(config: Config): Promise<Started> {
     await database.close();
     throw error;
   }
+}
+
+export type JobErrorReporter = (error: unknown, job?: { name: string; attempt: number }) => void;
+
+/**
+ * The background job queue for this database: pg-boss on a PostgreSQL server (durable,
+ * shared by every instance), an in-process queue on the embedded database (one process).
+ * Nothing runs until start(); the server starts it once it listens.
+ */
+export function createJobQueue(config: Config, onError: JobErrorReporter): JobQueue {
+  if (config.databaseUrl) return new PgBossJobQueue({ connectionString: config.databaseUrl, onError });
+  return new InProcessJobQueue({ autoRun: true, onError });
 }
 
 export function formatDemoLogins(logins: SeedLogin[]): string {

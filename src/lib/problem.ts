@@ -31,9 +31,11 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'The request conflicts with the current state',
   410: 'The resource existed but is no longer available',
   413: 'The request body is too large',
+  415: 'The body is not of a media type this endpoint accepts',
   422: 'The request is well-formed but cannot be processed',
   429: 'Too many requests; see Retry-After',
   500: 'Unexpected error; quote the requestId when reporting it',
+  502: 'An upstream service (the payment provider) failed or could not be reached',
   503: 'The service or its database is unavailable',
 };
 

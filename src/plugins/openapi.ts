@@ -15,6 +15,8 @@ export const OPENAPI_TAGS = [
   { name: 'plans', description: 'Project plans of social initiatives, before and during review' },
   { name: 'reviews', description: 'Expert panel: assignment, declarations, blind scoring, consensus, award and listing' },
   { name: 'projects', description: 'The public catalogue of listed projects' },
+  { name: 'orders', description: 'Buying credits: orders, reservations, invoice payment, cancellation and refunds' },
+  { name: 'payments', description: 'Stripe events (webhook) and payment reconciliation' },
   { name: 'audit', description: 'The append-only audit trail' },
   { name: 'health', description: 'Liveness and readiness probes' },
 ];

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
+// Shape only: loadConfig checks presence; the key itself is parsed by the certificates' key loader.
+const SIGNING_KEY = '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","kid":"test"}';
 
 const tmpDirs: string[] = [];
 function freshDir(): string {
@@ -93,14 +95,19 @@ describe('loadConfig', () => {
     expect(error.message).not.toMatch(/JWT_SECRET/);
   });
 
-  it('in production, refuses to start without JWT_SECRET and PUBLIC_URL, naming both', () => {
+  it('in production, refuses to start without JWT_SECRET, PUBLIC_URL and SIGNING_PRIVATE_KEY, naming each', () => {
     const error = configError({ NODE_ENV: 'production', DATA_DIR: freshDir() });
     expect(error.message).toMatch(/^\s*JWT_SECRET: .*production/m);
     expect(error.message).toMatch(/^\s*PUBLIC_URL: .*production/m);
+    expect(error.message).toMatch(/^\s*SIGNING_PRIVATE_KEY: .*production/m);
 
     const onlyUrl = configError({ NODE_ENV: 'production', PUBLIC_URL: 'https://impactbeurs.example', DATA_DIR: freshDir() });
     expect(onlyUrl.message).toContain('JWT_SECRET');
     expect(onlyUrl.message).not.toContain('PUBLIC_URL');
+
+    const noKey = configError({ NODE_ENV: 'production', PUBLIC_URL: 'https://impactbeurs.example', JWT_SECRET: SECRET, DATA_DIR: freshDir() });
+    expect(noKey.message).toMatch(/^\s*SIGNING_PRIVATE_KEY: .*production/m);
+    expect(noKey.message).not.toContain('JWT_SECRET');
   });
 
   it('in production, generates no secret and never seeds demo data', () => {
@@ -112,10 +119,12 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://impactbeurs.example',
       JWT_SECRET: SECRET,
+      SIGNING_PRIVATE_KEY: SIGNING_KEY,
       SEED_DEMO: 'true',
       DATA_DIR: dataDir,
     });
     expect(config.seedDemo).toBe(false);
+    expect(config.signing.privateJwk).toBe(SIGNING_KEY);
   });
 
   it('refuses a short JWT_SECRET', () => {

@@ -5,6 +5,9 @@ import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { DB } from '../../src/db/types.js';
 import type { ThrottleLimits } from '../../src/modules/auth/login-throttle.js';
+import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
+import type { JobQueue } from '../../src/jobs/job-queue.js';
+import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -27,23 +30,39 @@ export interface TestApp {
   database: Database;
   clock: TestClock;
   config: Config;
+  /** The queue the app was built with (an in-process queue driven by drain() unless one was passed). */
+  jobs: JobQueue;
+  payments: PaymentGateway | undefined;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Merged over the test environment; pass a fake Stripe's `env` to configure Stripe. */
+  env?: Record<string, string>;
+  loginThrottle?: ThrottleLimits;
+  logger?: FastifyServerOptions['logger'];
+  ready?: boolean;
+  /** The payment gateway, or a factory given the loaded config (e.g. the real Stripe gateway on config.stripe). */
+  payments?: PaymentGateway | ((config: Config) => PaymentGateway);
+  jobs?: JobQueue;
 }
 
 /**
  * The real application on a fresh database of its own. Call `app.ready()` yourself if you
  * want to add test-only routes first; the helpers below call it.
  */
-export async function createTestApp(
-  options: { env?: Record<string, string>; loginThrottle?: ThrottleLimits; logger?: FastifyServerOptions['logger']; ready?: boolean } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new TestClock();
   const config = testConfig(options.env);
+  const jobs = options.jobs ?? new InProcessJobQueue({ autoRun: false });
+  const payments = typeof options.payments === 'function' ? options.payments(config) : options.payments;
   const app = await buildApp({
     config,
     db: database.db,
     clock,
+    jobs,
+    ...(payments ? { payments } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     logger: options.logger ?? false,
   });
@@ -54,6 +73,8 @@ export async function createTestApp(
     database,
     clock,
     config,
+    jobs,
+    payments,
     close: async () => {
       await app.close();
       await database.close();

@@ -1,0 +1,451 @@
+/**
+ * The order state machine's money side: fulfilment, release and refund (DESIGN §4 Order,
+ * §5 invariants 1–3 and 5). Every entry point that moves money or credits goes through
+ * these three functions: the Stripe webhook, Stripe reconciliation, the invoice mark-paid
+ * route, the expiry job, and the admin cancel and refund routes.
+ *
+ * Contract (kept stable for the callers in src/modules/payments):
+ *
+ *   fulfilOrder(trx, ctx, evidence: PaymentEvidence): Promise<FulfilResult>
+ *   releaseOrder(trx, ctx, orderId, reason: 'expired' | 'cancelled' | 'payment_failed', detail?): Promise<ReleaseResult>
+ *   recordRefund(trx, ctx, refund: RefundEvidence): Promise<RefundResult>
+ *   queueFulfilFollowUps(jobs, result): after commit, queues what a result asks for
+ *
+ * - Call them inside YOUR transaction (`db.transaction().execute(trx => …)`), so that the
+ *   caller's own bookkeeping (the stripe_events row) commits or rolls back with the effect.
+ *   Never use the outer `db` inside: on the embedded database that deadlocks.
+ * - `ctx` is the usual service context plus `now` (the injected clock's time): the webhook
+ *   passes `{ actor: null, requestId, ip, now: clock.now() }`.
+ * - Each function locks the order row first (lock order: order → project balance →
+ *   document counter), and is idempotent: a repeat, or any order of arrival, has one effect.
+ *   They do not throw for business outcomes; they answer what happened. They throw only
+ *   for faults (the database), so the caller's transaction rolls back and can be retried.
+ * - Every state change writes its audit event in the same transaction.
+ * - After commit, pass a FulfilResult to `queueFulfilFollowUps(jobs, result)`: for a
+ *   payment that arrived after its reservation lapsed and the credits were gone
+ *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
+ */
+import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB, OrderRow } from '../../db/types.js';
+import type { Ctx } from '../../lib/context.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ordersRepository as repo } from './orders.repository.js';
+
+/** The service context of a money operation: who acts (null for Stripe and jobs), and when. */
+export interface OrderCtx extends Ctx {
+  now: Date;
+}
+
+export interface PaymentEvidence {
+  orderId: string;
+  /** What the provider or bank says was paid, in cents. Must equal the order's amount. */
+  amountCents: number;
+  /** ISO 4217, any case ('eur' from Stripe); must equal the order's currency. */
+  currency: string;
+  /** How it was paid; must be the order's payment method. */
+  method: 'stripe' | 'invoice';
+  /** Stripe: the Checkout Session or PaymentIntent id; invoice: the bank reference. */
+  externalReference: string;
+  /** Stripe payments: kept on the order, so a refund can find the payment. */
+  stripePaymentIntentId?: string | null;
+}
+
+export type FulfilResult =
+  /** The order is now paid: credits sold, serials allocated, certificate issued. */
+  | { outcome: 'fulfilled'; orderId: string; certificateId: string; certificateNumber: string; serialStart: number; serialEnd: number; reReserved: boolean }
+  /** It was paid before: nothing changed. */
+  | { outcome: 'already_paid'; orderId: string }
+  /** Amount, currency or method did not match: nothing fulfilled, the order is flagged for an admin. */
+  | { outcome: 'mismatch'; orderId: string; reason: string }
+  /** The order is refunded (perhaps the refund arrived first): it never becomes paid again. */
+  | { outcome: 'ignored'; orderId: string; reason: string }
+  /** No such order (e.g. metadata of another system's session). */
+  | { outcome: 'not_found'; orderId: string }
+  /**
+   * The payment came after the reservation lapsed and the credits are gone (or the project
+   * stopped selling): the payment is booked, nothing is issued, and the money must go back.
+   */
+  | { outcome: 'refund_required'; orderId: string; method: 'stripe' | 'invoice'; amountCents: number; stripePaymentIntentId: string | null };
+
+export type ReleaseReason = 'expired' | 'cancelled' | 'payment_failed';
+
+export type ReleaseResult =
+  | { outcome: 'released'; order: OrderRow }
+  /** Not reserved (any more): paid, expired, cancelled or refunded. Nothing changed. */
+  | { outcome: 'not_reserved'; order: OrderRow }
+  | { outcome: 'not_found'; orderId: string };
+
+/** Who reports the refund: an admin's refund, Stripe (charge.refunded), reconciliation, or the automatic refund of a late payment. */
+export type RefundSource = 'admin' | 'stripe_webhook' | 'reconciliation' | 'late_payment';
+
+export interface RefundEvidence {
+  orderId: string;
+  /** The amount refunded, in cents. Only a full refund (the order's amount) refunds the order. */
+  amountCents: number;
+  /** Stripe refund or charge id; a credit note number for invoice orders. */
+  externalReference: string | null;
+  source: RefundSource;
+  /** Shown on the revoked certificate and in the audit trail. */
+  reason?: string;
+}
+
+export type RefundResult =
+  /** Refunded now: reversing ledger entries written, certificate (if any) revoked. */
+  | { outcome: 'refunded'; order: OrderRow; certificateRevoked: boolean }
+  | { outcome: 'already_refunded'; order: OrderRow }
+  /** Less than the full amount: nothing reversed, the order is flagged for an admin. */
+  | { outcome: 'partial'; order: OrderRow }
+  /**
+   * The certificate has an approved claim: nothing reversed. An admin refund is refused
+   * (409 ORDER.CERTIFICATE_CLAIMED); a refund the provider already made flags the order.
+   */
+  | { outcome: 'certificate_claimed'; order: OrderRow }
+  | { outcome: 'not_found'; orderId: string };
+
+export const REFUND_PAYMENT_JOB = 'orders.refund-payment';
+export const EXPIRE_CHECKOUT_SESSION_JOB = 'orders.expire-checkout-session';
+
+/** The calendar year a document number belongs to, in Dutch time (a payment at 00:30 on 1 January is in the new year). */
+export function documentYear(at: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(at));
+}
+
+export function formatDocumentNumber(prefix: 'INV' | 'CN' | 'IB', year: number, value: number): string {
+  return `${prefix}-${year}-${String(value).padStart(6, '0')}`;
+}
+
+/** 160 random bits, base64url: the code a certificate's QR code and verification page use. */
+export function newVerificationCode(): string {
+  return randomBytes(20).toString('base64url');
+}
+
+const SELLING = new Set(['listed', 'funded']);
+
+/**
+ * Records a payment for an order and, if it is the order's first valid payment, fulfils
+ * it: the order becomes paid, its credits are sold, the project's next contiguous serial
+ * range is allocated, the payment is booked into the project's escrow and a certificate
+ * is issued. Idempotent; never moves an order backwards. See the contract at the top.
+ */
+export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence: PaymentEvidence): Promise<FulfilResult> {
+  const order = await repo.lockOrder(trx, evidence.orderId);
+  if (!order) return { outcome: 'not_found', orderId: evidence.orderId };
+  const orderId = order.id;
+
+  if (order.status === 'refunded') {
+    // A refund (perhaps reported before this payment) is final.
+    return { outcome: 'ignored', orderId, reason: 'the order is refunded' };
+  }
+  if (order.status === 'paid') {
+    const differentPayment =
+      evidence.stripePaymentIntentId && order.stripe_payment_intent_id && evidence.stripePaymentIntentId !== order.stripe_payment_intent_id;
+    if (differentPayment) {
+      // The same order paid twice through two payments: the second is money to give back.
+      await flag(trx, ctx, order, 'duplicate_payment', 'order.duplicate_payment', {
+        paymentIntentId: evidence.stripePaymentIntentId,
+        recordedPaymentIntentId: order.stripe_payment_intent_id,
+      });
+    }
+    return { outcome: 'already_paid', orderId };
+  }
+
+  const mismatch = describeMismatch(order, evidence);
+  if (mismatch) {
+    await flag(trx, ctx, order, `payment_mismatch: ${mismatch}`, 'order.payment_mismatch', {
+      reason: mismatch,
+      expected: { amountCents: order.amount_cents, currency: order.currency, method: order.payment_method },
+      received: { amountCents: evidence.amountCents, currency: evidence.currency, method: evidence.method },
+      externalReference: evidence.externalReference,
+    });
+    return { outcome: 'mismatch', orderId, reason: mismatch };
+  }
+
+  let reReserved = false;
+  if (order.status === 'expired' || order.status === 'cancelled') {
+    // The payment came after the hold lapsed. Honour it if the project still sells and the credits are still there.
+    if (await repo.hasPayment(trx, orderId)) {
+      // Booked before and found unfulfillable: the refund is (being) made.
+      return refundRequired(order, evidence);
+    }
+    const project = await repo.findProjectStatus(trx, order.project_id);
+    // Locking the balance first makes the check and the reservation one decision.
+    const balance = await repo.lockBalance(trx, order.project_id);
+    const available = balance ? balance.supply - balance.reserved - balance.sold : 0;
+    const selling = SELLING.has(project.status) && project.funding_deadline !== null && project.funding_deadline.getTime() > ctx.now.getTime();
+    if (!selling || available < order.quantity) {
+      await repo.insertMoneyEntry(trx, {
+        projectId: order.project_id,
+        orderId,
+        entryType: 'payment_received',
+        amountCents: evidence.amountCents,
+        method: evidence.method,
+        externalReference: evidence.externalReference,
+        actorUserId: ctx.actor?.userId ?? null,
+        at: ctx.now,
+      });
+      await repo.updateOrder(trx, orderId, {
+        paid_reference: evidence.externalReference,
+        ...(evidence.stripePaymentIntentId ? { stripe_payment_intent_id: evidence.stripePaymentIntentId } : {}),
+        needs_attention: 'refund_required',
+        updated_at: ctx.now,
+      });
+      await recordAudit(trx, ctx, {
+        action: 'order.late_payment_refund_required',
+        subjectType: 'order',
+        subjectId: orderId,
+        summary: {
+          status: order.status,
+          amountCents: evidence.amountCents,
+          available,
+          projectStatus: project.status,
+          externalReference: evidence.externalReference,
+        },
+      });
+      return refundRequired(order, evidence);
+    }
+    await repo.insertCreditEntry(trx, {
+      projectId: order.project_id,
+      entryType: 'reserve',
+      quantity: order.quantity,
+      orderId,
+      actorUserId: ctx.actor?.userId ?? null,
+      at: ctx.now,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'order.re_reserved',
+      subjectType: 'order',
+      subjectId: orderId,
+      summary: { previousStatus: order.status, quantity: order.quantity },
+    });
+    reReserved = true;
+  }
+
+  // reserved → paid
+  await repo.insertMoneyEntry(trx, {
+    projectId: order.project_id,
+    orderId,
+    entryType: 'payment_received',
+    amountCents: evidence.amountCents,
+    method: evidence.method,
+    externalReference: evidence.externalReference,
+    actorUserId: ctx.actor?.userId ?? null,
+    at: ctx.now,
+  });
+  await repo.updateOrder(trx, orderId, {
+    status: 'paid',
+    paid_at: ctx.now,
+    paid_reference: evidence.externalReference,
+    ...(evidence.stripePaymentIntentId ? { stripe_payment_intent_id: evidence.stripePaymentIntentId } : {}),
+    closed_at: null,
+    close_reason: null,
+    updated_at: ctx.now,
+  });
+  // From here the project's balance row is locked until commit: keep what follows short.
+  await repo.insertCreditEntry(trx, {
+    projectId: order.project_id,
+    entryType: 'sell',
+    quantity: order.quantity,
+    orderId,
+    actorUserId: ctx.actor?.userId ?? null,
+    at: ctx.now,
+  });
+  const serials = await repo.allocateSerials(trx, order.project_id, order.quantity);
+  await repo.insertAllocation(trx, { orderId, projectId: order.project_id, start: serials.start, end: serials.end, at: ctx.now });
+  const year = documentYear(ctx.now);
+  const certificateNumber = formatDocumentNumber('IB', year, await repo.nextDocumentNumber(trx, 'certificate', year));
+  const certificate = await repo.insertCertificate(trx, {
+    number: certificateNumber,
+    verificationCode: newVerificationCode(),
+    orderId,
+    projectId: order.project_id,
+    buyerOrganisationId: order.buyer_organisation_id,
+    credits: order.quantity,
+    serialStart: serials.start,
+    serialEnd: serials.end,
+    valueCents: order.amount_cents,
+    at: ctx.now,
+  });
+  await recordAudit(trx, ctx, {
+    action: 'order.paid',
+    subjectType: 'order',
+    subjectId: orderId,
+    summary: {
+      method: evidence.method,
+      amountCents: evidence.amountCents,
+      externalReference: evidence.externalReference,
+      reReserved,
+      certificateId: certificate.id,
+      certificateNumber,
+      serialStart: serials.start,
+      serialEnd: serials.end,
+    },
+  });
+  return { outcome: 'fulfilled', orderId, certificateId: certificate.id, certificateNumber, serialStart: serials.start, serialEnd: serials.end, reReserved };
+}
+
+/**
+ * Ends a reservation without payment and gives its credits back, exactly once however
+ * many callers race (expiry job, checkout.session.expired, async_payment_failed, admin).
+ * 'expired' makes the order expired; 'cancelled' and 'payment_failed' make it cancelled.
+ */
+export async function releaseOrder(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  orderId: string,
+  reason: ReleaseReason,
+  /** Free text kept with the reason (an admin's reason for cancelling). */
+  detail?: string,
+): Promise<ReleaseResult> {
+  const order = await repo.lockOrder(trx, orderId);
+  if (!order) return { outcome: 'not_found', orderId };
+  const closed = await repo.closeIfReserved(trx, order.id, {
+    status: reason === 'expired' ? 'expired' : 'cancelled',
+    reason: detail ? `${reason}: ${detail}`.slice(0, 1000) : reason,
+    at: ctx.now,
+  });
+  if (!closed) return { outcome: 'not_reserved', order };
+  await repo.insertCreditEntry(trx, {
+    projectId: closed.project_id,
+    entryType: 'release',
+    quantity: closed.quantity,
+    orderId: closed.id,
+    actorUserId: ctx.actor?.userId ?? null,
+    at: ctx.now,
+  });
+  await recordAudit(trx, ctx, {
+    action: reason === 'expired' ? 'order.expired' : 'order.cancelled',
+    subjectType: 'order',
+    subjectId: closed.id,
+    summary: { reason, detail: detail ?? null, quantity: closed.quantity, reservedUntil: closed.reserved_until.toISOString() },
+  });
+  return { outcome: 'released', order: closed };
+}
+
+/**
+ * Records that an order's payment went back to the buyer, exactly once: the order becomes
+ * refunded, the money ledger books the refund, and, for a paid order, its credits return
+ * to the project (credit ledger 'refund') and its certificate is revoked. A refund that
+ * arrives before its payment was recorded (charge.refunded before checkout.session.completed)
+ * books both, releases the reservation and leaves no certificate; a later fulfilOrder is
+ * then a no-op. The caller moves the money (Stripe refund, bank transfer) before or after;
+ * this function only records it.
+ */
+export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: RefundEvidence): Promise<RefundResult> {
+  const order = await repo.lockOrder(trx, refund.orderId);
+  if (!order) return { outcome: 'not_found', orderId: refund.orderId };
+  if (order.status === 'refunded') return { outcome: 'already_refunded', order };
+
+  if (refund.amountCents !== Number(order.amount_cents)) {
+    const flagged = await flag(
+      trx,
+      ctx,
+      order,
+      `refund_amount_mismatch: ${refund.amountCents} of ${order.amount_cents}`,
+      'order.refund_mismatch',
+      { amountCents: refund.amountCents, orderAmountCents: order.amount_cents, externalReference: refund.externalReference, source: refund.source },
+    );
+    return { outcome: 'partial', order: flagged };
+  }
+
+  const certificate = order.status === 'paid' ? await repo.findCertificateByOrder(trx, order.id) : undefined;
+  if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) {
+    // An admin is refused before any money moves; money the provider already returned is flagged.
+    const flagged =
+      refund.source === 'admin'
+        ? order
+        : await flag(trx, ctx, order, 'refunded_with_approved_claim', 'order.refund_blocked_by_claim', {
+            certificateId: certificate.id,
+            externalReference: refund.externalReference,
+            source: refund.source,
+          });
+    return { outcome: 'certificate_claimed', order: flagged };
+  }
+
+  const actorUserId = ctx.actor?.userId ?? null;
+  const previousStatus = order.status;
+  if (order.status === 'paid') {
+    await repo.insertCreditEntry(trx, { projectId: order.project_id, entryType: 'refund', quantity: order.quantity, orderId: order.id, actorUserId, at: ctx.now });
+    if (certificate) await repo.revokeCertificate(trx, certificate.id, `refunded: ${refund.reason ?? refund.source}`, ctx.now);
+  } else if (order.status === 'reserved') {
+    await repo.insertCreditEntry(trx, { projectId: order.project_id, entryType: 'release', quantity: order.quantity, orderId: order.id, actorUserId, at: ctx.now });
+  }
+  // A refund presupposes the payment; if it was not recorded yet, it is now (once).
+  const method = order.payment_method;
+  await repo.insertMoneyEntry(trx, {
+    projectId: order.project_id,
+    orderId: order.id,
+    entryType: 'payment_received',
+    amountCents: order.amount_cents,
+    method,
+    externalReference: order.paid_reference ?? refund.externalReference,
+    actorUserId,
+    at: ctx.now,
+  });
+  await repo.insertMoneyEntry(trx, {
+    projectId: order.project_id,
+    orderId: order.id,
+    entryType: 'refund_paid',
+    amountCents: order.amount_cents,
+    method,
+    externalReference: refund.externalReference,
+    actorUserId,
+    at: ctx.now,
+  });
+  const updated = await repo.updateOrder(trx, order.id, {
+    status: 'refunded',
+    refunded_at: ctx.now,
+    closed_at: null,
+    // The refund settles what needed attention (a late payment to give back).
+    needs_attention: order.needs_attention === 'refund_required' ? null : order.needs_attention,
+    updated_at: ctx.now,
+  });
+  await recordAudit(trx, ctx, {
+    action: 'order.refunded',
+    subjectType: 'order',
+    subjectId: order.id,
+    summary: {
+      previousStatus,
+      amountCents: order.amount_cents,
+      source: refund.source,
+      reason: refund.reason ?? null,
+      externalReference: refund.externalReference,
+      certificateId: certificate?.id ?? null,
+      creditsReturned: previousStatus === 'paid' ? order.quantity : 0,
+    },
+  });
+  return { outcome: 'refunded', order: updated, certificateRevoked: certificate !== undefined };
+}
+
+/** After commit: queues the work a fulfilment result asks for (the refund of a late payment). */
+export async function queueFulfilFollowUps(jobs: JobQueue, result: FulfilResult): Promise<void> {
+  if (result.outcome === 'refund_required' && result.method === 'stripe') {
+    await jobs.send(REFUND_PAYMENT_JOB, { orderId: result.orderId }, { singletonKey: result.orderId });
+  }
+}
+
+function describeMismatch(order: OrderRow, evidence: PaymentEvidence): string | undefined {
+  if (evidence.method !== order.payment_method) return `method ${evidence.method}, order is ${order.payment_method}`;
+  if (evidence.currency.toUpperCase() !== order.currency) return `currency ${evidence.currency}, order is ${order.currency}`;
+  if (!Number.isSafeInteger(evidence.amountCents) || evidence.amountCents !== Number(order.amount_cents)) {
+    return `amount ${evidence.amountCents}, order is ${order.amount_cents}`;
+  }
+  return undefined;
+}
+
+function refundRequired(order: OrderRow, evidence: PaymentEvidence): FulfilResult {
+  return {
+    outcome: 'refund_required',
+    orderId: order.id,
+    method: order.payment_method,
+    amountCents: evidence.amountCents,
+    stripePaymentIntentId: evidence.stripePaymentIntentId ?? order.stripe_payment_intent_id,
+  };
+}
+
+async function flag(trx: Transaction<DB>, ctx: OrderCtx, order: OrderRow, attention: string, action: string, summary: Record<string, unknown>): Promise<OrderRow> {
+  const updated = await repo.updateOrder(trx, order.id, { needs_attention: attention.slice(0, 500), updated_at: ctx.now });
+  await recordAudit(trx, ctx, { action, subjectType: 'order', subjectId: order.id, summary: { status: order.status, ...summary } });
+  return updated;
+}

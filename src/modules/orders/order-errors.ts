@@ -1,0 +1,12 @@
+import { AppError, conflict } from '../../lib/errors.js';
+
+/** The orders module's refusals that more than one file raises. */
+
+export const insufficientCredits = (available: number) =>
+  conflict('ORDER.INSUFFICIENT_CREDITS', `Not enough credits available: ${available} left`, { available });
+
+export const providerUnavailable = (what: string) =>
+  new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider could not be reached. ${what}`);
+
+export const certificateClaimed = () =>
+  conflict('ORDER.CERTIFICATE_CLAIMED', 'The order’s certificate has an approved claim against an obligation; it cannot be refunded');

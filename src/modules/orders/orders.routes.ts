@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppError } from '../../lib/errors.js';
+import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
+import { ctxOf } from '../../plugins/auth.js';
+import { problem } from '../../plugins/error-handler.js';
+import {
+  CancelOrderSchema,
+  CreateOrderSchema,
+  IdempotencyHeadersSchema,
+  ListOrdersQuerySchema,
+  MarkPaidSchema,
+  OrderIdParamsSchema,
+  OrderPageSchema,
+  OrderSchema,
+  RefundOrderSchema,
+} from './orders.schemas.js';
+import type { OrdersService } from './orders.service.js';
+
+export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (app, { orders }) => {
+  app.addHook('onRequest', app.authenticate);
+
+  app.post(
+    '/v1/orders',
+    {
+      schema: {
+        operationId: 'createOrder',
+        tags: ['orders'],
+        summary: 'Order credits of a listed project (supplier members)',
+        description: [
+          'Reserves the credits at once: they are held until `reservedUntil` (Stripe: the Checkout Session’s lifetime; invoice: until the invoice is due) and then released if unpaid.',
+          'Stripe orders answer with a `checkoutUrl` to pay at; invoice orders with an invoice number and a payment reference for the bank transfer. Billing details are copied from the buyer organisation.',
+          '',
+          'The `Idempotency-Key` header is required. A repeat with the same key and body answers the first response again, status and body alike (with the header `Idempotent-Replayed: true`), also when it arrives while the first is still running; the same key with another body answers 422 IDEMPOTENCY.KEY_REUSED.',
+          '',
+          'Refusals: 409 ORDER.INSUFFICIENT_CREDITS (with `available`), ORDER.PROJECT_NOT_SELLING, ORDER.RESERVATION_LIMIT (too many unpaid orders, or too large a share of the project held unpaid); 422 ORDER.PAYMENT_METHOD_UNAVAILABLE when Stripe is not configured; 502 PAYMENT.PROVIDER_UNAVAILABLE when Stripe could not be reached (the order is then cancelled).',
+        ].join('\n'),
+        headers: IdempotencyHeadersSchema,
+        body: CreateOrderSchema,
+        response: { 201: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502) },
+      },
+    },
+    async (request, reply) => {
+      const render = (error: AppError) => ({ ...problem(error.status, error.code, error.message, request), ...error.extensions });
+      const result = await orders.create(ctxOf(request), request.body, request.headers['idempotency-key'], render);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      if (result.status >= 400) reply.type('application/problem+json');
+      // The body is the stored first response; the status's schema still filters it on the way out.
+      return reply.code(result.status as 201).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/v1/orders',
+    {
+      schema: {
+        operationId: 'listOrders',
+        tags: ['orders'],
+        summary: 'Orders of the caller’s organisation, newest first (platform admins: all)',
+        description: 'Supplier members see their own organisation’s orders only; platform admins see all and may filter by organisation and on needsAttention.',
+        querystring: ListOrdersQuerySchema,
+        response: { 200: OrderPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
+      },
+    },
+    async (request) => orders.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/v1/orders/:id',
+    {
+      schema: {
+        operationId: 'getOrder',
+        tags: ['orders'],
+        summary: 'Read an order with its certificate once paid',
+        description: 'Visible to the buyer organisation’s members and platform admins; anyone else gets 404.',
+        params: OrderIdParamsSchema,
+        response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request) => orders.get(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/v1/orders/:id/mark-paid',
+    {
+      schema: {
+        operationId: 'markOrderPaid',
+        tags: ['orders'],
+        summary: 'Record the bank transfer of an invoice order (platform admins)',
+        description:
+          'The amount must equal the order’s (422 ORDER.AMOUNT_MISMATCH). Fulfils the order: credits sold, serial range allocated, certificate issued. Repeating it changes nothing. A transfer for an order whose reservation lapsed re-reserves the credits if they are still there; otherwise the payment is booked and the order is flagged `needsAttention: refund_required` (refund it with a credit note).',
+        params: OrderIdParamsSchema,
+        body: MarkPaidSchema,
+        response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+      },
+    },
+    async (request) => orders.markPaid(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/v1/orders/:id/cancel',
+    {
+      schema: {
+        operationId: 'cancelOrder',
+        tags: ['orders'],
+        summary: 'Cancel an unpaid order and release its credits (platform admins)',
+        description: 'Only a reserved order can be cancelled (409 ORDER.INVALID_STATE otherwise); cancelling a cancelled order changes nothing.',
+        params: OrderIdParamsSchema,
+        body: CancelOrderSchema,
+        response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+      },
+    },
+    async (request) => orders.cancel(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/v1/orders/:id/refund',
+    {
+      schema: {
+        operationId: 'refundOrder',
+        tags: ['orders'],
+        summary: 'Refund a paid order (platform admins)',
+        description:
+          'Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing. Refused with 409 ORDER.CERTIFICATE_CLAIMED while the certificate has an approved claim.',
+        params: OrderIdParamsSchema,
+        body: RefundOrderSchema,
+        response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502) },
+      },
+    },
+    async (request) => orders.refund(ctxOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,145 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { type FulfilResult, fulfilOrder, type OrderCtx, recordRefund, releaseOrder } from '../orders/fulfilment.js';
+import { isUuid, ordersRepository } from '../orders/orders.repository.js';
+import { stripeEventsRepository as repo } from './stripe-events.repository.js';
+
+/**
+ * What a Checkout Session means for its order, shared by the webhook and reconciliation
+ * so both decide the same way. Every function runs inside the caller's transaction and
+ * goes through the orders module's fulfilOrder / releaseOrder / recordRefund.
+ */
+
+export interface CheckoutSessionFacts {
+  sessionId: string;
+  metadataOrderId: string | null;
+  clientReferenceId: string | null;
+  amountTotalCents: number | null;
+  currency: string | null;
+  paymentIntentId: string | null;
+}
+
+export interface SettlementOutcome {
+  /** Recorded as the stripe_events outcome: what happened to the order. */
+  outcome: string;
+  /** The order concerned, when it exists (stripe_events.order_id). */
+  orderId: string | null;
+  /** For after commit: queueFulfilFollowUps (the refund of a late payment). */
+  fulfilment?: FulfilResult;
+}
+
+type OrderReference = { kind: 'order'; orderId: string } | { kind: 'none' } | { kind: 'conflict'; ids: string[] };
+
+/**
+ * The platform puts the order id in both `metadata.order_id` and `client_reference_id`;
+ * a session acts on an order only when both are there and agree.
+ */
+export function orderReference(facts: Pick<CheckoutSessionFacts, 'metadataOrderId' | 'clientReferenceId'>): OrderReference {
+  const ids = [facts.metadataOrderId, facts.clientReferenceId].filter((id): id is string => typeof id === 'string' && id !== '');
+  if (ids.length === 0) return { kind: 'none' };
+  if (ids.length === 2 && ids[0] === ids[1]) return { kind: 'order', orderId: ids[0]! };
+  return { kind: 'conflict', ids: [...new Set(ids)] };
+}
+
+/** The order a session names, if it exists (for recording an event that changes nothing). */
+export async function referencedOrderId(trx: Transaction<DB>, facts: Pick<CheckoutSessionFacts, 'metadataOrderId' | 'clientReferenceId'>): Promise<string | null> {
+  const reference = orderReference(facts);
+  if (reference.kind !== 'order') return null;
+  return (await ordersRepository.findOrder(trx, reference.orderId))?.id ?? null;
+}
+
+/**
+ * A paid session: fulfil its order (amount, currency and method are checked there). A
+ * refund Stripe reported before this payment was known (charge.refunded first) is applied
+ * first, so the order ends refunded and no certificate is issued.
+ */
+export async function settlePaidSession(trx: Transaction<DB>, ctx: OrderCtx, facts: CheckoutSessionFacts): Promise<SettlementOutcome> {
+  const reference = orderReference(facts);
+  if (reference.kind === 'none') return { outcome: 'no_order_reference', orderId: null };
+  if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
+  const { orderId } = reference;
+
+  let refundedFirst = false;
+  if (facts.paymentIntentId) {
+    await repo.lockPaymentIntent(trx, facts.paymentIntentId);
+    const [earlier] = await repo.findUnmatchedRefunds(trx, facts.paymentIntentId);
+    if (earlier && earlier.amountRefunded > 0) {
+      const refund = await recordRefund(trx, ctx, {
+        orderId,
+        amountCents: earlier.amountRefunded,
+        externalReference: earlier.chargeId || null,
+        source: 'stripe_webhook',
+        reason: 'refunded at Stripe before the payment was recorded',
+      });
+      refundedFirst = refund.outcome === 'refunded';
+    }
+  }
+
+  const fulfilment = await fulfilOrder(trx, ctx, {
+    orderId,
+    // A session without a total cannot match any order: fulfilOrder flags it.
+    amountCents: facts.amountTotalCents ?? Number.NaN,
+    currency: facts.currency ?? '',
+    method: 'stripe',
+    externalReference: facts.sessionId,
+    stripePaymentIntentId: facts.paymentIntentId,
+  });
+  const exists = fulfilment.outcome !== 'not_found';
+  return {
+    outcome: refundedFirst ? 'refunded_before_payment' : fulfilment.outcome,
+    orderId: exists ? orderId : null,
+    fulfilment,
+  };
+}
+
+/**
+ * An expired session, or one whose asynchronous payment failed: the reservation ends.
+ * Only the order's current session can end it (a session the order has moved on from
+ * says nothing about the order any more).
+ */
+export async function settleClosedSession(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  facts: Pick<CheckoutSessionFacts, 'sessionId' | 'metadataOrderId' | 'clientReferenceId'>,
+  reason: 'expired' | 'payment_failed',
+): Promise<SettlementOutcome> {
+  const reference = orderReference(facts);
+  if (reference.kind === 'none') return { outcome: 'no_order_reference', orderId: null };
+  if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
+  const order = await ordersRepository.lockOrder(trx, reference.orderId);
+  if (!order) return { outcome: 'not_found', orderId: null };
+  if (order.stripe_checkout_session_id !== null && order.stripe_checkout_session_id !== facts.sessionId) {
+    return { outcome: 'stale_session', orderId: order.id };
+  }
+  const released = await releaseOrder(trx, ctx, order.id, reason);
+  return { outcome: released.outcome, orderId: order.id };
+}
+
+/**
+ * metadata.order_id and client_reference_id name different orders (or only one is set):
+ * nothing is fulfilled or released; every order named that exists is flagged for an admin.
+ */
+async function flagReferenceConflict(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  facts: Pick<CheckoutSessionFacts, 'sessionId' | 'metadataOrderId' | 'clientReferenceId'>,
+  ids: string[],
+): Promise<SettlementOutcome> {
+  const reason = `order reference mismatch: session ${facts.sessionId} has metadata.order_id ${facts.metadataOrderId ?? '(none)'} and client_reference_id ${facts.clientReferenceId ?? '(none)'}`;
+  let firstExisting: string | null = null;
+  for (const id of [...ids].sort()) {
+    if (!isUuid(id)) continue;
+    const order = await ordersRepository.lockOrder(trx, id);
+    if (!order) continue;
+    firstExisting ??= order.id;
+    await ordersRepository.updateOrder(trx, order.id, { needs_attention: `payment_mismatch: ${reason}`.slice(0, 500), updated_at: ctx.now });
+    await recordAudit(trx, ctx, {
+      action: 'order.payment_mismatch',
+      subjectType: 'order',
+      subjectId: order.id,
+      summary: { status: order.status, reason, sessionId: facts.sessionId },
+    });
+  }
+  return { outcome: 'mismatch', orderId: firstExisting };
+}

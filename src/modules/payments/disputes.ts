@@ -1,0 +1,63 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { OrderCtx } from '../orders/fulfilment.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-events.repository.js';
+
+/**
+ * Card disputes (chargebacks) reported by Stripe. They are recorded here; what a dispute
+ * does to the order's certificate (DESIGN §4 Certificate: active → suspended while a
+ * dispute is open → active again when won, revoked when lost) belongs to the
+ * certificates issue, which plugs its rule into `applyDisputeToCertificate` below.
+ */
+
+export type DisputeEventType = 'charge.dispute.created' | 'charge.dispute.closed';
+
+export interface DisputeSnapshot {
+  id: string;
+  chargeId: string;
+  paymentIntentId: string | null;
+  amountCents: number;
+  status: string;
+  reason: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The certificates issue's hook: called in the webhook's transaction after the dispute is
+ * stored, with the dispute as it now stands (`closedAt` set once closed; `status` then
+ * 'won', 'lost', 'warning_closed' …) and the order it concerns (null when the payment is
+ * not known yet). Until then a dispute changes no certificate.
+ */
+export async function applyDisputeToCertificate(_trx: Transaction<DB>, _ctx: OrderCtx, _dispute: DisputeRecord): Promise<void> {
+  // Intentionally empty until the certificates issue (suspend on open, restore or revoke on close).
+}
+
+/** Stores a dispute event (idempotent, any order of arrival) and audits it. */
+export async function recordDispute(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  type: DisputeEventType,
+  dispute: DisputeSnapshot,
+  eventCreatedAt: Date,
+): Promise<DisputeRecord> {
+  const orderId = dispute.paymentIntentId ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null) : null;
+  const stored = await repo.upsertDispute(trx, {
+    id: dispute.id,
+    orderId,
+    chargeId: dispute.chargeId,
+    amountCents: dispute.amountCents,
+    status: dispute.status,
+    reason: dispute.reason,
+    openedAt: dispute.createdAt,
+    closedAt: type === 'charge.dispute.closed' ? eventCreatedAt : null,
+  });
+  await recordAudit(trx, ctx, {
+    action: type === 'charge.dispute.created' ? 'payment.dispute_opened' : 'payment.dispute_closed',
+    subjectType: stored.orderId ? 'order' : 'payment_dispute',
+    subjectId: stored.orderId ?? stored.id,
+    summary: { disputeId: stored.id, chargeId: stored.chargeId, amountCents: stored.amountCents, status: stored.status, reason: stored.reason },
+  });
+  await applyDisputeToCertificate(trx, ctx, stored);
+  return stored;
+}

@@ -1,0 +1,67 @@
+/**
+ * What the order flow needs from a card/iDEAL payment provider. The Stripe SDK
+ * implementation lives in stripe-gateway.ts; the orders module only sees this interface,
+ * so it is injected through buildApp and absent when Stripe is not configured.
+ */
+export interface CheckoutSessionRequest {
+  orderId: string;
+  /** Shown on Stripe's page as the product name: "N credits — <project title>". */
+  description: string;
+  /** Optional second line under the name on Stripe's page (e.g. the initiative). */
+  productDescription?: string;
+  quantity: number;
+  unitAmountCents: number;
+  currency: 'eur';
+  expiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+  /** Derived from the order id, so a retried create returns the same session. */
+  idempotencyKey: string;
+}
+
+export interface CheckoutSession {
+  id: string;
+  url: string;
+  /**
+   * When the session really expires. The gateway keeps the requested time inside the
+   * window the provider accepts (Stripe: 30 min to 24 h after creation, measured on its
+   * clock), so hold the reservation until this time, not the requested one.
+   */
+  expiresAt: Date;
+}
+
+/** A Checkout Session as the reconciliation job reads it back from the provider. */
+export interface ProviderCheckoutSession {
+  id: string;
+  orderId: string | null;
+  paymentStatus: 'paid' | 'unpaid' | 'no_payment_required';
+  status: 'open' | 'complete' | 'expired';
+  paymentIntentId: string | null;
+  amountTotalCents: number | null;
+  currency: string | null;
+  /** The two places the order id is carried; fulfilment requires both to agree. */
+  metadataOrderId?: string | null;
+  clientReferenceId?: string | null;
+  createdAt?: Date;
+}
+
+export interface RefundRequest {
+  paymentIntentId: string;
+  amountCents: number;
+  idempotencyKey: string;
+  /** Kept in the refund's metadata (Stripe's own `reason` is a fixed list). */
+  reason: string;
+  /** Kept in the refund's metadata, for the dashboard. */
+  orderId?: string;
+}
+
+export interface PaymentGateway {
+  createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
+  /** Closes a session so nobody can pay a lapsed reservation; a session already closed is not an error. */
+  expireCheckoutSession(sessionId: string): Promise<void>;
+  /** Refunds a payment in full or in part; the idempotency key makes a retry safe. */
+  refund(request: RefundRequest): Promise<{ refundId: string }>;
+  retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession>;
+  /** Sessions created since the given time, newest first (for reconciliation). */
+  listCheckoutSessions(createdSince: Date): AsyncIterable<ProviderCheckoutSession>;
+}

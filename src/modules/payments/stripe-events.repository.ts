@@ -1,0 +1,125 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+
+/** All SQL of the Stripe side of payments: the event log, disputes, order look-ups by payment. */
+
+export interface NewStripeEvent {
+  id: string;
+  type: string;
+  livemode: boolean;
+  createdAtStripe: Date;
+  receivedAt: Date;
+  orderId: string | null;
+  outcome: string;
+  payload: unknown;
+}
+
+export interface DisputeRecord {
+  id: string;
+  orderId: string | null;
+  chargeId: string;
+  amountCents: number;
+  status: string;
+  reason: string | null;
+  openedAt: Date;
+  /** Set by charge.dispute.closed; a closed dispute never reopens from an older event. */
+  closedAt: Date | null;
+}
+
+export const stripeEventsRepository = {
+  /**
+   * Serialises the handling of one event id across connections and instances until the
+   * transaction ends: a concurrent redelivery waits here, then finds the row recorded.
+   */
+  async lockEventId(trx: Transaction<DB>, eventId: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe_event:${eventId}`}, 0))`.execute(trx);
+  },
+
+  /**
+   * Serialises everything that links a Stripe payment intent to an order: a charge.refunded
+   * looking for its order and a checkout.session.completed recording the payment intent
+   * cannot pass each other unseen. Taken after the event lock and before any order lock.
+   */
+  async lockPaymentIntent(trx: Transaction<DB>, paymentIntentId: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe_payment_intent:${paymentIntentId}`}, 0))`.execute(trx);
+  },
+
+  async eventExists(trx: Transaction<DB>, eventId: string): Promise<boolean> {
+    const row = await trx.selectFrom('stripe_events').select('id').where('id', '=', eventId).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** Records an event once; false when its id is already recorded (nothing written). */
+  async insertEvent(trx: Transaction<DB>, event: NewStripeEvent): Promise<boolean> {
+    const result = await sql<{ id: string }>`
+      INSERT INTO stripe_events (id, type, livemode, created_at_stripe, received_at, order_id, outcome, payload)
+      VALUES (${event.id}, ${event.type}, ${event.livemode}, ${event.createdAtStripe}, ${event.receivedAt},
+        ${event.orderId}, ${event.outcome}, ${JSON.stringify(event.payload)}::jsonb)
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id
+    `.execute(trx);
+    return result.rows.length === 1;
+  },
+
+  /**
+   * charge.refunded events recorded before their payment was (no order then), for one
+   * payment intent, largest refunded amount first (amount_refunded is cumulative).
+   */
+  async findUnmatchedRefunds(trx: Transaction<DB>, paymentIntentId: string): Promise<{ id: string; chargeId: string; amountRefunded: number }[]> {
+    const result = await sql<{ id: string; charge_id: string | null; amount_refunded: string | number | null }>`
+      SELECT id,
+        payload -> 'data' -> 'object' ->> 'id' AS charge_id,
+        (payload -> 'data' -> 'object' ->> 'amount_refunded')::bigint AS amount_refunded
+      FROM stripe_events
+      WHERE type = 'charge.refunded' AND order_id IS NULL
+        AND payload -> 'data' -> 'object' ->> 'payment_intent' = ${paymentIntentId}
+      ORDER BY amount_refunded DESC, created_at_stripe DESC
+    `.execute(trx);
+    return result.rows.map((row) => ({ id: row.id, chargeId: row.charge_id ?? '', amountRefunded: Number(row.amount_refunded ?? 0) }));
+  },
+
+  async findOrderIdByPaymentIntent(db: Kysely<DB>, paymentIntentId: string): Promise<string | undefined> {
+    const row = await db.selectFrom('orders').select('id').where('stripe_payment_intent_id', '=', paymentIntentId).executeTakeFirst();
+    return row?.id;
+  },
+
+  /**
+   * Inserts or updates a dispute from a charge.dispute.* event. Events may come in any
+   * order: a dispute once closed keeps its closing status against an older 'created'.
+   */
+  async upsertDispute(trx: Transaction<DB>, dispute: DisputeRecord): Promise<DisputeRecord> {
+    const result = await sql<{
+      id: string;
+      order_id: string | null;
+      charge_id: string;
+      amount_cents: string | number;
+      status: string;
+      reason: string | null;
+      opened_at: Date;
+      closed_at: Date | null;
+    }>`
+      INSERT INTO payment_disputes (id, order_id, charge_id, amount_cents, status, reason, opened_at, closed_at)
+      VALUES (${dispute.id}, ${dispute.orderId}, ${dispute.chargeId}, ${dispute.amountCents}, ${dispute.status},
+        ${dispute.reason}, ${dispute.openedAt}, ${dispute.closedAt})
+      ON CONFLICT (id) DO UPDATE SET
+        order_id = coalesce(payment_disputes.order_id, excluded.order_id),
+        amount_cents = excluded.amount_cents,
+        status = CASE WHEN payment_disputes.closed_at IS NOT NULL AND excluded.closed_at IS NULL
+                      THEN payment_disputes.status ELSE excluded.status END,
+        reason = coalesce(excluded.reason, payment_disputes.reason),
+        closed_at = coalesce(payment_disputes.closed_at, excluded.closed_at)
+      RETURNING *
+    `.execute(trx);
+    const row = result.rows[0]!;
+    return {
+      id: row.id,
+      orderId: row.order_id,
+      chargeId: row.charge_id,
+      amountCents: Number(row.amount_cents),
+      status: row.status,
+      reason: row.reason,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at,
+    };
+  },
+};

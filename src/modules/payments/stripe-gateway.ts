@@ -1,0 +1,158 @@
+import Stripe from 'stripe';
+import type { Config } from '../../config.js';
+import { APP_VERSION } from '../../lib/version.js';
+import type {
+  CheckoutSession,
+  CheckoutSessionRequest,
+  PaymentGateway,
+  ProviderCheckoutSession,
+  RefundRequest,
+} from './payment-gateway.js';
+
+export type StripeConfig = NonNullable<Config['stripe']>;
+
+/**
+ * The API version every request is made with, pinned to the one this SDK release was
+ * generated for (its types describe exactly that version). Upgrading the SDK moves it;
+ * the webhook endpoint in the Stripe dashboard must be set to the same version.
+ */
+export const STRIPE_API_VERSION = Stripe.API_VERSION;
+
+/**
+ * Stripe accepts `expires_at` from 30 minutes to 24 hours after it creates the session,
+ * measured on its own clock when the request arrives. A value computed as "now + 30 min"
+ * before the request is already under the minimum when it lands, so the window is kept
+ * with a margin on both ends. The session's real expiry is returned to the caller.
+ */
+const MIN_LIFETIME_SECONDS = 30 * 60 + 60;
+const MAX_LIFETIME_SECONDS = 24 * 60 * 60 - 5 * 60;
+
+export interface StripeGatewayOptions {
+  /** Retries of failed requests (connection errors, 409, 5xx); idempotency keys make them safe. */
+  maxNetworkRetries?: number;
+  timeoutMs?: number;
+  /** Stripe's clock, for the expires_at window; tests pass their own. */
+  now?: () => Date;
+}
+
+export function createStripeClient(stripe: StripeConfig, options: StripeGatewayOptions = {}): Stripe {
+  return new Stripe(stripe.secretKey, {
+    apiVersion: STRIPE_API_VERSION,
+    maxNetworkRetries: options.maxNetworkRetries ?? 2,
+    timeout: options.timeoutMs ?? 20_000,
+    appInfo: { name: 'impactbeurs', version: APP_VERSION },
+    ...(stripe.api.host ? { host: stripe.api.host } : {}),
+    ...(stripe.api.port ? { port: stripe.api.port } : {}),
+    ...(stripe.api.protocol ? { protocol: stripe.api.protocol } : {}),
+  });
+}
+
+/** Clamps a requested expiry into the window Stripe accepts (see MIN_LIFETIME_SECONDS). */
+export function checkoutExpiresAt(requested: Date, now: Date): number {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const wanted = Math.floor(requested.getTime() / 1000);
+  return Math.min(Math.max(wanted, nowSeconds + MIN_LIFETIME_SECONDS), nowSeconds + MAX_LIFETIME_SECONDS);
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.id;
+}
+
+export function toProviderSession(session: Stripe.Checkout.Session): ProviderCheckoutSession {
+  const metadataOrderId = session.metadata?.['order_id'] ?? null;
+  return {
+    id: session.id,
+    orderId: metadataOrderId ?? session.client_reference_id ?? null,
+    metadataOrderId,
+    clientReferenceId: session.client_reference_id ?? null,
+    paymentStatus: session.payment_status as ProviderCheckoutSession['paymentStatus'],
+    status: (session.status ?? 'open') as ProviderCheckoutSession['status'],
+    paymentIntentId: idOf(session.payment_intent),
+    amountTotalCents: session.amount_total,
+    currency: session.currency,
+    createdAt: new Date(session.created * 1000),
+  };
+}
+
+/**
+ * PaymentGateway on Stripe Checkout, through the official SDK only. The SDK's host, port
+ * and protocol come from the configuration, so tests point it at a local server.
+ */
+export function createStripeGateway(config: StripeConfig, options: StripeGatewayOptions = {}): PaymentGateway {
+  const stripe = createStripeClient(config, options);
+  const now = options.now ?? (() => new Date());
+
+  return {
+    async createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession> {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          currency: request.currency,
+          line_items: [
+            {
+              quantity: request.quantity,
+              price_data: {
+                currency: request.currency,
+                unit_amount: request.unitAmountCents,
+                product_data: {
+                  name: request.description,
+                  ...(request.productDescription ? { description: request.productDescription } : {}),
+                },
+              },
+            },
+          ],
+          // API 2026-09-30 replaced `payment_method_types` (removed) with this filter.
+          allowed_payment_method_types: config.paymentMethods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
+          client_reference_id: request.orderId,
+          metadata: { order_id: request.orderId },
+          // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
+          payment_intent_data: { metadata: { order_id: request.orderId } },
+          expires_at: checkoutExpiresAt(request.expiresAt, now()),
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
+      return { id: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
+    },
+
+    async expireCheckoutSession(sessionId: string): Promise<void> {
+      try {
+        // Expiring is idempotent by nature; no key of ours, so a later retry is a fresh request.
+        await stripe.checkout.sessions.expire(sessionId);
+      } catch (error) {
+        // Only an open session can be expired. Rather than match Stripe's message, read
+        // the session back: closed (expired or complete) is the outcome the caller wants.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+        const session = await stripe.checkout.sessions.retrieve(sessionId);
+        if (session.status === 'open') throw error;
+      }
+    },
+
+    async refund(request: RefundRequest): Promise<{ refundId: string }> {
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: request.paymentIntentId,
+          amount: request.amountCents,
+          metadata: {
+            reason: request.reason.slice(0, 500),
+            ...(request.orderId ? { order_id: request.orderId } : {}),
+          },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { refundId: refund.id };
+    },
+
+    async retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession> {
+      return toProviderSession(await stripe.checkout.sessions.retrieve(sessionId));
+    },
+
+    async *listCheckoutSessions(createdSince: Date): AsyncIterable<ProviderCheckoutSession> {
+      const list = stripe.checkout.sessions.list({ created: { gte: Math.floor(createdSince.getTime() / 1000) }, limit: 100 });
+      for await (const session of list) yield toProviderSession(session);
+    },
+  };
+}

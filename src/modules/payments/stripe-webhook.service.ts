@@ -1,0 +1,213 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import Stripe from 'stripe';
+import type { DB } from '../../db/types.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Ctx } from '../../lib/context.js';
+import { badRequest } from '../../lib/errors.js';
+import { type OrderCtx, queueFulfilFollowUps, recordRefund } from '../orders/fulfilment.js';
+import { type CheckoutSessionFacts, referencedOrderId, settleClosedSession, settlePaidSession, type SettlementOutcome } from './checkout-settlement.js';
+import { type DisputeEventType, recordDispute } from './disputes.js';
+import { stripeEventsRepository as repo } from './stripe-events.repository.js';
+
+export interface StripeWebhookDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  jobs: JobQueue;
+  webhookSecret: string;
+  log?: FastifyBaseLogger;
+}
+
+export interface WebhookResult {
+  eventId: string;
+  /** What the event did (the stripe_events outcome), or 'duplicate' for a redelivery. */
+  outcome: string;
+  duplicate: boolean;
+}
+
+/** Thrown inside the transaction to roll back an effect whose event turned out to be recorded already. */
+class AlreadyRecorded extends Error {}
+
+/**
+ * Personal data that Stripe objects carry and the platform does not need. The event log
+ * is append-only (it can never be erased), so these are left out of the stored payload.
+ */
+const PERSONAL_FIELDS = new Set([
+  'customer_details',
+  'customer_email',
+  'collected_information',
+  'shipping_details',
+  'shipping',
+  'billing_details',
+  'receipt_email',
+  'receipt_url',
+  'payment_method_details',
+  'evidence',
+]);
+
+export function redactPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactPersonalData);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !PERSONAL_FIELDS.has(key))
+      .map(([key, inner]) => [key, redactPersonalData(inner)]),
+  );
+}
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
+  return null;
+};
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+
+export function checkoutFacts(session: Record<string, unknown>): CheckoutSessionFacts {
+  const metadata = (session['metadata'] ?? {}) as Record<string, unknown>;
+  return {
+    sessionId: String(session['id']),
+    metadataOrderId: text(metadata['order_id']),
+    clientReferenceId: text(session['client_reference_id']),
+    amountTotalCents: integer(session['amount_total']),
+    currency: text(session['currency']),
+    paymentIntentId: idOf(session['payment_intent']),
+  };
+}
+
+/**
+ * Stripe webhooks: the signature is checked on the raw bytes, then each event is applied
+ * and recorded in one transaction, so an event is recorded if and only if its effect
+ * committed, and a redelivery (or a concurrent duplicate) finds it recorded and does
+ * nothing. Nothing here calls Stripe: slow work (refunds) goes to the job queue.
+ */
+export function createStripeWebhookService(deps: StripeWebhookDeps) {
+  const { db, clock, jobs } = deps;
+
+  /** Verifies the signature with the SDK (default tolerance, 300 s) and parses the event. */
+  function verify(rawBody: unknown, signature: string | string[] | undefined): Stripe.Event {
+    if (!Buffer.isBuffer(rawBody) || rawBody.length === 0) {
+      throw badRequest('WEBHOOK.INVALID_BODY', 'The webhook needs the raw JSON body Stripe sent');
+    }
+    if (typeof signature !== 'string' || signature === '') {
+      throw badRequest('WEBHOOK.INVALID_SIGNATURE', 'Missing Stripe-Signature header');
+    }
+    let event: Stripe.Event;
+    try {
+      event = Stripe.webhooks.constructEvent(rawBody, signature, deps.webhookSecret);
+    } catch (error) {
+      // Wrong secret, tampered bytes, stale timestamp, or not JSON: all the caller's fault.
+      throw badRequest(
+        'WEBHOOK.INVALID_SIGNATURE',
+        error instanceof Stripe.errors.StripeSignatureVerificationError ? 'The Stripe signature does not verify (wrong secret, altered body or too old)' : 'The webhook body is not a Stripe event',
+      );
+    }
+    const candidate = event as unknown as Record<string, unknown>;
+    const data = candidate['data'] as Record<string, unknown> | undefined;
+    if (
+      typeof candidate['id'] !== 'string' ||
+      typeof candidate['type'] !== 'string' ||
+      !Number.isSafeInteger(candidate['created']) ||
+      typeof data?.['object'] !== 'object' ||
+      data['object'] === null
+    ) {
+      throw badRequest('WEBHOOK.INVALID_BODY', 'The webhook body is not a Stripe event');
+    }
+    return event;
+  }
+
+  async function apply(trx: Transaction<DB>, ctx: OrderCtx, event: Stripe.Event): Promise<SettlementOutcome> {
+    const object = event.data.object as unknown as Record<string, unknown>;
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        // completed with an unpaid session: an asynchronous method is still settling.
+        if (object['payment_status'] !== 'paid') return { outcome: 'awaiting_payment', orderId: await referencedOrderId(trx, checkoutFacts(object)) };
+        return settlePaidSession(trx, ctx, checkoutFacts(object));
+      }
+      case 'checkout.session.async_payment_failed':
+        return settleClosedSession(trx, ctx, checkoutFacts(object), 'payment_failed');
+      case 'checkout.session.expired':
+        return settleClosedSession(trx, ctx, checkoutFacts(object), 'expired');
+      case 'charge.refunded': {
+        const paymentIntentId = idOf(object['payment_intent']);
+        if (!paymentIntentId) return { outcome: 'ignored', orderId: null };
+        await repo.lockPaymentIntent(trx, paymentIntentId);
+        const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
+        // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
+        if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
+        const refund = await recordRefund(trx, ctx, {
+          orderId,
+          amountCents: integer(object['amount_refunded']) ?? 0,
+          externalReference: text(object['id']),
+          source: 'stripe_webhook',
+          reason: 'refunded at Stripe',
+        });
+        return { outcome: refund.outcome, orderId };
+      }
+      case 'charge.dispute.created':
+      case 'charge.dispute.closed': {
+        const dispute = await recordDispute(
+          trx,
+          ctx,
+          event.type as DisputeEventType,
+          {
+            id: String(object['id']),
+            chargeId: idOf(object['charge']) ?? '',
+            paymentIntentId: idOf(object['payment_intent']),
+            amountCents: integer(object['amount']) ?? 0,
+            status: text(object['status']) ?? 'unknown',
+            reason: text(object['reason']),
+            createdAt: new Date((integer(object['created']) ?? event.created) * 1000),
+          },
+          new Date(event.created * 1000),
+        );
+        return { outcome: event.type === 'charge.dispute.created' ? 'dispute_opened' : 'dispute_closed', orderId: dispute.orderId };
+      }
+      default:
+        return { outcome: 'ignored', orderId: null };
+    }
+  }
+
+  async function handle(event: Stripe.Event, request: Pick<Ctx, 'requestId' | 'ip'>): Promise<WebhookResult> {
+    const ctx: OrderCtx = { actor: null, requestId: request.requestId, ip: request.ip, now: clock.now() };
+    let settled: SettlementOutcome;
+    try {
+      settled = await db.transaction().execute(async (trx) => {
+        await repo.lockEventId(trx, event.id);
+        if (await repo.eventExists(trx, event.id)) throw new AlreadyRecorded();
+        const outcome = await apply(trx, ctx, event);
+        const recorded = await repo.insertEvent(trx, {
+          id: event.id,
+          type: event.type,
+          livemode: event.livemode === true,
+          createdAtStripe: new Date(event.created * 1000),
+          receivedAt: ctx.now,
+          orderId: outcome.orderId,
+          outcome: outcome.outcome,
+          payload: redactPersonalData(event),
+        });
+        // Only if the lock were bypassed: the effect must not commit without its own record.
+        if (!recorded) throw new AlreadyRecorded();
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof AlreadyRecorded) return { eventId: event.id, outcome: 'duplicate', duplicate: true };
+      throw error;
+    }
+    if (settled.fulfilment) {
+      try {
+        await queueFulfilFollowUps(jobs, settled.fulfilment);
+      } catch (error) {
+        // Committed already; the reconciliation job finds the refund still owed and queues it again.
+        deps.log?.error({ err: error, eventId: event.id }, 'could not queue the follow-up of a Stripe payment');
+      }
+    }
+    return { eventId: event.id, outcome: settled.outcome, duplicate: false };
+  }
+
+  return { verify, handle };
+}
+
+export type StripeWebhookService = ReturnType<typeof createStripeWebhookService>;

@@ -1,0 +1,641 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+
+/**
+ * A small local stand-in for the part of Stripe's API the platform uses, so the official
+ * SDK can be exercised end to end without the network: Checkout Sessions (create,
+ * retrieve, list, expire) and refunds. It parses the form-encoded bodies the SDK sends,
+ * answers with Stripe-shaped objects and errors, honours Idempotency-Key like Stripe
+ * (same key and parameters → the first response again; same key, other parameters → 400),
+ * records every request, and can be told to fail.
+ *
+ * Plus builders for webhook events and their `Stripe-Signature` header, signed with the
+ * SDK's own `stripe.webhooks.generateTestHeaderString`.
+ */
+
+export const FAKE_STRIPE_SECRET_KEY = 'sk_test_fakestripe0000000000000000';
+export const FAKE_WEBHOOK_SECRET = 'whsec_fakestripewebhooksecret0000000000';
+/** The API version in the events the helpers build (the SDK's pinned version). */
+export const FAKE_API_VERSION = Stripe.API_VERSION;
+
+type Params = Record<string, unknown>;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Params;
+  /** The form body, decoded into nested objects and arrays; every leaf is a string. */
+  params: Params;
+  rawBody: string;
+  headers: IncomingMessage['headers'];
+  idempotencyKey: string | undefined;
+  status: number;
+  replayed: boolean;
+}
+
+export interface FakeFailure {
+  method?: string;
+  /** Matches the path exactly (string) or by pattern. */
+  path?: string | RegExp;
+  status?: number;
+  type?: string;
+  code?: string;
+  message?: string;
+  /** Sent as `Stripe-Should-Retry`; the SDK stops retrying on 'false'. */
+  shouldRetry?: boolean;
+  /** How many matching requests fail (default 1). */
+  times?: number;
+}
+
+export interface FakeSession {
+  id: string;
+  object: 'checkout.session';
+  mode: string;
+  status: 'open' | 'complete' | 'expired';
+  payment_status: 'paid' | 'unpaid' | 'no_payment_required';
+  amount_subtotal: number;
+  amount_total: number;
+  currency: string;
+  client_reference_id: string | null;
+  metadata: Record<string, string>;
+  created: number;
+  expires_at: number;
+  livemode: false;
+  url: string | null;
+  success_url: string | null;
+  cancel_url: string | null;
+  payment_intent: string | null;
+  allowed_payment_method_types: string[] | null;
+  payment_method_types: string[];
+  customer: null;
+  customer_details: Record<string, unknown> | null;
+  line_items_params: Params[];
+  [key: string]: unknown;
+}
+
+interface StoredRefund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  currency: string;
+  payment_intent: string;
+  charge: string;
+  status: 'succeeded';
+  reason: string | null;
+  metadata: Record<string, string>;
+  created: number;
+}
+
+interface Payment {
+  paymentIntentId: string;
+  chargeId: string;
+  amount: number;
+  currency: string;
+  sessionId: string;
+  refunded: number;
+}
+
+const KNOWN_SESSION_PARAMS = new Set([
+  'mode', 'currency', 'line_items', 'allowed_payment_method_types', 'client_reference_id', 'metadata',
+  'payment_intent_data', 'expires_at', 'success_url', 'cancel_url', 'customer_email', 'locale', 'expand',
+]);
+const KNOWN_REFUND_PARAMS = new Set(['payment_intent', 'charge', 'amount', 'metadata', 'reason', 'expand']);
+
+class StripeHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly code?: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+const randomId = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+
+/** Decodes `a[b][0][c]=v` form/query pairs into nested objects, numbered keys into arrays. */
+export function decodeForm(body: string): Params {
+  const root: Params = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const path = key.replace(/\]/g, '').split('[');
+    let node: Params = root;
+    path.forEach((segment, index) => {
+      if (index === path.length - 1) {
+        node[segment] = value;
+      } else {
+        node[segment] ??= {};
+        node = node[segment] as Params;
+      }
+    });
+  }
+  const arrays = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value as Params).map(([k, v]) => [k, arrays(v)] as const);
+    if (entries.length > 0 && entries.every(([k]) => /^[0-9]+$/.test(k))) {
+      return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);
+    }
+    return Object.fromEntries(entries);
+  };
+  return arrays(root) as Params;
+}
+
+export interface FakeStripe {
+  port: number;
+  /** Environment for loadConfig: points the SDK at this server. */
+  env: Record<string, string>;
+  requests: RecordedRequest[];
+  sessions: Map<string, FakeSession>;
+  refunds: StoredRefund[];
+  /** Requests by method and path (exact string or pattern), in order. */
+  requestsTo(method: string, path: string | RegExp): RecordedRequest[];
+  failNext(failure: FakeFailure): void;
+  /** The customer pays (or, for async methods such as iDEAL via SEPA, starts paying). */
+  completeSession(sessionId: string, options?: { paymentStatus?: 'paid' | 'unpaid' }): FakeSession;
+  /** An asynchronous payment settles later. */
+  settleSession(sessionId: string): FakeSession;
+  /** Stripe expires the session at its expires_at (or by API). */
+  expireSession(sessionId: string): FakeSession;
+  /** Adds a session as if created elsewhere (e.g. by a test that bypasses the app). */
+  insertSession(session: Partial<FakeSession> & { amount_total: number }): FakeSession;
+  /** The charge behind a payment intent, as a `charge.*` event carries it. */
+  chargeFor(paymentIntentId: string): Record<string, unknown>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeStripe(options: { secretKey?: string; webhookSecret?: string } = {}): Promise<FakeStripe> {
+  const secretKey = options.secretKey ?? FAKE_STRIPE_SECRET_KEY;
+  const requests: RecordedRequest[] = [];
+  const sessions = new Map<string, FakeSession>();
+  const sessionOrder: string[] = [];
+  const refunds: StoredRefund[] = [];
+  const payments = new Map<string, Payment>();
+  const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
+  const failures: (FakeFailure & { times: number })[] = [];
+
+  const addSession = (session: FakeSession) => {
+    sessions.set(session.id, session);
+    sessionOrder.push(session.id);
+    return session;
+  };
+
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  function publicSession(session: FakeSession): Record<string, unknown> {
+    const { line_items_params: _omit, ...rest } = session;
+    return rest;
+  }
+
+  function createSession(params: Params): FakeSession {
+    const unknown = Object.keys(params).find((key) => !KNOWN_SESSION_PARAMS.has(key));
+    if (unknown) throw new StripeHttpError(400, 'invalid_request_error', `Received unknown parameter: ${unknown}`, 'parameter_unknown', unknown);
+    if (params['mode'] !== 'payment') throw new StripeHttpError(400, 'invalid_request_error', 'This fake only supports mode=payment', 'parameter_invalid', 'mode');
+    const lineItems = params['line_items'];
+    if (!Array.isArray(lineItems) || lineItems.length === 0) {
+      throw new StripeHttpError(400, 'invalid_request_error', 'Missing required param: line_items.', 'parameter_missing', 'line_items');
+    }
+    let total = 0;
+    let currency: string | undefined;
+    for (const [index, item] of (lineItems as Params[]).entries()) {
+      const priceData = item['price_data'] as Params | undefined;
+      const quantity = Number(item['quantity']);
+      const unitAmount = Number(priceData?.['unit_amount']);
+      const productName = (priceData?.['product_data'] as Params | undefined)?.['name'];
+      if (!priceData || !Number.isInteger(unitAmount) || unitAmount < 0) {
+        throw new StripeHttpError(400, 'invalid_request_error', 'Invalid integer: unit_amount', 'parameter_invalid_integer', `line_items[${index}][price_data][unit_amount]`);
+      }
+      if (!Number.isInteger(quantity) || quantity < 1) {
+        throw new StripeHttpError(400, 'invalid_request_error', 'Invalid integer: quantity', 'parameter_invalid_integer', `line_items[${index}][quantity]`);
+      }
+      if (typeof productName !== 'string' || productName === '') {
+        throw new StripeHttpError(400, 'invalid_request_error', 'Missing required param: product_data[name].', 'parameter_missing', `line_items[${index}][price_data][product_data][name]`);
+      }
+      currency ??= String(priceData['currency']);
+      if (priceData['currency'] !== currency) throw new StripeHttpError(400, 'invalid_request_error', 'All line items must have the same currency');
+      total += unitAmount * quantity;
+    }
+    if (params['currency'] !== undefined && params['currency'] !== currency) {
+      throw new StripeHttpError(400, 'invalid_request_error', 'The currency does not match the line items', 'parameter_invalid', 'currency');
+    }
+    const now = nowSeconds();
+    const expiresAt = params['expires_at'] === undefined ? now + 86_400 : Number(params['expires_at']);
+    if (expiresAt < now + 30 * 60) {
+      throw new StripeHttpError(400, 'invalid_request_error', 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', 'parameter_invalid_integer', 'expires_at');
+    }
+    if (expiresAt > now + 24 * 3600) {
+      throw new StripeHttpError(400, 'invalid_request_error', 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.', 'parameter_invalid_integer', 'expires_at');
+    }
+    if (typeof params['success_url'] !== 'string') {
+      throw new StripeHttpError(400, 'invalid_request_error', 'Missing required param: success_url.', 'parameter_missing', 'success_url');
+    }
+    const allowed = params['allowed_payment_method_types'] as string[] | undefined;
+    const id = randomId('cs');
+    return addSession({
+      id,
+      object: 'checkout.session',
+      mode: 'payment',
+      status: 'open',
+      payment_status: 'unpaid',
+      amount_subtotal: total,
+      amount_total: total,
+      currency: currency!,
+      client_reference_id: (params['client_reference_id'] as string | undefined) ?? null,
+      metadata: (params['metadata'] as Record<string, string> | undefined) ?? {},
+      created: now,
+      expires_at: expiresAt,
+      livemode: false,
+      url: `https://checkout.stripe.com/c/pay/${id}#fake`,
+      success_url: params['success_url'] as string,
+      cancel_url: (params['cancel_url'] as string | undefined) ?? null,
+      payment_intent: null,
+      allowed_payment_method_types: allowed ?? null,
+      payment_method_types: allowed ?? ['card'],
+      customer: null,
+      customer_details: null,
+      line_items_params: lineItems as Params[],
+    });
+  }
+
+  function sessionOr404(id: string): FakeSession {
+    const session = sessions.get(id);
+    if (!session) throw new StripeHttpError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing', 'session');
+    return session;
+  }
+
+  function listSessions(query: Params): Record<string, unknown> {
+    const limit = Math.min(Number(query['limit'] ?? 10), 100);
+    const gte = (query['created'] as Params | undefined)?.['gte'];
+    // Newest first, like Stripe; the insertion order breaks ties within one second.
+    let ordered = [...sessionOrder].reverse().map((id) => sessions.get(id)!);
+    if (gte !== undefined) ordered = ordered.filter((session) => session.created >= Number(gte));
+    const after = query['starting_after'] as string | undefined;
+    if (after !== undefined) {
+      const index = ordered.findIndex((session) => session.id === after);
+      if (index < 0) throw new StripeHttpError(400, 'invalid_request_error', `No such checkout.session: '${after}'`, 'resource_missing', 'starting_after');
+      ordered = ordered.slice(index + 1);
+    }
+    const page = ordered.slice(0, limit);
+    return { object: 'list', data: page.map(publicSession), has_more: ordered.length > limit, url: '/v1/checkout/sessions' };
+  }
+
+  function createRefund(params: Params): StoredRefund {
+    const unknown = Object.keys(params).find((key) => !KNOWN_REFUND_PARAMS.has(key));
+    if (unknown) throw new StripeHttpError(400, 'invalid_request_error', `Received unknown parameter: ${unknown}`, 'parameter_unknown', unknown);
+    const paymentIntentId = params['payment_intent'];
+    if (typeof paymentIntentId !== 'string') {
+      throw new StripeHttpError(400, 'invalid_request_error', 'One of the following params should be provided for this request: payment_intent or charge.', 'parameter_missing');
+    }
+    const payment = payments.get(paymentIntentId);
+    if (!payment) throw new StripeHttpError(404, 'invalid_request_error', `No such payment_intent: '${paymentIntentId}'`, 'resource_missing', 'payment_intent');
+    const remaining = payment.amount - payment.refunded;
+    if (remaining === 0) throw new StripeHttpError(400, 'invalid_request_error', `Charge ${payment.chargeId} has already been refunded.`, 'charge_already_refunded');
+    const amount = params['amount'] === undefined ? remaining : Number(params['amount']);
+    if (!Number.isInteger(amount) || amount < 1) throw new StripeHttpError(400, 'invalid_request_error', 'Invalid positive integer', 'parameter_invalid_integer', 'amount');
+    if (amount > remaining) {
+      throw new StripeHttpError(400, 'invalid_request_error', `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, 'amount_too_large', 'amount');
+    }
+    payment.refunded += amount;
+    const refund: StoredRefund = {
+      id: randomId('re'),
+      object: 'refund',
+      amount,
+      currency: payment.currency,
+      payment_intent: paymentIntentId,
+      charge: payment.chargeId,
+      status: 'succeeded',
+      reason: (params['reason'] as string | undefined) ?? null,
+      metadata: (params['metadata'] as Record<string, string> | undefined) ?? {},
+      created: nowSeconds(),
+    };
+    refunds.push(refund);
+    return refund;
+  }
+
+  function route(method: string, path: string, query: Params, params: Params): { status: number; body: unknown } {
+    if (method === 'POST' && path === '/v1/checkout/sessions') return { status: 200, body: publicSession(createSession(params)) };
+    if (method === 'GET' && path === '/v1/checkout/sessions') return { status: 200, body: listSessions(query) };
+    let match = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
+    if (method === 'GET' && match) return { status: 200, body: publicSession(sessionOr404(decodeURIComponent(match[1]!))) };
+    match = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
+    if (method === 'POST' && match) {
+      const session = sessionOr404(decodeURIComponent(match[1]!));
+      if (session.status !== 'open') {
+        throw new StripeHttpError(400, 'invalid_request_error', 'Only Checkout Sessions with a status in ["open"] can be expired.', 'checkout_session_not_expirable');
+      }
+      session.status = 'expired';
+      session.url = null;
+      return { status: 200, body: publicSession(session) };
+    }
+    if (method === 'POST' && path === '/v1/refunds') return { status: 200, body: createRefund(params) };
+    throw new StripeHttpError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
+  }
+
+  function errorBody(error: StripeHttpError, requestId: string) {
+    return {
+      error: {
+        type: error.type,
+        message: error.message,
+        ...(error.code ? { code: error.code } : {}),
+        ...(error.param ? { param: error.param } : {}),
+        request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}`,
+      },
+    };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake-stripe');
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const query = decodeForm(url.search.slice(1));
+    const params = decodeForm(rawBody);
+    const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    const requestId = randomId('req');
+    const record: RecordedRequest = { method, path, query, params, rawBody, headers: req.headers, idempotencyKey, status: 0, replayed: false };
+    requests.push(record);
+
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'request-id': requestId,
+        'stripe-version': String(req.headers['stripe-version'] ?? FAKE_API_VERSION),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        ...headers,
+      });
+      res.end(JSON.stringify(body));
+    };
+
+    if (req.headers.authorization !== `Bearer ${secretKey}`) {
+      send(401, errorBody(new StripeHttpError(401, 'invalid_request_error', 'Invalid API Key provided'), requestId));
+      return;
+    }
+
+    const failureIndex = failures.findIndex(
+      (failure) =>
+        (failure.method === undefined || failure.method === method) &&
+        (failure.path === undefined || (typeof failure.path === 'string' ? failure.path === path : failure.path.test(path))),
+    );
+    if (failureIndex >= 0) {
+      const failure = failures[failureIndex]!;
+      failure.times -= 1;
+      if (failure.times <= 0) failures.splice(failureIndex, 1);
+      const status = failure.status ?? 500;
+      send(
+        status,
+        errorBody(new StripeHttpError(status, failure.type ?? (status >= 500 ? 'api_error' : 'invalid_request_error'), failure.message ?? 'Injected failure', failure.code), requestId),
+        failure.shouldRetry === undefined ? {} : { 'stripe-should-retry': String(failure.shouldRetry) },
+      );
+      return;
+    }
+
+    if (method === 'POST' && idempotencyKey) {
+      const fingerprint = `${method} ${path} ${rawBody}`;
+      const previous = idempotent.get(idempotencyKey);
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) {
+          send(
+            400,
+            errorBody(
+              new StripeHttpError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`),
+              requestId,
+            ),
+          );
+          return;
+        }
+        record.replayed = true;
+        send(previous.status, previous.body, { 'idempotent-replayed': 'true' });
+        return;
+      }
+    }
+
+    let status: number;
+    let body: unknown;
+    try {
+      ({ status, body } = route(method, path, query, params));
+    } catch (error) {
+      if (!(error instanceof StripeHttpError)) throw error;
+      status = error.status;
+      body = errorBody(error, requestId);
+    }
+    // Stripe keeps the first result of an executed request (errors too) for the key.
+    if (method === 'POST' && idempotencyKey) idempotent.set(idempotencyKey, { fingerprint: `${method} ${path} ${rawBody}`, status, body });
+    send(status, body);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { type: 'api_error', message: String(error) } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  function pay(session: FakeSession): void {
+    if (session.payment_intent) return;
+    const paymentIntentId = randomId('pi');
+    session.payment_intent = paymentIntentId;
+    payments.set(paymentIntentId, {
+      paymentIntentId,
+      chargeId: randomId('ch'),
+      amount: session.amount_total,
+      currency: session.currency,
+      sessionId: session.id,
+      refunded: 0,
+    });
+  }
+
+  return {
+    port,
+    env: {
+      STRIPE_SECRET_KEY: secretKey,
+      STRIPE_WEBHOOK_SECRET: options.webhookSecret ?? FAKE_WEBHOOK_SECRET,
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: String(port),
+      STRIPE_API_PROTOCOL: 'http',
+    },
+    requests,
+    sessions,
+    refunds,
+    requestsTo: (method, path) =>
+      requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path))),
+    failNext: (failure) => failures.push({ ...failure, times: failure.times ?? 1 }),
+    completeSession(sessionId, completeOptions = {}) {
+      const session = sessionOr404(sessionId);
+      session.status = 'complete';
+      session.url = null;
+      session.payment_status = completeOptions.paymentStatus ?? 'paid';
+      pay(session);
+      return structuredClone(session);
+    },
+    settleSession(sessionId) {
+      const session = sessionOr404(sessionId);
+      session.payment_status = 'paid';
+      pay(session);
+      return structuredClone(session);
+    },
+    expireSession(sessionId) {
+      const session = sessionOr404(sessionId);
+      session.status = 'expired';
+      session.url = null;
+      return structuredClone(session);
+    },
+    insertSession(partial) {
+      const id = partial.id ?? randomId('cs');
+      const session = addSession({
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'open',
+        payment_status: 'unpaid',
+        amount_subtotal: partial.amount_total,
+        currency: 'eur',
+        client_reference_id: null,
+        metadata: {},
+        created: nowSeconds(),
+        expires_at: nowSeconds() + 1800,
+        livemode: false,
+        url: `https://checkout.stripe.com/c/pay/${id}#fake`,
+        success_url: 'https://example.test/success',
+        cancel_url: null,
+        payment_intent: null,
+        allowed_payment_method_types: null,
+        payment_method_types: ['card'],
+        customer: null,
+        customer_details: null,
+        line_items_params: [],
+        ...partial,
+        id,
+      });
+      if (session.payment_status === 'paid') {
+        session.payment_intent = null;
+        pay(session);
+      }
+      return structuredClone(session);
+    },
+    chargeFor(paymentIntentId) {
+      const payment = payments.get(paymentIntentId);
+      if (!payment) throw new Error(`fake Stripe has no payment ${paymentIntentId}`);
+      return chargeObject(payment);
+    },
+    reset() {
+      requests.length = 0;
+      failures.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function chargeObject(payment: Payment): Record<string, unknown> {
+  return {
+    id: payment.chargeId,
+    object: 'charge',
+    amount: payment.amount,
+    amount_captured: payment.amount,
+    amount_refunded: payment.refunded,
+    captured: true,
+    currency: payment.currency,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    metadata: {},
+    paid: true,
+    payment_intent: payment.paymentIntentId,
+    refunded: payment.refunded >= payment.amount,
+    status: 'succeeded',
+  };
+}
+
+// ---- webhook events ----
+
+export interface StripeEventPayload {
+  id: string;
+  object: 'event';
+  api_version: string;
+  created: number;
+  data: { object: Record<string, unknown>; previous_attributes?: Record<string, unknown> };
+  livemode: boolean;
+  pending_webhooks: number;
+  request: { id: string | null; idempotency_key: string | null };
+  type: string;
+}
+
+/** An event as Stripe delivers it, around a snapshot of the object. */
+export function stripeEvent(type: string, object: Record<string, unknown>, options: { id?: string; created?: number } = {}): StripeEventPayload {
+  const { line_items_params: _omit, ...data } = object as Record<string, unknown> & { line_items_params?: unknown };
+  return {
+    id: options.id ?? randomId('evt'),
+    object: 'event',
+    api_version: FAKE_API_VERSION,
+    created: options.created ?? Math.floor(Date.now() / 1000),
+    data: { object: data },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  };
+}
+
+/** A charge as `charge.refunded` carries it, for a payment the fake does not know. */
+export function chargeSnapshot(options: { paymentIntentId: string; amount: number; amountRefunded?: number; currency?: string; metadata?: Record<string, string> }) {
+  const refunded = options.amountRefunded ?? options.amount;
+  return {
+    id: randomId('ch'),
+    object: 'charge',
+    amount: options.amount,
+    amount_captured: options.amount,
+    amount_refunded: refunded,
+    captured: true,
+    currency: options.currency ?? 'eur',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    metadata: options.metadata ?? {},
+    paid: true,
+    payment_intent: options.paymentIntentId,
+    refunded: refunded >= options.amount,
+    status: 'succeeded',
+  };
+}
+
+export function disputeSnapshot(options: { chargeId: string; paymentIntentId: string | null; amount: number; status?: string; reason?: string; id?: string; created?: number }) {
+  return {
+    id: options.id ?? randomId('dp'),
+    object: 'dispute',
+    amount: options.amount,
+    charge: options.chargeId,
+    payment_intent: options.paymentIntentId,
+    created: options.created ?? Math.floor(Date.now() / 1000),
+    currency: 'eur',
+    livemode: false,
+    metadata: {},
+    reason: options.reason ?? 'fraudulent',
+    status: options.status ?? 'needs_response',
+    is_charge_refundable: false,
+  };
+}
+
+/**
+ * The body exactly as Stripe sends it (pretty-printed JSON) and its signature header.
+ * Re-serialising the parsed body changes its bytes, which is what the raw-body test needs.
+ */
+export function signedWebhook(
+  event: StripeEventPayload | string,
+  options: { secret?: string; timestamp?: number } = {},
+): { payload: string; headers: Record<string, string> } {
+  const payload = typeof event === 'string' ? event : JSON.stringify(event, null, 2);
+  const signature = Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? FAKE_WEBHOOK_SECRET,
+    ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+  });
+  return { payload, headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature } };
+}
