@@ -32,6 +32,9 @@ import { hashPassword } from '../src/lib/passwords.js';
 import { prepareDatabase } from '../src/startup.js';
 import { throwawayDatabase } from './throwaway-database.js';
 
+/** The app's connection pool (DATABASE_POOL_SIZE); 10 is the production default. */
+const APP_POOL_SIZE = Number(process.env.BENCH_APP_POOL ?? 10);
+
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = [10, 100];
@@ -280,6 +283,7 @@ async function main() {
       // Anti-hoarding limits as high as they go: every connection keeps one buyer ordering.
       MAX_OPEN_ORDERS_PER_ORGANISATION: '1000',
       MAX_RESERVED_SHARE_PERCENT: '100',
+      DATABASE_POOL_SIZE: String(APP_POOL_SIZE),
     });
     ({ database } = await prepareDatabase(config));
     const db = database.db;
@@ -327,7 +331,7 @@ async function main() {
     const checks = await checkCredits(db, [...projects.app.one, ...projects.app.spread, ...projects.warmUp]);
     const madeByApp = rows.reduce((sum, row) => sum + row.app.ok, 0) + warmUp.ok;
 
-    console.log(`\nImpactbeurs purchase bench on PostgreSQL, ${DURATION_S}s per case; app pool 10 connections (the default), autocannon in a worker thread`);
+    console.log(`\nImpactbeurs purchase bench on PostgreSQL, ${DURATION_S}s per case; app pool ${APP_POOL_SIZE} connections (BENCH_APP_POOL, DATABASE_POOL_SIZE), autocannon in a worker thread`);
     console.log(
       'case            conns | baseline SQL  req/s  p50 ms  p99 ms | POST /v1/orders  req/s  p50 ms  p99 ms | ratio  target          | non-201 / errors',
     );

@@ -37,6 +37,10 @@ import { createUsersService } from './modules/users/users.service.js';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook.routes.js';
 import { createStripeWebhookService } from './modules/payments/stripe-webhook.service.js';
 import { registerPaymentJobs } from './modules/payments/reconciliation.js';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
+import { createCertificatesService } from './modules/certificates/certificates.service.js';
+import { type CertificateSigner, createCertificateSigner, loadSigningKeys } from './modules/certificates/signing.js';
+import { verificationRoutes } from './modules/certificates/verification.routes.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -50,6 +54,8 @@ export interface AppDeps {
   jobs?: JobQueue;
   /** Card/iDEAL payments (Stripe); absent when Stripe is not configured: invoice only. */
   payments?: PaymentGateway;
+  /** Signs certificate JWS; defaults to the keys from configuration. */
+  signer?: CertificateSigner;
 }
 
 
@@ -140,6 +146,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createStripeWebhookService({ db, clock, jobs, webhookSecret: config.stripe.webhookSecret, log: app.log })
       : undefined,
   });
+  const certificates = createCertificatesService({
+    db,
+    clock,
+    config,
+    signer: deps.signer ?? createCertificateSigner(loadSigningKeys(config), config.publicUrl),
+  });
+  await app.register(certificatesRoutes, { certificates });
+  await app.register(verificationRoutes, { certificates });
 
   return app;
 }

@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalNonEmpty.pipe(
     z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   JWT_SECRET: optionalNonEmpty.pipe(
     z.string().min(32, 'must be at least 32 characters').optional(),
@@ -89,6 +90,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Connections each instance keeps to the PostgreSQL server (not used on the embedded database). */
+  databasePoolSize: number;
   dataDir: string;
   jwt: {
     secret: string;
@@ -195,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     jwt: {
       secret: jwtSecret,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { createCertificateSigner, generateSigningJwk, signingKeysFromJwks } from '../modules/certificates/signing.js';
 import { wrapPGlite } from '../db/database.js';
 
 /**
@@ -15,7 +16,9 @@ export async function generateOpenApi(): Promise<string> {
   // The document depends only on the routes; an empty in-memory database is enough to build the app.
   const database = wrapPGlite(new PGlite());
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_DIR: '/nonexistent-unused' });
-  const app = await buildApp({ config, db: database.db, logger: false });
+  // The document does not depend on the keys: a throwaway one keeps DATA_DIR untouched.
+  const signer = createCertificateSigner(signingKeysFromJwks(generateSigningJwk()), config.publicUrl);
+  const app = await buildApp({ config, db: database.db, logger: false, signer });
   try {
     await app.ready();
     return `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -70,8 +70,10 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; databasePoolSize?: number }): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, { max: options.databasePoolSize ?? 10 })
+    : openEmbedded(options.dataDir);
 }
 
 export async function isReachable(db: Kysely<DB>): Promise<boolean> {

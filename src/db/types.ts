@@ -89,7 +89,7 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export interface DB extends ProjectTables, OrderTables {
+export interface DB extends ProjectTables, OrderTables, DocumentTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
@@ -445,3 +445,27 @@ export interface OrderTables {
 
 export type OrderRow = Selectable<OrdersTable>;
 export type CertificateRow = Selectable<CertificatesTable>;
+
+// ---- rendered documents (migration 20261122050000) ----
+
+/** A rendered PDF as handed out: stored once, returned byte for byte on every download. */
+export interface CertificateDocumentsTable {
+  certificate_id: string;
+  lang: 'nl' | 'en';
+  sha256: string;
+  bytes: Buffer;
+  rendered_at: Date;
+}
+
+export interface InvoiceDocumentsTable {
+  order_id: string;
+  lang: 'nl' | 'en';
+  sha256: string;
+  bytes: Buffer;
+  rendered_at: Date;
+}
+
+export interface DocumentTables {
+  certificate_documents: CertificateDocumentsTable;
+  invoice_documents: InvoiceDocumentsTable;
+}

@@ -16,6 +16,8 @@ export const OPENAPI_TAGS = [
   { name: 'reviews', description: 'Expert panel: assignment, declarations, blind scoring, consensus, award and listing' },
   { name: 'projects', description: 'The public catalogue of listed projects' },
   { name: 'orders', description: 'Buying credits: orders, reservations, invoice payment, cancellation and refunds' },
+  { name: 'certificates', description: 'A supplier’s certificates: PDF, signed data (JWS)' },
+  { name: 'verification', description: 'Public verification of certificates: by code, uploaded PDF or JWS; the signing keys (JWKS)' },
   { name: 'payments', description: 'Stripe events (webhook) and payment reconciliation' },
   { name: 'audit', description: 'The append-only audit trail' },
   { name: 'health', description: 'Liveness and readiness probes' },

@@ -8,10 +8,13 @@ import type { ThrottleLimits } from '../../src/modules/auth/login-throttle.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.js';
+import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+/** One certificate signing key per test run (DATA_DIR does not exist in tests). */
+export const TEST_SIGNING_JWK = generateSigningJwk();
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -20,6 +23,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PUBLIC_URL: 'http://impactbeurs.test',
     DATA_DIR: '/nonexistent-test-data-dir',
     LOG_LEVEL: 'silent',
+    SIGNING_PRIVATE_KEY: JSON.stringify(TEST_SIGNING_JWK),
     ...env,
   });
 }

@@ -77,7 +77,9 @@ describe('OpenAPI document', () => {
       expect(successes.length, where).toBeGreaterThan(0);
       for (const [status, response] of successes) {
         if (status === '204') continue;
-        expect(response.content?.['application/json']?.schema, `${where} ${status}`).toBeDefined();
+        // JSON, or a declared binary document (certificate and invoice PDFs).
+        const schema = response.content?.['application/json']?.schema ?? response.content?.['application/pdf']?.schema;
+        expect(schema, `${where} ${status}`).toBeDefined();
       }
     }
   });

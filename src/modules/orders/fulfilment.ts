@@ -108,8 +108,12 @@ export const REFUND_PAYMENT_JOB = 'orders.refund-payment';
 export const EXPIRE_CHECKOUT_SESSION_JOB = 'orders.expire-checkout-session';
 
 /** The calendar year a document number belongs to, in Dutch time (a payment at 00:30 on 1 January is in the new year). */
+// Building an Intl formatter costs ~0.3 ms; the order path needs one per request, so keep one.
+const AMSTERDAM_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' });
+
+/** The calendar year in the Netherlands, which numbers invoices and certificates. */
 export function documentYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(at));
+  return Number(AMSTERDAM_YEAR.format(at));
 }
 
 export function formatDocumentNumber(prefix: 'INV' | 'CN' | 'IB', year: number, value: number): string {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { OrderCtx } from '../orders/fulfilment.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { applyDisputeToCertificateStatus } from '../certificates/certificate-status.js';
 import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-events.repository.js';
 
 /**
@@ -27,10 +28,10 @@ export interface DisputeSnapshot {
  * The certificates issue's hook: called in the webhook's transaction after the dispute is
  * stored, with the dispute as it now stands (`closedAt` set once closed; `status` then
  * 'won', 'lost', 'warning_closed' …) and the order it concerns (null when the payment is
- * not known yet). Until then a dispute changes no certificate.
+ * not known yet). The rule lives in certificates/certificate-status.ts.
  */
-export async function applyDisputeToCertificate(_trx: Transaction<DB>, _ctx: OrderCtx, _dispute: DisputeRecord): Promise<void> {
-  // Intentionally empty until the certificates issue (suspend on open, restore or revoke on close).
+export async function applyDisputeToCertificate(trx: Transaction<DB>, ctx: OrderCtx, dispute: DisputeRecord): Promise<void> {
+  await applyDisputeToCertificateStatus(trx, ctx, dispute);
 }
 
 /** Stores a dispute event (idempotent, any order of arrival) and audits it. */

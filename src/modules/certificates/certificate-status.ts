@@ -1,0 +1,40 @@
+import type { Transaction } from 'kysely';
+import type { CertificateStatus, DB } from '../../db/types.js';
+import type { Ctx } from '../../lib/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { certificatesRepository as repo } from './certificates.repository.js';
+
+export interface DisputeState {
+  id: string;
+  orderId: string | null;
+  status: string;
+  closedAt: Date | null;
+}
+
+/**
+ * What a payment dispute does to the order's certificate (DESIGN §4 Certificate): open →
+ * suspended; closed and won (or closed with a warning only) → active again; lost → revoked.
+ * A revoked certificate stays revoked. Called in the webhook's transaction; audited there.
+ */
+export function statusAfterDispute(current: CertificateStatus, dispute: Pick<DisputeState, 'status' | 'closedAt'>): CertificateStatus {
+  if (current === 'revoked') return 'revoked';
+  if (dispute.closedAt === null) return 'suspended';
+  if (dispute.status === 'lost') return 'revoked';
+  return 'active';
+}
+
+export async function applyDisputeToCertificateStatus(trx: Transaction<DB>, ctx: Ctx & { now: Date }, dispute: DisputeState): Promise<void> {
+  if (dispute.orderId === null) return;
+  const certificate = await repo.findCertificateByOrderForUpdate(trx, dispute.orderId);
+  if (!certificate) return;
+  const next = statusAfterDispute(certificate.status, dispute);
+  if (next === certificate.status) return;
+  const reason = dispute.closedAt === null ? `dispute opened: ${dispute.id}` : `dispute ${dispute.status}: ${dispute.id}`;
+  await repo.setStatus(trx, certificate.id, next, reason, ctx.now);
+  await recordAudit(trx, ctx, {
+    action: `certificate.${next === 'active' ? 'reinstated' : next}`,
+    subjectType: 'certificate',
+    subjectId: certificate.id,
+    summary: { orderId: dispute.orderId, disputeId: dispute.id, disputeStatus: dispute.status, from: certificate.status, to: next },
+  });
+}

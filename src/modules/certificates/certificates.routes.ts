@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
+import { ctxOf } from '../../plugins/auth.js';
+import { OrderIdParamsSchema } from '../orders/orders.schemas.js';
+import {
+  CertificateIdParamsSchema,
+  CertificateJwsSchema,
+  CertificatePageSchema,
+  CertificateSchema,
+  LangQuerySchema,
+  ListCertificatesQuerySchema,
+  PdfResponseSchema,
+} from './certificates.schemas.js';
+import type { CertificatesService, PdfDocument } from './certificates.service.js';
+
+const pdfHeaders = (document: PdfDocument) => ({
+  'content-type': 'application/pdf',
+  'content-disposition': `attachment; filename="${document.filename}"`,
+  // The hex SHA-256 the platform recorded: what POST /v1/verify/pdf matches an upload against.
+  'x-content-sha256': document.sha256,
+  'cache-control': 'private, no-store',
+});
+
+/** A supplier's own certificates and invoices; anyone else's answer 404 (platform admins see all). */
+export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
+  app.addHook('onRequest', app.authenticate);
+
+  app.get(
+    '/v1/certificates',
+    {
+      schema: {
+        operationId: 'listCertificates',
+        tags: ['certificates'],
+        summary: 'Certificates of the caller’s organisation, newest first (platform admins: all)',
+        querystring: ListCertificatesQuerySchema,
+        response: { 200: CertificatePageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
+      },
+    },
+    async (request) => certificates.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/v1/certificates/:id',
+    {
+      schema: {
+        operationId: 'getCertificate',
+        tags: ['certificates'],
+        summary: 'Read a certificate with its current status',
+        description: 'Visible to the buying organisation’s members and platform admins; anyone else gets 404.',
+        params: CertificateIdParamsSchema,
+        response: { 200: CertificateSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request) => certificates.get(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/certificates/:id/pdf',
+    {
+      schema: {
+        operationId: 'getCertificatePdf',
+        tags: ['certificates'],
+        summary: 'Download the certificate as PDF (Dutch, or English with lang=en)',
+        description:
+          'Rendered on the first download; its SHA-256 is recorded (header `X-Content-SHA256`) and every later download returns the same bytes, so an authority can check an uploaded copy with POST /v1/verify/pdf.',
+        params: CertificateIdParamsSchema,
+        querystring: LangQuerySchema,
+        response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request, reply) => {
+      const document = await certificates.pdf(ctxOf(request), request.params.id, request.query.lang);
+      return reply.headers(pdfHeaders(document)).send(document.bytes as never);
+    },
+  );
+
+  app.get(
+    '/v1/certificates/:id/jws',
+    {
+      schema: {
+        operationId: 'getCertificateJws',
+        tags: ['certificates'],
+        summary: 'The certificate’s facts as a compact JWS signed with Ed25519',
+        description: 'Verify offline against /.well-known/jwks.json, or with POST /v1/verify/jws. The JWS states what was issued; the current status is answered by the verification routes.',
+        params: CertificateIdParamsSchema,
+        response: { 200: CertificateJwsSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request) => certificates.jws(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/orders/:id/invoice.pdf',
+    {
+      schema: {
+        operationId: 'getOrderInvoicePdf',
+        tags: ['orders'],
+        summary: 'Download the invoice of a paid order as PDF (Dutch, or English with lang=en)',
+        description:
+          'For orders paid by invoice (they carry a gapless invoice number). Rendered on the first download and stored; later downloads return the same bytes. 409 INVOICE.NOT_AVAILABLE while the order is unpaid or has no invoice number. Another organisation’s order answers 404.',
+        params: OrderIdParamsSchema,
+        querystring: LangQuerySchema,
+        response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const document = await certificates.invoicePdf(ctxOf(request), request.params.id, request.query.lang);
+      return reply.headers(pdfHeaders(document)).send(document.bytes as never);
+    },
+  );
+};

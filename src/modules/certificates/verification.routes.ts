@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
+import { problemResponses } from '../../lib/problem.js';
+import { RATE_LIMITS } from '../../plugins/security.js';
+import {
+  JwksSchema,
+  JwsVerificationSchema,
+  LangQuerySchema,
+  PdfVerificationSchema,
+  VerificationCodeParamsSchema,
+  VerificationSchema,
+  VerifyJwsBodySchema,
+} from './certificates.schemas.js';
+import type { CertificatesService } from './certificates.service.js';
+import { renderNotFoundPage, renderVerificationPage } from './verification-page.js';
+
+/** An uploaded certificate PDF is about 100 KB; a few MB leaves room and bounds the hashing. */
+export const MAX_VERIFY_PDF_BYTES = 5 * 1024 * 1024;
+
+/** Public verification (DESIGN §6): no sign-in, rate limited, no personal data. */
+export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
+  const config = { rateLimit: RATE_LIMITS.public };
+
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      config,
+      schema: {
+        operationId: 'getJwks',
+        tags: ['verification'],
+        summary: 'The public keys that sign certificate JWS (current and retired)',
+        security: [],
+        response: { 200: JwksSchema, ...problemResponses(429) },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return certificates.jwks();
+    },
+  );
+
+  app.get(
+    '/v1/verify/:code',
+    {
+      config,
+      schema: {
+        operationId: 'verifyCertificateCode',
+        tags: ['verification'],
+        summary: 'Verify a certificate by its verification code (public)',
+        description: 'The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404.',
+        security: [],
+        params: VerificationCodeParamsSchema,
+        response: { 200: VerificationSchema, ...problemResponses(404, 429) },
+      },
+    },
+    async (request) => certificates.verifyCode(request.params.code),
+  );
+
+  app.post(
+    '/v1/verify/jws',
+    {
+      config,
+      schema: {
+        operationId: 'verifyCertificateJws',
+        tags: ['verification'],
+        summary: 'Check a certificate JWS against the published keys (public)',
+        description: 'Answers 200 either way: `valid` with the certificate’s current status, or `valid: false` with a reason (malformed, unsupported_algorithm, unknown_kid, bad_signature, wrong_issuer).',
+        security: [],
+        body: VerifyJwsBodySchema,
+        response: { 200: JwsVerificationSchema, ...problemResponses(400, 429) },
+      },
+    },
+    async (request) => certificates.verifyJws(request.body.jws),
+  );
+
+  // Its own encapsulated context: the raw-PDF body parser and size limit apply to this route only.
+  await app.register(async (pdfApp) => {
+    pdfApp.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_VERIFY_PDF_BYTES }, (_request, body, done) => {
+      done(null, body);
+    });
+    pdfApp.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
+      '/v1/verify/pdf',
+      {
+        config,
+        bodyLimit: MAX_VERIFY_PDF_BYTES,
+        schema: {
+          operationId: 'verifyCertificatePdf',
+          tags: ['verification'],
+          summary: 'Check an uploaded certificate PDF (public)',
+          description: [
+            'Send the PDF as the raw request body (`Content-Type: application/pdf`, at most 5 MB).',
+            'If its SHA-256 matches a certificate PDF this platform handed out, the answer is the certificate as it stands now (`genuine: true`, with its current status). Any other file — including a copy changed by a single byte — answers 200 with `genuine: false`: the file was not issued by this platform.',
+          ].join('\n'),
+          security: [],
+          consumes: ['application/pdf'],
+          body: z.any().meta({ type: 'string', format: 'binary', description: 'The PDF file' }) as unknown as z.ZodType<Buffer>,
+          response: { 200: PdfVerificationSchema, ...problemResponses(400, 413, 415, 429) },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'VERIFY.PDF_REQUIRED', 'Send the PDF as the request body with Content-Type: application/pdf');
+        return certificates.verifyPdf(request.body);
+      },
+    );
+  });
+
+  app.get(
+    '/verify/:code',
+    {
+      config,
+      schema: {
+        hide: true,
+        params: VerificationCodeParamsSchema,
+        querystring: LangQuerySchema.partial().extend({ lang: z.enum(['nl', 'en']).optional().catch(undefined) }),
+      },
+    },
+    async (request, reply) => {
+      const lang = request.query.lang ?? 'nl';
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+      try {
+        const verification = await certificates.verifyCode(request.params.code);
+        return reply.send(renderVerificationPage(verification, request.params.code, lang));
+      } catch (error) {
+        if (error instanceof AppError && error.status === 404) return reply.code(404).send(renderNotFoundPage(request.params.code, lang));
+        throw error;
+      }
+    },
+  );
+};
