@@ -13,7 +13,7 @@
  * rounds), because these machines are shared and absolute numbers drift. Target: the
  * certificate reaches at least 50% of the bare page's rate.
  *
- * The verification route's half of this benchmark comes with the routes.
+ * The verification route's half of this benchmark is bench/verify.ts (npm run bench:verify).
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
