@@ -33,7 +33,7 @@ export interface PdfDocument {
   filename: string;
 }
 
-/** Verification codes are base64url of ≥ 128 random bits; anything else is refused before the database. */
+/** Verification codes are ≥ 128 random bits (Crockford base32); anything unlike a code is refused before the database. */
 const CODE_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

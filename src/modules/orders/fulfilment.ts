@@ -25,12 +25,12 @@
  *   payment that arrived after its reservation lapsed and the credits were gone
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
-import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { newVerificationCode } from '../certificates/verification-code.js';
 import { ordersRepository as repo } from './orders.repository.js';
 
 /** The service context of a money operation: who acts (null for Stripe and jobs), and when. */
@@ -118,11 +118,6 @@ export function documentYear(at: Date): number {
 
 export function formatDocumentNumber(prefix: 'INV' | 'CN' | 'IB', year: number, value: number): string {
   return `${prefix}-${year}-${String(value).padStart(6, '0')}`;
-}
-
-/** 160 random bits, base64url: the code a certificate's QR code and verification page use. */
-export function newVerificationCode(): string {
-  return randomBytes(20).toString('base64url');
 }
 
 const SELLING = new Set(['listed', 'funded']);
