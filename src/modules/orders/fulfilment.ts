@@ -174,16 +174,7 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
     const available = balance ? balance.supply - balance.reserved - balance.sold : 0;
     const selling = SELLING.has(project.status) && project.funding_deadline !== null && project.funding_deadline.getTime() > ctx.now.getTime();
     if (!selling || available < order.quantity) {
-      await repo.insertMoneyEntry(trx, {
-        projectId: order.project_id,
-        orderId,
-        entryType: 'payment_received',
-        amountCents: evidence.amountCents,
-        method: evidence.method,
-        externalReference: evidence.externalReference,
-        actorUserId: ctx.actor?.userId ?? null,
-        at: ctx.now,
-      });
+      await bookPayment(trx, ctx, order, evidence);
       await repo.updateOrder(trx, orderId, {
         paid_reference: evidence.externalReference,
         ...(evidence.stripePaymentIntentId ? { stripe_payment_intent_id: evidence.stripePaymentIntentId } : {}),
@@ -222,16 +213,7 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
   }
 
   // reserved → paid
-  await repo.insertMoneyEntry(trx, {
-    projectId: order.project_id,
-    orderId,
-    entryType: 'payment_received',
-    amountCents: evidence.amountCents,
-    method: evidence.method,
-    externalReference: evidence.externalReference,
-    actorUserId: ctx.actor?.userId ?? null,
-    at: ctx.now,
-  });
+  await bookPayment(trx, ctx, order, evidence);
   await repo.updateOrder(trx, orderId, {
     status: 'paid',
     paid_at: ctx.now,
@@ -431,6 +413,20 @@ function describeMismatch(order: OrderRow, evidence: PaymentEvidence): string | 
     return `amount ${evidence.amountCents}, order is ${order.amount_cents}`;
   }
   return undefined;
+}
+
+/** Books the money received into the project's escrow (once per order: a unique index guards it). */
+async function bookPayment(trx: Transaction<DB>, ctx: OrderCtx, order: OrderRow, evidence: PaymentEvidence): Promise<void> {
+  await repo.insertMoneyEntry(trx, {
+    projectId: order.project_id,
+    orderId: order.id,
+    entryType: 'payment_received',
+    amountCents: evidence.amountCents,
+    method: evidence.method,
+    externalReference: evidence.externalReference,
+    actorUserId: ctx.actor?.userId ?? null,
+    at: ctx.now,
+  });
 }
 
 function refundRequired(order: OrderRow, evidence: PaymentEvidence): FulfilResult {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { readJson } from '../../db/json.js';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
@@ -45,17 +46,12 @@ const StoredParametersSchema = z.object({
  */
 const StoredPanelScoresSchema = z.object({ scores: CriterionScoresSchema });
 
-/** jsonb arrives parsed, but a value stored as a JSON string arrives as text. */
-function json(value: unknown): unknown {
-  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-}
-
 function unreadable(row: CatalogueDetailRow, what: string): Error {
   return new Error(`award of project ${row.id}: ${what} cannot be read`);
 }
 
 function readParameters(row: CatalogueDetailRow) {
-  const stored = StoredParametersSchema.safeParse(json(row.parameters));
+  const stored = StoredParametersSchema.safeParse(readJson(row.parameters));
   if (stored.success) return stored.data;
   // A methodology version is frozen, so its registry entry equals what was stored with it.
   const registered = METHODOLOGIES[row.methodology_version];
@@ -64,7 +60,7 @@ function readParameters(row: CatalogueDetailRow) {
 }
 
 function readPanelScores(row: CatalogueDetailRow) {
-  const stored = StoredPanelScoresSchema.safeParse(json(row.panel_scores));
+  const stored = StoredPanelScoresSchema.safeParse(readJson(row.panel_scores));
   if (!stored.success) throw unreadable(row, 'panel scores');
   const { reach, depth, durability, indirect } = stored.data.scores;
   return { reach, depth, durability, indirect };
@@ -72,7 +68,7 @@ function readPanelScores(row: CatalogueDetailRow) {
 
 /** Ids of the budget lines the award accepted (stored as the lines themselves, each with its id). */
 function readAcceptedLineIds(row: CatalogueDetailRow): Set<string> {
-  const stored = json(row.accepted_lines);
+  const stored = readJson(row.accepted_lines);
   if (!Array.isArray(stored)) throw unreadable(row, 'accepted budget lines');
   return new Set(
     stored.map((line: unknown) => (typeof line === 'string' ? line : (line as { id?: unknown } | null)?.id)).filter((id): id is string => typeof id === 'string'),

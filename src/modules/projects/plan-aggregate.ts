@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readJson } from '../../db/json.js';
 import type { BudgetCategory, DB, OutcomeType, ProjectRow, TargetGroup } from '../../db/types.js';
 
 /**
@@ -58,7 +59,7 @@ export function toSnapshot(plan: PlanAggregate): PlanSnapshot {
 
 /** Reads a snapshot back from review_rounds.plan_snapshot (jsonb). */
 export function readSnapshot(value: unknown): PlanSnapshot {
-  const snapshot = (typeof value === 'string' ? JSON.parse(value) : value) as PlanSnapshot;
+  const snapshot = readJson<PlanSnapshot>(value);
   if (snapshot?.snapshotVersion !== 1) throw new Error('unknown plan snapshot version');
   return snapshot;
 }

@@ -20,10 +20,7 @@ export type ReviewConsensusRow = {
   entered_at: Date;
 };
 
-/** jsonb comes back parsed from both engines; a string is parsed defensively. */
-export function readJson<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
+export { readJson } from '../../db/json.js';
 
 /** A reviewer's assignments with what its list shows: the plan's title as submitted, the round, and whether it scored. */
 function reviewerAssignments(db: Kysely<DB>, reviewerId: string) {
