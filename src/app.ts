@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -41,6 +42,10 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.j
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
 import { type CertificateSigner, createCertificateSigner, loadSigningKeys } from './modules/certificates/signing.js';
 import { verificationRoutes } from './modules/certificates/verification.routes.js';
+import { FileMailer, type Mailer } from './lib/mailer.js';
+import { createClaimsService } from './modules/obligations/claims.service.js';
+import { createContractsService } from './modules/obligations/contracts.service.js';
+import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -56,6 +61,8 @@ export interface AppDeps {
   payments?: PaymentGateway;
   /** Signs certificate JWS; defaults to the keys from configuration. */
   signer?: CertificateSigner;
+  /** Outgoing e-mail (invitations); defaults to files in DATA_DIR/outbox. */
+  mailer?: Mailer;
 }
 
 
@@ -154,6 +161,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(certificatesRoutes, { certificates });
   await app.register(verificationRoutes, { certificates });
+  await app.register(obligationsRoutes, {
+    contracts: createContractsService({ db, clock, mailer: deps.mailer ?? new FileMailer(path.join(config.dataDir, 'outbox')), publicUrl: config.publicUrl }),
+    claims: createClaimsService({ db, clock, publicUrl: config.publicUrl }),
+    clock,
+  });
 
   return app;
 }

@@ -13,6 +13,8 @@ type Json = ColumnType<unknown, string, string>;
 export type OrganisationKind = 'platform' | 'initiative' | 'supplier' | 'authority';
 export type UserRole = 'admin' | 'reviewer' | 'member' | 'coordinator' | 'viewer';
 export type ActiveStatus = 'active' | 'disabled';
+/** 'pending': named in an authority's contract before it registered; active once its first user joins. */
+export type OrganisationStatus = ActiveStatus | 'pending';
 
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -25,7 +27,7 @@ export interface OrganisationsTable {
   address_city: string | null;
   address_country: Generated<string>;
   contact_email: string | null;
-  status: Generated<ActiveStatus>;
+  status: Generated<OrganisationStatus>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -89,7 +91,7 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export interface DB extends ProjectTables, OrderTables, DocumentTables {
+export interface DB extends ProjectTables, OrderTables, DocumentTables, ObligationTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
@@ -366,6 +368,8 @@ export interface CertificatesTable {
   status_reason: string | null;
   issued_at: Date;
   status_changed_at: Date | null;
+  /** Credits of its pending and approved claims (migration 20261122060000); the database keeps it ≤ credits. */
+  claimed_credits: Generated<number>;
 }
 
 export interface MoneyLedgerTable {
@@ -468,4 +472,65 @@ export interface InvoiceDocumentsTable {
 export interface DocumentTables {
   certificate_documents: CertificateDocumentsTable;
   invoice_documents: InvoiceDocumentsTable;
+}
+
+// ---- contracts, obligations and claims (migration 20261122060000) ----
+
+export type ObligationBasis = 'contract_value' | 'wage_sum' | 'fixed';
+export type ContractStatus = 'open' | 'closed';
+export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'invalidated';
+
+export interface ContractsTable {
+  id: Generated<string>;
+  authority_id: string;
+  authority_kind: Generated<'authority'>;
+  supplier_id: string;
+  supplier_kind: Generated<'supplier'>;
+  reference: string;
+  title: string;
+  value_cents: number;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  status: Generated<ContractStatus>;
+  obligation_basis: ObligationBasis;
+  wage_sum_cents: number | null;
+  percentage_bp: number | null;
+  obligation_cents: number;
+  accepts_credits: Generated<boolean>;
+  credit_factor_bp: Generated<number>;
+  credit_share_cap_bp: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+
+export interface ClaimsTable {
+  id: Generated<string>;
+  certificate_id: string;
+  contract_id: string;
+  authority_id: string;
+  supplier_id: string;
+  credits: number;
+  unit_price_cents: number;
+  credit_factor_bp: number;
+  value_cents: number;
+  status: Generated<ClaimStatus>;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
+  invalidated_at: Date | null;
+  invalidation_reason: string | null;
+}
+
+export interface ObligationTables {
+  contracts: ContractsTable;
+  claims: ClaimsTable;
 }

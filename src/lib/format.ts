@@ -79,3 +79,16 @@ function toBigIntCents(cents: number | bigint): bigint {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`amount in cents must be a safe integer, got ${cents}`);
   return BigInt(cents);
 }
+
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) it is in the Netherlands at `date`: "has the contract ended?" is asked in Dutch days. */
+export function calendarDate(date: Date, timeZone = DOCUMENT_TIME_ZONE): string {
+  let format = isoDateFormats.get(timeZone);
+  if (format === undefined) {
+    // en-CA writes dates as YYYY-MM-DD
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    isoDateFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}

@@ -16,6 +16,7 @@ export const ProblemSchema = z
       .describe('The failing fields, for VALIDATION.FAILED'),
     retryAfter: z.number().int().optional(),
     available: z.number().int().optional(),
+    remainingCapCents: z.number().int().optional().describe('CLAIM.CREDIT_SHARE_CAP: how much credits may still fill'),
   })
   .meta({ id: 'Problem' });
 

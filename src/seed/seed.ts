@@ -6,7 +6,9 @@ import { hashPassword } from '../lib/passwords.js';
 import { auditRepository } from '../modules/audit/audit.repository.js';
 import { organisationsRepository } from '../modules/organisations/organisations.repository.js';
 import { usersRepository } from '../modules/users/users.repository.js';
-import { type DemoPeople, type DemoSettings, seedDemoProjects } from './demo-projects.js';
+import type { Config } from '../config.js';
+import { seedDemoObligations } from './demo-obligations.js';
+import { type DemoPeople, seedDemoProjects } from './demo-projects.js';
 
 export const DEMO_PASSWORD = 'impactbeurs-demo-2026';
 
@@ -176,7 +178,7 @@ function demoOrganisations(panelMin: number): SeedOrganisation[] {
  * committed, because the services' transactions cannot nest in the seed's. An instance
  * that waited for the seed lock finds the database no longer empty and seeds nothing.
  */
-export async function seedDemo(db: Kysely<DB>, settings: DemoSettings, clock: Clock = systemClock): Promise<SeedLogin[] | undefined> {
+export async function seedDemo(db: Kysely<DB>, settings: Config, clock: Clock = systemClock): Promise<SeedLogin[] | undefined> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await withSeedLock(db, async (trx) => {
     const existingPlatform = await organisationsRepository.findPlatform(trx);
@@ -203,5 +205,6 @@ export async function seedDemo(db: Kysely<DB>, settings: DemoSettings, clock: Cl
   });
   if (!seeded) return undefined;
   await seedDemoProjects(db, seeded.people, settings, clock);
+  await seedDemoObligations(db, settings, clock);
   return seeded.logins;
 }

@@ -9,6 +9,7 @@ import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.js';
 import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
+import { MemoryMailer } from '../../src/lib/mailer.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -37,6 +38,8 @@ export interface TestApp {
   /** The queue the app was built with (an in-process queue driven by drain() unless one was passed). */
   jobs: JobQueue;
   payments: PaymentGateway | undefined;
+  /** Every e-mail the app sent (invitations). */
+  mailer: MemoryMailer;
   close(): Promise<void>;
 }
 
@@ -61,11 +64,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = testConfig(options.env);
   const jobs = options.jobs ?? new InProcessJobQueue({ autoRun: false });
   const payments = typeof options.payments === 'function' ? options.payments(config) : options.payments;
+  const mailer = new MemoryMailer();
   const app = await buildApp({
     config,
     db: database.db,
     clock,
     jobs,
+    mailer,
     ...(payments ? { payments } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     logger: options.logger ?? false,
@@ -79,6 +84,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     jobs,
     payments,
+    mailer,
     close: async () => {
       await app.close();
       await database.close();

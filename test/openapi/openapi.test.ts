@@ -77,8 +77,12 @@ describe('OpenAPI document', () => {
       expect(successes.length, where).toBeGreaterThan(0);
       for (const [status, response] of successes) {
         if (status === '204') continue;
-        // JSON, or a declared binary document (certificate and invoice PDFs).
-        const schema = response.content?.['application/json']?.schema ?? response.content?.['application/pdf']?.schema;
+        // JSON, or a declared document (certificate and invoice PDFs, CSV and XLSX exports).
+        const schema =
+          response.content?.['application/json']?.schema ??
+          response.content?.['application/pdf']?.schema ??
+          response.content?.['text/csv']?.schema ??
+          response.content?.['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']?.schema;
         expect(schema, `${where} ${status}`).toBeDefined();
       }
     }

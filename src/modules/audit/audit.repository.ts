@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditEventRow, DB } from '../../db/types.js';
 
 export interface NewAuditEvent {
@@ -37,6 +37,36 @@ export const auditRepository = {
         request_id: event.requestId,
       })
       .execute();
+  },
+
+  /**
+   * Events about given subjects, and about the claims on a contract (an authority reads
+   * the trail of its own contracts). Newest first, keyset on the id; limit + 1 rows.
+   */
+  async listAbout(
+    db: Kysely<DB>,
+    filter: { subjects: { type: string; id: string }[]; claimsOfContract?: string; beforeId?: string | undefined; limit: number },
+  ): Promise<AuditEventRow[]> {
+    let query = db.selectFrom('audit_events').selectAll();
+    query = query.where((eb) =>
+      eb.or([
+        ...filter.subjects.map((subject) => eb.and([eb('subject_type', '=', subject.type), eb('subject_id', '=', subject.id)])),
+        ...(filter.claimsOfContract === undefined
+          ? []
+          : [
+              eb.and([
+                eb('subject_type', '=', 'claim'),
+                eb(
+                  'subject_id',
+                  'in',
+                  eb.selectFrom('claims').select(sql<string>`claims.id::text`.as('id')).where('claims.contract_id', '=', filter.claimsOfContract),
+                ),
+              ]),
+            ]),
+      ]),
+    );
+    if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+    return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
   },
 
   /** Newest first, keyset-paginated on the id; fetches limit + 1 rows. */

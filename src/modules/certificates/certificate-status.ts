@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CertificateStatus, DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
 import { certificatesRepository as repo } from './certificates.repository.js';
 
 export interface DisputeState {
@@ -31,6 +32,7 @@ export async function applyDisputeToCertificateStatus(trx: Transaction<DB>, ctx:
   if (next === certificate.status) return;
   const reason = dispute.closedAt === null ? `dispute opened: ${dispute.id}` : `dispute ${dispute.status}: ${dispute.id}`;
   await repo.setStatus(trx, certificate.id, next, reason, ctx.now);
+  await settleClaimsForCertificateStatus(trx, ctx, certificate.id, next, reason);
   await recordAudit(trx, ctx, {
     action: `certificate.${next === 'active' ? 'reinstated' : next}`,
     subjectType: 'certificate',

@@ -23,6 +23,16 @@ export interface CertificateView {
   project_title: string;
   project_summary: string;
   initiative_name: string;
+  /** Approved claims: which authorities' contracts the certificate counts toward (json, see viewQuery). */
+  counted_toward: unknown;
+}
+
+/** One approved claim as public verification shows it: organisations and references, no people. */
+export interface CountedToward {
+  authority: string;
+  contractReference: string;
+  credits: number;
+  approvedAt: string;
 }
 
 export interface StoredDocument {
@@ -46,6 +56,10 @@ function viewQuery(db: Kysely<DB>) {
       'p.title as project_title',
       'p.summary as project_summary',
       'i.name as initiative_name',
+      sql<unknown>`coalesce((
+        SELECT json_agg(json_build_object('authority', a.name, 'contractReference', k.reference, 'credits', cl.credits, 'approvedAt', cl.decided_at) ORDER BY cl.decided_at, cl.id)
+        FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
+        WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)`.as('counted_toward'),
     ]);
 }
 

@@ -87,6 +87,16 @@ export const VerificationSchema = z
     currency: z.string(),
     issuedAt: z.iso.datetime(),
     statusChangedAt: z.iso.datetime().nullable(),
+    countedToward: z
+      .array(
+        z.object({
+          authority: z.object({ name: z.string() }),
+          contractReference: z.string(),
+          credits: z.number().int(),
+          approvedAt: z.iso.datetime(),
+        }),
+      )
+      .describe('Approved claims: the authorities and contract references these credits have been counted toward (a credit counts once)'),
   })
   .meta({ id: 'CertificateVerification' });
 export type Verification = z.infer<typeof VerificationSchema>;

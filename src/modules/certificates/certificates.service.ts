@@ -8,7 +8,8 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Lang } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { renderCertificatePdf, verificationUrl } from './certificate-pdf.js';
-import { certificatesRepository as repo, type CertificateView, isUuid } from './certificates.repository.js';
+import { certificatesRepository as repo, type CertificateView, type CountedToward, isUuid } from './certificates.repository.js';
+import { readJson } from '../../db/json.js';
 import type {
   Certificate,
   CertificatePage,
@@ -86,6 +87,12 @@ export function createCertificatesService(deps: CertificatesDeps) {
       currency: view.currency,
       issuedAt: view.issued_at.toISOString(),
       statusChangedAt: view.status_changed_at?.toISOString() ?? null,
+      countedToward: readJson<CountedToward[]>(view.counted_toward).map((claim) => ({
+        authority: { name: claim.authority },
+        contractReference: claim.contractReference,
+        credits: claim.credits,
+        approvedAt: new Date(claim.approvedAt).toISOString(),
+      })),
     };
   }
 

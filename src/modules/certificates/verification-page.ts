@@ -26,6 +26,8 @@ const TEXTS = {
     initiative: 'Initiatief',
     credits: 'Aantal credits',
     serials: 'Serienummers',
+    countedToward: 'Ingezet voor',
+    countedTowardNone: 'Nog niet ingezet voor een social-return verplichting',
     value: 'Waarde',
     issued: 'Uitgegeven op',
     switchLabel: 'English',
@@ -47,6 +49,8 @@ const TEXTS = {
     initiative: 'Initiative',
     credits: 'Credits',
     serials: 'Serial numbers',
+    countedToward: 'Counted toward',
+    countedTowardNone: 'Not yet counted toward a social-return obligation',
     value: 'Value',
     issued: 'Issued on',
     switchLabel: 'Nederlands',
@@ -108,6 +112,12 @@ ${row(t.credits, formatInteger(verification.credits, lang))}
 ${row(t.serials, serialRange(verification.serialStart, verification.serialEnd))}
 ${row(t.value, formatMoney(verification.valueCents, lang, verification.currency))}
 ${row(t.issued, formatDate(new Date(verification.issuedAt), lang))}
+${row(
+  t.countedToward,
+  verification.countedToward.length === 0
+    ? t.countedTowardNone
+    : verification.countedToward.map((claim) => `${claim.authority.name} — ${claim.contractReference} (${formatInteger(claim.credits, lang)} credits)`).join('; '),
+)}
 </dl>`;
   return page(lang, code, COLORS[verification.status], body);
 }

@@ -58,7 +58,7 @@ export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; p
           errors: [{ path: 'body.role', message: `must be one of ${ROLES_BY_KIND[organisation.kind].join(', ')}` }],
         });
       }
-      if (organisation.status !== 'active') throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
+      if (organisation.status === 'disabled') throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
       if (await usersRepository.existsByEmail(db, input.email)) throw EMAIL_TAKEN();
 
       const token = newOpaqueToken();
@@ -106,8 +106,18 @@ export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; p
             throw new AppError(410, 'INVITATION.EXPIRED', 'This invitation has expired; ask for a new one');
           }
           const organisation = await organisationsRepository.findById(trx, invitation.organisation_id);
-          if (!organisation || organisation.status !== 'active') {
+          if (!organisation || organisation.status === 'disabled') {
             throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
+          }
+          // A supplier an authority registered before it joined becomes active with its first user.
+          if (organisation.status === 'pending') {
+            await organisationsRepository.update(trx, organisation.id, { status: 'active', updated_at: now });
+            await recordAudit(trx, ctx, {
+              action: 'organisation.activated',
+              subjectType: 'organisation',
+              subjectId: organisation.id,
+              summary: { via: 'invitation', invitationId: invitation.id },
+            });
           }
           const user = await usersRepository.insert(trx, {
             organisationId: invitation.organisation_id,

@@ -25,6 +25,7 @@
  *   payment that arrived after its reservation lapsed and the credits were gone
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
+import { lockCertificateOfOrder, settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
 import type { Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
@@ -78,7 +79,7 @@ export type ReleaseResult =
   | { outcome: 'not_found'; orderId: string };
 
 /** Who reports the refund: an admin's refund, Stripe (charge.refunded), reconciliation, or the automatic refund of a late payment. */
-export type RefundSource = 'admin' | 'stripe_webhook' | 'reconciliation' | 'late_payment';
+export type RefundSource = 'admin' | 'stripe_webhook' | 'reconciliation' | 'late_payment' | 'dispute_lost';
 
 export interface RefundEvidence {
   orderId: string;
@@ -330,7 +331,9 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
     return { outcome: 'partial', order: flagged };
   }
 
-  const certificate = order.status === 'paid' ? await repo.findCertificateByOrder(trx, order.id) : undefined;
+  // Locked, so that an approval of one of its claims is either committed before (and seen
+  // here) or waits and then finds the certificate revoked.
+  const certificate = order.status === 'paid' ? await lockCertificateOfOrder(trx, order.id) : undefined;
   if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) {
     // An admin is refused before any money moves; money the provider already returned is flagged.
     const flagged =
@@ -348,7 +351,11 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
   const previousStatus = order.status;
   if (order.status === 'paid') {
     await repo.insertCreditEntry(trx, { projectId: order.project_id, entryType: 'refund', quantity: order.quantity, orderId: order.id, actorUserId, at: ctx.now });
-    if (certificate) await repo.revokeCertificate(trx, certificate.id, `refunded: ${refund.reason ?? refund.source}`, ctx.now);
+    if (certificate) {
+      const reason = `refunded: ${refund.reason ?? refund.source}`;
+      await repo.revokeCertificate(trx, certificate.id, reason, ctx.now);
+      await settleClaimsForCertificateStatus(trx, ctx, certificate.id, 'revoked', reason);
+    }
   } else if (order.status === 'reserved') {
     await repo.insertCreditEntry(trx, { projectId: order.project_id, entryType: 'release', quantity: order.quantity, orderId: order.id, actorUserId, at: ctx.now });
   }

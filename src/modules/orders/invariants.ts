@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
 
 /**
- * DESIGN §5 invariants 1, 2 and 5, checked against the whole database. Answers one line
+ * DESIGN §5 invariants 1, 2, 4 and 5, checked against the whole database. Answers one line
  * per violation (empty when all hold). Tests call it after every scenario; an operator
  * can run it against production (it only reads).
  */
@@ -102,6 +102,27 @@ export async function checkInvariants(db: Kysely<DB>): Promise<string[]> {
       WHERE a.serial_end >= b.next_serial
     `),
     (r) => `serials: allocation of order ${r.order_id} ends at ${r.serial_end}, beyond the next free serial ${r.next_serial}`,
+  );
+
+  // 4. a certificate's counter is the sum of its live (pending + approved) claims and within its credits.
+  report(
+    await rows(db, sql`
+      SELECT c.id, c.credits, c.claimed_credits, coalesce(sum(cl.credits), 0) AS live
+      FROM certificates c LEFT JOIN claims cl ON cl.certificate_id = c.id AND cl.status IN ('pending', 'approved')
+      GROUP BY c.id, c.credits, c.claimed_credits
+      HAVING c.claimed_credits <> coalesce(sum(cl.credits), 0) OR coalesce(sum(cl.credits), 0) > c.credits
+    `),
+    (r) => `claims: certificate ${r.id} of ${r.credits} credits counts ${r.claimed_credits} claimed but its live claims hold ${r.live}`,
+  );
+
+  // 4. a revoked certificate has no approved claims, and a certificate that is not active no pending ones.
+  report(
+    await rows(db, sql`
+      SELECT cl.id, cl.status, c.id AS certificate_id, c.status AS certificate_status
+      FROM claims cl JOIN certificates c ON c.id = cl.certificate_id
+      WHERE (c.status = 'revoked' AND cl.status = 'approved') OR (c.status <> 'active' AND cl.status = 'pending')
+    `),
+    (r) => `claims: claim ${r.id} is ${r.status} on ${r.certificate_status} certificate ${r.certificate_id}`,
   );
 
   // 5. per project: payments received = escrow + paid out + refunded, escrow never negative.

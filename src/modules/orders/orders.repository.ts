@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { certificateHasApprovedClaim } from '../obligations/certificate-claims.js';
 import type { CertificateRow, DB, OrderRow, OrdersTable } from '../../db/types.js';
 
 /**
@@ -344,13 +345,9 @@ export const ordersRepository = {
       .execute();
   },
 
-  /**
-   * Whether a certificate has an approved claim against an obligation (DESIGN §4 Claim).
-   * The claims table arrives with the claims issue, which plugs its query in here; until
-   * then no certificate can have one. Refunds call this before any money moves.
-   */
-  async certificateHasApprovedClaim(_trx: Kysely<DB>, _certificateId: string): Promise<boolean> {
-    return false;
+  /** Whether a certificate has an approved claim against an obligation (DESIGN §4 Claim); refunds wait for it. */
+  async certificateHasApprovedClaim(db: Kysely<DB>, certificateId: string): Promise<boolean> {
+    return certificateHasApprovedClaim(db, certificateId);
   },
 
   async insertCreditNote(

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ActiveStatus, DB, NewOrganisation, OrganisationRow, OrganisationUpdate } from '../../db/types.js';
+import type { DB, NewOrganisation, OrganisationRow, OrganisationStatus, OrganisationUpdate } from '../../db/types.js';
 
 export const organisationsRepository = {
   async insert(db: Kysely<DB>, values: NewOrganisation): Promise<OrganisationRow> {
@@ -22,7 +22,7 @@ export const organisationsRepository = {
   /** By name, keyset-paginated on (name, id); fetches limit + 1 rows. */
   async list(
     db: Kysely<DB>,
-    filter: { kind?: string | undefined; status?: ActiveStatus | undefined; kvkNumber?: string | undefined; after?: { name: string; id: string } | undefined; limit: number },
+    filter: { kind?: string | undefined; status?: OrganisationStatus | undefined; kvkNumber?: string | undefined; after?: { name: string; id: string } | undefined; limit: number },
   ): Promise<OrganisationRow[]> {
     let query = db.selectFrom('organisations').selectAll();
     if (filter.kind) query = query.where('kind', '=', filter.kind as OrganisationRow['kind']);

@@ -5,6 +5,10 @@ import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 export const OrganisationKindSchema = z.enum(['platform', 'initiative', 'supplier', 'authority']).meta({ id: 'OrganisationKind' });
 export const CreatableKindSchema = z.enum(['initiative', 'supplier', 'authority']);
 export const ActiveStatusSchema = z.enum(['active', 'disabled']).meta({ id: 'ActiveStatus' });
+export const OrganisationStatusSchema = z
+  .enum(['active', 'disabled', 'pending'])
+  .describe("'pending': named in an authority's contract before it registered; becomes active when its first user accepts the invitation")
+  .meta({ id: 'OrganisationStatus' });
 
 export const OrganisationSchema = z
   .object({
@@ -17,7 +21,7 @@ export const OrganisationSchema = z
       .object({ street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() })
       .nullable(),
     contactEmail: z.string().nullable(),
-    status: ActiveStatusSchema,
+    status: OrganisationStatusSchema,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -53,7 +57,7 @@ export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>;
 
 export const ListOrganisationsQuerySchema = PageQuerySchema.extend({
   kind: OrganisationKindSchema.optional(),
-  status: ActiveStatusSchema.optional(),
+  status: OrganisationStatusSchema.optional(),
   kvkNumber: z.string().regex(/^[0-9]{8}$/).optional(),
 });
 

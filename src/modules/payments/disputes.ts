@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
-import type { OrderCtx } from '../orders/fulfilment.js';
+import { type OrderCtx, recordRefund } from '../orders/fulfilment.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { applyDisputeToCertificateStatus } from '../certificates/certificate-status.js';
 import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-events.repository.js';
@@ -32,6 +32,18 @@ export interface DisputeSnapshot {
  */
 export async function applyDisputeToCertificate(trx: Transaction<DB>, ctx: OrderCtx, dispute: DisputeRecord): Promise<void> {
   await applyDisputeToCertificateStatus(trx, ctx, dispute);
+  // A lost dispute is a refund the card network made: the money has left escrow, so the
+  // order is refunded (once) and its credits return, as any refund's would. Its certificate
+  // is already revoked and its claims settled above, so no approved claim can hold it up.
+  if (dispute.orderId !== null && dispute.closedAt !== null && dispute.status === 'lost') {
+    await recordRefund(trx, ctx, {
+      orderId: dispute.orderId,
+      amountCents: dispute.amountCents,
+      externalReference: dispute.id,
+      source: 'dispute_lost',
+      reason: `dispute lost: ${dispute.id}`,
+    });
+  }
 }
 
 /** Stores a dispute event (idempotent, any order of arrival) and audits it. */

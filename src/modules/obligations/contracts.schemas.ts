@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { EmailSchema, KvkNumberSchema } from '../../lib/dutch.js';
+import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
+import { BASIS_POINTS, DEFAULT_PERCENTAGE_BP } from './obligation-math.js';
+
+const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
+const CentsSchema = z.number().int().positive().max(1_000_000_000_000_000);
+const PercentageBpSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(BASIS_POINTS)
+  .describe('Basis points of the basis: 500 = 5% (the usual), 200 = 2% (labour-extensive work)');
+
+export const ObligationInputSchema = z
+  .discriminatedUnion('basis', [
+    z.strictObject({ basis: z.literal('contract_value'), percentageBp: PercentageBpSchema.default(DEFAULT_PERCENTAGE_BP) }),
+    z.strictObject({ basis: z.literal('wage_sum'), percentageBp: PercentageBpSchema.default(DEFAULT_PERCENTAGE_BP), wageSumCents: CentsSchema }),
+    z.strictObject({ basis: z.literal('fixed'), fixedAmountCents: CentsSchema }),
+  ])
+  .describe('The social-return obligation: a percentage of the contract value or of the wage sum, or a fixed amount');
+
+export const ValuationSchema = z
+  .strictObject({
+    acceptsCredits: z.boolean().default(true).describe('Whether credits may count toward this obligation at all'),
+    creditFactorBp: z
+      .number()
+      .int()
+      .min(1)
+      .max(BASIS_POINTS)
+      .default(BASIS_POINTS)
+      .describe("The share of a credit's euro value that counts (bouwblokkenmethode), in basis points; 10000 = 100%"),
+    creditShareCapBp: z
+      .number()
+      .int()
+      .min(0)
+      .max(BASIS_POINTS)
+      .default(BASIS_POINTS)
+      .describe('The largest share of the obligation that credits may fill, in basis points'),
+  })
+  .describe('What credits count for (the authority’s building blocks)');
+
+export const CreateContractSchema = z
+  .strictObject({
+    supplier: z
+      .strictObject({
+        kvkNumber: KvkNumberSchema,
+        name: z.string().trim().min(1).max(200).optional().describe('Required when no supplier with this KvK number is registered yet'),
+        contactEmail: EmailSchema.optional().describe('Required when the supplier is not registered yet: its invitation goes there'),
+      })
+      .describe('The supplier, by KvK number. One that is not registered yet is created as a pending supplier and invited.'),
+    reference: z.string().trim().min(1).max(100).describe('The contract reference, unique within the authority'),
+    title: z.string().trim().min(3).max(200),
+    valueCents: CentsSchema.describe('Contract value, excluding VAT, in euro cents'),
+    startsOn: DateSchema,
+    endsOn: DateSchema,
+    obligation: ObligationInputSchema,
+    valuation: ValuationSchema.optional(),
+  })
+  .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], message: 'must be on or after startsOn' })
+  .meta({ id: 'CreateContract' });
+
+export type CreateContractInput = z.infer<typeof CreateContractSchema>;
+
+export const UpdateContractSchema = z
+  .strictObject({
+    reference: z.string().trim().min(1).max(100).optional(),
+    title: z.string().trim().min(3).max(200).optional(),
+    valueCents: CentsSchema.optional(),
+    startsOn: DateSchema.optional(),
+    endsOn: DateSchema.optional(),
+    obligation: ObligationInputSchema.optional(),
+    valuation: ValuationSchema.partial().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, 'at least one field must be given')
+  .meta({ id: 'UpdateContract' });
+
+export type UpdateContractInput = z.infer<typeof UpdateContractSchema>;
+
+export const ContractIdParamsSchema = z.object({ id: z.uuid() });
+
+export const ObligationProgressSchema = z
+  .object({
+    requiredCents: z.number().int().describe('The obligation'),
+    approvedCents: z.number().int().describe('Value of approved claims'),
+    pendingCents: z.number().int().describe('Value of claims awaiting the coordinator'),
+    remainingCents: z.number().int().describe('Required minus approved, never below 0'),
+    creditCapCents: z.number().int().describe('The most credits may fill (the valuation’s share cap)'),
+    filledShareBp: z.number().int().describe('Approved as a share of the obligation, in basis points'),
+    overdue: z.boolean().describe('The contract has ended and the obligation is not yet filled'),
+  })
+  .meta({ id: 'ObligationProgress' });
+
+const PartySchema = z.object({ id: z.uuid(), name: z.string(), kvkNumber: z.string().nullable() });
+
+export const ContractSchema = z
+  .object({
+    id: z.uuid(),
+    authority: PartySchema,
+    supplier: PartySchema.extend({ status: z.enum(['active', 'disabled', 'pending']) }),
+    reference: z.string(),
+    title: z.string(),
+    valueCents: z.number().int(),
+    currency: z.literal('EUR'),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    status: z.enum(['open', 'closed']),
+    obligation: z.object({
+      basis: z.enum(['contract_value', 'wage_sum', 'fixed']),
+      percentageBp: z.number().int().nullable(),
+      wageSumCents: z.number().int().nullable(),
+      obligationCents: z.number().int(),
+    }),
+    valuation: z.object({ acceptsCredits: z.boolean(), creditFactorBp: z.number().int(), creditShareCapBp: z.number().int() }),
+    progress: ObligationProgressSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    closedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Contract' });
+
+export type Contract = z.infer<typeof ContractSchema>;
+
+export const CreatedContractSchema = ContractSchema.extend({
+  supplierInvitation: z
+    .object({ email: z.string(), expiresAt: z.iso.datetime() })
+    .nullable()
+    .describe('Set when the supplier was not registered: the invitation was sent to this address (never to the coordinator)'),
+}).meta({ id: 'CreatedContract' });
+
+export const ListContractsQuerySchema = PageQuerySchema.extend({
+  status: z.enum(['open', 'closed']).optional(),
+  supplierId: z.uuid().optional(),
+});
+
+export type ListContractsQuery = z.infer<typeof ListContractsQuerySchema>;
+
+export const ContractPageSchema = pageSchema(ContractSchema).meta({ id: 'ContractPage' });
+
+/** One line of a supplier's obligation wallet. */
+export const ObligationSchema = z
+  .object({
+    contractId: z.uuid(),
+    authority: z.object({ id: z.uuid(), name: z.string() }),
+    reference: z.string(),
+    title: z.string(),
+    contractStatus: z.enum(['open', 'closed']),
+    endsOn: z.string(),
+    acceptsCredits: z.boolean(),
+    creditFactorBp: z.number().int(),
+    progress: ObligationProgressSchema,
+  })
+  .meta({ id: 'Obligation' });
+
+export type Obligation = z.infer<typeof ObligationSchema>;
+
+export const ObligationListSchema = z.object({ items: z.array(ObligationSchema) }).meta({ id: 'ObligationList' });
+
+export const ExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

@@ -1,0 +1,304 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PageQuerySchema } from '../../lib/pagination.js';
+import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
+import { CONTENT_TYPES } from '../../lib/tabular.js';
+import type { Clock } from '../../lib/clock.js';
+import { ctxOf } from '../../plugins/auth.js';
+import { AuditPageSchema } from '../audit/audit.schemas.js';
+import {
+  ClaimIdempotencyHeadersSchema,
+  ClaimIdParamsSchema,
+  ClaimPageSchema,
+  ClaimSchema,
+  CreateClaimSchema,
+  DecisionSchema,
+  ListClaimsQuerySchema,
+  ReasonSchema,
+} from './claims.schemas.js';
+import type { ClaimsService } from './claims.service.js';
+import {
+  ContractIdParamsSchema,
+  ContractPageSchema,
+  ContractSchema,
+  CreateContractSchema,
+  CreatedContractSchema,
+  ExportQuerySchema,
+  ListContractsQuerySchema,
+  ObligationListSchema,
+  UpdateContractSchema,
+} from './contracts.schemas.js';
+import type { ContractsService } from './contracts.service.js';
+import { exportClaims, exportContracts } from './exports.js';
+
+const FileResponseSchema = {
+  description: 'CSV (UTF-8 with BOM) or XLSX',
+  content: {
+    [CONTENT_TYPES.csv]: { schema: z.string() },
+    [CONTENT_TYPES.xlsx]: { schema: z.string().meta({ format: 'binary' }) },
+  },
+} as const;
+
+const fileHeaders = (name: string, format: 'csv' | 'xlsx', clock: Clock) => ({
+  'content-type': CONTENT_TYPES[format],
+  'content-disposition': `attachment; filename="${name}-${clock.now().toISOString().slice(0, 10)}.${format}"`,
+  'cache-control': 'private, no-store',
+});
+
+/**
+ * Contracts with social-return obligations (authority coordinators), the supplier's
+ * obligation wallet, and claims of certificate credits against obligations.
+ */
+export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsService; claims: ClaimsService; clock: Clock }> = async (
+  app,
+  { contracts, claims, clock },
+) => {
+  app.addHook('onRequest', app.authenticate);
+
+  app.post(
+    '/v1/contracts',
+    {
+      schema: {
+        operationId: 'createContract',
+        tags: ['contracts'],
+        summary: 'Register a contract with a social-return obligation (authority coordinators)',
+        description: [
+          'The supplier is named by KvK number. A supplier that is not registered yet is created as a `pending` organisation and invited by e-mail at `supplier.contactEmail` (the link is never returned to the coordinator); it becomes active when the invitation is accepted.',
+          'The obligation in cents is computed and stored: `contract_value` and `wage_sum` take `percentageBp` (default 500 = 5%) of their basis, rounded half up to cents; `fixed` takes `fixedAmountCents`.',
+          'Refusals: 409 CONTRACT.REFERENCE_TAKEN, CONTRACT.SUPPLIER_EMAIL_TAKEN; 422 CONTRACT.NOT_A_SUPPLIER, CONTRACT.SUPPLIER_DETAILS_REQUIRED.',
+        ].join('\n\n'),
+        body: CreateContractSchema,
+        response: { 201: CreatedContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await contracts.create(ctxOf(request), request.body)),
+  );
+
+  app.get(
+    '/v1/contracts',
+    {
+      schema: {
+        operationId: 'listContracts',
+        tags: ['contracts'],
+        summary: 'Contracts with their progress, newest first',
+        description: 'Authorities see their own contracts, suppliers the contracts that bind them, platform admins all.',
+        querystring: ListContractsQuerySchema,
+        response: { 200: ContractPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
+      },
+    },
+    async (request) => contracts.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/v1/contracts/export',
+    {
+      schema: {
+        operationId: 'exportContracts',
+        tags: ['contracts'],
+        summary: 'The authority’s contracts with their progress as CSV or XLSX',
+        querystring: ExportQuerySchema,
+        response: { 200: FileResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
+      },
+    },
+    async (request, reply) => {
+      const rows = await contracts.forExport(ctxOf(request));
+      const body = await exportContracts(rows, request.query.format, clock.now());
+      return reply.headers(fileHeaders('contracts', request.query.format, clock)).send(body as never);
+    },
+  );
+
+  app.get(
+    '/v1/contracts/:id',
+    {
+      schema: {
+        operationId: 'getContract',
+        tags: ['contracts'],
+        summary: 'Read a contract with its obligation and progress',
+        description: 'Visible to its authority, its supplier and platform admins; anyone else gets 404.',
+        params: ContractIdParamsSchema,
+        response: { 200: ContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request) => contracts.get(ctxOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/v1/contracts/:id',
+    {
+      schema: {
+        operationId: 'updateContract',
+        tags: ['contracts'],
+        summary: 'Edit an open contract, its obligation or its valuation (the authority’s coordinators)',
+        description: 'The obligation is recomputed. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved. 409 CONTRACT.CLOSED, CONTRACT.REFERENCE_TAKEN.',
+        params: ContractIdParamsSchema,
+        body: UpdateContractSchema,
+        response: { 200: ContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+      },
+    },
+    async (request) => contracts.update(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/v1/contracts/:id/close',
+    {
+      schema: {
+        operationId: 'closeContract',
+        tags: ['contracts'],
+        summary: 'Close a contract (the authority’s coordinators)',
+        description: 'A closed contract takes no new claims. Refused with 409 CONTRACT.PENDING_CLAIMS while a claim waits for a decision.',
+        params: ContractIdParamsSchema,
+        response: { 200: ContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+      },
+    },
+    async (request) => contracts.close(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/contracts/:id/events',
+    {
+      schema: {
+        operationId: 'listContractEvents',
+        tags: ['contracts'],
+        summary: 'Audit events about a contract and its claims (its authority and platform admins)',
+        params: ContractIdParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: AuditPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404) },
+      },
+    },
+    async (request) => contracts.events(ctxOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/v1/obligations',
+    {
+      schema: {
+        operationId: 'listObligations',
+        tags: ['contracts'],
+        summary: 'The supplier’s obligation wallet (supplier members)',
+        description: 'Every obligation of the caller’s organisation across all authorities, soonest ending first, with required, approved, pending and remaining amounts; `overdue` when the contract has ended unfilled.',
+        response: { 200: ObligationListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
+      },
+    },
+    async (request) => contracts.obligations(ctxOf(request)),
+  );
+
+  app.post(
+    '/v1/claims',
+    {
+      schema: {
+        operationId: 'createClaim',
+        tags: ['claims'],
+        summary: 'Claim certificate credits toward an obligation (supplier members)',
+        description: [
+          'Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor, and waits for the coordinator.',
+          'Refusals (409): CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.CREDITS_UNAVAILABLE (with `available`: a credit counts toward one obligation only, pending or approved), CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP (with `remainingCapCents`), CONTRACT.CLOSED.',
+          'The `Idempotency-Key` header is required; a repeat answers the first claim (header `Idempotent-Replayed: true`).',
+        ].join('\n\n'),
+        headers: ClaimIdempotencyHeadersSchema,
+        body: CreateClaimSchema,
+        response: { 201: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await claims.create(ctxOf(request), request.body, request.headers['idempotency-key']);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(result.claim);
+    },
+  );
+
+  app.get(
+    '/v1/claims',
+    {
+      schema: {
+        operationId: 'listClaims',
+        tags: ['claims'],
+        summary: 'Claims, newest first: a supplier’s own, an authority’s inbox, all for platform admins',
+        description: 'Each claim carries its certificate’s live status and verification link.',
+        querystring: ListClaimsQuerySchema,
+        response: { 200: ClaimPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
+      },
+    },
+    async (request) => claims.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/v1/claims/export',
+    {
+      schema: {
+        operationId: 'exportClaims',
+        tags: ['claims'],
+        summary: 'Every claim made to the caller’s authority as CSV or XLSX',
+        querystring: ExportQuerySchema,
+        response: { 200: FileResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
+      },
+    },
+    async (request, reply) => {
+      const rows = await claims.forExport(ctxOf(request));
+      const body = await exportClaims(rows, request.query.format, clock.now());
+      return reply.headers(fileHeaders('claims', request.query.format, clock)).send(body as never);
+    },
+  );
+
+  app.get(
+    '/v1/claims/:id',
+    {
+      schema: {
+        operationId: 'getClaim',
+        tags: ['claims'],
+        summary: 'Read a claim (its supplier, its authority, platform admins)',
+        params: ClaimIdParamsSchema,
+        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request) => claims.get(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/v1/claims/:id/approve',
+    {
+      schema: {
+        operationId: 'approveClaim',
+        tags: ['claims'],
+        summary: 'Approve a pending claim (coordinators of the claim’s authority)',
+        description:
+          'Re-checks in the same transaction that the certificate is still active, that credits are still accepted, and that the claim at the current valuation fits the share cap with what is already approved; the value it is approved at is then fixed. 409 CLAIM.NOT_PENDING, CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP.',
+        params: ClaimIdParamsSchema,
+        body: DecisionSchema.optional(),
+        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+      },
+    },
+    async (request) => claims.approve(ctxOf(request), request.params.id, request.body ?? {}),
+  );
+
+  app.post(
+    '/v1/claims/:id/reject',
+    {
+      schema: {
+        operationId: 'rejectClaim',
+        tags: ['claims'],
+        summary: 'Reject a pending claim with a reason (coordinators of the claim’s authority)',
+        description: 'The credits are free to be claimed again. 409 CLAIM.NOT_PENDING.',
+        params: ClaimIdParamsSchema,
+        body: ReasonSchema,
+        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+      },
+    },
+    async (request) => claims.reject(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/v1/claims/:id/withdraw',
+    {
+      schema: {
+        operationId: 'withdrawClaimApproval',
+        tags: ['claims'],
+        summary: 'Withdraw an approval, with a reason (only coordinators of the authority that approved it)',
+        description: 'The credits no longer count toward the obligation and are free to be claimed again. 409 CLAIM.NOT_APPROVED.',
+        params: ClaimIdParamsSchema,
+        body: ReasonSchema,
+        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+      },
+    },
+    async (request) => claims.withdraw(ctxOf(request), request.params.id, request.body),
+  );
+};
