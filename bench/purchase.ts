@@ -9,11 +9,14 @@
  *   (b) spread   each request on one of 100 projects, drawn at random
  * In the same run, as the baseline, it runs the reservation's raw SQL (the single
  * INSERT INTO credit_ledger 'reserve' whose trigger applies it to the project's balance)
- * with the same concurrency through a pg Pool of that size for the same time, on other
- * projects of the same shape. It prints req/s, p50/p99 latency, the ratio to the
- * baseline, and the oversell count, which must be 0.
+ * with the same concurrency (as many concurrent callers as connections) through a pg Pool
+ * of the app's size (BENCH_BASELINE_POOL) for the same time, on other projects of the same
+ * shape. It prints req/s, p50/p99 latency, the ratio to the baseline, the share of the time
+ * the app's event loop was busy (near 100%: the app's one thread is the limit), and the
+ * oversell count, which must be 0.
  *
  *   npm run bench:purchase
+ *   BENCH_APP_POOL=20 BENCH_BASELINE_POOL=max npm run bench:purchase
  *   BENCH_DATABASE_URL=postgres://user@host:5432/postgres BENCH_SECONDS=20 npm run bench:purchase
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,6 +37,13 @@ import { throwawayDatabase } from './throwaway-database.js';
 
 /** The app's connection pool (DATABASE_POOL_SIZE); 10 is the production default. */
 const APP_POOL_SIZE = Number(process.env.BENCH_APP_POOL ?? 10);
+/**
+ * The baseline's pool: by default the app's, so both meet the same client concurrency with
+ * the same number of database connections. `max` gives it one connection per client (as far
+ * as max_connections allows), which on a hot row is slower, not faster (more lock waiters);
+ * a number sets it.
+ */
+const BASELINE_POOL = process.env.BENCH_BASELINE_POOL ?? 'app';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -56,6 +66,8 @@ interface Figures {
   ok: number;
   failed: number;
   detail: string;
+  /** The app's event loop: the share of the run it was busy. */
+  loopBusy?: number;
 }
 
 /** The same reservation the order transaction ends with (orders.repository insertCreditEntry). */
@@ -318,11 +330,14 @@ async function main() {
     const rows: { c: Case; baseline: Figures; app: Figures }[] = [];
     for (const [i, c] of cases.entries()) {
       // The server allows max_connections in all: leave room for the app's pool and others.
-      const poolSize = Math.max(1, Math.min(c.connections, (await freeConnectionSlots(server.url)) - 5));
+      const wanted = BASELINE_POOL === 'app' ? APP_POOL_SIZE : BASELINE_POOL === 'max' ? c.connections : Number(BASELINE_POOL);
+      const poolSize = Math.max(1, Math.min(wanted, c.connections, (await freeConnectionSlots(server.url)) - 5));
       process.stdout.write(`  ${c.scenario} × ${c.connections}: baseline … `);
       const baseline = await runBaseline(server.url, c, projects.baseline[c.scenario], actor.id, poolSize);
       process.stdout.write(`${baseline.rps.toFixed(0)} req/s; app … `);
+      const loopBefore = performance.eventLoopUtilization();
       const measured = await runApp(address, c, projects.app[c.scenario], tokens[i]!, caseFile);
+      measured.loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
       await quiesce(db);
       console.log(`${measured.rps.toFixed(0)} req/s`);
       rows.push({ c, baseline, app: measured });
@@ -331,9 +346,12 @@ async function main() {
     const checks = await checkCredits(db, [...projects.app.one, ...projects.app.spread, ...projects.warmUp]);
     const madeByApp = rows.reduce((sum, row) => sum + row.app.ok, 0) + warmUp.ok;
 
-    console.log(`\nImpactbeurs purchase bench on PostgreSQL, ${DURATION_S}s per case; app pool ${APP_POOL_SIZE} connections (BENCH_APP_POOL, DATABASE_POOL_SIZE), autocannon in a worker thread`);
     console.log(
-      'case            conns | baseline SQL  req/s  p50 ms  p99 ms | POST /v1/orders  req/s  p50 ms  p99 ms | ratio  target          | non-201 / errors',
+      `\nImpactbeurs purchase bench on PostgreSQL, ${DURATION_S}s per case; app pool ${APP_POOL_SIZE} connections (BENCH_APP_POOL, DATABASE_POOL_SIZE), ` +
+        `baseline pool ${BASELINE_POOL === 'app' ? 'the same' : BASELINE_POOL} (BENCH_BASELINE_POOL), autocannon in a worker thread`,
+    );
+    console.log(
+      'case            conns | baseline SQL  req/s  p50 ms  p99 ms | POST /v1/orders  req/s  p50 ms  p99 ms  loop | ratio  target          | non-201 / errors',
     );
     for (const { c, baseline, app: a } of rows) {
       const ratio = a.rps / baseline.rps;
@@ -346,7 +364,7 @@ async function main() {
       console.log(
         `${label.padEnd(16)}${String(c.connections).padStart(5)} | ${baseline.rps.toFixed(0).padStart(19)} ${baseline.p50.toFixed(1).padStart(7)} ${baseline.p99.toFixed(1).padStart(7)} | ${a.rps
           .toFixed(0)
-          .padStart(22)} ${a.p50.toFixed(1).padStart(7)} ${a.p99.toFixed(1).padStart(7)} | ${ratio.toFixed(2).padStart(5)}  ${target.padEnd(15)} | ${a.failed} / ${baseline.failed}  (${a.detail}; baseline ${baseline.detail})`,
+          .padStart(22)} ${a.p50.toFixed(1).padStart(7)} ${a.p99.toFixed(1).padStart(7)} ${`${((a.loopBusy ?? NaN) * 100).toFixed(0)}%`.padStart(5)} | ${ratio.toFixed(2).padStart(5)}  ${target.padEnd(15)} | ${a.failed} / ${baseline.failed}  (${a.detail}; baseline ${baseline.detail})`,
       );
     }
     console.log(

@@ -39,13 +39,22 @@ import { stripeWebhookRoutes } from './modules/payments/stripe-webhook.routes.js
 import { createStripeWebhookService } from './modules/payments/stripe-webhook.service.js';
 import { registerPaymentJobs } from './modules/payments/reconciliation.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
+import { registerDocumentJobs } from './modules/certificates/document-jobs.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
 import { type CertificateSigner, createCertificateSigner, loadSigningKeys } from './modules/certificates/signing.js';
 import { verificationRoutes } from './modules/certificates/verification.routes.js';
+import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
+import { createOutcomesService } from './modules/outcomes/outcomes.service.js';
+import { registerReportJobs } from './modules/reports/report-jobs.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
 import { FileMailer, type Mailer } from './lib/mailer.js';
 import { createClaimsService } from './modules/obligations/claims.service.js';
 import { createContractsService } from './modules/obligations/contracts.service.js';
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
+import { registerFundingJobs } from './modules/funding/funding-jobs.js';
+import { fundingRoutes } from './modules/funding/funding.routes.js';
+import { createFundingService } from './modules/funding/funding.service.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -146,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
   await app.register(ordersRoutes, { orders: createOrdersService({ db, clock, config, jobs, payments: deps.payments }) });
   await registerOrderJobs(jobs, { db, clock, payments: deps.payments });
+  await app.register(fundingRoutes, { funding: createFundingService({ db, clock, jobs, payments: deps.payments }), clock });
+  await registerFundingJobs(jobs, { db, clock, payments: deps.payments });
   if (deps.payments) await registerPaymentJobs(jobs, { db, clock, payments: deps.payments, log: app.log });
   await app.register(stripeWebhookRoutes, {
     // Without Stripe the route still exists (one API document for all) and answers 404.
@@ -159,8 +170,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     signer: deps.signer ?? createCertificateSigner(loadSigningKeys(config), config.publicUrl),
   });
+  await registerDocumentJobs(jobs, { db, clock, documents: certificates.documents });
   await app.register(certificatesRoutes, { certificates });
-  await app.register(verificationRoutes, { certificates });
+  await app.register(verificationRoutes, { certificates, rateLimitPerMinute: config.verifyRateLimitPerMinute });
+  const disclosureThreshold = config.disclosureThreshold;
+  await app.register(outcomesRoutes, { outcomes: createOutcomesService({ db, clock, disclosureThreshold, jobs }) });
+  await app.register(reportsRoutes, { reports: createReportsService({ db, clock, disclosureThreshold }) });
+  await registerReportJobs(jobs, { db, clock, disclosureThreshold });
   await app.register(obligationsRoutes, {
     contracts: createContractsService({ db, clock, mailer: deps.mailer ?? new FileMailer(path.join(config.dataDir, 'outbox')), publicUrl: config.publicUrl }),
     claims: createClaimsService({ db, clock, publicUrl: config.publicUrl }),

@@ -38,6 +38,7 @@ const envSchema = z.object({
   PANEL_MIN: z.coerce.number().int().min(1).max(15).default(3),
   AWARD_METHODOLOGY: z.string().regex(/^v[0-9]+$/).default('v1'),
   FUNDING_PERIOD_DAYS: z.coerce.number().int().min(1).max(730).default(90),
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   INVOICE_DUE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   CHECKOUT_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
   MAX_OPEN_ORDERS_PER_ORGANISATION: z.coerce.number().int().min(1).max(1000).default(20),
@@ -77,6 +78,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   TRUST_PROXY: booleanFromString.default(false),
+  VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
   ADMIN_EMAIL: optionalNonEmpty.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalNonEmpty.pipe(
     z.string().min(12, 'must be at least 12 characters').optional(),
@@ -107,6 +109,8 @@ export interface Config {
   awardMethodology: string;
   /** Default funding deadline, in days after listing. */
   fundingPeriodDays: number;
+  /** Counts of people below this are suppressed in every report (DESIGN §7; src/modules/reports/suppression.ts). */
+  disclosureThreshold: number;
   orders: {
     /** Invoice orders hold their credits until the invoice is due. */
     invoiceDueDays: number;
@@ -140,6 +144,8 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** Public verification requests per client address per minute (GET/POST /v1/verify…, /verify/{code}, JWKS). */
+  verifyRateLimitPerMinute: number;
   firstAdmin: { email: string; password: string } | undefined;
   /** 'auto' seeds demo data into an empty embedded database only; never in production. */
   seedDemo: boolean | 'auto';
@@ -211,6 +217,7 @@ export function loadConfig(env: Env = process.env): Config {
     panelMin: e.PANEL_MIN,
     awardMethodology: e.AWARD_METHODOLOGY,
     fundingPeriodDays: e.FUNDING_PERIOD_DAYS,
+    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     orders: {
       invoiceDueDays: e.INVOICE_DUE_DAYS,
       checkoutMinutes: e.CHECKOUT_MINUTES,
@@ -243,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    verifyRateLimitPerMinute: e.VERIFY_RATE_LIMIT_PER_MINUTE,
     firstAdmin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
         ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD }

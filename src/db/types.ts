@@ -91,7 +91,7 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export interface DB extends ProjectTables, OrderTables, DocumentTables, ObligationTables {
+export interface DB extends ProjectTables, OrderTables, DocumentTables, ObligationTables, FundingTables, OutcomeTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
@@ -152,6 +152,13 @@ export interface ProjectsTable {
   public_rationale: string | null;
   listed_at: Date | null;
   funding_deadline: Date | null;
+  /** Funding round (migration 20261122070000): when sold credits reached the threshold. */
+  funded_at: Date | null;
+  failed_at: Date | null;
+  failure_reason: string | null;
+  /** Past its deadline below its threshold while an approved claim stands: waiting, visible to all parties. */
+  failing_since: Date | null;
+  failing_reason: string | null;
   created_by: string;
   submitted_at: Date | null;
   created_at: CreatedAt;
@@ -383,6 +390,8 @@ export interface MoneyLedgerTable {
   external_reference: string | null;
   actor_user_id: string | null;
   created_at: CreatedAt;
+  /** The payout a 'payout' entry books (migration 20261122070000). */
+  payout_id: string | null;
 }
 
 export interface DocumentCountersTable {
@@ -469,9 +478,19 @@ export interface InvoiceDocumentsTable {
   rendered_at: Date;
 }
 
+/** A credit note's rendered PDF (migration 20261122065000), stored like the invoice's. */
+export interface CreditNoteDocumentsTable {
+  credit_note_id: string;
+  lang: 'nl' | 'en';
+  sha256: string;
+  bytes: Buffer;
+  rendered_at: Date;
+}
+
 export interface DocumentTables {
   certificate_documents: CertificateDocumentsTable;
   invoice_documents: InvoiceDocumentsTable;
+  credit_note_documents: CreditNoteDocumentsTable;
 }
 
 // ---- contracts, obligations and claims (migration 20261122060000) ----
@@ -534,3 +553,177 @@ export interface ObligationTables {
   contracts: ContractsTable;
   claims: ClaimsTable;
 }
+
+// ---- outcome reports, stories, report summaries (migration 20261122080000) ----
+
+export type OutcomeReportKind = 'interim' | 'final';
+export type OutcomeReportStatus = 'submitted' | 'returned' | 'accepted';
+export type StoryStatus = 'submitted' | 'published' | 'rejected';
+export type OutcomeDimension = 'participants' | 'outcomes' | 'banenafspraak';
+
+export interface OutcomeReportsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: OutcomeReportKind;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  status: Generated<OutcomeReportStatus>;
+  narrative: string;
+  revision: Generated<number>;
+  submitted_by: string;
+  submitted_at: Date;
+  questions: string | null;
+  returned_by: string | null;
+  returned_at: Date | null;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface OutcomeReportParticipantsTable {
+  report_id: string;
+  target_group: TargetGroup;
+  participants: number;
+}
+
+export interface OutcomeReportResultsTable {
+  report_id: string;
+  outcome_type: OutcomeType;
+  achieved: number;
+  banenafspraak: number;
+}
+
+export interface OutcomeReportSpendingTable {
+  report_id: string;
+  budget_line_id: string;
+  spent_cents: number;
+}
+
+export interface OutcomeReportCellsTable {
+  report_id: string;
+  project_id: string;
+  period_end: DateOnly;
+  dimension: OutcomeDimension;
+  category: string;
+  exact: number;
+  /** null: suppressed (src/modules/reports/suppression.ts). */
+  published: number | null;
+  threshold: number;
+}
+
+export interface OutcomeStoriesTable {
+  id: Generated<string>;
+  project_id: string;
+  report_id: string | null;
+  title: string;
+  body: string;
+  consent_confirmed: boolean;
+  status: Generated<StoryStatus>;
+  submitted_by: string;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+}
+
+/** Materialized views: read-only, refreshed by the job 'reports.refresh-summaries'. */
+export interface ReportClaimsQuarterlyView {
+  authority_id: string;
+  contract_id: string;
+  supplier_id: string;
+  project_id: string;
+  quarter: DateOnly;
+  credits: number;
+  value_cents: number;
+  claims: number;
+}
+
+export interface ReportBuyerSalesView {
+  project_id: string;
+  buyer_organisation_id: string;
+  credits: number;
+  amount_cents: number;
+  orders: number;
+}
+
+export interface ReportProjectSalesView {
+  project_id: string;
+  credits: number;
+  amount_cents: number;
+  orders: number;
+  buyers: number;
+}
+
+export interface ReportOutcomeTotalsView {
+  period_end: DateOnly;
+  dimension: OutcomeDimension;
+  category: string;
+  published_sum: number;
+  shown: number;
+  withheld: number;
+}
+
+export interface ReportRefreshesTable {
+  name: string;
+  refreshed_at: Date;
+}
+
+export interface OutcomeTables {
+  outcome_reports: OutcomeReportsTable;
+  outcome_report_participants: OutcomeReportParticipantsTable;
+  outcome_report_results: OutcomeReportResultsTable;
+  outcome_report_spending: OutcomeReportSpendingTable;
+  outcome_report_cells: OutcomeReportCellsTable;
+  outcome_stories: OutcomeStoriesTable;
+  report_claims_quarterly: ReportClaimsQuarterlyView;
+  report_buyer_sales: ReportBuyerSalesView;
+  report_project_sales: ReportProjectSalesView;
+  report_outcome_totals: ReportOutcomeTotalsView;
+  report_refreshes: ReportRefreshesTable;
+}
+
+export type OutcomeReportRow = Selectable<OutcomeReportsTable>;
+export type OutcomeStoryRow = Selectable<OutcomeStoriesTable>;
+
+// ---- funding rounds and payouts (migration 20261122070000) ----
+
+export type FundingDecisionKind = 'deadline_extended' | 'refund_all' | 'extend_after_deadline';
+export type PayoutStatus = 'due' | 'approved' | 'paid';
+
+export interface FundingDecisionsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: FundingDecisionKind;
+  previous_deadline: Date;
+  new_deadline: Date | null;
+  reason: string;
+  decided_by: string;
+  decided_at: Date;
+}
+
+export interface PayoutsTable {
+  id: Generated<string>;
+  project_id: string;
+  initiative_id: string;
+  tranche: 1 | 2;
+  amount_cents: number;
+  currency: Generated<'EUR'>;
+  status: Generated<PayoutStatus>;
+  due_at: Date;
+  due_reason: string;
+  /** Tranche 2: the admin who accepted the final outcome report (may not approve or pay it). */
+  report_accepted_by: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  paid_by: string | null;
+  paid_at: Date | null;
+  bank_reference: string | null;
+}
+
+export interface FundingTables {
+  funding_decisions: FundingDecisionsTable;
+  payouts: PayoutsTable;
+}
+
+export type PayoutRow = Selectable<PayoutsTable>;
+export type FundingDecisionRow = Selectable<FundingDecisionsTable>;

@@ -80,6 +80,17 @@ export class InProcessJobQueue implements JobQueue {
     return this.pending.filter((job) => name === undefined || job.name === name).map((job) => job.data);
   }
 
+  /**
+   * Drops the waiting jobs of a name, as a process that stopped before running them would
+   * lose them (the in-process queue keeps nothing across restarts); answers how many. For tests.
+   */
+  discard(name: string): number {
+    const kept = this.pending.filter((job) => job.name !== name);
+    const dropped = this.pending.length - kept.length;
+    this.pending.splice(0, this.pending.length, ...kept);
+    return dropped;
+  }
+
   private enqueue(job: QueuedJob): void {
     this.pending.push(job);
     this.kick();

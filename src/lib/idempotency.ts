@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 import { AppError, unprocessable } from './errors.js';
 
@@ -79,11 +79,57 @@ export async function claimIdempotencyKey(
     .where('organisation_id', '=', claim.organisationId)
     .where('key', '=', claim.key)
     .executeTakeFirstOrThrow();
+  return existingKeyClaim(existing, claim);
+}
+
+/** An earlier request's key row as a repeat sees it (what a claim or a placement statement read). */
+export interface IdempotencyKeyRow {
+  scope: string;
+  request_hash: string;
+  status: 'in_progress' | 'completed';
+  response_status: number | null;
+  response_body: unknown;
+  created_at: Date;
+}
+
+/** What a repeat answers, given the key row the first request left: refused (422) if it is another request. */
+export function existingKeyClaim(existing: IdempotencyKeyRow, claim: { scope: string; requestHash: string }): Exclude<KeyClaim, { state: 'claimed' }> {
   if (existing.scope !== claim.scope || existing.request_hash !== claim.requestHash) throw keyReused();
   if (existing.status === 'completed') {
     return { state: 'completed', response: { status: existing.response_status ?? 500, body: existing.response_body } };
   }
   return { state: 'in_progress', pending: (existing.response_body as { pending?: unknown } | null)?.pending, createdAt: existing.created_at };
+}
+
+/**
+ * Claims the key and completes it with `response` at once (a request that did no work,
+ * such as a refusal), in one statement outside any transaction. It writes under the
+ * organisation's row lock, the lock under which an organisation's orders read and write
+ * its keys, so a placement that found no key after taking that lock finds none inserted
+ * behind its back. If the key is taken, answers what the first request left, as a claim does.
+ */
+export async function recordIdempotentResponse(
+  db: Kysely<DB>,
+  claim: IdempotencyRef & { scope: string; requestHash: string; at: Date },
+  response: StoredResponse,
+): Promise<KeyClaim> {
+  const { rows } = await sql<{ key: string }>`
+    WITH owner AS (SELECT id FROM organisations WHERE id = ${claim.organisationId}::uuid FOR NO KEY UPDATE)
+    INSERT INTO idempotency_keys (organisation_id, key, scope, request_hash, status, response_status, response_body, created_at, completed_at)
+    SELECT owner.id, ${claim.key}::text, ${claim.scope}::text, ${claim.requestHash}::text, 'completed', ${response.status}::int,
+      ${JSON.stringify(response.body)}::jsonb, ${claim.at}::timestamptz, ${claim.at}::timestamptz
+    FROM owner
+    ON CONFLICT (organisation_id, key) DO NOTHING
+    RETURNING key
+  `.execute(db);
+  if (rows.length === 1) return { state: 'claimed' };
+  const existing = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('organisation_id', '=', claim.organisationId)
+    .where('key', '=', claim.key)
+    .executeTakeFirstOrThrow();
+  return existingKeyClaim(existing, claim);
 }
 
 /**

@@ -7,7 +7,9 @@ import { auditRepository } from '../modules/audit/audit.repository.js';
 import { organisationsRepository } from '../modules/organisations/organisations.repository.js';
 import { usersRepository } from '../modules/users/users.repository.js';
 import type { Config } from '../config.js';
+import { seedDemoFunding } from './demo-funding.js';
 import { seedDemoObligations } from './demo-obligations.js';
+import { seedDemoOutcomes } from './demo-outcomes.js';
 import { type DemoPeople, seedDemoProjects } from './demo-projects.js';
 
 export const DEMO_PASSWORD = 'impactbeurs-demo-2026';
@@ -205,6 +207,8 @@ export async function seedDemo(db: Kysely<DB>, settings: Config, clock: Clock = 
   });
   if (!seeded) return undefined;
   await seedDemoProjects(db, seeded.people, settings, clock);
+  await seedDemoFunding(db, settings, clock);
   await seedDemoObligations(db, settings, clock);
+  await seedDemoOutcomes(db, settings, clock);
   return seeded.logins;
 }

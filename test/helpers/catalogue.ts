@@ -182,6 +182,8 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
         supply: AWARDED.includes(status) ? award.supply : null,
         threshold: AWARDED.includes(status) ? award.threshold : null,
         public_rationale: AWARDED.includes(status) ? 'Sterk plan met duidelijke uitstroom naar werk.' : null,
+        // A failed project says when and why (migration 20261122070000 requires both).
+        ...(status === 'failed' ? { failed_at: new Date(deadline!), failure_reason: 'the project did not reach its threshold by its funding deadline' } : {}),
         // Text is sent as-is, so a timestamp keeps its microseconds.
         listed_at: listedAt === null ? null : (toIso(listedAt) as unknown as Date),
         funding_deadline: deadline === null ? null : (toIso(deadline) as unknown as Date),

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 /** Operations that must be callable without a token (there may be more, such as the public catalogue). */
-const PUBLIC_OPERATIONS = ['login', 'refreshTokens', 'logout', 'acceptInvitation', 'live', 'ready'];
+const PUBLIC_OPERATIONS = ['login', 'refreshTokens', 'logout', 'acceptInvitation', 'live', 'ready', 'getProjectFunding'];
 
 interface Response {
   description?: string;
@@ -81,6 +81,7 @@ describe('OpenAPI document', () => {
         const schema =
           response.content?.['application/json']?.schema ??
           response.content?.['application/pdf']?.schema ??
+          response.content?.['text/csv; charset=utf-8']?.schema ??
           response.content?.['text/csv']?.schema ??
           response.content?.['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']?.schema;
         expect(schema, `${where} ${status}`).toBeDefined();

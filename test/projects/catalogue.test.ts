@@ -56,6 +56,8 @@ interface Award {
   decidedAt: string;
 }
 interface Detail extends Item {
+  failedAt: string | null;
+  failureReason: string | null;
   budgetLines: { description: string; category: string; amountCents: number; accepted: boolean }[];
   award: Award;
 }
@@ -150,6 +152,18 @@ describe('public catalogue: visibility, detail and privacy', () => {
     const detail = await t.app.inject({ method: 'GET', url: `/v1/projects/${failed.id}` });
     expect(detail.statusCode).toBe(200);
     expect(detail.json<Detail>().status).toBe('failed');
+  });
+
+  it('says when and why a failed project failed, and null for any other project', async () => {
+    const detail = (await t.app.inject({ method: 'GET', url: `/v1/projects/${failed.id}` })).json<Detail>();
+    // The fixture fails the project at its funding deadline.
+    expect(detail.failedAt).toBe('2027-01-01T10:00:00.000Z');
+    expect(detail.failureReason).toBe('the project did not reach its threshold by its funding deadline');
+    for (const project of [plain, consensus]) {
+      const other = (await t.app.inject({ method: 'GET', url: `/v1/projects/${project.id}` })).json<Detail>();
+      expect(other.status).not.toBe('failed');
+      expect(other).toMatchObject({ failedAt: null, failureReason: null });
+    }
   });
 
   it('does not accept a non-public status as a filter', async () => {
@@ -290,7 +304,7 @@ describe('public catalogue: visibility, detail and privacy', () => {
       [
         'id', 'title', 'summary', 'description', 'status', 'startDate', 'endDate', 'initiative', 'municipalities', 'targetGroups',
         'expectedOutcomes', 'budgetLines', 'totalCostCents', 'minimumBudgetCents', 'otherFundingCents', 'credits',
-        'creditPriceCents', 'impactScore', 'listedAt', 'fundingDeadline', 'award',
+        'creditPriceCents', 'impactScore', 'listedAt', 'fundingDeadline', 'failedAt', 'failureReason', 'award',
       ].sort(),
     );
     expect(Object.keys(detail.award).sort()).toEqual(

@@ -67,11 +67,14 @@ describe('seedDemo on a fresh database', () => {
     expect(events.filter((e) => e.action === 'user.created')).toHaveLength(users);
     const accounts = events.filter((e) => e.action === 'organisation.created' || e.action === 'user.created');
     expect(accounts.every((e) => (e.summary as { source?: string }).source === 'seed')).toBe(true);
-    // Everything else is the demo projects, made through the services on behalf of demo users.
+    // Everything else is the demo projects, made through the services on behalf of demo users,
+    // or by the platform's own jobs (the funding demo's deadline job refunds a failed project).
     const demoUserIds = new Set((await t.db.selectFrom('users').select('id').execute()).map((u) => u.id));
     const rest = events.filter((e) => !accounts.includes(e));
     expect(rest.length).toBeGreaterThan(0);
-    expect(rest.every((e) => e.request_id === 'seed' && e.actor_user_id !== null && demoUserIds.has(e.actor_user_id))).toBe(true);
+    const byJob = (e: (typeof rest)[number]) => e.actor_user_id === null && (e.request_id ?? '').startsWith('job:funding.');
+    expect(rest.filter(byJob).map((e) => e.action)).toContain('project.failed');
+    expect(rest.every((e) => byJob(e) || (e.request_id === 'seed' && e.actor_user_id !== null && demoUserIds.has(e.actor_user_id)))).toBe(true);
   });
 
   it('lets every printed demo login sign in through the API with DEMO_PASSWORD', async () => {
@@ -192,7 +195,10 @@ describe('the demo projects', () => {
     const all = await plans(admin);
     expect(all.every((plan) => plan.initiativeId === initiativeId)).toBe(true);
     const byStatus = (status: string) => all.filter((plan) => plan.status === status).map((plan) => plan.title).sort();
-    expect(byStatus('listed')).toEqual(['Groen werkleertraject Gouda en Zuidplas', 'Jobcoaching voor statushouders', 'Rijbewijs voor werkzoekenden']);
+    // The funding demo (demo-funding.ts) took one listed project to its threshold and let another miss its deadline.
+    expect(byStatus('listed')).toEqual(['Groen werkleertraject Gouda en Zuidplas']);
+    expect(byStatus('funded')).toEqual(['Rijbewijs voor werkzoekenden']);
+    expect(byStatus('failed')).toEqual(['Jobcoaching voor statushouders']);
     expect(byStatus('in_review')).toEqual(['Fietsenwerkplaats Rotterdam-Noord']);
     expect(byStatus('submitted')).toEqual(['Zorgleerwerktraject Rotterdam-Zuid']);
     expect(byStatus('draft')).toEqual(['Digitale vaardigheden voor 50-plussers']);
@@ -203,11 +209,8 @@ describe('the demo projects', () => {
     const list = await t.app.inject({ method: 'GET', url: '/v1/projects' });
     expect(list.statusCode).toBe(200);
     const items = list.json().items as { id: string; title: string; initiative: { name: string } }[];
-    expect(items.map((item) => item.title).sort()).toEqual([
-      'Groen werkleertraject Gouda en Zuidplas',
-      'Jobcoaching voor statushouders',
-      'Rijbewijs voor werkzoekenden',
-    ]);
+    // Failed projects are left out of the default list (they show with status=failed).
+    expect(items.map((item) => item.title).sort()).toEqual(['Groen werkleertraject Gouda en Zuidplas', 'Rijbewijs voor werkzoekenden']);
     expect(items.every((item) => item.initiative.name === 'Stichting Werkkracht Rotterdam')).toBe(true);
 
     const deadlines: number[] = [];
@@ -231,8 +234,8 @@ describe('the demo projects', () => {
       expect(project.expectedOutcomes.length).toBeGreaterThan(0);
       deadlines.push(Date.parse(project.fundingDeadline) - Date.parse(project.listedAt));
     }
-    // Funding deadlines 60, 90 (the default) and 120 days out, so sorting by deadline shows something.
-    expect(deadlines.map((ms) => Math.round(ms / 86_400_000)).sort((a, b) => a - b)).toEqual([60, 90, 120]);
+    // Funding deadlines 90 (the default) and 120 days out (the 60-day one is the failed demo project's), so sorting by deadline shows something.
+    expect(deadlines.map((ms) => Math.round(ms / 86_400_000)).sort((a, b) => a - b)).toEqual([90, 120]);
   });
 
   it('has the figures of the README’s worked example: Rijbewijs voor werkzoekenden', async () => {
@@ -257,7 +260,8 @@ describe('the demo projects', () => {
   });
 
   it('made every award through a real review: panel, declarations, scores, and a consensus confirmed by the other admin', async () => {
-    const listed = (await plans(admin)).filter((plan) => plan.status === 'listed');
+    const listed = (await plans(admin)).filter((plan) => ['listed', 'funded', 'failed'].includes(plan.status));
+    expect(listed).toHaveLength(3);
     const admin2 = await as('admin2@impactbeurs.example');
     const adminId = (await t.app.inject({ method: 'GET', url: '/v1/me', headers: admin.headers })).json().user.id;
     const admin2Id = (await t.app.inject({ method: 'GET', url: '/v1/me', headers: admin2.headers })).json().user.id;
@@ -265,6 +269,8 @@ describe('the demo projects', () => {
       const audit = await t.app.inject({ method: 'GET', url: `/v1/audit?subjectId=${plan.id}&limit=100`, headers: admin.headers });
       const actions = (audit.json().items as { action: string; requestId: string }[]).map((event) => event.action).sort();
       const consensus = plan.title.startsWith('Groen') ? ['review.consensus_recorded'] : [];
+      // The funding demo's ends of the round (demo-funding.ts).
+      const funding = plan.status === 'funded' ? ['project.funded'] : plan.status === 'failed' ? ['project.failed'] : [];
       expect(actions, plan.title).toEqual(
         [
           'award.confirmed',
@@ -275,6 +281,7 @@ describe('the demo projects', () => {
           ...Array(3).fill('review.declared'),
           ...Array(3).fill('review.scored'),
           ...consensus,
+          ...funding,
         ].sort(),
       );
 
@@ -300,7 +307,7 @@ describe('the demo projects', () => {
   });
 
   it('leaves the plans that are not listed out of the public catalogue', async () => {
-    for (const plan of (await plans(admin)).filter((p) => p.status !== 'listed')) {
+    for (const plan of (await plans(admin)).filter((p) => !['listed', 'funded', 'completed', 'failed'].includes(p.status))) {
       const response = await t.app.inject({ method: 'GET', url: `/v1/projects/${plan.id}` });
       expect(response.statusCode, plan.title).toBe(404);
     }

@@ -62,7 +62,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         tags: ['certificates'],
         summary: 'Download the certificate as PDF (Dutch, or English with lang=en)',
         description:
-          'Rendered on the first download; its SHA-256 is recorded (header `X-Content-SHA256`) and every later download returns the same bytes, so an authority can check an uploaded copy with POST /v1/verify/pdf.',
+          'Rendered once, by a background job when the order is paid (or by the first download if that comes first); its SHA-256 is recorded (header `X-Content-SHA256`) and every download returns the same bytes, so an authority can check an uploaded copy with POST /v1/verify/pdf.',
         params: CertificateIdParamsSchema,
         querystring: LangQuerySchema,
         response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
@@ -96,8 +96,11 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         operationId: 'getOrderInvoicePdf',
         tags: ['orders'],
         summary: 'Download the invoice of a paid order as PDF (Dutch, or English with lang=en)',
-        description:
-          'For orders paid by invoice (they carry a gapless invoice number). Rendered on the first download and stored; later downloads return the same bytes. 409 INVOICE.NOT_AVAILABLE while the order is unpaid or has no invoice number. Another organisation’s order answers 404.',
+        description: [
+          'Every paid order has an invoice with a gapless number of the yearly INV- series: an invoice order gets it when it is placed, a Stripe order when it is paid (the invoice then shows the Stripe payment as its reference).',
+          'Rendered once (by a background job at payment, or by the first download) and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. The invoice stays as it was issued: after a refund it is not changed, and the credit note (`/v1/orders/{id}/credit-note.pdf`) is the correction.',
+          '409 INVOICE.NOT_AVAILABLE while the order is unpaid, or when it was refunded before its payment was recorded (never invoiced). Another organisation’s order answers 404.',
+        ].join('\n\n'),
         params: OrderIdParamsSchema,
         querystring: LangQuerySchema,
         response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
@@ -105,6 +108,28 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
     },
     async (request, reply) => {
       const document = await certificates.invoicePdf(ctxOf(request), request.params.id, request.query.lang);
+      return reply.headers(pdfHeaders(document)).send(document.bytes as never);
+    },
+  );
+
+  app.get(
+    '/v1/orders/:id/credit-note.pdf',
+    {
+      schema: {
+        operationId: 'getOrderCreditNotePdf',
+        tags: ['orders'],
+        summary: 'Download the credit note of a refunded order as PDF (Dutch, or English with lang=en)',
+        description: [
+          'Every refund of an invoiced order issues a credit note with a gapless number of the yearly CN- series: it names the invoice it credits, the seller and buyer, the negative line and totals, and the reason.',
+          'Rendered once and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. For the buying organisation’s members and platform admins; another organisation’s order answers 404. 409 CREDIT_NOTE.NOT_AVAILABLE while the order has no credit note.',
+        ].join('\n\n'),
+        params: OrderIdParamsSchema,
+        querystring: LangQuerySchema,
+        response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const document = await certificates.creditNotePdf(ctxOf(request), request.params.id, request.query.lang);
       return reply.headers(pdfHeaders(document)).send(document.bytes as never);
     },
   );

@@ -87,6 +87,7 @@ export const VerificationSchema = z
     currency: z.string(),
     issuedAt: z.iso.datetime(),
     statusChangedAt: z.iso.datetime().nullable(),
+    statusReason: z.string().nullable().describe('Why a suspended or revoked certificate is no longer valid (e.g. refunded because its project did not reach its threshold); null while active'),
     countedToward: z
       .array(
         z.object({

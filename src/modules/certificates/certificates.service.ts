@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
@@ -7,7 +6,7 @@ import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Lang } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { renderCertificatePdf, verificationUrl } from './certificate-pdf.js';
+import { verificationUrl } from './certificate-pdf.js';
 import { certificatesRepository as repo, type CertificateView, type CountedToward, isUuid } from './certificates.repository.js';
 import { readJson } from '../../db/json.js';
 import type {
@@ -18,7 +17,9 @@ import type {
   PdfVerification,
   Verification,
 } from './certificates.schemas.js';
-import { renderInvoicePdf, type InvoiceAddress } from './invoice-pdf.js';
+import { createDocuments, sha256Hex } from './documents.js';
+import { findInvoiceOrder, type InvoiceOrder } from './documents.repository.js';
+import { findVerificationByCode, type VerificationRow } from './verification.repository.js';
 import type { CertificateFacts, CertificateSigner, JwksDocument } from './signing.js';
 
 export interface CertificatesDeps {
@@ -37,10 +38,17 @@ export interface PdfDocument {
 /** Verification codes are ≥ 128 random bits (Crockford base32); anything unlike a code is refused before the database. */
 const CODE_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 export function createCertificatesService(deps: CertificatesDeps) {
   const { db, clock, config, signer } = deps;
+  const documents = createDocuments({ db, clock, config, signingKeyId: signer.kid });
+
+  /** Another organisation's order is answered as if it did not exist. */
+  async function visibleOrder(ctx: Ctx, orderId: string): Promise<InvoiceOrder> {
+    const actor = requireActor(ctx);
+    const order = isUuid(orderId) ? await findInvoiceOrder(db, orderId) : undefined;
+    if (!order || (!isPlatformAdmin(actor) && order.buyer_organisation_id !== actor.organisationId)) throw notFound('Order');
+    return order;
+  }
 
   /** Another organisation's certificate is answered as if it did not exist. */
   async function visibleCertificate(ctx: Ctx, id: string): Promise<CertificateView> {
@@ -71,7 +79,8 @@ export function createCertificatesService(deps: CertificatesDeps) {
     };
   }
 
-  function toVerification(view: CertificateView): Verification {
+  /** A CertificateView, or the leaner row of findVerificationByCode. */
+  function toVerification(view: VerificationRow): Verification {
     return {
       genuine: true,
       status: view.status,
@@ -87,6 +96,7 @@ export function createCertificatesService(deps: CertificatesDeps) {
       currency: view.currency,
       issuedAt: view.issued_at.toISOString(),
       statusChangedAt: view.status_changed_at?.toISOString() ?? null,
+      statusReason: view.status === 'active' ? null : view.status_reason,
       countedToward: readJson<CountedToward[]>(view.counted_toward).map((claim) => ({
         authority: { name: claim.authority },
         contractReference: claim.contractReference,
@@ -113,6 +123,9 @@ export function createCertificatesService(deps: CertificatesDeps) {
   }
 
   return {
+    /** The document renderer, for the render jobs (document-jobs.ts). */
+    documents,
+
     async list(ctx: Ctx, query: ListCertificatesQuery): Promise<CertificatePage> {
       const actor = requireActor(ctx);
       let organisationId: string | undefined = actor.organisationId;
@@ -130,29 +143,13 @@ export function createCertificatesService(deps: CertificatesDeps) {
     },
 
     /**
-     * The certificate's PDF: rendered on first download, its SHA-256 recorded, and the
-     * stored bytes returned on every later download (byte-identical), whatever the status.
+     * The certificate's PDF: rendered once (by the render job at fulfilment, or by the first
+     * download), its SHA-256 recorded, and the stored bytes returned on every download
+     * (byte-identical), whatever the status.
      */
     async pdf(ctx: Ctx, id: string, lang: Lang): Promise<PdfDocument> {
       const view = await visibleCertificate(ctx, id);
-      const filename = `${view.number}-${lang}.pdf`;
-      const stored = await repo.findDocument(db, view.id, lang);
-      if (stored) return { ...stored, filename };
-      const bytes = await renderCertificatePdf(
-        {
-          ...factsOf(view),
-          supplier: { name: view.supplier_name, kvkNumber: view.supplier_kvk_number ?? '' },
-          publicUrl: config.publicUrl,
-          issuer: config.seller.name,
-          project: { title: view.project_title, summary: view.project_summary, expectedOutcomes: await repo.expectedOutcomes(db, view.project_id) },
-          signingKeyId: signer.kid,
-        },
-        lang,
-      );
-      await repo.insertDocument(db, { certificateId: view.id, lang, sha256: sha256Hex(bytes), bytes, renderedAt: clock.now() });
-      // A concurrent first download may have stored its rendering first: that one is the document.
-      const document = (await repo.findDocument(db, view.id, lang))!;
-      return { ...document, filename };
+      return { ...(await documents.certificatePdf(view, lang)), filename: `${view.number}-${lang}.pdf` };
     },
 
     async jws(ctx: Ctx, id: string): Promise<{ jws: string; kid: string }> {
@@ -160,54 +157,31 @@ export function createCertificatesService(deps: CertificatesDeps) {
       return { jws: await signer.sign(factsOf(view)), kid: signer.kid };
     },
 
-    /** The order's invoice (orders paid by invoice carry a gapless invoice number). */
+    /**
+     * The invoice of a paid order (every paid order has one: an invoice order is numbered
+     * when placed, a Stripe order when paid), as it was issued: a refund leaves it as it
+     * is, and its credit note is the correction.
+     */
     async invoicePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
-      const actor = requireActor(ctx);
-      const order = isUuid(orderId) ? await repo.findOrder(db, orderId) : undefined;
-      if (!order || (!isPlatformAdmin(actor) && order.buyer_organisation_id !== actor.organisationId)) throw notFound('Order');
+      const order = await visibleOrder(ctx, orderId);
       if (order.status !== 'paid' && order.status !== 'refunded') {
         throw conflict('INVOICE.NOT_AVAILABLE', 'The invoice PDF is available once the order is paid');
       }
-      if (order.invoice_number === null) throw conflict('INVOICE.NOT_AVAILABLE', 'This order has no invoice number');
-      const filename = `${order.invoice_number}-${lang}.pdf`;
-      const stored = await repo.findInvoiceDocument(db, order.id, lang);
-      if (stored) return { ...stored, filename };
-      const certificate = await db.selectFrom('certificates').select(['number', 'serial_start', 'serial_end']).where('order_id', '=', order.id).executeTakeFirst();
-      const bytes = await renderInvoicePdf(
-        {
-          kind: 'invoice',
-          number: order.invoice_number,
-          issuedAt: order.created_at,
-          dueAt: null,
-          seller: config.seller,
-          buyer: {
-            name: order.billing_name,
-            address: (order.billing_address as InvoiceAddress | null) ?? null,
-            kvkNumber: order.billing_kvk_number,
-            vatNumber: order.billing_vat_number,
-          },
-          line: {
-            projectTitle: order.project_title,
-            quantity: order.quantity,
-            unitPriceCents: order.unit_price_cents,
-            certificateNumber: certificate?.number ?? null,
-            serialStart: certificate?.serial_start ?? null,
-            serialEnd: certificate?.serial_end ?? null,
-          },
-          vat: config.vat,
-          currency: order.currency,
-          payment: {
-            method: order.payment_method,
-            status: 'paid',
-            reference: order.payment_reference,
-            paidAt: order.paid_at,
-          },
-        },
-        lang,
-      );
-      await repo.insertInvoiceDocument(db, { orderId: order.id, lang, sha256: sha256Hex(bytes), bytes, renderedAt: clock.now() });
-      const document = (await repo.findInvoiceDocument(db, order.id, lang))!;
-      return { ...document, filename };
+      const { invoice_number: number } = order;
+      // A refunded order that was never paid (refunded before its payment was recorded) was never invoiced.
+      if (number === null) throw conflict('INVOICE.NOT_AVAILABLE', 'This order was never paid, so it has no invoice');
+      return { ...(await documents.invoicePdf({ ...order, invoice_number: number }, lang)), filename: `${number}-${lang}.pdf` };
+    },
+
+    /** The credit note of a refunded order's invoice. */
+    async creditNotePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
+      const order = await visibleOrder(ctx, orderId);
+      const { invoice_number: invoiceNumber, credit_note_id: id, credit_note_number: number, credit_note_issued_at: issuedAt } = order;
+      if (invoiceNumber === null || id === null || number === null || issuedAt === null) {
+        throw conflict('CREDIT_NOTE.NOT_AVAILABLE', 'This order has no credit note: credit notes are issued when an invoiced order is refunded');
+      }
+      const document = await documents.creditNotePdf({ ...order, invoice_number: invoiceNumber, credit_note_id: id, credit_note_number: number, credit_note_issued_at: issuedAt }, lang);
+      return { ...document, filename: `${number}-${lang}.pdf` };
     },
 
     jwks(): JwksDocument {
@@ -218,9 +192,9 @@ export function createCertificatesService(deps: CertificatesDeps) {
 
     /** Unknown or malformed codes: 404, the malformed ones without a query. */
     async verifyCode(code: string): Promise<Verification> {
-      const view = CODE_PATTERN.test(code) ? await repo.findViewByCode(db, code) : undefined;
-      if (!view) throw notFound('Certificate');
-      return toVerification(view);
+      const row = CODE_PATTERN.test(code) ? await findVerificationByCode(db, code) : undefined;
+      if (!row) throw notFound('Certificate');
+      return toVerification(row);
     },
 
     /** An uploaded PDF is genuine only if it is byte for byte a document we handed out. */

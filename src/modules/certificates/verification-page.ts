@@ -101,7 +101,7 @@ ${body}
 export function renderVerificationPage(verification: Verification, code: string, lang: Lang): string {
   const t = TEXTS[lang];
   const row = (label: string, value: string) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
-  const body = `<section class="banner" role="status"><h1>${escapeHtml(t.banner[verification.status])}</h1><p>${escapeHtml(t.explain[verification.status])}</p></section>
+  const body = `<section class="banner" role="status"><h1>${escapeHtml(t.banner[verification.status])}</h1><p>${escapeHtml(t.explain[verification.status])}</p>${verification.statusReason ? `<p>${escapeHtml(verification.statusReason)}</p>` : ''}</section>
 <dl>
 ${row(t.number, verification.number)}
 ${row(t.supplier, verification.supplier.name)}

@@ -19,8 +19,12 @@ import { renderNotFoundPage, renderVerificationPage } from './verification-page.
 export const MAX_VERIFY_PDF_BYTES = 5 * 1024 * 1024;
 
 /** Public verification (DESIGN §6): no sign-in, rate limited, no personal data. */
-export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
-  const config = { rateLimit: RATE_LIMITS.public };
+export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService; rateLimitPerMinute?: number }> = async (
+  app,
+  { certificates, rateLimitPerMinute },
+) => {
+  // Per client address (VERIFY_RATE_LIMIT_PER_MINUTE; RATE_LIMITS.public by default).
+  const config = { rateLimit: { ...RATE_LIMITS.public, ...(rateLimitPerMinute ? { max: rateLimitPerMinute } : {}) } };
 
   app.get(
     '/.well-known/jwks.json',

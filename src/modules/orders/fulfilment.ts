@@ -26,11 +26,13 @@
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
 import { lockCertificateOfOrder, settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
-import type { Transaction } from 'kysely';
+import { onCreditsSold } from '../funding/funding-hooks.js';
+import { sql, type Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { RENDER_DOCUMENTS_JOB } from '../certificates/document-jobs.js';
 import { newVerificationCode } from '../certificates/verification-code.js';
 import { ordersRepository as repo } from './orders.repository.js';
 
@@ -55,7 +57,7 @@ export interface PaymentEvidence {
 
 export type FulfilResult =
   /** The order is now paid: credits sold, serials allocated, certificate issued. */
-  | { outcome: 'fulfilled'; orderId: string; certificateId: string; certificateNumber: string; serialStart: number; serialEnd: number; reReserved: boolean }
+  | { outcome: 'fulfilled'; orderId: string; certificateId: string; certificateNumber: string; invoiceNumber: string; serialStart: number; serialEnd: number; reReserved: boolean }
   /** It was paid before: nothing changed. */
   | { outcome: 'already_paid'; orderId: string }
   /** Amount, currency or method did not match: nothing fulfilled, the order is flagged for an admin. */
@@ -78,8 +80,8 @@ export type ReleaseResult =
   | { outcome: 'not_reserved'; order: OrderRow }
   | { outcome: 'not_found'; orderId: string };
 
-/** Who reports the refund: an admin's refund, Stripe (charge.refunded), reconciliation, or the automatic refund of a late payment. */
-export type RefundSource = 'admin' | 'stripe_webhook' | 'reconciliation' | 'late_payment' | 'dispute_lost';
+/** Who reports the refund: an admin's refund, Stripe (charge.refunded), reconciliation, the automatic refund of a late payment, or of a project that failed (issue 8). */
+export type RefundSource = 'admin' | 'stripe_webhook' | 'reconciliation' | 'late_payment' | 'project_failed' | 'dispute_lost';
 
 export interface RefundEvidence {
   orderId: string;
@@ -163,6 +165,11 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
   }
 
   let reReserved = false;
+  // Every paid order has an invoice: a Stripe order takes its gapless number (the yearly
+  // INV- series) as it is paid; an invoice order took one when it was placed. Taken before
+  // the project's balance row is locked, as order creation takes the counter first and the
+  // balance last: the other way round the two could deadlock.
+  let invoiceNumber: string | null = order.invoice_number;
   if (order.status === 'expired' || order.status === 'cancelled') {
     // The payment came after the hold lapsed. Honour it if the project still sells and the credits are still there.
     if (await repo.hasPayment(trx, orderId)) {
@@ -170,11 +177,17 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
       return refundRequired(order, evidence);
     }
     const project = await repo.findProjectStatus(trx, order.project_id);
+    if (invoiceNumber === null) {
+      // Given back (savepoint) if the payment cannot be honoured below: no gap.
+      await sql`SAVEPOINT late_payment_invoice_number`.execute(trx);
+      invoiceNumber = await nextInvoiceNumber(trx, ctx.now);
+    }
     // Locking the balance first makes the check and the reservation one decision.
     const balance = await repo.lockBalance(trx, order.project_id);
     const available = balance ? balance.supply - balance.reserved - balance.sold : 0;
     const selling = SELLING.has(project.status) && project.funding_deadline !== null && project.funding_deadline.getTime() > ctx.now.getTime();
     if (!selling || available < order.quantity) {
+      if (order.invoice_number === null) await sql`ROLLBACK TO SAVEPOINT late_payment_invoice_number`.execute(trx);
       await bookPayment(trx, ctx, order, evidence);
       await repo.updateOrder(trx, orderId, {
         paid_reference: evidence.externalReference,
@@ -214,9 +227,11 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
   }
 
   // reserved → paid
+  invoiceNumber ??= await nextInvoiceNumber(trx, ctx.now);
   await bookPayment(trx, ctx, order, evidence);
   await repo.updateOrder(trx, orderId, {
     status: 'paid',
+    invoice_number: invoiceNumber,
     paid_at: ctx.now,
     paid_reference: evidence.externalReference,
     ...(evidence.stripePaymentIntentId ? { stripe_payment_intent_id: evidence.stripePaymentIntentId } : {}),
@@ -233,6 +248,8 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
     actorUserId: ctx.actor?.userId ?? null,
     at: ctx.now,
   });
+  // listed → funded at the threshold, once: the sale above holds the balance row (issue 8).
+  await onCreditsSold(trx, ctx, order.project_id);
   const serials = await repo.allocateSerials(trx, order.project_id, order.quantity);
   await repo.insertAllocation(trx, { orderId, projectId: order.project_id, start: serials.start, end: serials.end, at: ctx.now });
   const year = documentYear(ctx.now);
@@ -264,7 +281,7 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
       serialEnd: serials.end,
     },
   });
-  return { outcome: 'fulfilled', orderId, certificateId: certificate.id, certificateNumber, serialStart: serials.start, serialEnd: serials.end, reReserved };
+  return { outcome: 'fulfilled', orderId, certificateId: certificate.id, certificateNumber, invoiceNumber, serialStart: serials.start, serialEnd: serials.end, reReserved };
 }
 
 /**
@@ -347,6 +364,8 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
     return { outcome: 'certificate_claimed', order: flagged };
   }
 
+  // Before the balance row is locked (lock order: order → document counter → balance).
+  await issueCreditNote(trx, ctx, order, refund);
   const actorUserId = ctx.actor?.userId ?? null;
   const previousStatus = order.status;
   if (order.status === 'paid') {
@@ -408,9 +427,47 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
 
 /** After commit: queues the work a fulfilment result asks for (the refund of a late payment). */
 export async function queueFulfilFollowUps(jobs: JobQueue, result: FulfilResult): Promise<void> {
+  if (result.outcome === 'fulfilled') {
+    // The certificate and invoice PDFs, rendered once off the request path.
+    await jobs.send(RENDER_DOCUMENTS_JOB, { orderId: result.orderId }, { singletonKey: result.orderId });
+  }
   if (result.outcome === 'refund_required' && result.method === 'stripe') {
     await jobs.send(REFUND_PAYMENT_JOB, { orderId: result.orderId }, { singletonKey: result.orderId });
   }
+}
+
+/** The next number of the yearly invoice series; its counter row stays locked until commit, so a rollback gives it back. */
+async function nextInvoiceNumber(trx: Transaction<DB>, at: Date): Promise<string> {
+  const year = documentYear(at);
+  return formatDocumentNumber('INV', year, await repo.nextDocumentNumber(trx, 'invoice', year));
+}
+
+const CREDIT_NOTE_REASONS: Partial<Record<RefundSource, string>> = {
+  admin: 'refunded by the platform',
+  stripe_webhook: 'refunded through Stripe',
+  reconciliation: 'refunded through Stripe',
+  late_payment: 'the payment arrived after the reservation lapsed',
+  project_failed: 'the project did not reach its funding threshold',
+};
+
+/**
+ * The credit note of a refund: an invoiced order's refund is corrected by a credit note
+ * with the next gapless number of its yearly series (the invoice itself is never changed).
+ * Once per order; the admin refund of an invoice order has issued it already (its number
+ * is the refund's reference). An order that was never invoiced has nothing to credit.
+ */
+async function issueCreditNote(trx: Transaction<DB>, ctx: OrderCtx, order: OrderRow, refund: RefundEvidence): Promise<void> {
+  if (order.invoice_number === null) return;
+  if (await repo.findCreditNoteByOrder(trx, order.id)) return;
+  const year = documentYear(ctx.now);
+  await repo.insertCreditNote(trx, {
+    number: formatDocumentNumber('CN', year, await repo.nextDocumentNumber(trx, 'credit_note', year)),
+    orderId: order.id,
+    amountCents: Number(order.amount_cents),
+    reason: (refund.reason ?? CREDIT_NOTE_REASONS[refund.source] ?? `refunded (${refund.source})`).slice(0, 1000),
+    issuedBy: ctx.actor?.userId ?? null,
+    at: ctx.now,
+  });
 }
 
 function describeMismatch(order: OrderRow, evidence: PaymentEvidence): string | undefined {

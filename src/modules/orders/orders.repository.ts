@@ -1,11 +1,15 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { certificateHasApprovedClaim } from '../obligations/certificate-claims.js';
 import type { CertificateRow, DB, OrderRow, OrdersTable } from '../../db/types.js';
+import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 
 /**
  * All SQL of the orders module. Functions that lock rows take a Transaction, so the
- * compiler keeps them inside one. Lock order everywhere: buyer organisation → order →
- * project credit balance → document counter; never the other way round.
+ * compiler keeps them inside one, except placeOrder, which is one statement and so its
+ * own transaction. Lock order everywhere: buyer organisation → order → project credit
+ * balance → document counter; never the other way round. The one exception, placeOrder's
+ * yearly invoice counter before the balance, cannot meet it reversed: no one else takes
+ * the invoice counter.
  */
 
 export type DocumentKind = 'invoice' | 'credit_note' | 'certificate';
@@ -26,17 +30,6 @@ export interface OrderView extends OrderRow {
   certificate_serial_end: number | null;
   certificate_value_cents: number | null;
   certificate_issued_at: Date | null;
-}
-
-export interface SellableProject {
-  id: string;
-  title: string;
-  status: string;
-  funding_deadline: Date | null;
-  supply: number | null;
-  reserved: number | null;
-  sold: number | null;
-  credit_price_cents: number | null;
 }
 
 export const ordersRepository = {
@@ -89,35 +82,137 @@ export const ordersRepository = {
     return query.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(filter.limit + 1).execute() as Promise<OrderView[]>;
   },
 
-  async insertOrder(trx: Transaction<DB>, values: NewOrderValues): Promise<OrderRow> {
-    return trx.insertInto('orders').values(orderValues(values)).returningAll().executeTakeFirstOrThrow();
-  },
-
   /**
-   * Inserts an invoice order and takes its gapless invoice number in one statement, so the
-   * yearly counter row (shared by every buyer) is held from here to commit, not longer.
+   * A new order in ONE statement (one round trip, one implicit transaction). In order:
+   * `order_placement_state` locks the buyer's organisation row (its orders queue there, no
+   * one else's) and reads, with a fresh snapshot, its open reservations and an earlier
+   * request with the same Idempotency-Key; the checks; then, only if nothing refused, the
+   * gapless invoice number, the key with its stored answer, the order, its audit event
+   * and the reservation. The reservation's trigger moves the project's balance at the end
+   * of the statement, so the two rows every buyer shares (the balance, the yearly invoice
+   * counter) are locked only from the end of this statement to its commit.
+   *
+   * A refusal found here writes nothing and is reported; a reservation the balance's CHECK
+   * refuses fails the statement with 23514 (the invoice number rolls back with it: no gap).
+   * Every Idempotency-Key of an organisation is written under its row lock (see
+   * recordIdempotentResponse), so the key read above is the truth, and the key insert
+   * cannot conflict; if it ever did, the statement fails whole (23505) rather than
+   * skip a number.
    */
-  async insertInvoiceOrder(trx: Transaction<DB>, values: NewOrderValues, year: number): Promise<OrderRow> {
-    const v = orderValues(values);
-    const result = await sql<OrderRow>`
-      WITH n AS (
-        INSERT INTO document_counters (kind, year, last_value) VALUES ('invoice', ${year}, 1)
-        ON CONFLICT (kind, year) DO UPDATE SET last_value = document_counters.last_value + 1
-        RETURNING last_value
+  async placeOrder(db: Kysely<DB>, input: PlaceOrderInput): Promise<PlacementResult | undefined> {
+    // Not a Transaction: inside a caller's transaction the shared rows would stay locked until it commits.
+    const { rows } = await sql<PlacementRow>`
+      WITH args AS (
+        SELECT ${input.orderId}::uuid AS order_id, ${input.organisationId}::uuid AS organisation_id, ${input.userId}::uuid AS user_id,
+          ${input.projectId}::uuid AS project_id, ${input.quantity}::int AS quantity, ${input.paymentMethod}::text AS payment_method,
+          ${input.reservedUntil}::timestamptz AS reserved_until, ${input.paymentReference}::text AS payment_reference,
+          ${input.at}::timestamptz AS placed_at, ${input.invoiceYear}::int AS invoice_year,
+          ${input.limits.maxOpenOrders}::int AS max_open_orders, ${input.limits.maxReservedSharePercent}::int AS max_share_percent,
+          ${input.idempotency.key}::text AS key, ${input.idempotency.scope}::text AS scope, ${input.idempotency.requestHash}::text AS request_hash,
+          ${JSON.stringify({ pending: input.idempotency.pending })}::jsonb AS pending,
+          ${JSON.stringify(input.responseTemplate)}::jsonb AS response_template, ${input.requestId}::text AS request_id
+      ), state AS (
+        SELECT s.* FROM args, order_placement_state(args.organisation_id, args.project_id, args.key) s
+      ), verdict AS (
+        SELECT args.*, s.*, b.name, b.kvk_number, b.vat_number,
+          CASE WHEN coalesce(b.address_street, '') <> '' THEN jsonb_build_object(
+            'street', b.address_street, 'postalCode', coalesce(b.address_postal_code, ''),
+            'city', coalesce(b.address_city, ''), 'country', b.address_country) END AS address,
+          p.title, p.status AS project_status, a.credit_price_cents,
+          pb.supply - pb.reserved - pb.sold AS available,
+          greatest(1, pb.supply::bigint * args.max_share_percent / 100) AS max_share,
+          CASE
+            WHEN b.status <> 'active' THEN 'buyer_inactive'
+            WHEN s.key_status IS NOT NULL THEN 'key_exists'
+            WHEN p.id IS NULL THEN 'project_not_found'
+            WHEN p.status NOT IN ('listed', 'funded') OR pb.supply IS NULL OR a.credit_price_cents IS NULL THEN 'project_not_selling'
+            WHEN p.funding_deadline IS NULL OR p.funding_deadline <= args.placed_at THEN 'deadline_passed'
+            -- only a fast path: the balance's CHECK on the reservation below is the judge
+            WHEN args.quantity > pb.supply - pb.reserved - pb.sold THEN 'insufficient_credits'
+            WHEN s.open_orders >= args.max_open_orders THEN 'open_orders_limit'
+            WHEN s.reserved_on_project + args.quantity > greatest(1, pb.supply::bigint * args.max_share_percent / 100) THEN 'share_limit'
+          END AS refusal
+        FROM args
+        CROSS JOIN state s
+        JOIN organisations b ON b.id = args.organisation_id
+        LEFT JOIN projects p ON p.id = args.project_id
+        LEFT JOIN project_credit_balances pb ON pb.project_id = p.id
+        LEFT JOIN awards a ON a.project_id = p.id AND a.decision = 'approved'
+      ), counter AS (
+        INSERT INTO document_counters AS c (kind, year, last_value)
+        SELECT 'invoice', v.invoice_year, 1 FROM verdict v WHERE v.refusal IS NULL AND v.payment_method = 'invoice'
+        ON CONFLICT (kind, year) DO UPDATE SET last_value = c.last_value + 1
+        RETURNING 'INV-' || year || '-' || lpad(last_value::text, 6, '0') AS invoice_number
+      ), claimed AS (
+        INSERT INTO idempotency_keys (organisation_id, key, scope, request_hash, status, response_status, response_body, created_at, completed_at)
+        SELECT v.organisation_id, v.key, v.scope, v.request_hash,
+          CASE WHEN v.payment_method = 'invoice' THEN 'completed' ELSE 'in_progress' END,
+          CASE WHEN v.payment_method = 'invoice' THEN 201 END,
+          CASE WHEN v.payment_method = 'invoice'
+            -- the answer the service built, completed with what only the database knows
+            THEN v.response_template || jsonb_build_object(
+              'project', jsonb_build_object('id', v.project_id, 'title', v.title),
+              'unitPriceCents', v.credit_price_cents,
+              'amountCents', v.quantity * v.credit_price_cents::bigint,
+              'invoiceNumber', n.invoice_number,
+              'billing', jsonb_build_object('name', v.name, 'kvkNumber', v.kvk_number, 'vatNumber', v.vat_number, 'address', v.address))
+            ELSE v.pending
+          END,
+          v.placed_at,
+          CASE WHEN v.payment_method = 'invoice' THEN v.placed_at END
+        FROM verdict v LEFT JOIN counter n ON true
+        WHERE v.refusal IS NULL
+        RETURNING response_body
+      ), placed AS (
+        INSERT INTO orders (
+          id, buyer_organisation_id, created_by, project_id, quantity, unit_price_cents, amount_cents,
+          payment_method, reserved_until, billing_name, billing_kvk_number, billing_vat_number,
+          billing_address, payment_reference, invoice_number, created_at, updated_at
+        )
+        SELECT v.order_id, v.organisation_id, v.user_id, v.project_id, v.quantity, v.credit_price_cents,
+          v.quantity * v.credit_price_cents::bigint, v.payment_method, v.reserved_until, v.name, v.kvk_number,
+          v.vat_number, v.address, v.payment_reference, n.invoice_number, v.placed_at, v.placed_at
+        FROM claimed, verdict v LEFT JOIN counter n ON true
+        RETURNING id, project_id, quantity, amount_cents, payment_method, invoice_number
+      ), audited AS (
+        INSERT INTO audit_events (actor_user_id, actor_organisation_id, action, subject_type, subject_id, summary, request_id)
+        SELECT v.user_id, v.organisation_id, 'order.created', 'order', o.id::text,
+          jsonb_build_object('projectId', o.project_id, 'quantity', o.quantity, 'amountCents', o.amount_cents,
+            'paymentMethod', o.payment_method, 'invoiceNumber', o.invoice_number, 'reservedUntil', ${input.reservedUntil.toISOString()}::text),
+          v.request_id
+        FROM placed o, verdict v
+      ), reserved AS (
+        INSERT INTO credit_ledger (project_id, entry_type, quantity, reference_type, reference_id, actor_user_id, created_at)
+        SELECT o.project_id, 'reserve', o.quantity, 'order', o.id, v.user_id, v.placed_at
+        FROM placed o, verdict v
       )
-      INSERT INTO orders (
-        id, buyer_organisation_id, created_by, project_id, quantity, unit_price_cents, amount_cents,
-        payment_method, reserved_until, billing_name, billing_kvk_number, billing_vat_number,
-        billing_address, payment_reference, invoice_number, created_at, updated_at
-      )
-      SELECT ${v.id}, ${v.buyer_organisation_id}, ${v.created_by}, ${v.project_id}, ${v.quantity},
-        ${v.unit_price_cents}, ${v.amount_cents}, 'invoice', ${v.reserved_until}, ${v.billing_name},
-        ${v.billing_kvk_number}, ${v.billing_vat_number}, ${v.billing_address}::jsonb, ${v.payment_reference},
-        ${`INV-${year}-`} || lpad(n.last_value::text, 6, '0'), ${v.created_at}, ${v.updated_at}
-      FROM n
-      RETURNING *
-    `.execute(trx);
-    return result.rows[0]!;
+      SELECT v.refusal, v.available, v.project_status, v.open_orders, v.reserved_on_project, v.max_share,
+        v.key_scope, v.key_request_hash, v.key_status, v.key_response_status, v.key_response_body, v.key_created_at,
+        (SELECT c.response_body FROM claimed c) AS response
+      FROM verdict v
+    `.execute(db);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      refusal: row.refusal,
+      response: row.response,
+      available: row.available === null ? null : Number(row.available),
+      projectStatus: row.project_status,
+      openOrders: Number(row.open_orders),
+      reservedOnProject: Number(row.reserved_on_project),
+      maxShare: row.max_share === null ? null : Number(row.max_share),
+      existingKey:
+        row.key_status === null
+          ? null
+          : {
+              scope: row.key_scope!,
+              request_hash: row.key_request_hash!,
+              status: row.key_status,
+              response_status: row.key_response_status,
+              response_body: row.key_response_body,
+              created_at: row.key_created_at!,
+            },
+    };
   },
 
   async updateOrder(trx: Transaction<DB>, id: string, values: Updateable<OrdersTable>): Promise<OrderRow> {
@@ -156,43 +251,8 @@ export const ordersRepository = {
 
   // ---- buyer and project ----
 
-  /**
-   * Serialises one buyer's orders (anti-hoarding counts, its Idempotency-Keys), never
-   * anyone else's. FOR NO KEY UPDATE, not FOR UPDATE: the foreign keys of the rows this
-   * transaction and others insert take FOR KEY SHARE on the same row, which FOR UPDATE
-   * would conflict with (a lock upgrade that deadlocks two orders of one buyer).
-   */
-  async lockBuyer(trx: Transaction<DB>, organisationId: string) {
-    return trx.selectFrom('organisations').selectAll().where('id', '=', organisationId).forNoKeyUpdate().executeTakeFirst();
-  },
-
-  async findSellableProject(trx: Transaction<DB>, projectId: string): Promise<SellableProject | undefined> {
-    if (!isUuid(projectId)) return undefined;
-    return trx
-      .selectFrom('projects as p')
-      .leftJoin('project_credit_balances as b', 'b.project_id', 'p.id')
-      .leftJoin('awards as a', (join) => join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'))
-      .select(['p.id', 'p.title', 'p.status', 'p.funding_deadline', 'b.supply', 'b.reserved', 'b.sold', 'a.credit_price_cents'])
-      .where('p.id', '=', projectId)
-      .executeTakeFirst();
-  },
-
   async findProjectStatus(trx: Transaction<DB>, projectId: string): Promise<{ status: string; funding_deadline: Date | null }> {
     return trx.selectFrom('projects').select(['status', 'funding_deadline']).where('id', '=', projectId).executeTakeFirstOrThrow();
-  },
-
-  /** The buyer's open (reserved) orders overall, and the credits they hold on one project. */
-  async openReservations(trx: Transaction<DB>, organisationId: string, projectId: string): Promise<{ openOrders: number; reservedOnProject: number }> {
-    const row = await trx
-      .selectFrom('orders')
-      .select([
-        sql<string>`count(*)`.as('open_orders'),
-        sql<string>`coalesce(sum(quantity) FILTER (WHERE project_id = ${projectId}), 0)`.as('reserved_on_project'),
-      ])
-      .where('buyer_organisation_id', '=', organisationId)
-      .where('status', '=', 'reserved')
-      .executeTakeFirstOrThrow();
-    return { openOrders: Number(row.open_orders), reservedOnProject: Number(row.reserved_on_project) };
   },
 
   async findBalance(db: Kysely<DB>, projectId: string) {
@@ -373,40 +433,65 @@ export const ordersRepository = {
   },
 };
 
-export interface NewOrderValues {
-  id: string;
-  buyerOrganisationId: string;
-  createdBy: string;
+/** Why the order statement placed nothing (the service turns it into the answer). */
+export type PlacementRefusal =
+  | 'buyer_inactive'
+  | 'key_exists'
+  | 'project_not_found'
+  | 'project_not_selling'
+  | 'deadline_passed'
+  | 'insufficient_credits'
+  | 'open_orders_limit'
+  | 'share_limit';
+
+export interface PlaceOrderInput {
+  orderId: string;
+  organisationId: string;
+  userId: string;
   projectId: string;
   quantity: number;
-  unitPriceCents: number;
   paymentMethod: 'stripe' | 'invoice';
   reservedUntil: Date;
-  billing: { name: string; kvkNumber: string | null; vatNumber: string | null; address: Record<string, string> | null };
   paymentReference: string;
   at: Date;
+  invoiceYear: number;
+  limits: { maxOpenOrders: number; maxReservedSharePercent: number };
+  idempotency: { key: string; scope: string; requestHash: string; pending: unknown };
+  /** An invoice order's 201 body, less what the statement fills in: project, price, amount, billing, invoice number. */
+  responseTemplate: Record<string, unknown>;
+  requestId: string | null;
 }
 
-function orderValues(values: NewOrderValues) {
-  return {
-    id: values.id,
-    buyer_organisation_id: values.buyerOrganisationId,
-    created_by: values.createdBy,
-    project_id: values.projectId,
-    quantity: values.quantity,
-    unit_price_cents: values.unitPriceCents,
-    amount_cents: values.quantity * values.unitPriceCents,
-    payment_method: values.paymentMethod,
-    reserved_until: values.reservedUntil,
-    billing_name: values.billing.name,
-    billing_kvk_number: values.billing.kvkNumber,
-    billing_vat_number: values.billing.vatNumber,
-    billing_address: values.billing.address === null ? null : JSON.stringify(values.billing.address),
-    payment_reference: values.paymentReference,
-    created_at: values.at,
-    updated_at: values.at,
-  };
+export interface PlacementResult {
+  refusal: PlacementRefusal | null;
+  /** What the key stores: an invoice order's 201 body; a Stripe order's pending marker. Null when nothing was placed. */
+  response: unknown;
+  /** supply − reserved − sold as the statement saw it (null: no credits issued, or no such project). */
+  available: number | null;
+  projectStatus: string | null;
+  openOrders: number;
+  reservedOnProject: number;
+  maxShare: number | null;
+  /** The earlier request with the same Idempotency-Key (refusal `key_exists`). */
+  existingKey: IdempotencyKeyRow | null;
 }
+
+interface PlacementRow {
+  refusal: PlacementRefusal | null;
+  available: number | string | null;
+  project_status: string | null;
+  open_orders: number | string;
+  reserved_on_project: number | string;
+  max_share: number | string | null;
+  key_scope: string | null;
+  key_request_hash: string | null;
+  key_status: 'in_progress' | 'completed' | null;
+  key_response_status: number | null;
+  key_response_body: unknown;
+  key_created_at: Date | null;
+  response: unknown;
+}
+
 
 function orderViewQuery(db: Kysely<DB>) {
   return db

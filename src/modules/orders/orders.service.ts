@@ -1,26 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
-import type { DB, OrganisationRow } from '../../db/types.js';
+import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { addDays, addSeconds, type Clock } from '../../lib/clock.js';
 import { type Actor, type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import {
   awaitIdempotentResponse,
-  claimIdempotencyKey,
   completeIdempotencyKey,
+  existingKeyClaim,
   hashRequest,
   idempotencyInProgress,
   type IdempotencyRef,
+  type KeyClaim,
+  recordIdempotentResponse,
   type StoredResponse,
 } from '../../lib/idempotency.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
-import { documentYear, EXPIRE_CHECKOUT_SESSION_JOB, fulfilOrder, type OrderCtx, releaseOrder } from './fulfilment.js';
+import { documentYear, EXPIRE_CHECKOUT_SESSION_JOB, fulfilOrder, type OrderCtx, queueFulfilFollowUps, releaseOrder } from './fulfilment.js';
 import { newPaymentReference, toOrder } from './order-view.js';
-import { isUuid, ordersRepository as repo, type OrderView } from './orders.repository.js';
+import { isUuid, ordersRepository as repo, type OrderView, type PlaceOrderInput, type PlacementResult } from './orders.repository.js';
 import type { CancelOrderInput, CreateOrderInput, ListOrdersQuery, MarkPaidInput, Order, OrderPage, RefundOrderInput } from './orders.schemas.js';
 import { insufficientCredits, providerUnavailable } from './order-errors.js';
 import { refundOrder } from './refunds.js';
@@ -47,14 +49,25 @@ const REPLAY_WAIT_MS = 10_000;
 /** A key left in progress this long belongs to a request that died half-way: a repeat finishes its work. */
 const STALE_IN_PROGRESS_MS = 60_000;
 
-const SELLING = new Set(['listed', 'funded']);
-
 const checkoutUnavailable = () =>
   providerUnavailable('The order was cancelled and its credits released; place a new order with a new Idempotency-Key.');
 
-/** The balance's CHECK refused the reservation (23514): the project would be oversold. */
-class ReservationRefused extends Error {
-  override name = 'ReservationRefused';
+/** Errors of the order statement that are answers, not faults. */
+const CHECK_VIOLATION = '23514';
+const UNIQUE_VIOLATION = '23505';
+const pgCode = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
+/** What a repeat of an earlier request finds under its key. */
+type Repeat = Exclude<KeyClaim, { state: 'claimed' }>;
+
+/**
+ * documentYear formats a date in Amsterdam time, which costs more than the rest of an
+ * order's own arithmetic; Amsterdam's offset is whole hours, so the year holds for a UTC hour.
+ */
+let invoiceYearMemo = { hour: NaN, year: 0 };
+function invoiceYear(at: Date): number {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  if (hour !== invoiceYearMemo.hour) invoiceYearMemo = { hour, year: documentYear(at) };
+  return invoiceYearMemo.year;
 }
 
 function isSupplierMember(actor: Actor): boolean {
@@ -71,84 +84,69 @@ export function createOrdersService(deps: OrdersDeps) {
     return view;
   }
 
+  /** The refusal the order statement reported, as the problem the client receives. */
+  function refusalError(result: PlacementResult, quantity: number): AppError {
+    switch (result.refusal) {
+      case 'project_not_found':
+        return notFound('Project');
+      case 'project_not_selling':
+        return conflict('ORDER.PROJECT_NOT_SELLING', `This project is not selling credits (status ${result.projectStatus})`);
+      case 'deadline_passed':
+        return conflict('ORDER.PROJECT_NOT_SELLING', 'The funding deadline of this project has passed');
+      case 'insufficient_credits':
+        return insufficientCredits(Math.max(0, result.available ?? 0));
+      case 'open_orders_limit':
+        return conflict(
+          'ORDER.RESERVATION_LIMIT',
+          `Your organisation already has ${result.openOrders} unpaid orders, the most it may hold at once; pay or cancel one first`,
+        );
+      case 'share_limit':
+        return conflict(
+          'ORDER.RESERVATION_LIMIT',
+          `One organisation may hold at most ${result.maxShare} of this project’s credits reserved and unpaid; yours would be ${result.reservedOnProject + quantity}`,
+        );
+      default:
+        throw new Error(`order placement: unexpected outcome ${result.refusal}`);
+    }
+  }
+
   /**
-   * The transaction of a new order: checks, the order row, and, as its LAST statement,
-   * the reservation (one credit-ledger insert whose trigger the balance's CHECK guards).
-   * Serialised per buyer (its organisation row, locked by the caller), never on a row all buyers share, except
-   * that an invoice order's gapless number holds the yearly counter from its insert to commit.
+   * An invoice order's 201 body as toOrder makes it, with placeholders where the order
+   * statement fills in what only the database knows (project title, price, amount,
+   * billing details, invoice number): the first answer and every replay are that one stored body.
    */
-  async function placeOrder(
-    trx: Transaction<DB>,
-    ctx: OrderCtx,
-    actor: Actor,
-    buyer: OrganisationRow,
-    input: CreateOrderInput,
-    orderId: string,
-    ref: IdempotencyRef,
-  ): Promise<OrderView> {
-    const project = await repo.findSellableProject(trx, input.projectId);
-    if (!project) throw notFound('Project');
-    if (!SELLING.has(project.status) || project.supply === null || project.credit_price_cents === null) {
-      throw conflict('ORDER.PROJECT_NOT_SELLING', `This project is not selling credits (status ${project.status})`);
-    }
-    if (!project.funding_deadline || project.funding_deadline.getTime() <= ctx.now.getTime()) {
-      throw conflict('ORDER.PROJECT_NOT_SELLING', 'The funding deadline of this project has passed');
-    }
-
-    // A request that cannot fit is answered without touching the balance row the
-    // reservation locks. Only a fast path: the reservation's CHECK remains the judge.
-    const available = project.supply - (project.reserved ?? 0) - (project.sold ?? 0);
-    if (input.quantity > available) throw insufficientCredits(Math.max(0, available));
-
-    const limits = config.orders;
-    const open = await repo.openReservations(trx, buyer.id, project.id);
-    if (open.openOrders >= limits.maxOpenOrdersPerOrganisation) {
-      throw conflict(
-        'ORDER.RESERVATION_LIMIT',
-        `Your organisation already has ${open.openOrders} unpaid orders, the most it may hold at once; pay or cancel one first`,
-      );
-    }
-    const maxShare = Math.max(1, Math.floor((project.supply * limits.maxReservedSharePercent) / 100));
-    if (open.reservedOnProject + input.quantity > maxShare) {
-      throw conflict(
-        'ORDER.RESERVATION_LIMIT',
-        `One organisation may hold at most ${maxShare} of this project’s credits reserved and unpaid; yours would be ${open.reservedOnProject + input.quantity}`,
-      );
-    }
-
-    const values = {
-      id: orderId,
-      buyerOrganisationId: buyer.id,
-      createdBy: actor.userId,
-      projectId: project.id,
-      quantity: input.quantity,
-      unitPriceCents: project.credit_price_cents,
-      paymentMethod: input.paymentMethod,
-      reservedUntil:
-        input.paymentMethod === 'invoice' ? addDays(ctx.now, limits.invoiceDueDays) : addSeconds(ctx.now, limits.checkoutMinutes * 60),
-      billing: {
-        name: buyer.name,
-        kvkNumber: buyer.kvk_number,
-        vatNumber: buyer.vat_number,
-        address: buyer.address_street
-          ? {
-              street: buyer.address_street,
-              postalCode: buyer.address_postal_code ?? '',
-              city: buyer.address_city ?? '',
-              country: buyer.address_country,
-            }
-          : null,
-      },
-      paymentReference: newPaymentReference(),
-      at: ctx.now,
-    };
-    const row =
-      input.paymentMethod === 'invoice'
-        ? await repo.insertInvoiceOrder(trx, values, documentYear(ctx.now))
-        : await repo.insertOrder(trx, values);
-    const view: OrderView = {
-      ...row,
-      project_title: project.title,
+  function responseTemplate(values: Omit<PlaceOrderInput, 'responseTemplate'>): Record<string, unknown> {
+    return toOrder({
+      id: values.orderId,
+      buyer_organisation_id: values.organisationId,
+      buyer_kind: 'supplier',
+      created_by: '',
+      project_id: values.projectId,
+      project_title: '',
+      quantity: values.quantity,
+      unit_price_cents: 0,
+      amount_cents: 0,
+      currency: 'EUR',
+      payment_method: values.paymentMethod,
+      status: 'reserved',
+      reserved_until: values.reservedUntil,
+      billing_name: '',
+      billing_kvk_number: null,
+      billing_vat_number: null,
+      billing_address: null,
+      invoice_number: null,
+      payment_reference: values.paymentReference,
+      stripe_checkout_session_id: null,
+      stripe_checkout_url: null,
+      stripe_payment_intent_id: null,
+      paid_at: null,
+      paid_reference: null,
+      closed_at: null,
+      close_reason: null,
+      refunded_at: null,
+      needs_attention: null,
+      created_at: values.at,
+      updated_at: values.at,
       certificate_id: null,
       certificate_number: null,
       certificate_status: null,
@@ -157,43 +155,7 @@ export function createOrdersService(deps: OrdersDeps) {
       certificate_serial_end: null,
       certificate_value_cents: null,
       certificate_issued_at: null,
-    };
-    await recordOrderAudit(trx, ctx, view);
-    // An invoice order is complete once reserved: its response is stored now, so that the
-    // reservation below stays the last statement (the balance row is locked only until commit).
-    if (input.paymentMethod === 'invoice') {
-      await completeIdempotencyKey(trx, ref, { status: 201, body: toOrder(view) }, ctx.now);
-    }
-    try {
-      await repo.insertCreditEntry(trx, {
-        projectId: project.id,
-        entryType: 'reserve',
-        quantity: input.quantity,
-        orderId,
-        actorUserId: actor.userId,
-        at: ctx.now,
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === '23514') throw new ReservationRefused();
-      throw error;
-    }
-    return view;
-  }
-
-  async function recordOrderAudit(trx: Transaction<DB>, ctx: OrderCtx, view: OrderView) {
-    await recordAudit(trx, ctx, {
-      action: 'order.created',
-      subjectType: 'order',
-      subjectId: view.id,
-      summary: {
-        projectId: view.project_id,
-        quantity: view.quantity,
-        amountCents: Number(view.amount_cents),
-        paymentMethod: view.payment_method,
-        invoiceNumber: view.invoice_number,
-        reservedUntil: view.reserved_until.toISOString(),
-      },
-    });
+    }) as unknown as Record<string, unknown>;
   }
 
   /**
@@ -290,33 +252,64 @@ export function createOrdersService(deps: OrdersDeps) {
       const orderId = randomUUID();
       const octx = orderCtx(ctx);
 
-      const first = await db.transaction().execute(async (trx) => {
-        // The buyer's row first: its orders (and repeats of a key) queue here, one at a time.
-        const buyer = await repo.lockBuyer(trx, actor.organisationId);
-        if (!buyer || buyer.status !== 'active') throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
-        const claim = await claimIdempotencyKey(trx, { ...ref, scope: CREATE_SCOPE, requestHash, pending: { orderId }, at: octx.now });
-        if (claim.state !== 'claimed') return claim;
-        // Everything after the claim is undone on a refusal, which is then stored under the key.
-        await sql`SAVEPOINT place_order`.execute(trx);
+      const limits = config.orders;
+      const reservedUntil =
+        input.paymentMethod === 'invoice' ? addDays(octx.now, limits.invoiceDueDays) : addSeconds(octx.now, limits.checkoutMinutes * 60);
+      const paymentReference = newPaymentReference();
+      const order: Omit<PlaceOrderInput, 'responseTemplate'> = {
+        orderId,
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        projectId: input.projectId,
+        quantity: input.quantity,
+        paymentMethod: input.paymentMethod,
+        reservedUntil,
+        paymentReference,
+        at: octx.now,
+        invoiceYear: invoiceYear(octx.now),
+        limits: { maxOpenOrders: limits.maxOpenOrdersPerOrganisation, maxReservedSharePercent: limits.maxReservedSharePercent },
+        idempotency: { key: idempotencyKey, scope: CREATE_SCOPE, requestHash, pending: { orderId } },
+        requestId: ctx.requestId ?? null,
+      };
+      const placement: PlaceOrderInput = { ...order, responseTemplate: input.paymentMethod === 'invoice' ? responseTemplate(order) : {} };
+
+      /** Stores a refusal under the key (unless a twin of this request answered first, whose answer stands). */
+      const refuse = async (refusal: AppError): Promise<Repeat | { state: 'refused'; response: StoredResponse }> => {
+        const response = { status: refusal.status, body: render(refusal) };
+        const stored = await recordIdempotentResponse(db, { ...ref, scope: CREATE_SCOPE, requestHash, at: octx.now }, response);
+        return stored.state === 'claimed' ? { state: 'refused', response } : stored;
+      };
+
+      const place = async (): Promise<Repeat | { state: 'refused'; response: StoredResponse } | { state: 'placed'; response: unknown }> => {
+        // A project id that is no uuid would fail in the statement: it is simply not found.
+        if (!isUuid(input.projectId)) return refuse(notFound('Project'));
+        let result: PlacementResult | undefined;
         try {
-          const view = await placeOrder(trx, octx, actor, buyer, input, orderId, ref);
-          return { state: 'placed' as const, view };
+          result = await repo.placeOrder(db, placement);
         } catch (error) {
-          if (!(error instanceof AppError) && !(error instanceof ReservationRefused)) throw error;
-          await sql`ROLLBACK TO SAVEPOINT place_order`.execute(trx);
-          let refusal = error instanceof AppError ? error : undefined;
-          if (!refusal) {
-            const balance = await repo.findBalance(trx, input.projectId);
-            refusal = insufficientCredits(balance ? Math.max(0, balance.supply - balance.reserved - balance.sold) : 0);
-          }
-          const response = await completeIdempotencyKey(trx, ref, { status: refusal.status, body: render(refusal) }, octx.now);
-          return { state: 'refused' as const, response };
+          if (pgCode(error) !== CHECK_VIOLATION || (error as { table?: string }).table !== 'project_credit_balances') throw error;
+          // The balance's CHECK refused the reservation: the project would be oversold.
+          const balance = await repo.findBalance(db, input.projectId);
+          return refuse(insufficientCredits(balance ? Math.max(0, balance.supply - balance.reserved - balance.sold) : 0));
         }
-      });
+        if (!result || result.refusal === 'buyer_inactive') throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
+        if (result.refusal === 'key_exists') return existingKeyClaim(result.existingKey!, { scope: CREATE_SCOPE, requestHash });
+        if (result.refusal !== null) return refuse(refusalError(result, input.quantity));
+        return { state: 'placed', response: result.response };
+      };
+
+      let first;
+      try {
+        first = await place();
+      } catch (error) {
+        // The key was inserted behind the buyer's lock after all: nothing was written; once more, the statement finds it.
+        if (pgCode(error) !== UNIQUE_VIOLATION || (error as { constraint?: string }).constraint !== 'idempotency_keys_pkey') throw error;
+        first = await place();
+      }
 
       switch (first.state) {
         case 'placed':
-          if (input.paymentMethod === 'invoice') return { status: 201, body: toOrder(first.view), replayed: false };
+          if (input.paymentMethod === 'invoice') return { status: 201, body: first.response, replayed: false };
           return { ...(await finishStripeOrder(ctx, ref, orderId, render)), replayed: false };
         case 'refused':
           return { ...first.response, replayed: false };
@@ -396,6 +389,8 @@ export function createOrdersService(deps: OrdersDeps) {
       });
       if (result.outcome === 'ignored') throw conflict('ORDER.INVALID_STATE', `This order cannot be paid: ${result.reason}`);
       if (result.outcome === 'not_found') throw notFound('Order');
+      // The certificate and invoice PDFs are rendered by a job, as for a Stripe payment.
+      await queueFulfilFollowUps(jobs, result);
       // fulfilled, already paid, or (a lapsed order whose credits are gone) booked and flagged refund_required.
       return toOrder(await viewOf(db, orderId));
     },

@@ -140,6 +140,8 @@ export const catalogueRepository = {
         'p.total_cost_cents',
         'p.minimum_budget_cents',
         'p.other_funding_cents',
+        'p.failed_at',
+        'p.failure_reason',
         'a.methodology_version',
         'a.parameters',
         'a.panel_scores',

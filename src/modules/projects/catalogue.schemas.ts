@@ -143,6 +143,8 @@ export const CatalogueProjectDetailSchema = z
     totalCostCents: z.number().int().nullable(),
     minimumBudgetCents: z.number().int().nullable(),
     otherFundingCents: z.number().int().describe('Funding from other sources, declared by the initiative'),
+    failedAt: z.iso.datetime().nullable().describe('When the project failed (its funding deadline passed below the threshold); null unless failed'),
+    failureReason: z.string().nullable().describe('Why the project failed, as the funding module recorded it; null unless failed'),
     award: CatalogueAwardSchema,
   })
   .meta({ id: 'CatalogueProjectDetail' });

@@ -187,6 +187,9 @@ export function createCatalogueService(deps: { db: Kysely<DB>; clock: Clock }) {
         totalCostCents: row.total_cost_cents === null ? null : Number(row.total_cost_cents),
         minimumBudgetCents: row.minimum_budget_cents === null ? null : Number(row.minimum_budget_cents),
         otherFundingCents: Number(row.other_funding_cents),
+        // Only a failed project says when and why (a CHECK on projects requires both then).
+        failedAt: row.status === 'failed' && row.failed_at ? row.failed_at.toISOString() : null,
+        failureReason: row.status === 'failed' ? row.failure_reason : null,
         award: {
           methodologyVersion: row.methodology_version,
           parameters: {

@@ -1,0 +1,407 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB, FundingDecisionKind, FundingDecisionRow, OrderRow, PayoutRow, PayoutStatus, ProjectRow } from '../../db/types.js';
+
+/**
+ * All SQL of the funding module. Functions that lock rows take a Transaction. Lock order,
+ * the same as the orders module's: order → project credit balance → project → payout.
+ */
+
+export interface LedgerTotals {
+  receivedCents: number;
+  refundedCents: number;
+  paidOutCents: number;
+  /** received − refunded − paid out: what the platform holds for the project. */
+  escrowCents: number;
+}
+
+export interface FundingProjectRow {
+  id: string;
+  title: string;
+  status: ProjectRow['status'];
+  initiative_id: string;
+  initiative_name: string;
+  threshold: number | null;
+  supply: number | null;
+  funding_deadline: Date | null;
+  listed_at: Date | null;
+  funded_at: Date | null;
+  failed_at: Date | null;
+  failure_reason: string | null;
+  failing_since: Date | null;
+  failing_reason: string | null;
+  sold: number | null;
+  reserved: number | null;
+  credit_price_cents: number | null;
+}
+
+export interface ApprovedClaimRow {
+  claim_id: string;
+  certificate_id: string;
+  certificate_number: string;
+  order_id: string;
+  authority_id: string;
+  authority_name: string;
+  supplier_id: string;
+  credits: number;
+}
+
+export interface PayoutView extends PayoutRow {
+  project_title: string;
+  initiative_name: string;
+}
+
+const n = (value: unknown): number => Number(value ?? 0);
+
+export const fundingRepository = {
+  // ---- the funded transition ----
+
+  /**
+   * listed → funded when the balance's sold credits reach the threshold; answers the
+   * figures if this call made the change, undefined otherwise (already funded, below).
+   */
+  async markFundedIfThresholdReached(
+    trx: Transaction<DB>,
+    projectId: string,
+    now: Date,
+  ): Promise<{ threshold: number; sold: number; creditPriceCents: number; initiativeId: string; failingSince: Date | null } | undefined> {
+    const result = await sql<{ threshold: number; sold: number; credit_price_cents: number; initiative_id: string; failing_since: Date | null }>`
+      WITH before AS (SELECT failing_since FROM projects WHERE id = ${projectId})
+      UPDATE projects p
+      SET status = 'funded', funded_at = ${now}, updated_at = ${now}, failing_since = NULL, failing_reason = NULL
+      FROM project_credit_balances b, awards a, before
+      WHERE p.id = ${projectId} AND b.project_id = p.id AND a.project_id = p.id AND a.decision = 'approved'
+        AND p.status = 'listed' AND b.sold >= p.threshold
+      RETURNING p.threshold, b.sold, a.credit_price_cents, p.initiative_id, before.failing_since
+    `.execute(trx);
+    const row = result.rows[0];
+    if (!row) return undefined;
+    return { threshold: row.threshold, sold: row.sold, creditPriceCents: row.credit_price_cents, initiativeId: row.initiative_id, failingSince: row.failing_since };
+  },
+
+  // ---- projects ----
+
+  async lockProject(trx: Transaction<DB>, projectId: string): Promise<ProjectRow | undefined> {
+    return trx.selectFrom('projects').selectAll().where('id', '=', projectId).forNoKeyUpdate().executeTakeFirst();
+  },
+
+  async findFundingProject(db: Kysely<DB>, projectId: string): Promise<FundingProjectRow | undefined> {
+    return db
+      .selectFrom('projects as p')
+      .innerJoin('organisations as i', 'i.id', 'p.initiative_id')
+      .leftJoin('project_credit_balances as b', 'b.project_id', 'p.id')
+      .leftJoin('awards as a', (join) => join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'))
+      .select([
+        'p.id', 'p.title', 'p.status', 'p.initiative_id', 'i.name as initiative_name', 'p.threshold', 'p.supply', 'p.funding_deadline',
+        'p.listed_at', 'p.funded_at', 'p.failed_at', 'p.failure_reason', 'p.failing_since', 'p.failing_reason',
+        'b.sold', 'b.reserved', 'a.credit_price_cents',
+      ])
+      .where('p.id', '=', projectId)
+      .executeTakeFirst();
+  },
+
+  /** Listed projects whose deadline has passed below their threshold: the deadline job's work list. */
+  async findProjectsPastDeadline(db: Kysely<DB>, now: Date, limit: number): Promise<{ id: string }[]> {
+    return db
+      .selectFrom('projects as p')
+      .innerJoin('project_credit_balances as b', 'b.project_id', 'p.id')
+      .select('p.id')
+      .where('p.status', '=', 'listed')
+      .where('p.funding_deadline', '<=', now)
+      .whereRef('b.sold', '<', 'p.threshold')
+      .orderBy('p.funding_deadline')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Failed projects that still hold a payment to give back (a refund that failed, or waits). */
+  async findFailedProjectsWithPayments(db: Kysely<DB>, limit: number): Promise<{ id: string }[]> {
+    return db
+      .selectFrom('projects as p')
+      .select('p.id')
+      .where('p.status', '=', 'failed')
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('orders as o').select('o.id').whereRef('o.project_id', '=', 'p.id').where('o.status', '=', 'paid')),
+      )
+      .limit(limit)
+      .execute();
+  },
+
+  async setFailing(trx: Transaction<DB>, projectId: string, reason: string, now: Date): Promise<void> {
+    await trx
+      .updateTable('projects')
+      .set((eb) => ({ failing_since: eb.fn.coalesce('failing_since', sql<Date>`${now}::timestamptz`), failing_reason: reason.slice(0, 2000), updated_at: now }))
+      .where('id', '=', projectId)
+      .execute();
+  },
+
+  async markFailed(trx: Transaction<DB>, projectId: string, reason: string, now: Date): Promise<void> {
+    await trx
+      .updateTable('projects')
+      .set({ status: 'failed', failed_at: now, failure_reason: reason.slice(0, 2000), failing_since: null, failing_reason: null, updated_at: now })
+      .where('id', '=', projectId)
+      .where('status', '=', 'listed')
+      .execute();
+  },
+
+  async setDeadline(trx: Transaction<DB>, projectId: string, deadline: Date, now: Date): Promise<void> {
+    await trx
+      .updateTable('projects')
+      .set({ funding_deadline: deadline, failing_since: null, failing_reason: null, updated_at: now })
+      .where('id', '=', projectId)
+      .execute();
+  },
+
+  // ---- claims and orders of a project ----
+
+  /** Approved claims on the project's certificates: while one stands, the project cannot silently fail. */
+  async approvedClaimsOfProject(db: Kysely<DB>, projectId: string): Promise<ApprovedClaimRow[]> {
+    return db
+      .selectFrom('claims as c')
+      .innerJoin('certificates as cert', 'cert.id', 'c.certificate_id')
+      .innerJoin('organisations as au', 'au.id', 'c.authority_id')
+      .select([
+        'c.id as claim_id', 'c.certificate_id', 'cert.number as certificate_number', 'cert.order_id', 'c.authority_id',
+        'au.name as authority_name', 'c.supplier_id', 'c.credits',
+      ])
+      .where('cert.project_id', '=', projectId)
+      .where('c.status', '=', 'approved')
+      .orderBy('cert.number')
+      .execute();
+  },
+
+  /**
+   * Locks the project's open reservations (order rows first: the lock order of fulfilOrder).
+   * A reservation paid meanwhile is no longer reserved when the lock is granted and drops out.
+   */
+  async lockReservedOrders(trx: Transaction<DB>, projectId: string): Promise<{ id: string }[]> {
+    return trx.selectFrom('orders').select('id').where('project_id', '=', projectId).where('status', '=', 'reserved').orderBy('id').forNoKeyUpdate().execute();
+  },
+
+  async lockBalance(trx: Transaction<DB>, projectId: string) {
+    return trx.selectFrom('project_credit_balances').selectAll().where('project_id', '=', projectId).forNoKeyUpdate().executeTakeFirst();
+  },
+
+  /** Orders of the project whose payment is (still) held: paid ones, oldest first. */
+  async paidOrders(db: Kysely<DB>, projectId: string): Promise<OrderRow[]> {
+    return db.selectFrom('orders').selectAll().where('project_id', '=', projectId).where('status', '=', 'paid').orderBy('paid_at').orderBy('id').execute();
+  },
+
+  async flagOrder(trx: Transaction<DB>, orderId: string, attention: string, now: Date): Promise<void> {
+    await trx.updateTable('orders').set({ needs_attention: attention.slice(0, 500), updated_at: now }).where('id', '=', orderId).execute();
+  },
+
+  /** Clears a flag this module set, only if it is still the one set (an admin may have flagged since). */
+  async clearFlag(trx: Transaction<DB>, orderId: string, attention: string, now: Date): Promise<void> {
+    await trx.updateTable('orders').set({ needs_attention: null, updated_at: now }).where('id', '=', orderId).where('needs_attention', '=', attention).execute();
+  },
+
+  // ---- decisions ----
+
+  async insertDecision(
+    trx: Transaction<DB>,
+    values: { projectId: string; kind: FundingDecisionKind; previousDeadline: Date; newDeadline: Date | null; reason: string; decidedBy: string; at: Date },
+  ): Promise<FundingDecisionRow> {
+    return trx
+      .insertInto('funding_decisions')
+      .values({
+        project_id: values.projectId,
+        kind: values.kind,
+        previous_deadline: values.previousDeadline,
+        new_deadline: values.newDeadline,
+        reason: values.reason,
+        decided_by: values.decidedBy,
+        decided_at: values.at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async listDecisions(db: Kysely<DB>, projectId: string): Promise<FundingDecisionRow[]> {
+    return db.selectFrom('funding_decisions').selectAll().where('project_id', '=', projectId).orderBy('decided_at').orderBy('id').execute();
+  },
+
+  async hasRefundDecision(db: Kysely<DB>, projectId: string): Promise<boolean> {
+    const row = await db.selectFrom('funding_decisions').select('id').where('project_id', '=', projectId).where('kind', '=', 'refund_all').executeTakeFirst();
+    return row !== undefined;
+  },
+
+  // ---- money ----
+
+  async ledgerTotals(db: Kysely<DB>, projectId: string): Promise<LedgerTotals> {
+    const row = await db
+      .selectFrom('money_ledger')
+      .select([
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as('received'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as('refunded'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as('paid_out'),
+      ])
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    const receivedCents = n(row.received);
+    const refundedCents = n(row.refunded);
+    const paidOutCents = n(row.paid_out);
+    return { receivedCents, refundedCents, paidOutCents, escrowCents: receivedCents - refundedCents - paidOutCents };
+  },
+
+  /** The ledger per project, for the platform-wide escrow report. */
+  async ledgerTotalsByProject(db: Kysely<DB>): Promise<Array<LedgerTotals & { projectId: string; title: string; status: ProjectRow['status'] }>> {
+    const rows = await db
+      .selectFrom('money_ledger as m')
+      .innerJoin('projects as p', 'p.id', 'm.project_id')
+      .select([
+        'm.project_id',
+        'p.title',
+        'p.status',
+        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payment_received'), 0)`.as('received'),
+        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'refund_paid'), 0)`.as('refunded'),
+        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payout'), 0)`.as('paid_out'),
+      ])
+      .groupBy(['m.project_id', 'p.title', 'p.status'])
+      .orderBy('p.title')
+      .execute();
+    return rows.map((row) => {
+      const receivedCents = n(row.received);
+      const refundedCents = n(row.refunded);
+      const paidOutCents = n(row.paid_out);
+      return { projectId: row.project_id, title: row.title, status: row.status, receivedCents, refundedCents, paidOutCents, escrowCents: receivedCents - refundedCents - paidOutCents };
+    });
+  },
+
+  async insertPayoutLedgerEntry(trx: Transaction<DB>, values: { projectId: string; payoutId: string; amountCents: number; bankReference: string; actorUserId: string; at: Date }): Promise<void> {
+    await trx
+      .insertInto('money_ledger')
+      .values({
+        project_id: values.projectId,
+        order_id: null,
+        entry_type: 'payout',
+        amount_cents: values.amountCents,
+        method: 'bank',
+        external_reference: values.bankReference,
+        actor_user_id: values.actorUserId,
+        payout_id: values.payoutId,
+        created_at: values.at,
+      })
+      .execute();
+  },
+
+  // ---- payouts ----
+
+  async insertPayout(
+    trx: Transaction<DB>,
+    values: { projectId: string; initiativeId: string; tranche: 1 | 2; amountCents: number; dueAt: Date; dueReason: string; reportAcceptedBy: string | null },
+  ): Promise<PayoutRow | undefined> {
+    return trx
+      .insertInto('payouts')
+      .values({
+        project_id: values.projectId,
+        initiative_id: values.initiativeId,
+        tranche: values.tranche,
+        amount_cents: values.amountCents,
+        due_at: values.dueAt,
+        due_reason: values.dueReason,
+        report_accepted_by: values.reportAcceptedBy,
+      })
+      .onConflict((oc) => oc.columns(['project_id', 'tranche']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  async findPayout(db: Kysely<DB>, projectId: string, tranche: 1 | 2): Promise<PayoutRow | undefined> {
+    return db.selectFrom('payouts').selectAll().where('project_id', '=', projectId).where('tranche', '=', tranche).executeTakeFirst();
+  },
+
+  async lockPayout(trx: Transaction<DB>, payoutId: string): Promise<PayoutRow | undefined> {
+    return trx.selectFrom('payouts').selectAll().where('id', '=', payoutId).forNoKeyUpdate().executeTakeFirst();
+  },
+
+  async updatePayout(
+    trx: Transaction<DB>,
+    payoutId: string,
+    values: { status: PayoutStatus; approved_by?: string; approved_at?: Date; paid_by?: string; paid_at?: Date; bank_reference?: string },
+  ): Promise<void> {
+    await trx.updateTable('payouts').set(values).where('id', '=', payoutId).execute();
+  },
+
+  async findPayoutView(db: Kysely<DB>, payoutId: string): Promise<PayoutView | undefined> {
+    return payoutViewQuery(db).where('po.id', '=', payoutId).executeTakeFirst() as Promise<PayoutView | undefined>;
+  },
+
+  async listPayoutViews(db: Kysely<DB>, filter: { projectId?: string; initiativeId?: string; statuses?: readonly PayoutStatus[] }): Promise<PayoutView[]> {
+    let query = payoutViewQuery(db);
+    if (filter.projectId) query = query.where('po.project_id', '=', filter.projectId);
+    if (filter.initiativeId) query = query.where('po.initiative_id', '=', filter.initiativeId);
+    if (filter.statuses) query = query.where('po.status', 'in', [...filter.statuses]);
+    return query.orderBy('po.due_at').orderBy('po.id').execute() as Promise<PayoutView[]>;
+  },
+
+  // ---- reconciliation ----
+
+  /** Ledger money per day (Amsterdam calendar day) and method: payments and refunds as booked. */
+  async ledgerByDay(db: Kysely<DB>, from: Date, to: Date) {
+    return db
+      .selectFrom('money_ledger')
+      .select([
+        sql<string>`to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
+        'method',
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as('received'),
+        sql<string>`count(*) FILTER (WHERE entry_type = 'payment_received')`.as('received_count'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as('refunded'),
+        sql<string>`count(*) FILTER (WHERE entry_type = 'refund_paid')`.as('refunded_count'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as('paid_out'),
+      ])
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .groupBy(['day', 'method'])
+      .execute();
+  },
+
+  /** Stripe's side as the platform recorded it: payment and refund events received from Stripe. */
+  async stripeEventsByDay(db: Kysely<DB>, from: Date, to: Date) {
+    return db
+      .selectFrom('stripe_events')
+      .select([
+        sql<string>`to_char(created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
+        'id',
+        'type',
+        'order_id',
+        'outcome',
+        sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
+        sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_refunded'`.as('amount_refunded'),
+        sql<string | null>`payload -> 'data' -> 'object' ->> 'payment_status'`.as('payment_status'),
+      ])
+      .where('created_at_stripe', '>=', from)
+      .where('created_at_stripe', '<', to)
+      .where('type', 'in', ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'charge.refunded'])
+      .execute();
+  },
+
+  /** Stripe ledger entries, each with its order: compared one by one against what Stripe reported. */
+  async stripeLedgerEntries(db: Kysely<DB>, from: Date, to: Date) {
+    return db
+      .selectFrom('money_ledger as m')
+      .leftJoin('orders as o', 'o.id', 'm.order_id')
+      .select([
+        sql<string>`to_char(m.created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
+        'm.id',
+        'm.order_id',
+        'm.entry_type',
+        'm.amount_cents',
+        'm.external_reference',
+        'o.stripe_payment_intent_id',
+        'o.stripe_checkout_session_id',
+      ])
+      .where('m.method', '=', 'stripe')
+      .where('m.created_at', '>=', from)
+      .where('m.created_at', '<', to)
+      .execute();
+  },
+};
+
+function payoutViewQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('payouts as po')
+    .innerJoin('projects as p', 'p.id', 'po.project_id')
+    .innerJoin('organisations as i', 'i.id', 'po.initiative_id')
+    .selectAll('po')
+    .select(['p.title as project_title', 'i.name as initiative_name']);
+}

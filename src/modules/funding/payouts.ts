@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { DB, PayoutStatus } from '../../db/types.js';
+import type { Actor, Ctx } from '../../lib/context.js';
+import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import type { Column } from '../../lib/tabular.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { isUuid } from '../orders/orders.repository.js';
+import { fundingRepository as repo, type PayoutView } from './funding.repository.js';
+import type { Payout } from './funding.schemas.js';
+
+/**
+ * Payouts from escrow to the initiative (DESIGN §4 Money): due → approved → paid, with four
+ * eyes. The admin who approves is not the one who accepted the final report (tranche 2);
+ * the admin who records the transfer is neither. The database holds the same rules as CHECKs,
+ * and its ledger trigger refuses a payout beyond the project's escrow.
+ */
+
+export function toPayout(row: PayoutView): Payout {
+  return {
+    id: row.id,
+    project: { id: row.project_id, title: row.project_title },
+    initiative: { id: row.initiative_id, name: row.initiative_name },
+    tranche: row.tranche,
+    amountCents: Number(row.amount_cents),
+    currency: 'EUR',
+    status: row.status,
+    dueAt: row.due_at.toISOString(),
+    dueReason: row.due_reason,
+    reportAcceptedBy: row.report_accepted_by,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at?.toISOString() ?? null,
+    paidBy: row.paid_by,
+    paidAt: row.paid_at?.toISOString() ?? null,
+    bankReference: row.bank_reference,
+  };
+}
+
+export const statusesOf = (status: 'due' | 'approved' | 'paid' | 'open' | undefined): readonly PayoutStatus[] | undefined =>
+  status === 'open' ? ['due', 'approved'] : status ? [status] : undefined;
+
+const fourEyes = (message: string) => forbidden('PAYOUT.FOUR_EYES', message);
+
+export async function approvePayout(db: Kysely<DB>, ctx: Ctx, actor: Actor, payoutId: string, now: Date): Promise<void> {
+  if (!isUuid(payoutId)) throw notFound('Payout');
+  await db.transaction().execute(async (trx) => {
+    const payout = await repo.lockPayout(trx, payoutId);
+    if (!payout) throw notFound('Payout');
+    if (payout.status !== 'due') {
+      if (payout.approved_by === actor.userId) return; // a repeat of this admin's approval
+      throw conflict('PAYOUT.INVALID_STATE', `Only a due payout can be approved; this one is ${payout.status}`);
+    }
+    if (payout.report_accepted_by === actor.userId) throw fourEyes('The admin who accepted the final outcome report cannot approve its payout');
+    await repo.updatePayout(trx, payoutId, { status: 'approved', approved_by: actor.userId, approved_at: now });
+    await recordAudit(trx, ctx, {
+      action: 'payout.approved',
+      subjectType: 'payout',
+      subjectId: payoutId,
+      summary: { projectId: payout.project_id, tranche: payout.tranche, amountCents: Number(payout.amount_cents) },
+    });
+  });
+}
+
+export async function markPayoutPaid(db: Kysely<DB>, ctx: Ctx, actor: Actor, payoutId: string, bankReference: string, now: Date): Promise<void> {
+  if (!isUuid(payoutId)) throw notFound('Payout');
+  await db.transaction().execute(async (trx) => {
+    const payout = await repo.lockPayout(trx, payoutId);
+    if (!payout) throw notFound('Payout');
+    if (payout.status === 'paid') {
+      if (payout.paid_by === actor.userId && payout.bank_reference === bankReference) return; // a repeat
+      throw conflict('PAYOUT.INVALID_STATE', 'This payout is already paid');
+    }
+    if (payout.status !== 'approved') throw conflict('PAYOUT.NOT_APPROVED', 'A payout is paid only after a first admin approved it');
+    if (payout.approved_by === actor.userId) throw fourEyes('A second admin, not the one who approved it, records the payment');
+    if (payout.report_accepted_by === actor.userId) throw fourEyes('The admin who accepted the final outcome report cannot pay its payout');
+    // Project row after the payout row (the lock order); the ledger trigger takes it too.
+    const project = await repo.lockProject(trx, payout.project_id);
+    if (!project || project.status === 'failed') throw conflict('PAYOUT.PROJECT_FAILED', 'The project failed: its escrow goes back to the buyers');
+    const totals = await repo.ledgerTotals(trx, payout.project_id);
+    if (totals.escrowCents < Number(payout.amount_cents)) {
+      throw conflict('PAYOUT.INSUFFICIENT_ESCROW', `The project's escrow (${totals.escrowCents} cents) is less than the payout (${payout.amount_cents} cents)`);
+    }
+    await repo.insertPayoutLedgerEntry(trx, {
+      projectId: payout.project_id,
+      payoutId,
+      amountCents: Number(payout.amount_cents),
+      bankReference,
+      actorUserId: actor.userId,
+      at: now,
+    });
+    await repo.updatePayout(trx, payoutId, { status: 'paid', paid_by: actor.userId, paid_at: now, bank_reference: bankReference });
+    await recordAudit(trx, ctx, {
+      action: 'payout.paid',
+      subjectType: 'payout',
+      subjectId: payoutId,
+      summary: { projectId: payout.project_id, tranche: payout.tranche, amountCents: Number(payout.amount_cents), bankReference, escrowBeforeCents: totals.escrowCents },
+    });
+  });
+}
+
+export const PAYOUT_COLUMNS: Column<Payout>[] = [
+  { header: 'Payout', value: (p) => p.id, width: 38 },
+  { header: 'Project', value: (p) => p.project.title, width: 40 },
+  { header: 'Initiative', value: (p) => p.initiative.name, width: 30 },
+  { header: 'Tranche', value: (p) => p.tranche, kind: 'integer' },
+  { header: 'Amount (EUR)', value: (p) => p.amountCents, kind: 'euro' },
+  { header: 'Status', value: (p) => p.status },
+  { header: 'Due since', value: (p) => p.dueAt },
+  { header: 'Reason', value: (p) => p.dueReason, width: 40 },
+  { header: 'Approved at', value: (p) => p.approvedAt },
+  { header: 'Paid at', value: (p) => p.paidAt },
+  { header: 'Bank reference', value: (p) => p.bankReference },
+];

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripeEvent } from '../helpers/fake-stripe.js';
+import { expectProblem, expectStatus } from '../helpers/listed-project.js';
+import { deliver, orderRow, placeStripeOrder, sessionEvent } from '../helpers/payments-fixtures.js';
+import { createFundingWorld, type FundingWorld } from './funding-world.js';
+
+const day = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/** The admin's reconciliation report: Stripe payments and refunds recorded from Stripe against the ledger, per day. */
+describe('reconciliation report', () => {
+  let f: FundingWorld;
+
+  beforeAll(async () => {
+    f = await createFundingWorld();
+  });
+  afterAll(async () => f?.close());
+
+  const report = async () => {
+    const now = Date.now();
+    const response = await f.get(f.m.admin.as, `/v1/funding/reconciliation?from=${day(new Date(now - 86_400_000))}&to=${day(new Date(now + 86_400_000))}`);
+    expectStatus(response, 200);
+    return response.json();
+  };
+  const differencesOf = (body: { days: { differences: { kind: string; orderId: string | null }[] }[] }, orderId: string) =>
+    body.days.flatMap((d) => d.differences).filter((d) => d.orderId === orderId).map((d) => d.kind);
+
+  it('matches every Stripe payment and refund with the ledger, and flags each difference until it is resolved', async () => {
+    const project = await f.listProject(40);
+    const matched = await f.buyByStripe(f.m.supplier, project.id, 2);
+    const refunded = await f.buyByStripe(f.m.supplier, project.id, 3);
+    await f.buyByInvoice(f.m.otherSupplier, project.id, 4);
+
+    let body = await report();
+    expect(differencesOf(body, matched.id)).toEqual([]);
+    expect(differencesOf(body, refunded.id)).toEqual([]);
+    const today = body.days.find((d: { day: string }) => d.day === day(new Date()));
+    expect(today.stripePaymentsCents).toBeGreaterThanOrEqual(matched.amountCents + refunded.amountCents);
+    expect(today.ledgerStripePaymentsCents).toBe(today.stripePaymentsCents);
+    expect(today.invoicePaymentsCents).toBeGreaterThanOrEqual(4 * project.priceCents);
+
+    // A refund the platform made: in the ledger at once, confirmed when Stripe's charge.refunded arrives.
+    expectStatus(await f.orders.refund(f.m.admin.as, refunded.id), 200);
+    body = await report();
+    expect(differencesOf(body, refunded.id)).toEqual(['refund_not_reported_by_stripe']);
+    expect(body.balanced).toBe(false);
+    const paymentIntent = (await orderRow(f.w, refunded.id)).stripe_payment_intent_id!;
+    expectStatus(await deliver(f.w, stripeEvent('charge.refunded', f.fake.chargeFor(paymentIntent))), 200);
+    body = await report();
+    expect(differencesOf(body, refunded.id)).toEqual([]);
+
+    // A paid session whose amount does not match the order: Stripe took money the ledger does not hold.
+    const placed = await placeStripeOrder(f.w, f.m.supplier, project.id, 1);
+    const session = f.fake.completeSession(placed.session.id);
+    expectStatus(await deliver(f.w, sessionEvent('checkout.session.completed', { ...session, amount_total: session.amount_total + 100 })), 200);
+    body = await report();
+    expect(body.days.flatMap((d: { differences: object[] }) => d.differences)).toContainEqual(
+      expect.objectContaining({ kind: 'payment_not_in_ledger', orderId: placed.id, stripeCents: session.amount_total + 100, ledgerCents: null }),
+    );
+
+    // A payment booked without any event from Stripe (the webhook lost; fulfilled some other way).
+    const unreported = await f.orders.place(f.m.otherSupplier.as, { projectId: project.id, quantity: 1, paymentMethod: 'stripe' });
+    expect((await f.orders.stripePaid(unreported)).outcome).toBe('fulfilled');
+    body = await report();
+    expect(differencesOf(body, unreported.id)).toEqual(['payment_not_reported_by_stripe']);
+    expect(body.differences).toBe(2);
+    expect(body.balanced).toBe(false);
+  });
+
+  it('is for admins only, over a sensible period', async () => {
+    expectStatus(await f.get(f.m.initiativeMember.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'), 403);
+    expectStatus(await f.get(f.m.supplier.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'), 403);
+    expectProblem(await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-02-01&to=2026-01-31'), 422, 'FUNDING.INVALID_PERIOD');
+    expectProblem(await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-12-31'), 422, 'FUNDING.INVALID_PERIOD');
+    expectStatus(await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-13-01&to=2026-12-31'), 422);
+    const empty = await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2020-01-01&to=2020-01-31');
+    expectStatus(empty, 200);
+    expect(empty.json()).toMatchObject({ days: [], differences: 0 });
+  });
+});
