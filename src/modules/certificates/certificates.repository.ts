@@ -40,8 +40,7 @@ export interface StoredDocument {
   bytes: Buffer;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+export { isUuid } from '../../lib/ids.js';
 
 function viewQuery(db: Kysely<DB>) {
   return db

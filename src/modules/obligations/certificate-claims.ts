@@ -65,8 +65,3 @@ export async function certificateHasApprovedClaim(db: Kysely<DB>, certificateId:
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Locks an order's certificate: refunds take it before deciding, as claims and approvals do. */
-export async function lockCertificateOfOrder(trx: Transaction<DB>, orderId: string) {
-  return trx.selectFrom('certificates').selectAll().where('order_id', '=', orderId).forUpdate().executeTakeFirst();
-}

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashRequest } from '../../lib/idempotency.js';
+import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { verificationUrl } from '../certificates/certificate-pdf.js';
@@ -19,7 +20,6 @@ export interface ClaimsDeps {
   publicUrl: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CREATE_SCOPE = 'claims.create';
 
 const certificateNotActive = (status: string) =>
@@ -173,7 +173,7 @@ export function createClaimsService(deps: ClaimsDeps) {
       if (isAuthorityMember(actor)) filter.authorityId = actor.organisationId;
       else if (isSupplierMember(actor)) filter.supplierId = actor.organisationId;
       else if (!isPlatformAdmin(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only authorities, suppliers and platform admins have claims');
-      filter.before = decodeCursor(query.cursor, ['createdAt', 'id'], (v) => UUID.test(v.id) && !Number.isNaN(Date.parse(v.createdAt)));
+      filter.before = decodeCursor(query.cursor, ['createdAt', 'id'], (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.createdAt)));
       const rows = await repo.list(db, filter);
       return toPage(rows, query.limit, toClaim, (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }));
     },

@@ -5,6 +5,7 @@ import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
 import type { Mailer } from '../../lib/mailer.js';
+import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -25,7 +26,6 @@ export interface ContractsDeps {
   publicUrl: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const referenceTaken = () => conflict('CONTRACT.REFERENCE_TAKEN', 'This authority already has a contract with this reference');
 const contractClosed = () => conflict('CONTRACT.CLOSED', 'The contract is closed');
@@ -198,7 +198,7 @@ export function createContractsService(deps: ContractsDeps) {
       } else {
         throw forbidden('AUTH.FORBIDDEN', 'Only authorities, suppliers and platform admins have contracts');
       }
-      const cursor = decodeCursor(query.cursor, ['createdAt', 'id'], (v) => UUID.test(v.id) && !Number.isNaN(Date.parse(v.createdAt)));
+      const cursor = decodeCursor(query.cursor, ['createdAt', 'id'], (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.createdAt)));
       filter.before = cursor;
       const rows = await repo.list(db, filter);
       const totals = await repo.claimTotals(db, rows.map((row) => row.id));

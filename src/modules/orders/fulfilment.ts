@@ -25,7 +25,8 @@
  *   payment that arrived after its reservation lapsed and the credits were gone
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
-import { lockCertificateOfOrder, settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
+import { settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
+import { certificatesRepository } from '../certificates/certificates.repository.js';
 import { onCreditsSold } from '../funding/funding-hooks.js';
 import { sql, type Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
@@ -350,7 +351,7 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
 
   // Locked, so that an approval of one of its claims is either committed before (and seen
   // here) or waits and then finds the certificate revoked.
-  const certificate = order.status === 'paid' ? await lockCertificateOfOrder(trx, order.id) : undefined;
+  const certificate = order.status === 'paid' ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id) : undefined;
   if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) {
     // An admin is refused before any money moves; money the provider already returned is flagged.
     const flagged =

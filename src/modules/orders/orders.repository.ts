@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { certificateHasApprovedClaim } from '../obligations/certificate-claims.js';
+import { isUuid } from '../../lib/ids.js';
 import type { CertificateRow, DB, OrderRow, OrdersTable } from '../../db/types.js';
 import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 
@@ -15,9 +16,8 @@ import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 export type DocumentKind = 'invoice' | 'credit_note' | 'certificate';
 export type CreditEntryType = 'reserve' | 'release' | 'sell' | 'refund';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An id from outside (a Stripe event's metadata) that is no uuid would fail in the query: it is simply not found. */
-export const isUuid = (value: string): boolean => UUID.test(value);
+// An id from outside (a Stripe event's metadata) that is no uuid would fail in the query: it is simply not found.
+export { isUuid };
 
 /** What a buyer's order list and detail show besides the order row. */
 export interface OrderView extends OrderRow {
