@@ -83,14 +83,16 @@ export const ordersRepository = {
   },
 
   /**
-   * A new order in ONE statement (one round trip, one implicit transaction). In order:
-   * `order_placement_state` locks the buyer's organisation row (its orders queue there, no
-   * one else's) and reads, with a fresh snapshot, its open reservations and an earlier
-   * request with the same Idempotency-Key; the checks; then, only if nothing refused, the
-   * gapless invoice number, the key with its stored answer, the order, its audit event
-   * and the reservation. The reservation's trigger moves the project's balance at the end
-   * of the statement, so the two rows every buyer shares (the balance, the yearly invoice
-   * counter) are locked only from the end of this statement to its commit.
+   * A new order in ONE statement (one round trip, one implicit transaction): the database
+   * function `place_order` (migration 20261122095000), whose plan each connection prepares
+   * once instead of planning it for every order. In order: `order_placement_state` locks
+   * the buyer's organisation row (its orders queue there, no one else's) and reads, with a
+   * fresh snapshot, its open reservations and an earlier request with the same
+   * Idempotency-Key; the checks; then, only if nothing refused, the gapless invoice number,
+   * the key with its stored answer, the order, its audit event and the reservation. The
+   * reservation's trigger moves the project's balance at the end of the statement, so the
+   * two rows every buyer shares (the balance, the yearly invoice counter) are locked only
+   * for the rest of this one statement and its commit.
    *
    * A refusal found here writes nothing and is reported; a reservation the balance's CHECK
    * refuses fails the statement with 23514 (the invoice number rolls back with it: no gap).
@@ -102,94 +104,13 @@ export const ordersRepository = {
   async placeOrder(db: Kysely<DB>, input: PlaceOrderInput): Promise<PlacementResult | undefined> {
     // Not a Transaction: inside a caller's transaction the shared rows would stay locked until it commits.
     const { rows } = await sql<PlacementRow>`
-      WITH args AS (
-        SELECT ${input.orderId}::uuid AS order_id, ${input.organisationId}::uuid AS organisation_id, ${input.userId}::uuid AS user_id,
-          ${input.projectId}::uuid AS project_id, ${input.quantity}::int AS quantity, ${input.paymentMethod}::text AS payment_method,
-          ${input.reservedUntil}::timestamptz AS reserved_until, ${input.paymentReference}::text AS payment_reference,
-          ${input.at}::timestamptz AS placed_at, ${input.invoiceYear}::int AS invoice_year,
-          ${input.limits.maxOpenOrders}::int AS max_open_orders, ${input.limits.maxReservedSharePercent}::int AS max_share_percent,
-          ${input.idempotency.key}::text AS key, ${input.idempotency.scope}::text AS scope, ${input.idempotency.requestHash}::text AS request_hash,
-          ${JSON.stringify({ pending: input.idempotency.pending })}::jsonb AS pending,
-          ${JSON.stringify(input.responseTemplate)}::jsonb AS response_template, ${input.requestId}::text AS request_id
-      ), state AS (
-        SELECT s.* FROM args, order_placement_state(args.organisation_id, args.project_id, args.key) s
-      ), verdict AS (
-        SELECT args.*, s.*, b.name, b.kvk_number, b.vat_number,
-          CASE WHEN coalesce(b.address_street, '') <> '' THEN jsonb_build_object(
-            'street', b.address_street, 'postalCode', coalesce(b.address_postal_code, ''),
-            'city', coalesce(b.address_city, ''), 'country', b.address_country) END AS address,
-          p.title, p.status AS project_status, a.credit_price_cents,
-          pb.supply - pb.reserved - pb.sold AS available,
-          greatest(1, pb.supply::bigint * args.max_share_percent / 100) AS max_share,
-          CASE
-            WHEN b.status <> 'active' THEN 'buyer_inactive'
-            WHEN s.key_status IS NOT NULL THEN 'key_exists'
-            WHEN p.id IS NULL THEN 'project_not_found'
-            WHEN p.status NOT IN ('listed', 'funded') OR pb.supply IS NULL OR a.credit_price_cents IS NULL THEN 'project_not_selling'
-            WHEN p.funding_deadline IS NULL OR p.funding_deadline <= args.placed_at THEN 'deadline_passed'
-            -- only a fast path: the balance's CHECK on the reservation below is the judge
-            WHEN args.quantity > pb.supply - pb.reserved - pb.sold THEN 'insufficient_credits'
-            WHEN s.open_orders >= args.max_open_orders THEN 'open_orders_limit'
-            WHEN s.reserved_on_project + args.quantity > greatest(1, pb.supply::bigint * args.max_share_percent / 100) THEN 'share_limit'
-          END AS refusal
-        FROM args
-        CROSS JOIN state s
-        JOIN organisations b ON b.id = args.organisation_id
-        LEFT JOIN projects p ON p.id = args.project_id
-        LEFT JOIN project_credit_balances pb ON pb.project_id = p.id
-        LEFT JOIN awards a ON a.project_id = p.id AND a.decision = 'approved'
-      ), counter AS (
-        INSERT INTO document_counters AS c (kind, year, last_value)
-        SELECT 'invoice', v.invoice_year, 1 FROM verdict v WHERE v.refusal IS NULL AND v.payment_method = 'invoice'
-        ON CONFLICT (kind, year) DO UPDATE SET last_value = c.last_value + 1
-        RETURNING 'INV-' || year || '-' || lpad(last_value::text, 6, '0') AS invoice_number
-      ), claimed AS (
-        INSERT INTO idempotency_keys (organisation_id, key, scope, request_hash, status, response_status, response_body, created_at, completed_at)
-        SELECT v.organisation_id, v.key, v.scope, v.request_hash,
-          CASE WHEN v.payment_method = 'invoice' THEN 'completed' ELSE 'in_progress' END,
-          CASE WHEN v.payment_method = 'invoice' THEN 201 END,
-          CASE WHEN v.payment_method = 'invoice'
-            -- the answer the service built, completed with what only the database knows
-            THEN v.response_template || jsonb_build_object(
-              'project', jsonb_build_object('id', v.project_id, 'title', v.title),
-              'unitPriceCents', v.credit_price_cents,
-              'amountCents', v.quantity * v.credit_price_cents::bigint,
-              'invoiceNumber', n.invoice_number,
-              'billing', jsonb_build_object('name', v.name, 'kvkNumber', v.kvk_number, 'vatNumber', v.vat_number, 'address', v.address))
-            ELSE v.pending
-          END,
-          v.placed_at,
-          CASE WHEN v.payment_method = 'invoice' THEN v.placed_at END
-        FROM verdict v LEFT JOIN counter n ON true
-        WHERE v.refusal IS NULL
-        RETURNING response_body
-      ), placed AS (
-        INSERT INTO orders (
-          id, buyer_organisation_id, created_by, project_id, quantity, unit_price_cents, amount_cents,
-          payment_method, reserved_until, billing_name, billing_kvk_number, billing_vat_number,
-          billing_address, payment_reference, invoice_number, created_at, updated_at
-        )
-        SELECT v.order_id, v.organisation_id, v.user_id, v.project_id, v.quantity, v.credit_price_cents,
-          v.quantity * v.credit_price_cents::bigint, v.payment_method, v.reserved_until, v.name, v.kvk_number,
-          v.vat_number, v.address, v.payment_reference, n.invoice_number, v.placed_at, v.placed_at
-        FROM claimed, verdict v LEFT JOIN counter n ON true
-        RETURNING id, project_id, quantity, amount_cents, payment_method, invoice_number
-      ), audited AS (
-        INSERT INTO audit_events (actor_user_id, actor_organisation_id, action, subject_type, subject_id, summary, request_id)
-        SELECT v.user_id, v.organisation_id, 'order.created', 'order', o.id::text,
-          jsonb_build_object('projectId', o.project_id, 'quantity', o.quantity, 'amountCents', o.amount_cents,
-            'paymentMethod', o.payment_method, 'invoiceNumber', o.invoice_number, 'reservedUntil', ${input.reservedUntil.toISOString()}::text),
-          v.request_id
-        FROM placed o, verdict v
-      ), reserved AS (
-        INSERT INTO credit_ledger (project_id, entry_type, quantity, reference_type, reference_id, actor_user_id, created_at)
-        SELECT o.project_id, 'reserve', o.quantity, 'order', o.id, v.user_id, v.placed_at
-        FROM placed o, verdict v
+      SELECT * FROM place_order(
+        ${input.orderId}::uuid, ${input.organisationId}::uuid, ${input.userId}::uuid, ${input.projectId}::uuid, ${input.quantity}::int,
+        ${input.paymentMethod}::text, ${input.reservedUntil}::timestamptz, ${input.reservedUntil.toISOString()}::text, ${input.paymentReference}::text,
+        ${input.at}::timestamptz, ${input.invoiceYear}::int, ${input.limits.maxOpenOrders}::int, ${input.limits.maxReservedSharePercent}::int,
+        ${input.idempotency.key}::text, ${input.idempotency.scope}::text, ${input.idempotency.requestHash}::text,
+        ${JSON.stringify({ pending: input.idempotency.pending })}::jsonb, ${JSON.stringify(input.responseTemplate)}::jsonb, ${input.requestId}::text
       )
-      SELECT v.refusal, v.available, v.project_status, v.open_orders, v.reserved_on_project, v.max_share,
-        v.key_scope, v.key_request_hash, v.key_status, v.key_response_status, v.key_response_body, v.key_created_at,
-        (SELECT c.response_body FROM claimed c) AS response
-      FROM verdict v
     `.execute(db);
     const row = rows[0];
     if (!row) return undefined;
