@@ -15,9 +15,12 @@
  * INSERT INTO credit_ledger 'reserve' whose trigger applies it to the project's balance)
  * with the same concurrency (as many concurrent callers as connections) through a pg Pool
  * of the app's size (BENCH_BASELINE_POOL) for the same time, on other projects of the same
- * shape. It prints req/s, p50/p99 latency, the ratio to the baseline, the share of the time
- * the app's event loop was busy (near 100%: the app's one thread is the limit), and the
- * oversell count, which must be 0.
+ * shape. Between the two, the HTTP floor: a bare Fastify route in the same process that
+ * runs only that SQL, driven exactly like the app (what HTTP and the load generator cost
+ * here, which no implementation of the route can avoid). It prints req/s, p50/p99
+ * latency, the ratios to the baseline, the share of the time the app's event loop was
+ * busy (near 100%: the app's one thread is the limit), and the oversell count, which
+ * must be 0.
  *
  *   npm run bench:purchase
  *   BENCH_APP_POOL=20 BENCH_BASELINE_POOL=max npm run bench:purchase
@@ -28,7 +31,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import type { FastifyInstance } from 'fastify';
+import fastify, { type FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
@@ -202,6 +205,23 @@ async function runBaseline(url: string, c: Case, projects: string[], actorUserId
   };
 }
 
+/**
+ * The HTTP floor: a bare Fastify route that does nothing but the baseline's reservation
+ * (no sign-in, no validation, no order), driven exactly like the app. What it loses
+ * against the bare SQL is what HTTP and the load generator cost on this machine, which
+ * no implementation of POST /v1/orders can avoid.
+ */
+async function bareHttpReservation(url: string, actorUserId: string): Promise<FastifyInstance> {
+  const pool = new pg.Pool({ connectionString: url, max: APP_POOL_SIZE });
+  const bare = fastify();
+  bare.post('/v1/orders', async (request, reply) => {
+    await pool.query(RESERVE_SQL, [(request.body as { projectId: string }).projectId, actorUserId]);
+    return reply.code(201).send({ ok: true });
+  });
+  bare.addHook('onClose', () => pool.end());
+  return bare;
+}
+
 async function runApp(address: string, c: Case, projects: string[], tokens: string[], caseFile: string, seconds = DURATION_S): Promise<Figures> {
   await writeFile(caseFile, JSON.stringify({ tokens, projects }));
   // The worker thread autocannon starts reads the case from its (copied) environment.
@@ -291,6 +311,7 @@ async function main() {
   const server = await throwawayDatabase(SERVER_URL);
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
+  let floor: FastifyInstance | undefined;
   try {
     const config = loadConfig({
       NODE_ENV: 'development',
@@ -310,6 +331,7 @@ async function main() {
     const projects = {
       app: { one: await cloneListedProjects(db, 1, 'app one'), spread: await cloneListedProjects(db, SPREAD, 'app spread') },
       baseline: { one: await cloneListedProjects(db, 1, 'sql one'), spread: await cloneListedProjects(db, SPREAD, 'sql spread') },
+      floor: { one: await cloneListedProjects(db, 1, 'floor one'), spread: await cloneListedProjects(db, SPREAD, 'floor spread') },
       warmUp: await cloneListedProjects(db, 1, 'warm-up'),
     };
     const cases: Case[] = CONNECTIONS.flatMap((connections) => (['one', 'spread'] as const).map((scenario) => ({ scenario, connections })));
@@ -322,6 +344,8 @@ async function main() {
 
     app = await buildApp({ config, db, logger: false, loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 } });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    floor = await bareHttpReservation(server.url, actor.id);
+    const floorAddress = await floor.listen({ port: 0, host: '127.0.0.1' });
     const tokens = [];
     for (const caseBuyers of buyers) tokens.push(await accessTokens(app, caseBuyers));
     const warmUpTokens = await accessTokens(app, warmUpBuyers);
@@ -333,20 +357,22 @@ async function main() {
     await quiesce(db);
     await runBaseline(server.url, { scenario: 'one', connections: 10 }, projects.baseline.one, actor.id, 10, 2);
 
-    const rows: { c: Case; baseline: Figures; app: Figures }[] = [];
+    const rows: { c: Case; baseline: Figures; floor: Figures; app: Figures }[] = [];
     for (const [i, c] of cases.entries()) {
       // The server allows max_connections in all: leave room for the app's pool and others.
       const wanted = BASELINE_POOL === 'app' ? APP_POOL_SIZE : BASELINE_POOL === 'max' ? c.connections : Number(BASELINE_POOL);
       const poolSize = Math.max(1, Math.min(wanted, c.connections, (await freeConnectionSlots(server.url)) - 5));
       process.stdout.write(`  ${c.scenario} × ${c.connections}: baseline … `);
       const baseline = await runBaseline(server.url, c, projects.baseline[c.scenario], actor.id, poolSize);
-      process.stdout.write(`${baseline.rps.toFixed(0)} req/s; app … `);
+      process.stdout.write(`${baseline.rps.toFixed(0)} req/s; bare HTTP … `);
+      const floorFigures = await runApp(floorAddress, c, projects.floor[c.scenario], tokens[i]!, caseFile);
+      process.stdout.write(`${floorFigures.rps.toFixed(0)} req/s; app … `);
       const loopBefore = performance.eventLoopUtilization();
       const measured = await runApp(address, c, projects.app[c.scenario], tokens[i]!, caseFile);
       measured.loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
       await quiesce(db);
       console.log(`${measured.rps.toFixed(0)} req/s`);
-      rows.push({ c, baseline, app: measured });
+      rows.push({ c, baseline, floor: floorFigures, app: measured });
     }
 
     const checks = await checkCredits(db, [...projects.app.one, ...projects.app.spread, ...projects.warmUp]);
@@ -357,9 +383,9 @@ async function main() {
         `baseline pool ${BASELINE_POOL === 'app' ? 'the same' : BASELINE_POOL} (BENCH_BASELINE_POOL), autocannon in a worker thread`,
     );
     console.log(
-      'case            conns | baseline SQL  req/s  p50 ms  p99 ms | POST /v1/orders  req/s  p50 ms  p99 ms  loop | ratio  target          | non-201 / errors',
+      'case            conns | baseline SQL  req/s  p50 ms  p99 ms | bare HTTP+SQL  req/s  ratio | POST /v1/orders  req/s  p50 ms  p99 ms  loop | ratio  target          | non-201 / errors',
     );
-    for (const { c, baseline, app: a } of rows) {
+    for (const { c, baseline, floor: f, app: a } of rows) {
       const ratio = a.rps / baseline.rps;
       const label = c.scenario === 'one' ? '(a) one project' : `(b) ${SPREAD} projects`;
       let target = '';
@@ -368,7 +394,7 @@ async function main() {
         target = `${c.scenario === 'one' ? '≥0.60, p99≤100' : '≥0.50'} ${pass ? 'met' : 'MISSED'}`;
       }
       console.log(
-        `${label.padEnd(16)}${String(c.connections).padStart(5)} | ${baseline.rps.toFixed(0).padStart(19)} ${baseline.p50.toFixed(1).padStart(7)} ${baseline.p99.toFixed(1).padStart(7)} | ${a.rps
+        `${label.padEnd(16)}${String(c.connections).padStart(5)} | ${baseline.rps.toFixed(0).padStart(19)} ${baseline.p50.toFixed(1).padStart(7)} ${baseline.p99.toFixed(1).padStart(7)} | ${f.rps.toFixed(0).padStart(20)} ${(f.rps / baseline.rps).toFixed(2).padStart(6)} | ${a.rps
           .toFixed(0)
           .padStart(22)} ${a.p50.toFixed(1).padStart(7)} ${a.p99.toFixed(1).padStart(7)} ${`${((a.loopBusy ?? NaN) * 100).toFixed(0)}%`.padStart(5)} | ${ratio.toFixed(2).padStart(5)}  ${target.padEnd(15)} | ${a.failed} / ${baseline.failed}  (${a.detail}; baseline ${baseline.detail})`,
       );
@@ -382,6 +408,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
+    await floor?.close();
     await app?.close();
     await database?.close();
     await server.drop();

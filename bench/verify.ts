@@ -49,7 +49,13 @@ async function main() {
   };
   const config = loadConfig({ ...env, VERIFY_RATE_LIMIT_PER_MINUTE: RAISED_LIMIT });
   const { database } = await prepareDatabase(config);
-  const buildOptions = { db: database.db, logger: false as const, loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 } };
+  // As server.ts builds it: with the database's change notifications, so verification answers are cached.
+  const buildOptions = {
+    db: database.db,
+    notifications: database.notifications,
+    logger: false as const,
+    loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 },
+  };
   const app = await buildApp({ config, ...buildOptions });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const limitedApp = await buildApp({ config: loadConfig(env), ...buildOptions });

@@ -43,6 +43,8 @@ import { registerDocumentJobs } from './modules/certificates/document-jobs.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
 import { type CertificateSigner, createCertificateSigner, loadSigningKeys } from './modules/certificates/signing.js';
 import { verificationRoutes } from './modules/certificates/verification.routes.js';
+import { VerificationCache } from './modules/certificates/verification-cache.js';
+import type { Notifications } from './db/notifications.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { createOutcomesService } from './modules/outcomes/outcomes.service.js';
 import { registerReportJobs } from './modules/reports/report-jobs.js';
@@ -72,6 +74,14 @@ export interface AppDeps {
   signer?: CertificateSigner;
   /** Outgoing e-mail (invitations); defaults to files in DATA_DIR/outbox. */
   mailer?: Mailer;
+  /**
+   * The database's change notifications. With them, verification answers are cached in
+   * memory and forgotten when the database says they changed; without them (most tests),
+   * every verification reads the database.
+   */
+  notifications?: Notifications;
+  /** The verification cache to use with `notifications` (tests pass one to watch it). */
+  verificationCache?: VerificationCache;
 }
 
 
@@ -164,11 +174,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createStripeWebhookService({ db, clock, jobs, webhookSecret: config.stripe.webhookSecret, log: app.log })
       : undefined,
   });
+  const verificationCache =
+    deps.notifications && config.verifyCacheSize > 0 ? (deps.verificationCache ?? new VerificationCache({ maxEntries: config.verifyCacheSize })) : undefined;
+  if (verificationCache && deps.notifications) {
+    const stopListening = await verificationCache.listen(deps.notifications);
+    app.addHook('onClose', stopListening);
+  }
   const certificates = createCertificatesService({
     db,
     clock,
     config,
     signer: deps.signer ?? createCertificateSigner(loadSigningKeys(config), config.publicUrl),
+    verificationCache,
   });
   await registerDocumentJobs(jobs, { db, clock, documents: certificates.documents });
   await app.register(certificatesRoutes, { certificates });

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   });
   const payments = config.stripe ? createStripeGateway(config.stripe) : undefined;
 
-  const app = await buildApp({ config, db: database.db, jobs, ...(payments ? { payments } : {}) });
+  const app = await buildApp({ config, db: database.db, jobs, notifications: database.notifications, ...(payments ? { payments } : {}) });
   log = app.log;
   // After the requests in flight: stop the jobs (letting those running finish), then the database they use.
   app.addHook('onClose', async () => {

@@ -6,12 +6,15 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './types.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { type Notifications, pgliteNotifications, postgresNotifications } from './notifications.js';
 
 export type Engine = 'postgres' | 'pglite';
 
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** LISTEN/NOTIFY on this database (caches use it to forget what changed). */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
   // process: the pool discards it and the next query opens a fresh one.
   pool.on('error', (error) => console.warn(`PostgreSQL pool: idle connection lost (${error.message})`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', notifications: postgresNotifications(connectionString), close: () => db.destroy() };
 }
 
 /** Wraps an already open PGlite instance (tests hand in a clone of a migrated template). */
@@ -50,6 +53,7 @@ export function wrapPGlite(pglite: PGlite, onClose?: () => Promise<void>): Datab
   return {
     db,
     engine: 'pglite',
+    notifications: pgliteNotifications(pglite),
     close: async () => {
       await db.destroy();
       await onClose?.();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 
@@ -15,7 +15,8 @@ export interface SecurityOptions {
  */
 export default fp<SecurityOptions>(
   async function security(app: FastifyInstance, options) {
-    await app.register(helmet, {
+    // helmet's middleware is built once here; @fastify/helmet built it anew on every request.
+    const securityHeaders = helmet({
       // The API serves JSON; only /docs (Swagger UI) needs scripts and styles from self.
       contentSecurityPolicy: {
         directives: {
@@ -26,6 +27,9 @@ export default fp<SecurityOptions>(
           frameAncestors: ["'none'"],
         },
       },
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
     });
     await app.register(cors, {
       origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,

@@ -10,6 +10,7 @@ import type { JobQueue } from '../../src/jobs/job-queue.js';
 import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.js';
 import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
+import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -52,6 +53,8 @@ export interface TestAppOptions {
   /** The payment gateway, or a factory given the loaded config (e.g. the real Stripe gateway on config.stripe). */
   payments?: PaymentGateway | ((config: Config) => PaymentGateway);
   jobs?: JobQueue;
+  /** Verification answers cached in this, forgotten on the database's notifications (off by default). */
+  verificationCache?: VerificationCache;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mailer,
     ...(payments ? { payments } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
+    ...(options.verificationCache ? { verificationCache: options.verificationCache, notifications: database.notifications } : {}),
     logger: options.logger ?? false,
   });
   if (options.ready !== false) await app.ready();

@@ -19,6 +19,7 @@ import type {
 } from './certificates.schemas.js';
 import { createDocuments, sha256Hex } from './documents.js';
 import { findInvoiceOrder, type InvoiceOrder } from './documents.repository.js';
+import type { VerificationCache } from './verification-cache.js';
 import { findVerificationByCode, type VerificationRow } from './verification.repository.js';
 import type { CertificateFacts, CertificateSigner, JwksDocument } from './signing.js';
 
@@ -27,6 +28,8 @@ export interface CertificatesDeps {
   clock: Clock;
   config: Config;
   signer: CertificateSigner;
+  /** Answers of verification by code, kept while the database's change notifications are heard. */
+  verificationCache?: VerificationCache | undefined;
 }
 
 export interface PdfDocument {
@@ -39,7 +42,7 @@ export interface PdfDocument {
 const CODE_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 
 export function createCertificatesService(deps: CertificatesDeps) {
-  const { db, clock, config, signer } = deps;
+  const { db, clock, config, signer, verificationCache: cache } = deps;
   const documents = createDocuments({ db, clock, config, signingKeyId: signer.kid });
 
   /** Another organisation's order is answered as if it did not exist. */
@@ -192,9 +195,15 @@ export function createCertificatesService(deps: CertificatesDeps) {
 
     /** Unknown or malformed codes: 404, the malformed ones without a query. */
     async verifyCode(code: string): Promise<Verification> {
-      const row = CODE_PATTERN.test(code) ? await findVerificationByCode(db, code) : undefined;
+      if (!CODE_PATTERN.test(code)) throw notFound('Certificate');
+      const cached = cache?.get(code);
+      if (cached) return cached;
+      const epoch = cache?.epoch() ?? 0;
+      const row = await findVerificationByCode(db, code);
       if (!row) throw notFound('Certificate');
-      return toVerification(row);
+      const verification = toVerification(row);
+      cache?.store(code, verification, epoch);
+      return verification;
     },
 
     /** An uploaded PDF is genuine only if it is byte for byte a document we handed out. */
