@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Verification } from '../../src/modules/certificates/certificates.schemas.js';
-import { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
+import { type VerificationAnswer, VerificationCache } from '../../src/modules/certificates/verification-cache.js';
 
-const answer = (status: 'active' | 'revoked' = 'active') => ({ status, countedToward: [] }) as unknown as Verification;
+const answer = (status: 'active' | 'revoked' = 'active'): VerificationAnswer => {
+  const verification = { status, countedToward: [] } as unknown as Verification;
+  return { verification, json: JSON.stringify(verification) };
+};
 
 function liveCache(options: ConstructorParameters<typeof VerificationCache>[0] = {}) {
   const cache = new VerificationCache(options);
@@ -17,7 +20,7 @@ describe('verification cache', () => {
     expect(cache.get('A')).toBeUndefined();
     cache.resume();
     cache.store('A', answer(), cache.epoch());
-    expect(cache.get('A')?.status).toBe('active');
+    expect(cache.get('A')?.verification.status).toBe('active');
     cache.suspend();
     expect(cache.serving).toBe(false);
     expect(cache.get('A')).toBeUndefined();
@@ -46,7 +49,7 @@ describe('verification cache', () => {
     expect(cache.get('A')).toBeUndefined();
     // A read that began afterwards is stored.
     cache.store('A', answer('revoked'), cache.epoch());
-    expect(cache.get('A')?.status).toBe('revoked');
+    expect(cache.get('A')?.verification.status).toBe('revoked');
   });
 
   it('keeps at most maxEntries, evicting the least recently used', () => {
@@ -72,11 +75,15 @@ describe('verification cache', () => {
 
   it('hands out answers nobody can change', () => {
     const cache = liveCache();
-    cache.store('A', { status: 'active', countedToward: [{ credits: 1 }] } as unknown as Verification, cache.epoch());
+    const verification = { status: 'active', countedToward: [{ credits: 1 }] } as unknown as Verification;
+    cache.store('A', { verification, json: JSON.stringify(verification) }, cache.epoch());
     const cached = cache.get('A')!;
     expect(() => {
-      (cached as { status: string }).status = 'revoked';
+      (cached.verification as { status: string }).status = 'revoked';
     }).toThrow(TypeError);
-    expect(() => (cached.countedToward as unknown[]).push({})).toThrow(TypeError);
+    expect(() => (cached.verification.countedToward as unknown[]).push({})).toThrow(TypeError);
+    expect(() => {
+      (cached as { json: string }).json = '{}';
+    }).toThrow(TypeError);
   });
 });

@@ -9,17 +9,18 @@ import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { verificationUrl } from './certificate-pdf.js';
 import { certificatesRepository as repo, type CertificateView, type CountedToward, isUuid } from './certificates.repository.js';
 import { readJson } from '../../db/json.js';
-import type {
-  Certificate,
-  CertificatePage,
-  JwsVerificationResult,
-  ListCertificatesQuery,
-  PdfVerification,
-  Verification,
+import {
+  type Certificate,
+  type CertificatePage,
+  type JwsVerificationResult,
+  type ListCertificatesQuery,
+  type PdfVerification,
+  type Verification,
+  VerificationSchema,
 } from './certificates.schemas.js';
 import { createDocuments, sha256Hex } from './documents.js';
 import { findInvoiceOrder, type InvoiceOrder } from './documents.repository.js';
-import type { VerificationCache } from './verification-cache.js';
+import type { VerificationAnswer, VerificationCache } from './verification-cache.js';
 import { findVerificationByCode, type VerificationRow } from './verification.repository.js';
 import type { CertificateFacts, CertificateSigner, JwksDocument } from './signing.js';
 
@@ -194,7 +195,12 @@ export function createCertificatesService(deps: CertificatesDeps) {
     // -------------------------------------------------------------- public verification
 
     /** Unknown or malformed codes: 404, the malformed ones without a query. */
-    async verifyCode(code: string): Promise<Verification> {
+    /**
+     * The answer for a code, with its JSON already written through the response schema
+     * (the same whitelist the route's serializer applies), so that an answer served from
+     * the cache is not serialised again.
+     */
+    async verifyCode(code: string): Promise<VerificationAnswer> {
       if (!CODE_PATTERN.test(code)) throw notFound('Certificate');
       const cached = cache?.get(code);
       if (cached) return cached;
@@ -202,8 +208,9 @@ export function createCertificatesService(deps: CertificatesDeps) {
       const row = await findVerificationByCode(db, code);
       if (!row) throw notFound('Certificate');
       const verification = toVerification(row);
-      cache?.store(code, verification, epoch);
-      return verification;
+      const answer = { verification, json: JSON.stringify(VerificationSchema.parse(verification)) };
+      cache?.store(code, answer, epoch);
+      return answer;
     },
 
     /** An uploaded PDF is genuine only if it is byte for byte a document we handed out. */

@@ -1,6 +1,12 @@
 import type { Notifications } from '../../db/notifications.js';
 import type { Verification } from './certificates.schemas.js';
 
+/** An answer as kept: the verification, and its JSON as the route's response schema writes it. */
+export interface VerificationAnswer {
+  verification: Verification;
+  json: string;
+}
+
 /**
  * What public verification by code answered, kept in memory so that a QR code scanned
  * again does not cost a database read (GET /v1/verify/{code} and the /verify page).
@@ -30,7 +36,7 @@ export interface VerificationCacheOptions {
 }
 
 interface Entry {
-  value: Verification;
+  value: VerificationAnswer;
   storedAt: number;
 }
 
@@ -57,7 +63,7 @@ export class VerificationCache {
     return this.#entries.size;
   }
 
-  get(code: string): Verification | undefined {
+  get(code: string): VerificationAnswer | undefined {
     if (!this.#serving) return undefined;
     const entry = this.#entries.get(code);
     if (!entry) return undefined;
@@ -76,7 +82,7 @@ export class VerificationCache {
     return this.#epoch;
   }
 
-  store(code: string, value: Verification, readInEpoch: number): void {
+  store(code: string, value: VerificationAnswer, readInEpoch: number): void {
     if (!this.#serving || readInEpoch !== this.#epoch) return;
     this.#entries.delete(code);
     this.#entries.set(code, { value: deepFreeze(value), storedAt: this.#now() });

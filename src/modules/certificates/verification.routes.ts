@@ -9,6 +9,7 @@ import {
   LangQuerySchema,
   PdfVerificationSchema,
   VerificationCodeParamsSchema,
+  type Verification,
   VerificationSchema,
   VerifyJwsBodySchema,
 } from './certificates.schemas.js';
@@ -58,7 +59,11 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         response: { 200: VerificationSchema, ...problemResponses(404, 429) },
       },
     },
-    async (request) => certificates.verifyCode(request.params.code),
+    async (request, reply) => {
+      // Already written through VerificationSchema: sent as it is, not serialised again.
+      const { json } = await certificates.verifyCode(request.params.code);
+      return reply.type('application/json; charset=utf-8').send(json as unknown as Verification);
+    },
   );
 
   app.post(
@@ -123,7 +128,7 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
       const lang = request.query.lang ?? 'nl';
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       try {
-        const verification = await certificates.verifyCode(request.params.code);
+        const { verification } = await certificates.verifyCode(request.params.code);
         return reply.send(renderVerificationPage(verification, request.params.code, lang));
       } catch (error) {
         if (error instanceof AppError && error.status === 404) return reply.code(404).send(renderNotFoundPage(request.params.code, lang));
