@@ -18,7 +18,10 @@ export interface NotificationHandlers {
 }
 
 export interface Notifications {
-  /** Resolves once listening (onReady has been called); the function it answers stops listening. */
+  /**
+   * Resolves once the first attempt to listen is over: listening (onReady was called), or
+   * not yet (onGap; it keeps trying). The function it answers stops listening.
+   */
   subscribe(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
 }
 
@@ -42,8 +45,9 @@ const RECONNECT_MAX_MS = 30_000;
 
 /**
  * A PostgreSQL server: one dedicated connection per subscription, outside the pool (a
- * pooled connection would LISTEN only while it happens to be idle). When it fails, the
- * subscriber hears onGap at once and the connection is retried with backoff.
+ * pooled connection would LISTEN only while it happens to be idle). When it fails, or
+ * cannot be opened, the subscriber hears onGap at once and the connection is retried
+ * with backoff until it listens again (onReady) or the subscription is stopped.
  */
 export function postgresNotifications(connectionString: string, log: (message: string) => void = console.warn): Notifications {
   return {
@@ -54,42 +58,44 @@ export function postgresNotifications(connectionString: string, log: (message: s
       let retry: NodeJS.Timeout | undefined;
       let delay = RECONNECT_MIN_MS;
 
-      const connect = async (): Promise<void> => {
-        const next = new pg.Client({ connectionString, keepAlive: true });
-        next.on('notification', (message) => {
-          if (message.channel === channel) handlers.onMessage(message.payload ?? '');
-        });
-        // 'error' and 'end' both mean the connection is gone: a notification could be missed.
-        const lost = (reason: string) => {
-          if (client !== next) return;
-          client = undefined;
-          handlers.onGap();
-          if (stopped) return;
-          log(`LISTEN ${channel}: connection lost (${reason}); retrying`);
-          scheduleRetry();
-        };
-        next.on('error', (error) => lost(error.message));
-        next.on('end', () => lost('closed'));
-        await next.connect();
-        client = next;
-        await next.query(`LISTEN ${channel}`);
-        delay = RECONNECT_MIN_MS;
-        handlers.onReady();
-      };
-
-      const scheduleRetry = () => {
+      // Every way of losing the connection ends here, once per connection.
+      const lose = (reason: string) => {
+        const last = client;
+        client = undefined;
+        handlers.onGap();
+        last?.end().catch(() => {});
+        if (stopped || retry) return;
+        log(`LISTEN ${channel}: ${reason}; retrying in ${delay} ms`);
         retry = setTimeout(() => {
           retry = undefined;
-          connect().catch((error: Error) => {
-            handlers.onGap();
-            log(`LISTEN ${channel}: ${error.message}; retrying`);
-            client?.end().catch(() => {});
-            client = undefined;
-            if (!stopped) scheduleRetry();
-          });
+          void connect();
         }, delay);
         retry.unref();
         delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+      };
+
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString, keepAlive: true });
+        client = next;
+        next.on('notification', (message) => {
+          if (message.channel === channel) handlers.onMessage(message.payload ?? '');
+        });
+        next.on('error', (error) => {
+          if (client === next) lose(`connection lost (${error.message})`);
+        });
+        next.on('end', () => {
+          if (client === next) lose('connection closed');
+        });
+        try {
+          await next.connect();
+          await next.query(`LISTEN ${channel}`);
+        } catch (error) {
+          if (client === next) lose((error as Error).message);
+          return;
+        }
+        if (client !== next) return;
+        delay = RECONNECT_MIN_MS;
+        handlers.onReady();
       };
 
       await connect();
@@ -99,7 +105,7 @@ export function postgresNotifications(connectionString: string, log: (message: s
         const last = client;
         client = undefined;
         handlers.onGap();
-        await last?.end();
+        await last?.end().catch(() => {});
       };
     },
   };
