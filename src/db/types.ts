@@ -344,9 +344,22 @@ export interface OrdersTable {
   refunded_at: Date | null;
   /** Set when something needs an admin (e.g. a payment that did not match the order). */
   needs_attention: string | null;
+  /**
+   * A refund through Stripe is under way (migration 20261122100000): set before the money
+   * moves, cleared when it is booked or when Stripe refused it. While set, no claim on the
+   * order's certificate is approved.
+   */
+  refund_requested_at: Date | null;
+  /** Who asked; null when a job did (late payment, failed project). */
+  refund_requested_by: string | null;
+  refund_request_source: RefundRequestSource | null;
+  refund_request_reason: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
+
+/** The paths that refund through Stripe, and so request the refund before the money moves. */
+export type RefundRequestSource = 'admin' | 'late_payment' | 'project_failed';
 
 export interface CreditAllocationsTable {
   order_id: string;

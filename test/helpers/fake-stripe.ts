@@ -153,6 +153,12 @@ export interface FakeStripe {
   /** Requests by method and path (exact string or pattern), in order. */
   requestsTo(method: string, path: string | RegExp): RecordedRequest[];
   failNext(failure: FakeFailure): void;
+  /**
+   * Holds the next matching request at the fake until `release()` is called, as a slow
+   * Stripe would: `arrived` resolves once it is there (recorded, not yet answered). It is
+   * then answered as usual, injected failures and idempotency included.
+   */
+  holdNext(match: { method?: string; path?: string | RegExp }): FakeHold;
   /** The customer pays (or, for async methods such as iDEAL via SEPA, starts paying). */
   completeSession(sessionId: string, options?: { paymentStatus?: 'paid' | 'unpaid' }): FakeSession;
   /** An asynchronous payment settles later. */
@@ -167,6 +173,11 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
+export interface FakeHold {
+  arrived: Promise<RecordedRequest>;
+  release(): void;
+}
+
 export async function startFakeStripe(options: { secretKey?: string; webhookSecret?: string } = {}): Promise<FakeStripe> {
   const secretKey = options.secretKey ?? FAKE_STRIPE_SECRET_KEY;
   const requests: RecordedRequest[] = [];
@@ -176,6 +187,11 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
   const payments = new Map<string, Payment>();
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const failures: (FakeFailure & { times: number })[] = [];
+  const holds: { method?: string; path?: string | RegExp; arrive: (request: RecordedRequest) => void; gate: Promise<void> }[] = [];
+  const releases = new Set<() => void>();
+  const matches = (rule: { method?: string; path?: string | RegExp }, method: string, path: string) =>
+    (rule.method === undefined || rule.method === method) &&
+    (rule.path === undefined || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)));
 
   const addSession = (session: FakeSession) => {
     sessions.set(session.id, session);
@@ -377,11 +393,14 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
       return;
     }
 
-    const failureIndex = failures.findIndex(
-      (failure) =>
-        (failure.method === undefined || failure.method === method) &&
-        (failure.path === undefined || (typeof failure.path === 'string' ? failure.path === path : failure.path.test(path))),
-    );
+    const holdIndex = holds.findIndex((hold) => matches(hold, method, path));
+    if (holdIndex >= 0) {
+      const [hold] = holds.splice(holdIndex, 1);
+      hold!.arrive(record);
+      await hold!.gate;
+    }
+
+    const failureIndex = failures.findIndex((failure) => matches(failure, method, path));
     if (failureIndex >= 0) {
       const failure = failures[failureIndex]!;
       failure.times -= 1;
@@ -467,6 +486,21 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     requestsTo: (method, path) =>
       requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path))),
     failNext: (failure) => failures.push({ ...failure, times: failure.times ?? 1 }),
+    holdNext(match) {
+      let arrive!: (request: RecordedRequest) => void;
+      let release!: () => void;
+      const arrived = new Promise<RecordedRequest>((resolve) => (arrive = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      releases.add(release);
+      holds.push({ ...match, arrive, gate });
+      return {
+        arrived,
+        release: () => {
+          releases.delete(release);
+          release();
+        },
+      };
+    },
     completeSession(sessionId, completeOptions = {}) {
       const session = sessionOr404(sessionId);
       session.status = 'complete';
@@ -527,9 +561,11 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     reset() {
       requests.length = 0;
       failures.length = 0;
+      holds.length = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const release of releases) release();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

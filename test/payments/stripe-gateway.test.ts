@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.js';
+import { type PaymentGateway, PaymentRefusedError } from '../../src/modules/payments/payment-gateway.js';
 import { checkoutExpiresAt, createStripeGateway, STRIPE_API_VERSION } from '../../src/modules/payments/stripe-gateway.js';
 import { testConfig } from '../helpers/app.js';
 import { FAKE_STRIPE_SECRET_KEY, type FakeStripe, startFakeStripe } from '../helpers/fake-stripe.js';
@@ -164,12 +164,28 @@ describe('refund', () => {
     });
   });
 
-  it('fails when Stripe refuses (more than was paid)', async () => {
+  it('fails when Stripe refuses (more than was paid), saying that nothing was refunded', async () => {
     const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refund-too-much' }));
     const paid = fake.completeSession(session.id);
-    await expect(
-      gateway.refund({ paymentIntentId: paid.payment_intent!, amountCents: 45_601, idempotencyKey: 'refund-too-much', reason: 'test' }),
-    ).rejects.toThrow(/greater than unrefunded amount/);
+    const refused = gateway.refund({ paymentIntentId: paid.payment_intent!, amountCents: 45_601, idempotencyKey: 'refund-too-much', reason: 'test' });
+    await expect(refused).rejects.toThrow(/greater than unrefunded amount/);
+    await expect(refused).rejects.toBeInstanceOf(PaymentRefusedError);
+  });
+
+  it('does not call it a refusal when the outcome is unknown: no answer, or the key used before with other parameters', async () => {
+    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refund-unknown' }));
+    const paid = fake.completeSession(session.id);
+    const request = { paymentIntentId: paid.payment_intent!, amountCents: 100, idempotencyKey: 'refund-unknown', reason: 'test' };
+    // Every try (the first and the SDK's two retries) ends in a 500.
+    fake.failNext({ method: 'POST', path: '/v1/refunds', status: 500, times: 3 });
+    const lost = gateway.refund(request);
+    await expect(lost).rejects.toThrow();
+    await expect(lost).rejects.not.toBeInstanceOf(PaymentRefusedError);
+    const made = await gateway.refund(request);
+    const reused = gateway.refund({ ...request, amountCents: 200 });
+    await expect(reused).rejects.toThrow(/same parameters/);
+    await expect(reused).rejects.not.toBeInstanceOf(PaymentRefusedError);
+    expect(fake.refunds.filter((r) => r.id === made.refundId)).toHaveLength(1);
   });
 });
 

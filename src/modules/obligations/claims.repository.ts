@@ -105,6 +105,22 @@ export const claimsRepository = {
     return row && { ...row, unit_price_cents: Number(row.unit_price_cents) };
   },
 
+  /**
+   * Whether a refund through Stripe of the certificate's order is under way (the order's
+   * refund request, see orders/refunds.ts). Call it after lockCertificate, as a statement
+   * of its own: the request is written under that lock, and a statement that started
+   * before the lock was granted would read the order as it was then.
+   */
+  async refundRequested(trx: Transaction<DB>, certificateId: string): Promise<boolean> {
+    const row = await trx
+      .selectFrom('certificates as c')
+      .innerJoin('orders as o', 'o.id', 'c.order_id')
+      .select('o.refund_requested_at')
+      .where('c.id', '=', certificateId)
+      .executeTakeFirst();
+    return row?.refund_requested_at != null;
+  },
+
   async lockClaim(trx: Transaction<DB>, id: string): Promise<ClaimRow | undefined> {
     return trx.selectFrom('claims').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   },

@@ -32,6 +32,11 @@ const creditsUnavailable = (available: number) =>
 const shareCapPassed = (remainingCapCents: number) =>
   conflict('CLAIM.CREDIT_SHARE_CAP', 'The claim would pass the share of the obligation that credits may fill', { remainingCapCents });
 const notPending = (status: string) => conflict('CLAIM.NOT_PENDING', `The claim is ${status}, not pending`);
+const refundPending = () =>
+  conflict(
+    'CLAIM.REFUND_PENDING',
+    'A refund of the order this certificate was issued for is under way; its credits count toward no obligation unless the refund is refused',
+  );
 
 /** The database's own refusal (certificates_claimed_within_credits, the claims trigger): the last line of defence. */
 function isCheckViolation(error: unknown): boolean {
@@ -120,6 +125,8 @@ export function createClaimsService(deps: ClaimsDeps) {
           if (!contract || contract.supplier_id !== actor.organisationId) throw notFound('Contract');
           if (contract.status === 'closed') throw conflict('CONTRACT.CLOSED', 'The contract is closed');
           if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
+          // Under the certificate lock, which a refund's request takes too (orders/refunds.ts).
+          if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
           if (!contract.accepts_credits) throw creditsNotAccepted();
           const available = certificate.credits - certificate.claimed_credits;
           if (input.credits > available) throw creditsUnavailable(available);
@@ -186,10 +193,11 @@ export function createClaimsService(deps: ClaimsDeps) {
     },
 
     /**
-     * Approval re-checks, in its own transaction, that the certificate is still active, that
-     * the authority still accepts credits, and that the claim at the valuation in force now
-     * stays within the share cap of what is already approved. The value it approves at is
-     * then fixed: a later change of valuation does not touch it.
+     * Approval re-checks, in its own transaction, that the certificate is still active and no
+     * refund of its order is under way, that the authority still accepts credits, and that
+     * the claim at the valuation in force now stays within the share cap of what is already
+     * approved. The value it approves at is then fixed: a later change of valuation does not
+     * touch it.
      */
     async approve(ctx: Ctx, id: string, input: { reason?: string | undefined }): Promise<Claim> {
       const view = await loadForDecision(ctx, id);
@@ -202,6 +210,9 @@ export function createClaimsService(deps: ClaimsDeps) {
         if (!certificate || !contract || !claim) throw notFound('Claim');
         if (claim.status !== 'pending') throw notPending(claim.status);
         if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
+        // A refund through Stripe requested under this lock may be returning the money right
+        // now: an approval would count credits that are paid back (orders/refunds.ts).
+        if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
         if (!contract.accepts_credits) throw creditsNotAccepted();
         const value = claimValueCents(claim.credits, claim.unit_price_cents, contract.credit_factor_bp);
         const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);

@@ -191,7 +191,7 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         summary: 'Claim certificate credits toward an obligation (supplier members)',
         description: [
           'Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor, and waits for the coordinator.',
-          'Refusals (409): CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.CREDITS_UNAVAILABLE (with `available`: a credit counts toward one obligation only, pending or approved), CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP (with `remainingCapCents`), CONTRACT.CLOSED.',
+          'Refusals (409): CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.REFUND_PENDING (a refund of the certificate’s order is under way), CLAIM.CREDITS_UNAVAILABLE (with `available`: a credit counts toward one obligation only, pending or approved), CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP (with `remainingCapCents`), CONTRACT.CLOSED.',
           'The `Idempotency-Key` header is required; a repeat answers the first claim (header `Idempotent-Replayed: true`).',
         ].join('\n\n'),
         headers: ClaimIdempotencyHeadersSchema,
@@ -261,7 +261,7 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         tags: ['claims'],
         summary: 'Approve a pending claim (coordinators of the claim’s authority)',
         description:
-          'Re-checks in the same transaction that the certificate is still active, that credits are still accepted, and that the claim at the current valuation fits the share cap with what is already approved; the value it is approved at is then fixed. 409 CLAIM.NOT_PENDING, CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP.',
+          'Re-checks in the same transaction that the certificate is still active and no refund of its order is under way, that credits are still accepted, and that the claim at the current valuation fits the share cap with what is already approved; the value it is approved at is then fixed. 409 CLAIM.NOT_PENDING, CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.REFUND_PENDING (a refund through Stripe of the certificate’s order is under way: the money may already be back with the buyer; try again once it is settled), CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP.',
         params: ClaimIdParamsSchema,
         body: DecisionSchema.optional(),
         response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },

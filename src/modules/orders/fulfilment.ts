@@ -102,8 +102,10 @@ export type RefundResult =
   /** Less than the full amount: nothing reversed, the order is flagged for an admin. */
   | { outcome: 'partial'; order: OrderRow }
   /**
-   * The certificate has an approved claim: nothing reversed. An admin refund is refused
-   * (409 ORDER.CERTIFICATE_CLAIMED); a refund the provider already made flags the order.
+   * The certificate has an approved claim: nothing reversed, the order flagged. A credit
+   * note's caller rolls it all back and refuses (409 ORDER.CERTIFICATE_CLAIMED); a refund
+   * through Stripe is requested first (see refunds.ts), which keeps approvals out while the
+   * money moves, so only money returned outside the platform can meet one.
    */
   | { outcome: 'certificate_claimed'; order: OrderRow }
   | { outcome: 'not_found'; orderId: string };
@@ -353,15 +355,13 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
   // here) or waits and then finds the certificate revoked.
   const certificate = order.status === 'paid' ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id) : undefined;
   if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) {
-    // An admin is refused before any money moves; money the provider already returned is flagged.
-    const flagged =
-      refund.source === 'admin'
-        ? order
-        : await flag(trx, ctx, order, 'refunded_with_approved_claim', 'order.refund_blocked_by_claim', {
-            certificateId: certificate.id,
-            externalReference: refund.externalReference,
-            source: refund.source,
-          });
+    // Money that went back while an approval stands: an admin must settle it. (A credit
+    // note's transaction rolls this back with everything else.)
+    const flagged = await flag(trx, ctx, order, 'refunded_with_approved_claim', 'order.refund_blocked_by_claim', {
+      certificateId: certificate.id,
+      externalReference: refund.externalReference,
+      source: refund.source,
+    });
     return { outcome: 'certificate_claimed', order: flagged };
   }
 
@@ -407,6 +407,11 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
     closed_at: null,
     // The refund settles what needed attention (a late payment to give back).
     needs_attention: order.needs_attention === 'refund_required' ? null : order.needs_attention,
+    // ...and the request it was made for, whoever reports it (the requester, Stripe's webhook, reconciliation).
+    refund_requested_at: null,
+    refund_requested_by: null,
+    refund_request_source: null,
+    refund_request_reason: null,
     updated_at: ctx.now,
   });
   await recordAudit(trx, ctx, {
@@ -421,6 +426,8 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
       externalReference: refund.externalReference,
       certificateId: certificate?.id ?? null,
       creditsReturned: previousStatus === 'paid' ? order.quantity : 0,
+      requestedAt: order.refund_requested_at?.toISOString() ?? null,
+      requestedBy: order.refund_requested_by,
     },
   });
   return { outcome: 'refunded', order: updated, certificateRevoked: certificate !== undefined };

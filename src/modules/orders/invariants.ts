@@ -125,6 +125,17 @@ export async function checkInvariants(db: Kysely<DB>): Promise<string[]> {
     (r) => `claims: claim ${r.id} is ${r.status} on ${r.certificate_status} certificate ${r.certificate_id}`,
   );
 
+  // 4. no claim counts while a refund of its certificate's order is under way: the request
+  // is made only with no approval standing, and approvals wait until it is settled.
+  report(
+    await rows(db, sql`
+      SELECT cl.id, c.id AS certificate_id, o.id AS order_id
+      FROM claims cl JOIN certificates c ON c.id = cl.certificate_id JOIN orders o ON o.id = c.order_id
+      WHERE cl.status = 'approved' AND o.refund_requested_at IS NOT NULL
+    `),
+    (r) => `claims: claim ${r.id} is approved on certificate ${r.certificate_id} while a refund of order ${r.order_id} is under way`,
+  );
+
   // 5. per project: payments received = escrow + paid out + refunded, escrow never negative.
   report(
     await rows(db, sql`

@@ -8,5 +8,9 @@ export const insufficientCredits = (available: number) =>
 export const providerUnavailable = (what: string) =>
   new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider could not be reached. ${what}`);
 
+/** The provider answered and refused (same code as providerUnavailable, which clients already handle): nothing happened. */
+export const providerRefused = (detail: string) =>
+  new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider refused the refund, so nothing was refunded: ${detail.slice(0, 300)}`);
+
 export const certificateClaimed = () =>
   conflict('ORDER.CERTIFICATE_CLAIMED', 'The order’s certificate has an approved claim against an obligation; it cannot be refunded');

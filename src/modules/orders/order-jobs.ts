@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
 import { expireReservations } from './expiry.js';
 import { EXPIRE_CHECKOUT_SESSION_JOB, REFUND_PAYMENT_JOB } from './fulfilment.js';
-import { refundLatePayment } from './refunds.js';
+import { refundLatePayment, RESUME_REFUNDS_EVERY_SECONDS, RESUME_REFUNDS_JOB, resumeRefunds } from './refunds.js';
 
 export const EXPIRE_RESERVATIONS_JOB = 'orders.expire-reservations';
 /** How often lapsed reservations are released. */
@@ -28,6 +28,7 @@ const registered = new WeakSet<JobQueue>();
  *   orders.expire-reservations      {}                      release lapsed reservations (every minute)
  *   orders.refund-payment           { orderId }             refund a late Stripe payment whose credits were gone
  *   orders.expire-checkout-session  { orderId, sessionId }  close the Checkout Session of a released order
+ *   orders.resume-refunds           {}                      finish Stripe refunds whose request was left behind (every 5 minutes, with Stripe)
  */
 export async function registerOrderJobs(jobs: JobQueue, deps: OrderJobsDeps): Promise<void> {
   if (registered.has(jobs)) return;
@@ -47,5 +48,10 @@ export async function registerOrderJobs(jobs: JobQueue, deps: OrderJobsDeps): Pr
     if (!sessionId || !deps.payments) return;
     await deps.payments.expireCheckoutSession(sessionId);
   });
+  await jobs.work(RESUME_REFUNDS_JOB, async () => {
+    if (!deps.payments) return;
+    await resumeRefunds({ db: deps.db, payments: deps.payments }, jobCtx(RESUME_REFUNDS_JOB));
+  });
   await jobs.every(EXPIRE_RESERVATIONS_JOB, EXPIRE_RESERVATIONS_EVERY_SECONDS);
+  if (deps.payments) await jobs.every(RESUME_REFUNDS_JOB, RESUME_REFUNDS_EVERY_SECONDS);
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { certificateHasApprovedClaim } from '../obligations/certificate-claims.js';
 import { isUuid } from '../../lib/ids.js';
-import type { CertificateRow, DB, OrderRow, OrdersTable } from '../../db/types.js';
+import type { CertificateRow, DB, OrderRow, OrdersTable, RefundRequestSource } from '../../db/types.js';
 import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 
 /**
@@ -10,7 +10,9 @@ import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
  * own transaction. Lock order everywhere: buyer organisation → order → project credit
  * balance → document counter; never the other way round. The one exception, placeOrder's
  * yearly invoice counter before the balance, cannot meet it reversed: no one else takes
- * the invoice counter.
+ * the invoice counter. A refund (its request and its booking) locks the order's certificate
+ * right after the order; claims and approvals lock the certificate (then the contract) but
+ * never an order, so they queue with a refund on the certificate without a cycle.
  */
 
 export type DocumentKind = 'invoice' | 'credit_note' | 'certificate';
@@ -156,6 +158,52 @@ export const ordersRepository = {
       .where('status', '=', 'reserved')
       .returningAll()
       .executeTakeFirst();
+  },
+
+  /**
+   * Records that a refund through Stripe is under way, before the money moves (the caller
+   * holds the order and certificate locks). A repeat (a retry, a second admin, the job that
+   * resumes it) takes the request over: its time is when the latest attempt began.
+   */
+  async requestRefund(
+    trx: Transaction<DB>,
+    id: string,
+    request: { at: Date; by: string | null; source: RefundRequestSource; reason: string },
+  ): Promise<OrderRow> {
+    return trx
+      .updateTable('orders')
+      .set({
+        refund_requested_at: request.at,
+        refund_requested_by: request.by,
+        refund_request_source: request.source,
+        refund_request_reason: request.reason.slice(0, 1000),
+        updated_at: request.at,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Ends a refund request without a refund (the provider refused it); answers the order if there was one. */
+  async clearRefundRequest(trx: Transaction<DB>, id: string, at: Date): Promise<OrderRow | undefined> {
+    return trx
+      .updateTable('orders')
+      .set({ refund_requested_at: null, refund_requested_by: null, refund_request_source: null, refund_request_reason: null, updated_at: at })
+      .where('id', '=', id)
+      .where('refund_requested_at', 'is not', null)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** Refund requests whose latest attempt began before `before`, oldest first: their process did not finish them. */
+  async findStaleRefundRequests(db: Kysely<DB>, before: Date, limit: number): Promise<OrderRow[]> {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('refund_requested_at', '<', before)
+      .orderBy('refund_requested_at')
+      .limit(limit)
+      .execute();
   },
 
   /** Reserved orders whose hold has lapsed, oldest first. */

@@ -120,7 +120,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         tags: ['orders'],
         summary: 'Refund a paid order (platform admins)',
         description:
-          'Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing. Refused with 409 ORDER.CERTIFICATE_CLAIMED while the certificate has an approved claim.',
+          'Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing. Refused with 409 ORDER.CERTIFICATE_CLAIMED while the certificate has an approved claim.\n\nA Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). 502 PAYMENT.PROVIDER_UNAVAILABLE when Stripe refused (nothing was refunded, the request is withdrawn) or did not answer (the outcome is unknown and the request stays: retry, a retry cannot refund twice).',
         params: OrderIdParamsSchema,
         body: RefundOrderSchema,
         response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502) },

@@ -55,11 +55,25 @@ export interface RefundRequest {
   orderId?: string;
 }
 
+/**
+ * The provider answered and refused the request on its merits (invalid, not permitted, not
+ * possible for this payment): nothing happened, and a repeat with the same idempotency key
+ * gets the same refusal. Any other failure (no answer, a timeout, a 5xx, a conflict with a
+ * request in flight, a rate limit) leaves the outcome unknown: the provider may have acted.
+ */
+export class PaymentRefusedError extends Error {
+  override name = 'PaymentRefusedError';
+}
+
 export interface PaymentGateway {
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
   /** Closes a session so nobody can pay a lapsed reservation; a session already closed is not an error. */
   expireCheckoutSession(sessionId: string): Promise<void>;
-  /** Refunds a payment in full or in part; the idempotency key makes a retry safe. */
+  /**
+   * Refunds a payment in full or in part; the idempotency key makes a retry safe. Throws
+   * PaymentRefusedError when the provider refused it (nothing was refunded); any other
+   * error means the outcome is not known.
+   */
   refund(request: RefundRequest): Promise<{ refundId: string }>;
   retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession>;
   /** Sessions created since the given time, newest first (for reconciliation). */

@@ -1,12 +1,13 @@
 import Stripe from 'stripe';
 import type { Config } from '../../config.js';
 import { APP_VERSION } from '../../lib/version.js';
-import type {
-  CheckoutSession,
-  CheckoutSessionRequest,
-  PaymentGateway,
-  ProviderCheckoutSession,
-  RefundRequest,
+import {
+  type CheckoutSession,
+  type CheckoutSessionRequest,
+  type PaymentGateway,
+  PaymentRefusedError,
+  type ProviderCheckoutSession,
+  type RefundRequest,
 } from './payment-gateway.js';
 
 export type StripeConfig = NonNullable<Config['stripe']>;
@@ -52,6 +53,21 @@ export function checkoutExpiresAt(requested: Date, now: Date): number {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const wanted = Math.floor(requested.getTime() / 1000);
   return Math.min(Math.max(wanted, nowSeconds + MIN_LIFETIME_SECONDS), nowSeconds + MAX_LIFETIME_SECONDS);
+}
+
+/**
+ * Whether Stripe answered and said no (400/404, 401, 402, 403): nothing was done. A reused
+ * idempotency key with other parameters (idempotency_error) is not a refusal of this
+ * request on its merits: the key's first request may have refunded. Connection errors,
+ * timeouts, 409, 429 and 5xx leave the outcome unknown.
+ */
+function isRefusal(error: unknown): boolean {
+  return (
+    (error instanceof Stripe.errors.StripeInvalidRequestError && !(error instanceof Stripe.errors.StripeIdempotencyError)) ||
+    error instanceof Stripe.errors.StripeCardError ||
+    error instanceof Stripe.errors.StripePermissionError ||
+    error instanceof Stripe.errors.StripeAuthenticationError
+  );
 }
 
 function idOf(value: string | { id: string } | null | undefined): string | null {
@@ -132,18 +148,23 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
     },
 
     async refund(request: RefundRequest): Promise<{ refundId: string }> {
-      const refund = await stripe.refunds.create(
-        {
-          payment_intent: request.paymentIntentId,
-          amount: request.amountCents,
-          metadata: {
-            reason: request.reason.slice(0, 500),
-            ...(request.orderId ? { order_id: request.orderId } : {}),
+      try {
+        const refund = await stripe.refunds.create(
+          {
+            payment_intent: request.paymentIntentId,
+            amount: request.amountCents,
+            metadata: {
+              reason: request.reason.slice(0, 500),
+              ...(request.orderId ? { order_id: request.orderId } : {}),
+            },
           },
-        },
-        { idempotencyKey: request.idempotencyKey },
-      );
-      return { refundId: refund.id };
+          { idempotencyKey: request.idempotencyKey },
+        );
+        return { refundId: refund.id };
+      } catch (error) {
+        if (isRefusal(error)) throw new PaymentRefusedError((error as Error).message, { cause: error });
+        throw error;
+      }
     },
 
     async retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession> {
