@@ -5,8 +5,9 @@ import { AppError, conflict } from '../../lib/errors.js';
 export const insufficientCredits = (available: number) =>
   conflict('ORDER.INSUFFICIENT_CREDITS', `Not enough credits available: ${available} left`, { available });
 
+/** No usable answer from the provider: not reachable, timed out, or it failed (5xx). */
 export const providerUnavailable = (what: string) =>
-  new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider could not be reached. ${what}`);
+  new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider could not be reached or gave no usable answer. ${what}`);
 
 /** The provider answered and refused (same code as providerUnavailable, which clients already handle): nothing happened. */
 export const providerRefused = (detail: string) =>
