@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { type OrderCtx, recordRefund } from '../orders/fulfilment.js';
+import { ordersRepository } from '../orders/orders.repository.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { applyDisputeToCertificateStatus } from '../certificates/certificate-status.js';
 import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-events.repository.js';
@@ -55,6 +56,10 @@ export async function recordDispute(
   eventCreatedAt: Date,
 ): Promise<DisputeRecord> {
   const orderId = dispute.paymentIntentId ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null) : null;
+  // The order's row first, then (in applyDisputeToCertificate) its certificate's: the order
+  // every refund and fulfilment locks them in. A lost dispute refunds the order, and taken
+  // the other way round it deadlocked with an admin's refund of the same order.
+  if (orderId) await ordersRepository.lockOrder(trx, orderId);
   const stored = await repo.upsertDispute(trx, {
     id: dispute.id,
     orderId,
