@@ -194,11 +194,11 @@ export function createCertificatesService(deps: CertificatesDeps) {
 
     // -------------------------------------------------------------- public verification
 
-    /** Unknown or malformed codes: 404, the malformed ones without a query. */
     /**
      * The answer for a code, with its JSON already written through the response schema
      * (the same whitelist the route's serializer applies), so that an answer served from
-     * the cache is not serialised again.
+     * the cache is not serialised again. Unknown or malformed codes: 404, the malformed
+     * ones without a query.
      */
     async verifyCode(code: string): Promise<VerificationAnswer> {
       if (!CODE_PATTERN.test(code)) throw notFound('Certificate');

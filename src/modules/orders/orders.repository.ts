@@ -10,9 +10,10 @@ import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
  * own transaction. Lock order everywhere: buyer organisation → order → project credit
  * balance → document counter; never the other way round. The one exception, placeOrder's
  * yearly invoice counter before the balance, cannot meet it reversed: no one else takes
- * the invoice counter. A refund (its request and its booking) locks the order's certificate
- * right after the order; claims and approvals lock the certificate (then the contract) but
- * never an order, so they queue with a refund on the certificate without a cycle.
+ * the invoice counter. A refund (its request and its booking) and a dispute
+ * (payments/disputes.ts) lock the order's certificate right after the order; claims and
+ * approvals lock the certificate (then the contract) but never an order, so they queue
+ * with a refund on the certificate without a cycle.
  */
 
 export type DocumentKind = 'invoice' | 'credit_note' | 'certificate';
