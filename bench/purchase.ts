@@ -342,7 +342,8 @@ async function main() {
     const warmUpBuyers = await createBuyers(db, BUYERS_MIN, 'warm-up', passwordHash);
     const actor = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow();
 
-    app = await buildApp({ config, db, logger: false, loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 } });
+    // As server.ts builds it: with the database's change notifications (its caches on).
+    app = await buildApp({ config, db, notifications: database.notifications, logger: false, loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 } });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     floor = await bareHttpReservation(server.url, actor.id);
     const floorAddress = await floor.listen({ port: 0, host: '127.0.0.1' });

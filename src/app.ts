@@ -45,6 +45,7 @@ import { type CertificateSigner, createCertificateSigner, loadSigningKeys } from
 import { verificationRoutes } from './modules/certificates/verification.routes.js';
 import { VerificationCache } from './modules/certificates/verification-cache.js';
 import type { Notifications } from './db/notifications.js';
+import { ActorCache } from './modules/users/actor-cache.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { createOutcomesService } from './modules/outcomes/outcomes.service.js';
 import { registerReportJobs } from './modules/reports/report-jobs.js';
@@ -75,13 +76,15 @@ export interface AppDeps {
   /** Outgoing e-mail (invitations); defaults to files in DATA_DIR/outbox. */
   mailer?: Mailer;
   /**
-   * The database's change notifications. With them, verification answers are cached in
-   * memory and forgotten when the database says they changed; without them (most tests),
-   * every verification reads the database.
+   * The database's change notifications. With them, verification answers and signed-in
+   * users' checks are cached in memory and forgotten when the database says they changed;
+   * without them (most tests), every request reads the database.
    */
   notifications?: Notifications;
   /** The verification cache to use with `notifications` (tests pass one to watch it). */
   verificationCache?: VerificationCache;
+  /** The signed-in users' cache to use with `notifications` (tests pass one to watch it). */
+  actorCache?: ActorCache;
 }
 
 
@@ -128,7 +131,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const users = createUsersService({ db, clock });
+  // Caches that forget what the database notifies as changed: only with its notifications.
+  const listeners: (() => Promise<void>)[] = [];
+  app.addHook('onClose', async () => {
+    for (const stop of listeners) await stop();
+  });
+  const actorCache =
+    deps.notifications && config.actorCacheSize > 0 ? (deps.actorCache ?? new ActorCache({ maxEntries: config.actorCacheSize })) : undefined;
+  if (actorCache && deps.notifications) listeners.push(await actorCache.listen(deps.notifications));
+
+  const users = createUsersService({ db, clock, actorCache });
   const organisations = createOrganisationsService({ db, clock });
   const invitations = createInvitationsService({ db, clock, publicUrl: config.publicUrl });
   const audit = createAuditService(db);
@@ -176,10 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const verificationCache =
     deps.notifications && config.verifyCacheSize > 0 ? (deps.verificationCache ?? new VerificationCache({ maxEntries: config.verifyCacheSize })) : undefined;
-  if (verificationCache && deps.notifications) {
-    const stopListening = await verificationCache.listen(deps.notifications);
-    app.addHook('onClose', stopListening);
-  }
+  if (verificationCache && deps.notifications) listeners.push(await verificationCache.listen(deps.notifications));
   const certificates = createCertificatesService({
     db,
     clock,

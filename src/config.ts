@@ -80,6 +80,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromString.default(false),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
   VERIFY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  ACTOR_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ADMIN_EMAIL: optionalNonEmpty.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalNonEmpty.pipe(
     z.string().min(12, 'must be at least 12 characters').optional(),
@@ -149,6 +150,8 @@ export interface Config {
   verifyRateLimitPerMinute: number;
   /** Verification answers kept in memory (0: none); see certificates/verification-cache.ts. */
   verifyCacheSize: number;
+  /** Signed-in users' checks kept in memory (0: none; every request reads the database); see users/actor-cache.ts. */
+  actorCacheSize: number;
   firstAdmin: { email: string; password: string } | undefined;
   /** 'auto' seeds demo data into an empty embedded database only; never in production. */
   seedDemo: boolean | 'auto';
@@ -255,6 +258,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     verifyRateLimitPerMinute: e.VERIFY_RATE_LIMIT_PER_MINUTE,
     verifyCacheSize: e.VERIFY_CACHE_SIZE,
+    actorCacheSize: e.ACTOR_CACHE_SIZE,
     firstAdmin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
         ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD }

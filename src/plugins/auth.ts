@@ -17,7 +17,10 @@ export interface AuthPluginOptions {
   issuer: string;
   audience: string;
   accessTokenTtlSeconds: number;
-  /** Reads the user afresh on every request, so a disabled user is locked out at once. */
+  /**
+   * The user as the database has it now (or as users/actor-cache.ts keeps it while the
+   * database's change notifications are heard), so a disabled user is locked out at once.
+   */
   loadActor(userId: string, tokenGeneration: number): Promise<Actor | 'disabled' | undefined>;
 }
 

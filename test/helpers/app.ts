@@ -11,6 +11,7 @@ import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.
 import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
 import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
+import type { ActorCache } from '../../src/modules/users/actor-cache.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -55,6 +56,8 @@ export interface TestAppOptions {
   jobs?: JobQueue;
   /** Verification answers cached in this, forgotten on the database's notifications (off by default). */
   verificationCache?: VerificationCache;
+  /** Signed-in users' checks cached in this, forgotten on the database's notifications (off by default). */
+  actorCache?: ActorCache;
 }
 
 /**
@@ -76,7 +79,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mailer,
     ...(payments ? { payments } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
-    ...(options.verificationCache ? { verificationCache: options.verificationCache, notifications: database.notifications } : {}),
+    ...(options.verificationCache || options.actorCache
+      ? {
+          notifications: database.notifications,
+          ...(options.verificationCache ? { verificationCache: options.verificationCache } : {}),
+          ...(options.actorCache ? { actorCache: options.actorCache } : {}),
+        }
+      : {}),
     logger: options.logger ?? false,
   });
   if (options.ready !== false) await app.ready();

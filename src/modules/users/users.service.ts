@@ -9,6 +9,7 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { canSeeOrganisation, toOrganisation } from '../organisations/organisations.service.js';
 import { type UserRecord, usersRepository } from './users.repository.js';
 import type { User } from './users.schemas.js';
+import type { ActorCache, ActorRow } from './actor-cache.js';
 
 export function toUser(row: UserRecord): User {
   return {
@@ -24,8 +25,19 @@ export function toUser(row: UserRecord): User {
   };
 }
 
-export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
-  const { db, clock } = deps;
+export function createUsersService(deps: { db: Kysely<DB>; clock: Clock; actorCache?: ActorCache | undefined }) {
+  const { db, clock, actorCache } = deps;
+
+  /** The subject as the database has it, from memory while the database's change notifications are heard. */
+  async function findActor(userId: string): Promise<ActorRow | undefined> {
+    const cached = actorCache?.get(userId);
+    if (cached) return cached;
+    const epoch = actorCache?.epoch() ?? 0;
+    const row = await usersRepository.findActor(db, userId);
+    // An unknown subject is not kept: only tokens this platform signed get this far.
+    if (row) actorCache?.store(userId, row, epoch);
+    return row;
+  }
 
   return {
     /**
@@ -33,7 +45,7 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock }) {
      * or when the token was issued before the user was last locked out (an older `gen`).
      */
     async loadActor(userId: string, tokenGeneration: number): Promise<Actor | 'disabled' | undefined> {
-      const row = await usersRepository.findActor(db, userId);
+      const row = await findActor(userId);
       if (!row) return undefined;
       if (row.user_status !== 'active' || row.organisation_status !== 'active') return 'disabled';
       if (tokenGeneration !== row.token_generation) return 'disabled';
