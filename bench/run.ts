@@ -53,7 +53,14 @@ async function main() {
     ...(server ? { DATABASE_URL: server.url } : {}),
   });
   const { database } = await prepareDatabase(config);
-  const app = await buildApp({ config, db: database.db, logger: false, loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 } });
+  // As server.ts builds it: with the database's change notifications (its caches on).
+  const app = await buildApp({
+    config,
+    db: database.db,
+    notifications: database.notifications,
+    logger: false,
+    loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 },
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const credentials = { email: 'leverancier@devries.example', password: DEMO_PASSWORD };
