@@ -72,8 +72,12 @@ export async function claimIdempotencyKey(
     .returning('key')
     .executeTakeFirst();
   if (inserted) return { state: 'claimed' };
+  return answerExistingKey(trx, claim);
+}
 
-  const existing = await trx
+/** The key is taken: what the request that took it left, as a repeat sees it. */
+async function answerExistingKey(db: Kysely<DB>, claim: IdempotencyRef & { scope: string; requestHash: string }): Promise<Exclude<KeyClaim, { state: 'claimed' }>> {
+  const existing = await db
     .selectFrom('idempotency_keys')
     .selectAll()
     .where('organisation_id', '=', claim.organisationId)
@@ -123,13 +127,7 @@ export async function recordIdempotentResponse(
     RETURNING key
   `.execute(db);
   if (rows.length === 1) return { state: 'claimed' };
-  const existing = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('organisation_id', '=', claim.organisationId)
-    .where('key', '=', claim.key)
-    .executeTakeFirstOrThrow();
-  return existingKeyClaim(existing, claim);
+  return answerExistingKey(db, claim);
 }
 
 /**

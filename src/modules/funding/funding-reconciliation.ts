@@ -66,32 +66,19 @@ export async function reconciliationReport(db: Kysely<DB>, from: string, to: str
   }
 
   // Stripe's side, per order: the paid session's amount, and the charge's refunded amount (cumulative: the highest wins).
-  const stripePaid = new Map<string, { cents: number; day: string; reference: string }>();
-  const stripeRefunded = new Map<string, { cents: number; day: string; reference: string }>();
-  for (const event of await repo.stripeEventsByDay(db, start, end)) {
-    if (!event.order_id) continue;
-    if (event.type === 'charge.refunded') {
-      const cents = n(event.amount_refunded);
-      const seen = stripeRefunded.get(event.order_id);
-      if (!seen || cents > seen.cents) stripeRefunded.set(event.order_id, { cents, day: seen?.day ?? event.day, reference: event.id });
-    } else if (event.payment_status === 'paid' && !stripePaid.has(event.order_id)) {
-      stripePaid.set(event.order_id, { cents: n(event.amount_total), day: event.day, reference: event.id });
-    }
-  }
+  const stripePaid: StripeAmounts = new Map();
+  const stripeRefunded: StripeAmounts = new Map();
+  for (const event of await repo.stripeEvents(db, { from: start, to: end })) addStripeEvent(event, stripePaid, stripeRefunded);
   for (const [, paid] of stripePaid) dayOf(paid.day).stripePaymentsCents += paid.cents;
   for (const [, refunded] of stripeRefunded) dayOf(refunded.day).stripeRefundsCents += refunded.cents;
 
-  const ledgerPaid = new Map<string, { cents: number; day: string; reference: string | null }>();
-  const ledgerRefunded = new Map<string, { cents: number; day: string; reference: string | null }>();
-  for (const entry of await repo.stripeLedgerEntries(db, start, end)) {
-    if (!entry.order_id) continue;
-    const target = entry.entry_type === 'payment_received' ? ledgerPaid : entry.entry_type === 'refund_paid' ? ledgerRefunded : undefined;
-    target?.set(entry.order_id, { cents: n(entry.amount_cents), day: entry.day, reference: entry.external_reference });
-  }
+  const ledgerPaid: LedgerAmounts = new Map();
+  const ledgerRefunded: LedgerAmounts = new Map();
+  for (const entry of await repo.stripeLedgerEntries(db, { from: start, to: end })) addLedgerEntry(entry, ledgerPaid, ledgerRefunded);
 
   const compare = (
-    stripe: Map<string, { cents: number; day: string; reference: string }>,
-    ledger: Map<string, { cents: number; day: string; reference: string | null }>,
+    stripe: StripeAmounts,
+    ledger: LedgerAmounts,
     kinds: { missingInLedger: Diff['kind']; missingAtStripe: Diff['kind']; differs: Diff['kind'] },
   ) => {
     for (const orderId of new Set([...stripe.keys(), ...ledger.keys()])) {
@@ -121,47 +108,39 @@ export async function reconciliationReport(db: Kysely<DB>, from: string, to: str
  * event is stamped 00:00 the next day (or the other way round) is matched, not flagged.
  * Only fills gaps; amounts counted per day above stay those of the period.
  */
-async function widen(
-  db: Kysely<DB>,
-  stripePaid: Map<string, { cents: number; day: string; reference: string }>,
-  stripeRefunded: Map<string, { cents: number; day: string; reference: string }>,
-  ledgerPaid: Map<string, { cents: number; day: string; reference: string | null }>,
-  ledgerRefunded: Map<string, { cents: number; day: string; reference: string | null }>,
-): Promise<void> {
+async function widen(db: Kysely<DB>, stripePaid: StripeAmounts, stripeRefunded: StripeAmounts, ledgerPaid: LedgerAmounts, ledgerRefunded: LedgerAmounts): Promise<void> {
   const orderIds = [...new Set([...stripePaid.keys(), ...stripeRefunded.keys(), ...ledgerPaid.keys(), ...ledgerRefunded.keys()])];
   if (orderIds.length === 0) return;
-  const ledgerRows = await db
-    .selectFrom('money_ledger')
-    .select(['order_id', 'entry_type', 'amount_cents', 'external_reference', sql<string>`to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day')])
-    .where('order_id', 'in', orderIds)
-    .where('method', '=', 'stripe')
-    .execute();
-  for (const row of ledgerRows) {
-    const target = row.entry_type === 'payment_received' ? ledgerPaid : row.entry_type === 'refund_paid' ? ledgerRefunded : undefined;
-    if (target && row.order_id && !target.has(row.order_id)) target.set(row.order_id, { cents: n(row.amount_cents), day: row.day, reference: row.external_reference });
+  for (const entry of await repo.stripeLedgerEntries(db, { orderIds })) addLedgerEntry(entry, ledgerPaid, ledgerRefunded, { gapsOnly: true });
+  for (const event of await repo.stripeEvents(db, { orderIds })) addStripeEvent(event, stripePaid, stripeRefunded);
+}
+
+type StripeAmounts = Map<string, { cents: number; day: string; reference: string }>;
+type LedgerAmounts = Map<string, { cents: number; day: string; reference: string | null }>;
+
+/** A paid session counts once (the first); a charge's refunded amount is cumulative, so the highest wins (dated by the first seen). */
+function addStripeEvent(
+  event: { id: string; type: string; order_id: string | null; day: string; amount_total: string | null; amount_refunded: string | null; payment_status: string | null },
+  paid: StripeAmounts,
+  refunded: StripeAmounts,
+): void {
+  if (!event.order_id) return;
+  if (event.type === 'charge.refunded') {
+    const cents = n(event.amount_refunded);
+    const seen = refunded.get(event.order_id);
+    if (!seen || cents > seen.cents) refunded.set(event.order_id, { cents, day: seen?.day ?? event.day, reference: event.id });
+  } else if (event.payment_status === 'paid' && !paid.has(event.order_id)) {
+    paid.set(event.order_id, { cents: n(event.amount_total), day: event.day, reference: event.id });
   }
-  const events = await db
-    .selectFrom('stripe_events')
-    .select([
-      'id',
-      'type',
-      'order_id',
-      sql<string>`to_char(created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
-      sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
-      sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_refunded'`.as('amount_refunded'),
-      sql<string | null>`payload -> 'data' -> 'object' ->> 'payment_status'`.as('payment_status'),
-    ])
-    .where('order_id', 'in', orderIds)
-    .where('type', 'in', ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'charge.refunded'])
-    .execute();
-  for (const event of events) {
-    if (!event.order_id) continue;
-    if (event.type === 'charge.refunded') {
-      const cents = n(event.amount_refunded);
-      const seen = stripeRefunded.get(event.order_id);
-      if (!seen || cents > seen.cents) stripeRefunded.set(event.order_id, { cents, day: seen?.day ?? event.day, reference: event.id });
-    } else if (event.payment_status === 'paid' && !stripePaid.has(event.order_id)) {
-      stripePaid.set(event.order_id, { cents: n(event.amount_total), day: event.day, reference: event.id });
-    }
-  }
+}
+
+function addLedgerEntry(
+  entry: { order_id: string | null; entry_type: string; amount_cents: unknown; day: string; external_reference: string | null },
+  paid: LedgerAmounts,
+  refunded: LedgerAmounts,
+  options: { gapsOnly?: boolean } = {},
+): void {
+  const target = entry.entry_type === 'payment_received' ? paid : entry.entry_type === 'refund_paid' ? refunded : undefined;
+  if (!target || !entry.order_id || (options.gapsOnly && target.has(entry.order_id))) return;
+  target.set(entry.order_id, { cents: n(entry.amount_cents), day: entry.day, reference: entry.external_reference });
 }

@@ -355,31 +355,33 @@ export const fundingRepository = {
       .execute();
   },
 
-  /** Stripe's side as the platform recorded it: payment and refund events received from Stripe. */
-  async stripeEventsByDay(db: Kysely<DB>, from: Date, to: Date) {
-    return db
+  /**
+   * Stripe's side as the platform recorded it: payment and refund events received from
+   * Stripe, in a period (by Stripe's timestamp) or for the given orders whenever they came.
+   */
+  async stripeEvents(db: Kysely<DB>, scope: ReconciliationScope) {
+    let query = db
       .selectFrom('stripe_events')
       .select([
         sql<string>`to_char(created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
         'id',
         'type',
         'order_id',
-        'outcome',
         sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
         sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_refunded'`.as('amount_refunded'),
         sql<string | null>`payload -> 'data' -> 'object' ->> 'payment_status'`.as('payment_status'),
       ])
-      .where('created_at_stripe', '>=', from)
-      .where('created_at_stripe', '<', to)
-      .where('type', 'in', ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'charge.refunded'])
-      .execute();
+      .where('type', 'in', ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'charge.refunded']);
+    query = 'orderIds' in scope
+      ? query.where('order_id', 'in', scope.orderIds)
+      : query.where('created_at_stripe', '>=', scope.from).where('created_at_stripe', '<', scope.to);
+    return query.execute();
   },
 
-  /** Stripe ledger entries, each with its order: compared one by one against what Stripe reported. */
-  async stripeLedgerEntries(db: Kysely<DB>, from: Date, to: Date) {
-    return db
+  /** Stripe ledger entries, each with its order, in a period or for the given orders: compared one by one against what Stripe reported. */
+  async stripeLedgerEntries(db: Kysely<DB>, scope: ReconciliationScope) {
+    let query = db
       .selectFrom('money_ledger as m')
-      .leftJoin('orders as o', 'o.id', 'm.order_id')
       .select([
         sql<string>`to_char(m.created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
         'm.id',
@@ -387,15 +389,15 @@ export const fundingRepository = {
         'm.entry_type',
         'm.amount_cents',
         'm.external_reference',
-        'o.stripe_payment_intent_id',
-        'o.stripe_checkout_session_id',
       ])
-      .where('m.method', '=', 'stripe')
-      .where('m.created_at', '>=', from)
-      .where('m.created_at', '<', to)
-      .execute();
+      .where('m.method', '=', 'stripe');
+    query = 'orderIds' in scope ? query.where('m.order_id', 'in', scope.orderIds) : query.where('m.created_at', '>=', scope.from).where('m.created_at', '<', scope.to);
+    return query.execute();
   },
 };
+
+/** What a reconciliation read covers: a period, or some orders whenever their rows came. */
+export type ReconciliationScope = { from: Date; to: Date } | { orderIds: string[] };
 
 function payoutViewQuery(db: Kysely<DB>) {
   return db
