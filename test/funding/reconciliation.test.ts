@@ -66,6 +66,30 @@ describe('reconciliation report', () => {
     expect(body.balanced).toBe(false);
   });
 
+  it('matches a payment whose Stripe event falls on another day than its ledger entry, from either day', async () => {
+    const project = await f.listProject(10);
+    const placed = await placeStripeOrder(f.w, f.m.supplier, project.id, 1);
+    const session = f.fake.completeSession(placed.session.id);
+    // Stripe stamps its event two days on (a payment just before midnight, the event just after, say).
+    const later = Math.floor(Date.now() / 1000) + 2 * 86_400;
+    const event = stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>, { created: later });
+    expectStatus(await deliver(f.w, event), 200);
+    expect((await orderRow(f.w, placed.id)).status).toBe('paid');
+
+    const periodOf = async (at: Date) => {
+      const response = await f.get(f.m.admin.as, `/v1/funding/reconciliation?from=${day(at)}&to=${day(at)}`);
+      expectStatus(response, 200);
+      return response.json();
+    };
+    // The ledger's day alone: the event lies outside the period, and is found for the order.
+    const ledgerDay = await periodOf(new Date());
+    expect(differencesOf(ledgerDay, placed.id)).toEqual([]);
+    // The event's day alone: the ledger entry lies outside, and is found too.
+    const eventDay = await periodOf(new Date(later * 1000));
+    expect(differencesOf(eventDay, placed.id)).toEqual([]);
+    expect(eventDay.days.find((d: { day: string }) => d.day === day(new Date(later * 1000))).stripePaymentsCents).toBe(placed.amountCents);
+  });
+
   it('is for admins only, over a sensible period', async () => {
     expectStatus(await f.get(f.m.initiativeMember.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'), 403);
     expectStatus(await f.get(f.m.supplier.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'), 403);
