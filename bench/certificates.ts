@@ -19,8 +19,16 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { type CertificatePdfData, renderCertificatePdf, verificationUrl } from '../src/modules/certificates/certificate-pdf.js';
-import { generateSigningJwk, signCertificate, signingKeysFromJwks } from '../src/modules/certificates/signing.js';
+import {
+  type CertificatePdfData,
+  renderCertificatePdf,
+  verificationUrl,
+} from '../src/modules/certificates/certificate-pdf.js';
+import {
+  generateSigningJwk,
+  signCertificate,
+  signingKeysFromJwks,
+} from '../src/modules/certificates/signing.js';
 import { newVerificationCode } from '../src/modules/certificates/verification-code.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -37,7 +45,8 @@ function certificate(i: number): CertificatePdfData {
     supplier: { name: 'Bouwbedrijf De Vries & Zoën B.V.', kvkNumber: '12345678' },
     project: {
       title: 'Werkervaringsplekken Groen Doet Goed – Rotterdam-Zuid',
-      summary: 'Twintig deelnemers uit de bijstand werken een jaar in het groenonderhoud van de wijk, met een jobcoach en een erkende vakopleiding.',
+      summary:
+        'Twintig deelnemers uit de bijstand werken een jaar in het groenonderhoud van de wijk, met een jobcoach en een erkende vakopleiding.',
       expectedOutcomes: [
         { outcomeType: 'paid_work', expectedCount: 12 },
         { outcomeType: 'diploma', expectedCount: 8 },
@@ -65,7 +74,11 @@ function bareLines(data: CertificatePdfData): [string, number, number, number, s
     ['Bewijs van een financiële bijdrage aan een sociaal project', 50, 100, 12, 'Helvetica', 495],
     [
       `Hierbij wordt bevestigd dat ${data.supplier.name} 1.250 impactcredits heeft verworven in het project „${data.project.title}” van ${data.initiative.name}.`,
-      50, 142, 12, 'Helvetica', 495,
+      50,
+      142,
+      12,
+      'Helvetica',
+      495,
     ],
     [`Leverancier ${data.supplier.name}`, 50, 214, 11, 'Helvetica', 495],
     [`KvK-nummer ${data.supplier.kvkNumber}`, 50, 232, 11, 'Helvetica', 495],
@@ -77,39 +90,66 @@ function bareLines(data: CertificatePdfData): [string, number, number, number, s
     ['Datum van uitgifte 22 november 2026', 50, 340, 11, 'Helvetica', 495],
     ['Wat deze credits financieren', 50, 370, 12, 'Helvetica-Bold', 495],
     [data.project.summary ?? '', 50, 388, 10, 'Helvetica', 495],
-    ['Beoogde resultaten van het project: betaald werk: 12; diploma: 8; dagbesteding: 20.', 50, 420, 10, 'Helvetica', 495],
+    [
+      'Beoogde resultaten van het project: betaald werk: 12; diploma: 8; dagbesteding: 20.',
+      50,
+      420,
+      10,
+      'Helvetica',
+      495,
+    ],
     ['Social return', 50, 446, 12, 'Helvetica-Bold', 495],
     [
       'Dit certificaat mag worden ingezet voor het invullen van een social-returnverplichting bij een opdracht van een publieke opdrachtgever, tot de waarde en het aantal credits hierboven.',
-      50, 464, 10, 'Helvetica', 495,
+      50,
+      464,
+      10,
+      'Helvetica',
+      495,
     ],
     ['Echtheid controleren', 216, 630, 12, 'Helvetica-Bold', 313],
     [
       'Scan de QR-code of open de link. De verificatiepagina toont altijd de actuele status van dit certificaat: geldig, opgeschort of ingetrokken.',
-      216, 648, 9, 'Helvetica', 313,
+      216,
+      648,
+      9,
+      'Helvetica',
+      313,
     ],
     ['Verificatiecode', 216, 686, 8, 'Helvetica-Bold', 313],
     [data.verificationCode, 216, 698, 12, 'Courier-Bold', 313],
     [verificationUrl(data.publicUrl, data.verificationCode), 216, 716, 8, 'Helvetica', 313],
     [
       `De gegevens van dit certificaat zijn digitaal ondertekend (Ed25519, JWS) met sleutel ${data.signingKeyId}. De publieke sleutels staan op ${data.publicUrl}/.well-known/jwks.json.`,
-      216, 738, 7, 'Helvetica', 313,
+      216,
+      738,
+      7,
+      'Helvetica',
+      313,
     ],
     ['Uitgegeven door Stichting Impactbeurs', 50, 792, 8, 'Helvetica', 495],
   ];
 }
 
 function bareRender(data: CertificatePdfData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, left: 50, right: 50, bottom: 10 } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, left: 50, right: 50, bottom: 10 },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
   });
-  for (const [text, x, y, size, font, width] of bareLines(data)) doc.font(font).fontSize(size).text(text, x, y, { width });
-  const { modules } = QRCode.create(verificationUrl(data.publicUrl, data.verificationCode), { errorCorrectionLevel: 'M' });
+  for (const [text, x, y, size, font, width] of bareLines(data))
+    doc.font(font).fontSize(size).text(text, x, y, { width });
+  const { modules } = QRCode.create(verificationUrl(data.publicUrl, data.verificationCode), {
+    errorCorrectionLevel: 'M',
+  });
   const s = 126 / modules.size;
-  for (let r = 0; r < modules.size; r++) for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) doc.rect(70 + c * s, 632 + r * s, s, s);
+  for (let r = 0; r < modules.size; r++)
+    for (let c = 0; c < modules.size; c++)
+      if (modules.get(r, c)) doc.rect(70 + c * s, 632 + r * s, s, s);
   doc.fill('#000000');
   doc.end();
   return done;
@@ -143,7 +183,11 @@ async function issue(data: CertificatePdfData): Promise<Buffer> {
 type Task = (data: CertificatePdfData) => Promise<Buffer>;
 
 /** Renders one after another for `ms`; returns documents per second and bytes of the last. */
-async function measure(task: Task, ms: number, counter: { i: number }): Promise<{ count: number; elapsed: number; size: number }> {
+async function measure(
+  task: Task,
+  ms: number,
+  counter: { i: number },
+): Promise<{ count: number; elapsed: number; size: number }> {
   const start = performance.now();
   let count = 0;
   let size = 0;
@@ -181,7 +225,9 @@ async function main(): Promise<void> {
     return (t.count * 1000) / t.elapsed;
   };
   const bare = rate('bare page');
-  console.log(`certificates benchmark — node ${process.version}, ${os.availableParallelism()} cores, one core used, ${ROUNDS} interleaved rounds, ${SECONDS} s per task, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `certificates benchmark — node ${process.version}, ${os.availableParallelism()} cores, one core used, ${ROUNDS} interleaved rounds, ${SECONDS} s per task, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   console.log('');
   console.log('task          docs/s/core   ms/doc   bytes   vs bare page');
   for (const [name] of tasks) {
@@ -193,7 +239,9 @@ async function main(): Promise<void> {
   }
   const ratio = rate('certificate') / bare;
   console.log('');
-  console.log(`certificate / bare page: ${(ratio * 100).toFixed(0)}% (target ≥ 50%) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
+  console.log(
+    `certificate / bare page: ${(ratio * 100).toFixed(0)}% (target ≥ 50%) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+  );
 }
 
 await main();

@@ -91,11 +91,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Listed projects of the shape the services make, cloned from a seeded one (project, its decided round, its award), with their credits issued. */
-async function cloneListedProjects(db: Kysely<DB>, count: number, label: string): Promise<string[]> {
+async function cloneListedProjects(
+  db: Kysely<DB>,
+  count: number,
+  label: string,
+): Promise<string[]> {
   const template = await db
     .selectFrom('projects as p')
-    .innerJoin('awards as a', (join) => join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'))
-    .select(['p.id as projectId', 'a.id as awardId', 'a.round_id as roundId', 'a.confirmed_by as adminId'])
+    .innerJoin('awards as a', (join) =>
+      join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'),
+    )
+    .select([
+      'p.id as projectId',
+      'a.id as awardId',
+      'a.round_id as roundId',
+      'a.confirmed_by as adminId',
+    ])
     .where('p.status', '=', 'listed')
     .where('p.funding_deadline', '>', new Date(Date.now() + 86_400_000))
     .executeTakeFirstOrThrow();
@@ -131,7 +142,12 @@ async function cloneListedProjects(db: Kysely<DB>, count: number, label: string)
 
 let kvkCounter = 0;
 /** Supplier organisations with one member each; answers each member's user and organisation id. */
-async function createBuyers(db: Kysely<DB>, count: number, label: string, passwordHash: string): Promise<Buyer[]> {
+async function createBuyers(
+  db: Kysely<DB>,
+  count: number,
+  label: string,
+  passwordHash: string,
+): Promise<Buyer[]> {
   const first = 97_000_000 + kvkCounter;
   kvkCounter += count;
   const { rows } = await sql<Buyer>`
@@ -162,13 +178,35 @@ interface Buyer {
  * because a real sign-in costs an argon2id hash (~0.1 s) and the bench needs thousands.
  */
 async function accessTokens(app: FastifyInstance, buyers: Buyer[]): Promise<string[]> {
-  const response = await app.inject({ method: 'POST', url: '/v1/auth/login', remoteAddress: '10.77.0.1', payload: { email: buyers[0]!.email, password: PASSWORD } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${buyers[0]!.email} failed: ${response.statusCode} ${response.body}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    remoteAddress: '10.77.0.1',
+    payload: { email: buyers[0]!.email, password: PASSWORD },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(
+      `sign-in of ${buyers[0]!.email} failed: ${response.statusCode} ${response.body}`,
+    );
   const signedIn = response.json<{ accessToken: string }>().accessToken;
-  return [signedIn, ...buyers.slice(1).map((b) => app.signAccessToken({ sub: b.userId, org: b.organisationId, gen: b.tokenGeneration }))];
+  return [
+    signedIn,
+    ...buyers
+      .slice(1)
+      .map((b) =>
+        app.signAccessToken({ sub: b.userId, org: b.organisationId, gen: b.tokenGeneration }),
+      ),
+  ];
 }
 
-async function runBaseline(url: string, c: Case, projects: string[], actorUserId: string, poolSize: number, seconds = DURATION_S): Promise<Figures> {
+async function runBaseline(
+  url: string,
+  c: Case,
+  projects: string[],
+  actorUserId: string,
+  poolSize: number,
+  seconds = DURATION_S,
+): Promise<Figures> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Every connection open before the clock starts, as the app's pool is warm.
   const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
@@ -222,7 +260,14 @@ async function bareHttpReservation(url: string, actorUserId: string): Promise<Fa
   return bare;
 }
 
-async function runApp(address: string, c: Case, projects: string[], tokens: string[], caseFile: string, seconds = DURATION_S): Promise<Figures> {
+async function runApp(
+  address: string,
+  c: Case,
+  projects: string[],
+  tokens: string[],
+  caseFile: string,
+  seconds = DURATION_S,
+): Promise<Figures> {
   await writeFile(caseFile, JSON.stringify({ tokens, projects }));
   // The worker thread autocannon starts reads the case from its (copied) environment.
   process.env.BENCH_PURCHASE_CASE = caseFile;
@@ -232,12 +277,23 @@ async function runApp(address: string, c: Case, projects: string[], tokens: stri
     duration: seconds,
     workers: 1,
     setupClient: path.join(HOOKS, 'setup-client.cjs'),
-    requests: [{ method: 'POST', path: '/v1/orders', setupRequest: path.join(HOOKS, 'setup-request.cjs') } as unknown as autocannon.Request],
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/orders',
+        setupRequest: path.join(HOOKS, 'setup-request.cjs'),
+      } as unknown as autocannon.Request,
+    ],
   } as unknown as autocannon.Options);
-  const codes = Object.entries((result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
+  const codes = Object.entries(
+    (result as unknown as { statusCodeStats?: Record<string, { count: number }> })
+      .statusCodeStats ?? {},
+  )
     .map(([code, stat]) => `${code}×${stat.count}`)
     .join(' ');
-  const created = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.['201']?.count ?? result['2xx'];
+  const created =
+    (result as unknown as { statusCodeStats?: Record<string, { count: number }> })
+      .statusCodeStats?.['201']?.count ?? result['2xx'];
   return {
     // Only orders made count: a refusal is cheaper than an order and must not flatter the figure.
     rps: created / (result.duration || seconds),
@@ -266,7 +322,12 @@ async function quiesce(db: Kysely<DB>): Promise<void> {
 }
 
 async function checkCredits(db: Kysely<DB>, appProjects: string[]) {
-  const { rows } = await sql<{ oversold: string; ledger_mismatches: string; order_mismatches: string; reserved_orders: string }>`
+  const { rows } = await sql<{
+    oversold: string;
+    ledger_mismatches: string;
+    order_mismatches: string;
+    reserved_orders: string;
+  }>`
     WITH ledger AS (
       SELECT project_id,
         sum(quantity) FILTER (WHERE entry_type = 'issue') AS issued,
@@ -329,21 +390,45 @@ async function main() {
 
     console.log('Preparing: projects, buyers, sign-ins …');
     const projects = {
-      app: { one: await cloneListedProjects(db, 1, 'app one'), spread: await cloneListedProjects(db, SPREAD, 'app spread') },
-      baseline: { one: await cloneListedProjects(db, 1, 'sql one'), spread: await cloneListedProjects(db, SPREAD, 'sql spread') },
-      floor: { one: await cloneListedProjects(db, 1, 'floor one'), spread: await cloneListedProjects(db, SPREAD, 'floor spread') },
+      app: {
+        one: await cloneListedProjects(db, 1, 'app one'),
+        spread: await cloneListedProjects(db, SPREAD, 'app spread'),
+      },
+      baseline: {
+        one: await cloneListedProjects(db, 1, 'sql one'),
+        spread: await cloneListedProjects(db, SPREAD, 'sql spread'),
+      },
+      floor: {
+        one: await cloneListedProjects(db, 1, 'floor one'),
+        spread: await cloneListedProjects(db, SPREAD, 'floor spread'),
+      },
       warmUp: await cloneListedProjects(db, 1, 'warm-up'),
     };
-    const cases: Case[] = CONNECTIONS.flatMap((connections) => (['one', 'spread'] as const).map((scenario) => ({ scenario, connections })));
+    const cases: Case[] = CONNECTIONS.flatMap((connections) =>
+      (['one', 'spread'] as const).map((scenario) => ({ scenario, connections })),
+    );
     const passwordHash = await hashPassword(PASSWORD);
     // Buyers of their own per case, so no case starts with another's open orders.
     const buyers: Buyer[][] = [];
-    for (const c of cases) buyers.push(await createBuyers(db, buyersFor(c), `${c.scenario}${c.connections}`, passwordHash));
+    for (const c of cases)
+      buyers.push(
+        await createBuyers(db, buyersFor(c), `${c.scenario}${c.connections}`, passwordHash),
+      );
     const warmUpBuyers = await createBuyers(db, BUYERS_MIN, 'warm-up', passwordHash);
-    const actor = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow();
+    const actor = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
 
     // As server.ts builds it: with the database's change notifications (its caches on).
-    app = await buildApp({ config, db, notifications: database.notifications, logger: false, loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 } });
+    app = await buildApp({
+      config,
+      db,
+      notifications: database.notifications,
+      logger: false,
+      loginThrottle: { windowSeconds: 1, perAccount: 1e9, perAddress: 1e9 },
+    });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     floor = await bareHttpReservation(server.url, actor.id);
     const floorAddress = await floor.listen({ port: 0, host: '127.0.0.1' });
@@ -353,20 +438,55 @@ async function main() {
     const caseFile = path.join(dataDir, 'case.json');
 
     // JIT, caches and pools warm before anything is measured.
-    const warmUp = await runApp(address, { scenario: 'one', connections: 10 }, projects.warmUp, warmUpTokens, caseFile, 2);
-    if (warmUp.ok === 0) throw new Error(`warm-up made no orders (${warmUp.detail}): is POST /v1/orders there?`);
+    const warmUp = await runApp(
+      address,
+      { scenario: 'one', connections: 10 },
+      projects.warmUp,
+      warmUpTokens,
+      caseFile,
+      2,
+    );
+    if (warmUp.ok === 0)
+      throw new Error(`warm-up made no orders (${warmUp.detail}): is POST /v1/orders there?`);
     await quiesce(db);
-    await runBaseline(server.url, { scenario: 'one', connections: 10 }, projects.baseline.one, actor.id, 10, 2);
+    await runBaseline(
+      server.url,
+      { scenario: 'one', connections: 10 },
+      projects.baseline.one,
+      actor.id,
+      10,
+      2,
+    );
 
     const rows: { c: Case; baseline: Figures; floor: Figures; app: Figures }[] = [];
     for (const [i, c] of cases.entries()) {
       // The server allows max_connections in all: leave room for the app's pool and others.
-      const wanted = BASELINE_POOL === 'app' ? APP_POOL_SIZE : BASELINE_POOL === 'max' ? c.connections : Number(BASELINE_POOL);
-      const poolSize = Math.max(1, Math.min(wanted, c.connections, (await freeConnectionSlots(server.url)) - 5));
+      const wanted =
+        BASELINE_POOL === 'app'
+          ? APP_POOL_SIZE
+          : BASELINE_POOL === 'max'
+            ? c.connections
+            : Number(BASELINE_POOL);
+      const poolSize = Math.max(
+        1,
+        Math.min(wanted, c.connections, (await freeConnectionSlots(server.url)) - 5),
+      );
       process.stdout.write(`  ${c.scenario} × ${c.connections}: baseline … `);
-      const baseline = await runBaseline(server.url, c, projects.baseline[c.scenario], actor.id, poolSize);
+      const baseline = await runBaseline(
+        server.url,
+        c,
+        projects.baseline[c.scenario],
+        actor.id,
+        poolSize,
+      );
       process.stdout.write(`${baseline.rps.toFixed(0)} req/s; bare HTTP … `);
-      const floorFigures = await runApp(floorAddress, c, projects.floor[c.scenario], tokens[i]!, caseFile);
+      const floorFigures = await runApp(
+        floorAddress,
+        c,
+        projects.floor[c.scenario],
+        tokens[i]!,
+        caseFile,
+      );
       process.stdout.write(`${floorFigures.rps.toFixed(0)} req/s; app … `);
       const loopBefore = performance.eventLoopUtilization();
       const measured = await runApp(address, c, projects.app[c.scenario], tokens[i]!, caseFile);
@@ -376,7 +496,11 @@ async function main() {
       rows.push({ c, baseline, floor: floorFigures, app: measured });
     }
 
-    const checks = await checkCredits(db, [...projects.app.one, ...projects.app.spread, ...projects.warmUp]);
+    const checks = await checkCredits(db, [
+      ...projects.app.one,
+      ...projects.app.spread,
+      ...projects.warmUp,
+    ]);
     const madeByApp = rows.reduce((sum, row) => sum + row.app.ok, 0) + warmUp.ok;
 
     console.log(
@@ -397,7 +521,9 @@ async function main() {
       console.log(
         `${label.padEnd(16)}${String(c.connections).padStart(5)} | ${baseline.rps.toFixed(0).padStart(19)} ${baseline.p50.toFixed(1).padStart(7)} ${baseline.p99.toFixed(1).padStart(7)} | ${f.rps.toFixed(0).padStart(20)} ${(f.rps / baseline.rps).toFixed(2).padStart(6)} | ${a.rps
           .toFixed(0)
-          .padStart(22)} ${a.p50.toFixed(1).padStart(7)} ${a.p99.toFixed(1).padStart(7)} ${`${((a.loopBusy ?? NaN) * 100).toFixed(0)}%`.padStart(5)} | ${ratio.toFixed(2).padStart(5)}  ${target.padEnd(15)} | ${a.failed} / ${baseline.failed}  (${a.detail}; baseline ${baseline.detail})`,
+          .padStart(
+            22,
+          )} ${a.p50.toFixed(1).padStart(7)} ${a.p99.toFixed(1).padStart(7)} ${`${((a.loopBusy ?? NaN) * 100).toFixed(0)}%`.padStart(5)} | ${ratio.toFixed(2).padStart(5)}  ${target.padEnd(15)} | ${a.failed} / ${baseline.failed}  (${a.detail}; baseline ${baseline.detail})`,
       );
     }
     console.log(

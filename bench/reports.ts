@@ -39,12 +39,16 @@ const QUARTERS = 12;
 
 const stats = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   return { p50: at(50), p95: at(95), n: sorted.length };
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function time(runs: number, work: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; n: number }> {
+async function time(
+  runs: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p95: number; n: number }> {
   await work(-1); // warm up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -80,7 +84,8 @@ async function main() {
     await timeReports(db, REUSE ? null : loaded, refreshed);
   } finally {
     await database.close();
-    if (KEEP || REUSE) console.log(`kept database ${target.name} (BENCH_REUSE=${target.name}; drop it when done)`);
+    if (KEEP || REUSE)
+      console.log(`kept database ${target.name} (BENCH_REUSE=${target.name}; drop it when done)`);
     else await target.drop();
   }
 }
@@ -175,33 +180,72 @@ async function loadData(db: Kysely<DB>) {
 async function timeReports(db: Kysely<DB>, loaded: number | null, refreshed: number) {
   const clock = { now: () => new Date('2026-01-15T12:00:00Z') };
   const reports = createReportsService({ db, clock, disclosureThreshold: 5 });
-  const admin = { actor: { userId: '00000000-0000-4000-9000-000000000001', organisationId: '00000000-0000-4000-8000-000000000001', organisationKind: 'platform' as const, role: 'admin' as const }, requestId: 'bench', ip: '' };
-  const authorityId = (i: number) => `00000000-0000-4000-8002-${(((i + 1) * 37) % AUTHORITIES).toString(16).padStart(12, '0')}`;
+  const admin = {
+    actor: {
+      userId: '00000000-0000-4000-9000-000000000001',
+      organisationId: '00000000-0000-4000-8000-000000000001',
+      organisationKind: 'platform' as const,
+      role: 'admin' as const,
+    },
+    requestId: 'bench',
+    ip: '',
+  };
+  const authorityId = (i: number) =>
+    `00000000-0000-4000-8002-${(((i + 1) * 37) % AUTHORITIES).toString(16).padStart(12, '0')}`;
 
   const baselineClaims = await time(5, () =>
     sql`SELECT c.authority_id, c.contract_id, cert.project_id, sum(c.credits), sum(c.value_cents), count(*)
           FROM claims c JOIN certificates cert ON cert.id = c.certificate_id
          WHERE c.status = 'approved' GROUP BY 1, 2, 3`.execute(db),
   );
-  const baselineOrders = await time(5, () => sql`SELECT project_id, sum(quantity), sum(amount_cents), count(*) FROM orders WHERE status = 'paid' GROUP BY 1`.execute(db));
+  const baselineOrders = await time(5, () =>
+    sql`SELECT project_id, sum(quantity), sum(amount_cents), count(*) FROM orders WHERE status = 'paid' GROUP BY 1`.execute(
+      db,
+    ),
+  );
   const whole = await time(30, (i) => reports.authority(admin, { authorityId: authorityId(i) }));
-  const quarter = await time(100, (i) => reports.authority(admin, { authorityId: authorityId(i), from: '2024-04-01', to: '2024-06-30' }));
-  const adHoc = await time(30, (i) => reports.authority(admin, { authorityId: authorityId(i), from: '2024-02-10', to: '2024-08-15' }));
+  const quarter = await time(100, (i) =>
+    reports.authority(admin, { authorityId: authorityId(i), from: '2024-04-01', to: '2024-06-30' }),
+  );
+  const adHoc = await time(30, (i) =>
+    reports.authority(admin, { authorityId: authorityId(i), from: '2024-02-10', to: '2024-08-15' }),
+  );
   const publicStats = await time(50, () => reports.publicStats({}));
-  const supplierId = (i: number) => `00000000-0000-4000-8003-${(((i + 1) * 37) % SUPPLIERS).toString(16).padStart(12, '0')}`;
-  const supplierQuarter = await time(50, (i) => reports.supplier(admin, { supplierId: supplierId(i), from: '2024-04-01', to: '2024-06-30' }));
+  const supplierId = (i: number) =>
+    `00000000-0000-4000-8003-${(((i + 1) * 37) % SUPPLIERS).toString(16).padStart(12, '0')}`;
+  const supplierQuarter = await time(50, (i) =>
+    reports.supplier(admin, { supplierId: supplierId(i), from: '2024-04-01', to: '2024-06-30' }),
+  );
 
   const sample = await reports.authority(admin, { authorityId: authorityId(0) });
-  console.log(`bench:reports — ${ORDERS.toLocaleString('en')} paid orders and approved claims, ${AUTHORITIES} authorities, ${PROJECTS} projects, ${QUARTERS} quarters, ${PROJECTS * QUARTERS} accepted reports`);
-  console.log(`load ${loaded === null ? 'reused' : `${(loaded / 1000).toFixed(1)} s`}; refresh of the summaries (outside requests) ${ms(refreshed)}`);
+  console.log(
+    `bench:reports — ${ORDERS.toLocaleString('en')} paid orders and approved claims, ${AUTHORITIES} authorities, ${PROJECTS} projects, ${QUARTERS} quarters, ${PROJECTS * QUARTERS} accepted reports`,
+  );
+  console.log(
+    `load ${loaded === null ? 'reused' : `${(loaded / 1000).toFixed(1)} s`}; refresh of the summaries (outside requests) ${ms(refreshed)}`,
+  );
   console.log(`one authority: ${sample.srValue.claims} claims, ${sample.projects.length} projects`);
-  console.log(`baseline GROUP BY claims ⋈ certificates (authority, contract, project): p50 ${ms(baselineClaims.p50)}`);
-  console.log(`baseline GROUP BY paid orders (project):                           p50 ${ms(baselineOrders.p50)}`);
-  console.log(`authority report, whole period:   p50 ${ms(whole.p50)}  p95 ${ms(whole.p95)}  = ${((whole.p50 / baselineClaims.p50) * 100).toFixed(1)}% of baseline (target ≤ 25%)`);
-  console.log(`authority report, one quarter:    p50 ${ms(quarter.p50)}  p95 ${ms(quarter.p95)}  (target p95 ≤ 20 ms) = ${((quarter.p50 / baselineClaims.p50) * 100).toFixed(1)}% of baseline`);
-  console.log(`authority report, ad-hoc period:  p50 ${ms(adHoc.p50)}  p95 ${ms(adHoc.p95)}  (two edges read from the claims)`);
-  console.log(`supplier report, one quarter:     p50 ${ms(supplierQuarter.p50)}  p95 ${ms(supplierQuarter.p95)}  (its ~${Math.round(ORDERS / SUPPLIERS)} certificates listed from the raw rows)`);
-  console.log(`public stats:                     p50 ${ms(publicStats.p50)}  p95 ${ms(publicStats.p95)}  = ${((publicStats.p50 / baselineOrders.p50) * 100).toFixed(1)}% of baseline`);
+  console.log(
+    `baseline GROUP BY claims ⋈ certificates (authority, contract, project): p50 ${ms(baselineClaims.p50)}`,
+  );
+  console.log(
+    `baseline GROUP BY paid orders (project):                           p50 ${ms(baselineOrders.p50)}`,
+  );
+  console.log(
+    `authority report, whole period:   p50 ${ms(whole.p50)}  p95 ${ms(whole.p95)}  = ${((whole.p50 / baselineClaims.p50) * 100).toFixed(1)}% of baseline (target ≤ 25%)`,
+  );
+  console.log(
+    `authority report, one quarter:    p50 ${ms(quarter.p50)}  p95 ${ms(quarter.p95)}  (target p95 ≤ 20 ms) = ${((quarter.p50 / baselineClaims.p50) * 100).toFixed(1)}% of baseline`,
+  );
+  console.log(
+    `authority report, ad-hoc period:  p50 ${ms(adHoc.p50)}  p95 ${ms(adHoc.p95)}  (two edges read from the claims)`,
+  );
+  console.log(
+    `supplier report, one quarter:     p50 ${ms(supplierQuarter.p50)}  p95 ${ms(supplierQuarter.p95)}  (its ~${Math.round(ORDERS / SUPPLIERS)} certificates listed from the raw rows)`,
+  );
+  console.log(
+    `public stats:                     p50 ${ms(publicStats.p50)}  p95 ${ms(publicStats.p95)}  = ${((publicStats.p50 / baselineOrders.p50) * 100).toFixed(1)}% of baseline`,
+  );
 }
 
 main().catch((error) => {

@@ -26,7 +26,9 @@ import { prepareDatabase } from '../src/startup.js';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 
 /** A fresh database on the server, so the bench never writes into one that holds data. */
-async function throwawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function throwawayDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `impactbeurs_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -44,7 +46,9 @@ async function throwawayDatabase(serverUrl: string): Promise<{ url: string; drop
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'impactbeurs-bench-'));
-  const server = process.env.BENCH_DATABASE_URL ? await throwawayDatabase(process.env.BENCH_DATABASE_URL) : undefined;
+  const server = process.env.BENCH_DATABASE_URL
+    ? await throwawayDatabase(process.env.BENCH_DATABASE_URL)
+    : undefined;
   const config = loadConfig({
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
@@ -69,11 +73,20 @@ async function main() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(credentials),
   });
-  if (!login.ok) throw new Error(`login failed: ${login.status} (is the database empty? run against a fresh one)`);
+  if (!login.ok)
+    throw new Error(
+      `login failed: ${login.status} (is the database empty? run against a fresh one)`,
+    );
   const { accessToken } = (await login.json()) as { accessToken: string };
 
   const run = (title: string, urlPath: string, options: Partial<autocannon.Options> = {}) =>
-    autocannon({ url: `${address}${urlPath}`, connections: 10, duration: DURATION_S, ...options, title }).then((result) => ({
+    autocannon({
+      url: `${address}${urlPath}`,
+      connections: 10,
+      duration: DURATION_S,
+      ...options,
+      title,
+    }).then((result) => ({
       title,
       rps: result.requests.average,
       p99: result.latency.p99,
@@ -82,7 +95,9 @@ async function main() {
 
   const results = [];
   results.push(await run('baseline GET /health/live', '/health/live'));
-  results.push(await run('auth GET /v1/me', '/v1/me', { headers: { authorization: `Bearer ${accessToken}` } }));
+  results.push(
+    await run('auth GET /v1/me', '/v1/me', { headers: { authorization: `Bearer ${accessToken}` } }),
+  );
   // Sign-in is rate limited per address (20 a minute), so it is timed sequentially instead.
   const LOGINS = 15;
   const started = performance.now();
@@ -95,7 +110,12 @@ async function main() {
     if (!response.ok) throw new Error(`login ${i} failed: ${response.status}`);
   }
   const loginMs = (performance.now() - started) / LOGINS;
-  results.push({ title: 'login POST /v1/auth/login (seq.)', rps: 1000 / loginMs, p99: Math.round(loginMs), non2xx: 0 });
+  results.push({
+    title: 'login POST /v1/auth/login (seq.)',
+    rps: 1000 / loginMs,
+    p99: Math.round(loginMs),
+    non2xx: 0,
+  });
 
   const baseline = results[0]!.rps;
   console.log(`\nImpactbeurs foundation bench on ${database.engine}, ${DURATION_S}s per case`);

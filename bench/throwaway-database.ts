@@ -1,7 +1,9 @@
 import pg from 'pg';
 
 /** A fresh database on the server, so a bench never writes into one that holds data. Drop it when done. */
-export async function throwawayDatabase(serverUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function throwawayDatabase(
+  serverUrl: string,
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `impactbeurs_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -15,7 +17,10 @@ export async function throwawayDatabase(serverUrl: string): Promise<{ url: strin
       // A pool's end() resolves while its connections are still saying goodbye: give them a
       // moment, so that FORCE does not cut them off mid-way (and their pools log the loss).
       for (let i = 0; i < 40; i++) {
-        const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        const { rows } = await admin.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -38,7 +38,9 @@ const RAISED_LIMIT = '1000000000';
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'impactbeurs-bench-verify-'));
-  const server = process.env.BENCH_DATABASE_URL ? await throwawayDatabase(process.env.BENCH_DATABASE_URL) : undefined;
+  const server = process.env.BENCH_DATABASE_URL
+    ? await throwawayDatabase(process.env.BENCH_DATABASE_URL)
+    : undefined;
   const env = {
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
@@ -66,7 +68,13 @@ async function main() {
 
   // Setup requests each come from an address of their own, so they never meet a rate limit.
   let setupIp = 0;
-  async function call(method: string, urlPath: string, body?: unknown, token?: string, headers: Record<string, string> = {}) {
+  async function call(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ) {
     const response = await fetch(`${address}${urlPath}`, {
       method,
       headers: {
@@ -78,35 +86,53 @@ async function main() {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = (await response.json().catch(() => null)) as Record<string, any> | null;
-    if (!response.ok) throw new Error(`${method} ${urlPath}: ${response.status} ${JSON.stringify(json)}`);
+    if (!response.ok)
+      throw new Error(`${method} ${urlPath}: ${response.status} ${JSON.stringify(json)}`);
     return json!;
   }
-  const signIn = async (email: string) => (await call('POST', '/v1/auth/login', { email, password: DEMO_PASSWORD })).accessToken as string;
+  const signIn = async (email: string) =>
+    (await call('POST', '/v1/auth/login', { email, password: DEMO_PASSWORD }))
+      .accessToken as string;
 
   const supplier = await signIn('leverancier@devries.example');
   const admin = await signIn('admin@impactbeurs.example');
   const projects = (await call('GET', '/v1/projects')).items as { id: string }[];
   if (projects.length === 0) throw new Error('the demo seed lists no project');
-  const order = await call('POST', '/v1/orders', { projectId: projects[0]!.id, quantity: 1, paymentMethod: 'invoice' }, supplier, {
-    'idempotency-key': crypto.randomUUID(),
-  });
-  const paid = await call('POST', `/v1/orders/${order.id}/mark-paid`, { amountCents: order.amountCents, bankReference: 'NL-BENCH-1' }, admin);
+  const order = await call(
+    'POST',
+    '/v1/orders',
+    { projectId: projects[0]!.id, quantity: 1, paymentMethod: 'invoice' },
+    supplier,
+    {
+      'idempotency-key': crypto.randomUUID(),
+    },
+  );
+  const paid = await call(
+    'POST',
+    `/v1/orders/${order.id}/mark-paid`,
+    { amountCents: order.amountCents, bankReference: 'NL-BENCH-1' },
+    admin,
+  );
   const certificateId = paid.certificate?.id as string | undefined;
   if (!certificateId) throw new Error(`mark-paid returned no certificate: ${JSON.stringify(paid)}`);
-  const code = (await call('GET', `/v1/certificates/${certificateId}`, undefined, supplier)).verificationCode as string;
+  const code = (await call('GET', `/v1/certificates/${certificateId}`, undefined, supplier))
+    .verificationCode as string;
   const check = await call('GET', `/v1/verify/${code}`);
   if (check.status !== 'active') throw new Error(`verify answered ${JSON.stringify(check)}`);
 
   const run = (title: string, url: string, options: Partial<autocannon.Options> = {}) =>
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, ...options, title }).then((r) => ({
-      title,
-      rps: r.requests.average,
-      p99: r.latency.p99,
-      ok: r['2xx'],
-      tooMany: (r.statusCodeStats as Record<string, { count: number }> | undefined)?.['429']?.count ?? 0,
-      non2xx: r.non2xx,
-      errors: r.errors + r.timeouts,
-    }));
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, ...options, title }).then(
+      (r) => ({
+        title,
+        rps: r.requests.average,
+        p99: r.latency.p99,
+        ok: r['2xx'],
+        tooMany:
+          (r.statusCodeStats as Record<string, { count: number }> | undefined)?.['429']?.count ?? 0,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      }),
+    );
 
   const results = [];
   results.push(await run('baseline GET /ping (bare)', `${bareAddress}/ping`));
@@ -114,9 +140,15 @@ async function main() {
   results.push(await run('limited (default 120/min)', `${limitedAddress}/v1/verify/${code}`));
 
   const baseline = results[0]!.rps;
-  console.log(`\nImpactbeurs verification bench on ${database.engine}, ${CONNECTIONS} connections from one address, ${DURATION_S}s per case`);
-  console.log(`"verify" runs with VERIFY_RATE_LIMIT_PER_MINUTE=${RAISED_LIMIT} (raised by this bench); "limited" with the default ${loadConfig(env).verifyRateLimitPerMinute}`);
-  console.log('case                              req/s    p99 ms   ratio to baseline        2xx       429   other non-2xx   errors');
+  console.log(
+    `\nImpactbeurs verification bench on ${database.engine}, ${CONNECTIONS} connections from one address, ${DURATION_S}s per case`,
+  );
+  console.log(
+    `"verify" runs with VERIFY_RATE_LIMIT_PER_MINUTE=${RAISED_LIMIT} (raised by this bench); "limited" with the default ${loadConfig(env).verifyRateLimitPerMinute}`,
+  );
+  console.log(
+    'case                              req/s    p99 ms   ratio to baseline        2xx       429   other non-2xx   errors',
+  );
   for (const r of results) {
     console.log(
       `${r.title.padEnd(32)}  ${r.rps.toFixed(0).padStart(7)}  ${String(r.p99).padStart(8)}   ${(r.rps / baseline).toFixed(3).padStart(17)}` +
@@ -124,7 +156,9 @@ async function main() {
     );
   }
   const route = results[1]!;
-  console.log(`\nverify at ${((route.rps / baseline) * 100).toFixed(1)}% of the bare route (target ≥ 30%)`);
+  console.log(
+    `\nverify at ${((route.rps / baseline) * 100).toFixed(1)}% of the bare route (target ≥ 30%)`,
+  );
 
   await bare.close();
   await limitedApp.close();

@@ -26,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
 
   // Which roles exist in which kind of organisation (DESIGN §2), enforced for users and invitations alike.
-  const roleMatchesKind = (table: string) => sql.raw(`
+  const roleMatchesKind = (table: string) =>
+    sql.raw(`
     CONSTRAINT ${table}_role_matches_kind CHECK (
       (organisation_kind = 'platform' AND role IN ('admin', 'reviewer')) OR
       (organisation_kind IN ('initiative', 'supplier') AND role = 'member') OR
@@ -70,7 +71,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       ${roleMatchesKind('invitations')}
     )
   `.execute(db);
-  await sql`CREATE INDEX invitations_organisation_id_idx ON invitations (organisation_id)`.execute(db);
+  await sql`CREATE INDEX invitations_organisation_id_idx ON invitations (organisation_id)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE refresh_tokens (
@@ -94,7 +97,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       failed_at timestamptz NOT NULL
     )
   `.execute(db);
-  await sql`CREATE INDEX login_failures_key_time_idx ON login_failures (throttle_key, failed_at)`.execute(db);
+  await sql`CREATE INDEX login_failures_key_time_idx ON login_failures (throttle_key, failed_at)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE audit_events (
@@ -109,8 +114,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       request_id text
     )
   `.execute(db);
-  await sql`CREATE INDEX audit_events_actor_org_idx ON audit_events (actor_organisation_id, id)`.execute(db);
-  await sql`CREATE INDEX audit_events_subject_idx ON audit_events (subject_type, subject_id, id)`.execute(db);
+  await sql`CREATE INDEX audit_events_actor_org_idx ON audit_events (actor_organisation_id, id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX audit_events_subject_idx ON audit_events (subject_type, subject_id, id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX audit_events_action_idx ON audit_events (action, id)`.execute(db);
 
   // The audit trail is append-only: the database itself refuses to change or remove a row,
@@ -136,7 +145,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_events', 'login_failures', 'refresh_tokens', 'invitations', 'users', 'organisations']) {
+  for (const table of [
+    'audit_events',
+    'login_failures',
+    'refresh_tokens',
+    'invitations',
+    'users',
+    'organisations',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.id(table)}`.execute(db);
   }
   await sql`DROP FUNCTION IF EXISTS refuse_append_only_change()`.execute(db);

@@ -54,7 +54,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (project_id, cbs_code)
     )
   `.execute(db);
-  await sql`CREATE INDEX project_municipalities_code_idx ON project_municipalities (cbs_code)`.execute(db);
+  await sql`CREATE INDEX project_municipalities_code_idx ON project_municipalities (cbs_code)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE project_target_groups (
@@ -107,7 +109,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
   `.execute(db);
   // at most one round per project is open at a time
-  await sql`CREATE UNIQUE INDEX review_rounds_one_open_idx ON review_rounds (project_id) WHERE status = 'open'`.execute(db);
+  await sql`CREATE UNIQUE INDEX review_rounds_one_open_idx ON review_rounds (project_id) WHERE status = 'open'`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE panel_assignments (
@@ -123,7 +127,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK ((declaration IS NULL) = (declared_at IS NULL))
     )
   `.execute(db);
-  await sql`CREATE INDEX panel_assignments_reviewer_idx ON panel_assignments (reviewer_id)`.execute(db);
+  await sql`CREATE INDEX panel_assignments_reviewer_idx ON panel_assignments (reviewer_id)`.execute(
+    db,
+  );
 
   // A submitted score is final: the database refuses to change or remove it.
   await sql`
@@ -186,7 +192,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK (decision = 'rejected' OR (supply > 0 AND threshold > 0))
     )
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX awards_one_approval_idx ON awards (project_id) WHERE decision = 'approved'`.execute(db);
+  await sql`CREATE UNIQUE INDEX awards_one_approval_idx ON awards (project_id) WHERE decision = 'approved'`.execute(
+    db,
+  );
 
   // Credits per project. The balance row keeps sold + reserved <= supply with CHECKs, so
   // no interleaving of reservations can oversell; every change to it is also written to
@@ -215,7 +223,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
   await sql`CREATE INDEX credit_ledger_project_idx ON credit_ledger (project_id, id)`.execute(db);
   // each project's credits are issued once
-  await sql`CREATE UNIQUE INDEX credit_ledger_one_issue_idx ON credit_ledger (project_id) WHERE entry_type = 'issue'`.execute(db);
+  await sql`CREATE UNIQUE INDEX credit_ledger_one_issue_idx ON credit_ledger (project_id) WHERE entry_type = 'issue'`.execute(
+    db,
+  );
 
   // The balance follows the ledger: every ledger row applies its delta in the same
   // statement, and the balance's CHECKs refuse the row if it would oversell. One INSERT
@@ -266,9 +276,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'credit_ledger', 'project_credit_balances', 'awards', 'review_consensus', 'review_scores',
-    'panel_assignments', 'review_rounds', 'project_budget_lines', 'project_outcomes',
-    'project_target_groups', 'project_municipalities', 'projects',
+    'credit_ledger',
+    'project_credit_balances',
+    'awards',
+    'review_consensus',
+    'review_scores',
+    'panel_assignments',
+    'review_rounds',
+    'project_budget_lines',
+    'project_outcomes',
+    'project_target_groups',
+    'project_municipalities',
+    'projects',
   ]) {
     await sql`DROP TABLE IF EXISTS ${sql.id(table)}`.execute(db);
   }

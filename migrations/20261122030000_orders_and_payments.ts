@@ -8,7 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS btree_gist`.execute(db);
 
   // Serials are never reused: a project's next free serial only grows (refunded ranges stay void).
-  await sql`ALTER TABLE project_credit_balances ADD COLUMN next_serial integer NOT NULL DEFAULT 1 CHECK (next_serial >= 1)`.execute(db);
+  await sql`ALTER TABLE project_credit_balances ADD COLUMN next_serial integer NOT NULL DEFAULT 1 CHECK (next_serial >= 1)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE orders (
@@ -49,9 +51,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK ((status IN ('expired', 'cancelled')) = (closed_at IS NOT NULL))
     )
   `.execute(db);
-  await sql`CREATE INDEX orders_buyer_idx ON orders (buyer_organisation_id, created_at DESC, id)`.execute(db);
+  await sql`CREATE INDEX orders_buyer_idx ON orders (buyer_organisation_id, created_at DESC, id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX orders_project_idx ON orders (project_id, status)`.execute(db);
-  await sql`CREATE INDEX orders_open_reservations_idx ON orders (reserved_until) WHERE status = 'reserved'`.execute(db);
+  await sql`CREATE INDEX orders_open_reservations_idx ON orders (reserved_until) WHERE status = 'reserved'`.execute(
+    db,
+  );
 
   // Each paid order owns exactly one contiguous serial range; the database rejects overlaps.
   await sql`
@@ -87,7 +93,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK (serial_end - serial_start + 1 = credits)
     )
   `.execute(db);
-  await sql`CREATE INDEX certificates_buyer_idx ON certificates (buyer_organisation_id)`.execute(db);
+  await sql`CREATE INDEX certificates_buyer_idx ON certificates (buyer_organisation_id)`.execute(
+    db,
+  );
 
   // Money held for each project (DESIGN §5.5): every cent paid in is in escrow, paid out
   // to the initiative, or refunded. Amounts are positive; the entry type gives the direction.
@@ -107,12 +115,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
   await sql`CREATE INDEX money_ledger_project_idx ON money_ledger (project_id, id)`.execute(db);
   // an order's payment and its refund are each booked once
-  await sql`CREATE UNIQUE INDEX money_ledger_one_payment_idx ON money_ledger (order_id) WHERE entry_type = 'payment_received'`.execute(db);
-  await sql`CREATE UNIQUE INDEX money_ledger_one_refund_idx ON money_ledger (order_id) WHERE entry_type = 'refund_paid'`.execute(db);
+  await sql`CREATE UNIQUE INDEX money_ledger_one_payment_idx ON money_ledger (order_id) WHERE entry_type = 'payment_received'`.execute(
+    db,
+  );
+  await sql`CREATE UNIQUE INDEX money_ledger_one_refund_idx ON money_ledger (order_id) WHERE entry_type = 'refund_paid'`.execute(
+    db,
+  );
 
   // Credit-ledger rows can now name the order they belong to; an order is sold and refunded once.
-  await sql`CREATE UNIQUE INDEX credit_ledger_one_sale_idx ON credit_ledger (reference_id) WHERE entry_type = 'sell'`.execute(db);
-  await sql`CREATE UNIQUE INDEX credit_ledger_one_refund_idx ON credit_ledger (reference_id) WHERE entry_type = 'refund'`.execute(db);
+  await sql`CREATE UNIQUE INDEX credit_ledger_one_sale_idx ON credit_ledger (reference_id) WHERE entry_type = 'sell'`.execute(
+    db,
+  );
+  await sql`CREATE UNIQUE INDEX credit_ledger_one_refund_idx ON credit_ledger (reference_id) WHERE entry_type = 'refund'`.execute(
+    db,
+  );
 
   // Gapless yearly numbers (invoices, credit notes, certificates): a counter row per
   // kind and year, incremented inside the transaction that uses the number.
@@ -197,8 +213,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'payment_disputes', 'stripe_events', 'idempotency_keys', 'credit_notes', 'document_counters',
-    'money_ledger', 'certificates', 'credit_allocations', 'orders',
+    'payment_disputes',
+    'stripe_events',
+    'idempotency_keys',
+    'credit_notes',
+    'document_counters',
+    'money_ledger',
+    'certificates',
+    'credit_allocations',
+    'orders',
   ]) {
     await sql`DROP TABLE IF EXISTS ${sql.id(table)}`.execute(db);
   }

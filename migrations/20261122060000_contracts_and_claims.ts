@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A supplier named in a contract before it has registered is created 'pending' and
   // becomes 'active' when its first user accepts the invitation.
   await sql`ALTER TABLE organisations DROP CONSTRAINT organisations_status_check`.execute(db);
-  await sql`ALTER TABLE organisations ADD CONSTRAINT organisations_status_check CHECK (status IN ('active', 'disabled', 'pending'))`.execute(db);
+  await sql`ALTER TABLE organisations ADD CONSTRAINT organisations_status_check CHECK (status IN ('active', 'disabled', 'pending'))`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE contracts (
@@ -50,11 +52,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK ((status = 'closed') = (closed_at IS NOT NULL))
     )
   `.execute(db);
-  await sql`CREATE INDEX contracts_authority_idx ON contracts (authority_id, created_at DESC, id)`.execute(db);
+  await sql`CREATE INDEX contracts_authority_idx ON contracts (authority_id, created_at DESC, id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX contracts_supplier_idx ON contracts (supplier_id, ends_on)`.execute(db);
 
-  await sql`ALTER TABLE certificates ADD COLUMN claimed_credits integer NOT NULL DEFAULT 0`.execute(db);
-  await sql`ALTER TABLE certificates ADD CONSTRAINT certificates_claimed_within_credits CHECK (claimed_credits >= 0 AND claimed_credits <= credits)`.execute(db);
+  await sql`ALTER TABLE certificates ADD COLUMN claimed_credits integer NOT NULL DEFAULT 0`.execute(
+    db,
+  );
+  await sql`ALTER TABLE certificates ADD CONSTRAINT certificates_claimed_within_credits CHECK (claimed_credits >= 0 AND claimed_credits <= credits)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE claims (
@@ -86,10 +94,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK ((status = 'invalidated') = (invalidated_at IS NOT NULL))
     )
   `.execute(db);
-  await sql`CREATE INDEX claims_certificate_idx ON claims (certificate_id) WHERE status IN ('pending', 'approved')`.execute(db);
+  await sql`CREATE INDEX claims_certificate_idx ON claims (certificate_id) WHERE status IN ('pending', 'approved')`.execute(
+    db,
+  );
   await sql`CREATE INDEX claims_contract_idx ON claims (contract_id, status)`.execute(db);
-  await sql`CREATE INDEX claims_authority_idx ON claims (authority_id, created_at DESC, id)`.execute(db);
-  await sql`CREATE INDEX claims_supplier_idx ON claims (supplier_id, created_at DESC, id)`.execute(db);
+  await sql`CREATE INDEX claims_authority_idx ON claims (authority_id, created_at DESC, id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX claims_supplier_idx ON claims (supplier_id, created_at DESC, id)`.execute(
+    db,
+  );
 
   // Which claim transitions exist (DESIGN §4 Claim), and what each does to the certificate's
   // counter. A claim is created pending against an active certificate and a contract of the
@@ -145,8 +159,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     END
     $$
   `.execute(db);
-  await sql`CREATE TRIGGER claims_apply BEFORE INSERT OR UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION apply_claim_change()`.execute(db);
-  await sql`CREATE TRIGGER claims_no_delete BEFORE DELETE OR TRUNCATE ON claims FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()`.execute(db);
+  await sql`CREATE TRIGGER claims_apply BEFORE INSERT OR UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION apply_claim_change()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER claims_no_delete BEFORE DELETE OR TRUNCATE ON claims FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()`.execute(
+    db,
+  );
 
   // Invariant 4's second half, checked at commit so that a revocation and the
   // invalidation of its claims can happen in either order inside one transaction: a
@@ -181,10 +199,14 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP FUNCTION IF EXISTS check_certificate_claims()`.execute(db);
   await sql`DROP TABLE IF EXISTS claims`.execute(db);
   await sql`DROP FUNCTION IF EXISTS apply_claim_change()`.execute(db);
-  await sql`ALTER TABLE certificates DROP CONSTRAINT IF EXISTS certificates_claimed_within_credits`.execute(db);
+  await sql`ALTER TABLE certificates DROP CONSTRAINT IF EXISTS certificates_claimed_within_credits`.execute(
+    db,
+  );
   await sql`ALTER TABLE certificates DROP COLUMN IF EXISTS claimed_credits`.execute(db);
   await sql`DROP TABLE IF EXISTS contracts`.execute(db);
   await sql`UPDATE organisations SET status = 'active' WHERE status = 'pending'`.execute(db);
   await sql`ALTER TABLE organisations DROP CONSTRAINT organisations_status_check`.execute(db);
-  await sql`ALTER TABLE organisations ADD CONSTRAINT organisations_status_check CHECK (status IN ('active', 'disabled'))`.execute(db);
+  await sql`ALTER TABLE organisations ADD CONSTRAINT organisations_status_check CHECK (status IN ('active', 'disabled'))`.execute(
+    db,
+  );
 }

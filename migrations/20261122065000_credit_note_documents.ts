@@ -56,7 +56,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     END
     $$
   `.execute(db);
-  await sql`ALTER TABLE orders ADD CONSTRAINT orders_paid_has_invoice_number CHECK (status <> 'paid' OR invoice_number IS NOT NULL)`.execute(db);
+  await sql`ALTER TABLE orders ADD CONSTRAINT orders_paid_has_invoice_number CHECK (status <> 'paid' OR invoice_number IS NOT NULL)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE credit_note_documents (
@@ -83,5 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE IF EXISTS credit_note_documents`.execute(db);
   await sql`DROP FUNCTION IF EXISTS certificate_verification(text)`.execute(db);
-  await sql`ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_paid_has_invoice_number`.execute(db);
+  await sql`ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_paid_has_invoice_number`.execute(
+    db,
+  );
 }

@@ -17,10 +17,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       ADD COLUMN failing_since timestamptz,
       ADD COLUMN failing_reason text CHECK (char_length(failing_reason) <= 2000)
   `.execute(db);
-  await sql`ALTER TABLE projects ADD CONSTRAINT projects_failed_when CHECK (status <> 'failed' OR (failed_at IS NOT NULL AND failure_reason IS NOT NULL))`.execute(db);
-  await sql`ALTER TABLE projects ADD CONSTRAINT projects_failing_reason CHECK ((failing_since IS NULL) = (failing_reason IS NULL))`.execute(db);
+  await sql`ALTER TABLE projects ADD CONSTRAINT projects_failed_when CHECK (status <> 'failed' OR (failed_at IS NOT NULL AND failure_reason IS NOT NULL))`.execute(
+    db,
+  );
+  await sql`ALTER TABLE projects ADD CONSTRAINT projects_failing_reason CHECK ((failing_since IS NULL) = (failing_reason IS NULL))`.execute(
+    db,
+  );
   // the deadline job looks for listed projects past their deadline
-  await sql`CREATE INDEX projects_funding_deadline_idx ON projects (funding_deadline) WHERE status = 'listed'`.execute(db);
+  await sql`CREATE INDEX projects_funding_deadline_idx ON projects (funding_deadline) WHERE status = 'listed'`.execute(
+    db,
+  );
 
   // Every change of a funding deadline, and every admin decision on a waiting project: append-only.
   await sql`
@@ -37,9 +43,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK (new_deadline IS NULL OR new_deadline > previous_deadline)
     )
   `.execute(db);
-  await sql`CREATE INDEX funding_decisions_project_idx ON funding_decisions (project_id, decided_at)`.execute(db);
+  await sql`CREATE INDEX funding_decisions_project_idx ON funding_decisions (project_id, decided_at)`.execute(
+    db,
+  );
   // an admin decides to refund a waiting project once
-  await sql`CREATE UNIQUE INDEX funding_decisions_one_refund_idx ON funding_decisions (project_id) WHERE kind = 'refund_all'`.execute(db);
+  await sql`CREATE UNIQUE INDEX funding_decisions_one_refund_idx ON funding_decisions (project_id) WHERE kind = 'refund_all'`.execute(
+    db,
+  );
 
   // Payouts from a project's escrow to its initiative: tranche 1 (the threshold amount) when
   // the project is funded, tranche 2 (the rest) when its final outcome report is accepted.
@@ -75,8 +85,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // A payout ledger row names its payout; each payout is booked once.
   await sql`ALTER TABLE money_ledger ADD COLUMN payout_id uuid REFERENCES payouts (id)`.execute(db);
-  await sql`ALTER TABLE money_ledger ADD CONSTRAINT money_ledger_payout_names_payout CHECK ((entry_type = 'payout') = (payout_id IS NOT NULL))`.execute(db);
-  await sql`CREATE UNIQUE INDEX money_ledger_one_payout_idx ON money_ledger (payout_id) WHERE entry_type = 'payout'`.execute(db);
+  await sql`ALTER TABLE money_ledger ADD CONSTRAINT money_ledger_payout_names_payout CHECK ((entry_type = 'payout') = (payout_id IS NOT NULL))`.execute(
+    db,
+  );
+  await sql`CREATE UNIQUE INDEX money_ledger_one_payout_idx ON money_ledger (payout_id) WHERE entry_type = 'payout'`.execute(
+    db,
+  );
 
   // The last line of defence for §5.5: a payout never takes more than the project's escrow.
   // Payouts of one project are serialised on its row, so two cannot both pass the check.
@@ -134,7 +148,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TRIGGER IF EXISTS money_ledger_payout_within_escrow ON money_ledger`.execute(db);
   await sql`DROP FUNCTION IF EXISTS refuse_payout_beyond_escrow()`.execute(db);
   await sql`DROP INDEX IF EXISTS money_ledger_one_payout_idx`.execute(db);
-  await sql`ALTER TABLE money_ledger DROP CONSTRAINT IF EXISTS money_ledger_payout_names_payout`.execute(db);
+  await sql`ALTER TABLE money_ledger DROP CONSTRAINT IF EXISTS money_ledger_payout_names_payout`.execute(
+    db,
+  );
   await sql`ALTER TABLE money_ledger DROP COLUMN IF EXISTS payout_id`.execute(db);
   await sql`DROP TABLE IF EXISTS payouts`.execute(db);
   await sql`DROP FUNCTION IF EXISTS refuse_payout_rewrite()`.execute(db);

@@ -35,8 +35,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
     )
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX outcome_reports_one_final_idx ON outcome_reports (project_id) WHERE kind = 'final'`.execute(db);
-  await sql`CREATE INDEX outcome_reports_queue_idx ON outcome_reports (status, submitted_at, id)`.execute(db);
+  await sql`CREATE UNIQUE INDEX outcome_reports_one_final_idx ON outcome_reports (project_id) WHERE kind = 'final'`.execute(
+    db,
+  );
+  await sql`CREATE INDEX outcome_reports_queue_idx ON outcome_reports (status, submitted_at, id)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE outcome_report_participants (
@@ -86,7 +90,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (report_id, dimension, category)
     )
   `.execute(db);
-  await sql`CREATE INDEX outcome_report_cells_project_idx ON outcome_report_cells (project_id, period_end)`.execute(db);
+  await sql`CREATE INDEX outcome_report_cells_project_idx ON outcome_report_cells (project_id, period_end)`.execute(
+    db,
+  );
 
   // An accepted report and its figures are final.
   await sql`
@@ -110,8 +116,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     END
     $$
   `.execute(db);
-  await sql`CREATE TRIGGER outcome_reports_final BEFORE UPDATE OR DELETE ON outcome_reports FOR EACH ROW EXECUTE FUNCTION refuse_accepted_report_change()`.execute(db);
-  for (const table of ['outcome_report_participants', 'outcome_report_results', 'outcome_report_spending']) {
+  await sql`CREATE TRIGGER outcome_reports_final BEFORE UPDATE OR DELETE ON outcome_reports FOR EACH ROW EXECUTE FUNCTION refuse_accepted_report_change()`.execute(
+    db,
+  );
+  for (const table of [
+    'outcome_report_participants',
+    'outcome_report_results',
+    'outcome_report_spending',
+  ]) {
     await sql`
       CREATE TRIGGER ${sql.id(`${table}_final`)} BEFORE INSERT OR UPDATE OR DELETE ON ${sql.id(table)}
         FOR EACH ROW EXECUTE FUNCTION refuse_accepted_report_change()
@@ -137,11 +149,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK (status <> 'rejected' OR decision_reason IS NOT NULL)
     )
   `.execute(db);
-  await sql`CREATE INDEX outcome_stories_published_idx ON outcome_stories (decided_at DESC, id) WHERE status = 'published'`.execute(db);
+  await sql`CREATE INDEX outcome_stories_published_idx ON outcome_stories (decided_at DESC, id) WHERE status = 'published'`.execute(
+    db,
+  );
   await sql`CREATE INDEX outcome_stories_project_idx ON outcome_stories (project_id)`.execute(db);
 
   // Reporting reads approved claims of one authority by decision time (the partial-quarter edges of a period).
-  await sql`CREATE INDEX claims_reporting_idx ON claims (authority_id, decided_at) WHERE status = 'approved'`.execute(db);
+  await sql`CREATE INDEX claims_reporting_idx ON claims (authority_id, decided_at) WHERE status = 'approved'`.execute(
+    db,
+  );
 
   // Summaries, refreshed by the job 'reports.refresh-summaries' (never in a request, never
   // by a trigger that would make a summary row hot). Quarters are Amsterdam calendar quarters.
@@ -157,7 +173,9 @@ export async function up(db: Kysely<any>): Promise<void> {
      WHERE c.status = 'approved'
      GROUP BY 1, 2, 3, 4, 5
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX report_claims_quarterly_key ON report_claims_quarterly (authority_id, quarter, contract_id, project_id)`.execute(db);
+  await sql`CREATE UNIQUE INDEX report_claims_quarterly_key ON report_claims_quarterly (authority_id, quarter, contract_id, project_id)`.execute(
+    db,
+  );
 
   await sql`
     CREATE MATERIALIZED VIEW report_buyer_sales AS
@@ -169,8 +187,12 @@ export async function up(db: Kysely<any>): Promise<void> {
      WHERE o.status = 'paid'
      GROUP BY 1, 2
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX report_buyer_sales_key ON report_buyer_sales (project_id, buyer_organisation_id)`.execute(db);
-  await sql`CREATE INDEX report_buyer_sales_buyer_idx ON report_buyer_sales (buyer_organisation_id)`.execute(db);
+  await sql`CREATE UNIQUE INDEX report_buyer_sales_key ON report_buyer_sales (project_id, buyer_organisation_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX report_buyer_sales_buyer_idx ON report_buyer_sales (buyer_organisation_id)`.execute(
+    db,
+  );
 
   await sql`
     CREATE MATERIALIZED VIEW report_project_sales AS
@@ -183,7 +205,9 @@ export async function up(db: Kysely<any>): Promise<void> {
      WHERE o.status = 'paid'
      GROUP BY 1
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX report_project_sales_key ON report_project_sales (project_id)`.execute(db);
+  await sql`CREATE UNIQUE INDEX report_project_sales_key ON report_project_sales (project_id)`.execute(
+    db,
+  );
 
   // Platform totals of published cells per report end date (few distinct dates), for public stats.
   await sql`
@@ -195,7 +219,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       FROM outcome_report_cells
      GROUP BY 1, 2, 3
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX report_outcome_totals_key ON report_outcome_totals (period_end, dimension, category)`.execute(db);
+  await sql`CREATE UNIQUE INDEX report_outcome_totals_key ON report_outcome_totals (period_end, dimension, category)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE report_refreshes (
@@ -212,7 +238,14 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP MATERIALIZED VIEW IF EXISTS report_buyer_sales`.execute(db);
   await sql`DROP MATERIALIZED VIEW IF EXISTS report_claims_quarterly`.execute(db);
   await sql`DROP INDEX IF EXISTS claims_reporting_idx`.execute(db);
-  for (const table of ['outcome_stories', 'outcome_report_cells', 'outcome_report_spending', 'outcome_report_results', 'outcome_report_participants', 'outcome_reports']) {
+  for (const table of [
+    'outcome_stories',
+    'outcome_report_cells',
+    'outcome_report_spending',
+    'outcome_report_results',
+    'outcome_report_participants',
+    'outcome_reports',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.id(table)}`.execute(db);
   }
   await sql`DROP FUNCTION IF EXISTS refuse_accepted_report_change()`.execute(db);

@@ -20,14 +20,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       FROM report_claims_quarterly
      GROUP BY 1, 2
   `.execute(db);
-  await sql`CREATE UNIQUE INDEX report_authority_projects_key ON report_authority_projects (authority_id, project_id) INCLUDE (credits)`.execute(db);
+  await sql`CREATE UNIQUE INDEX report_authority_projects_key ON report_authority_projects (authority_id, project_id) INCLUDE (credits)`.execute(
+    db,
+  );
 
-  await sql`CREATE INDEX outcome_report_cells_read_idx ON outcome_report_cells (project_id, period_end) INCLUDE (dimension, category, exact, published)`.execute(db);
+  await sql`CREATE INDEX outcome_report_cells_read_idx ON outcome_report_cells (project_id, period_end) INCLUDE (dimension, category, exact, published)`.execute(
+    db,
+  );
   await sql`DROP INDEX outcome_report_cells_project_idx`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`CREATE INDEX IF NOT EXISTS outcome_report_cells_project_idx ON outcome_report_cells (project_id, period_end)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS outcome_report_cells_project_idx ON outcome_report_cells (project_id, period_end)`.execute(
+    db,
+  );
   await sql`DROP INDEX IF EXISTS outcome_report_cells_read_idx`.execute(db);
   await sql`DROP MATERIALIZED VIEW IF EXISTS report_authority_projects`.execute(db);
 }

@@ -137,5 +137,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX IF EXISTS orders_open_by_buyer_idx`.execute(db);
-  await sql`DROP FUNCTION IF EXISTS place_order(uuid, uuid, uuid, uuid, int, text, timestamptz, text, text, timestamptz, int, int, int, text, text, text, jsonb, jsonb, text)`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS place_order(uuid, uuid, uuid, uuid, int, text, timestamptz, text, text, timestamptz, int, int, int, text, text, text, jsonb, jsonb, text)`.execute(
+    db,
+  );
 }

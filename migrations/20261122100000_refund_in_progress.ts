@@ -30,7 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     ALTER TABLE orders ADD CONSTRAINT orders_refund_request_holds_payment
       CHECK (refund_requested_at IS NULL OR status IN ('paid', 'expired', 'cancelled'))
   `.execute(db);
-  await sql`CREATE INDEX orders_refund_requested_idx ON orders (refund_requested_at) WHERE refund_requested_at IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX orders_refund_requested_idx ON orders (refund_requested_at) WHERE refund_requested_at IS NOT NULL`.execute(
+    db,
+  );
 
   await sql`
     CREATE FUNCTION refuse_approval_while_refund_requested() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -57,8 +59,12 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TRIGGER IF EXISTS claims_no_approval_while_refund_requested ON claims`.execute(db);
   await sql`DROP FUNCTION IF EXISTS refuse_approval_while_refund_requested()`.execute(db);
   await sql`DROP INDEX IF EXISTS orders_refund_requested_idx`.execute(db);
-  await sql`ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_refund_request_holds_payment`.execute(db);
-  await sql`ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_refund_request_complete`.execute(db);
+  await sql`ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_refund_request_holds_payment`.execute(
+    db,
+  );
+  await sql`ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_refund_request_complete`.execute(
+    db,
+  );
   await sql`
     ALTER TABLE orders
       DROP COLUMN IF EXISTS refund_request_reason,

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/types.js';
@@ -18,7 +22,11 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
-import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './modules/auth/login-throttle.js';
+import {
+  createLoginThrottle,
+  DEFAULT_THROTTLE,
+  type ThrottleLimits,
+} from './modules/auth/login-throttle.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { createInvitationsService } from './modules/invitations/invitations.service.js';
@@ -41,7 +49,11 @@ import { registerPaymentJobs } from './modules/payments/reconciliation.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
 import { registerDocumentJobs } from './modules/certificates/document-jobs.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
-import { type CertificateSigner, createCertificateSigner, loadSigningKeys } from './modules/certificates/signing.js';
+import {
+  type CertificateSigner,
+  createCertificateSigner,
+  loadSigningKeys,
+} from './modules/certificates/signing.js';
 import { verificationRoutes } from './modules/certificates/verification.routes.js';
 import { VerificationCache } from './modules/certificates/verification-cache.js';
 import type { Notifications } from './db/notifications.js';
@@ -86,7 +98,6 @@ export interface AppDeps {
   /** The signed-in users' cache to use with `notifications` (tests pass one to watch it). */
   actorCache?: ActorCache;
 }
-
 
 /** Paths that are redacted from every log line: credentials and signatures never reach the logs. */
 export const LOG_REDACT_PATHS = [
@@ -137,7 +148,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const stop of listeners) await stop();
   });
   const actorCache =
-    deps.notifications && config.actorCacheSize > 0 ? (deps.actorCache ?? new ActorCache({ maxEntries: config.actorCacheSize })) : undefined;
+    deps.notifications && config.actorCacheSize > 0
+      ? (deps.actorCache ?? new ActorCache({ maxEntries: config.actorCacheSize }))
+      : undefined;
   if (actorCache && deps.notifications) listeners.push(await actorCache.listen(deps.notifications));
 
   const users = createUsersService({ db, clock, actorCache });
@@ -175,20 +188,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(projectsRoutes, { projects });
   await app.register(reviewsRoutes, { reviews: createReviewsService({ db, clock, config }) });
   await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
-  await app.register(ordersRoutes, { orders: createOrdersService({ db, clock, config, jobs, payments: deps.payments }) });
+  await app.register(ordersRoutes, {
+    orders: createOrdersService({ db, clock, config, jobs, payments: deps.payments }),
+  });
   await registerOrderJobs(jobs, { db, clock, payments: deps.payments });
-  await app.register(fundingRoutes, { funding: createFundingService({ db, clock, jobs, payments: deps.payments }), clock });
+  await app.register(fundingRoutes, {
+    funding: createFundingService({ db, clock, jobs, payments: deps.payments }),
+    clock,
+  });
   await registerFundingJobs(jobs, { db, clock, payments: deps.payments });
-  if (deps.payments) await registerPaymentJobs(jobs, { db, clock, payments: deps.payments, log: app.log });
+  if (deps.payments)
+    await registerPaymentJobs(jobs, { db, clock, payments: deps.payments, log: app.log });
   await app.register(stripeWebhookRoutes, {
     // Without Stripe the route still exists (one API document for all) and answers 404.
     webhook: config.stripe
-      ? createStripeWebhookService({ db, clock, jobs, webhookSecret: config.stripe.webhookSecret, log: app.log })
+      ? createStripeWebhookService({
+          db,
+          clock,
+          jobs,
+          webhookSecret: config.stripe.webhookSecret,
+          log: app.log,
+        })
       : undefined,
   });
   const verificationCache =
-    deps.notifications && config.verifyCacheSize > 0 ? (deps.verificationCache ?? new VerificationCache({ maxEntries: config.verifyCacheSize })) : undefined;
-  if (verificationCache && deps.notifications) listeners.push(await verificationCache.listen(deps.notifications));
+    deps.notifications && config.verifyCacheSize > 0
+      ? (deps.verificationCache ?? new VerificationCache({ maxEntries: config.verifyCacheSize }))
+      : undefined;
+  if (verificationCache && deps.notifications)
+    listeners.push(await verificationCache.listen(deps.notifications));
   const certificates = createCertificatesService({
     db,
     clock,
@@ -198,13 +226,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerDocumentJobs(jobs, { db, clock, documents: certificates.documents });
   await app.register(certificatesRoutes, { certificates });
-  await app.register(verificationRoutes, { certificates, rateLimitPerMinute: config.verifyRateLimitPerMinute });
+  await app.register(verificationRoutes, {
+    certificates,
+    rateLimitPerMinute: config.verifyRateLimitPerMinute,
+  });
   const disclosureThreshold = config.disclosureThreshold;
-  await app.register(outcomesRoutes, { outcomes: createOutcomesService({ db, clock, disclosureThreshold, jobs }) });
-  await app.register(reportsRoutes, { reports: createReportsService({ db, clock, disclosureThreshold }) });
+  await app.register(outcomesRoutes, {
+    outcomes: createOutcomesService({ db, clock, disclosureThreshold, jobs }),
+  });
+  await app.register(reportsRoutes, {
+    reports: createReportsService({ db, clock, disclosureThreshold }),
+  });
   await registerReportJobs(jobs, { db, clock, disclosureThreshold });
   await app.register(obligationsRoutes, {
-    contracts: createContractsService({ db, clock, mailer: deps.mailer ?? new FileMailer(path.join(config.dataDir, 'outbox')), publicUrl: config.publicUrl }),
+    contracts: createContractsService({
+      db,
+      clock,
+      mailer: deps.mailer ?? new FileMailer(path.join(config.dataDir, 'outbox')),
+      publicUrl: config.publicUrl,
+    }),
     claims: createClaimsService({ db, clock, publicUrl: config.publicUrl }),
     clock,
   });

@@ -36,7 +36,10 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   CREDIT_PRICE_CENTS: z.coerce.number().int().positive().default(3800),
   PANEL_MIN: z.coerce.number().int().min(1).max(15).default(3),
-  AWARD_METHODOLOGY: z.string().regex(/^v[0-9]+$/).default('v1'),
+  AWARD_METHODOLOGY: z
+    .string()
+    .regex(/^v[0-9]+$/)
+    .default('v1'),
   FUNDING_PERIOD_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   INVOICE_DUE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -47,23 +50,55 @@ const envSchema = z.object({
   SIGNING_RETIRED_PUBLIC_KEYS: optionalNonEmpty,
   SELLER_NAME: z.string().min(1).default('Stichting Impactbeurs'),
   SELLER_ADDRESS: z.string().min(1).default('Coolsingel 40, 3011 AD Rotterdam'),
-  SELLER_KVK: z.string().regex(/^[0-9]{8}$/, 'must be 8 digits').default('90000001'),
+  SELLER_KVK: z
+    .string()
+    .regex(/^[0-9]{8}$/, 'must be 8 digits')
+    .default('90000001'),
   SELLER_VAT_NUMBER: z.string().min(4).default('NL009000001B01'),
-  SELLER_IBAN: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces').default('NL91ABNA0417164300'),
+  SELLER_IBAN: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces')
+    .default('NL91ABNA0417164300'),
   SELLER_EMAIL: z.email().default('facturen@impactbeurs.example'),
   VAT_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(10000).default(0),
-  VAT_EXEMPTION_TEXT: z.string().default('Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.'),
-  STRIPE_SECRET_KEY: optionalNonEmpty.pipe(z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional()),
-  STRIPE_WEBHOOK_SECRET: optionalNonEmpty.pipe(z.string().regex(/^whsec_[A-Za-z0-9+/=_-]+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional()),
+  VAT_EXEMPTION_TEXT: z
+    .string()
+    .default(
+      'Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.',
+    ),
+  STRIPE_SECRET_KEY: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(
+        /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/,
+        'must be a Stripe secret key (sk_test_… or sk_live_…)',
+      )
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=_-]+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+      .optional(),
+  ),
   STRIPE_API_HOST: optionalNonEmpty,
   STRIPE_API_PORT: optionalNonEmpty.pipe(
-    z.string().regex(/^[0-9]{1,5}$/, 'must be a port number').transform(Number).optional(),
+    z
+      .string()
+      .regex(/^[0-9]{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .optional(),
   ),
   STRIPE_API_PROTOCOL: optionalNonEmpty.pipe(z.enum(['http', 'https']).optional()),
   STRIPE_PAYMENT_METHODS: z
     .string()
     .default('card,ideal')
-    .transform((value) => value.split(',').map((method) => method.trim()).filter((method) => method !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((method) => method.trim())
+        .filter((method) => method !== ''),
+    )
     .pipe(z.array(z.string().regex(/^[a-z_]+$/)).min(1)),
   CORS_ORIGINS: z
     .string()
@@ -76,7 +111,12 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   TRUST_PROXY: booleanFromString.default(false),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
   VERIFY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
@@ -130,7 +170,14 @@ export interface Config {
    */
   signing: { privateJwk: string | undefined; retiredPublicJwks: string | undefined };
   /** The seller on invoices: the platform foundation. */
-  seller: { name: string; address: string; kvkNumber: string; vatNumber: string; iban: string; email: string };
+  seller: {
+    name: string;
+    address: string;
+    kvkNumber: string;
+    vatNumber: string;
+    iban: string;
+    email: string;
+  };
   /** VAT on credits: a rate in basis points, or 0 with an exemption text on the invoice. */
   vat: { rateBasisPoints: number; exemptionText: string };
   /** Present when Stripe is configured; without it only invoice payment is offered. */
@@ -195,7 +242,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n${missing
-        .map((name) => `  ${name}: ${name.startsWith('STRIPE') ? 'required when STRIPE_SECRET_KEY is set' : 'required when NODE_ENV=production'}`)
+        .map(
+          (name) =>
+            `  ${name}: ${name.startsWith('STRIPE') ? 'required when STRIPE_SECRET_KEY is set' : 'required when NODE_ENV=production'}`,
+        )
         .join('\n')}`,
     );
   }
@@ -230,7 +280,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxOpenOrdersPerOrganisation: e.MAX_OPEN_ORDERS_PER_ORGANISATION,
       maxReservedSharePercent: e.MAX_RESERVED_SHARE_PERCENT,
     },
-    signing: { privateJwk: e.SIGNING_PRIVATE_KEY, retiredPublicJwks: e.SIGNING_RETIRED_PUBLIC_KEYS },
+    signing: {
+      privateJwk: e.SIGNING_PRIVATE_KEY,
+      retiredPublicJwks: e.SIGNING_RETIRED_PUBLIC_KEYS,
+    },
     seller: {
       name: e.SELLER_NAME,
       address: e.SELLER_ADDRESS,

@@ -14,12 +14,22 @@ async function main(): Promise<void> {
   // failures go to the app's logger once there is one.
   let log: FastifyBaseLogger | undefined;
   const jobs = createJobQueue(config, (error, job) => {
-    if (job) (log ?? console).error({ err: error, job }, `background job ${job.name} failed (attempt ${job.attempt})`);
+    if (job)
+      (log ?? console).error(
+        { err: error, job },
+        `background job ${job.name} failed (attempt ${job.attempt})`,
+      );
     else (log ?? console).error({ err: error }, 'job queue error');
   });
   const payments = config.stripe ? createStripeGateway(config.stripe) : undefined;
 
-  const app = await buildApp({ config, db: database.db, jobs, notifications: database.notifications, ...(payments ? { payments } : {}) });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    jobs,
+    notifications: database.notifications,
+    ...(payments ? { payments } : {}),
+  });
   log = app.log;
   // After the requests in flight: stop the jobs (letting those running finish), then the database they use.
   app.addHook('onClose', async () => {
@@ -55,7 +65,8 @@ async function main(): Promise<void> {
   // Jobs start once the API serves, so a slow queue start never delays readiness; a job
   // sent before this (pg-boss) waits in the database for the workers.
   await jobs.start();
-  const engine = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
+  const engine =
+    database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
   console.log(`\nImpactbeurs API listening on ${config.publicUrl} (${engine})`);
   console.log(`API docs: ${config.publicUrl}/docs   OpenAPI: ${config.publicUrl}/openapi.json\n`);
   if (demoLogins) console.log(`${formatDemoLogins(demoLogins)}\n`);

@@ -17,8 +17,11 @@ export async function prepareDatabase(config: Config): Promise<Started> {
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
-    const firstAdminCreated = config.firstAdmin ? await seedFirstAdmin(database.db, config.firstAdmin) : false;
-    const wantDemo = config.seedDemo === true || (config.seedDemo === 'auto' && database.engine === 'pglite');
+    const firstAdminCreated = config.firstAdmin
+      ? await seedFirstAdmin(database.db, config.firstAdmin)
+      : false;
+    const wantDemo =
+      config.seedDemo === true || (config.seedDemo === 'auto' && database.engine === 'pglite');
     const demoLogins = wantDemo ? await seedDemo(database.db, config) : undefined;
     return { database, demoLogins, firstAdminCreated };
   } catch (error) {
@@ -35,12 +38,18 @@ export type JobErrorReporter = (error: unknown, job?: { name: string; attempt: n
  * Nothing runs until start(); the server starts it once it listens.
  */
 export function createJobQueue(config: Config, onError: JobErrorReporter): JobQueue {
-  if (config.databaseUrl) return new PgBossJobQueue({ connectionString: config.databaseUrl, onError });
+  if (config.databaseUrl)
+    return new PgBossJobQueue({ connectionString: config.databaseUrl, onError });
   return new InProcessJobQueue({ autoRun: true, onError });
 }
 
 export function formatDemoLogins(logins: SeedLogin[]): string {
   const width = Math.max(...logins.map((login) => login.email.length));
-  const lines = logins.map((login) => `  ${login.email.padEnd(width)}  ${login.role.padEnd(11)}  ${login.organisation}`);
-  return [`Demo data seeded. Every demo user signs in with the password "${DEMO_PASSWORD}":`, ...lines].join('\n');
+  const lines = logins.map(
+    (login) => `  ${login.email.padEnd(width)}  ${login.role.padEnd(11)}  ${login.organisation}`,
+  );
+  return [
+    `Demo data seeded. Every demo user signs in with the password "${DEMO_PASSWORD}":`,
+    ...lines,
+  ].join('\n');
 }

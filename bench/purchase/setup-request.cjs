@@ -10,7 +10,11 @@ const { projects, tokens } = JSON.parse(readFileSync(process.env.BENCH_PURCHASE_
 module.exports = function setupRequest(request) {
   const projectId = projects[Math.floor(Math.random() * projects.length)];
   const token = tokens[Math.floor(Math.random() * tokens.length)];
-  request.headers = { ...request.headers, authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
+  request.headers = {
+    ...request.headers,
+    authorization: `Bearer ${token}`,
+    'idempotency-key': randomUUID(),
+  };
   request.body = JSON.stringify({ projectId, quantity: 1, paymentMethod: 'invoice' });
   return request;
 };

@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { createCertificateSigner, generateSigningJwk, signingKeysFromJwks } from '../modules/certificates/signing.js';
+import {
+  createCertificateSigner,
+  generateSigningJwk,
+  signingKeysFromJwks,
+} from '../modules/certificates/signing.js';
 import { wrapPGlite } from '../db/database.js';
 
 /**
@@ -15,9 +19,16 @@ export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi/openapi.json', 
 export async function generateOpenApi(): Promise<string> {
   // The document depends only on the routes; an empty in-memory database is enough to build the app.
   const database = wrapPGlite(new PGlite());
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_DIR: '/nonexistent-unused' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'x'.repeat(32),
+    DATA_DIR: '/nonexistent-unused',
+  });
   // The document does not depend on the keys: a throwaway one keeps DATA_DIR untouched.
-  const signer = createCertificateSigner(signingKeysFromJwks(generateSigningJwk()), config.publicUrl);
+  const signer = createCertificateSigner(
+    signingKeysFromJwks(generateSigningJwk()),
+    config.publicUrl,
+  );
   const app = await buildApp({ config, db: database.db, logger: false, signer });
   try {
     await app.ready();
@@ -38,7 +49,9 @@ async function main(mode: string | undefined): Promise<void> {
   }
   const current = await readFile(OPENAPI_FILE, 'utf8').catch(() => '');
   if (current !== generated) {
-    console.error('openapi/openapi.json is out of date with the route schemas. Run `npm run openapi` and commit the result.');
+    console.error(
+      'openapi/openapi.json is out of date with the route schemas. Run `npm run openapi` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('openapi/openapi.json matches the routes');

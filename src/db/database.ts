@@ -42,9 +42,16 @@ export function openPostgres(connectionString: string, options: { max?: number }
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle connection that the server drops (restart, failover) must not crash the
   // process: the pool discards it and the next query opens a fresh one.
-  pool.on('error', (error) => console.warn(`PostgreSQL pool: idle connection lost (${error.message})`));
+  pool.on('error', (error) =>
+    console.warn(`PostgreSQL pool: idle connection lost (${error.message})`),
+  );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', notifications: postgresNotifications(connectionString), close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    notifications: postgresNotifications(connectionString),
+    close: () => db.destroy(),
+  };
 }
 
 /** Wraps an already open PGlite instance (tests hand in a clone of a migrated template). */
@@ -74,7 +81,11 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; databasePoolSize?: number }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  databasePoolSize?: number;
+}): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, { max: options.databasePoolSize ?? 10 })
     : openEmbedded(options.dataDir);

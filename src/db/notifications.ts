@@ -49,10 +49,14 @@ const RECONNECT_MAX_MS = 30_000;
  * cannot be opened, the subscriber hears onGap at once and the connection is retried
  * with backoff until it listens again (onReady) or the subscription is stopped.
  */
-export function postgresNotifications(connectionString: string, log: (message: string) => void = console.warn): Notifications {
+export function postgresNotifications(
+  connectionString: string,
+  log: (message: string) => void = console.warn,
+): Notifications {
   return {
     async subscribe(channel, handlers) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel))
+        throw new Error(`not a plain channel name: ${channel}`);
       let client: pg.Client | undefined;
       let stopped = false;
       let retry: NodeJS.Timeout | undefined;

@@ -91,7 +91,14 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export interface DB extends ProjectTables, OrderTables, DocumentTables, ObligationTables, FundingTables, OutcomeTables {
+export interface DB
+  extends
+    ProjectTables,
+    OrderTables,
+    DocumentTables,
+    ObligationTables,
+    FundingTables,
+    OutcomeTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   invitations: InvitationsTable;
@@ -121,8 +128,24 @@ export type ProjectStatus =
   | 'funded'
   | 'completed'
   | 'failed';
-export type TargetGroup = 'participatiewet' | 'banenafspraak' | 'ww' | 'nug' | 'youth' | 'over_50' | 'status_holder' | 'other';
-export type OutcomeType = 'paid_work' | 'diploma' | 'internship' | 'driving_licence' | 'retraining' | 'job' | 'day_activity' | 'other';
+export type TargetGroup =
+  | 'participatiewet'
+  | 'banenafspraak'
+  | 'ww'
+  | 'nug'
+  | 'youth'
+  | 'over_50'
+  | 'status_holder'
+  | 'other';
+export type OutcomeType =
+  | 'paid_work'
+  | 'diploma'
+  | 'internship'
+  | 'driving_licence'
+  | 'retraining'
+  | 'job'
+  | 'day_activity'
+  | 'other';
 export type BudgetCategory = 'staff' | 'coaching' | 'training' | 'materials' | 'other';
 export type Criterion = 'reach' | 'depth' | 'durability' | 'indirect';
 

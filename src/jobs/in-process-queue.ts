@@ -32,8 +32,16 @@ export class InProcessJobQueue implements JobQueue {
 
   constructor(private readonly options: InProcessQueueOptions = {}) {}
 
-  async send(name: string, data: Record<string, unknown>, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
-    if (options.singletonKey && this.pending.some((job) => job.name === name && job.singletonKey === options.singletonKey)) return;
+  async send(
+    name: string,
+    data: Record<string, unknown>,
+    options: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<void> {
+    if (
+      options.singletonKey &&
+      this.pending.some((job) => job.name === name && job.singletonKey === options.singletonKey)
+    )
+      return;
     const job: QueuedJob = { name, data, singletonKey: options.singletonKey, attempts: 0 };
     if (options.startAfterSeconds && this.options.autoRun !== false) {
       const timer = setTimeout(() => this.enqueue(job), options.startAfterSeconds * 1000);
@@ -50,7 +58,10 @@ export class InProcessJobQueue implements JobQueue {
 
   async every(name: string, everySeconds: number): Promise<void> {
     if (this.options.autoRun === false) return;
-    const timer = setInterval(() => void this.send(name, {}, { singletonKey: 'every' }), everySeconds * 1000);
+    const timer = setInterval(
+      () => void this.send(name, {}, { singletonKey: 'every' }),
+      everySeconds * 1000,
+    );
     timer.unref();
     this.timers.push(timer);
   }
@@ -77,7 +88,9 @@ export class InProcessJobQueue implements JobQueue {
 
   /** Jobs waiting, by name (for tests). */
   queued(name?: string): Record<string, unknown>[] {
-    return this.pending.filter((job) => name === undefined || job.name === name).map((job) => job.data);
+    return this.pending
+      .filter((job) => name === undefined || job.name === name)
+      .map((job) => job.data);
   }
 
   /**
@@ -119,7 +132,10 @@ export class InProcessJobQueue implements JobQueue {
     while (!(options.untilStopped && !this.started) && (job = this.pending.shift())) {
       const handler = this.handlers.get(job.name);
       if (!handler) {
-        this.options.onError?.(new Error(`no handler for job ${job.name}`), { name: job.name, attempt: job.attempts + 1 });
+        this.options.onError?.(new Error(`no handler for job ${job.name}`), {
+          name: job.name,
+          attempt: job.attempts + 1,
+        });
         continue;
       }
       job.attempts += 1;

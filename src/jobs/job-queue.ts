@@ -6,7 +6,11 @@
  */
 export interface JobQueue {
   /** Queues one job; with a singletonKey, a job already queued under that key is not queued again. */
-  send(name: string, data: Record<string, unknown>, options?: { singletonKey?: string; startAfterSeconds?: number }): Promise<void>;
+  send(
+    name: string,
+    data: Record<string, unknown>,
+    options?: { singletonKey?: string; startAfterSeconds?: number },
+  ): Promise<void>;
   /** Registers the handler of a job name. */
   work(name: string, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void>;
   /** Runs a job every `everySeconds`. */

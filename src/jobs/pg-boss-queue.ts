@@ -29,7 +29,8 @@ export interface PgBossQueueOptions {
 
 /** Cron in pg-boss has minute granularity: intervals that divide an hour or a day are cron. */
 export function cronFor(everySeconds: number): string | undefined {
-  if (!Number.isInteger(everySeconds) || everySeconds < 60 || everySeconds % 60 !== 0) return undefined;
+  if (!Number.isInteger(everySeconds) || everySeconds < 60 || everySeconds % 60 !== 0)
+    return undefined;
   const minutes = everySeconds / 60;
   if (minutes === 1) return '* * * * *';
   if (minutes < 60) return 60 % minutes === 0 ? `*/${minutes} * * * *` : undefined;
@@ -89,13 +90,19 @@ export class PgBossJobQueue implements JobQueue {
       retryDelay: options.retryDelaySeconds ?? 10,
       retryBackoff: true,
       expireInSeconds: options.expireInSeconds ?? 600,
-      ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+      ...(options.pollingIntervalSeconds
+        ? { pollingIntervalSeconds: options.pollingIntervalSeconds }
+        : {}),
     });
     // An EventEmitter 'error' without a listener would crash the process.
     this.boss.on('error', (error) => this.options.onError?.(error));
   }
 
-  async send(name: string, data: Record<string, unknown>, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
+  async send(
+    name: string,
+    data: Record<string, unknown>,
+    options: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<void> {
     if (this.stopped) throw new Error(`job queue is stopped; cannot queue ${name}`);
     await this.boot();
     await this.ensureQueue(name);
@@ -140,7 +147,11 @@ export class PgBossJobQueue implements JobQueue {
     this.timers.length = 0;
     if (this.booting) {
       await this.booting.catch(() => undefined);
-      await this.boss.stop({ graceful: true, wait: true, timeout: this.options.stopTimeoutMs ?? 8000 });
+      await this.boss.stop({
+        graceful: true,
+        wait: true,
+        timeout: this.options.stopTimeoutMs ?? 8000,
+      });
     }
   }
 
@@ -204,7 +215,9 @@ export class PgBossJobQueue implements JobQueue {
               await this.boss.complete(name, job.id);
             } catch (error) {
               this.options.onError?.(error, { name, attempt: job.retryCount + 1 });
-              await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+              await this.boss.fail(name, job.id, {
+                message: error instanceof Error ? error.message : String(error),
+              });
             }
           }),
         );

@@ -30,7 +30,8 @@ export function isPlatformAdmin(actor: Actor): boolean {
 
 export function requirePlatformAdmin(ctx: Ctx): Actor {
   const actor = requireActor(ctx);
-  if (!isPlatformAdmin(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only platform admins can do this');
+  if (!isPlatformAdmin(actor))
+    throw forbidden('AUTH.FORBIDDEN', 'Only platform admins can do this');
   return actor;
 }
 

@@ -21,7 +21,10 @@ export const VatNumberSchema = z
     z
       .string()
       .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'must be a VAT number such as NL123456789B01')
-      .refine((value) => !value.startsWith('NL') || /^NL[0-9]{9}B[0-9]{2}$/.test(value), 'must be NL + 9 digits + B + 2 digits'),
+      .refine(
+        (value) => !value.startsWith('NL') || /^NL[0-9]{9}B[0-9]{2}$/.test(value),
+        'must be NL + 9 digits + B + 2 digits',
+      ),
   )
   .meta({ example: 'NL123456789B01' });
 
@@ -39,14 +42,21 @@ export const AddressSchema = z
   })
   .superRefine((address, issue) => {
     if (address.country === 'NL' && !/^[1-9][0-9]{3} ?[A-Z]{2}$/i.test(address.postalCode)) {
-      issue.addIssue({ code: 'custom', path: ['postalCode'], message: 'must be a Dutch postal code such as 1234 AB' });
+      issue.addIssue({
+        code: 'custom',
+        path: ['postalCode'],
+        message: 'must be a Dutch postal code such as 1234 AB',
+      });
     }
   })
   .transform((address) => ({
     ...address,
     postalCode:
       address.country === 'NL'
-        ? address.postalCode.replace(/^([0-9]{4}) ?([a-z]{2})$/i, (_m, digits: string, letters: string) => `${digits} ${letters.toUpperCase()}`)
+        ? address.postalCode.replace(
+            /^([0-9]{4}) ?([a-z]{2})$/i,
+            (_m, digits: string, letters: string) => `${digits} ${letters.toUpperCase()}`,
+          )
         : address.postalCode,
   }));
 

@@ -23,13 +23,23 @@ export const badRequest = (code: string, message: string, extensions?: Record<st
 export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
 export const forbidden = (code: string, message: string) => new AppError(403, code, message);
 /** Also the answer for another organisation's objects: their existence is not disclosed. */
-export const notFound = (what: string) => new AppError(404, 'RESOURCE.NOT_FOUND', `${what} not found`);
+export const notFound = (what: string) =>
+  new AppError(404, 'RESOURCE.NOT_FOUND', `${what} not found`);
 export const conflict = (code: string, message: string, extensions?: Record<string, unknown>) =>
   new AppError(409, code, message, extensions);
-export const unprocessable = (code: string, message: string, extensions?: Record<string, unknown>) =>
-  new AppError(422, code, message, extensions);
+export const unprocessable = (
+  code: string,
+  message: string,
+  extensions?: Record<string, unknown>,
+) => new AppError(422, code, message, extensions);
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
-  new AppError(429, code, message, { retryAfter: retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
+  new AppError(
+    429,
+    code,
+    message,
+    { retryAfter: retryAfterSeconds },
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 
 /** PostgreSQL unique_violation, for turning a lost race on a unique key into a 409. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

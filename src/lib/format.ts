@@ -59,7 +59,12 @@ export function formatDate(date: Date, lang: Lang, timeZone = DOCUMENT_TIME_ZONE
   const key = `${lang}:${timeZone}`;
   let format = dateFormats.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    format = new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone,
+    });
     dateFormats.set(key, format);
   }
   return format.format(date);
@@ -67,16 +72,21 @@ export function formatDate(date: Date, lang: Lang, timeZone = DOCUMENT_TIME_ZONE
 
 /** VAT rate in basis points as a percentage: 2100 → `21%`, 950 → `9,5%` (nl) / `9.5%` (en). */
 export function formatPercentFromBasisPoints(basisPoints: number, lang: Lang): string {
-  if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`not a safe integer: ${basisPoints}`);
+  if (!Number.isSafeInteger(basisPoints))
+    throw new RangeError(`not a safe integer: ${basisPoints}`);
   const whole = Math.trunc(basisPoints / 100);
   const fraction = Math.abs(basisPoints % 100);
-  const decimals = fraction === 0 ? '' : `${lang === 'nl' ? ',' : '.'}${fraction.toString().padStart(2, '0').replace(/0$/, '')}`;
+  const decimals =
+    fraction === 0
+      ? ''
+      : `${lang === 'nl' ? ',' : '.'}${fraction.toString().padStart(2, '0').replace(/0$/, '')}`;
   return `${whole}${decimals}%`;
 }
 
 function toBigIntCents(cents: number | bigint): bigint {
   if (typeof cents === 'bigint') return cents;
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`amount in cents must be a safe integer, got ${cents}`);
+  if (!Number.isSafeInteger(cents))
+    throw new RangeError(`amount in cents must be a safe integer, got ${cents}`);
   return BigInt(cents);
 }
 
@@ -87,7 +97,12 @@ export function calendarDate(date: Date, timeZone = DOCUMENT_TIME_ZONE): string 
   let format = isoDateFormats.get(timeZone);
   if (format === undefined) {
     // en-CA writes dates as YYYY-MM-DD
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     isoDateFormats.set(timeZone, format);
   }
   return format.format(date);

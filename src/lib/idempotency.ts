@@ -32,7 +32,11 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** A stable hash of what makes two requests "the same": scope and parsed body, with keys sorted. */
 export function hashRequest(scope: string, value: unknown): string {
-  return createHash('sha256').update(scope).update('\u0000').update(canonicalJson(value)).digest('hex');
+  return createHash('sha256')
+    .update(scope)
+    .update('\u0000')
+    .update(canonicalJson(value))
+    .digest('hex');
 }
 
 function canonicalJson(value: unknown): string {
@@ -45,7 +49,10 @@ function canonicalJson(value: unknown): string {
 }
 
 const keyReused = () =>
-  unprocessable('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request');
+  unprocessable(
+    'IDEMPOTENCY.KEY_REUSED',
+    'This Idempotency-Key was already used for a different request; use a new key for a new request',
+  );
 
 /**
  * Claims the key inside the caller's transaction, or reports what the first request left.
@@ -76,7 +83,10 @@ export async function claimIdempotencyKey(
 }
 
 /** The key is taken: what the request that took it left, as a repeat sees it. */
-async function answerExistingKey(db: Kysely<DB>, claim: IdempotencyRef & { scope: string; requestHash: string }): Promise<Exclude<KeyClaim, { state: 'claimed' }>> {
+async function answerExistingKey(
+  db: Kysely<DB>,
+  claim: IdempotencyRef & { scope: string; requestHash: string },
+): Promise<Exclude<KeyClaim, { state: 'claimed' }>> {
   const existing = await db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -97,12 +107,23 @@ export interface IdempotencyKeyRow {
 }
 
 /** What a repeat answers, given the key row the first request left: refused (422) if it is another request. */
-export function existingKeyClaim(existing: IdempotencyKeyRow, claim: { scope: string; requestHash: string }): Exclude<KeyClaim, { state: 'claimed' }> {
-  if (existing.scope !== claim.scope || existing.request_hash !== claim.requestHash) throw keyReused();
+export function existingKeyClaim(
+  existing: IdempotencyKeyRow,
+  claim: { scope: string; requestHash: string },
+): Exclude<KeyClaim, { state: 'claimed' }> {
+  if (existing.scope !== claim.scope || existing.request_hash !== claim.requestHash)
+    throw keyReused();
   if (existing.status === 'completed') {
-    return { state: 'completed', response: { status: existing.response_status ?? 500, body: existing.response_body } };
+    return {
+      state: 'completed',
+      response: { status: existing.response_status ?? 500, body: existing.response_body },
+    };
   }
-  return { state: 'in_progress', pending: (existing.response_body as { pending?: unknown } | null)?.pending, createdAt: existing.created_at };
+  return {
+    state: 'in_progress',
+    pending: (existing.response_body as { pending?: unknown } | null)?.pending,
+    createdAt: existing.created_at,
+  };
 }
 
 /**
@@ -134,10 +155,20 @@ export async function recordIdempotentResponse(
  * Stores the response of the request that owns the key. Conditional on the key still
  * being in progress: if another request finished it first, its response wins and is returned.
  */
-export async function completeIdempotencyKey(trx: Transaction<DB>, ref: IdempotencyRef, response: StoredResponse, at: Date): Promise<StoredResponse> {
+export async function completeIdempotencyKey(
+  trx: Transaction<DB>,
+  ref: IdempotencyRef,
+  response: StoredResponse,
+  at: Date,
+): Promise<StoredResponse> {
   const updated = await trx
     .updateTable('idempotency_keys')
-    .set({ status: 'completed', response_status: response.status, response_body: JSON.stringify(response.body), completed_at: at })
+    .set({
+      status: 'completed',
+      response_status: response.status,
+      response_body: JSON.stringify(response.body),
+      completed_at: at,
+    })
     .where('organisation_id', '=', ref.organisationId)
     .where('key', '=', ref.key)
     .where('status', '=', 'in_progress')
@@ -170,11 +201,18 @@ export async function awaitIdempotentResponse(
       .where('organisation_id', '=', ref.organisationId)
       .where('key', '=', ref.key)
       .executeTakeFirst();
-    if (row?.status === 'completed') return { status: row.response_status ?? 500, body: row.response_body };
+    if (row?.status === 'completed')
+      return { status: row.response_status ?? 500, body: row.response_body };
     if (!row || Date.now() >= deadline) return undefined;
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
 export const idempotencyInProgress = () =>
-  new AppError(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly', { retryAfter: 1 }, { 'retry-after': '1' });
+  new AppError(
+    409,
+    'IDEMPOTENCY.IN_PROGRESS',
+    'A request with this Idempotency-Key is still being processed; retry shortly',
+    { retryAfter: 1 },
+    { 'retry-after': '1' },
+  );

@@ -24,7 +24,14 @@ export class FileMailer implements Mailer {
   async send(message: MailMessage): Promise<void> {
     await mkdir(this.directory, { recursive: true, mode: 0o700 });
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`;
-    const body = [`To: ${message.to}`, `Subject: ${message.subject}`, 'Content-Type: text/plain; charset=utf-8', '', message.text, ''].join('\r\n');
+    const body = [
+      `To: ${message.to}`,
+      `Subject: ${message.subject}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      message.text,
+      '',
+    ].join('\r\n');
     await writeFile(path.join(this.directory, name), body, { mode: 0o600 });
   }
 }

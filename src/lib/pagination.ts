@@ -9,7 +9,10 @@ export const PageQuerySchema = z.object({
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` for the next page; null on the last page'),
   });
 
 export function encodeCursor(values: Record<string, string>): string {
@@ -27,10 +30,14 @@ export function decodeCursor<K extends string>(
 ): Record<K, string> | undefined {
   if (cursor === undefined) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     // PostgreSQL text cannot hold a NUL byte; one in a query parameter is an error, not a miss.
     const usable = (value: unknown) => typeof value === 'string' && !value.includes('\u0000');
-    if (keys.every((key) => usable(parsed[key])) && isValid(parsed as Record<K, string>)) return parsed as Record<K, string>;
+    if (keys.every((key) => usable(parsed[key])) && isValid(parsed as Record<K, string>))
+      return parsed as Record<K, string>;
   } catch {
     // fall through to the error below
   }

@@ -16,7 +16,11 @@ export const ProblemSchema = z
       .describe('The failing fields, for VALIDATION.FAILED'),
     retryAfter: z.number().int().optional(),
     available: z.number().int().optional(),
-    remainingCapCents: z.number().int().optional().describe('CLAIM.CREDIT_SHARE_CAP: how much credits may still fill'),
+    remainingCapCents: z
+      .number()
+      .int()
+      .optional()
+      .describe('CLAIM.CREDIT_SHARE_CAP: how much credits may still fill'),
   })
   .meta({ id: 'Problem' });
 
@@ -47,7 +51,10 @@ const DESCRIPTIONS: Record<number, string> = {
 export function problemResponses(...statuses: number[]) {
   const all = [...new Set([400, 500, ...statuses])].sort();
   return Object.fromEntries(
-    all.map((status) => [status, { description: DESCRIPTIONS[status] ?? 'Error', content: PROBLEM_CONTENT }]),
+    all.map((status) => [
+      status,
+      { description: DESCRIPTIONS[status] ?? 'Error', content: PROBLEM_CONTENT },
+    ]),
   );
 }
 

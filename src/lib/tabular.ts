@@ -52,7 +52,8 @@ function cellText<Row>(column: Column<Row>, row: Row): string {
 /** CSV with a header row and CRLF line ends; a UTF-8 BOM so spreadsheet programs read ë and € right. */
 export function toCsv<Row>(table: Table<Row>): Buffer {
   const lines = [table.columns.map((column) => csvField(column.header)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((column) => csvField(cellText(column, row))).join(','));
+  for (const row of table.rows)
+    lines.push(table.columns.map((column) => csvField(cellText(column, row))).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 

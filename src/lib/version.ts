@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 function readVersion(): string {
   for (const relative of ['../../package.json', '../../../package.json']) {
     const file = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (existsSync(file))
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   }
   return '0.0.0';
 }

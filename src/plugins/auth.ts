@@ -42,7 +42,8 @@ declare module 'fastify' {
   }
 }
 
-const INVALID_TOKEN = () => unauthorized('AUTH.INVALID_TOKEN', 'Missing, invalid or expired access token');
+const INVALID_TOKEN = () =>
+  unauthorized('AUTH.INVALID_TOKEN', 'Missing, invalid or expired access token');
 
 /**
  * fast-jwt refusals that @fastify/jwt passes on bare, without a status (another algorithm,
@@ -84,17 +85,21 @@ export default fp<AuthPluginOptions>(
     });
 
     app.decorateRequest('actor', null);
-    app.decorate('signAccessToken', (claims: Omit<AccessTokenClaims, 'typ'>) => app.jwt.sign({ ...claims, typ: 'access' }));
+    app.decorate('signAccessToken', (claims: Omit<AccessTokenClaims, 'typ'>) =>
+      app.jwt.sign({ ...claims, typ: 'access' }),
+    );
 
     app.decorate('authenticate', async function authenticate(request: FastifyRequest) {
       const claims = await request.jwtVerify<AccessTokenClaims>().catch((error: unknown) => {
-        if (REFUSED_TOKEN_CODES.has((error as { code?: unknown }).code as string)) throw INVALID_TOKEN();
+        if (REFUSED_TOKEN_CODES.has((error as { code?: unknown }).code as string))
+          throw INVALID_TOKEN();
         throw error;
       });
       if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw INVALID_TOKEN();
       if (!Number.isInteger(claims.gen)) throw INVALID_TOKEN();
       const actor = await options.loadActor(claims.sub, claims.gen);
-      if (actor === 'disabled') throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
+      if (actor === 'disabled')
+        throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
       if (!actor) throw INVALID_TOKEN();
       request.actor = actor;
     });

@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
 import type { Problem } from '../lib/problem.js';
 
@@ -37,7 +40,12 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_JWT_BAD_COOKIE_REQUEST: 'AUTH.INVALID_TOKEN',
 };
 
-export function problem(status: number, code: string, detail: string | undefined, request: FastifyRequest): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string | undefined,
+  request: FastifyRequest,
+): Problem {
   return {
     type: `https://impactbeurs.nl/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: TITLES[status] ?? 'Error',
@@ -61,7 +69,12 @@ export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const body = problem(400, 'VALIDATION.FAILED', 'The request did not pass validation', request);
+        const body = problem(
+          400,
+          'VALIDATION.FAILED',
+          'The request did not pass validation',
+          request,
+        );
         body.errors = error.validation.map((issue) => ({
           path: `${error.validationContext ?? 'request'}${issue.instancePath.replace(/\//g, '.')}`,
           message: issue.message ?? 'is invalid',
@@ -70,7 +83,10 @@ export default fp(
       }
 
       if (error instanceof AppError) {
-        const body = { ...problem(error.status, error.code, error.message, request), ...error.extensions };
+        const body = {
+          ...problem(error.status, error.code, error.message, request),
+          ...error.extensions,
+        };
         return sendProblem(reply, body, error.headers);
       }
 
@@ -78,20 +94,33 @@ export default fp(
       if ((error as { code?: string }).code === '22021') {
         return sendProblem(
           reply,
-          problem(400, 'VALIDATION.INVALID_CHARACTERS', 'The request contains characters that cannot be stored (such as NUL)', request),
+          problem(
+            400,
+            'VALIDATION.INVALID_CHARACTERS',
+            'The request contains characters that cannot be stored (such as NUL)',
+            request,
+          ),
         );
       }
 
       const status = error.statusCode ?? 500;
       if (status === 429) {
         const retryAfter = Number(reply.getHeader('retry-after')) || 60;
-        const body = problem(429, 'RATE_LIMIT.EXCEEDED', 'Too many requests; try again later', request);
+        const body = problem(
+          429,
+          'RATE_LIMIT.EXCEEDED',
+          'Too many requests; try again later',
+          request,
+        );
         body.retryAfter = retryAfter;
         return sendProblem(reply, body, { 'retry-after': String(retryAfter) });
       }
       if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
-        const code = FASTIFY_CODES[error.code] ?? (status === 401 ? 'AUTH.INVALID_TOKEN' : 'REQUEST.INVALID');
-        const detail = code.startsWith('AUTH.') ? 'Missing, invalid or expired access token' : error.message;
+        const code =
+          FASTIFY_CODES[error.code] ?? (status === 401 ? 'AUTH.INVALID_TOKEN' : 'REQUEST.INVALID');
+        const detail = code.startsWith('AUTH.')
+          ? 'Missing, invalid or expired access token'
+          : error.message;
         return sendProblem(reply, problem(status === 401 ? 401 : status, code, detail, request));
       }
 
@@ -109,7 +138,15 @@ export default fp(
     });
 
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, problem(404, 'ROUTE.NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`, request)),
+      sendProblem(
+        reply,
+        problem(
+          404,
+          'ROUTE.NOT_FOUND',
+          `No route for ${request.method} ${request.url.split('?')[0]}`,
+          request,
+        ),
+      ),
     );
   },
   { name: 'error-handler' },

@@ -13,11 +13,22 @@ export const OPENAPI_TAGS = [
   { name: 'organisations', description: 'Platform, initiatives, suppliers and authorities' },
   { name: 'users', description: 'Users, roles and invitations' },
   { name: 'plans', description: 'Project plans of social initiatives, before and during review' },
-  { name: 'reviews', description: 'Expert panel: assignment, declarations, blind scoring, consensus, award and listing' },
+  {
+    name: 'reviews',
+    description:
+      'Expert panel: assignment, declarations, blind scoring, consensus, award and listing',
+  },
   { name: 'projects', description: 'The public catalogue of listed projects' },
-  { name: 'orders', description: 'Buying credits: orders, reservations, invoice payment, cancellation and refunds' },
+  {
+    name: 'orders',
+    description: 'Buying credits: orders, reservations, invoice payment, cancellation and refunds',
+  },
   { name: 'certificates', description: 'A supplier’s certificates: PDF, signed data (JWS)' },
-  { name: 'verification', description: 'Public verification of certificates: by code, uploaded PDF or JWS; the signing keys (JWKS)' },
+  {
+    name: 'verification',
+    description:
+      'Public verification of certificates: by code, uploaded PDF or JWS; the signing keys (JWKS)',
+  },
   { name: 'payments', description: 'Stripe events (webhook) and payment reconciliation' },
   { name: 'audit', description: 'The append-only audit trail' },
   { name: 'health', description: 'Liveness and readiness probes' },
@@ -28,7 +39,12 @@ type OpenApiDocument = Record<string, unknown> & {
   components?: { schemas?: Record<string, unknown> };
 };
 
-const SUCCESS_DESCRIPTIONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
+const SUCCESS_DESCRIPTIONS: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No Content',
+};
 
 /**
  * The zod provider registers every named schema twice (as input and as output); keep
@@ -38,7 +54,8 @@ function tidyDocument(document: OpenApiDocument): OpenApiDocument {
   for (const operations of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        if (response.description === 'Default Response') response.description = SUCCESS_DESCRIPTIONS[status] ?? 'Response';
+        if (response.description === 'Default Response')
+          response.description = SUCCESS_DESCRIPTIONS[status] ?? 'Response';
       }
     }
   }
@@ -91,7 +108,8 @@ export default fp<OpenApiOptions>(
         security: [{ bearerAuth: [] }],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => tidyDocument(jsonSchemaTransformObject(document) as OpenApiDocument),
+      transformObject: (document) =>
+        tidyDocument(jsonSchemaTransformObject(document) as OpenApiDocument),
     });
 
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

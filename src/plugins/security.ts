@@ -29,7 +29,9 @@ export default fp<SecurityOptions>(
       },
     });
     app.addHook('onRequest', (request, reply, done) => {
-      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+      securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+        done(error as Error | undefined),
+      );
     });
     await app.register(cors, {
       origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,

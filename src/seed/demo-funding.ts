@@ -27,11 +27,25 @@ import { createOrdersService } from '../modules/orders/orders.service.js';
 export const DEMO_FUNDED_PROJECT = 'Rijbewijs voor werkzoekenden';
 export const DEMO_FAILED_PROJECT = 'Jobcoaching voor statushouders';
 
-const EMAILS = { admin: 'admin@impactbeurs.example', supplier: 'leverancier@devries.example' } as const;
+const EMAILS = {
+  admin: 'admin@impactbeurs.example',
+  supplier: 'leverancier@devries.example',
+} as const;
 
 async function actorOf(db: Kysely<DB>, email: string): Promise<Actor | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'organisation_id', 'organisation_kind', 'role']).where('email', '=', email).executeTakeFirst();
-  return row && { userId: row.id, organisationId: row.organisation_id, organisationKind: row.organisation_kind, role: row.role };
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'organisation_kind', 'role'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return (
+    row && {
+      userId: row.id,
+      organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind,
+      role: row.role,
+    }
+  );
 }
 
 async function listedProject(db: Kysely<DB>, title: string) {
@@ -45,7 +59,10 @@ async function listedProject(db: Kysely<DB>, title: string) {
 }
 
 export async function seedDemoFunding(db: Kysely<DB>, config: Config, clock: Clock): Promise<void> {
-  const [admin, supplier] = await Promise.all([actorOf(db, EMAILS.admin), actorOf(db, EMAILS.supplier)]);
+  const [admin, supplier] = await Promise.all([
+    actorOf(db, EMAILS.admin),
+    actorOf(db, EMAILS.supplier),
+  ]);
   if (!admin || !supplier) return;
   const as = (actor: Actor): Ctx => ({ actor, requestId: 'seed', ip: '127.0.0.1' });
   const jobs = new InProcessJobQueue({ autoRun: false });
@@ -53,20 +70,33 @@ export async function seedDemoFunding(db: Kysely<DB>, config: Config, clock: Clo
   let sequence = 0;
 
   async function order(projectId: string, quantity: number) {
-    const created = await orders.create(as(supplier!), { projectId, quantity, paymentMethod: 'invoice' }, `demo-funding-${++sequence}`, (error) => error);
-    if (created.status !== 201) throw new Error(`demo order refused: ${JSON.stringify(created.body)}`);
+    const created = await orders.create(
+      as(supplier!),
+      { projectId, quantity, paymentMethod: 'invoice' },
+      `demo-funding-${++sequence}`,
+      (error) => error,
+    );
+    if (created.status !== 201)
+      throw new Error(`demo order refused: ${JSON.stringify(created.body)}`);
     return created.body as { id: string; amountCents: number };
   }
   async function buy(projectId: string, quantity: number) {
     const placed = await order(projectId, quantity);
-    await orders.markPaid(as(admin!), placed.id, { amountCents: placed.amountCents, bankReference: `NL91ABNA0417164300-FUND-${sequence}` });
+    await orders.markPaid(as(admin!), placed.id, {
+      amountCents: placed.amountCents,
+      bankReference: `NL91ABNA0417164300-FUND-${sequence}`,
+    });
   }
 
   const funded = await listedProject(db, DEMO_FUNDED_PROJECT);
   if (funded && funded.threshold !== null) {
     // Each order within the share one buyer may hold unpaid at a time.
-    const perOrder = Math.max(1, Math.floor((funded.supply * config.orders.maxReservedSharePercent) / 100));
-    for (let left = funded.threshold - funded.sold; left > 0; left -= perOrder) await buy(funded.id, Math.min(left, perOrder));
+    const perOrder = Math.max(
+      1,
+      Math.floor((funded.supply * config.orders.maxReservedSharePercent) / 100),
+    );
+    for (let left = funded.threshold - funded.sold; left > 0; left -= perOrder)
+      await buy(funded.id, Math.min(left, perOrder));
   }
 
   const failing = await listedProject(db, DEMO_FAILED_PROJECT);
@@ -76,7 +106,11 @@ export async function seedDemoFunding(db: Kysely<DB>, config: Config, clock: Clo
     await buy(failing.id, some);
     await order(failing.id, 1);
     // The demo's one shortcut: the deadline is now, as if sixty days had passed.
-    await db.updateTable('projects').set({ funding_deadline: clock.now() }).where('id', '=', failing.id).execute();
+    await db
+      .updateTable('projects')
+      .set({ funding_deadline: clock.now() })
+      .where('id', '=', failing.id)
+      .execute();
     await registerFundingJobs(jobs, { db, clock });
     await jobs.send(CHECK_DEADLINES_JOB, {});
     await jobs.drain();

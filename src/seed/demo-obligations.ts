@@ -32,11 +32,26 @@ async function actorOf(db: Kysely<DB>, email: string): Promise<Actor | undefined
     .select(['id', 'organisation_id', 'organisation_kind', 'role'])
     .where('email', '=', email)
     .executeTakeFirst();
-  return row && { userId: row.id, organisationId: row.organisation_id, organisationKind: row.organisation_kind, role: row.role };
+  return (
+    row && {
+      userId: row.id,
+      organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind,
+      role: row.role,
+    }
+  );
 }
 
-export async function seedDemoObligations(db: Kysely<DB>, config: Config, clock: Clock): Promise<void> {
-  const [admin, supplier, coordinator] = await Promise.all([actorOf(db, EMAILS.admin), actorOf(db, EMAILS.supplier), actorOf(db, EMAILS.coordinator)]);
+export async function seedDemoObligations(
+  db: Kysely<DB>,
+  config: Config,
+  clock: Clock,
+): Promise<void> {
+  const [admin, supplier, coordinator] = await Promise.all([
+    actorOf(db, EMAILS.admin),
+    actorOf(db, EMAILS.supplier),
+    actorOf(db, EMAILS.coordinator),
+  ]);
   const project = await db
     .selectFrom('projects')
     .innerJoin('project_credit_balances as b', 'b.project_id', 'projects.id')
@@ -45,18 +60,43 @@ export async function seedDemoObligations(db: Kysely<DB>, config: Config, clock:
     .where('status', 'in', ['listed', 'funded'])
     .executeTakeFirst();
   if (!admin || !supplier || !coordinator || !project) return;
-  const supplierKvk = (await db.selectFrom('organisations').select('kvk_number').where('id', '=', supplier.organisationId).executeTakeFirstOrThrow()).kvk_number!;
+  const supplierKvk = (
+    await db
+      .selectFrom('organisations')
+      .select('kvk_number')
+      .where('id', '=', supplier.organisationId)
+      .executeTakeFirstOrThrow()
+  ).kvk_number!;
 
   const as = (actor: Actor): Ctx => ({ actor, requestId: 'seed', ip: '127.0.0.1' });
-  const orders = createOrdersService({ db, clock, config, jobs: new InProcessJobQueue({ autoRun: false }) });
-  const contracts = createContractsService({ db, clock, mailer: new MemoryMailer(), publicUrl: config.publicUrl });
+  const orders = createOrdersService({
+    db,
+    clock,
+    config,
+    jobs: new InProcessJobQueue({ autoRun: false }),
+  });
+  const contracts = createContractsService({
+    db,
+    clock,
+    mailer: new MemoryMailer(),
+    publicUrl: config.publicUrl,
+  });
   const claims = createClaimsService({ db, clock, publicUrl: config.publicUrl });
 
   async function buy(quantity: number, reference: string): Promise<string> {
-    const created = await orders.create(as(supplier!), { projectId: project!.id, quantity, paymentMethod: 'invoice' }, `demo-${reference}`, (error) => error);
-    if (created.status !== 201) throw new Error(`demo order refused: ${JSON.stringify(created.body)}`);
+    const created = await orders.create(
+      as(supplier!),
+      { projectId: project!.id, quantity, paymentMethod: 'invoice' },
+      `demo-${reference}`,
+      (error) => error,
+    );
+    if (created.status !== 201)
+      throw new Error(`demo order refused: ${JSON.stringify(created.body)}`);
     const order = created.body as { id: string; amountCents: number };
-    const paid = await orders.markPaid(as(admin!), order.id, { amountCents: order.amountCents, bankReference: reference });
+    const paid = await orders.markPaid(as(admin!), order.id, {
+      amountCents: order.amountCents,
+      bankReference: reference,
+    });
     return paid.certificate!.id;
   }
 
@@ -93,9 +133,20 @@ export async function seedDemoObligations(db: Kysely<DB>, config: Config, clock:
 
   const approved = await claims.create(
     as(supplier),
-    { certificateId: firstCertificate, contractId: maintenance.id, credits: Math.ceil(first * 0.75), note: 'Inzet voor perceel Zuid' },
+    {
+      certificateId: firstCertificate,
+      contractId: maintenance.id,
+      credits: Math.ceil(first * 0.75),
+      note: 'Inzet voor perceel Zuid',
+    },
     'demo-claim-1',
   );
-  await claims.approve(as(coordinator), approved.claim.id, { reason: 'Certificaat geverifieerd via de QR-code' });
-  await claims.create(as(supplier), { certificateId: secondCertificate, contractId: cleaning.id, credits: second }, 'demo-claim-2');
+  await claims.approve(as(coordinator), approved.claim.id, {
+    reason: 'Certificaat geverifieerd via de QR-code',
+  });
+  await claims.create(
+    as(supplier),
+    { certificateId: secondCertificate, contractId: cleaning.id, credits: second },
+    'demo-claim-2',
+  );
 }

@@ -15,7 +15,10 @@ import { refreshReportSummaries } from '../modules/reports/report-jobs.js';
  * initiative's member and accepted by the demo admin, through the outcomes service.
  */
 
-const EMAILS = { admin: 'admin@impactbeurs.example', member: 'initiatief@werkkracht.example' } as const;
+const EMAILS = {
+  admin: 'admin@impactbeurs.example',
+  member: 'initiatief@werkkracht.example',
+} as const;
 
 interface DemoQuarter {
   participants: Record<string, number>;
@@ -32,7 +35,8 @@ const DEMO_OUTCOMES: Record<string, [DemoQuarter, DemoQuarter]> = {
       participants: { participatiewet: 14, banenafspraak: 3, ww: 6 },
       outcomes: { driving_licence: [8, 1], paid_work: [5, 0] },
       spentPercent: 20,
-      narrative: 'De eerste groep startte met theorieles; acht deelnemers haalden hun rijbewijs en vijf tekenden een contract bij een bezorgdienst of aannemer.',
+      narrative:
+        'De eerste groep startte met theorieles; acht deelnemers haalden hun rijbewijs en vijf tekenden een contract bij een bezorgdienst of aannemer.',
       stories: [
         {
           title: 'Met het rijbewijs de weg op',
@@ -44,7 +48,8 @@ const DEMO_OUTCOMES: Record<string, [DemoQuarter, DemoQuarter]> = {
       participants: { participatiewet: 10, banenafspraak: 2, ww: 7, over_50: 5 },
       outcomes: { driving_licence: [12, 2], paid_work: [9, 1], retraining: [3, 0] },
       spentPercent: 25,
-      narrative: 'De tweede groep was groter. Twaalf deelnemers slaagden; de jobcoach begeleidde negen van hen naar werk in logistiek, bouw en thuiszorg.',
+      narrative:
+        'De tweede groep was groter. Twaalf deelnemers slaagden; de jobcoach begeleidde negen van hen naar werk in logistiek, bouw en thuiszorg.',
     },
   ],
   'Groen werkleertraject Gouda en Zuidplas': [
@@ -52,7 +57,8 @@ const DEMO_OUTCOMES: Record<string, [DemoQuarter, DemoQuarter]> = {
       participants: { participatiewet: 9, banenafspraak: 6, youth: 4 },
       outcomes: { diploma: [7, 3], internship: [8, 2], paid_work: [2, 1] },
       spentPercent: 30,
-      narrative: 'Deelnemers werkten in het groenonderhoud van Gouda en Zuidplas en volgden de opleiding tot hovenier; zeven behaalden hun diploma.',
+      narrative:
+        'Deelnemers werkten in het groenonderhoud van Gouda en Zuidplas en volgden de opleiding tot hovenier; zeven behaalden hun diploma.',
       stories: [
         {
           title: 'Van leerwerkplek naar vaste ploeg',
@@ -68,7 +74,8 @@ const DEMO_OUTCOMES: Record<string, [DemoQuarter, DemoQuarter]> = {
       participants: { participatiewet: 8, banenafspraak: 5, youth: 6 },
       outcomes: { diploma: [6, 2], internship: [5, 1], paid_work: [6, 2] },
       spentPercent: 30,
-      narrative: 'Het tweede kwartaal stroomden zes deelnemers uit naar betaald werk bij hoveniers en de gemeentelijke buitendienst.',
+      narrative:
+        'Het tweede kwartaal stroomden zes deelnemers uit naar betaald werk bij hoveniers en de gemeentelijke buitendienst.',
     },
   ],
 };
@@ -91,36 +98,77 @@ function lastTwoQuarters(now: Date): [string, string][] {
 }
 
 async function actorOf(db: Kysely<DB>, email: string): Promise<Actor | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'organisation_id', 'organisation_kind', 'role']).where('email', '=', email).executeTakeFirst();
-  return row && { userId: row.id, organisationId: row.organisation_id, organisationKind: row.organisation_kind, role: row.role };
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'organisation_kind', 'role'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return (
+    row && {
+      userId: row.id,
+      organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind,
+      role: row.role,
+    }
+  );
 }
 
-export async function seedDemoOutcomes(db: Kysely<DB>, config: Config, clock: Clock): Promise<void> {
-  const [admin, member] = await Promise.all([actorOf(db, EMAILS.admin), actorOf(db, EMAILS.member)]);
+export async function seedDemoOutcomes(
+  db: Kysely<DB>,
+  config: Config,
+  clock: Clock,
+): Promise<void> {
+  const [admin, member] = await Promise.all([
+    actorOf(db, EMAILS.admin),
+    actorOf(db, EMAILS.member),
+  ]);
   if (!admin || !member) return;
   const as = (actor: Actor): Ctx => ({ actor, requestId: 'seed', ip: '127.0.0.1' });
-  const outcomes = createOutcomesService({ db, clock, disclosureThreshold: config.disclosureThreshold });
+  const outcomes = createOutcomesService({
+    db,
+    clock,
+    disclosureThreshold: config.disclosureThreshold,
+  });
   const quarters = lastTwoQuarters(clock.now());
 
   for (const [title, reports] of Object.entries(DEMO_OUTCOMES)) {
-    const project = await db.selectFrom('projects').select(['id']).where('title', '=', title).where('status', 'in', ['listed', 'funded']).executeTakeFirst();
+    const project = await db
+      .selectFrom('projects')
+      .select(['id'])
+      .where('title', '=', title)
+      .where('status', 'in', ['listed', 'funded'])
+      .executeTakeFirst();
     if (!project) continue;
-    const lines = await db.selectFrom('project_budget_lines').select(['id', 'amount_cents']).where('project_id', '=', project.id).orderBy('position').execute();
+    const lines = await db
+      .selectFrom('project_budget_lines')
+      .select(['id', 'amount_cents'])
+      .where('project_id', '=', project.id)
+      .orderBy('position')
+      .execute();
     for (const [index, quarter] of reports.entries()) {
       const [periodStart, periodEnd] = quarters[index]!;
       const input = OutcomeReportInputSchema.parse({
         kind: 'interim',
         periodStart,
         periodEnd,
-        participants: Object.entries(quarter.participants).map(([targetGroup, participants]) => ({ targetGroup, participants })),
-        outcomes: Object.entries(quarter.outcomes).map(([outcomeType, [achieved, banenafspraak]]) => ({ outcomeType, achieved, banenafspraak })),
-        spending: lines.map((line) => ({ budgetLineId: line.id, spentCents: Math.round((Number(line.amount_cents) * quarter.spentPercent) / 100) })),
+        participants: Object.entries(quarter.participants).map(([targetGroup, participants]) => ({
+          targetGroup,
+          participants,
+        })),
+        outcomes: Object.entries(quarter.outcomes).map(
+          ([outcomeType, [achieved, banenafspraak]]) => ({ outcomeType, achieved, banenafspraak }),
+        ),
+        spending: lines.map((line) => ({
+          budgetLineId: line.id,
+          spentCents: Math.round((Number(line.amount_cents) * quarter.spentPercent) / 100),
+        })),
         narrative: quarter.narrative,
         stories: (quarter.stories ?? []).map((story) => ({ ...story, consent: true })),
       });
       const report = await outcomes.submit(as(member), project.id, input);
       await outcomes.accept(as(admin), report.id);
-      for (const story of report.stories) await outcomes.decideStory(as(admin), story.id, { publish: true });
+      for (const story of report.stories)
+        await outcomes.decideStory(as(admin), story.id, { publish: true });
     }
   }
   await refreshReportSummaries(db, clock, config.disclosureThreshold);

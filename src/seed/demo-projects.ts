@@ -7,7 +7,12 @@ import type { Actor, Ctx } from '../lib/context.js';
 import { ConfirmAwardSchema, ListProjectSchema } from '../modules/awards/awards.schemas.js';
 import { CreatePlanSchema, UpdatePlanSchema } from '../modules/projects/projects.schemas.js';
 import { createProjectsService } from '../modules/projects/projects.service.js';
-import { AssignPanelSchema, DeclareInterestSchema, RecordConsensusSchema, SubmitScoresSchema } from '../modules/reviews/reviews.schemas.js';
+import {
+  AssignPanelSchema,
+  DeclareInterestSchema,
+  RecordConsensusSchema,
+  SubmitScoresSchema,
+} from '../modules/reviews/reviews.schemas.js';
 import { createReviewsService } from '../modules/reviews/reviews.service.js';
 
 /**
@@ -19,7 +24,10 @@ import { createReviewsService } from '../modules/reviews/reviews.service.js';
  * audit trail of a real review.
  */
 
-export type DemoSettings = Pick<Config, 'panelMin' | 'awardMethodology' | 'creditPriceCents' | 'fundingPeriodDays'>;
+export type DemoSettings = Pick<
+  Config,
+  'panelMin' | 'awardMethodology' | 'creditPriceCents' | 'fundingPeriodDays'
+>;
 
 export interface DemoPeople {
   /** Fatima El Amrani, member of Stichting Werkkracht Rotterdam. */
@@ -53,13 +61,21 @@ interface DemoProject {
   fundingDays?: number;
 }
 
-const CONTACT = { name: 'Fatima El Amrani', email: 'f.elamrani@werkkracht.example', phone: '+31 10 765 4321' };
+const CONTACT = {
+  name: 'Fatima El Amrani',
+  email: 'f.elamrani@werkkracht.example',
+  phone: '+31 10 765 4321',
+};
 
 const RATIONALE = {
-  reach: (score: number) => `Bereik ${score}: de doelgroep is concreet benoemd en de werving via de gemeente is geregeld.`,
-  depth: (score: number) => `Diepgang ${score}: intensieve begeleiding per deelnemer, met een vaste coach.`,
-  durability: (score: number) => `Duurzaamheid ${score}: het traject leidt tot een erkend resultaat en nazorg na plaatsing.`,
-  indirect: (score: number) => `Indirecte effecten ${score}: zelfvertrouwen, netwerk en mobiliteit van deelnemers groeien.`,
+  reach: (score: number) =>
+    `Bereik ${score}: de doelgroep is concreet benoemd en de werving via de gemeente is geregeld.`,
+  depth: (score: number) =>
+    `Diepgang ${score}: intensieve begeleiding per deelnemer, met een vaste coach.`,
+  durability: (score: number) =>
+    `Duurzaamheid ${score}: het traject leidt tot een erkend resultaat en nazorg na plaatsing.`,
+  indirect: (score: number) =>
+    `Indirecte effecten ${score}: zelfvertrouwen, netwerk en mobiliteit van deelnemers groeien.`,
 };
 
 export const DEMO_PROJECTS: readonly DemoProject[] = [
@@ -86,11 +102,31 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
         { outcomeType: 'paid_work', expectedCount: 12 },
       ],
       budgetLines: [
-        { description: 'Rijlessen en praktijkexamens (24 deelnemers)', category: 'training', amountCents: 5_460_000 },
-        { description: 'Theorielessen en theorie-examens', category: 'training', amountCents: 840_000 },
-        { description: 'Jobcoaching naar werk, inclusief zes maanden nazorg', category: 'coaching', amountCents: 1_852_500 },
-        { description: 'Projectcoördinatie en werkgeversbenadering', category: 'staff', amountCents: 1_120_000 },
-        { description: 'Laptops in bruikleen en lesmateriaal', category: 'materials', amountCents: 600_000 },
+        {
+          description: 'Rijlessen en praktijkexamens (24 deelnemers)',
+          category: 'training',
+          amountCents: 5_460_000,
+        },
+        {
+          description: 'Theorielessen en theorie-examens',
+          category: 'training',
+          amountCents: 840_000,
+        },
+        {
+          description: 'Jobcoaching naar werk, inclusief zes maanden nazorg',
+          category: 'coaching',
+          amountCents: 1_852_500,
+        },
+        {
+          description: 'Projectcoördinatie en werkgeversbenadering',
+          category: 'staff',
+          amountCents: 1_120_000,
+        },
+        {
+          description: 'Laptops in bruikleen en lesmateriaal',
+          category: 'materials',
+          amountCents: 600_000,
+        },
       ],
       totalCostCents: 9_872_500,
       minimumBudgetCents: 6_000_000,
@@ -99,8 +135,16 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     },
     review: {
       scores: [
-        { scores: [4, 4, 4, 3], flags: [4], comment: 'Sterk plan; laptops horen niet bij een rijbewijstraject.' },
-        { scores: [4, 3, 4, 3], flags: [4], comment: 'Duidelijke route naar werk. Lesmateriaal zit al in de rijlessen.' },
+        {
+          scores: [4, 4, 4, 3],
+          flags: [4],
+          comment: 'Sterk plan; laptops horen niet bij een rijbewijstraject.',
+        },
+        {
+          scores: [4, 3, 4, 3],
+          flags: [4],
+          comment: 'Duidelijke route naar werk. Lesmateriaal zit al in de rijlessen.',
+        },
         { scores: [3, 4, 5, 2], comment: 'Een rijbewijs blijft; goede afspraken met werkgevers.' },
       ],
       publicRationale:
@@ -134,10 +178,26 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
         { outcomeType: 'paid_work', expectedCount: 8 },
       ],
       budgetLines: [
-        { description: 'Werkbegeleiders groen (2 × 0,8 fte)', category: 'staff', amountCents: 6_240_000 },
-        { description: 'BBL-opleiding Medewerker groen niveau 2', category: 'training', amountCents: 3_150_000 },
-        { description: 'Jobcoaching en nazorg na plaatsing', category: 'coaching', amountCents: 1_480_000 },
-        { description: 'Gereedschap, werkkleding en persoonlijke beschermingsmiddelen', category: 'materials', amountCents: 1_260_000 },
+        {
+          description: 'Werkbegeleiders groen (2 × 0,8 fte)',
+          category: 'staff',
+          amountCents: 6_240_000,
+        },
+        {
+          description: 'BBL-opleiding Medewerker groen niveau 2',
+          category: 'training',
+          amountCents: 3_150_000,
+        },
+        {
+          description: 'Jobcoaching en nazorg na plaatsing',
+          category: 'coaching',
+          amountCents: 1_480_000,
+        },
+        {
+          description: 'Gereedschap, werkkleding en persoonlijke beschermingsmiddelen',
+          category: 'materials',
+          amountCents: 1_260_000,
+        },
         { description: 'VCA-examens en certificaten', category: 'training', amountCents: 420_000 },
       ],
       totalCostCents: 12_550_000,
@@ -148,8 +208,14 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     review: {
       scores: [
         { scores: [4, 4, 5, 3], comment: 'Een mbo-diploma en werkervaring: dat blijft.' },
-        { scores: [3, 4, 2, 3], comment: 'Uitstroom naar werk is onzeker; seizoenswerk stopt in de winter.' },
-        { scores: [4, 5, 4, 4], comment: 'Intensief traject met een goede combinatie van leren en werken.' },
+        {
+          scores: [3, 4, 2, 3],
+          comment: 'Uitstroom naar werk is onzeker; seizoenswerk stopt in de winter.',
+        },
+        {
+          scores: [4, 5, 4, 4],
+          comment: 'Intensief traject met een goede combinatie van leren en werken.',
+        },
       ],
       consensus: {
         scores: [4, 4, 3, 3],
@@ -182,8 +248,16 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       ],
       budgetLines: [
         { description: 'Jobcoaches (1,2 fte)', category: 'coaching', amountCents: 4_320_000 },
-        { description: 'Taaltraining NT2 op de werkvloer', category: 'training', amountCents: 1_680_000 },
-        { description: 'Werkgeversbenadering en matching', category: 'staff', amountCents: 960_000 },
+        {
+          description: 'Taaltraining NT2 op de werkvloer',
+          category: 'training',
+          amountCents: 1_680_000,
+        },
+        {
+          description: 'Werkgeversbenadering en matching',
+          category: 'staff',
+          amountCents: 960_000,
+        },
         { description: 'Reiskosten deelnemers', category: 'other', amountCents: 380_000 },
       ],
       totalCostCents: 7_340_000,
@@ -195,7 +269,11 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       scores: [
         { scores: [4, 3, 3, 4], comment: 'Goede aansluiting op de inburgering.' },
         { scores: [3, 4, 3, 4], comment: 'Taal op de werkvloer is effectief.' },
-        { scores: [4, 3, 2, 3], flags: [3], comment: 'Reiskosten horen bij de gemeente; verder een degelijk plan.' },
+        {
+          scores: [4, 3, 2, 3],
+          flags: [3],
+          comment: 'Reiskosten horen bij de gemeente; verder een degelijk plan.',
+        },
       ],
       publicRationale:
         'Een degelijk plan dat aansluit op de inburgering. Jobcoaching en taaltraining op de werkvloer versterken elkaar; het bereik onder statushouders is groot.',
@@ -222,7 +300,11 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
         { outcomeType: 'paid_work', expectedCount: 5 },
       ],
       budgetLines: [
-        { description: 'Werkmeester fietstechniek (0,8 fte)', category: 'staff', amountCents: 3_120_000 },
+        {
+          description: 'Werkmeester fietstechniek (0,8 fte)',
+          category: 'staff',
+          amountCents: 3_120_000,
+        },
         { description: 'Jobcoaching', category: 'coaching', amountCents: 1_140_000 },
         { description: 'Gereedschap en onderdelen', category: 'materials', amountCents: 860_000 },
         { description: 'Huur werkplaats', category: 'other', amountCents: 520_000 },
@@ -236,9 +318,14 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     review: {
       scores: [
         { scores: [3, 4, 3, 4], comment: 'Mooie leerwerkplek met zichtbaar resultaat in de wijk.' },
-        { scores: [3, 3, 3, 4], flags: [3], comment: 'Huur van de werkplaats is geen projectkost.' },
+        {
+          scores: [3, 3, 3, 4],
+          flags: [3],
+          comment: 'Huur van de werkplaats is geen projectkost.',
+        },
       ],
-      publicRationale: 'Een leerwerkplek met zichtbaar resultaat in de wijk en een realistische route naar werk.',
+      publicRationale:
+        'Een leerwerkplek met zichtbaar resultaat in de wijk en een realistische route naar werk.',
     },
   },
   {
@@ -263,14 +350,25 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
         { outcomeType: 'paid_work', expectedCount: 10 },
       ],
       budgetLines: [
-        { description: 'BBL-opleiding Helpende zorg en welzijn niveau 2', category: 'training', amountCents: 6_300_000 },
-        { description: 'Praktijkbegeleiding in de zorginstellingen', category: 'staff', amountCents: 4_200_000 },
+        {
+          description: 'BBL-opleiding Helpende zorg en welzijn niveau 2',
+          category: 'training',
+          amountCents: 6_300_000,
+        },
+        {
+          description: 'Praktijkbegeleiding in de zorginstellingen',
+          category: 'staff',
+          amountCents: 4_200_000,
+        },
         { description: 'Jobcoaching en nazorg', category: 'coaching', amountCents: 2_950_000 },
         { description: 'Kinderopvang tijdens lesdagen', category: 'other', amountCents: 800_000 },
       ],
       totalCostCents: 14_250_000,
       minimumBudgetCents: 9_500_000,
-      otherFunding: { amountCents: 2_000_000, description: 'Opleidingsfonds zorg (SectorplanPlus)' },
+      otherFunding: {
+        amountCents: 2_000_000,
+        description: 'Opleidingsfonds zorg (SectorplanPlus)',
+      },
       contact: CONTACT,
     },
   },
@@ -299,7 +397,11 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
         { outcomeType: 'paid_work', expectedCount: 8 },
       ],
       budgetLines: [
-        { description: 'Trainers digitale vaardigheden', category: 'training', amountCents: 2_280_000 },
+        {
+          description: 'Trainers digitale vaardigheden',
+          category: 'training',
+          amountCents: 2_280_000,
+        },
         { description: 'Loopbaancoaching', category: 'coaching', amountCents: 1_620_000 },
         { description: 'Laptops in bruikleen', category: 'materials', amountCents: 560_000 },
         { description: 'Projectleiding', category: 'staff', amountCents: 400_000 },
@@ -315,13 +417,21 @@ function isoDate(date: Date): string {
 }
 
 /** The project's dates, relative to today so the demo never shows a project that ended long ago. */
-function period(now: Date, startsInMonths: number, months: number): { startDate: string; endDate: string } {
+function period(
+  now: Date,
+  startsInMonths: number,
+  months: number,
+): { startDate: string; endDate: string } {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + startsInMonths, 1));
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 0));
   return { startDate: isoDate(start), endDate: isoDate(end) };
 }
 
-function scoresBody([reach, depth, durability, indirect]: Scores, comment: string, ineligibleBudgetLineIds: string[]) {
+function scoresBody(
+  [reach, depth, durability, indirect]: Scores,
+  comment: string,
+  ineligibleBudgetLineIds: string[],
+) {
   return SubmitScoresSchema.parse({
     reach: { score: reach, rationale: RATIONALE.reach(reach) },
     depth: { score: depth, rationale: RATIONALE.depth(depth) },
@@ -349,26 +459,54 @@ export async function seedDemoProjects(
 
   for (const demo of DEMO_PROJECTS) {
     const dates = period(clock.now(), demo.startsInMonths, demo.months);
-    let plan = await projects.create(as(people.member), CreatePlanSchema.parse({ ...demo.plan, ...dates }));
+    let plan = await projects.create(
+      as(people.member),
+      CreatePlanSchema.parse({ ...demo.plan, ...dates }),
+    );
     if (demo.stage === 'draft') continue;
     plan = await projects.submit(as(people.member), plan.id);
     const lineIds = plan.budgetLines.map((line) => line.id);
     if (demo.stage === 'submitted' || !demo.review) continue;
 
-    const assigned = await reviews.assignPanel(as(people.admin), plan.id, AssignPanelSchema.parse({ reviewerIds: panel.map((r) => r.userId) }));
-    const assignmentOf = (reviewer: Actor) => assigned.panel.find((member) => member.reviewerId === reviewer.userId)!.assignmentId;
+    const assigned = await reviews.assignPanel(
+      as(people.admin),
+      plan.id,
+      AssignPanelSchema.parse({ reviewerIds: panel.map((r) => r.userId) }),
+    );
+    const assignmentOf = (reviewer: Actor) =>
+      assigned.panel.find((member) => member.reviewerId === reviewer.userId)!.assignmentId;
     for (const [index, given] of demo.review.scores.entries()) {
       const reviewer = panel[index]!;
-      await reviews.declare(as(reviewer), assignmentOf(reviewer), DeclareInterestSchema.parse({ declaration: 'none' }));
+      await reviews.declare(
+        as(reviewer),
+        assignmentOf(reviewer),
+        DeclareInterestSchema.parse({ declaration: 'none' }),
+      );
       const flagged = (given.flags ?? []).map((line) => lineIds[line]!);
-      await reviews.score(as(reviewer), assignmentOf(reviewer), scoresBody(given.scores, given.comment, flagged));
+      await reviews.score(
+        as(reviewer),
+        assignmentOf(reviewer),
+        scoresBody(given.scores, given.comment, flagged),
+      );
     }
     // A panel larger than the demo's scores (PANEL_MIN above 3) scores like its last member.
     if (demo.stage === 'listed') {
       const last = demo.review.scores[demo.review.scores.length - 1]!;
       for (const reviewer of panel.slice(demo.review.scores.length)) {
-        await reviews.declare(as(reviewer), assignmentOf(reviewer), DeclareInterestSchema.parse({ declaration: 'none' }));
-        await reviews.score(as(reviewer), assignmentOf(reviewer), scoresBody(last.scores, last.comment, (last.flags ?? []).map((line) => lineIds[line]!)));
+        await reviews.declare(
+          as(reviewer),
+          assignmentOf(reviewer),
+          DeclareInterestSchema.parse({ declaration: 'none' }),
+        );
+        await reviews.score(
+          as(reviewer),
+          assignmentOf(reviewer),
+          scoresBody(
+            last.scores,
+            last.comment,
+            (last.flags ?? []).map((line) => lineIds[line]!),
+          ),
+        );
       }
     }
     if (demo.stage === 'in_review') continue;
@@ -380,16 +518,31 @@ export async function seedDemoProjects(
       await reviews.recordConsensus(
         as(people.admin),
         plan.id,
-        RecordConsensusSchema.parse({ reach, depth, durability, indirect, rationale, ineligibleBudgetLineIds: (flags ?? []).map((line) => lineIds[line]!) }),
+        RecordConsensusSchema.parse({
+          reach,
+          depth,
+          durability,
+          indirect,
+          rationale,
+          ineligibleBudgetLineIds: (flags ?? []).map((line) => lineIds[line]!),
+        }),
       );
     }
-    const award = await reviews.confirmAward(as(confirmer), plan.id, ConfirmAwardSchema.parse({ publicRationale: demo.review.publicRationale }));
+    const award = await reviews.confirmAward(
+      as(confirmer),
+      plan.id,
+      ConfirmAwardSchema.parse({ publicRationale: demo.review.publicRationale }),
+    );
     // Only an unusual configuration (a very high CREDIT_PRICE_CENTS) rejects a demo plan; it then stays rejected.
     if (award.decision !== 'approved') continue;
     await reviews.listProject(
       as(people.admin),
       plan.id,
-      ListProjectSchema.parse(demo.fundingDays ? { fundingDeadline: addDays(clock.now(), demo.fundingDays).toISOString() } : {}),
+      ListProjectSchema.parse(
+        demo.fundingDays
+          ? { fundingDeadline: addDays(clock.now(), demo.fundingDays).toISOString() }
+          : {},
+      ),
     );
   }
 }

@@ -126,7 +126,12 @@ async function insertOrganisation(trx: Kysely<DB>, org: Omit<SeedOrganisation, '
   return row;
 }
 
-async function insertUser(trx: Kysely<DB>, organisation: { id: string; kind: OrganisationKind }, user: { email: string; name: string; role: UserRole }, passwordHash: string) {
+async function insertUser(
+  trx: Kysely<DB>,
+  organisation: { id: string; kind: OrganisationKind },
+  user: { email: string; name: string; role: UserRole },
+  passwordHash: string,
+) {
   const row = await usersRepository.insert(trx, {
     organisationId: organisation.id,
     organisationKind: organisation.kind,
@@ -148,12 +153,20 @@ async function insertUser(trx: Kysely<DB>, organisation: { id: string; kind: Org
 }
 
 /** The first admin, from ADMIN_EMAIL/ADMIN_PASSWORD, on an empty database. Returns whether it was created. */
-export async function seedFirstAdmin(db: Kysely<DB>, admin: { email: string; password: string }): Promise<boolean> {
+export async function seedFirstAdmin(
+  db: Kysely<DB>,
+  admin: { email: string; password: string },
+): Promise<boolean> {
   const passwordHash = await hashPassword(admin.password);
   return withSeedLock(db, async (trx) => {
     if (!(await isEmpty(trx))) return false;
     const platform = await insertOrganisation(trx, PLATFORM);
-    await insertUser(trx, platform, { email: admin.email, name: 'Administrator', role: 'admin' }, passwordHash);
+    await insertUser(
+      trx,
+      platform,
+      { email: admin.email, name: 'Administrator', role: 'admin' },
+      passwordHash,
+    );
     return true;
   });
 }
@@ -180,7 +193,11 @@ function demoOrganisations(panelMin: number): SeedOrganisation[] {
  * committed, because the services' transactions cannot nest in the seed's. An instance
  * that waited for the seed lock finds the database no longer empty and seeds nothing.
  */
-export async function seedDemo(db: Kysely<DB>, settings: Config, clock: Clock = systemClock): Promise<SeedLogin[] | undefined> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  settings: Config,
+  clock: Clock = systemClock,
+): Promise<SeedLogin[] | undefined> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await withSeedLock(db, async (trx) => {
     const existingPlatform = await organisationsRepository.findPlatform(trx);
@@ -190,10 +207,18 @@ export async function seedDemo(db: Kysely<DB>, settings: Config, clock: Clock = 
     const logins: SeedLogin[] = [];
     const actors = new Map<string, Actor>();
     for (const org of demoOrganisations(settings.panelMin)) {
-      const row = org.kind === 'platform' && existingPlatform ? existingPlatform : await insertOrganisation(trx, org);
+      const row =
+        org.kind === 'platform' && existingPlatform
+          ? existingPlatform
+          : await insertOrganisation(trx, org);
       for (const user of org.users) {
         const inserted = await insertUser(trx, row, user, passwordHash);
-        actors.set(user.email, { userId: inserted.id, organisationId: row.id, organisationKind: row.kind, role: user.role });
+        actors.set(user.email, {
+          userId: inserted.id,
+          organisationId: row.id,
+          organisationKind: row.kind,
+          role: user.role,
+        });
         logins.push({ email: user.email, role: user.role, organisation: row.name });
       }
     }

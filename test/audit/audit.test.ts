@@ -60,8 +60,13 @@ describe('audit trail', () => {
     return row;
   }
 
-  async function list(query: Record<string, string | number>, headers: Record<string, string> = admin.headers) {
-    const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
+  async function list(
+    query: Record<string, string | number>,
+    headers: Record<string, string> = admin.headers,
+  ) {
+    const search = new URLSearchParams(
+      Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+    );
     return t.app.inject({ method: 'GET', url: `/v1/audit?${search.toString()}`, headers });
   }
 
@@ -86,11 +91,15 @@ describe('audit trail', () => {
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
 
-      await expect(sql`UPDATE audit_events SET action = 'test.tampered' WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
+      await expect(
+        sql`UPDATE audit_events SET action = 'test.tampered' WHERE id = ${id}`.execute(t.db),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        sql`UPDATE audit_events SET summary = '{}'::jsonb`.execute(t.db),
+      ).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM audit_events WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
         /append-only/,
       );
-      await expect(sql`UPDATE audit_events SET summary = '{}'::jsonb`.execute(t.db)).rejects.toThrow(/append-only/);
-      await expect(sql`DELETE FROM audit_events WHERE id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
       await expect(sql`TRUNCATE audit_events`.execute(t.db)).rejects.toThrow(/append-only/);
 
       expect(await readRow(id)).toEqual(before);
@@ -111,7 +120,13 @@ describe('audit trail', () => {
     });
 
     it('is for platform admins only', async () => {
-      for (const user of [world.reviewer, world.initiativeMember, world.supplierMember, world.coordinator, world.viewer]) {
+      for (const user of [
+        world.reviewer,
+        world.initiativeMember,
+        world.supplierMember,
+        world.coordinator,
+        world.viewer,
+      ]) {
         const session = await signIn(t.app, user);
         const response = await list({}, session.headers);
         expect(response.statusCode, `${user.role} ${response.body}`).toBe(403);
@@ -162,21 +177,45 @@ describe('audit trail', () => {
         actorOrganisationId: initiative,
         occurredAt: new Date('2002-01-01T00:00:00Z'),
       });
-      const e4 = await insertEvent({ action: 'test.other', subjectType: 'widget', subjectId: 'w1', actorOrganisationId: initiative });
-      const ids = async (query: Record<string, string>) => (await listOk(query)).items.map((event) => event.id);
+      const e4 = await insertEvent({
+        action: 'test.other',
+        subjectType: 'widget',
+        subjectId: 'w1',
+        actorOrganisationId: initiative,
+      });
+      const ids = async (query: Record<string, string>) =>
+        (await listOk(query)).items.map((event) => event.id);
 
       expect(await ids({ action: 'test.filtered' })).toEqual([e3.id, e2.id, e1.id].map(String));
-      expect(await ids({ action: 'test.filtered', subjectType: 'widget' })).toEqual([e2.id, e1.id].map(String));
-      expect(await ids({ subjectType: 'widget', subjectId: 'w1' })).toEqual([e4.id, e1.id].map(String));
-      expect(await ids({ action: 'test.filtered', organisationId: initiative })).toEqual([e3.id, e1.id].map(String));
-      expect(await ids({ action: 'test.filtered', organisationId: supplier })).toEqual([String(e2.id)]);
-      expect(await ids({ action: 'test.filtered', actorUserId: world.supplierMember.id })).toEqual([String(e2.id)]);
-      // from is inclusive, to exclusive.
-      expect(await ids({ action: 'test.filtered', from: '2001-06-01T00:00:00Z', to: '2002-01-01T00:00:00Z' })).toEqual([
+      expect(await ids({ action: 'test.filtered', subjectType: 'widget' })).toEqual(
+        [e2.id, e1.id].map(String),
+      );
+      expect(await ids({ subjectType: 'widget', subjectId: 'w1' })).toEqual(
+        [e4.id, e1.id].map(String),
+      );
+      expect(await ids({ action: 'test.filtered', organisationId: initiative })).toEqual(
+        [e3.id, e1.id].map(String),
+      );
+      expect(await ids({ action: 'test.filtered', organisationId: supplier })).toEqual([
         String(e2.id),
       ]);
-      expect(await ids({ action: 'test.filtered', from: '2001-06-01T00:00:00Z' })).toEqual([e3.id, e2.id].map(String));
-      expect(await ids({ action: 'test.filtered', to: '2001-06-01T02:00:00+02:00' })).toEqual([String(e1.id)]);
+      expect(await ids({ action: 'test.filtered', actorUserId: world.supplierMember.id })).toEqual([
+        String(e2.id),
+      ]);
+      // from is inclusive, to exclusive.
+      expect(
+        await ids({
+          action: 'test.filtered',
+          from: '2001-06-01T00:00:00Z',
+          to: '2002-01-01T00:00:00Z',
+        }),
+      ).toEqual([String(e2.id)]);
+      expect(await ids({ action: 'test.filtered', from: '2001-06-01T00:00:00Z' })).toEqual(
+        [e3.id, e2.id].map(String),
+      );
+      expect(await ids({ action: 'test.filtered', to: '2001-06-01T02:00:00+02:00' })).toEqual([
+        String(e1.id),
+      ]);
       expect(await ids({ action: 'test.nothing_like_this' })).toEqual([]);
 
       const [event] = (await listOk({ action: 'test.filtered', subjectType: 'gadget' })).items;
@@ -195,13 +234,18 @@ describe('audit trail', () => {
 
     it('pages with a keyset cursor until nextCursor is null', async () => {
       const inserted: string[] = [];
-      for (let i = 0; i < 7; i++) inserted.push(String((await insertEvent({ action: 'test.paged' })).id));
+      for (let i = 0; i < 7; i++)
+        inserted.push(String((await insertEvent({ action: 'test.paged' })).id));
 
       const seen: string[] = [];
       const sizes: number[] = [];
       let cursor: string | null = null;
       do {
-        const page: AuditPage = await listOk({ action: 'test.paged', limit: 3, ...(cursor ? { cursor } : {}) });
+        const page: AuditPage = await listOk({
+          action: 'test.paged',
+          limit: 3,
+          ...(cursor ? { cursor } : {}),
+        });
         sizes.push(page.items.length);
         seen.push(...page.items.map((event) => event.id));
         cursor = page.nextCursor;
@@ -223,7 +267,12 @@ describe('audit trail', () => {
     });
 
     it('refuses a cursor it did not issue with 400', async () => {
-      for (const cursor of ['not-a-cursor!!', encodeCursor({ name: 'x' }), encodeCursor({ id: 'abc' }), encodeCursor({ id: '1 OR 1=1' })]) {
+      for (const cursor of [
+        'not-a-cursor!!',
+        encodeCursor({ name: 'x' }),
+        encodeCursor({ id: 'abc' }),
+        encodeCursor({ id: '1 OR 1=1' }),
+      ]) {
         const response = await list({ cursor });
         expect(response.statusCode, `${cursor}: ${response.body}`).toBe(400);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -232,7 +281,12 @@ describe('audit trail', () => {
     });
 
     it('validates the query', async () => {
-      const queries: Record<string, string | number>[] = [{ limit: 0 }, { limit: 101 }, { from: 'yesterday' }, { organisationId: 'not-a-uuid' }];
+      const queries: Record<string, string | number>[] = [
+        { limit: 0 },
+        { limit: 101 },
+        { from: 'yesterday' },
+        { organisationId: 'not-a-uuid' },
+      ];
       for (const query of queries) {
         const response = await list(query);
         expect(response.statusCode).toBe(400);
@@ -274,7 +328,11 @@ describe('audit trail', () => {
         payload: { email: world.viewer.email, password: world.viewer.password },
       });
       expect(login.statusCode).toBe(200);
-      const page = await listOk({ action: 'auth.logged_in', actorUserId: world.viewer.id, limit: 1 });
+      const page = await listOk({
+        action: 'auth.logged_in',
+        actorUserId: world.viewer.id,
+        limit: 1,
+      });
       expect(page.items[0]).toMatchObject({
         subjectId: world.viewer.id,
         actorOrganisationId: world.authority.id,

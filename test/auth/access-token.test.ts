@@ -16,12 +16,18 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').to
 
 function hmacToken(
   payload: Record<string, unknown>,
-  options: { secret?: string; alg?: 'HS256' | 'HS384' | 'HS512'; header?: Record<string, unknown> } = {},
+  options: {
+    secret?: string;
+    alg?: 'HS256' | 'HS384' | 'HS512';
+    header?: Record<string, unknown>;
+  } = {},
 ): string {
   const alg = options.alg ?? 'HS256';
   const signingInput = `${encode(options.header ?? { alg, typ: 'JWT' })}.${encode(payload)}`;
   const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
-  const signature = createHmac(hash, options.secret ?? TEST_JWT_SECRET).update(signingInput).digest('base64url');
+  const signature = createHmac(hash, options.secret ?? TEST_JWT_SECRET)
+    .update(signingInput)
+    .digest('base64url');
   return `${signingInput}.${signature}`;
 }
 
@@ -55,7 +61,11 @@ describe('access token checks', () => {
   });
 
   const me = (authorization?: string) =>
-    t.app.inject({ method: 'GET', url: '/v1/me', headers: authorization === undefined ? {} : { authorization } });
+    t.app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: authorization === undefined ? {} : { authorization },
+    });
   const meWith = (token: string) => me(`Bearer ${token}`);
 
   function expectUnauthorized(response: LightMyRequestResponse, code?: string) {
@@ -108,7 +118,14 @@ describe('access token checks', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    expectUnauthorized(await meWith(hmacToken(claimsFor(member), { secret: 'another-secret-that-is-also-long-enough-for-hs256' })), 'AUTH.INVALID_TOKEN');
+    expectUnauthorized(
+      await meWith(
+        hmacToken(claimsFor(member), {
+          secret: 'another-secret-that-is-also-long-enough-for-hs256',
+        }),
+      ),
+      'AUTH.INVALID_TOKEN',
+    );
   });
 
   it('refuses a payload changed after signing', async () => {
@@ -142,7 +159,10 @@ describe('access token checks', () => {
 
   it('refuses a token of another token generation, or without one', async () => {
     // The user's generation is 0 until it is first disabled; a token claiming any other is void.
-    expectUnauthorized(await meWith(hmacToken(claimsFor(member, { gen: 1 }))), 'AUTH.ACCOUNT_DISABLED');
+    expectUnauthorized(
+      await meWith(hmacToken(claimsFor(member, { gen: 1 }))),
+      'AUTH.ACCOUNT_DISABLED',
+    );
     expectUnauthorized(await meWith(hmacToken(claimsFor(member, { gen: undefined }))));
     expectUnauthorized(await meWith(hmacToken(claimsFor(member, { gen: '0' }))));
   });
@@ -154,7 +174,9 @@ describe('access token checks', () => {
 
   it('refuses an expired token, and one without an expiry', async () => {
     const now = nowSeconds();
-    expectUnauthorized(await meWith(hmacToken(claimsFor(member, { iat: now - 1000, exp: now - 60 }))));
+    expectUnauthorized(
+      await meWith(hmacToken(claimsFor(member, { iat: now - 1000, exp: now - 60 }))),
+    );
     expectUnauthorized(await meWith(hmacToken(claimsFor(member, { exp: undefined }))));
   });
 
@@ -181,17 +203,29 @@ describe('access token checks', () => {
     ];
     for (const token of tokens) {
       const response = await meWith(token);
-      expect(response.statusCode, `${Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()}: ${response.body}`).toBe(401);
+      expect(
+        response.statusCode,
+        `${Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()}: ${response.body}`,
+      ).toBe(401);
     }
   });
 
   it('refuses a token that is not an access token', async () => {
-    expectUnauthorized(await meWith(hmacToken(claimsFor(member, { typ: 'refresh' }))), 'AUTH.INVALID_TOKEN');
-    expectUnauthorized(await meWith(hmacToken(claimsFor(member, { typ: undefined }))), 'AUTH.INVALID_TOKEN');
+    expectUnauthorized(
+      await meWith(hmacToken(claimsFor(member, { typ: 'refresh' }))),
+      'AUTH.INVALID_TOKEN',
+    );
+    expectUnauthorized(
+      await meWith(hmacToken(claimsFor(member, { typ: undefined }))),
+      'AUTH.INVALID_TOKEN',
+    );
   });
 
   it('refuses a correctly signed token whose subject is no user', async () => {
-    expectUnauthorized(await meWith(hmacToken(claimsFor(member, { sub: randomUUID() }))), 'AUTH.INVALID_TOKEN');
+    expectUnauthorized(
+      await meWith(hmacToken(claimsFor(member, { sub: randomUUID() }))),
+      'AUTH.INVALID_TOKEN',
+    );
     expectUnauthorized(await meWith(hmacToken(claimsFor(member, { sub: undefined }))));
   });
 

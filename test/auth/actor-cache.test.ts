@@ -12,7 +12,11 @@ import { createUser, createWorld, signIn } from '../helpers/fixtures.js';
  */
 const onServer = !!process.env.TEST_DATABASE_URL;
 
-async function eventually(read: () => Promise<number>, wanted: number, timeoutMs = 3_000): Promise<number> {
+async function eventually(
+  read: () => Promise<number>,
+  wanted: number,
+  timeoutMs = 3_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -34,7 +38,8 @@ describe('signed-in users checked from memory until the database says they chang
   });
   afterAll(() => t.close());
 
-  const me = (headers: { authorization: string }) => t.app.inject({ method: 'GET', url: '/v1/me', headers }).then((r) => r.statusCode);
+  const me = (headers: { authorization: string }) =>
+    t.app.inject({ method: 'GET', url: '/v1/me', headers }).then((r) => r.statusCode);
   const post = (url: string) => t.app.inject({ method: 'POST', url, headers: admin });
 
   /** Changes a user with its triggers switched off: no notification, as if one were lost. */
@@ -89,25 +94,34 @@ describe('signed-in users checked from memory until the database says they chang
     const user = await createUser(t.db, world.otherSupplier, 'member');
     const headers = (await signIn(t.app, user)).headers;
     expect(await me(headers)).toBe(200);
-    expect((await post(`/v1/organisations/${world.otherSupplier.id}/disable`)).statusCode).toBe(200);
+    expect((await post(`/v1/organisations/${world.otherSupplier.id}/disable`)).statusCode).toBe(
+      200,
+    );
     expect(await eventually(() => me(headers), 401)).toBe(401);
   });
 
-  it.runIf(onServer)('reads the database while its listening connection is down, and caches again once it is back', async () => {
-    const user = await createUser(t.db, world.supplier, 'member');
-    const headers = (await signIn(t.app, user)).headers;
-    expect(await me(headers)).toBe(200);
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN actor_changed' AND datname = current_database()`.execute(t.db);
-    const deadline = Date.now() + 3_000;
-    while (cache.serving && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(cache.serving).toBe(false);
-    // A change nobody hears now still counts: nothing is served from memory.
-    await changeUnheard(user.id, 'disabled');
-    expect(await me(headers)).toBe(401);
-    await changeUnheard(user.id, 'active');
-    const back = Date.now() + 5_000;
-    while (!cache.serving && Date.now() < back) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(cache.serving).toBe(true);
-    expect(await me(headers)).toBe(200);
-  });
+  it.runIf(onServer)(
+    'reads the database while its listening connection is down, and caches again once it is back',
+    async () => {
+      const user = await createUser(t.db, world.supplier, 'member');
+      const headers = (await signIn(t.app, user)).headers;
+      expect(await me(headers)).toBe(200);
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN actor_changed' AND datname = current_database()`.execute(
+        t.db,
+      );
+      const deadline = Date.now() + 3_000;
+      while (cache.serving && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(cache.serving).toBe(false);
+      // A change nobody hears now still counts: nothing is served from memory.
+      await changeUnheard(user.id, 'disabled');
+      expect(await me(headers)).toBe(401);
+      await changeUnheard(user.id, 'active');
+      const back = Date.now() + 5_000;
+      while (!cache.serving && Date.now() < back)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(cache.serving).toBe(true);
+      expect(await me(headers)).toBe(200);
+    },
+  );
 });

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, createWorld, type FixtureUser, type SignedIn, signIn } from '../helpers/fixtures.js';
+import {
+  createOrganisation,
+  createUser,
+  createWorld,
+  type FixtureUser,
+  type SignedIn,
+  signIn,
+} from '../helpers/fixtures.js';
 
 // The auth routes are rate limited per client address (20 a minute); give every call its own.
 let addressSequence = 0;
@@ -24,11 +31,23 @@ describe('disabling users and organisations', () => {
   afterAll(() => t.close());
 
   const login = (email: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password }, remoteAddress: nextAddress() });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password },
+      remoteAddress: nextAddress(),
+    });
   const refresh = (refreshToken: string) =>
-    t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken }, remoteAddress: nextAddress() });
-  const me = (session: { headers: { authorization: string } }) => t.app.inject({ method: 'GET', url: '/v1/me', headers: session.headers });
-  const post = (url: string, session: { headers: { authorization: string } }) => t.app.inject({ method: 'POST', url, headers: session.headers });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken },
+      remoteAddress: nextAddress(),
+    });
+  const me = (session: { headers: { authorization: string } }) =>
+    t.app.inject({ method: 'GET', url: '/v1/me', headers: session.headers });
+  const post = (url: string, session: { headers: { authorization: string } }) =>
+    t.app.inject({ method: 'POST', url, headers: session.headers });
 
   function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
     expect(response.statusCode, response.body).toBe(status);
@@ -44,7 +63,11 @@ describe('disabling users and organisations', () => {
     expect(['AUTH.INVALID_REFRESH_TOKEN', 'AUTH.ACCOUNT_DISABLED']).toContain(renewed.json().code);
     expectProblem(await login(user.email, user.password), 401, 'AUTH.ACCOUNT_DISABLED');
     // Without the password nobody learns that the account exists and is disabled.
-    expectProblem(await login(user.email, 'not the password at all'), 401, 'AUTH.INVALID_CREDENTIALS');
+    expectProblem(
+      await login(user.email, 'not the password at all'),
+      401,
+      'AUTH.INVALID_CREDENTIALS',
+    );
   }
 
   async function auditEvent(action: string, subjectId: string) {
@@ -114,7 +137,9 @@ describe('disabling users and organisations', () => {
     // That refusal ended the sign-in: re-enabling does not bring its refresh token back.
     const afterEnabling = await refresh(session.refreshToken);
     expect(afterEnabling.statusCode, afterEnabling.body).toBe(401);
-    expect(['AUTH.INVALID_REFRESH_TOKEN', 'AUTH.REFRESH_TOKEN_REUSED']).toContain(afterEnabling.json().code);
+    expect(['AUTH.INVALID_REFRESH_TOKEN', 'AUTH.REFRESH_TOKEN_REUSED']).toContain(
+      afterEnabling.json().code,
+    );
     // A new sign-in works as usual.
     const again = await signIn(t.app, user, nextAddress());
     expect((await refresh(again.refreshToken)).statusCode).toBe(200);
@@ -167,7 +192,13 @@ describe('disabling users and organisations', () => {
     const target = await createUser(t.db, supplier, 'member');
     const targetSession = await signIn(t.app, target, nextAddress());
 
-    for (const caller of [world.reviewer, world.initiativeMember, world.supplierMember, world.coordinator, world.viewer]) {
+    for (const caller of [
+      world.reviewer,
+      world.initiativeMember,
+      world.supplierMember,
+      world.coordinator,
+      world.viewer,
+    ]) {
       const session = await signIn(t.app, caller, nextAddress());
       for (const url of [
         `/v1/users/${target.id}/disable`,
@@ -183,26 +214,55 @@ describe('disabling users and organisations', () => {
     // A member cannot disable a colleague either.
     const colleague = await createUser(t.db, supplier, 'member');
     const colleagueSession = await signIn(t.app, colleague, nextAddress());
-    expectProblem(await post(`/v1/users/${target.id}/disable`, colleagueSession), 403, 'AUTH.FORBIDDEN');
+    expectProblem(
+      await post(`/v1/users/${target.id}/disable`, colleagueSession),
+      403,
+      'AUTH.FORBIDDEN',
+    );
 
-    for (const url of [`/v1/users/${target.id}/disable`, `/v1/organisations/${supplier.id}/disable`]) {
+    for (const url of [
+      `/v1/users/${target.id}/disable`,
+      `/v1/organisations/${supplier.id}/disable`,
+    ]) {
       expectProblem(await t.app.inject({ method: 'POST', url }), 401, 'AUTH.REQUIRED');
     }
 
     expect((await me(targetSession)).statusCode).toBe(200);
-    const events = await t.app.inject({ method: 'GET', url: `/v1/audit?subjectId=${target.id}`, headers: adminSession.headers });
-    expect(events.json().items.filter((e: { action: string }) => e.action.startsWith('user.'))).toEqual([]);
+    const events = await t.app.inject({
+      method: 'GET',
+      url: `/v1/audit?subjectId=${target.id}`,
+      headers: adminSession.headers,
+    });
+    expect(
+      events.json().items.filter((e: { action: string }) => e.action.startsWith('user.')),
+    ).toEqual([]);
   });
 
   it('does not let an admin disable itself or its own organisation', async () => {
-    expectProblem(await post(`/v1/users/${world.admin.id}/disable`, adminSession), 409, 'USER.CANNOT_DISABLE_SELF');
-    expectProblem(await post(`/v1/organisations/${world.platform.id}/disable`, adminSession), 409, 'ORGANISATION.CANNOT_DISABLE_OWN');
+    expectProblem(
+      await post(`/v1/users/${world.admin.id}/disable`, adminSession),
+      409,
+      'USER.CANNOT_DISABLE_SELF',
+    );
+    expectProblem(
+      await post(`/v1/organisations/${world.platform.id}/disable`, adminSession),
+      409,
+      'ORGANISATION.CANNOT_DISABLE_OWN',
+    );
     expect((await me(adminSession)).statusCode).toBe(200);
     expect((await me(adminSession)).json().user.status).toBe('active');
   });
 
   it('answers 404 for a user or organisation that does not exist', async () => {
-    expectProblem(await post(`/v1/users/${randomUUID()}/disable`, adminSession), 404, 'RESOURCE.NOT_FOUND');
-    expectProblem(await post(`/v1/organisations/${randomUUID()}/disable`, adminSession), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await post(`/v1/users/${randomUUID()}/disable`, adminSession),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
+    expectProblem(
+      await post(`/v1/organisations/${randomUUID()}/disable`, adminSession),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
   });
 });

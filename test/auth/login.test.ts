@@ -7,14 +7,21 @@ describe('POST /v1/auth/login', () => {
   let member: FixtureUser;
 
   beforeAll(async () => {
-    t = await createTestApp({ loginThrottle: { windowSeconds: 900, perAccount: 3, perAddress: 6 } });
+    t = await createTestApp({
+      loginThrottle: { windowSeconds: 900, perAccount: 3, perAddress: 6 },
+    });
     const supplier = await createOrganisation(t.db, 'supplier');
     member = await createUser(t.db, supplier, 'member');
   });
   afterAll(() => t.close());
 
   const login = (email: string, password: string, remoteAddress = '10.0.0.1') =>
-    t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password }, remoteAddress });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password },
+      remoteAddress,
+    });
 
   it('returns an access token the API accepts and a refresh token', async () => {
     const response = await login(member.email.toUpperCase(), member.password);
@@ -28,10 +35,19 @@ describe('POST /v1/auth/login', () => {
       .slice(0, 2)
       .map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header.alg).toBe('HS256');
-    expect(payload).toMatchObject({ sub: member.id, iss: 'impactbeurs', aud: 'impactbeurs-api', typ: 'access' });
+    expect(payload).toMatchObject({
+      sub: member.id,
+      iss: 'impactbeurs',
+      aud: 'impactbeurs-api',
+      typ: 'access',
+    });
     expect(payload.exp - payload.iat).toBe(900);
 
-    const me = await t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${body.accessToken}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { authorization: `Bearer ${body.accessToken}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user).toMatchObject({ id: member.id, email: member.email, role: 'member' });
     expect(me.json().user).not.toHaveProperty('passwordHash');
@@ -73,7 +89,9 @@ describe('POST /v1/auth/login', () => {
 
   it('throttles an address that tries many accounts', async () => {
     for (let i = 0; i < 6; i++) {
-      expect((await login(`guess${i}@test.example`, 'not the password', '10.2.0.1')).statusCode).toBe(401);
+      expect(
+        (await login(`guess${i}@test.example`, 'not the password', '10.2.0.1')).statusCode,
+      ).toBe(401);
     }
     const throttled = await login(member.email, member.password, '10.2.0.1');
     expect(throttled.statusCode).toBe(429);
@@ -83,7 +101,11 @@ describe('POST /v1/auth/login', () => {
   });
 
   it('validates the body as problem+json with the failing fields', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'a' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'a' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       code: 'VALIDATION.FAILED',
@@ -100,7 +122,11 @@ describe('POST /v1/auth/login', () => {
       .select(['action', 'subject_id', 'actor_user_id'])
       .where('subject_id', '=', member.id)
       .execute();
-    expect(events.some((e) => e.action === 'auth.logged_in' && e.actor_user_id === member.id)).toBe(true);
-    expect(events.some((e) => e.action === 'auth.login_failed' && e.actor_user_id === null)).toBe(true);
+    expect(events.some((e) => e.action === 'auth.logged_in' && e.actor_user_id === member.id)).toBe(
+      true,
+    );
+    expect(events.some((e) => e.action === 'auth.login_failed' && e.actor_user_id === null)).toBe(
+      true,
+    );
   });
 });

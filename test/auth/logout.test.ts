@@ -25,11 +25,25 @@ describe('POST /v1/auth/logout', () => {
   afterAll(() => t.close());
 
   const logout = (refreshToken: string) =>
-    t.app.inject({ method: 'POST', url: '/v1/auth/logout', payload: { refreshToken }, remoteAddress: nextAddress() });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/logout',
+      payload: { refreshToken },
+      remoteAddress: nextAddress(),
+    });
   const refresh = (refreshToken: string) =>
-    t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken }, remoteAddress: nextAddress() });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken },
+      remoteAddress: nextAddress(),
+    });
   const me = (accessToken: string) =>
-    t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${accessToken}` } });
+    t.app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
 
   const newUser = () => createUser(t.db, supplier, 'member');
   const login = (user: FixtureUser) => signIn(t.app, user, nextAddress());
@@ -120,7 +134,12 @@ describe('POST /v1/auth/logout', () => {
   });
 
   it('refuses a request without a refresh token as a validation problem', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/v1/auth/logout', payload: {}, remoteAddress: nextAddress() });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/logout',
+      payload: {},
+      remoteAddress: nextAddress(),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ code: 'VALIDATION.FAILED' });

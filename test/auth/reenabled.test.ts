@@ -14,7 +14,8 @@ describe('access tokens issued before a lock-out', () => {
   });
   afterAll(() => t.close());
 
-  const me = (headers: { authorization: string }) => t.app.inject({ method: 'GET', url: '/v1/me', headers });
+  const me = (headers: { authorization: string }) =>
+    t.app.inject({ method: 'GET', url: '/v1/me', headers });
   const post = (url: string) => t.app.inject({ method: 'POST', url, headers: admin });
 
   it('stay dead after the user is enabled again; a new sign-in works', async () => {

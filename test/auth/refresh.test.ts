@@ -38,15 +38,28 @@ describe('POST /v1/auth/refresh', () => {
   afterAll(() => t.close());
 
   const refresh = (refreshToken: string, remoteAddress = nextAddress()) =>
-    t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken }, remoteAddress });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken },
+      remoteAddress,
+    });
 
   const me = (accessToken: string) =>
-    t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${accessToken}` } });
+    t.app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
 
   const newUser = () => createUser(t.db, supplier, 'member');
   const login = (user: FixtureUser) => signIn(t.app, user, nextAddress());
 
-  function expectProblem(response: Awaited<ReturnType<typeof refresh>>, status: number, code: string) {
+  function expectProblem(
+    response: Awaited<ReturnType<typeof refresh>>,
+    status: number,
+    code: string,
+  ) {
     expect(response.statusCode, response.body).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ status, code });
@@ -144,11 +157,20 @@ describe('POST /v1/auth/refresh', () => {
     const user = await newUser();
     await login(user); // so that refresh_tokens is not empty
 
-    for (const token of [randomBytes(32).toString('base64url'), 'x'.repeat(60), `${'a'.repeat(30)} '; drop table users; --`]) {
+    for (const token of [
+      randomBytes(32).toString('base64url'),
+      'x'.repeat(60),
+      `${'a'.repeat(30)} '; drop table users; --`,
+    ]) {
       expectProblem(await refresh(token), 401, 'AUTH.INVALID_REFRESH_TOKEN');
     }
 
-    const missing = await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: {}, remoteAddress: nextAddress() });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: {},
+      remoteAddress: nextAddress(),
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ code: 'VALIDATION.FAILED' });
 
@@ -174,7 +196,11 @@ describe('POST /v1/auth/refresh', () => {
       const user = await newUser();
       const session = await login(user);
 
-      const responses = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken), refresh(session.refreshToken)]);
+      const responses = await Promise.all([
+        refresh(session.refreshToken),
+        refresh(session.refreshToken),
+        refresh(session.refreshToken),
+      ]);
 
       const winners = responses.filter((r) => r.statusCode === 200);
       const losers = responses.filter((r) => r.statusCode !== 200);
@@ -188,7 +214,11 @@ describe('POST /v1/auth/refresh', () => {
         .select('family_id')
         .where('token_hash', '=', sha256(session.refreshToken))
         .executeTakeFirstOrThrow();
-      const tokens = await t.db.selectFrom('refresh_tokens').select('id').where('family_id', '=', family.family_id).execute();
+      const tokens = await t.db
+        .selectFrom('refresh_tokens')
+        .select('id')
+        .where('family_id', '=', family.family_id)
+        .execute();
       expect(tokens).toHaveLength(2);
     }
   });
@@ -212,6 +242,10 @@ describe('POST /v1/auth/refresh', () => {
     expect(renewed.statusCode, renewed.body).toBe(200);
 
     t.clock.advanceDays(31);
-    expectProblem(await refresh(renewed.json<TokenPairBody>().refreshToken), 401, 'AUTH.INVALID_REFRESH_TOKEN');
+    expectProblem(
+      await refresh(renewed.json<TokenPairBody>().refreshToken),
+      401,
+      'AUTH.INVALID_REFRESH_TOKEN',
+    );
   });
 });

@@ -15,8 +15,19 @@ const doubled = (reach: number, depth: number, durability: number, indirect: num
   durability: durability * 2,
   indirect: indirect * 2,
 });
-const award = (scores: ReturnType<typeof doubled>, eligibleCostCents: number, minimumBudgetCents: number, creditPriceCents = 3800) =>
-  computeAward({ parameters: v1, doubledScores: scores, eligibleCostCents, minimumBudgetCents, creditPriceCents });
+const award = (
+  scores: ReturnType<typeof doubled>,
+  eligibleCostCents: number,
+  minimumBudgetCents: number,
+  creditPriceCents = 3800,
+) =>
+  computeAward({
+    parameters: v1,
+    doubledScores: scores,
+    eligibleCostCents,
+    minimumBudgetCents,
+    creditPriceCents,
+  });
 
 describe('award formula v1', () => {
   it('computes S, N and T for a typical plan by the published formula', () => {
@@ -44,16 +55,32 @@ describe('award formula v1', () => {
     // one point less on indirect: S = 0.36
     const below = award(doubled(2, 2, 2, 1), 3_800_000, 380_000);
     expect(below.impactScore).toBe('0.36000');
-    expect(below).toMatchObject({ decision: 'rejected', supply: 0, threshold: 0, reasons: ['IMPACT_BELOW_CUTOFF'] });
+    expect(below).toMatchObject({
+      decision: 'rejected',
+      supply: 0,
+      threshold: 0,
+      reasons: ['IMPACT_BELOW_CUTOFF'],
+    });
   });
 
   it('rounds supply down and threshold up, never to more credits than the money covers', () => {
     // S = 1; E = 3 799 cents buys 0.99… credits → 0, rejected as supply zero
-    expect(award(doubled(5, 5, 5, 5), 3_799, 3_799)).toMatchObject({ supply: 0, decision: 'rejected', reasons: ['SUPPLY_ZERO'] });
+    expect(award(doubled(5, 5, 5, 5), 3_799, 3_799)).toMatchObject({
+      supply: 0,
+      decision: 'rejected',
+      reasons: ['SUPPLY_ZERO'],
+    });
     // E = 7 599 → N = 1; minimum 3 801 → ceil(1.0003) = 2, capped at N = 1
-    expect(award(doubled(5, 5, 5, 5), 7_599, 3_801)).toMatchObject({ supply: 1, threshold: 1, decision: 'approved' });
+    expect(award(doubled(5, 5, 5, 5), 7_599, 3_801)).toMatchObject({
+      supply: 1,
+      threshold: 1,
+      decision: 'approved',
+    });
     // exact multiples stay exact
-    expect(award(doubled(5, 5, 5, 5), 380_000, 190_000)).toMatchObject({ supply: 100, threshold: 50 });
+    expect(award(doubled(5, 5, 5, 5), 380_000, 190_000)).toMatchObject({
+      supply: 100,
+      threshold: 50,
+    });
   });
 
   it('caps the threshold at the supply when the minimum budget needs more than was awarded', () => {
@@ -65,7 +92,11 @@ describe('award formula v1', () => {
   });
 
   it('rejects when every budget line was rejected', () => {
-    expect(award(doubled(5, 5, 5, 5), 0, 100_000)).toMatchObject({ decision: 'rejected', supply: 0, reasons: ['NO_ELIGIBLE_COST'] });
+    expect(award(doubled(5, 5, 5, 5), 0, 100_000)).toMatchObject({
+      decision: 'rejected',
+      supply: 0,
+      reasons: ['NO_ELIGIBLE_COST'],
+    });
   });
 
   it('handles half-point medians of an even panel exactly', () => {
@@ -88,8 +119,12 @@ describe('award formula v1', () => {
   });
 
   it('refuses scores outside 0–5', () => {
-    expect(() => award({ reach: 12, depth: 0, durability: 0, indirect: 0 }, 1000, 1000)).toThrow(RangeError);
-    expect(() => award({ reach: -2, depth: 0, durability: 0, indirect: 0 }, 1000, 1000)).toThrow(RangeError);
+    expect(() => award({ reach: 12, depth: 0, durability: 0, indirect: 0 }, 1000, 1000)).toThrow(
+      RangeError,
+    );
+    expect(() => award({ reach: -2, depth: 0, durability: 0, indirect: 0 }, 1000, 1000)).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -104,7 +139,8 @@ describe('panel arithmetic', () => {
   });
 
   it('needs a consensus only when scores spread by more than 2', () => {
-    const panel = (reach: number[]) => reach.map((r) => ({ reach: r, depth: 3, durability: 3, indirect: 3 }));
+    const panel = (reach: number[]) =>
+      reach.map((r) => ({ reach: r, depth: 3, durability: 3, indirect: 3 }));
     expect(divergentCriteria(v1, panel([1, 2, 3]))).toEqual([]); // spread 2: fine
     expect(divergentCriteria(v1, panel([1, 3, 4]))).toEqual(['reach']); // spread 3
     expect(divergentCriteria(v1, panel([0, 5, 5]))).toEqual(['reach']);

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { renderCertificatePdf, verificationUrl } from '../../src/modules/certificates/certificate-pdf.js';
+import {
+  renderCertificatePdf,
+  verificationUrl,
+} from '../../src/modules/certificates/certificate-pdf.js';
 import { pdfText } from '../../src/modules/certificates/pdf-common.js';
 import { decodeQrFromPdf, readPdf, shownStringBytes } from './pdf-reader.js';
 import { certificateData, CODE, PUBLIC_URL } from './sample-data.js';
@@ -26,12 +29,16 @@ describe('certificate PDF', () => {
     expect(text).toContain('Waarde € 47.500,00');
     expect(text).toContain('Datum van uitgifte 22 november 2026');
     // The project in Dutch quotes, ë and – from the fixed texts
-    expect(flat).toContain('1.250 impactcredits heeft verworven in het project „Werkervaringsplekken Groen Doet Goed – Rotterdam-Zuid”');
+    expect(flat).toContain(
+      '1.250 impactcredits heeft verworven in het project „Werkervaringsplekken Groen Doet Goed – Rotterdam-Zuid”',
+    );
     expect(text).toContain('Bewijs van een financiële bijdrage');
     // What the credits fund, and the social-return sentence
     expect(text).toContain('Wat deze credits financieren');
     expect(flat).toContain('Twintig deelnemers uit de bijstand');
-    expect(flat).toContain('Beoogde resultaten van het project: betaald werk: 12; diploma: 8; dagbesteding: 20.');
+    expect(flat).toContain(
+      'Beoogde resultaten van het project: betaald werk: 12; diploma: 8; dagbesteding: 20.',
+    );
     expect(flat).toMatch(/mag worden ingezet voor het invullen van een social-returnverplichting/);
     // Verification: code in print, the link, the signing key
     expect(text).toContain(`Verificatiecode\n${CODE}`);
@@ -63,8 +70,12 @@ describe('certificate PDF', () => {
     expect(text).toContain('Serial numbers 1001–2250');
     expect(text).toContain('Value €47,500.00');
     expect(text).toContain('Date of issue 22 November 2026');
-    expect(flat).toContain('in the project “Werkervaringsplekken Groen Doet Goed – Rotterdam-Zuid” by Stichting Coöperatie Groenkracht');
-    expect(flat).toContain('Expected outcomes of the project: paid work: 12; diploma: 8; day activity: 20.');
+    expect(flat).toContain(
+      'in the project “Werkervaringsplekken Groen Doet Goed – Rotterdam-Zuid” by Stichting Coöperatie Groenkracht',
+    );
+    expect(flat).toContain(
+      'Expected outcomes of the project: paid work: 12; diploma: 8; day activity: 20.',
+    );
     expect(flat).toMatch(/may be used toward a social-return obligation/);
     expect(text).toContain(`Verification code\n${CODE}`);
     expect(text).toContain('with key k2026-11-a');
@@ -73,7 +84,9 @@ describe('certificate PDF', () => {
 
   it('dates the certificate by the Dutch calendar', async () => {
     // 23:30 UTC on 21 November is 00:30 on 22 November in Amsterdam.
-    const { text } = await readPdf(await renderCertificatePdf(certificateData({ issuedAt: new Date('2026-11-21T23:30:00Z') })));
+    const { text } = await readPdf(
+      await renderCertificatePdf(certificateData({ issuedAt: new Date('2026-11-21T23:30:00Z') })),
+    );
     expect(text).toContain('Datum van uitgifte 22 november 2026');
   });
 
@@ -86,7 +99,10 @@ describe('certificate PDF', () => {
     // A longer public URL needs a larger symbol; it must still scan, and to its own code.
     const otherCode = '0123456789ABCDEFGHJKMNPQRS';
     const longUrl = 'https://verificatie.impactbeurs.example.nl/omgeving/acceptatie';
-    const other = await renderCertificatePdf(certificateData({ publicUrl: `${longUrl}/`, verificationCode: otherCode }), 'en');
+    const other = await renderCertificatePdf(
+      certificateData({ publicUrl: `${longUrl}/`, verificationCode: otherCode }),
+      'en',
+    );
     expect((await decodeQrFromPdf(other))?.data).toBe(verificationUrl(longUrl, otherCode));
     expect(verificationUrl(`${longUrl}/`, otherCode)).toBe(`${longUrl}/verify/${otherCode}`);
   });
@@ -104,7 +120,9 @@ describe('certificate PDF', () => {
     expect(info.Title).toBe('Certificaat sociale impact IB-2026-000123');
 
     // Any difference in the facts is a different document.
-    const otherDay = await renderCertificatePdf(certificateData({ issuedAt: new Date('2026-11-23T09:30:00Z') }));
+    const otherDay = await renderCertificatePdf(
+      certificateData({ issuedAt: new Date('2026-11-23T09:30:00Z') }),
+    );
     expect(otherDay.equals(first)).toBe(false);
     const english = await renderCertificatePdf(certificateData(), 'en');
     expect(english.equals(first)).toBe(false);
@@ -148,7 +166,8 @@ describe('certificate PDF', () => {
           ],
         },
         initiative: { name: long('Maatschappelijke', 8) },
-        publicUrl: 'https://a-rather-long-host-name.verificatie.impactbeurs.example.nl/some/base/path',
+        publicUrl:
+          'https://a-rather-long-host-name.verificatie.impactbeurs.example.nl/some/base/path',
         credits: 2_000_000,
         serialStart: 98_000_001,
         serialEnd: 100_000_000,
@@ -163,17 +182,27 @@ describe('certificate PDF', () => {
   });
 
   it('shows names from beyond Western Europe without garbage', async () => {
-    expect(pdfText('Łódź – Gdańsk – Erdoğan – Ørsted – Škoda – Zoë „x”')).toBe('Lódz – Gdansk – Erdogan – Ørsted – Škoda – Zoë „x”');
+    expect(pdfText('Łódź – Gdańsk – Erdoğan – Ørsted – Škoda – Zoë „x”')).toBe(
+      'Lódz – Gdansk – Erdogan – Ørsted – Škoda – Zoë „x”',
+    );
     expect(pdfText('tab\there\u200b, 5\u202f000')).toBe('tab here, 5\u00a0000');
     expect(pdfText('日本')).toBe('??');
 
-    const pdf = await renderCertificatePdf(certificateData({ supplier: { name: 'Łódź Budowa Sp. z o.o.', kvkNumber: '12345678' } }));
+    const pdf = await renderCertificatePdf(
+      certificateData({ supplier: { name: 'Łódź Budowa Sp. z o.o.', kvkNumber: '12345678' } }),
+    );
     expect((await readPdf(pdf)).text).toContain('Leverancier Lódz Budowa Sp. z o.o.');
   });
 
   it('refuses data that would print a wrong certificate', async () => {
-    await expect(renderCertificatePdf(certificateData({ serialEnd: 2249 }))).rejects.toThrow(/serial range/);
-    await expect(renderCertificatePdf(certificateData({ credits: 0, serialEnd: 1000 }))).rejects.toThrow(/credits/);
-    await expect(renderCertificatePdf(certificateData({ verificationCode: 'ab/../cd?x=1234567890' }))).rejects.toThrow(/URL-safe/);
+    await expect(renderCertificatePdf(certificateData({ serialEnd: 2249 }))).rejects.toThrow(
+      /serial range/,
+    );
+    await expect(
+      renderCertificatePdf(certificateData({ credits: 0, serialEnd: 1000 })),
+    ).rejects.toThrow(/credits/);
+    await expect(
+      renderCertificatePdf(certificateData({ verificationCode: 'ab/../cd?x=1234567890' })),
+    ).rejects.toThrow(/URL-safe/);
   });
 });

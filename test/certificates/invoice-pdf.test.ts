@@ -1,13 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { computeInvoiceTotals, formatIban, renderInvoicePdf } from '../../src/modules/certificates/invoice-pdf.js';
+import {
+  computeInvoiceTotals,
+  formatIban,
+  renderInvoicePdf,
+} from '../../src/modules/certificates/invoice-pdf.js';
 import { readPdf, shownStringBytes } from './pdf-reader.js';
 import { EXEMPTION, invoiceData } from './sample-data.js';
 
 describe('invoice totals', () => {
   it('adds VAT at the configured rate to credits × price', () => {
-    expect(computeInvoiceTotals(100, 3800, 2100)).toEqual({ netCents: 380_000, vatCents: 79_800, totalCents: 459_800, rateBasisPoints: 2100 });
-    expect(computeInvoiceTotals(7, 3800, 900)).toEqual({ netCents: 26_600, vatCents: 2_394, totalCents: 28_994, rateBasisPoints: 900 });
+    expect(computeInvoiceTotals(100, 3800, 2100)).toEqual({
+      netCents: 380_000,
+      vatCents: 79_800,
+      totalCents: 459_800,
+      rateBasisPoints: 2100,
+    });
+    expect(computeInvoiceTotals(7, 3800, 900)).toEqual({
+      netCents: 26_600,
+      vatCents: 2_394,
+      totalCents: 28_994,
+      rateBasisPoints: 900,
+    });
   });
 
   it('rounds VAT half up to the cent, once per invoice', () => {
@@ -18,7 +32,12 @@ describe('invoice totals', () => {
   });
 
   it('is net = total without VAT when the rate is zero', () => {
-    expect(computeInvoiceTotals(250, 3800, 0)).toEqual({ netCents: 950_000, vatCents: 0, totalCents: 950_000, rateBasisPoints: 0 });
+    expect(computeInvoiceTotals(250, 3800, 0)).toEqual({
+      netCents: 950_000,
+      vatCents: 0,
+      totalCents: 950_000,
+      rateBasisPoints: 0,
+    });
   });
 
   it('stays exact for amounts beyond what a float adds up exactly', () => {
@@ -99,7 +118,12 @@ describe('invoice PDF', () => {
         issuedAt: new Date('2026-12-01T10:00:00Z'),
         creditedInvoiceNumber: 'F-2026-000042',
         reason: 'Order cancelled – project did not go ahead',
-        payment: { method: 'stripe', status: 'refunded', reference: 'IB-7F3K2-9QX', refundedAt: new Date('2026-12-01T10:00:00Z') },
+        payment: {
+          method: 'stripe',
+          status: 'refunded',
+          reference: 'IB-7F3K2-9QX',
+          refundedAt: new Date('2026-12-01T10:00:00Z'),
+        },
       }),
       'en',
     );
@@ -123,7 +147,16 @@ describe('invoice PDF', () => {
 
   it('leaves out what the buyer did not give', async () => {
     const { text } = await readPdf(
-      await renderInvoicePdf(invoiceData({ buyer: { name: 'Gemeentelijk Bouwbedrijf', address: null, kvkNumber: null, vatNumber: null } })),
+      await renderInvoicePdf(
+        invoiceData({
+          buyer: {
+            name: 'Gemeentelijk Bouwbedrijf',
+            address: null,
+            kvkNumber: null,
+            vatNumber: null,
+          },
+        }),
+      ),
     );
     expect(text).toContain('Aan\nGemeentelijk Bouwbedrijf');
     expect(text).not.toContain('Btw-nummer NL123456789B01');
@@ -134,7 +167,9 @@ describe('invoice PDF', () => {
     const first = await renderInvoicePdf(invoiceData());
     await sleep(15);
     expect((await renderInvoicePdf(invoiceData())).equals(first)).toBe(true);
-    expect((await renderInvoicePdf(invoiceData({ number: 'F-2026-000043' }))).equals(first)).toBe(false);
+    expect((await renderInvoicePdf(invoiceData({ number: 'F-2026-000043' }))).equals(first)).toBe(
+      false,
+    );
   });
 
   it('groups an IBAN in fours', () => {

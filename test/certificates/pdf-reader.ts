@@ -39,14 +39,21 @@ export async function readPdf(pdf: Buffer): Promise<ReadPdf> {
 }
 
 /** Rasterises page 1 and returns what a QR decoder reads from it, or undefined. */
-export async function decodeQrFromPdf(pdf: Buffer, scale = 2): Promise<{ data: string; bytes: number[] } | undefined> {
+export async function decodeQrFromPdf(
+  pdf: Buffer,
+  scale = 2,
+): Promise<{ data: string; bytes: number[] } | undefined> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
     const shot = await parser.getScreenshot({ scale, imageBuffer: true, first: 1 });
     const page = shot.pages[0];
     if (page === undefined) return undefined;
     const png = PNG.sync.read(Buffer.from(page.data));
-    const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    const found = jsQR(
+      new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+      png.width,
+      png.height,
+    );
     return found ? { data: found.data, bytes: found.binaryData } : undefined;
   } finally {
     await parser.destroy();
@@ -73,7 +80,8 @@ export function shownStringBytes(pdf: Buffer): string {
     } catch {
       content = source.slice(start, end);
     }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) shown += Buffer.from(hex[1]!, 'hex').toString('latin1');
+    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g))
+      shown += Buffer.from(hex[1]!, 'hex').toString('latin1');
     streams.lastIndex = end;
   }
   return shown;

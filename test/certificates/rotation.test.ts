@@ -3,7 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { CompactSign } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { CERTIFICATE_JWS_TYP, generateSigningJwk, JWS_ALG, publicJwkOf } from '../../src/modules/certificates/signing.js';
+import {
+  CERTIFICATE_JWS_TYP,
+  generateSigningJwk,
+  JWS_ALG,
+  publicJwkOf,
+} from '../../src/modules/certificates/signing.js';
 import { createTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { createMarket, expectStatus, type Market } from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi } from '../helpers/orders.js';
@@ -23,7 +28,8 @@ describe('certificate signing key rotation', () => {
   let jws: string;
   let number: string;
 
-  const verifyJws = (app: FastifyInstance, token: string) => app.inject({ method: 'POST', url: '/v1/verify/jws', payload: { jws: token } });
+  const verifyJws = (app: FastifyInstance, token: string) =>
+    app.inject({ method: 'POST', url: '/v1/verify/jws', payload: { jws: token } });
 
   /** The same payload, signed by `key` under the kid `kid`. */
   async function resign(token: string, key: typeof stranger, kid: string): Promise<string> {
@@ -34,16 +40,26 @@ describe('certificate signing key rotation', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { SIGNING_PRIVATE_KEY: JSON.stringify(keyA), MAX_RESERVED_SHARE_PERCENT: '100' } });
+    t = await createTestApp({
+      env: { SIGNING_PRIVATE_KEY: JSON.stringify(keyA), MAX_RESERVED_SHARE_PERCENT: '100' },
+    });
     m = await createMarket(t);
     const api = ordersApi(t);
     const projectId = await m.listProject({ supply: 10, title: 'Rotatie' });
-    const order = await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'invoice',
+    });
     const paid = await api.markPaid(m.admin.as, order.id, order.amountCents);
     expectStatus(paid, 200);
     const certificate = paid.json<OrderJson>().certificate!;
     number = certificate.number;
-    const response = await t.app.inject({ method: 'GET', url: `/v1/certificates/${certificate.id}/jws`, headers: m.supplier.as.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/v1/certificates/${certificate.id}/jws`,
+      headers: m.supplier.as.headers,
+    });
     expectStatus(response, 200);
     expect(response.json().kid).toBe(keyA.kid);
     jws = response.json().jws;
@@ -70,7 +86,11 @@ describe('certificate signing key rotation', () => {
   it('still verifies a JWS signed under the retired key', async () => {
     const response = await verifyJws(rotated, jws);
     expectStatus(response, 200);
-    expect(response.json()).toMatchObject({ valid: true, kid: keyA.kid, certificate: { status: 'active', number } });
+    expect(response.json()).toMatchObject({
+      valid: true,
+      kid: keyA.kid,
+      certificate: { status: 'active', number },
+    });
   });
 
   it('publishes both kids in the JWKS, the current one first', async () => {
@@ -89,6 +109,9 @@ describe('certificate signing key rotation', () => {
     const borrowedKid = await verifyJws(rotated, await resign(jws, stranger, keyA.kid));
     expect(borrowedKid.json()).toMatchObject({ valid: false, reason: 'bad_signature' });
     // The control: the same payload re-signed by the retired key itself still verifies.
-    expect((await verifyJws(rotated, await resign(jws, keyA, keyA.kid))).json()).toMatchObject({ valid: true, kid: keyA.kid });
+    expect((await verifyJws(rotated, await resign(jws, keyA, keyA.kid))).json()).toMatchObject({
+      valid: true,
+      kid: keyA.kid,
+    });
   });
 });

@@ -3,7 +3,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDisputeToCertificate } from '../../src/modules/payments/disputes.js';
 import { createTestApp, TEST_SIGNING_JWK, type TestApp } from '../helpers/app.js';
-import { createMarket, expectProblem, expectStatus, type Market } from '../helpers/listed-project.js';
+import {
+  createMarket,
+  expectProblem,
+  expectStatus,
+  type Market,
+} from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
 import { readPdf } from './pdf-reader.js';
 
@@ -18,12 +23,23 @@ describe('certificates through the API', () => {
   let certificateId: string;
   let code: string;
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
   const verifyPdf = (payload: Buffer) =>
-    t.app.inject({ method: 'POST', url: '/v1/verify/pdf', headers: { 'content-type': 'application/pdf' }, payload });
-  const verifyJws = (jws: string) => t.app.inject({ method: 'POST', url: '/v1/verify/jws', payload: { jws } });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/verify/pdf',
+      headers: { 'content-type': 'application/pdf' },
+      payload,
+    });
+  const verifyJws = (jws: string) =>
+    t.app.inject({ method: 'POST', url: '/v1/verify/jws', payload: { jws } });
 
-  async function paidOrder(who: Market['supplier'], projectId: string, quantity: number): Promise<OrderJson> {
+  async function paidOrder(
+    who: Market['supplier'],
+    projectId: string,
+    quantity: number,
+  ): Promise<OrderJson> {
     const order = await api.place(who.as, { projectId, quantity, paymentMethod: 'invoice' });
     const paid = await api.markPaid(m.admin.as, order.id, order.amountCents);
     expectStatus(paid, 200);
@@ -58,7 +74,14 @@ describe('certificates through the API', () => {
     });
     const all = await get('/v1/certificates', m.admin.as.headers);
     expect(all.json().items).toHaveLength(2);
-    expectProblem(await get(`/v1/certificates?organisationId=${m.world.otherSupplier.id}`, m.supplier.as.headers), 403, 'AUTH.FORBIDDEN');
+    expectProblem(
+      await get(
+        `/v1/certificates?organisationId=${m.world.otherSupplier.id}`,
+        m.supplier.as.headers,
+      ),
+      403,
+      'AUTH.FORBIDDEN',
+    );
     expectProblem(await get('/v1/certificates'), 401, 'AUTH.REQUIRED');
   });
 
@@ -71,20 +94,32 @@ describe('certificates through the API', () => {
     const second = await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers);
     expect(second.rawPayload.equals(bytes)).toBe(true);
     expect(first.headers['x-content-sha256']).toBe(sha256(bytes));
-    const stored = await t.db.selectFrom('certificate_documents').select(['sha256', 'lang']).where('certificate_id', '=', certificateId).execute();
+    const stored = await t.db
+      .selectFrom('certificate_documents')
+      .select(['sha256', 'lang'])
+      .where('certificate_id', '=', certificateId)
+      .execute();
     expect(stored).toEqual([{ sha256: sha256(bytes), lang: 'nl' }]);
 
     const text = (await readPdf(bytes)).flat;
     expect(text).toContain(orderOfA.certificate!.number);
     expect(text).toContain(code);
 
-    const english = await get(`/v1/certificates/${certificateId}/pdf?lang=en`, m.supplier.as.headers);
+    const english = await get(
+      `/v1/certificates/${certificateId}/pdf?lang=en`,
+      m.supplier.as.headers,
+    );
     expectStatus(english, 200);
     expect(english.rawPayload.equals(bytes)).toBe(false);
 
     const genuine = await verifyPdf(bytes);
     expectStatus(genuine, 200);
-    expect(genuine.json()).toMatchObject({ genuine: true, status: 'active', valid: true, number: orderOfA.certificate!.number });
+    expect(genuine.json()).toMatchObject({
+      genuine: true,
+      status: 'active',
+      valid: true,
+      number: orderOfA.certificate!.number,
+    });
     expect((await verifyPdf(english.rawPayload)).json()).toMatchObject({ genuine: true });
 
     const tampered = Buffer.from(bytes);
@@ -94,7 +129,12 @@ describe('certificates through the API', () => {
     expectStatus(forged, 200);
     expect(forged.json()).toEqual({ genuine: false, message: expect.any(String) });
 
-    const wrongType = await t.app.inject({ method: 'POST', url: '/v1/verify/pdf', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/v1/verify/pdf',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expect(wrongType.statusCode).toBe(415);
   });
 
@@ -105,19 +145,39 @@ describe('certificates through the API', () => {
     expect(kid).toBe(TEST_SIGNING_JWK.kid);
     const valid = await verifyJws(jws);
     expectStatus(valid, 200);
-    expect(valid.json()).toMatchObject({ valid: true, kid, certificate: { status: 'active', number: orderOfA.certificate!.number } });
+    expect(valid.json()).toMatchObject({
+      valid: true,
+      kid,
+      certificate: { status: 'active', number: orderOfA.certificate!.number },
+    });
 
     const [header, payload, signature] = jws.split('.') as [string, string, string];
     const facts = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const inflated = Buffer.from(JSON.stringify({ ...facts, credits: facts.credits * 10 })).toString('base64url');
-    expect((await verifyJws(`${header}.${inflated}.${signature}`)).json()).toMatchObject({ valid: false, reason: 'bad_signature', certificate: null });
-    const otherKid = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: 'nobody', typ: 'ib-certificate+jws' })).toString('base64url');
-    expect((await verifyJws(`${otherKid}.${payload}.${signature}`)).json()).toMatchObject({ valid: false, reason: 'unknown_kid' });
-    expect((await verifyJws('not a jws')).json()).toMatchObject({ valid: false, reason: 'malformed' });
+    const inflated = Buffer.from(
+      JSON.stringify({ ...facts, credits: facts.credits * 10 }),
+    ).toString('base64url');
+    expect((await verifyJws(`${header}.${inflated}.${signature}`)).json()).toMatchObject({
+      valid: false,
+      reason: 'bad_signature',
+      certificate: null,
+    });
+    const otherKid = Buffer.from(
+      JSON.stringify({ alg: 'EdDSA', kid: 'nobody', typ: 'ib-certificate+jws' }),
+    ).toString('base64url');
+    expect((await verifyJws(`${otherKid}.${payload}.${signature}`)).json()).toMatchObject({
+      valid: false,
+      reason: 'unknown_kid',
+    });
+    expect((await verifyJws('not a jws')).json()).toMatchObject({
+      valid: false,
+      reason: 'malformed',
+    });
 
     const jwks = await get('/.well-known/jwks.json');
     expectStatus(jwks, 200);
-    expect(jwks.json()).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: TEST_SIGNING_JWK.x, kid, alg: 'EdDSA', use: 'sig' }] });
+    expect(jwks.json()).toEqual({
+      keys: [{ kty: 'OKP', crv: 'Ed25519', x: TEST_SIGNING_JWK.x, kid, alg: 'EdDSA', use: 'sig' }],
+    });
     expect(jwks.body).not.toContain('"d"');
   });
 
@@ -135,7 +195,8 @@ describe('certificates through the API', () => {
     });
     const users = await t.db.selectFrom('users').select(['name', 'email']).execute();
     const page = await get(`/verify/${code}`);
-    const jws = (await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers)).json().jws;
+    const jws = (await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers)).json()
+      .jws;
     const bodies = [response.body, page.body, (await verifyJws(jws)).body];
     for (const body of bodies) {
       for (const user of users) {
@@ -145,7 +206,11 @@ describe('certificates through the API', () => {
     }
     expectProblem(await get(`/v1/verify/${'A'.repeat(27)}`), 404, 'RESOURCE.NOT_FOUND');
     expectProblem(await get('/v1/verify/short'), 404, 'RESOURCE.NOT_FOUND');
-    expectProblem(await get(`/v1/verify/${encodeURIComponent("x' OR 1=1 --")}`), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await get(`/v1/verify/${encodeURIComponent("x' OR 1=1 --")}`),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
   });
 
   it('shows the verification page with a banner in Dutch and in English', async () => {
@@ -166,11 +231,20 @@ describe('certificates through the API', () => {
 
   it('hides another organisation’s certificate and invoice (404)', async () => {
     const ofB = orderOfB.certificate!.id;
-    for (const url of [`/v1/certificates/${ofB}`, `/v1/certificates/${ofB}/pdf`, `/v1/certificates/${ofB}/jws`, `/v1/orders/${orderOfB.id}/invoice.pdf`]) {
+    for (const url of [
+      `/v1/certificates/${ofB}`,
+      `/v1/certificates/${ofB}/pdf`,
+      `/v1/certificates/${ofB}/jws`,
+      `/v1/orders/${orderOfB.id}/invoice.pdf`,
+    ]) {
       expectProblem(await get(url, m.supplier.as.headers), 404, 'RESOURCE.NOT_FOUND');
       expectProblem(await get(url, m.coordinator.as.headers), 404, 'RESOURCE.NOT_FOUND');
     }
-    expectProblem(await get(`/v1/certificates/${randomUUID()}`, m.supplier.as.headers), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await get(`/v1/certificates/${randomUUID()}`, m.supplier.as.headers),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
     expectStatus(await get(`/v1/certificates/${ofB}/pdf`, m.admin.as.headers), 200);
   });
 
@@ -182,17 +256,37 @@ describe('certificates through the API', () => {
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
     const text = (await readPdf(first.rawPayload)).flat;
     expect(text).toContain(orderOfA.invoiceNumber!);
-    const unpaid = await api.place(m.supplier.as, { projectId: orderOfA.project.id, quantity: 1, paymentMethod: 'invoice' });
-    expectProblem(await get(`/v1/orders/${unpaid.id}/invoice.pdf`, m.supplier.as.headers), 409, 'INVOICE.NOT_AVAILABLE');
+    const unpaid = await api.place(m.supplier.as, {
+      projectId: orderOfA.project.id,
+      quantity: 1,
+      paymentMethod: 'invoice',
+    });
+    expectProblem(
+      await get(`/v1/orders/${unpaid.id}/invoice.pdf`, m.supplier.as.headers),
+      409,
+      'INVOICE.NOT_AVAILABLE',
+    );
   });
 
   it('follows disputes: suspended while open, reinstated when won, revoked when lost', async () => {
     const ofB = orderOfB.certificate!.id;
-    const status = async () => (await get(`/v1/verify/${(await get(`/v1/certificates/${ofB}`, m.admin.as.headers)).json().verificationCode}`)).json().status;
+    const status = async () =>
+      (
+        await get(
+          `/v1/verify/${(await get(`/v1/certificates/${ofB}`, m.admin.as.headers)).json().verificationCode}`,
+        )
+      ).json().status;
     const dispute = (state: string, closedAt: Date | null) =>
       t.db.transaction().execute((trx) =>
         applyDisputeToCertificate(trx, api.ctx(), {
-          id: 'dp_test_1', orderId: orderOfB.id, chargeId: 'ch_test_1', amountCents: orderOfB.amountCents, status: state, reason: 'fraudulent', openedAt: t.clock.now(), closedAt,
+          id: 'dp_test_1',
+          orderId: orderOfB.id,
+          chargeId: 'ch_test_1',
+          amountCents: orderOfB.amountCents,
+          status: state,
+          reason: 'fraudulent',
+          openedAt: t.clock.now(),
+          closedAt,
         }),
       );
     await dispute('needs_response', null);
@@ -204,17 +298,36 @@ describe('certificates through the API', () => {
     expect(await status()).toBe('revoked');
     await dispute('won', t.clock.now());
     expect(await status()).toBe('revoked');
-    const audit = await t.db.selectFrom('audit_events').select('action').where('subject_id', '=', ofB).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['certificate.suspended', 'certificate.reinstated', 'certificate.suspended', 'certificate.revoked']);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', ofB)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'certificate.suspended',
+      'certificate.reinstated',
+      'certificate.suspended',
+      'certificate.revoked',
+    ]);
   });
 
   it('shows a refunded certificate as revoked on every verification route', async () => {
-    const pdf = (await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers)).rawPayload;
-    const jws = (await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers)).json().jws;
+    const pdf = (await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers))
+      .rawPayload;
+    const jws = (await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers)).json()
+      .jws;
     expectStatus(await api.refund(m.admin.as, orderOfA.id), 200);
-    const checks: LightMyRequestResponse[] = [await get(`/v1/verify/${code}`), await verifyPdf(pdf)];
-    for (const check of checks) expect(check.json()).toMatchObject({ status: 'revoked', valid: false });
-    expect((await verifyJws(jws)).json()).toMatchObject({ valid: true, certificate: { status: 'revoked', valid: false } });
+    const checks: LightMyRequestResponse[] = [
+      await get(`/v1/verify/${code}`),
+      await verifyPdf(pdf),
+    ];
+    for (const check of checks)
+      expect(check.json()).toMatchObject({ status: 'revoked', valid: false });
+    expect((await verifyJws(jws)).json()).toMatchObject({
+      valid: true,
+      certificate: { status: 'revoked', valid: false },
+    });
     expect((await get(`/verify/${code}`)).body).toContain('Certificaat ingetrokken');
     expect((await get(`/verify/${code}?lang=en`)).body).toContain('Certificate revoked');
   });

@@ -14,7 +14,8 @@ export function certificateData(overrides: Partial<CertificatePdfData> = {}): Ce
     supplier: { name: 'Bouwbedrijf De Vries & Zoën B.V.', kvkNumber: '12345678' },
     project: {
       title: 'Werkervaringsplekken Groen Doet Goed – Rotterdam-Zuid',
-      summary: 'Twintig deelnemers uit de bijstand werken een jaar in het groenonderhoud van de wijk, met een jobcoach en een erkende vakopleiding.',
+      summary:
+        'Twintig deelnemers uit de bijstand werken een jaar in het groenonderhoud van de wijk, met een jobcoach en een erkende vakopleiding.',
       expectedOutcomes: [
         { outcomeType: 'paid_work', expectedCount: 12 },
         { outcomeType: 'diploma', expectedCount: 8 },
@@ -42,7 +43,8 @@ export const SELLER: InvoicePdfData['seller'] = {
   email: 'facturen@impactbeurs.example',
 };
 
-export const EXEMPTION = 'Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.';
+export const EXEMPTION =
+  'Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.';
 
 export function invoiceData(overrides: Partial<InvoicePdfData> = {}): InvoicePdfData {
   return {
@@ -54,7 +56,12 @@ export function invoiceData(overrides: Partial<InvoicePdfData> = {}): InvoicePdf
     seller: SELLER,
     buyer: {
       name: 'Bouwbedrijf De Vries & Zoën B.V.',
-      address: { street: 'Havenstraat 12', postalCode: '3024 AB', city: 'Rotterdam', country: 'NL' },
+      address: {
+        street: 'Havenstraat 12',
+        postalCode: '3024 AB',
+        city: 'Rotterdam',
+        country: 'NL',
+      },
       kvkNumber: '12345678',
       vatNumber: 'NL123456789B01',
     },
@@ -68,7 +75,12 @@ export function invoiceData(overrides: Partial<InvoicePdfData> = {}): InvoicePdf
     },
     vat: { rateBasisPoints: 2100, exemptionText: EXEMPTION },
     currency: 'EUR',
-    payment: { method: 'stripe', status: 'paid', reference: 'IB-7F3K2-9QX', paidAt: new Date('2026-11-22T09:29:00Z') },
+    payment: {
+      method: 'stripe',
+      status: 'paid',
+      reference: 'IB-7F3K2-9QX',
+      paidAt: new Date('2026-11-22T09:29:00Z'),
+    },
     ...overrides,
   };
 }

@@ -22,7 +22,10 @@ const FACTS: CertificateFacts = {
   number: 'IB-2026-000123',
   verificationCode: '7ZK3M9Q2XW4HT8B1N6VRPA5DCE',
   supplier: { name: 'Bouwbedrijf De Vries & Zoën B.V.', kvkNumber: '12345678' },
-  project: { id: '3f1d1c3e-5a7b-4d8e-9f00-1a2b3c4d5e6f', title: 'Werkervaringsplekken „Groen Doet Goed”' },
+  project: {
+    id: '3f1d1c3e-5a7b-4d8e-9f00-1a2b3c4d5e6f',
+    title: 'Werkervaringsplekken „Groen Doet Goed”',
+  },
   initiative: { name: 'Stichting Groenkracht' },
   credits: 100,
   serialStart: 1001,
@@ -56,14 +59,20 @@ describe('certificate JWS', () => {
 
   it('signs the facts with EdDSA and the key id, and verifies against the published JWKS', async () => {
     const jws = await signCertificate(FACTS, keys, ISSUER);
-    const [header, payload] = jws.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = jws
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header).toEqual({ alg: 'EdDSA', kid: keys.currentKid, typ: 'ib-certificate+jws' });
     expect(payload).toEqual({
       iss: ISSUER,
       number: 'IB-2026-000123',
       verificationCode: '7ZK3M9Q2XW4HT8B1N6VRPA5DCE',
       supplier: { name: 'Bouwbedrijf De Vries & Zoën B.V.', kvkNumber: '12345678' },
-      project: { id: '3f1d1c3e-5a7b-4d8e-9f00-1a2b3c4d5e6f', title: 'Werkervaringsplekken „Groen Doet Goed”' },
+      project: {
+        id: '3f1d1c3e-5a7b-4d8e-9f00-1a2b3c4d5e6f',
+        title: 'Werkervaringsplekken „Groen Doet Goed”',
+      },
       initiative: { name: 'Stichting Groenkracht' },
       credits: 100,
       serialStart: 1001,
@@ -80,19 +89,35 @@ describe('certificate JWS', () => {
 
   it('verifies offline with a generic JOSE library and nothing but the JWKS', async () => {
     const jws = await signCertificate(FACTS, keys, ISSUER);
-    const { payload, protectedHeader } = await compactVerify(jws, createLocalJWKSet(published(keys)));
+    const { payload, protectedHeader } = await compactVerify(
+      jws,
+      createLocalJWKSet(published(keys)),
+    );
     expect(protectedHeader.kid).toBe(keys.currentKid);
     expect(JSON.parse(new TextDecoder().decode(payload)).number).toBe('IB-2026-000123');
   });
 
   it('gives the same JWS for the same facts', async () => {
-    expect(await signCertificate(FACTS, keys, ISSUER)).toBe(await signCertificate({ ...FACTS }, keys, ISSUER));
+    expect(await signCertificate(FACTS, keys, ISSUER)).toBe(
+      await signCertificate({ ...FACTS }, keys, ISSUER),
+    );
   });
 
   it('refuses a changed payload', async () => {
     const [header, , signature] = (await signCertificate(FACTS, keys, ISSUER)).split('.');
-    const inflated = { ...JSON.parse(Buffer.from((await signCertificate(FACTS, keys, ISSUER)).split('.')[1]!, 'base64url').toString()), valueCents: 3_800_000 };
-    const result = await verifyCertificateJws(`${header}.${b64url(inflated)}.${signature}`, published(keys));
+    const inflated = {
+      ...JSON.parse(
+        Buffer.from(
+          (await signCertificate(FACTS, keys, ISSUER)).split('.')[1]!,
+          'base64url',
+        ).toString(),
+      ),
+      valueCents: 3_800_000,
+    };
+    const result = await verifyCertificateJws(
+      `${header}.${b64url(inflated)}.${signature}`,
+      published(keys),
+    );
     expect(result).toEqual({ valid: false, reason: 'bad_signature', kid: keys.currentKid });
   });
 
@@ -101,7 +126,12 @@ describe('certificate JWS', () => {
     const [header, payload, signature] = jws.split('.') as [string, string, string];
     const bytes = Buffer.from(signature, 'base64url');
     bytes[10] = bytes[10]! ^ 0x01;
-    expect(await verifyCertificateJws(`${header}.${payload}.${bytes.toString('base64url')}`, published(keys))).toEqual({
+    expect(
+      await verifyCertificateJws(
+        `${header}.${payload}.${bytes.toString('base64url')}`,
+        published(keys),
+      ),
+    ).toEqual({
       valid: false,
       reason: 'bad_signature',
       kid: keys.currentKid,
@@ -110,33 +140,62 @@ describe('certificate JWS', () => {
     const stranger = signingKeysFromJwks({ ...generateSigningJwk(), kid: keys.currentKid });
     const forged = await signCertificate(FACTS, stranger, ISSUER);
     expect(forged.split('.')[0]).toBe(header);
-    expect(await verifyCertificateJws(forged, published(keys))).toMatchObject({ valid: false, reason: 'bad_signature' });
+    expect(await verifyCertificateJws(forged, published(keys))).toMatchObject({
+      valid: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses an unknown key id', async () => {
     const other = signingKeysFromJwks(generateSigningJwk());
     const jws = await signCertificate(FACTS, other, ISSUER);
-    expect(await verifyCertificateJws(jws, published(keys))).toEqual({ valid: false, reason: 'unknown_kid', kid: other.currentKid });
-    expect(await verifyCertificateJws(jws, keys)).toEqual({ valid: false, reason: 'unknown_kid', kid: other.currentKid });
+    expect(await verifyCertificateJws(jws, published(keys))).toEqual({
+      valid: false,
+      reason: 'unknown_kid',
+      kid: other.currentKid,
+    });
+    expect(await verifyCertificateJws(jws, keys)).toEqual({
+      valid: false,
+      reason: 'unknown_kid',
+      kid: other.currentKid,
+    });
 
     // Pointing a valid JWS at another kid breaks it too (the header is signed).
     const [, payload, signature] = (await signCertificate(FACTS, keys, ISSUER)).split('.');
     const renamed = `${b64url({ alg: 'EdDSA', kid: 'no-such-key', typ: 'ib-certificate+jws' })}.${payload}.${signature}`;
-    expect(await verifyCertificateJws(renamed, keys)).toEqual({ valid: false, reason: 'unknown_kid', kid: 'no-such-key' });
+    expect(await verifyCertificateJws(renamed, keys)).toEqual({
+      valid: false,
+      reason: 'unknown_kid',
+      kid: 'no-such-key',
+    });
   });
 
   it('says what is wrong with malformed input, without throwing', async () => {
     const jws = await signCertificate(FACTS, keys, ISSUER);
     const [, payload, signature] = jws.split('.');
     for (const input of ['', 'abc', 'a.b', 'a.b.c', `${jws}.x`, `${jws}==`, 'x'.repeat(20_000)]) {
-      expect(await verifyCertificateJws(input, keys), input.slice(0, 20)).toMatchObject({ valid: false, reason: 'malformed' });
+      expect(await verifyCertificateJws(input, keys), input.slice(0, 20)).toMatchObject({
+        valid: false,
+        reason: 'malformed',
+      });
     }
     const none = `${b64url({ alg: 'none', kid: keys.currentKid, typ: 'ib-certificate+jws' })}.${payload}.${signature}`;
-    expect(await verifyCertificateJws(none, keys)).toMatchObject({ valid: false, reason: 'unsupported_algorithm' });
+    expect(await verifyCertificateJws(none, keys)).toMatchObject({
+      valid: false,
+      reason: 'unsupported_algorithm',
+    });
     const hs256 = `${b64url({ alg: 'HS256', kid: keys.currentKid, typ: 'ib-certificate+jws' })}.${payload}.${signature}`;
-    expect(await verifyCertificateJws(hs256, keys)).toMatchObject({ valid: false, reason: 'unsupported_algorithm' });
+    expect(await verifyCertificateJws(hs256, keys)).toMatchObject({
+      valid: false,
+      reason: 'unsupported_algorithm',
+    });
     // A well-signed JWS of another kind (no certificate typ) is not a certificate.
-    expect(await verifyCertificateJws(`${b64url({ alg: 'EdDSA', kid: keys.currentKid })}.${payload}.${signature}`, keys)).toMatchObject({
+    expect(
+      await verifyCertificateJws(
+        `${b64url({ alg: 'EdDSA', kid: keys.currentKid })}.${payload}.${signature}`,
+        keys,
+      ),
+    ).toMatchObject({
       valid: false,
     });
   });
@@ -146,7 +205,11 @@ describe('certificate JWS', () => {
     const jws = await signer.sign(FACTS);
     expect(await signer.verify(jws)).toMatchObject({ valid: true, kid: keys.currentKid });
     const elsewhere = createCertificateSigner(keys, 'https://elsewhere.example');
-    expect(await elsewhere.verify(jws)).toEqual({ valid: false, reason: 'wrong_issuer', kid: keys.currentKid });
+    expect(await elsewhere.verify(jws)).toEqual({
+      valid: false,
+      reason: 'wrong_issuer',
+      kid: keys.currentKid,
+    });
   });
 
   it('keeps old certificates verifiable after the key is rotated', async () => {
@@ -159,19 +222,36 @@ describe('certificate JWS', () => {
     const after = loadSigningKeys({
       nodeEnv: 'production',
       dataDir: freshDir(),
-      signing: { privateJwk: JSON.stringify(newJwk), retiredPublicJwks: JSON.stringify([publicJwkOf(oldJwk)]) },
+      signing: {
+        privateJwk: JSON.stringify(newJwk),
+        retiredPublicJwks: JSON.stringify([publicJwkOf(oldJwk)]),
+      },
     });
     expect(after.currentKid).toBe(newJwk.kid);
-    expect(published(after).keys.map((k: { kid: string }) => k.kid)).toEqual([newJwk.kid, oldJwk.kid]);
+    expect(published(after).keys.map((k: { kid: string }) => k.kid)).toEqual([
+      newJwk.kid,
+      oldJwk.kid,
+    ]);
 
-    expect(await verifyCertificateJws(oldJws, published(after))).toMatchObject({ valid: true, kid: oldJwk.kid });
+    expect(await verifyCertificateJws(oldJws, published(after))).toMatchObject({
+      valid: true,
+      kid: oldJwk.kid,
+    });
     const newJws = await signCertificate(FACTS, after, ISSUER);
-    expect(JSON.parse(Buffer.from(newJws.split('.')[0]!, 'base64url').toString()).kid).toBe(newJwk.kid);
-    expect(await verifyCertificateJws(newJws, published(after))).toMatchObject({ valid: true, kid: newJwk.kid });
+    expect(JSON.parse(Buffer.from(newJws.split('.')[0]!, 'base64url').toString()).kid).toBe(
+      newJwk.kid,
+    );
+    expect(await verifyCertificateJws(newJws, published(after))).toMatchObject({
+      valid: true,
+      kid: newJwk.kid,
+    });
 
     // Forgetting to retire the old key orphans its certificates: the test above can fail.
     const forgotten = signingKeysFromJwks(newJwk);
-    expect(await verifyCertificateJws(oldJws, published(forgotten))).toMatchObject({ valid: false, reason: 'unknown_kid' });
+    expect(await verifyCertificateJws(oldJws, published(forgotten))).toMatchObject({
+      valid: false,
+      reason: 'unknown_kid',
+    });
   });
 
   it('publishes only public members in the JWKS', () => {
@@ -198,18 +278,30 @@ describe('certificate JWS', () => {
 describe('loadSigningKeys', () => {
   it('outside production, generates a key once into DATA_DIR/signing-keys.json (mode 0600) and reuses it', () => {
     const dataDir = path.join(freshDir(), 'nested');
-    const first = loadSigningKeys({ nodeEnv: 'development', dataDir, signing: { privateJwk: undefined, retiredPublicJwks: undefined } });
+    const first = loadSigningKeys({
+      nodeEnv: 'development',
+      dataDir,
+      signing: { privateJwk: undefined, retiredPublicJwks: undefined },
+    });
     const file = path.join(dataDir, 'signing-keys.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     expect(stored).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: first.currentKid });
     expect(typeof stored.d).toBe('string');
 
-    const second = loadSigningKeys({ nodeEnv: 'development', dataDir, signing: { privateJwk: undefined, retiredPublicJwks: undefined } });
+    const second = loadSigningKeys({
+      nodeEnv: 'development',
+      dataDir,
+      signing: { privateJwk: undefined, retiredPublicJwks: undefined },
+    });
     expect(second.currentKid).toBe(first.currentKid);
     expect(jwks(second)).toEqual(jwks(first));
 
-    const elsewhere = loadSigningKeys({ nodeEnv: 'test', dataDir: freshDir(), signing: { privateJwk: undefined, retiredPublicJwks: undefined } });
+    const elsewhere = loadSigningKeys({
+      nodeEnv: 'test',
+      dataDir: freshDir(),
+      signing: { privateJwk: undefined, retiredPublicJwks: undefined },
+    });
     expect(elsewhere.currentKid).not.toBe(first.currentKid);
   });
 
@@ -226,37 +318,57 @@ describe('loadSigningKeys', () => {
     expect(keys.currentKid).toBe('2026-11');
     expect(() => statSync(path.join(dataDir, 'signing-keys.json'))).toThrow();
     const jws = await signCertificate(FACTS, keys, config.publicUrl);
-    expect(await verifyCertificateJws(jws, published(keys), { issuer: 'http://localhost:3000' })).toMatchObject({ valid: true, kid: '2026-11' });
+    expect(
+      await verifyCertificateJws(jws, published(keys), { issuer: 'http://localhost:3000' }),
+    ).toMatchObject({ valid: true, kid: '2026-11' });
   });
 
   it('uses the RFC 7638 thumbprint as kid when the JWK has none', () => {
     const { kid, ...withoutKid } = generateSigningJwk();
     expect(signingKeysFromJwks(withoutKid).currentKid).toBe(kid);
     // RFC 8037 appendix A.3: the thumbprint of its example Ed25519 key
-    expect(publicJwkOf({ x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }).kid).toBe('kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k');
+    expect(publicJwkOf({ x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }).kid).toBe(
+      'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k',
+    );
   });
 
   it('refuses to run production without a configured key, and unusable keys anywhere', () => {
     const none = { privateJwk: undefined, retiredPublicJwks: undefined };
     const dataDir = freshDir();
-    expect(() => loadSigningKeys({ nodeEnv: 'production', dataDir, signing: none })).toThrow(/SIGNING_PRIVATE_KEY: required/);
+    expect(() => loadSigningKeys({ nodeEnv: 'production', dataDir, signing: none })).toThrow(
+      /SIGNING_PRIVATE_KEY: required/,
+    );
     expect(() => statSync(path.join(dataDir, 'signing-keys.json'))).toThrow();
 
     const load = (privateJwk: string, retiredPublicJwks?: string) =>
-      loadSigningKeys({ nodeEnv: 'development', dataDir, signing: { privateJwk, retiredPublicJwks } });
+      loadSigningKeys({
+        nodeEnv: 'development',
+        dataDir,
+        signing: { privateJwk, retiredPublicJwks },
+      });
     const jwk = generateSigningJwk();
     const other = generateSigningJwk();
     expect(() => load('not json')).toThrow(ConfigError);
     expect(() => load('not json')).toThrow(/SIGNING_PRIVATE_KEY: must be JSON/);
-    expect(() => load(JSON.stringify({ kty: 'EC', crv: 'P-256', d: 'abc' }))).toThrow(/SIGNING_PRIVATE_KEY: must be an Ed25519 private JWK/);
+    expect(() => load(JSON.stringify({ kty: 'EC', crv: 'P-256', d: 'abc' }))).toThrow(
+      /SIGNING_PRIVATE_KEY: must be an Ed25519 private JWK/,
+    );
     expect(() => load(JSON.stringify(publicJwkOf(jwk)))).toThrow(/SIGNING_PRIVATE_KEY/);
-    expect(() => load(JSON.stringify({ ...jwk, x: other.x }))).toThrow(/"x" does not belong to "d"/);
+    expect(() => load(JSON.stringify({ ...jwk, x: other.x }))).toThrow(
+      /"x" does not belong to "d"/,
+    );
     expect(() => load(JSON.stringify({ ...jwk, d: 'c2hvcnQ' }))).toThrow(/SIGNING_PRIVATE_KEY/);
     expect(() => load(JSON.stringify({ ...jwk, kid: 'has spaces' }))).toThrow(/kid/);
 
-    expect(() => load(JSON.stringify(jwk), '{}')).toThrow(/SIGNING_RETIRED_PUBLIC_KEYS: must be a JSON array/);
-    expect(() => load(JSON.stringify(jwk), JSON.stringify([other]))).toThrow(/SIGNING_RETIRED_PUBLIC_KEYS: key 0: must be a public key/);
-    expect(() => load(JSON.stringify(jwk), JSON.stringify([{ ...publicJwkOf(other), kid: jwk.kid }]))).toThrow(/used by two different keys/);
+    expect(() => load(JSON.stringify(jwk), '{}')).toThrow(
+      /SIGNING_RETIRED_PUBLIC_KEYS: must be a JSON array/,
+    );
+    expect(() => load(JSON.stringify(jwk), JSON.stringify([other]))).toThrow(
+      /SIGNING_RETIRED_PUBLIC_KEYS: key 0: must be a public key/,
+    );
+    expect(() =>
+      load(JSON.stringify(jwk), JSON.stringify([{ ...publicJwkOf(other), kid: jwk.kid }])),
+    ).toThrow(/used by two different keys/);
   });
 
   it('accepts a pasted old JWKS document as the retired keys, current key included', () => {
@@ -266,7 +378,10 @@ describe('loadSigningKeys', () => {
     const keys = loadSigningKeys({
       nodeEnv: 'production',
       dataDir: freshDir(),
-      signing: { privateJwk: JSON.stringify(newJwk), retiredPublicJwks: JSON.stringify(oldDocument) },
+      signing: {
+        privateJwk: JSON.stringify(newJwk),
+        retiredPublicJwks: JSON.stringify(oldDocument),
+      },
     });
     expect(jwks(keys).keys.map((k) => k.kid)).toEqual([newJwk.kid, oldJwk.kid]);
   });
@@ -275,7 +390,11 @@ describe('loadSigningKeys', () => {
     const dataDir = freshDir();
     const theirs = generateSigningJwk();
     writeFileSync(path.join(dataDir, 'signing-keys.json'), JSON.stringify(theirs), { mode: 0o600 });
-    const keys = loadSigningKeys({ nodeEnv: 'development', dataDir, signing: { privateJwk: undefined, retiredPublicJwks: undefined } });
+    const keys = loadSigningKeys({
+      nodeEnv: 'development',
+      dataDir,
+      signing: { privateJwk: undefined, retiredPublicJwks: undefined },
+    });
     expect(keys.currentKid).toBe(theirs.kid);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Verification } from '../../src/modules/certificates/certificates.schemas.js';
-import { type VerificationAnswer, VerificationCache } from '../../src/modules/certificates/verification-cache.js';
+import {
+  type VerificationAnswer,
+  VerificationCache,
+} from '../../src/modules/certificates/verification-cache.js';
 
 const answer = (status: 'active' | 'revoked' = 'active'): VerificationAnswer => {
   const verification = { status, countedToward: [] } as unknown as Verification;
@@ -75,7 +78,10 @@ describe('verification cache', () => {
 
   it('hands out answers nobody can change', () => {
     const cache = liveCache();
-    const verification = { status: 'active', countedToward: [{ credits: 1 }] } as unknown as Verification;
+    const verification = {
+      status: 'active',
+      countedToward: [{ credits: 1 }],
+    } as unknown as Verification;
     cache.store('A', { verification, json: JSON.stringify(verification) }, cache.epoch());
     const cached = cache.get('A')!;
     expect(() => {

@@ -37,13 +37,26 @@ describe('verification codes', () => {
   it('encode big-endian Crockford base32', () => {
     expect(encodeCrockford(new Uint8Array(16))).toBe('0'.repeat(26));
     expect(encodeCrockford(new Uint8Array(16).fill(0xff))).toBe(`7${'Z'.repeat(25)}`);
-    expect(encodeCrockford(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32]))).toBe(`${'0'.repeat(24)}10`);
+    expect(
+      encodeCrockford(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32])),
+    ).toBe(`${'0'.repeat(24)}10`);
   });
 
   it('tell well-formed codes from anything else', () => {
     const code = codes[0]!;
     expect(isWellFormedCode(code.toLowerCase())).toBe(code === code.toLowerCase());
-    for (const bad of ['', code.slice(1), `${code}0`, `8${code.slice(1)}`, `${code.slice(0, 25)}I`, `${code.slice(0, 25)}L`, `${code.slice(0, 25)}O`, `${code.slice(0, 25)}U`, `${code.slice(0, 25)}-`, ` ${code.slice(1)}`]) {
+    for (const bad of [
+      '',
+      code.slice(1),
+      `${code}0`,
+      `8${code.slice(1)}`,
+      `${code.slice(0, 25)}I`,
+      `${code.slice(0, 25)}L`,
+      `${code.slice(0, 25)}O`,
+      `${code.slice(0, 25)}U`,
+      `${code.slice(0, 25)}-`,
+      ` ${code.slice(1)}`,
+    ]) {
       expect(isWellFormedCode(bad), bad).toBe(false);
     }
   });

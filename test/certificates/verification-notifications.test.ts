@@ -12,7 +12,11 @@ import { createObligationsWorld, type ObligationsWorld } from '../helpers/obliga
  */
 const onServer = !!process.env.TEST_DATABASE_URL;
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 3_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -28,7 +32,10 @@ describe('verification answers cached until the database says they changed', () 
 
   beforeAll(async () => {
     // The checks below poll; the public rate limit must not answer in the route's stead.
-    t = await createTestApp({ verificationCache: cache, env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' } });
+    t = await createTestApp({
+      verificationCache: cache,
+      env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' },
+    });
     w = await createObligationsWorld(t);
   });
   afterAll(async () => {
@@ -40,7 +47,9 @@ describe('verification answers cached until the database says they changed', () 
     await t.db.connection().execute(async (conn) => {
       await sql`SET session_replication_role = replica`.execute(conn);
       try {
-        await sql`UPDATE certificates SET status = ${status}, status_reason = 'unheard' WHERE id = ${certificateId}`.execute(conn);
+        await sql`UPDATE certificates SET status = ${status}, status_reason = 'unheard' WHERE id = ${certificateId}`.execute(
+          conn,
+        );
       } finally {
         await sql`SET session_replication_role = DEFAULT`.execute(conn);
       }
@@ -66,10 +75,16 @@ describe('verification answers cached until the database says they changed', () 
     const certificate = await w.buyCertificate();
     expect((await w.verification(certificate.verificationCode)).status).toBe('active');
     expect((await w.orders.refund(w.m.admin.as, certificate.orderId)).statusCode).toBe(200);
-    const after = await eventually(() => w.verification(certificate.verificationCode), (v) => v.status === 'revoked');
+    const after = await eventually(
+      () => w.verification(certificate.verificationCode),
+      (v) => v.status === 'revoked',
+    );
     expect(after.status).toBe('revoked');
     // The HTML page a QR code opens reads the same answers.
-    const page = await t.app.inject({ method: 'GET', url: `/verify/${certificate.verificationCode}` });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/verify/${certificate.verificationCode}`,
+    });
     expect(page.body).toMatch(/ingetrokken|revoked/i);
   });
 
@@ -77,41 +92,72 @@ describe('verification answers cached until the database says they changed', () 
     const certificate = await w.buyCertificate();
     const contract = await w.createContract();
     expect((await w.verification(certificate.verificationCode)).countedToward).toEqual([]);
-    const claim = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 4 });
+    const claim = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 4,
+    });
     expect((await w.approve(w.m.coordinator.as, claim.id)).statusCode).toBe(200);
-    const counted = await eventually(() => w.verification(certificate.verificationCode), (v) => v.countedToward.length === 1);
-    expect(counted.countedToward).toEqual([expect.objectContaining({ contractReference: contract.reference, credits: 4 })]);
+    const counted = await eventually(
+      () => w.verification(certificate.verificationCode),
+      (v) => v.countedToward.length === 1,
+    );
+    expect(counted.countedToward).toEqual([
+      expect.objectContaining({ contractReference: contract.reference, credits: 4 }),
+    ]);
     expect((await w.withdraw(w.m.coordinator.as, claim.id)).statusCode).toBe(200);
-    const withdrawn = await eventually(() => w.verification(certificate.verificationCode), (v) => v.countedToward.length === 0);
+    const withdrawn = await eventually(
+      () => w.verification(certificate.verificationCode),
+      (v) => v.countedToward.length === 0,
+    );
     expect(withdrawn.countedToward).toEqual([]);
   });
 
   it('forgets every answer when a name shown on certificates changes', async () => {
     const certificate = await w.buyCertificate();
     const before = await w.verification(certificate.verificationCode);
-    await t.db.updateTable('organisations').set({ name: 'De Vries Groen B.V.' }).where('id', '=', w.m.world.supplier.id).execute();
+    await t.db
+      .updateTable('organisations')
+      .set({ name: 'De Vries Groen B.V.' })
+      .where('id', '=', w.m.world.supplier.id)
+      .execute();
     const after = await eventually(
-      () => t.app.inject({ method: 'GET', url: `/v1/verify/${certificate.verificationCode}` }).then((r) => r.json<{ supplier: { name: string } }>()),
+      () =>
+        t.app
+          .inject({ method: 'GET', url: `/v1/verify/${certificate.verificationCode}` })
+          .then((r) => r.json<{ supplier: { name: string } }>()),
       (v) => v.supplier.name === 'De Vries Groen B.V.',
     );
     expect(before).not.toMatchObject({ supplier: { name: 'De Vries Groen B.V.' } });
     expect(after.supplier.name).toBe('De Vries Groen B.V.');
   });
 
-  it.runIf(onServer)('reads the database while its listening connection is down, and caches again once it is back', async () => {
-    const certificate = await w.buyCertificate();
-    expect((await w.verification(certificate.verificationCode)).status).toBe('active');
-    // Cut the listener off, as a failover or a network fault would.
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN certificate_verification' AND datname = current_database()`.execute(t.db);
-    await eventually(async () => cache.serving, (serving) => !serving);
-    expect(cache.serving).toBe(false);
-    // A change nobody hears now still shows: nothing is served from memory.
-    await changeUnheard(certificate.id, 'suspended');
-    expect((await w.verification(certificate.verificationCode)).status).toBe('suspended');
-    // It listens again by itself, starting empty.
-    await eventually(async () => cache.serving, (serving) => serving, 5_000);
-    expect(cache.serving).toBe(true);
-    expect((await w.verification(certificate.verificationCode)).status).toBe('suspended');
-    await changeUnheard(certificate.id, 'active');
-  });
+  it.runIf(onServer)(
+    'reads the database while its listening connection is down, and caches again once it is back',
+    async () => {
+      const certificate = await w.buyCertificate();
+      expect((await w.verification(certificate.verificationCode)).status).toBe('active');
+      // Cut the listener off, as a failover or a network fault would.
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN certificate_verification' AND datname = current_database()`.execute(
+        t.db,
+      );
+      await eventually(
+        async () => cache.serving,
+        (serving) => !serving,
+      );
+      expect(cache.serving).toBe(false);
+      // A change nobody hears now still shows: nothing is served from memory.
+      await changeUnheard(certificate.id, 'suspended');
+      expect((await w.verification(certificate.verificationCode)).status).toBe('suspended');
+      // It listens again by itself, starting empty.
+      await eventually(
+        async () => cache.serving,
+        (serving) => serving,
+        5_000,
+      );
+      expect(cache.serving).toBe(true);
+      expect((await w.verification(certificate.verificationCode)).status).toBe('suspended');
+      await changeUnheard(certificate.id, 'active');
+    },
+  );
 });

@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
 // Shape only: loadConfig checks presence; the key itself is parsed by the certificates' key loader.
-const SIGNING_KEY = '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","kid":"test"}';
+const SIGNING_KEY =
+  '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","kid":"test"}';
 
 const tmpDirs: string[] = [];
 function freshDir(): string {
@@ -16,8 +17,15 @@ function freshDir(): string {
 }
 
 /** A valid environment that touches no real folder; each test changes what it is about. */
-function env(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return { NODE_ENV: 'test', JWT_SECRET: SECRET, DATA_DIR: path.join(tmpdir(), 'impactbeurs-config-unused'), ...overrides };
+function env(
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'test',
+    JWT_SECRET: SECRET,
+    DATA_DIR: path.join(tmpdir(), 'impactbeurs-config-unused'),
+    ...overrides,
+  };
 }
 
 /** Runs loadConfig and returns the ConfigError it must throw. */
@@ -87,7 +95,13 @@ describe('loadConfig', () => {
 
   it('names every bad variable at once', () => {
     const error = configError(
-      env({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://db.example/x', CREDIT_PRICE_CENTS: '-5', TRUST_PROXY: 'maybe' }),
+      env({
+        PORT: 'abc',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://db.example/x',
+        CREDIT_PRICE_CENTS: '-5',
+        TRUST_PROXY: 'maybe',
+      }),
     );
     for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'CREDIT_PRICE_CENTS', 'TRUST_PROXY']) {
       expect(error.message).toMatch(new RegExp(`^\\s*${name}: `, 'm'));
@@ -101,18 +115,31 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(/^\s*PUBLIC_URL: .*production/m);
     expect(error.message).toMatch(/^\s*SIGNING_PRIVATE_KEY: .*production/m);
 
-    const onlyUrl = configError({ NODE_ENV: 'production', PUBLIC_URL: 'https://impactbeurs.example', DATA_DIR: freshDir() });
+    const onlyUrl = configError({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://impactbeurs.example',
+      DATA_DIR: freshDir(),
+    });
     expect(onlyUrl.message).toContain('JWT_SECRET');
     expect(onlyUrl.message).not.toContain('PUBLIC_URL');
 
-    const noKey = configError({ NODE_ENV: 'production', PUBLIC_URL: 'https://impactbeurs.example', JWT_SECRET: SECRET, DATA_DIR: freshDir() });
+    const noKey = configError({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://impactbeurs.example',
+      JWT_SECRET: SECRET,
+      DATA_DIR: freshDir(),
+    });
     expect(noKey.message).toMatch(/^\s*SIGNING_PRIVATE_KEY: .*production/m);
     expect(noKey.message).not.toContain('JWT_SECRET');
   });
 
   it('in production, generates no secret and never seeds demo data', () => {
     const dataDir = freshDir();
-    configError({ NODE_ENV: 'production', PUBLIC_URL: 'https://impactbeurs.example', DATA_DIR: dataDir });
+    configError({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://impactbeurs.example',
+      DATA_DIR: dataDir,
+    });
     expect(existsSync(path.join(dataDir, 'secrets.json'))).toBe(false);
 
     const config = loadConfig({
@@ -130,19 +157,33 @@ describe('loadConfig', () => {
   it('refuses a short JWT_SECRET', () => {
     const error = configError(env({ JWT_SECRET: 'too-short' }));
     expect(error.message).toMatch(/^\s*JWT_SECRET: .*32/m);
-    const production = configError({ NODE_ENV: 'production', PUBLIC_URL: 'https://x.example', JWT_SECRET: 'x'.repeat(31) });
+    const production = configError({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://x.example',
+      JWT_SECRET: 'x'.repeat(31),
+    });
     expect(production.message).toContain('JWT_SECRET');
   });
 
   it('refuses ADMIN_EMAIL without ADMIN_PASSWORD, and the other way round', () => {
-    expect(configError(env({ ADMIN_EMAIL: 'root@impactbeurs.example' })).message).toMatch(/ADMIN_EMAIL, ADMIN_PASSWORD/);
-    expect(configError(env({ ADMIN_PASSWORD: 'a-long-enough-password' })).message).toMatch(/ADMIN_EMAIL, ADMIN_PASSWORD/);
-    expect(configError(env({ ADMIN_EMAIL: 'root@impactbeurs.example', ADMIN_PASSWORD: 'short' })).message).toMatch(
-      /^\s*ADMIN_PASSWORD: /m,
+    expect(configError(env({ ADMIN_EMAIL: 'root@impactbeurs.example' })).message).toMatch(
+      /ADMIN_EMAIL, ADMIN_PASSWORD/,
     );
+    expect(configError(env({ ADMIN_PASSWORD: 'a-long-enough-password' })).message).toMatch(
+      /ADMIN_EMAIL, ADMIN_PASSWORD/,
+    );
+    expect(
+      configError(env({ ADMIN_EMAIL: 'root@impactbeurs.example', ADMIN_PASSWORD: 'short' }))
+        .message,
+    ).toMatch(/^\s*ADMIN_PASSWORD: /m);
 
-    const config = loadConfig(env({ ADMIN_EMAIL: 'Root@Impactbeurs.Example', ADMIN_PASSWORD: 'a-long-enough-password' }));
-    expect(config.firstAdmin).toEqual({ email: 'root@impactbeurs.example', password: 'a-long-enough-password' });
+    const config = loadConfig(
+      env({ ADMIN_EMAIL: 'Root@Impactbeurs.Example', ADMIN_PASSWORD: 'a-long-enough-password' }),
+    );
+    expect(config.firstAdmin).toEqual({
+      email: 'root@impactbeurs.example',
+      password: 'a-long-enough-password',
+    });
   });
 
   it('outside production, generates a JWT secret into DATA_DIR/secrets.json and reuses it', () => {
@@ -165,7 +206,9 @@ describe('loadConfig', () => {
     expect(other.jwt.secret).not.toBe(first.jwt.secret);
 
     // An explicit secret wins over the stored one.
-    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, JWT_SECRET: SECRET }).jwt.secret).toBe(SECRET);
+    expect(
+      loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, JWT_SECRET: SECRET }).jwt.secret,
+    ).toBe(SECRET);
   });
 
   it('treats an empty JWT_SECRET as unset', () => {
@@ -176,14 +219,15 @@ describe('loadConfig', () => {
   });
 
   it('parses CORS_ORIGINS into a list and refuses a non-URL', () => {
-    expect(loadConfig(env({ CORS_ORIGINS: 'https://app.example, http://localhost:5173 ,' })).corsOrigins).toEqual([
-      'https://app.example',
-      'http://localhost:5173',
-    ]);
+    expect(
+      loadConfig(env({ CORS_ORIGINS: 'https://app.example, http://localhost:5173 ,' })).corsOrigins,
+    ).toEqual(['https://app.example', 'http://localhost:5173']);
     expect(loadConfig(env({ CORS_ORIGINS: '' })).corsOrigins).toEqual([]);
 
     const error = configError(env({ CORS_ORIGINS: 'https://app.example,not a url' }));
     expect(error.message).toMatch(/^\s*CORS_ORIGINS/m);
-    expect(configError(env({ CORS_ORIGINS: 'ftp://files.example' })).message).toContain('CORS_ORIGINS');
+    expect(configError(env({ CORS_ORIGINS: 'ftp://files.example' })).message).toContain(
+      'CORS_ORIGINS',
+    );
   });
 });

@@ -6,7 +6,14 @@ import { createTestDatabase } from '../helpers/database.js';
 
 function recorder() {
   const events: string[] = [];
-  return { events, handlers: { onMessage: (p: string) => events.push(`message:${p}`), onGap: () => events.push('gap'), onReady: () => events.push('ready') } };
+  return {
+    events,
+    handlers: {
+      onMessage: (p: string) => events.push(`message:${p}`),
+      onGap: () => events.push('gap'),
+      onReady: () => events.push('ready'),
+    },
+  };
 }
 
 async function until(check: () => boolean, timeoutMs = 3_000) {
@@ -32,7 +39,9 @@ describe('database notifications', () => {
         throw new Error('roll back');
       })
       .catch(() => {});
-    await database.db.transaction().execute((trx) => sql`SELECT pg_notify('test_channel', 'committed')`.execute(trx));
+    await database.db
+      .transaction()
+      .execute((trx) => sql`SELECT pg_notify('test_channel', 'committed')`.execute(trx));
     await until(() => events.includes('message:committed'));
     expect(events).toEqual(['ready', 'message:committed']);
     await stop();
@@ -42,7 +51,9 @@ describe('database notifications', () => {
   it('on a server it cannot reach: reports the gap, never ready, and stops retrying when stopped', async () => {
     const { events, handlers } = recorder();
     const logged: string[] = [];
-    const unreachable = postgresNotifications('postgres://nobody@127.0.0.1:1/none', (message) => logged.push(message));
+    const unreachable = postgresNotifications('postgres://nobody@127.0.0.1:1/none', (message) =>
+      logged.push(message),
+    );
     const stop = await unreachable.subscribe('test_channel', handlers);
     expect(events).toEqual(['gap']);
     await until(() => logged.length >= 2);

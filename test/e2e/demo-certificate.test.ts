@@ -21,13 +21,22 @@ describe('demo: a certificate an authority can check', () => {
   beforeAll(async () => {
     t = await createTestApp({ verificationCache: new VerificationCache() });
     await seedDemo(t.db, t.config, t.clock);
-    supplier = await signIn(t.app, { email: 'leverancier@devries.example', password: DEMO_PASSWORD }, '10.71.0.1');
-    admin = await signIn(t.app, { email: 'admin@impactbeurs.example', password: DEMO_PASSWORD }, '10.71.0.2');
+    supplier = await signIn(
+      t.app,
+      { email: 'leverancier@devries.example', password: DEMO_PASSWORD },
+      '10.71.0.1',
+    );
+    admin = await signIn(
+      t.app,
+      { email: 'admin@impactbeurs.example', password: DEMO_PASSWORD },
+      '10.71.0.2',
+    );
   }, 120_000);
   afterAll(async () => t?.close());
 
   it('buys, downloads, scans, uploads, and refuses a changed copy', async () => {
-    const catalogue = (await t.app.inject({ method: 'GET', url: '/v1/projects?limit=50' })).json().items as { id: string; status: string }[];
+    const catalogue = (await t.app.inject({ method: 'GET', url: '/v1/projects?limit=50' })).json()
+      .items as { id: string; status: string }[];
     const project = catalogue.find((p) => p.status === 'listed')!;
     const order = await t.app.inject({
       method: 'POST',
@@ -45,7 +54,11 @@ describe('demo: a certificate an authority can check', () => {
     expectStatus(paid, 200);
     const certificate = paid.json().certificate as { id: string; number: string };
 
-    const pdf = await t.app.inject({ method: 'GET', url: `/v1/certificates/${certificate.id}/pdf`, headers: supplier.headers });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/v1/certificates/${certificate.id}/pdf`,
+      headers: supplier.headers,
+    });
     expectStatus(pdf, 200);
     const qr = await decodeQrFromPdf(pdf.rawPayload);
     expect(qr?.data).toMatch(new RegExp(`^${t.config.publicUrl}/verify/[0-9A-Z]+$`));
@@ -62,10 +75,25 @@ describe('demo: a certificate an authority can check', () => {
       expect(page.body).not.toMatch(/<script/i);
     }
     const json = await t.app.inject({ method: 'GET', url: `/v1${scanned.pathname}` });
-    expect(json.json()).toMatchObject({ status: 'active', valid: true, number: certificate.number, credits: 3 });
+    expect(json.json()).toMatchObject({
+      status: 'active',
+      valid: true,
+      number: certificate.number,
+      credits: 3,
+    });
 
-    const upload = (payload: Buffer) => t.app.inject({ method: 'POST', url: '/v1/verify/pdf', headers: { 'content-type': 'application/pdf' }, payload });
-    expect((await upload(pdf.rawPayload)).json()).toMatchObject({ genuine: true, status: 'active', number: certificate.number });
+    const upload = (payload: Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/verify/pdf',
+        headers: { 'content-type': 'application/pdf' },
+        payload,
+      });
+    expect((await upload(pdf.rawPayload)).json()).toMatchObject({
+      genuine: true,
+      status: 'active',
+      number: certificate.number,
+    });
     const changed = Buffer.from(pdf.rawPayload);
     changed[changed.length - 100] = changed[changed.length - 100]! ^ 0x20;
     expect((await upload(changed)).json()).toEqual({ genuine: false, message: expect.any(String) });

@@ -19,49 +19,106 @@ describe('demo: counting credits toward a municipality’s obligation', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.db, t.config, t.clock);
-    supplier = await signIn(t.app, { email: 'leverancier@devries.example', password: DEMO_PASSWORD }, '10.70.0.1');
-    coordinator = await signIn(t.app, { email: 'coordinator@rotterdam.example', password: DEMO_PASSWORD }, '10.70.0.2');
-    admin = await signIn(t.app, { email: 'admin@impactbeurs.example', password: DEMO_PASSWORD }, '10.70.0.3');
+    supplier = await signIn(
+      t.app,
+      { email: 'leverancier@devries.example', password: DEMO_PASSWORD },
+      '10.70.0.1',
+    );
+    coordinator = await signIn(
+      t.app,
+      { email: 'coordinator@rotterdam.example', password: DEMO_PASSWORD },
+      '10.70.0.2',
+    );
+    admin = await signIn(
+      t.app,
+      { email: 'admin@impactbeurs.example', password: DEMO_PASSWORD },
+      '10.70.0.3',
+    );
   }, 120_000);
   afterAll(async () => t?.close());
 
-  const get = (who: SignedIn, url: string) => t.app.inject({ method: 'GET', url, headers: who.headers });
-  const post = (who: SignedIn, url: string, payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { ...who.headers, ...headers }, payload });
+  const get = (who: SignedIn, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: who.headers });
+  const post = (
+    who: SignedIn,
+    url: string,
+    payload: object,
+    headers: Record<string, string> = {},
+  ) => t.app.inject({ method: 'POST', url, headers: { ...who.headers, ...headers }, payload });
 
   it('seeds the municipality’s contracts with one approved and one pending claim', async () => {
     const contracts = (await get(coordinator, '/v1/contracts')).json().items;
-    expect(contracts.map((c: { reference: string }) => c.reference).sort()).toEqual(['RTD-2026-0142', 'RTD-2026-0207']);
+    expect(contracts.map((c: { reference: string }) => c.reference).sort()).toEqual([
+      'RTD-2026-0142',
+      'RTD-2026-0207',
+    ]);
     const claims = (await get(coordinator, '/v1/claims')).json().items;
     expect(claims.map((c: { status: string }) => c.status).sort()).toEqual(['approved', 'pending']);
-    expect(claims.every((c: { certificate: { projectTitle: string } }) => c.certificate.projectTitle === DEMO_CLAIMS_PROJECT)).toBe(true);
+    expect(
+      claims.every(
+        (c: { certificate: { projectTitle: string } }) =>
+          c.certificate.projectTitle === DEMO_CLAIMS_PROJECT,
+      ),
+    ).toBe(true);
   });
 
   it('walks a new purchase to an approved claim and refuses the same credits elsewhere', async () => {
-    const catalogue = (await t.app.inject({ method: 'GET', url: '/v1/projects?limit=50' })).json().items as { id: string; title: string }[];
+    const catalogue = (await t.app.inject({ method: 'GET', url: '/v1/projects?limit=50' })).json()
+      .items as { id: string; title: string }[];
     const project = catalogue.find((p) => p.title === DEMO_CLAIMS_PROJECT)!;
-    const order = await post(supplier, '/v1/orders', { projectId: project.id, quantity: 5, paymentMethod: 'invoice' }, { 'idempotency-key': 'walkthrough-order' });
+    const order = await post(
+      supplier,
+      '/v1/orders',
+      { projectId: project.id, quantity: 5, paymentMethod: 'invoice' },
+      { 'idempotency-key': 'walkthrough-order' },
+    );
     expectStatus(order, 201);
-    const paid = await post(admin, `/v1/orders/${order.json().id}/mark-paid`, { amountCents: order.json().amountCents, bankReference: 'NL-WALKTHROUGH-1' });
+    const paid = await post(admin, `/v1/orders/${order.json().id}/mark-paid`, {
+      amountCents: order.json().amountCents,
+      bankReference: 'NL-WALKTHROUGH-1',
+    });
     expectStatus(paid, 200);
     const certificateId = paid.json().certificate.id;
 
-    const wallet = (await get(supplier, '/v1/obligations')).json().items as { contractId: string; reference: string; progress: { approvedCents: number } }[];
+    const wallet = (await get(supplier, '/v1/obligations')).json().items as {
+      contractId: string;
+      reference: string;
+      progress: { approvedCents: number };
+    }[];
     const maintenance = wallet.find((o) => o.reference === 'RTD-2026-0142')!;
     const cleaning = wallet.find((o) => o.reference === 'RTD-2026-0207')!;
     const before = maintenance.progress.approvedCents;
 
-    const claim = await post(supplier, '/v1/claims', { certificateId, contractId: maintenance.contractId, credits: 5 }, { 'idempotency-key': 'walkthrough-claim' });
+    const claim = await post(
+      supplier,
+      '/v1/claims',
+      { certificateId, contractId: maintenance.contractId, credits: 5 },
+      { 'idempotency-key': 'walkthrough-claim' },
+    );
     expectStatus(claim, 201);
     expectStatus(await post(coordinator, `/v1/claims/${claim.json().id}/approve`, {}), 200);
 
-    const after = (await get(supplier, '/v1/obligations')).json().items.find((o: { reference: string }) => o.reference === 'RTD-2026-0142');
+    const after = (await get(supplier, '/v1/obligations'))
+      .json()
+      .items.find((o: { reference: string }) => o.reference === 'RTD-2026-0142');
     expect(after.progress.approvedCents).toBe(before + 5 * t.config.creditPriceCents);
-    const elsewhere = await post(supplier, '/v1/claims', { certificateId, contractId: cleaning.contractId, credits: 1 }, { 'idempotency-key': 'walkthrough-again' });
+    const elsewhere = await post(
+      supplier,
+      '/v1/claims',
+      { certificateId, contractId: cleaning.contractId, credits: 1 },
+      { 'idempotency-key': 'walkthrough-again' },
+    );
     expectProblem(elsewhere, 409, 'CLAIM.CREDITS_UNAVAILABLE');
 
     const code = (await get(supplier, `/v1/certificates/${certificateId}`)).json().verificationCode;
     const verification = (await t.app.inject({ method: 'GET', url: `/v1/verify/${code}` })).json();
-    expect(verification.countedToward).toEqual([{ authority: { name: 'Gemeente Rotterdam' }, contractReference: 'RTD-2026-0142', credits: 5, approvedAt: expect.any(String) }]);
+    expect(verification.countedToward).toEqual([
+      {
+        authority: { name: 'Gemeente Rotterdam' },
+        contractReference: 'RTD-2026-0142',
+        credits: 5,
+        approvedAt: expect.any(String),
+      },
+    ]);
   });
 });

@@ -6,7 +6,13 @@ import { checkInvariants } from '../../src/modules/orders/invariants.js';
 import { createOrganisation, createUser, type SignedIn } from '../helpers/fixtures.js';
 import { expectStatus, type Person } from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi } from '../helpers/orders.js';
-import { createStripeWorld, deliver, placeStripeOrder, sessionEvent, type StripeWorld } from '../helpers/payments-fixtures.js';
+import {
+  createStripeWorld,
+  deliver,
+  placeStripeOrder,
+  sessionEvent,
+  type StripeWorld,
+} from '../helpers/payments-fixtures.js';
 
 /**
  * A marketplace on the real Stripe gateway (official SDK) against the local fake Stripe,
@@ -14,17 +20,32 @@ import { createStripeWorld, deliver, placeStripeOrder, sessionEvent, type Stripe
  * world. Every purchase goes through the HTTP API and the signed webhook.
  */
 export async function createFundingWorld() {
-  const w: StripeWorld = await createStripeWorld({ env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+  const w: StripeWorld = await createStripeWorld({
+    env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+  });
   const { t, market: m, fake, jobs } = w;
   const orders = ordersApi(t);
   const secondAdmin: Person = await m.person(await createUser(t.db, m.world.platform, 'admin'));
   const thirdAdmin: Person = await m.person(await createUser(t.db, m.world.platform, 'admin'));
   const otherInitiative = await createOrganisation(t.db, 'initiative');
-  const otherInitiativeMember: Person = await m.person(await createUser(t.db, otherInitiative, 'member'));
+  const otherInitiativeMember: Person = await m.person(
+    await createUser(t.db, otherInitiative, 'member'),
+  );
 
-  const post = (who: SignedIn | null, url: string, payload?: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { ...(who?.headers ?? {}), ...headers }, ...(payload === undefined ? {} : { payload }) });
-  const get = (who: SignedIn | null, url: string) => t.app.inject({ method: 'GET', url, headers: who?.headers ?? {} });
+  const post = (
+    who: SignedIn | null,
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...(who?.headers ?? {}), ...headers },
+      ...(payload === undefined ? {} : { payload }),
+    });
+  const get = (who: SignedIn | null, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: who?.headers ?? {} });
   let referenceCounter = 0;
 
   const api = {
@@ -41,7 +62,10 @@ export async function createFundingWorld() {
     post,
     get,
     /** A listed project; its threshold is read back from the funding view. */
-    async listProject(supply: number, title?: string): Promise<{ id: string; threshold: number; priceCents: number }> {
+    async listProject(
+      supply: number,
+      title?: string,
+    ): Promise<{ id: string; threshold: number; priceCents: number }> {
       const id = await m.listProject({ supply, ...(title ? { title } : {}) });
       const funding = await api.funding(null, id);
       return { id, threshold: funding.threshold, priceCents: funding.creditPriceCents };
@@ -90,17 +114,34 @@ export async function createFundingWorld() {
       expectStatus(response, 201);
       return response.json<{ id: string }>();
     },
-    async claim(certificateId: string, contractId: string, credits: number, supplier: SignedIn = m.supplier.as) {
-      const response = await post(supplier, '/v1/claims', { certificateId, contractId, credits }, { 'idempotency-key': randomUUID() });
+    async claim(
+      certificateId: string,
+      contractId: string,
+      credits: number,
+      supplier: SignedIn = m.supplier.as,
+    ) {
+      const response = await post(
+        supplier,
+        '/v1/claims',
+        { certificateId, contractId, credits },
+        { 'idempotency-key': randomUUID() },
+      );
       expectStatus(response, 201);
       return response.json<{ id: string; status: string }>();
     },
     async certificateRow(certificateId: string) {
-      return t.db.selectFrom('certificates').selectAll().where('id', '=', certificateId).executeTakeFirstOrThrow();
+      return t.db
+        .selectFrom('certificates')
+        .selectAll()
+        .where('id', '=', certificateId)
+        .executeTakeFirstOrThrow();
     },
     async verify(certificateId: string) {
       const row = await api.certificateRow(certificateId);
-      const response = await t.app.inject({ method: 'GET', url: `/v1/verify/${row.verification_code}` });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/v1/verify/${row.verification_code}`,
+      });
       expectStatus(response, 200);
       return response.json();
     },
@@ -109,7 +150,9 @@ export async function createFundingWorld() {
       const result = await sql<{ entry_type: string; total: string; n: string }>`
         SELECT entry_type, sum(amount_cents)::text AS total, count(*)::text AS n FROM money_ledger WHERE project_id = ${projectId} GROUP BY entry_type
       `.execute(t.db);
-      const by = Object.fromEntries(result.rows.map((r) => [r.entry_type, { total: Number(r.total), n: Number(r.n) }]));
+      const by = Object.fromEntries(
+        result.rows.map((r) => [r.entry_type, { total: Number(r.total), n: Number(r.n) }]),
+      );
       return {
         received: by['payment_received']?.total ?? 0,
         refunded: by['refund_paid']?.total ?? 0,
@@ -118,7 +161,10 @@ export async function createFundingWorld() {
       };
     },
     async auditCount(action: string, subjectId?: string): Promise<number> {
-      let query = t.db.selectFrom('audit_events').select(sql<string>`count(*)`.as('n')).where('action', '=', action);
+      let query = t.db
+        .selectFrom('audit_events')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('action', '=', action);
       if (subjectId) query = query.where('subject_id', '=', subjectId);
       return Number((await query.executeTakeFirstOrThrow()).n);
     },

@@ -4,7 +4,13 @@ import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import { deliver, orderRow, placeStripeOrder, sessionEvent } from '../helpers/payments-fixtures.js';
 import { createFundingWorld, type FundingWorld } from './funding-world.js';
 
-const day = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const day = (at: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 
 /** The admin's reconciliation report: Stripe payments and refunds recorded from Stripe against the ledger, per day. */
 describe('reconciliation report', () => {
@@ -17,12 +23,21 @@ describe('reconciliation report', () => {
 
   const report = async () => {
     const now = Date.now();
-    const response = await f.get(f.m.admin.as, `/v1/funding/reconciliation?from=${day(new Date(now - 86_400_000))}&to=${day(new Date(now + 86_400_000))}`);
+    const response = await f.get(
+      f.m.admin.as,
+      `/v1/funding/reconciliation?from=${day(new Date(now - 86_400_000))}&to=${day(new Date(now + 86_400_000))}`,
+    );
     expectStatus(response, 200);
     return response.json();
   };
-  const differencesOf = (body: { days: { differences: { kind: string; orderId: string | null }[] }[] }, orderId: string) =>
-    body.days.flatMap((d) => d.differences).filter((d) => d.orderId === orderId).map((d) => d.kind);
+  const differencesOf = (
+    body: { days: { differences: { kind: string; orderId: string | null }[] }[] },
+    orderId: string,
+  ) =>
+    body.days
+      .flatMap((d) => d.differences)
+      .filter((d) => d.orderId === orderId)
+      .map((d) => d.kind);
 
   it('matches every Stripe payment and refund with the ledger, and flags each difference until it is resolved', async () => {
     const project = await f.listProject(40);
@@ -34,7 +49,9 @@ describe('reconciliation report', () => {
     expect(differencesOf(body, matched.id)).toEqual([]);
     expect(differencesOf(body, refunded.id)).toEqual([]);
     const today = body.days.find((d: { day: string }) => d.day === day(new Date()));
-    expect(today.stripePaymentsCents).toBeGreaterThanOrEqual(matched.amountCents + refunded.amountCents);
+    expect(today.stripePaymentsCents).toBeGreaterThanOrEqual(
+      matched.amountCents + refunded.amountCents,
+    );
     expect(today.ledgerStripePaymentsCents).toBe(today.stripePaymentsCents);
     expect(today.invoicePaymentsCents).toBeGreaterThanOrEqual(4 * project.priceCents);
 
@@ -44,21 +61,42 @@ describe('reconciliation report', () => {
     expect(differencesOf(body, refunded.id)).toEqual(['refund_not_reported_by_stripe']);
     expect(body.balanced).toBe(false);
     const paymentIntent = (await orderRow(f.w, refunded.id)).stripe_payment_intent_id!;
-    expectStatus(await deliver(f.w, stripeEvent('charge.refunded', f.fake.chargeFor(paymentIntent))), 200);
+    expectStatus(
+      await deliver(f.w, stripeEvent('charge.refunded', f.fake.chargeFor(paymentIntent))),
+      200,
+    );
     body = await report();
     expect(differencesOf(body, refunded.id)).toEqual([]);
 
     // A paid session whose amount does not match the order: Stripe took money the ledger does not hold.
     const placed = await placeStripeOrder(f.w, f.m.supplier, project.id, 1);
     const session = f.fake.completeSession(placed.session.id);
-    expectStatus(await deliver(f.w, sessionEvent('checkout.session.completed', { ...session, amount_total: session.amount_total + 100 })), 200);
+    expectStatus(
+      await deliver(
+        f.w,
+        sessionEvent('checkout.session.completed', {
+          ...session,
+          amount_total: session.amount_total + 100,
+        }),
+      ),
+      200,
+    );
     body = await report();
     expect(body.days.flatMap((d: { differences: object[] }) => d.differences)).toContainEqual(
-      expect.objectContaining({ kind: 'payment_not_in_ledger', orderId: placed.id, stripeCents: session.amount_total + 100, ledgerCents: null }),
+      expect.objectContaining({
+        kind: 'payment_not_in_ledger',
+        orderId: placed.id,
+        stripeCents: session.amount_total + 100,
+        ledgerCents: null,
+      }),
     );
 
     // A payment booked without any event from Stripe (the webhook lost; fulfilled some other way).
-    const unreported = await f.orders.place(f.m.otherSupplier.as, { projectId: project.id, quantity: 1, paymentMethod: 'stripe' });
+    const unreported = await f.orders.place(f.m.otherSupplier.as, {
+      projectId: project.id,
+      quantity: 1,
+      paymentMethod: 'stripe',
+    });
     expect((await f.orders.stripePaid(unreported)).outcome).toBe('fulfilled');
     body = await report();
     expect(differencesOf(body, unreported.id)).toEqual(['payment_not_reported_by_stripe']);
@@ -72,12 +110,19 @@ describe('reconciliation report', () => {
     const session = f.fake.completeSession(placed.session.id);
     // Stripe stamps its event two days on (a payment just before midnight, the event just after, say).
     const later = Math.floor(Date.now() / 1000) + 2 * 86_400;
-    const event = stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>, { created: later });
+    const event = stripeEvent(
+      'checkout.session.completed',
+      session as unknown as Record<string, unknown>,
+      { created: later },
+    );
     expectStatus(await deliver(f.w, event), 200);
     expect((await orderRow(f.w, placed.id)).status).toBe('paid');
 
     const periodOf = async (at: Date) => {
-      const response = await f.get(f.m.admin.as, `/v1/funding/reconciliation?from=${day(at)}&to=${day(at)}`);
+      const response = await f.get(
+        f.m.admin.as,
+        `/v1/funding/reconciliation?from=${day(at)}&to=${day(at)}`,
+      );
       expectStatus(response, 200);
       return response.json();
     };
@@ -87,16 +132,42 @@ describe('reconciliation report', () => {
     // The event's day alone: the ledger entry lies outside, and is found too.
     const eventDay = await periodOf(new Date(later * 1000));
     expect(differencesOf(eventDay, placed.id)).toEqual([]);
-    expect(eventDay.days.find((d: { day: string }) => d.day === day(new Date(later * 1000))).stripePaymentsCents).toBe(placed.amountCents);
+    expect(
+      eventDay.days.find((d: { day: string }) => d.day === day(new Date(later * 1000)))
+        .stripePaymentsCents,
+    ).toBe(placed.amountCents);
   });
 
   it('is for admins only, over a sensible period', async () => {
-    expectStatus(await f.get(f.m.initiativeMember.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'), 403);
-    expectStatus(await f.get(f.m.supplier.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'), 403);
-    expectProblem(await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-02-01&to=2026-01-31'), 422, 'FUNDING.INVALID_PERIOD');
-    expectProblem(await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-12-31'), 422, 'FUNDING.INVALID_PERIOD');
-    expectStatus(await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-13-01&to=2026-12-31'), 422);
-    const empty = await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2020-01-01&to=2020-01-31');
+    expectStatus(
+      await f.get(
+        f.m.initiativeMember.as,
+        '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31',
+      ),
+      403,
+    );
+    expectStatus(
+      await f.get(f.m.supplier.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'),
+      403,
+    );
+    expectProblem(
+      await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-02-01&to=2026-01-31'),
+      422,
+      'FUNDING.INVALID_PERIOD',
+    );
+    expectProblem(
+      await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-12-31'),
+      422,
+      'FUNDING.INVALID_PERIOD',
+    );
+    expectStatus(
+      await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-13-01&to=2026-12-31'),
+      422,
+    );
+    const empty = await f.get(
+      f.m.admin.as,
+      '/v1/funding/reconciliation?from=2020-01-01&to=2020-01-31',
+    );
     expectStatus(empty, 200);
     expect(empty.json()).toMatchObject({ days: [], differences: 0 });
   });

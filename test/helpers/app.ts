@@ -69,7 +69,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = new TestClock();
   const config = testConfig(options.env);
   const jobs = options.jobs ?? new InProcessJobQueue({ autoRun: false });
-  const payments = typeof options.payments === 'function' ? options.payments(config) : options.payments;
+  const payments =
+    typeof options.payments === 'function' ? options.payments(config) : options.payments;
   const mailer = new MemoryMailer();
   const app = await buildApp({
     config,

@@ -15,7 +15,12 @@ type Criterion = 'reach' | 'depth' | 'durability' | 'indirect';
 const CRITERIA: Criterion[] = ['reach', 'depth', 'durability', 'indirect'];
 
 export interface PublicAward {
-  parameters: { weightsBasisPoints: Record<Criterion, number>; maxScore: number; cutoffBasisPoints: number; creditPriceCents: number };
+  parameters: {
+    weightsBasisPoints: Record<Criterion, number>;
+    maxScore: number;
+    cutoffBasisPoints: number;
+    creditPriceCents: number;
+  };
   panelScores: Record<Criterion, number>;
   eligibleCostCents: number;
   minimumBudgetCents: number;
@@ -29,14 +34,31 @@ export interface AwardByHand {
 }
 
 export function awardByHand(award: PublicAward): AwardByHand {
-  const { weightsBasisPoints, maxScore, cutoffBasisPoints, creditPriceCents: price } = award.parameters;
-  const weightedDoubled = CRITERIA.reduce((sum, c) => sum + weightsBasisPoints[c] * Math.round(award.panelScores[c] * 2), 0);
+  const {
+    weightsBasisPoints,
+    maxScore,
+    cutoffBasisPoints,
+    creditPriceCents: price,
+  } = award.parameters;
+  const weightedDoubled = CRITERIA.reduce(
+    (sum, c) => sum + weightsBasisPoints[c] * Math.round(award.panelScores[c] * 2),
+    0,
+  );
   const denominator = 10_000 * 2 * maxScore;
   // S with five decimals, as the page prints it.
   const hundredThousandths = (weightedDoubled * 100_000) / denominator;
-  if (!Number.isInteger(hundredThousandths)) throw new Error(`S is not exact to five places: ${weightedDoubled}/${denominator}`);
+  if (!Number.isInteger(hundredThousandths))
+    throw new Error(`S is not exact to five places: ${weightedDoubled}/${denominator}`);
   const impactScore = `${Math.floor(hundredThousandths / 100_000)}.${String(hundredThousandths % 100_000).padStart(5, '0')}`;
-  const supply = Number((BigInt(award.eligibleCostCents) * BigInt(weightedDoubled)) / (BigInt(denominator) * BigInt(price)));
+  const supply = Number(
+    (BigInt(award.eligibleCostCents) * BigInt(weightedDoubled)) /
+      (BigInt(denominator) * BigInt(price)),
+  );
   const threshold = Math.min(supply, Math.ceil(award.minimumBudgetCents / price));
-  return { impactScore, supply, threshold, aboveCutoff: weightedDoubled * 10_000 >= cutoffBasisPoints * denominator };
+  return {
+    impactScore,
+    supply,
+    threshold,
+    aboveCutoff: weightedDoubled * 10_000 >= cutoffBasisPoints * denominator,
+  };
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { BudgetCategory, Criterion, DB, OrganisationRow, OutcomeType, ProjectStatus, TargetGroup } from '../../src/db/types.js';
+import type {
+  BudgetCategory,
+  Criterion,
+  DB,
+  OrganisationRow,
+  OutcomeType,
+  ProjectStatus,
+  TargetGroup,
+} from '../../src/db/types.js';
 import { computeAward } from '../../src/modules/awards/award-formula.js';
 import { methodology } from '../../src/modules/awards/methodology.js';
 import { createOrganisation, createUser, type FixtureUser } from './fixtures.js';
@@ -54,13 +62,25 @@ export async function createCatalogueWorld(db: Kysely<DB>): Promise<CatalogueWor
     await createUser(db, platform, 'reviewer'),
     await createUser(db, platform, 'reviewer'),
   ];
-  await db.updateTable('users').set({ name: SECRETS.reviewerName }).where('id', 'in', reviewers.map((r) => r.id)).execute();
+  await db
+    .updateTable('users')
+    .set({ name: SECRETS.reviewerName })
+    .where(
+      'id',
+      'in',
+      reviewers.map((r) => r.id),
+    )
+    .execute();
   return {
     platform,
     admin: await createUser(db, platform, 'admin'),
     secondAdmin: await createUser(db, platform, 'admin'),
     reviewers,
-    initiative: (await db.selectFrom('organisations').selectAll().where('id', '=', initiative.id).executeTakeFirstOrThrow()) as OrganisationRow,
+    initiative: (await db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()) as OrganisationRow,
     member: await createUser(db, initiative, 'member'),
   };
 }
@@ -77,7 +97,12 @@ export interface ProjectSpec {
   municipalities?: { cbsCode: string; name: string }[];
   targetGroups?: { targetGroup: TargetGroup; expectedParticipants: number }[];
   expectedOutcomes?: { outcomeType: OutcomeType; expectedCount: number }[];
-  budgetLines?: { description: string; category: BudgetCategory; amountCents: number; accepted?: boolean }[];
+  budgetLines?: {
+    description: string;
+    category: BudgetCategory;
+    amountCents: number;
+    accepted?: boolean;
+  }[];
   minimumBudgetCents?: number;
   otherFundingCents?: number;
   creditPriceCents?: number;
@@ -129,7 +154,11 @@ function toIso(value: Date | string): string {
   return typeof value === 'string' ? value : value.toISOString();
 }
 
-export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec: ProjectSpec = {}): Promise<InsertedProject> {
+export async function insertProject(
+  db: Kysely<DB>,
+  world: CatalogueWorld,
+  spec: ProjectSpec = {},
+): Promise<InsertedProject> {
   const status = spec.status ?? 'listed';
   const price = spec.creditPriceCents ?? 3800;
   const lines = spec.budgetLines ?? [
@@ -140,12 +169,20 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
   const totalCost = lines.reduce((sum, line) => sum + line.amountCents, 0);
   const minimumBudget = spec.minimumBudgetCents ?? Math.min(totalCost, 4_000_000);
   const municipalities = spec.municipalities ?? [{ cbsCode: 'GM0599', name: 'Rotterdam' }];
-  const targetGroups = spec.targetGroups ?? [{ targetGroup: 'participatiewet', expectedParticipants: 20 }];
-  const expectedOutcomes = spec.expectedOutcomes ?? [{ outcomeType: 'driving_licence', expectedCount: 18 }];
+  const targetGroups = spec.targetGroups ?? [
+    { targetGroup: 'participatiewet', expectedParticipants: 20 },
+  ];
+  const expectedOutcomes = spec.expectedOutcomes ?? [
+    { outcomeType: 'driving_licence', expectedCount: 18 },
+  ];
   const reviewerScores = spec.reviewerScores ?? DEFAULT_SCORES;
-  const medians = Object.fromEntries(CRITERIA.map((c) => [c, median(reviewerScores.map((s) => s[c]))])) as Scores;
+  const medians = Object.fromEntries(
+    CRITERIA.map((c) => [c, median(reviewerScores.map((s) => s[c]))]),
+  ) as Scores;
   const panelScores = spec.consensus ?? medians;
-  const eligibleCost = lines.filter((line) => line.accepted !== false).reduce((sum, line) => sum + line.amountCents, 0);
+  const eligibleCost = lines
+    .filter((line) => line.accepted !== false)
+    .reduce((sum, line) => sum + line.amountCents, 0);
   const parameters = methodology('v1');
   const award = computeAward({
     parameters,
@@ -154,10 +191,15 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
     minimumBudgetCents: minimumBudget,
     creditPriceCents: price,
   });
-  if (AWARDED.includes(status) && award.decision !== 'approved') throw new Error(`fixture award is ${award.decision}: ${award.reasons.join()}`);
+  if (AWARDED.includes(status) && award.decision !== 'approved')
+    throw new Error(`fixture award is ${award.decision}: ${award.reasons.join()}`);
 
-  const listedAt = PUBLIC.includes(status) ? (spec.listedAt ?? new Date('2026-10-01T10:00:00.000Z')) : null;
-  const deadline = PUBLIC.includes(status) ? (spec.fundingDeadline ?? new Date('2027-01-01T10:00:00.000Z')) : null;
+  const listedAt = PUBLIC.includes(status)
+    ? (spec.listedAt ?? new Date('2026-10-01T10:00:00.000Z'))
+    : null;
+  const deadline = PUBLIC.includes(status)
+    ? (spec.fundingDeadline ?? new Date('2027-01-01T10:00:00.000Z'))
+    : null;
   const title = spec.title ?? `Project ${randomUUID().slice(0, 8)}`;
 
   return db.transaction().execute(async (trx) => {
@@ -167,7 +209,8 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
         initiative_id: world.initiative.id,
         status,
         title,
-        summary: spec.summary ?? 'Werkzoekenden halen hun rijbewijs en vinden werk in logistiek en zorg.',
+        summary:
+          spec.summary ?? 'Werkzoekenden halen hun rijbewijs en vinden werk in logistiek en zorg.',
         description: 'Een traject van twaalf maanden met theorie, rijlessen en jobcoaching.',
         start_date: '2027-01-01',
         end_date: '2027-12-31',
@@ -181,9 +224,16 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
         review_round: status === 'draft' ? 0 : 1,
         supply: AWARDED.includes(status) ? award.supply : null,
         threshold: AWARDED.includes(status) ? award.threshold : null,
-        public_rationale: AWARDED.includes(status) ? 'Sterk plan met duidelijke uitstroom naar werk.' : null,
+        public_rationale: AWARDED.includes(status)
+          ? 'Sterk plan met duidelijke uitstroom naar werk.'
+          : null,
         // A failed project says when and why (migration 20261122070000 requires both).
-        ...(status === 'failed' ? { failed_at: new Date(deadline!), failure_reason: 'the project did not reach its threshold by its funding deadline' } : {}),
+        ...(status === 'failed'
+          ? {
+              failed_at: new Date(deadline!),
+              failure_reason: 'the project did not reach its threshold by its funding deadline',
+            }
+          : {}),
         // Text is sent as-is, so a timestamp keeps its microseconds.
         listed_at: listedAt === null ? null : (toIso(listedAt) as unknown as Date),
         funding_deadline: deadline === null ? null : (toIso(deadline) as unknown as Date),
@@ -194,18 +244,43 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
       .executeTakeFirstOrThrow();
     const projectId = project.id;
 
-    await trx.insertInto('project_municipalities').values(municipalities.map((m) => ({ project_id: projectId, cbs_code: m.cbsCode, name: m.name }))).execute();
+    await trx
+      .insertInto('project_municipalities')
+      .values(
+        municipalities.map((m) => ({ project_id: projectId, cbs_code: m.cbsCode, name: m.name })),
+      )
+      .execute();
     await trx
       .insertInto('project_target_groups')
-      .values(targetGroups.map((g) => ({ project_id: projectId, target_group: g.targetGroup, expected_participants: g.expectedParticipants })))
+      .values(
+        targetGroups.map((g) => ({
+          project_id: projectId,
+          target_group: g.targetGroup,
+          expected_participants: g.expectedParticipants,
+        })),
+      )
       .execute();
     await trx
       .insertInto('project_outcomes')
-      .values(expectedOutcomes.map((o) => ({ project_id: projectId, outcome_type: o.outcomeType, expected_count: o.expectedCount })))
+      .values(
+        expectedOutcomes.map((o) => ({
+          project_id: projectId,
+          outcome_type: o.outcomeType,
+          expected_count: o.expectedCount,
+        })),
+      )
       .execute();
     const lineRows = await trx
       .insertInto('project_budget_lines')
-      .values(lines.map((line, position) => ({ project_id: projectId, position, description: line.description, category: line.category, amount_cents: line.amountCents })))
+      .values(
+        lines.map((line, position) => ({
+          project_id: projectId,
+          position,
+          description: line.description,
+          category: line.category,
+          amount_cents: line.amountCents,
+        })),
+      )
       .returning(['id', 'position', 'description', 'category', 'amount_cents'])
       .execute();
     lineRows.sort((a, b) => a.position - b.position);
@@ -231,7 +306,12 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
     }
 
     if (roundId !== null && REVIEWED.includes(status)) {
-      const panel: { assignmentId: string; reviewerId: string; scores: Scores; ineligibleBudgetLineIds: string[] }[] = [];
+      const panel: {
+        assignmentId: string;
+        reviewerId: string;
+        scores: Scores;
+        ineligibleBudgetLineIds: string[];
+      }[] = [];
       for (const [index, reviewer] of world.reviewers.slice(0, reviewerScores.length).entries()) {
         const assignment = await trx
           .insertInto('panel_assignments')
@@ -262,7 +342,12 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
             submitted_at: new Date('2026-09-03T10:00:00Z'),
           })
           .execute();
-        panel.push({ assignmentId: assignment.id, reviewerId: reviewer.id, scores, ineligibleBudgetLineIds: rejected.map((line) => line.id) });
+        panel.push({
+          assignmentId: assignment.id,
+          reviewerId: reviewer.id,
+          scores,
+          ineligibleBudgetLineIds: rejected.map((line) => line.id),
+        });
       }
       if (spec.consensus) {
         await trx
@@ -287,7 +372,12 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
         amountCents: line.amount_cents,
         flags,
       });
-      const stored = { reviewers: panel, medians, consensus: spec.consensus ?? null, scores: panelScores };
+      const stored = {
+        reviewers: panel,
+        medians,
+        consensus: spec.consensus ?? null,
+        scores: panelScores,
+      };
       await trx
         .insertInto('awards')
         .values({
@@ -324,7 +414,14 @@ export async function insertProject(db: Kysely<DB>, world: CatalogueWorld, spec:
       for (const entry of entries.filter((e) => e.quantity > 0)) {
         await trx
           .insertInto('credit_ledger')
-          .values({ project_id: projectId, entry_type: entry.type, quantity: entry.quantity, reference_type: 'test', reference_id: randomUUID(), actor_user_id: world.admin.id })
+          .values({
+            project_id: projectId,
+            entry_type: entry.type,
+            quantity: entry.quantity,
+            reference_type: 'test',
+            reference_id: randomUUID(),
+            actor_user_id: world.admin.id,
+          })
           .execute();
       }
     } else if (sold + reserved > 0) {

@@ -11,19 +11,26 @@ export async function createTestDatabase(): Promise<Database> {
   const template = inject('pgTemplate');
   if (template) {
     const name = `impactbeurs_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    await withAdmin(template.url, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.database}`));
+    await withAdmin(template.url, (admin) =>
+      admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.database}`),
+    );
     const database = openPostgres(withDatabase(template.url, name), { max: 20 });
     return {
       ...database,
       close: async () => {
         await database.close();
-        await withAdmin(template.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await withAdmin(template.url, (admin) =>
+          admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        );
       },
     };
   }
   const file = inject('pgliteTemplateFile');
   if (!file) throw new Error('global setup provided no template database');
-  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([await readFile(file)]) });
+  const pglite = await PGlite.create({
+    ...PGLITE_OPTIONS,
+    loadDataDir: new Blob([await readFile(file)]),
+  });
   return wrapPGlite(pglite);
 }
 
@@ -36,7 +43,8 @@ async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>
     try {
       return await work(client);
     } catch (error) {
-      if (attempt >= 10 || !/being accessed by other users/.test(String((error as Error).message))) throw error;
+      if (attempt >= 10 || !/being accessed by other users/.test(String((error as Error).message)))
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     } finally {
       await client.end();

@@ -98,10 +98,28 @@ interface Payment {
 }
 
 const KNOWN_SESSION_PARAMS = new Set([
-  'mode', 'currency', 'line_items', 'allowed_payment_method_types', 'client_reference_id', 'metadata',
-  'payment_intent_data', 'expires_at', 'success_url', 'cancel_url', 'customer_email', 'locale', 'expand',
+  'mode',
+  'currency',
+  'line_items',
+  'allowed_payment_method_types',
+  'client_reference_id',
+  'metadata',
+  'payment_intent_data',
+  'expires_at',
+  'success_url',
+  'cancel_url',
+  'customer_email',
+  'locale',
+  'expand',
 ]);
-const KNOWN_REFUND_PARAMS = new Set(['payment_intent', 'charge', 'amount', 'metadata', 'reason', 'expand']);
+const KNOWN_REFUND_PARAMS = new Set([
+  'payment_intent',
+  'charge',
+  'amount',
+  'metadata',
+  'reason',
+  'expand',
+]);
 
 class StripeHttpError extends Error {
   constructor(
@@ -115,7 +133,8 @@ class StripeHttpError extends Error {
   }
 }
 
-const randomId = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+const randomId = (prefix: string) =>
+  `${prefix}_test_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
 
 /** Decodes `a[b][0][c]=v` form/query pairs into nested objects, numbered keys into arrays. */
 export function decodeForm(body: string): Params {
@@ -178,7 +197,9 @@ export interface FakeHold {
   release(): void;
 }
 
-export async function startFakeStripe(options: { secretKey?: string; webhookSecret?: string } = {}): Promise<FakeStripe> {
+export async function startFakeStripe(
+  options: { secretKey?: string; webhookSecret?: string } = {},
+): Promise<FakeStripe> {
   const secretKey = options.secretKey ?? FAKE_STRIPE_SECRET_KEY;
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, FakeSession>();
@@ -187,11 +208,21 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
   const payments = new Map<string, Payment>();
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const failures: (FakeFailure & { times: number })[] = [];
-  const holds: { method?: string; path?: string | RegExp; arrive: (request: RecordedRequest) => void; gate: Promise<void> }[] = [];
+  const holds: {
+    method?: string;
+    path?: string | RegExp;
+    arrive: (request: RecordedRequest) => void;
+    gate: Promise<void>;
+  }[] = [];
   const releases = new Set<() => void>();
-  const matches = (rule: { method?: string; path?: string | RegExp }, method: string, path: string) =>
+  const matches = (
+    rule: { method?: string; path?: string | RegExp },
+    method: string,
+    path: string,
+  ) =>
     (rule.method === undefined || rule.method === method) &&
-    (rule.path === undefined || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)));
+    (rule.path === undefined ||
+      (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)));
 
   const addSession = (session: FakeSession) => {
     sessions.set(session.id, session);
@@ -208,11 +239,31 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
 
   function createSession(params: Params): FakeSession {
     const unknown = Object.keys(params).find((key) => !KNOWN_SESSION_PARAMS.has(key));
-    if (unknown) throw new StripeHttpError(400, 'invalid_request_error', `Received unknown parameter: ${unknown}`, 'parameter_unknown', unknown);
-    if (params['mode'] !== 'payment') throw new StripeHttpError(400, 'invalid_request_error', 'This fake only supports mode=payment', 'parameter_invalid', 'mode');
+    if (unknown)
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        `Received unknown parameter: ${unknown}`,
+        'parameter_unknown',
+        unknown,
+      );
+    if (params['mode'] !== 'payment')
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'This fake only supports mode=payment',
+        'parameter_invalid',
+        'mode',
+      );
     const lineItems = params['line_items'];
     if (!Array.isArray(lineItems) || lineItems.length === 0) {
-      throw new StripeHttpError(400, 'invalid_request_error', 'Missing required param: line_items.', 'parameter_missing', 'line_items');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'Missing required param: line_items.',
+        'parameter_missing',
+        'line_items',
+      );
     }
     let total = 0;
     let currency: string | undefined;
@@ -222,31 +273,79 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
       const unitAmount = Number(priceData?.['unit_amount']);
       const productName = (priceData?.['product_data'] as Params | undefined)?.['name'];
       if (!priceData || !Number.isInteger(unitAmount) || unitAmount < 0) {
-        throw new StripeHttpError(400, 'invalid_request_error', 'Invalid integer: unit_amount', 'parameter_invalid_integer', `line_items[${index}][price_data][unit_amount]`);
+        throw new StripeHttpError(
+          400,
+          'invalid_request_error',
+          'Invalid integer: unit_amount',
+          'parameter_invalid_integer',
+          `line_items[${index}][price_data][unit_amount]`,
+        );
       }
       if (!Number.isInteger(quantity) || quantity < 1) {
-        throw new StripeHttpError(400, 'invalid_request_error', 'Invalid integer: quantity', 'parameter_invalid_integer', `line_items[${index}][quantity]`);
+        throw new StripeHttpError(
+          400,
+          'invalid_request_error',
+          'Invalid integer: quantity',
+          'parameter_invalid_integer',
+          `line_items[${index}][quantity]`,
+        );
       }
       if (typeof productName !== 'string' || productName === '') {
-        throw new StripeHttpError(400, 'invalid_request_error', 'Missing required param: product_data[name].', 'parameter_missing', `line_items[${index}][price_data][product_data][name]`);
+        throw new StripeHttpError(
+          400,
+          'invalid_request_error',
+          'Missing required param: product_data[name].',
+          'parameter_missing',
+          `line_items[${index}][price_data][product_data][name]`,
+        );
       }
       currency ??= String(priceData['currency']);
-      if (priceData['currency'] !== currency) throw new StripeHttpError(400, 'invalid_request_error', 'All line items must have the same currency');
+      if (priceData['currency'] !== currency)
+        throw new StripeHttpError(
+          400,
+          'invalid_request_error',
+          'All line items must have the same currency',
+        );
       total += unitAmount * quantity;
     }
     if (params['currency'] !== undefined && params['currency'] !== currency) {
-      throw new StripeHttpError(400, 'invalid_request_error', 'The currency does not match the line items', 'parameter_invalid', 'currency');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'The currency does not match the line items',
+        'parameter_invalid',
+        'currency',
+      );
     }
     const now = nowSeconds();
-    const expiresAt = params['expires_at'] === undefined ? now + 86_400 : Number(params['expires_at']);
+    const expiresAt =
+      params['expires_at'] === undefined ? now + 86_400 : Number(params['expires_at']);
     if (expiresAt < now + 30 * 60) {
-      throw new StripeHttpError(400, 'invalid_request_error', 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', 'parameter_invalid_integer', 'expires_at');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.',
+        'parameter_invalid_integer',
+        'expires_at',
+      );
     }
     if (expiresAt > now + 24 * 3600) {
-      throw new StripeHttpError(400, 'invalid_request_error', 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.', 'parameter_invalid_integer', 'expires_at');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.',
+        'parameter_invalid_integer',
+        'expires_at',
+      );
     }
     if (typeof params['success_url'] !== 'string') {
-      throw new StripeHttpError(400, 'invalid_request_error', 'Missing required param: success_url.', 'parameter_missing', 'success_url');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'Missing required param: success_url.',
+        'parameter_missing',
+        'success_url',
+      );
     }
     const allowed = params['allowed_payment_method_types'] as string[] | undefined;
     const id = randomId('cs');
@@ -278,7 +377,14 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
 
   function sessionOr404(id: string): FakeSession {
     const session = sessions.get(id);
-    if (!session) throw new StripeHttpError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing', 'session');
+    if (!session)
+      throw new StripeHttpError(
+        404,
+        'invalid_request_error',
+        `No such checkout.session: '${id}'`,
+        'resource_missing',
+        'session',
+      );
     return session;
   }
 
@@ -291,28 +397,78 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     const after = query['starting_after'] as string | undefined;
     if (after !== undefined) {
       const index = ordered.findIndex((session) => session.id === after);
-      if (index < 0) throw new StripeHttpError(400, 'invalid_request_error', `No such checkout.session: '${after}'`, 'resource_missing', 'starting_after');
+      if (index < 0)
+        throw new StripeHttpError(
+          400,
+          'invalid_request_error',
+          `No such checkout.session: '${after}'`,
+          'resource_missing',
+          'starting_after',
+        );
       ordered = ordered.slice(index + 1);
     }
     const page = ordered.slice(0, limit);
-    return { object: 'list', data: page.map(publicSession), has_more: ordered.length > limit, url: '/v1/checkout/sessions' };
+    return {
+      object: 'list',
+      data: page.map(publicSession),
+      has_more: ordered.length > limit,
+      url: '/v1/checkout/sessions',
+    };
   }
 
   function createRefund(params: Params): StoredRefund {
     const unknown = Object.keys(params).find((key) => !KNOWN_REFUND_PARAMS.has(key));
-    if (unknown) throw new StripeHttpError(400, 'invalid_request_error', `Received unknown parameter: ${unknown}`, 'parameter_unknown', unknown);
+    if (unknown)
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        `Received unknown parameter: ${unknown}`,
+        'parameter_unknown',
+        unknown,
+      );
     const paymentIntentId = params['payment_intent'];
     if (typeof paymentIntentId !== 'string') {
-      throw new StripeHttpError(400, 'invalid_request_error', 'One of the following params should be provided for this request: payment_intent or charge.', 'parameter_missing');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'One of the following params should be provided for this request: payment_intent or charge.',
+        'parameter_missing',
+      );
     }
     const payment = payments.get(paymentIntentId);
-    if (!payment) throw new StripeHttpError(404, 'invalid_request_error', `No such payment_intent: '${paymentIntentId}'`, 'resource_missing', 'payment_intent');
+    if (!payment)
+      throw new StripeHttpError(
+        404,
+        'invalid_request_error',
+        `No such payment_intent: '${paymentIntentId}'`,
+        'resource_missing',
+        'payment_intent',
+      );
     const remaining = payment.amount - payment.refunded;
-    if (remaining === 0) throw new StripeHttpError(400, 'invalid_request_error', `Charge ${payment.chargeId} has already been refunded.`, 'charge_already_refunded');
+    if (remaining === 0)
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        `Charge ${payment.chargeId} has already been refunded.`,
+        'charge_already_refunded',
+      );
     const amount = params['amount'] === undefined ? remaining : Number(params['amount']);
-    if (!Number.isInteger(amount) || amount < 1) throw new StripeHttpError(400, 'invalid_request_error', 'Invalid positive integer', 'parameter_invalid_integer', 'amount');
+    if (!Number.isInteger(amount) || amount < 1)
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        'Invalid positive integer',
+        'parameter_invalid_integer',
+        'amount',
+      );
     if (amount > remaining) {
-      throw new StripeHttpError(400, 'invalid_request_error', `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, 'amount_too_large', 'amount');
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
+        'amount_too_large',
+        'amount',
+      );
     }
     payment.refunded += amount;
     const refund: StoredRefund = {
@@ -331,23 +487,41 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     return refund;
   }
 
-  function route(method: string, path: string, query: Params, params: Params): { status: number; body: unknown } {
-    if (method === 'POST' && path === '/v1/checkout/sessions') return { status: 200, body: publicSession(createSession(params)) };
-    if (method === 'GET' && path === '/v1/checkout/sessions') return { status: 200, body: listSessions(query) };
+  function route(
+    method: string,
+    path: string,
+    query: Params,
+    params: Params,
+  ): { status: number; body: unknown } {
+    if (method === 'POST' && path === '/v1/checkout/sessions')
+      return { status: 200, body: publicSession(createSession(params)) };
+    if (method === 'GET' && path === '/v1/checkout/sessions')
+      return { status: 200, body: listSessions(query) };
     let match = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
-    if (method === 'GET' && match) return { status: 200, body: publicSession(sessionOr404(decodeURIComponent(match[1]!))) };
+    if (method === 'GET' && match)
+      return { status: 200, body: publicSession(sessionOr404(decodeURIComponent(match[1]!))) };
     match = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
     if (method === 'POST' && match) {
       const session = sessionOr404(decodeURIComponent(match[1]!));
       if (session.status !== 'open') {
-        throw new StripeHttpError(400, 'invalid_request_error', 'Only Checkout Sessions with a status in ["open"] can be expired.', 'checkout_session_not_expirable');
+        throw new StripeHttpError(
+          400,
+          'invalid_request_error',
+          'Only Checkout Sessions with a status in ["open"] can be expired.',
+          'checkout_session_not_expirable',
+        );
       }
       session.status = 'expired';
       session.url = null;
       return { status: 200, body: publicSession(session) };
     }
-    if (method === 'POST' && path === '/v1/refunds') return { status: 200, body: createRefund(params) };
-    throw new StripeHttpError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
+    if (method === 'POST' && path === '/v1/refunds')
+      return { status: 200, body: createRefund(params) };
+    throw new StripeHttpError(
+      404,
+      'invalid_request_error',
+      `Unrecognized request URL (${method}: ${path}).`,
+    );
   }
 
   function errorBody(error: StripeHttpError, requestId: string) {
@@ -373,7 +547,17 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     const params = decodeForm(rawBody);
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
     const requestId = randomId('req');
-    const record: RecordedRequest = { method, path, query, params, rawBody, headers: req.headers, idempotencyKey, status: 0, replayed: false };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query,
+      params,
+      rawBody,
+      headers: req.headers,
+      idempotencyKey,
+      status: 0,
+      replayed: false,
+    };
     requests.push(record);
 
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -389,7 +573,13 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     };
 
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
-      send(401, errorBody(new StripeHttpError(401, 'invalid_request_error', 'Invalid API Key provided'), requestId));
+      send(
+        401,
+        errorBody(
+          new StripeHttpError(401, 'invalid_request_error', 'Invalid API Key provided'),
+          requestId,
+        ),
+      );
       return;
     }
 
@@ -408,8 +598,18 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
       const status = failure.status ?? 500;
       send(
         status,
-        errorBody(new StripeHttpError(status, failure.type ?? (status >= 500 ? 'api_error' : 'invalid_request_error'), failure.message ?? 'Injected failure', failure.code), requestId),
-        failure.shouldRetry === undefined ? {} : { 'stripe-should-retry': String(failure.shouldRetry) },
+        errorBody(
+          new StripeHttpError(
+            status,
+            failure.type ?? (status >= 500 ? 'api_error' : 'invalid_request_error'),
+            failure.message ?? 'Injected failure',
+            failure.code,
+          ),
+          requestId,
+        ),
+        failure.shouldRetry === undefined
+          ? {}
+          : { 'stripe-should-retry': String(failure.shouldRetry) },
       );
       return;
     }
@@ -422,7 +622,11 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
           send(
             400,
             errorBody(
-              new StripeHttpError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`),
+              new StripeHttpError(
+                400,
+                'idempotency_error',
+                `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+              ),
               requestId,
             ),
           );
@@ -444,7 +648,8 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
       body = errorBody(error, requestId);
     }
     // Stripe keeps the first result of an executed request (errors too) for the key.
-    if (method === 'POST' && idempotencyKey) idempotent.set(idempotencyKey, { fingerprint: `${method} ${path} ${rawBody}`, status, body });
+    if (method === 'POST' && idempotencyKey)
+      idempotent.set(idempotencyKey, { fingerprint: `${method} ${path} ${rawBody}`, status, body });
     send(status, body);
   }
 
@@ -484,7 +689,11 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
     sessions,
     refunds,
     requestsTo: (method, path) =>
-      requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path))),
+      requests.filter(
+        (request) =>
+          request.method === method &&
+          (typeof path === 'string' ? request.path === path : path.test(request.path)),
+      ),
     failNext: (failure) => failures.push({ ...failure, times: failure.times ?? 1 }),
     holdNext(match) {
       let arrive!: (request: RecordedRequest) => void;
@@ -606,8 +815,14 @@ export interface StripeEventPayload {
 }
 
 /** An event as Stripe delivers it, around a snapshot of the object. */
-export function stripeEvent(type: string, object: Record<string, unknown>, options: { id?: string; created?: number } = {}): StripeEventPayload {
-  const { line_items_params: _omit, ...data } = object as Record<string, unknown> & { line_items_params?: unknown };
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  options: { id?: string; created?: number } = {},
+): StripeEventPayload {
+  const { line_items_params: _omit, ...data } = object as Record<string, unknown> & {
+    line_items_params?: unknown;
+  };
   return {
     id: options.id ?? randomId('evt'),
     object: 'event',
@@ -622,7 +837,13 @@ export function stripeEvent(type: string, object: Record<string, unknown>, optio
 }
 
 /** A charge as `charge.refunded` carries it, for a payment the fake does not know. */
-export function chargeSnapshot(options: { paymentIntentId: string; amount: number; amountRefunded?: number; currency?: string; metadata?: Record<string, string> }) {
+export function chargeSnapshot(options: {
+  paymentIntentId: string;
+  amount: number;
+  amountRefunded?: number;
+  currency?: string;
+  metadata?: Record<string, string>;
+}) {
   const refunded = options.amountRefunded ?? options.amount;
   return {
     id: randomId('ch'),
@@ -642,7 +863,15 @@ export function chargeSnapshot(options: { paymentIntentId: string; amount: numbe
   };
 }
 
-export function disputeSnapshot(options: { chargeId: string; paymentIntentId: string | null; amount: number; status?: string; reason?: string; id?: string; created?: number }) {
+export function disputeSnapshot(options: {
+  chargeId: string;
+  paymentIntentId: string | null;
+  amount: number;
+  status?: string;
+  reason?: string;
+  id?: string;
+  created?: number;
+}) {
   return {
     id: options.id ?? randomId('dp'),
     object: 'dispute',
@@ -673,5 +902,8 @@ export function signedWebhook(
     secret: options.secret ?? FAKE_WEBHOOK_SECRET,
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
   });
-  return { payload, headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature } };
+  return {
+    payload,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature },
+  };
 }

@@ -22,7 +22,11 @@ export function uniqueKvk(): string {
 export async function createOrganisation(
   db: Kysely<DB>,
   kind: OrganisationKind,
-  overrides: Partial<{ name: string; kvkNumber: string | null; status: 'active' | 'disabled' }> = {},
+  overrides: Partial<{
+    name: string;
+    kvkNumber: string | null;
+    status: 'active' | 'disabled';
+  }> = {},
 ): Promise<OrganisationRow> {
   return organisationsRepository.insert(db, {
     kind,
@@ -41,7 +45,12 @@ export interface FixtureUser {
   role: UserRole;
 }
 
-export async function createUser(db: Kysely<DB>, organisation: OrganisationRow, role: UserRole, email?: string): Promise<FixtureUser> {
+export async function createUser(
+  db: Kysely<DB>,
+  organisation: OrganisationRow,
+  role: UserRole,
+  email?: string,
+): Promise<FixtureUser> {
   const row = await usersRepository.insert(db, {
     organisationId: organisation.id,
     organisationKind: organisation.kind,
@@ -50,7 +59,13 @@ export async function createUser(db: Kysely<DB>, organisation: OrganisationRow, 
     role,
     passwordHash: await getFixtureHash(),
   });
-  return { id: row.id, email: row.email, password: FIXTURE_PASSWORD, organisationId: organisation.id, role };
+  return {
+    id: row.id,
+    email: row.email,
+    password: FIXTURE_PASSWORD,
+    organisationId: organisation.id,
+    role,
+  };
 }
 
 export interface SignedIn {
@@ -59,7 +74,11 @@ export interface SignedIn {
   headers: { authorization: string };
 }
 
-export async function signIn(app: FastifyInstance, user: { email: string; password: string }, remoteAddress?: string): Promise<SignedIn> {
+export async function signIn(
+  app: FastifyInstance,
+  user: { email: string; password: string },
+  remoteAddress?: string,
+): Promise<SignedIn> {
   const response = await app.inject({
     method: 'POST',
     url: '/v1/auth/login',

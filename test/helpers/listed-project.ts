@@ -45,7 +45,10 @@ export interface ListOptions {
 /** The people of a marketplace (createWorld plus two more reviewers), signed in, and a way to list projects. */
 export async function createMarket(t: TestApp) {
   const world = await createWorld(t.db);
-  const person = async (user: FixtureUser): Promise<Person> => ({ user, as: await signIn(t.app, user, nextAddress()) });
+  const person = async (user: FixtureUser): Promise<Person> => ({
+    user,
+    as: await signIn(t.app, user, nextAddress()),
+  });
   const reviewers = [
     await person(world.reviewer),
     await person(await createUser(t.db, world.platform, 'reviewer')),
@@ -53,7 +56,8 @@ export async function createMarket(t: TestApp) {
   ];
   const admin = await person(world.admin);
   const initiativeMember = await person(world.initiativeMember);
-  const post = (who: SignedIn, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: who.headers, payload });
+  const post = (who: SignedIn, url: string, payload: object = {}) =>
+    t.app.inject({ method: 'POST', url, headers: who.headers, payload });
 
   async function listProject(options: ListOptions): Promise<string> {
     const price = t.config.creditPriceCents;
@@ -64,7 +68,9 @@ export async function createMarket(t: TestApp) {
       '/v1/plans',
       validPlanInput({
         title: options.title ?? `Werkproject ${Math.random().toString(36).slice(2, 8)}`,
-        budgetLines: [{ description: 'Coaching and training', category: 'coaching', amountCents: eligible }],
+        budgetLines: [
+          { description: 'Coaching and training', category: 'coaching', amountCents: eligible },
+        ],
         totalCostCents: eligible,
         minimumBudgetCents: Math.max(1, Math.floor(eligible / 2)),
         otherFunding: { amountCents: 0, description: null },
@@ -73,14 +79,33 @@ export async function createMarket(t: TestApp) {
     expectStatus(created, 201);
     const planId = created.json<{ id: string }>().id;
     expectStatus(await post(initiativeMember.as, `/v1/plans/${planId}/submit`), 200);
-    expectStatus(await post(admin.as, `/v1/plans/${planId}/panel`, { reviewerIds: reviewers.map((r) => r.user.id) }), 201);
+    expectStatus(
+      await post(admin.as, `/v1/plans/${planId}/panel`, {
+        reviewerIds: reviewers.map((r) => r.user.id),
+      }),
+      201,
+    );
     for (const reviewer of reviewers) {
-      const list = await t.app.inject({ method: 'GET', url: '/v1/reviews/assignments?limit=100', headers: reviewer.as.headers });
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/v1/reviews/assignments?limit=100',
+        headers: reviewer.as.headers,
+      });
       expectStatus(list, 200);
-      const assignment = (list.json().items as { id: string; projectId: string }[]).find((a) => a.projectId === planId);
+      const assignment = (list.json().items as { id: string; projectId: string }[]).find(
+        (a) => a.projectId === planId,
+      );
       expect(assignment, `assignment on ${planId}`).toBeDefined();
-      expectStatus(await post(reviewer.as, `/v1/reviews/assignments/${assignment!.id}/declaration`, { declaration: 'none' }), 200);
-      const criterion = (name: string) => ({ score: 4, rationale: `${name}: a solid, well-argued contribution.` });
+      expectStatus(
+        await post(reviewer.as, `/v1/reviews/assignments/${assignment!.id}/declaration`, {
+          declaration: 'none',
+        }),
+        200,
+      );
+      const criterion = (name: string) => ({
+        score: 4,
+        rationale: `${name}: a solid, well-argued contribution.`,
+      });
       expectStatus(
         await post(reviewer.as, `/v1/reviews/assignments/${assignment!.id}/scores`, {
           reach: criterion('Reach'),
@@ -93,13 +118,22 @@ export async function createMarket(t: TestApp) {
         201,
       );
     }
-    const award = await post(admin.as, `/v1/plans/${planId}/award`, { publicRationale: 'Strong plan with a clear route to paid work.' });
+    const award = await post(admin.as, `/v1/plans/${planId}/award`, {
+      publicRationale: 'Strong plan with a clear route to paid work.',
+    });
     expectStatus(award, 201);
     expect(award.json()).toMatchObject({ decision: 'approved', supply: options.supply });
     if (options.stopAt === 'approved') return planId;
-    const listed = await post(admin.as, `/v1/plans/${planId}/list`, options.fundingDeadline ? { fundingDeadline: options.fundingDeadline } : {});
+    const listed = await post(
+      admin.as,
+      `/v1/plans/${planId}/list`,
+      options.fundingDeadline ? { fundingDeadline: options.fundingDeadline } : {},
+    );
     expectStatus(listed, 200);
-    expect(listed.json()).toMatchObject({ status: 'listed', credits: { supply: options.supply, available: options.supply } });
+    expect(listed.json()).toMatchObject({
+      status: 'listed',
+      credits: { supply: options.supply, available: options.supply },
+    });
     return planId;
   }
 

@@ -15,7 +15,10 @@ export class MemoryPaymentGateway implements PaymentGateway {
   /** Every createCheckoutSession call, including repeats of a key. */
   readonly sessionRequests: CheckoutSessionRequest[] = [];
   /** Sessions by id: one per distinct idempotency key. */
-  readonly sessions = new Map<string, CheckoutSession & { request: CheckoutSessionRequest; status: 'open' | 'complete' | 'expired' }>();
+  readonly sessions = new Map<
+    string,
+    CheckoutSession & { request: CheckoutSessionRequest; status: 'open' | 'complete' | 'expired' }
+  >();
   readonly refundRequests: RefundRequest[] = [];
   /** Refunds by id: one per distinct idempotency key. */
   readonly refunds = new Map<string, RefundRequest>();
@@ -55,8 +58,16 @@ export class MemoryPaymentGateway implements PaymentGateway {
     if (existing) return this.publicSession(existing);
     const id = `cs_test_${++this.sequence}_${request.orderId.slice(0, 8)}`;
     // Like Stripe, the session lives at least 31 minutes from now whatever was asked.
-    const expiresAt = new Date(Math.max(request.expiresAt.getTime(), this.now().getTime() + 31 * 60_000));
-    this.sessions.set(id, { id, url: `https://checkout.test/pay/${id}`, expiresAt, request, status: 'open' });
+    const expiresAt = new Date(
+      Math.max(request.expiresAt.getTime(), this.now().getTime() + 31 * 60_000),
+    );
+    this.sessions.set(id, {
+      id,
+      url: `https://checkout.test/pay/${id}`,
+      expiresAt,
+      request,
+      status: 'open',
+    });
     this.sessionsByKey.set(request.idempotencyKey, id);
     return this.publicSession(id);
   }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { fulfilOrder, type FulfilResult, type OrderCtx, type PaymentEvidence, recordRefund, type RefundEvidence, type RefundResult } from '../../src/modules/orders/fulfilment.js';
+import {
+  fulfilOrder,
+  type FulfilResult,
+  type OrderCtx,
+  type PaymentEvidence,
+  recordRefund,
+  type RefundEvidence,
+  type RefundResult,
+} from '../../src/modules/orders/fulfilment.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import { checkInvariants } from '../../src/modules/orders/invariants.js';
 import type { TestApp } from './app.js';
@@ -29,13 +37,26 @@ export interface OrderJson {
   invoiceNumber: string | null;
   paymentReference: string;
   checkoutUrl: string | null;
-  billing: { name: string; kvkNumber: string | null; vatNumber: string | null; address: Record<string, string> | null };
+  billing: {
+    name: string;
+    kvkNumber: string | null;
+    vatNumber: string | null;
+    address: Record<string, string> | null;
+  };
   paidAt: string | null;
   closedAt: string | null;
   closeReason: string | null;
   refundedAt: string | null;
   needsAttention: string | null;
-  certificate: null | { id: string; number: string; status: string; credits: number; serialStart: number; serialEnd: number; valueCents: number };
+  certificate: null | {
+    id: string;
+    number: string;
+    status: string;
+    credits: number;
+    serialStart: number;
+    serialEnd: number;
+    valueCents: number;
+  };
   createdAt: string;
 }
 
@@ -55,23 +76,55 @@ export function ordersApi(t: TestApp) {
       expectStatus(response, 201);
       return response.json<OrderJson>();
     },
-    get: (who: SignedIn, id: string) => t.app.inject({ method: 'GET', url: `/v1/orders/${id}`, headers: who.headers }),
-    list: (who: SignedIn, query = '') => t.app.inject({ method: 'GET', url: `/v1/orders${query}`, headers: who.headers }),
-    markPaid: (who: SignedIn, id: string, amountCents: number, bankReference = `NL${Math.floor(Math.random() * 1e9)}`) =>
-      t.app.inject({ method: 'POST', url: `/v1/orders/${id}/mark-paid`, headers: who.headers, payload: { amountCents, bankReference } }),
+    get: (who: SignedIn, id: string) =>
+      t.app.inject({ method: 'GET', url: `/v1/orders/${id}`, headers: who.headers }),
+    list: (who: SignedIn, query = '') =>
+      t.app.inject({ method: 'GET', url: `/v1/orders${query}`, headers: who.headers }),
+    markPaid: (
+      who: SignedIn,
+      id: string,
+      amountCents: number,
+      bankReference = `NL${Math.floor(Math.random() * 1e9)}`,
+    ) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${id}/mark-paid`,
+        headers: who.headers,
+        payload: { amountCents, bankReference },
+      }),
     cancel: (who: SignedIn, id: string, reason = 'The buyer withdrew') =>
-      t.app.inject({ method: 'POST', url: `/v1/orders/${id}/cancel`, headers: who.headers, payload: { reason } }),
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${id}/cancel`,
+        headers: who.headers,
+        payload: { reason },
+      }),
     refund: (who: SignedIn, id: string, reason = 'Ordered by mistake') =>
-      t.app.inject({ method: 'POST', url: `/v1/orders/${id}/refund`, headers: who.headers, payload: { reason } }),
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${id}/refund`,
+        headers: who.headers,
+        payload: { reason },
+      }),
     /** The public catalogue's view of a project's credits. */
-    async credits(projectId: string): Promise<{ supply: number; sold: number; reserved: number; available: number }> {
+    async credits(
+      projectId: string,
+    ): Promise<{ supply: number; sold: number; reserved: number; available: number }> {
       const response = await t.app.inject({ method: 'GET', url: `/v1/projects/${projectId}` });
       expectStatus(response, 200);
       return response.json().credits;
     },
-    ctx: (): OrderCtx => ({ actor: null, requestId: `test-${randomUUID()}`, ip: '127.0.0.1', now: t.clock.now() }),
+    ctx: (): OrderCtx => ({
+      actor: null,
+      requestId: `test-${randomUUID()}`,
+      ip: '127.0.0.1',
+      now: t.clock.now(),
+    }),
     /** What the Stripe webhook does on checkout.session.completed. */
-    stripePaid: (order: { id: string; amountCents: number }, overrides: Partial<PaymentEvidence> = {}): Promise<FulfilResult> =>
+    stripePaid: (
+      order: { id: string; amountCents: number },
+      overrides: Partial<PaymentEvidence> = {},
+    ): Promise<FulfilResult> =>
       t.db.transaction().execute((trx) =>
         fulfilOrder(trx, api.ctx(), {
           orderId: order.id,
@@ -84,10 +137,21 @@ export function ordersApi(t: TestApp) {
         }),
       ),
     /** What the Stripe webhook does on charge.refunded. */
-    stripeRefunded: (order: { id: string; amountCents: number }, overrides: Partial<RefundEvidence> = {}): Promise<RefundResult> =>
-      t.db.transaction().execute((trx) =>
-        recordRefund(trx, api.ctx(), { orderId: order.id, amountCents: order.amountCents, externalReference: `ch_test_${order.id.slice(0, 8)}`, source: 'stripe_webhook', ...overrides }),
-      ),
+    stripeRefunded: (
+      order: { id: string; amountCents: number },
+      overrides: Partial<RefundEvidence> = {},
+    ): Promise<RefundResult> =>
+      t.db
+        .transaction()
+        .execute((trx) =>
+          recordRefund(trx, api.ctx(), {
+            orderId: order.id,
+            amountCents: order.amountCents,
+            externalReference: `ch_test_${order.id.slice(0, 8)}`,
+            source: 'stripe_webhook',
+            ...overrides,
+          }),
+        ),
     /** Ledger rows of one order, by ledger and entry type. */
     async ledgerOf(orderId: string): Promise<Record<string, number>> {
       const result = await sql<{ kind: string; n: string }>`
@@ -98,12 +162,18 @@ export function ordersApi(t: TestApp) {
       return Object.fromEntries(result.rows.map((row) => [row.kind, Number(row.n)]));
     },
     async auditActions(orderId: string): Promise<string[]> {
-      const rows = await t.db.selectFrom('audit_events').select('action').where('subject_id', '=', orderId).orderBy('id').execute();
+      const rows = await t.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_id', '=', orderId)
+        .orderBy('id')
+        .execute();
       return rows.map((row) => row.action);
     },
     /** The app's in-process queue (the test app's default). */
     get queue(): InProcessJobQueue {
-      if (!(t.jobs instanceof InProcessJobQueue)) throw new Error('the test app was built with another job queue');
+      if (!(t.jobs instanceof InProcessJobQueue))
+        throw new Error('the test app was built with another job queue');
       return t.jobs;
     },
     /** Queues a job and runs everything queued (and what that queues) to completion. */

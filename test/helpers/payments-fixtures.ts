@@ -5,7 +5,14 @@ import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import { checkInvariants } from '../../src/modules/orders/invariants.js';
 import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.js';
 import { createTestApp, type TestApp } from './app.js';
-import { type FakeSession, type FakeStripe, signedWebhook, startFakeStripe, stripeEvent, type StripeEventPayload } from './fake-stripe.js';
+import {
+  type FakeSession,
+  type FakeStripe,
+  signedWebhook,
+  startFakeStripe,
+  stripeEvent,
+  type StripeEventPayload,
+} from './fake-stripe.js';
 import { createMarket, expectStatus, type Market, type Person } from './listed-project.js';
 
 /**
@@ -22,7 +29,9 @@ export interface StripeWorld {
   close(): Promise<void>;
 }
 
-export async function createStripeWorld(options: { env?: Record<string, string> } = {}): Promise<StripeWorld> {
+export async function createStripeWorld(
+  options: { env?: Record<string, string> } = {},
+): Promise<StripeWorld> {
   const fake = await startFakeStripe();
   const jobs = new InProcessJobQueue({ autoRun: false, maxAttempts: 1 });
   const t = await createTestApp({
@@ -56,15 +65,28 @@ export interface PlacedOrder {
 let keySequence = 0;
 
 /** POST /v1/orders with payment by Stripe; answers the order and the Checkout Session the fake holds for it. */
-export async function placeStripeOrder(w: StripeWorld, buyer: Person, projectId: string, quantity: number): Promise<PlacedOrder> {
+export async function placeStripeOrder(
+  w: StripeWorld,
+  buyer: Person,
+  projectId: string,
+  quantity: number,
+): Promise<PlacedOrder> {
   const response = await w.t.app.inject({
     method: 'POST',
     url: '/v1/orders',
-    headers: { ...buyer.as.headers, 'idempotency-key': `payments-test-${process.pid}-${++keySequence}` },
+    headers: {
+      ...buyer.as.headers,
+      'idempotency-key': `payments-test-${process.pid}-${++keySequence}`,
+    },
     payload: { projectId, quantity, paymentMethod: 'stripe' },
   });
   expectStatus(response, 201);
-  const order = response.json<{ id: string; status: string; amountCents: number; checkoutUrl: string | null }>();
+  const order = response.json<{
+    id: string;
+    status: string;
+    amountCents: number;
+    checkoutUrl: string | null;
+  }>();
   const session = [...w.fake.sessions.values()].find((s) => s.client_reference_id === order.id);
   expect(session, `Checkout Session for order ${order.id}`).toBeDefined();
   return { ...order, session: structuredClone(session!) };
@@ -74,7 +96,12 @@ export async function placeStripeOrder(w: StripeWorld, buyer: Person, projectId:
 export function deliver(
   w: StripeWorld,
   event: StripeEventPayload | string,
-  options: { secret?: string; timestamp?: number; body?: string; headers?: Record<string, string> } = {},
+  options: {
+    secret?: string;
+    timestamp?: number;
+    body?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<LightMyRequestResponse> {
   const signed = signedWebhook(event, {
     ...(options.secret ? { secret: options.secret } : {}),
@@ -89,7 +116,11 @@ export function deliver(
 }
 
 /** The fake's session for an event: paid (or as given), then wrapped as Stripe would send it. */
-export function sessionEvent(type: string, session: FakeSession, options: { id?: string } = {}): StripeEventPayload {
+export function sessionEvent(
+  type: string,
+  session: FakeSession,
+  options: { id?: string } = {},
+): StripeEventPayload {
   return stripeEvent(type, session as unknown as Record<string, unknown>, options);
 }
 
@@ -109,17 +140,25 @@ export const COUNTED_TABLES = [
 export async function countRows(w: StripeWorld): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of COUNTED_TABLES) {
-    const result = await sql<{ n: string | number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(w.t.db);
+    const result = await sql<{
+      n: string | number;
+    }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(w.t.db);
     counts[table] = Number(result.rows[0]!.n);
   }
   // Any change to an order (status, flags) moves its updated_at.
-  const latest = await sql<{ at: Date | null }>`SELECT max(updated_at) AS at FROM orders`.execute(w.t.db);
+  const latest = await sql<{ at: Date | null }>`SELECT max(updated_at) AS at FROM orders`.execute(
+    w.t.db,
+  );
   counts['orders.max_updated_at'] = latest.rows[0]!.at ? new Date(latest.rows[0]!.at).getTime() : 0;
   return counts;
 }
 
 export async function orderRow(w: StripeWorld, orderId: string) {
-  return w.t.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
+  return w.t.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function certificatesOf(w: StripeWorld, orderId: string) {
@@ -131,7 +170,11 @@ export async function eventRows(w: StripeWorld, eventId: string) {
 }
 
 export async function balanceOf(w: StripeWorld, projectId: string) {
-  return w.t.db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', projectId).executeTakeFirstOrThrow();
+  return w.t.db
+    .selectFrom('project_credit_balances')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function creditEntries(w: StripeWorld, orderId: string) {
@@ -145,8 +188,16 @@ export async function creditEntries(w: StripeWorld, orderId: string) {
 }
 
 export async function moneyEntries(w: StripeWorld, orderId: string) {
-  const rows = await w.t.db.selectFrom('money_ledger').select(['entry_type', 'amount_cents']).where('order_id', '=', orderId).orderBy('id').execute();
-  return rows.map((row) => ({ entry_type: row.entry_type, amount_cents: Number(row.amount_cents) }));
+  const rows = await w.t.db
+    .selectFrom('money_ledger')
+    .select(['entry_type', 'amount_cents'])
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    entry_type: row.entry_type,
+    amount_cents: Number(row.amount_cents),
+  }));
 }
 
 export async function expectInvariants(w: StripeWorld): Promise<void> {

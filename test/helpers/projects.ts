@@ -1,14 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DB, OrganisationRow } from '../../src/db/types.js';
-import { loadPlanAggregate, replacePlanChildren, toSnapshot } from '../../src/modules/projects/plan-aggregate.js';
+import {
+  loadPlanAggregate,
+  replacePlanChildren,
+  toSnapshot,
+} from '../../src/modules/projects/plan-aggregate.js';
 import type { FixtureUser } from './fixtures.js';
 
 /** A complete, valid plan body for POST /v1/plans (amounts in cents). */
 export function validPlanInput(overrides: Record<string, unknown> = {}) {
   return {
     title: 'Rijbewijs voor werkzoekenden',
-    summary: 'Jobseekers far from the labour market earn a driving licence that opens jobs in logistics and care.',
-    description: 'Twelve-month route: theory classes, driving lessons and job coaching toward a first contract.',
+    summary:
+      'Jobseekers far from the labour market earn a driving licence that opens jobs in logistics and care.',
+    description:
+      'Twelve-month route: theory classes, driving lessons and job coaching toward a first contract.',
     municipalities: [{ cbsCode: 'GM0599', name: 'Rotterdam' }],
     startDate: '2027-01-01',
     endDate: '2027-12-31',
@@ -28,7 +34,11 @@ export function validPlanInput(overrides: Record<string, unknown> = {}) {
     totalCostCents: 10_000_000,
     minimumBudgetCents: 4_000_000,
     otherFunding: { amountCents: 500_000, description: 'Municipal co-funding' },
-    contact: { name: 'Fatima El Amrani', email: 'fatima@werkkracht.example', phone: '+31 10 123 4567' },
+    contact: {
+      name: 'Fatima El Amrani',
+      email: 'fatima@werkkracht.example',
+      phone: '+31 10 123 4567',
+    },
     ...overrides,
   };
 }
@@ -77,7 +87,11 @@ export async function insertPlan(
     if (status === 'draft') return { projectId: project.id, roundId: null, budgetLineIds };
 
     const now = new Date();
-    await trx.updateTable('projects').set({ status: 'submitted', review_round: 1, submitted_at: now }).where('id', '=', project.id).execute();
+    await trx
+      .updateTable('projects')
+      .set({ status: 'submitted', review_round: 1, submitted_at: now })
+      .where('id', '=', project.id)
+      .execute();
     const round = await trx
       .insertInto('review_rounds')
       .values({

@@ -26,7 +26,8 @@ describe('logging: secrets never reach the logs', () => {
   beforeAll(async () => {
     // The production logger options (its redaction), at the most talkative level.
     const production = loggerOptions('trace');
-    if (typeof production !== 'object' || production === null) throw new Error('loggerOptions must return options');
+    if (typeof production !== 'object' || production === null)
+      throw new Error('loggerOptions must return options');
     t = await createTestApp({ logger: { ...production, stream } });
     const platform = await createOrganisation(t.db, 'platform', { kvkNumber: null });
     const supplier = await createOrganisation(t.db, 'supplier');
@@ -38,7 +39,9 @@ describe('logging: secrets never reach the logs', () => {
   it('redacts the paths the production logger declares', () => {
     const production = loggerOptions('info');
     expect(production).toMatchObject({ level: 'info', redact: { paths: LOG_REDACT_PATHS } });
-    expect(LOG_REDACT_PATHS).toEqual(expect.arrayContaining(['req.headers.authorization', '*.password', '*.refreshToken']));
+    expect(LOG_REDACT_PATHS).toEqual(
+      expect.arrayContaining(['req.headers.authorization', '*.password', '*.refreshToken']),
+    );
   });
 
   it('keeps passwords and tokens out of the log through sign-in, refresh, /v1/me and accepting an invitation', async () => {
@@ -108,8 +111,17 @@ describe('logging: secrets never reach the logs', () => {
     // The requests were logged at all (otherwise the assertions below prove nothing).
     const records = stream.records();
     const urls = records.map((record) => (record.req as { url?: string } | undefined)?.url);
-    expect(urls).toEqual(expect.arrayContaining(['/v1/auth/login', '/v1/auth/refresh', '/v1/me', '/v1/invitations/accept']));
-    expect(records.some((record) => record.level === 10 || record.level === 20 || record.level === 30)).toBe(true);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/v1/auth/login',
+        '/v1/auth/refresh',
+        '/v1/me',
+        '/v1/invitations/accept',
+      ]),
+    );
+    expect(
+      records.some((record) => record.level === 10 || record.level === 20 || record.level === 30),
+    ).toBe(true);
 
     const text = stream.text;
     for (const secret of secrets) {

@@ -23,7 +23,11 @@ describe('text the database cannot store', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_CHARACTERS', status: 400 });
-    const stored = await t.db.selectFrom('organisations').select('id').where('kvk_number', '=', '55443322').executeTakeFirst();
+    const stored = await t.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('kvk_number', '=', '55443322')
+      .executeTakeFirst();
     expect(stored).toBeUndefined();
   });
 });

@@ -162,10 +162,18 @@ describe('HTTP problems and cross-cutting behaviour', () => {
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
 
     // Simple requests: the allowed origin may read x-request-id, another origin gets nothing.
-    const simple = await t.app.inject({ method: 'GET', url: '/health/live', headers: { origin: ALLOWED_ORIGIN } });
+    const simple = await t.app.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { origin: ALLOWED_ORIGIN },
+    });
     expect(simple.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
     expect(String(simple.headers['access-control-expose-headers'])).toContain('x-request-id');
-    const other = await t.app.inject({ method: 'GET', url: '/health/live', headers: { origin: 'https://evil.example' } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 

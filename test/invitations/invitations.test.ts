@@ -5,12 +5,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../src/db/types.js';
 import { hashToken } from '../../src/lib/tokens.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createWorld, type SignedIn, signIn, uniqueKvk } from '../helpers/fixtures.js';
+import {
+  createOrganisation,
+  createWorld,
+  type SignedIn,
+  signIn,
+  uniqueKvk,
+} from '../helpers/fixtures.js';
 
 const DAY_MS = 86_400_000;
 const PASSWORD = 'een lang genoeg wachtwoord';
-const INVITATION_KEYS = ['acceptedAt', 'createdAt', 'email', 'expiresAt', 'id', 'invitedBy', 'organisationId', 'role', 'status'];
-const USER_KEYS = ['createdAt', 'email', 'id', 'lastLoginAt', 'name', 'organisationId', 'organisationKind', 'role', 'status'];
+const INVITATION_KEYS = [
+  'acceptedAt',
+  'createdAt',
+  'email',
+  'expiresAt',
+  'id',
+  'invitedBy',
+  'organisationId',
+  'role',
+  'status',
+];
+const USER_KEYS = [
+  'createdAt',
+  'email',
+  'id',
+  'lastLoginAt',
+  'name',
+  'organisationId',
+  'organisationKind',
+  'role',
+  'status',
+];
 
 function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
   expect(response.statusCode, response.body).toBe(status);
@@ -19,7 +45,8 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
 }
 
 let emailSequence = 0;
-const newEmail = (prefix = 'invitee') => `${prefix}.${process.pid}.${++emailSequence}@uitnodiging.example`;
+const newEmail = (prefix = 'invitee') =>
+  `${prefix}.${process.pid}.${++emailSequence}@uitnodiging.example`;
 
 describe('invitations', () => {
   let t: TestApp;
@@ -35,18 +62,39 @@ describe('invitations', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = await createWorld(t.db);
-    for (const role of ['admin', 'reviewer', 'supplierMember', 'otherSupplierMember', 'coordinator', 'viewer'] as const) {
+    for (const role of [
+      'admin',
+      'reviewer',
+      'supplierMember',
+      'otherSupplierMember',
+      'coordinator',
+      'viewer',
+    ] as const) {
       as[role] = await signIn(t.app, world[role], nextAddress());
     }
   });
   afterAll(() => t.close());
 
   const invite = (who: SignedIn, organisationId: string, email: string, role: UserRole | string) =>
-    t.app.inject({ method: 'POST', url: `/v1/organisations/${organisationId}/invitations`, headers: who.headers, payload: { email, role } });
+    t.app.inject({
+      method: 'POST',
+      url: `/v1/organisations/${organisationId}/invitations`,
+      headers: who.headers,
+      payload: { email, role },
+    });
   const listInvitations = (who: SignedIn, organisationId: string) =>
-    t.app.inject({ method: 'GET', url: `/v1/organisations/${organisationId}/invitations`, headers: who.headers });
+    t.app.inject({
+      method: 'GET',
+      url: `/v1/organisations/${organisationId}/invitations`,
+      headers: who.headers,
+    });
   const accept = (token: string, password = PASSWORD, name = 'Nieuwe Gebruiker') =>
-    t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token, name, password }, remoteAddress: nextAddress() });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/invitations/accept',
+      payload: { token, name, password },
+      remoteAddress: nextAddress(),
+    });
   const auditEvents = async (action: string, subjectId: string) => {
     const response = await t.app.inject({
       method: 'GET',
@@ -67,7 +115,10 @@ describe('invitations', () => {
   async function adminInvites(organisationId: string, role: UserRole, email = newEmail()) {
     const response = await invite(as.admin!, organisationId, email, role);
     expect(response.statusCode, response.body).toBe(201);
-    return { token: response.json().token as string, invitation: response.json().invitation as { id: string; email: string } };
+    return {
+      token: response.json().token as string,
+      invitation: response.json().invitation as { id: string; email: string },
+    };
   }
 
   describe('the first user of a new organisation', () => {
@@ -101,7 +152,9 @@ describe('invitations', () => {
         invitedBy: world.admin.id,
         acceptedAt: null,
       });
-      expect(new Date(body.invitation.expiresAt).getTime() - t.clock.now().getTime()).toBe(7 * DAY_MS);
+      expect(new Date(body.invitation.expiresAt).getTime() - t.clock.now().getTime()).toBe(
+        7 * DAY_MS,
+      );
       expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(body.acceptUrl).toBe(`${t.config.publicUrl}/invitations/accept#token=${body.token}`);
       token = body.token;
@@ -109,7 +162,11 @@ describe('invitations', () => {
       createRequestId = response.headers['x-request-id'] as string;
 
       // Only a hash of the token is stored.
-      const row = await t.db.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitationId)
+        .executeTakeFirstOrThrow();
       expect(row.token_hash).toBe(hashToken(token));
       expect(row.token_hash).not.toContain(token);
     });
@@ -120,7 +177,11 @@ describe('invitations', () => {
       const items = response.json().items;
       expect(items).toHaveLength(1);
       expect(Object.keys(items[0]).sort()).toEqual(INVITATION_KEYS);
-      expect(items[0]).toMatchObject({ id: invitationId, status: 'pending', email: email.toLowerCase() });
+      expect(items[0]).toMatchObject({
+        id: invitationId,
+        status: 'pending',
+        email: email.toLowerCase(),
+      });
       expect(response.body).not.toContain(token);
       expect(response.body).not.toContain(hashToken(token));
       expect(response.body.toLowerCase()).not.toContain('token');
@@ -144,7 +205,11 @@ describe('invitations', () => {
       expect(response.body).not.toContain(PASSWORD);
       newUserId = user.id;
 
-      const stored = await t.db.selectFrom('users').select('password_hash').where('id', '=', newUserId).executeTakeFirstOrThrow();
+      const stored = await t.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', newUserId)
+        .executeTakeFirstOrThrow();
       expect(stored.password_hash).toMatch(/^\$argon2id\$/);
       expect(stored.password_hash).not.toContain(PASSWORD);
 
@@ -164,8 +229,16 @@ describe('invitations', () => {
       const session = await signIn(t.app, { email, password: PASSWORD }, nextAddress());
       const me = await t.app.inject({ method: 'GET', url: '/v1/me', headers: session.headers });
       expect(me.statusCode).toBe(200);
-      expect(me.json().user).toMatchObject({ id: newUserId, role: 'coordinator', organisationId, organisationKind: 'authority' });
-      expect(me.json().organisation).toMatchObject({ id: organisationId, name: 'Gemeente Nieuwdorp' });
+      expect(me.json().user).toMatchObject({
+        id: newUserId,
+        role: 'coordinator',
+        organisationId,
+        organisationKind: 'authority',
+      });
+      expect(me.json().organisation).toMatchObject({
+        id: organisationId,
+        name: 'Gemeente Nieuwdorp',
+      });
 
       // A wrong password is still refused.
       const wrong = await t.app.inject({
@@ -179,13 +252,21 @@ describe('invitations', () => {
 
     it('the list now shows the invitation as accepted', async () => {
       const response = await listInvitations(as.admin!, organisationId);
-      expect(response.json().items[0]).toMatchObject({ id: invitationId, status: 'accepted', acceptedAt: expect.any(String) });
+      expect(response.json().items[0]).toMatchObject({
+        id: invitationId,
+        status: 'accepted',
+        acceptedAt: expect.any(String),
+      });
     });
 
     it('accepting the same token again answers 409 INVITATION.ALREADY_USED and creates nobody', async () => {
       const again = await accept(token, 'een ander wachtwoord!', 'Indringer');
       expectProblem(again, 409, 'INVITATION.ALREADY_USED');
-      const users = await t.db.selectFrom('users').select('name').where('organisation_id', '=', organisationId).execute();
+      const users = await t.db
+        .selectFrom('users')
+        .select('name')
+        .where('organisation_id', '=', organisationId)
+        .execute();
       expect(users.map((u) => u.name)).toEqual(['Eerste Coördinator']);
       // The original password still works; the second attempt changed nothing.
       await signIn(t.app, { email, password: PASSWORD }, nextAddress());
@@ -200,14 +281,22 @@ describe('invitations', () => {
         subjectType: 'invitation',
         requestId: createRequestId,
       });
-      expect(created!.summary).toMatchObject({ organisationId, email: email.toLowerCase(), role: 'coordinator' });
+      expect(created!.summary).toMatchObject({
+        organisationId,
+        email: email.toLowerCase(),
+        role: 'coordinator',
+      });
       expect(JSON.stringify(created)).not.toContain(token);
     });
   });
 
   describe('accepting', () => {
     it('answers 404 INVITATION.NOT_FOUND for an unknown token', async () => {
-      expectProblem(await accept(randomBytes(32).toString('base64url')), 404, 'INVITATION.NOT_FOUND');
+      expectProblem(
+        await accept(randomBytes(32).toString('base64url')),
+        404,
+        'INVITATION.NOT_FOUND',
+      );
     });
 
     it('refuses a password of 11 characters with 400 and leaves the invitation usable; 12 is enough', async () => {
@@ -215,7 +304,11 @@ describe('invitations', () => {
       const short = await accept(token, '12345678901');
       expectProblem(short, 400, 'VALIDATION.FAILED');
       expect(short.json().errors).toEqual([expect.objectContaining({ path: 'body.password' })]);
-      const row = await t.db.selectFrom('invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow();
       expect(row.accepted_at).toBeNull();
 
       const ok = await accept(token, '123456789012');
@@ -247,37 +340,63 @@ describe('invitations', () => {
       t.clock.advance(DAY_MS + 1000);
       const expired = await accept(late.token);
       expectProblem(expired, 410, 'INVITATION.EXPIRED');
-      const user = await t.db.selectFrom('users').select('id').where('email', '=', late.invitation.email).executeTakeFirst();
+      const user = await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', late.invitation.email)
+        .executeTakeFirst();
       expect(user).toBeUndefined();
 
       const list = await listInvitations(as.admin!, world.supplier.id);
-      const byId = new Map(list.json().items.map((i: { id: string; status: string }) => [i.id, i.status]));
+      const byId = new Map(
+        list.json().items.map((i: { id: string; status: string }) => [i.id, i.status]),
+      );
       expect(byId.get(late.invitation.id)).toBe('expired');
       expect(byId.get(early.invitation.id)).toBe('accepted');
     });
 
     it('two concurrent accepts of one token: exactly one 201, the other 409', async () => {
       const { token, invitation } = await adminInvites(world.otherSupplier.id, 'member');
-      const responses = await Promise.all([accept(token, PASSWORD, 'Eerste'), accept(token, 'een ander lang wachtwoord', 'Tweede')]);
+      const responses = await Promise.all([
+        accept(token, PASSWORD, 'Eerste'),
+        accept(token, 'een ander lang wachtwoord', 'Tweede'),
+      ]);
       const statuses = responses.map((r) => r.statusCode).sort();
       expect(statuses, responses.map((r) => r.body).join('\n')).toEqual([201, 409]);
-      expect(responses.find((r) => r.statusCode === 409)!.json().code).toBe('INVITATION.ALREADY_USED');
+      expect(responses.find((r) => r.statusCode === 409)!.json().code).toBe(
+        'INVITATION.ALREADY_USED',
+      );
 
-      const users = await t.db.selectFrom('users').select(['id', 'name']).where('email', '=', invitation.email).execute();
+      const users = await t.db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('email', '=', invitation.email)
+        .execute();
       expect(users).toHaveLength(1);
       expect(users[0]!.id).toBe(responses.find((r) => r.statusCode === 201)!.json().id);
-      const row = await t.db.selectFrom('invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow();
       expect(row.accepted_user_id).toBe(users[0]!.id);
       expect(await auditEvents('invitation.accepted', invitation.id)).toHaveLength(1);
     });
 
     it('many concurrent accepts of one token: one user, every other caller told the invitation was used', async () => {
       const { token, invitation } = await adminInvites(world.otherSupplier.id, 'member');
-      const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => accept(token, `${PASSWORD} ${i}`, `Gelijktijdig ${i}`)));
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => accept(token, `${PASSWORD} ${i}`, `Gelijktijdig ${i}`)),
+      );
       const winners = responses.filter((r) => r.statusCode === 201);
       expect(winners, responses.map((r) => r.body).join('\n')).toHaveLength(1);
-      for (const loser of responses.filter((r) => r.statusCode !== 201)) expectProblem(loser, 409, 'INVITATION.ALREADY_USED');
-      const users = await t.db.selectFrom('users').select('id').where('email', '=', invitation.email).execute();
+      for (const loser of responses.filter((r) => r.statusCode !== 201))
+        expectProblem(loser, 409, 'INVITATION.ALREADY_USED');
+      const users = await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', invitation.email)
+        .execute();
       expect(users.map((u) => u.id)).toEqual([winners[0]!.json().id]);
     });
 
@@ -287,27 +406,49 @@ describe('invitations', () => {
       const second = await adminInvites(world.authority.id, 'viewer', email);
       expect((await accept(first.token)).statusCode).toBe(201);
       expectProblem(await accept(second.token), 409, 'USER.EMAIL_TAKEN');
-      const row = await t.db.selectFrom('invitations').selectAll().where('id', '=', second.invitation.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', second.invitation.id)
+        .executeTakeFirstOrThrow();
       expect(row.accepted_at).toBeNull();
     });
 
     it('refuses an invitation into an organisation that was disabled since (409)', async () => {
       const organisation = await createOrganisation(t.db, 'initiative');
       const { token, invitation } = await adminInvites(organisation.id, 'member');
-      const disabled = await t.app.inject({ method: 'POST', url: `/v1/organisations/${organisation.id}/disable`, headers: as.admin!.headers });
+      const disabled = await t.app.inject({
+        method: 'POST',
+        url: `/v1/organisations/${organisation.id}/disable`,
+        headers: as.admin!.headers,
+      });
       expect(disabled.statusCode, disabled.body).toBe(200);
       expectProblem(await accept(token), 409, 'ORGANISATION.DISABLED');
-      const user = await t.db.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst();
+      const user = await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', invitation.email)
+        .executeTakeFirst();
       expect(user).toBeUndefined();
     });
   });
 
   describe('inviting colleagues', () => {
     it('a supplier member invites a member into its own organisation (201), audited with the member as actor', async () => {
-      const response = await invite(as.supplierMember!, world.supplier.id, newEmail('collega'), 'member');
+      const response = await invite(
+        as.supplierMember!,
+        world.supplier.id,
+        newEmail('collega'),
+        'member',
+      );
       expect(response.statusCode, response.body).toBe(201);
       const invitation = response.json().invitation;
-      expect(invitation).toMatchObject({ organisationId: world.supplier.id, role: 'member', invitedBy: world.supplierMember.id, status: 'pending' });
+      expect(invitation).toMatchObject({
+        organisationId: world.supplier.id,
+        role: 'member',
+        invitedBy: world.supplierMember.id,
+        status: 'pending',
+      });
 
       const [event] = await auditEvents('invitation.created', invitation.id);
       expect(event).toMatchObject({
@@ -319,21 +460,45 @@ describe('invitations', () => {
       // The colleague joins with the member role in the supplier.
       const accepted = await accept(response.json().token);
       expect(accepted.statusCode, accepted.body).toBe(201);
-      expect(accepted.json()).toMatchObject({ organisationId: world.supplier.id, organisationKind: 'supplier', role: 'member' });
+      expect(accepted.json()).toMatchObject({
+        organisationId: world.supplier.id,
+        organisationKind: 'supplier',
+        role: 'member',
+      });
     });
 
     it('a supplier member cannot invite into another organisation (404) and nothing is stored', async () => {
       const email = newEmail('elders');
-      expectProblem(await invite(as.supplierMember!, world.otherSupplier.id, email, 'member'), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await invite(as.supplierMember!, world.authority.id, email, 'viewer'), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await invite(as.coordinator!, world.supplier.id, email, 'member'), 404, 'RESOURCE.NOT_FOUND');
-      const rows = await t.db.selectFrom('invitations').select('id').where('email', '=', email).execute();
+      expectProblem(
+        await invite(as.supplierMember!, world.otherSupplier.id, email, 'member'),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await invite(as.supplierMember!, world.authority.id, email, 'viewer'),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await invite(as.coordinator!, world.supplier.id, email, 'member'),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      const rows = await t.db
+        .selectFrom('invitations')
+        .select('id')
+        .where('email', '=', email)
+        .execute();
       expect(rows).toHaveLength(0);
     });
 
     it('a supplier member cannot hand out a role above its own (403)', async () => {
       for (const role of ['admin', 'reviewer', 'coordinator']) {
-        expectProblem(await invite(as.supplierMember!, world.supplier.id, newEmail(), role), 403, 'INVITATION.ROLE_NOT_ALLOWED');
+        expectProblem(
+          await invite(as.supplierMember!, world.supplier.id, newEmail(), role),
+          403,
+          'INVITATION.ROLE_NOT_ALLOWED',
+        );
       }
     });
 
@@ -341,28 +506,48 @@ describe('invitations', () => {
       for (const role of ['coordinator', 'viewer'] as const) {
         const response = await invite(as.coordinator!, world.authority.id, newEmail(role), role);
         expect(response.statusCode, response.body).toBe(201);
-        expect(response.json().invitation).toMatchObject({ role, organisationId: world.authority.id, invitedBy: world.coordinator.id });
+        expect(response.json().invitation).toMatchObject({
+          role,
+          organisationId: world.authority.id,
+          invitedBy: world.coordinator.id,
+        });
       }
     });
 
     it('a coordinator cannot invite role admin (403 INVITATION.ROLE_NOT_ALLOWED)', async () => {
       for (const role of ['admin', 'reviewer', 'member']) {
-        expectProblem(await invite(as.coordinator!, world.authority.id, newEmail(), role), 403, 'INVITATION.ROLE_NOT_ALLOWED');
+        expectProblem(
+          await invite(as.coordinator!, world.authority.id, newEmail(), role),
+          403,
+          'INVITATION.ROLE_NOT_ALLOWED',
+        );
       }
     });
 
     it('a viewer cannot invite anyone (403 INVITATION.ROLE_NOT_ALLOWED)', async () => {
       for (const role of ['viewer', 'coordinator', 'admin']) {
         const email = newEmail('door-viewer');
-        expectProblem(await invite(as.viewer!, world.authority.id, email, role), 403, 'INVITATION.ROLE_NOT_ALLOWED');
-        const rows = await t.db.selectFrom('invitations').select('id').where('email', '=', email).execute();
+        expectProblem(
+          await invite(as.viewer!, world.authority.id, email, role),
+          403,
+          'INVITATION.ROLE_NOT_ALLOWED',
+        );
+        const rows = await t.db
+          .selectFrom('invitations')
+          .select('id')
+          .where('email', '=', email)
+          .execute();
         expect(rows).toHaveLength(0);
       }
     });
 
     it('a reviewer cannot invite anyone either', async () => {
       for (const role of ['reviewer', 'admin']) {
-        expectProblem(await invite(as.reviewer!, world.platform.id, newEmail(), role), 403, 'INVITATION.ROLE_NOT_ALLOWED');
+        expectProblem(
+          await invite(as.reviewer!, world.platform.id, newEmail(), role),
+          403,
+          'INVITATION.ROLE_NOT_ALLOWED',
+        );
       }
     });
 
@@ -392,23 +577,53 @@ describe('invitations', () => {
     });
 
     it('inviting an address that already belongs to a user answers 409 USER.EMAIL_TAKEN, whatever its case', async () => {
-      expectProblem(await invite(as.admin!, world.supplier.id, world.supplierMember.email, 'member'), 409, 'USER.EMAIL_TAKEN');
-      expectProblem(await invite(as.admin!, world.authority.id, world.viewer.email.toUpperCase(), 'viewer'), 409, 'USER.EMAIL_TAKEN');
-      expectProblem(await invite(as.supplierMember!, world.supplier.id, ` ${world.otherSupplierMember.email} `, 'member'), 409, 'USER.EMAIL_TAKEN');
+      expectProblem(
+        await invite(as.admin!, world.supplier.id, world.supplierMember.email, 'member'),
+        409,
+        'USER.EMAIL_TAKEN',
+      );
+      expectProblem(
+        await invite(as.admin!, world.authority.id, world.viewer.email.toUpperCase(), 'viewer'),
+        409,
+        'USER.EMAIL_TAKEN',
+      );
+      expectProblem(
+        await invite(
+          as.supplierMember!,
+          world.supplier.id,
+          ` ${world.otherSupplierMember.email} `,
+          'member',
+        ),
+        409,
+        'USER.EMAIL_TAKEN',
+      );
     });
 
     it('inviting into a disabled organisation answers 409', async () => {
       const organisation = await createOrganisation(t.db, 'supplier', { status: 'disabled' });
       const email = newEmail();
-      expectProblem(await invite(as.admin!, organisation.id, email, 'member'), 409, 'ORGANISATION.DISABLED');
-      const rows = await t.db.selectFrom('invitations').select('id').where('email', '=', email).execute();
+      expectProblem(
+        await invite(as.admin!, organisation.id, email, 'member'),
+        409,
+        'ORGANISATION.DISABLED',
+      );
+      const rows = await t.db
+        .selectFrom('invitations')
+        .select('id')
+        .where('email', '=', email)
+        .execute();
       expect(rows).toHaveLength(0);
     });
 
     it('refuses an invalid email or role with 400, and an anonymous caller with 401', async () => {
       const bad = await invite(as.admin!, world.supplier.id, 'geen-adres', 'boss');
       expectProblem(bad, 400, 'VALIDATION.FAILED');
-      expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.email', 'body.role']);
+      expect(
+        bad
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+      ).toEqual(['body.email', 'body.role']);
       const anonymous = await t.app.inject({
         method: 'POST',
         url: `/v1/organisations/${world.supplier.id}/invitations`,
@@ -421,15 +636,31 @@ describe('invitations', () => {
       const own = await listInvitations(as.supplierMember!, world.supplier.id);
       expect(own.statusCode).toBe(200);
       expect(own.json().items.length).toBeGreaterThan(0);
-      expect(own.json().items.every((i: { organisationId: string }) => i.organisationId === world.supplier.id)).toBe(true);
-      expectProblem(await listInvitations(as.supplierMember!, world.otherSupplier.id), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await listInvitations(as.viewer!, world.supplier.id), 404, 'RESOURCE.NOT_FOUND');
+      expect(
+        own
+          .json()
+          .items.every((i: { organisationId: string }) => i.organisationId === world.supplier.id),
+      ).toBe(true);
+      expectProblem(
+        await listInvitations(as.supplierMember!, world.otherSupplier.id),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await listInvitations(as.viewer!, world.supplier.id),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
     });
   });
 
   describe('the database enforces which roles a kind of organisation has', () => {
     const fakeHash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
-    const insertUser = (organisationId: string, organisationKind: 'supplier' | 'platform' | 'authority', role: UserRole) =>
+    const insertUser = (
+      organisationId: string,
+      organisationKind: 'supplier' | 'platform' | 'authority',
+      role: UserRole,
+    ) =>
       t.db
         .insertInto('users')
         .values({
@@ -447,14 +678,22 @@ describe('invitations', () => {
         code: '23514',
         message: expect.stringContaining('users_role_matches_kind'),
       });
-      await expect(insertUser(world.authority.id, 'authority', 'member')).rejects.toMatchObject({ code: '23514' });
+      await expect(insertUser(world.authority.id, 'authority', 'member')).rejects.toMatchObject({
+        code: '23514',
+      });
       // The same row with a role the kind has is accepted, so the CHECK is what refused the others.
       await expect(insertUser(world.supplier.id, 'supplier', 'member')).resolves.toBeDefined();
     });
 
     it('refuses a users row that claims a kind its organisation does not have (foreign key)', async () => {
-      await expect(insertUser(world.supplier.id, 'platform', 'admin')).rejects.toMatchObject({ code: '23503' });
-      const count = await sql<{ n: string }>`select count(*)::text as n from users where role = 'admin' and organisation_id = ${world.supplier.id}`.execute(t.db);
+      await expect(insertUser(world.supplier.id, 'platform', 'admin')).rejects.toMatchObject({
+        code: '23503',
+      });
+      const count = await sql<{
+        n: string;
+      }>`select count(*)::text as n from users where role = 'admin' and organisation_id = ${world.supplier.id}`.execute(
+        t.db,
+      );
       expect(count.rows[0]!.n).toBe('0');
     });
 
@@ -472,7 +711,10 @@ describe('invitations', () => {
             expires_at: new Date(Date.now() + DAY_MS),
           })
           .execute(),
-      ).rejects.toMatchObject({ code: '23514', message: expect.stringContaining('invitations_role_matches_kind') });
+      ).rejects.toMatchObject({
+        code: '23514',
+        message: expect.stringContaining('invitations_role_matches_kind'),
+      });
     });
   });
 });

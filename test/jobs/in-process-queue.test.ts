@@ -67,7 +67,9 @@ describe('in-process job queue (embedded database)', () => {
     expect(brokenCalls).toBe(4);
     expect(flakyCalls).toBe(2);
     expect(errors.filter((e) => e.name === 'broken').map((e) => e.attempt)).toEqual([1, 2, 3, 4]);
-    expect(errors.filter((e) => e.name === 'flaky')).toEqual([{ message: 'once', name: 'flaky', attempt: 1 }]);
+    expect(errors.filter((e) => e.name === 'flaky')).toEqual([
+      { message: 'once', name: 'flaky', attempt: 1 },
+    ]);
     expect(queue.queued()).toEqual([]);
 
     // Given up means gone: another drain runs nothing.
@@ -98,7 +100,12 @@ describe('in-process job queue (embedded database)', () => {
     await queue.send('refund', { order: 2 }, { singletonKey: 'order-2' });
     await queue.send('refund', { order: 3 });
     await queue.send('refund', { order: 3 });
-    expect(queue.queued('refund')).toEqual([{ order: 1 }, { order: 2 }, { order: 3 }, { order: 3 }]);
+    expect(queue.queued('refund')).toEqual([
+      { order: 1 },
+      { order: 2 },
+      { order: 3 },
+      { order: 3 },
+    ]);
 
     await queue.drain();
     expect(ran).toEqual([1, 2, 3, 3]);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { type CertificateRef, type ContractJson, createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import {
+  type CertificateRef,
+  type ContractJson,
+  createObligationsWorld,
+  type ObligationsWorld,
+} from '../helpers/obligations.js';
 
 describe('claims of certificate credits against obligations', () => {
   let t: TestApp;
@@ -19,7 +24,11 @@ describe('claims of certificate credits against obligations', () => {
   it('walks a claim from pending to approved: the wallet, the contract and verification follow', async () => {
     const certificate = await w.buyCertificate(w.m.supplier.as, 10);
     const contract = await w.createContract();
-    const claim = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 6 });
+    const claim = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 6,
+    });
     expect(claim).toMatchObject({
       status: 'pending',
       credits: 6,
@@ -29,8 +38,13 @@ describe('claims of certificate credits against obligations', () => {
       certificate: { id: certificate.id, number: certificate.number, status: 'active' },
       contract: { id: contract.id, reference: contract.reference },
     });
-    expect(claim.certificate.verificationUrl).toBe(`http://impactbeurs.test/verify/${certificate.verificationCode}`);
-    expect((await w.contract(contract.id)).progress).toMatchObject({ pendingCents: 6 * price, approvedCents: 0 });
+    expect(claim.certificate.verificationUrl).toBe(
+      `http://impactbeurs.test/verify/${certificate.verificationCode}`,
+    );
+    expect((await w.contract(contract.id)).progress).toMatchObject({
+      pendingCents: 6 * price,
+      approvedCents: 0,
+    });
     expect((await w.verification(certificate.verificationCode)).countedToward).toEqual([]);
 
     // The coordinator's inbox shows it with the certificate's live status.
@@ -39,7 +53,11 @@ describe('claims of certificate credits against obligations', () => {
 
     const approved = await w.approve(w.m.coordinator.as, claim.id, 'Certificate verified');
     expectStatus(approved, 200);
-    expect(approved.json()).toMatchObject({ status: 'approved', decisionReason: 'Certificate verified', valueCents: 6 * price });
+    expect(approved.json()).toMatchObject({
+      status: 'approved',
+      decisionReason: 'Certificate verified',
+      valueCents: 6 * price,
+    });
     expect((await w.contract(contract.id)).progress).toMatchObject({
       pendingCents: 0,
       approvedCents: 6 * price,
@@ -47,25 +65,52 @@ describe('claims of certificate credits against obligations', () => {
       filledShareBp: Math.floor((6 * price * 10_000) / 50_000_00),
     });
     const wallet = await w.get(w.m.supplier.as, '/v1/obligations');
-    expect(wallet.json().items.find((o: { contractId: string }) => o.contractId === contract.id).progress).toMatchObject({ approvedCents: 6 * price });
+    expect(
+      wallet.json().items.find((o: { contractId: string }) => o.contractId === contract.id)
+        .progress,
+    ).toMatchObject({ approvedCents: 6 * price });
     const verification = await w.verification(certificate.verificationCode);
     expect(verification.countedToward).toEqual([
-      { authority: { name: w.m.world.authority.name }, contractReference: contract.reference, credits: 6, approvedAt: expect.any(String) },
+      {
+        authority: { name: w.m.world.authority.name },
+        contractReference: contract.reference,
+        credits: 6,
+        approvedAt: expect.any(String),
+      },
     ]);
-    const page = await t.app.inject({ method: 'GET', url: `/verify/${certificate.verificationCode}` });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/verify/${certificate.verificationCode}`,
+    });
     expect(page.body).toContain(contract.reference);
 
     // The remaining 4 credits may go elsewhere; a 5th may not.
     const other = await w.createContract(w.otherCoordinator.as);
-    expectProblem(await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: other.id, credits: 5 }), 409, 'CLAIM.CREDITS_UNAVAILABLE');
-    const refused = await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: other.id, credits: 5 });
+    expectProblem(
+      await w.claim(w.m.supplier.as, {
+        certificateId: certificate.id,
+        contractId: other.id,
+        credits: 5,
+      }),
+      409,
+      'CLAIM.CREDITS_UNAVAILABLE',
+    );
+    const refused = await w.claim(w.m.supplier.as, {
+      certificateId: certificate.id,
+      contractId: other.id,
+      credits: 5,
+    });
     expect(refused.json().available).toBe(4);
     await w.placeClaim({ certificateId: certificate.id, contractId: other.id, credits: 4 });
     expect(await w.claimedCredits(certificate.id)).toBe(10);
     await w.orders.expectInvariants();
 
     const events = await w.get(w.m.coordinator.as, `/v1/contracts/${contract.id}/events`);
-    expect(events.json().items.map((e: { action: string }) => e.action)).toEqual(['claim.approved', 'claim.created', 'contract.created']);
+    expect(events.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'claim.approved',
+      'claim.created',
+      'contract.created',
+    ]);
   });
 
   it('counts pending claims too: the same credits cannot wait at two authorities', async () => {
@@ -73,28 +118,55 @@ describe('claims of certificate credits against obligations', () => {
     const a = await w.createContract();
     const b = await w.createContract(w.otherCoordinator.as);
     await w.placeClaim({ certificateId: certificate.id, contractId: a.id, credits: 5 });
-    expectProblem(await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: b.id, credits: 1 }), 409, 'CLAIM.CREDITS_UNAVAILABLE');
+    expectProblem(
+      await w.claim(w.m.supplier.as, {
+        certificateId: certificate.id,
+        contractId: b.id,
+        credits: 1,
+      }),
+      409,
+      'CLAIM.CREDITS_UNAVAILABLE',
+    );
   });
 
   it('frees the credits of a rejected claim and of a withdrawn approval', async () => {
     const certificate = await w.buyCertificate(w.m.supplier.as, 3);
     const contract = await w.createContract();
-    const first = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 3 });
-    expectProblem(await w.post(w.m.coordinator.as, `/v1/claims/${first.id}/reject`, {}), 400, 'VALIDATION.FAILED');
+    const first = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 3,
+    });
+    expectProblem(
+      await w.post(w.m.coordinator.as, `/v1/claims/${first.id}/reject`, {}),
+      400,
+      'VALIDATION.FAILED',
+    );
     const rejected = await w.reject(w.m.coordinator.as, first.id, 'Wrong contract');
     expectStatus(rejected, 200);
     expect(rejected.json()).toMatchObject({ status: 'rejected', decisionReason: 'Wrong contract' });
     expect(await w.claimedCredits(certificate.id)).toBe(0);
     expectProblem(await w.approve(w.m.coordinator.as, first.id), 409, 'CLAIM.NOT_PENDING');
 
-    const second = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 3 });
+    const second = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 3,
+    });
     expectStatus(await w.approve(w.m.coordinator.as, second.id), 200);
     expectProblem(await w.withdraw(w.otherCoordinator.as, second.id), 404, 'RESOURCE.NOT_FOUND');
     expectProblem(await w.withdraw(w.m.supplier.as, second.id), 403, 'AUTH.FORBIDDEN');
     expectProblem(await w.withdraw(w.viewer.as, second.id), 403, 'AUTH.FORBIDDEN');
-    const withdrawn = await w.withdraw(w.m.coordinator.as, second.id, 'Counted twice in our own records');
+    const withdrawn = await w.withdraw(
+      w.m.coordinator.as,
+      second.id,
+      'Counted twice in our own records',
+    );
     expectStatus(withdrawn, 200);
-    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', withdrawalReason: 'Counted twice in our own records' });
+    expect(withdrawn.json()).toMatchObject({
+      status: 'withdrawn',
+      withdrawalReason: 'Counted twice in our own records',
+    });
     expect(await w.claimedCredits(certificate.id)).toBe(0);
     expect((await w.contract(contract.id)).progress.approvedCents).toBe(0);
     expectProblem(await w.withdraw(w.m.coordinator.as, second.id), 409, 'CLAIM.NOT_APPROVED');
@@ -105,50 +177,98 @@ describe('claims of certificate credits against obligations', () => {
   it('values a claim at the authority’s factor, and fixes the value at approval', async () => {
     const certificate = await w.buyCertificate(w.m.supplier.as, 10);
     const contract = await w.createContract(undefined, { valuation: { creditFactorBp: 5_000 } });
-    const claim = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 4 });
+    const claim = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 4,
+    });
     expect(claim).toMatchObject({ creditFactorBp: 5_000, valueCents: 2 * price });
 
     // A change of valuation before approval applies at approval…
     const patch = (valuation: object) =>
-      t.app.inject({ method: 'PATCH', url: `/v1/contracts/${contract.id}`, headers: w.m.coordinator.as.headers, payload: { valuation } });
+      t.app.inject({
+        method: 'PATCH',
+        url: `/v1/contracts/${contract.id}`,
+        headers: w.m.coordinator.as.headers,
+        payload: { valuation },
+      });
     expectStatus(await patch({ creditFactorBp: 7_500 }), 200);
     const approved = await w.approve(w.m.coordinator.as, claim.id);
-    expect(approved.json()).toMatchObject({ status: 'approved', creditFactorBp: 7_500, valueCents: 3 * price });
+    expect(approved.json()).toMatchObject({
+      status: 'approved',
+      creditFactorBp: 7_500,
+      valueCents: 3 * price,
+    });
     // …and never changes an approved claim afterwards.
     expectStatus(await patch({ creditFactorBp: 10_000 }), 200);
     const after = await w.get(w.m.coordinator.as, `/v1/claims/${claim.id}`);
     expect(after.json()).toMatchObject({ creditFactorBp: 7_500, valueCents: 3 * price });
     expect((await w.contract(contract.id)).progress.approvedCents).toBe(3 * price);
     // The database holds the line too.
-    await expect(t.db.updateTable('claims').set({ value_cents: 1 }).where('id', '=', claim.id).execute()).rejects.toThrow(/keeps its value/);
+    await expect(
+      t.db.updateTable('claims').set({ value_cents: 1 }).where('id', '=', claim.id).execute(),
+    ).rejects.toThrow(/keeps its value/);
   });
 
   it('refuses claims the authority does not accept, and those past the credit share cap', async () => {
     const certificate = await w.buyCertificate(w.m.supplier.as, 20);
     const noCredits = await w.createContract(undefined, { valuation: { acceptsCredits: false } });
-    expectProblem(await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: noCredits.id, credits: 1 }), 409, 'CLAIM.CREDITS_NOT_ACCEPTED');
+    expectProblem(
+      await w.claim(w.m.supplier.as, {
+        certificateId: certificate.id,
+        contractId: noCredits.id,
+        credits: 1,
+      }),
+      409,
+      'CLAIM.CREDITS_NOT_ACCEPTED',
+    );
 
     // Obligation € 500 (5% of € 10.000), credits may fill 50%: € 250.
-    const capped = await w.createContract(undefined, { valueCents: 10_000_00, valuation: { creditShareCapBp: 5_000 } });
+    const capped = await w.createContract(undefined, {
+      valueCents: 10_000_00,
+      valuation: { creditShareCapBp: 5_000 },
+    });
     expect(capped.progress.creditCapCents).toBe(250_00);
     const fit = Math.floor(250_00 / price);
-    const over = await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: capped.id, credits: fit + 1 });
+    const over = await w.claim(w.m.supplier.as, {
+      certificateId: certificate.id,
+      contractId: capped.id,
+      credits: fit + 1,
+    });
     expectProblem(over, 409, 'CLAIM.CREDIT_SHARE_CAP');
     expect(over.json().remainingCapCents).toBe(250_00);
-    const ok = await w.placeClaim({ certificateId: certificate.id, contractId: capped.id, credits: fit });
-    const more = await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: capped.id, credits: 1 });
+    const ok = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: capped.id,
+      credits: fit,
+    });
+    const more = await w.claim(w.m.supplier.as, {
+      certificateId: certificate.id,
+      contractId: capped.id,
+      credits: 1,
+    });
     expectProblem(more, 409, 'CLAIM.CREDIT_SHARE_CAP');
     expect(more.json().remainingCapCents).toBe(250_00 - fit * price);
 
     // Lowering the cap after the claim: approval re-checks it.
     expectStatus(
-      await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${capped.id}`, headers: w.m.coordinator.as.headers, payload: { valuation: { creditShareCapBp: 1_000 } } }),
+      await t.app.inject({
+        method: 'PATCH',
+        url: `/v1/contracts/${capped.id}`,
+        headers: w.m.coordinator.as.headers,
+        payload: { valuation: { creditShareCapBp: 1_000 } },
+      }),
       200,
     );
     expectProblem(await w.approve(w.m.coordinator.as, ok.id), 409, 'CLAIM.CREDIT_SHARE_CAP');
     // Turning credits off: approval refuses too.
     expectStatus(
-      await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${capped.id}`, headers: w.m.coordinator.as.headers, payload: { valuation: { acceptsCredits: false, creditShareCapBp: 10_000 } } }),
+      await t.app.inject({
+        method: 'PATCH',
+        url: `/v1/contracts/${capped.id}`,
+        headers: w.m.coordinator.as.headers,
+        payload: { valuation: { acceptsCredits: false, creditShareCapBp: 10_000 } },
+      }),
       200,
     );
     expectProblem(await w.approve(w.m.coordinator.as, ok.id), 409, 'CLAIM.CREDITS_NOT_ACCEPTED');
@@ -157,11 +277,27 @@ describe('claims of certificate credits against obligations', () => {
   it('refuses claims on a closed contract, and closing while claims wait', async () => {
     const certificate = await w.buyCertificate(w.m.supplier.as, 2);
     const contract = await w.createContract();
-    const claim = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 1 });
-    expectProblem(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 409, 'CONTRACT.PENDING_CLAIMS');
+    const claim = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 1,
+    });
+    expectProblem(
+      await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`),
+      409,
+      'CONTRACT.PENDING_CLAIMS',
+    );
     expectStatus(await w.approve(w.m.coordinator.as, claim.id), 200);
     expectStatus(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
-    expectProblem(await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: contract.id, credits: 1 }), 409, 'CONTRACT.CLOSED');
+    expectProblem(
+      await w.claim(w.m.supplier.as, {
+        certificateId: certificate.id,
+        contractId: contract.id,
+        credits: 1,
+      }),
+      409,
+      'CONTRACT.CLOSED',
+    );
   });
 
   it('answers a repeated Idempotency-Key with the first claim, and another body with 422', async () => {
@@ -176,7 +312,11 @@ describe('claims of certificate credits against obligations', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
     expect(await w.claimedCredits(certificate.id)).toBe(2);
-    expectProblem(await w.claim(w.m.supplier.as, { ...body, credits: 1 }, key), 422, 'IDEMPOTENCY.KEY_REUSED');
+    expectProblem(
+      await w.claim(w.m.supplier.as, { ...body, credits: 1 }, key),
+      422,
+      'IDEMPOTENCY.KEY_REUSED',
+    );
     expectProblem(await w.post(w.m.supplier.as, '/v1/claims', body), 400, 'VALIDATION.FAILED');
   });
 
@@ -188,16 +328,44 @@ describe('claims of certificate credits against obligations', () => {
     beforeAll(async () => {
       certificate = await w.buyCertificate(w.m.supplier.as, 5);
       contract = await w.createContract();
-      claimId = (await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 1 })).id;
+      claimId = (
+        await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 1 })
+      ).id;
     });
 
     it('refuses another supplier’s certificate and another supplier’s obligation with 404', async () => {
       const stranger = await w.newSupplier();
       const theirCertificate = await w.buyCertificate(stranger.as, 2);
-      const theirContract = await w.createContract(undefined, { supplier: { kvkNumber: stranger.organisation.kvk_number } });
-      expectProblem(await w.claim(w.m.supplier.as, { certificateId: theirCertificate.id, contractId: contract.id, credits: 1 }), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: theirContract.id, credits: 1 }), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.claim(stranger.as, { certificateId: certificate.id, contractId: theirContract.id, credits: 1 }), 404, 'RESOURCE.NOT_FOUND');
+      const theirContract = await w.createContract(undefined, {
+        supplier: { kvkNumber: stranger.organisation.kvk_number },
+      });
+      expectProblem(
+        await w.claim(w.m.supplier.as, {
+          certificateId: theirCertificate.id,
+          contractId: contract.id,
+          credits: 1,
+        }),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await w.claim(w.m.supplier.as, {
+          certificateId: certificate.id,
+          contractId: theirContract.id,
+          credits: 1,
+        }),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await w.claim(stranger.as, {
+          certificateId: certificate.id,
+          contractId: theirContract.id,
+          credits: 1,
+        }),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
       expect(await w.claimedCredits(theirCertificate.id)).toBe(0);
     });
 
@@ -209,21 +377,39 @@ describe('claims of certificate credits against obligations', () => {
       expectProblem(await w.reject(w.otherCoordinator.as, claimId), 404, 'RESOURCE.NOT_FOUND');
       expectProblem(await w.approve(w.m.admin.as, claimId), 403, 'AUTH.FORBIDDEN');
       expectProblem(await w.approve(w.m.otherSupplier.as, claimId), 404, 'RESOURCE.NOT_FOUND');
-      expect((await w.get(w.m.coordinator.as, `/v1/claims/${claimId}`)).json().status).toBe('pending');
+      expect((await w.get(w.m.coordinator.as, `/v1/claims/${claimId}`)).json().status).toBe(
+        'pending',
+      );
     });
 
     it('shows a claim to its supplier, its authority and admins only', async () => {
       expectStatus(await w.get(w.m.supplier.as, `/v1/claims/${claimId}`), 200);
       expectStatus(await w.get(w.viewer.as, `/v1/claims/${claimId}`), 200);
       expectStatus(await w.get(w.m.admin.as, `/v1/claims/${claimId}`), 200);
-      expectProblem(await w.get(w.otherCoordinator.as, `/v1/claims/${claimId}`), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.get(w.m.otherSupplier.as, `/v1/claims/${claimId}`), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(
+        await w.get(w.otherCoordinator.as, `/v1/claims/${claimId}`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await w.get(w.m.otherSupplier.as, `/v1/claims/${claimId}`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
       const theirs = await w.get(w.otherCoordinator.as, '/v1/claims?limit=100');
       expect(theirs.json().items.map((c: { id: string }) => c.id)).not.toContain(claimId);
       const otherSupplier = await w.get(w.m.otherSupplier.as, '/v1/claims?limit=100');
       expect(otherSupplier.json().items).toEqual([]);
       expectProblem(await w.get(w.m.initiativeMember.as, '/v1/claims'), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await w.claim(w.m.coordinator.as, { certificateId: certificate.id, contractId: contract.id, credits: 1 }), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await w.claim(w.m.coordinator.as, {
+          certificateId: certificate.id,
+          contractId: contract.id,
+          credits: 1,
+        }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
     });
   });
 });

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
 import { expectProblem, nextAddress } from '../helpers/listed-project.js';
-import { type ContractJson, createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import {
+  type ContractJson,
+  createObligationsWorld,
+  type ObligationsWorld,
+} from '../helpers/obligations.js';
 
 /**
  * Counting once under contention. On the PostgreSQL server (CI) the requests truly race
@@ -17,12 +21,18 @@ describe('claims and approvals at once', () => {
   let authorities: { coordinator: SignedIn; contracts: ContractJson[] }[];
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100', DATABASE_POOL_SIZE: '20' } });
+    t = await createTestApp({
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', DATABASE_POOL_SIZE: '20' },
+    });
     w = await createObligationsWorld(t, { supply: 400 });
     authorities = [];
     for (let a = 0; a < 10; a++) {
       const organisation = await createOrganisation(t.db, 'authority');
-      const coordinator = await signIn(t.app, await createUser(t.db, organisation, 'coordinator'), nextAddress());
+      const coordinator = await signIn(
+        t.app,
+        await createUser(t.db, organisation, 'coordinator'),
+        nextAddress(),
+      );
       const contracts: ContractJson[] = [];
       for (let c = 0; c < 10; c++) contracts.push(await w.createContract(coordinator));
       authorities.push({ coordinator, contracts });
@@ -30,12 +40,24 @@ describe('claims and approvals at once', () => {
   }, 120_000);
   afterAll(async () => t?.close());
 
-  const statuses = (responses: LightMyRequestResponse[]) => responses.map((r) => r.statusCode).sort().join(',');
+  const statuses = (responses: LightMyRequestResponse[]) =>
+    responses
+      .map((r) => r.statusCode)
+      .sort()
+      .join(',');
 
   it('lets 100 concurrent claims on a 50-credit certificate, across ten authorities, take exactly its 50 credits', async () => {
     const certificate = await w.buyCertificate(w.m.supplier.as, 50);
     const contracts = authorities.flatMap((a) => a.contracts);
-    const responses = await Promise.all(contracts.map((contract) => w.claim(w.m.supplier.as, { certificateId: certificate.id, contractId: contract.id, credits: 1 })));
+    const responses = await Promise.all(
+      contracts.map((contract) =>
+        w.claim(w.m.supplier.as, {
+          certificateId: certificate.id,
+          contractId: contract.id,
+          credits: 1,
+        }),
+      ),
+    );
     const created = responses.filter((r) => r.statusCode === 201);
     const refused = responses.filter((r) => r.statusCode === 409);
     expect(created.length, statuses(responses)).toBe(50);
@@ -47,13 +69,25 @@ describe('claims and approvals at once', () => {
     const claims = created.map((r) => r.json<{ id: string; authority: { id: string } }>());
     const coordinatorOf = new Map<string, SignedIn>();
     for (const [index, authority] of authorities.entries()) {
-      const claim = claims.find((c) => authority.contracts.some((k) => k.authority.id === c.authority.id));
+      const claim = claims.find((c) =>
+        authority.contracts.some((k) => k.authority.id === c.authority.id),
+      );
       if (claim) coordinatorOf.set(claim.authority.id, authorities[index]!.coordinator);
     }
-    const approvals = await Promise.all(claims.flatMap((claim) => [0, 1].map(() => w.approve(coordinatorOf.get(claim.authority.id)!, claim.id))));
+    const approvals = await Promise.all(
+      claims.flatMap((claim) =>
+        [0, 1].map(() => w.approve(coordinatorOf.get(claim.authority.id)!, claim.id)),
+      ),
+    );
     expect(approvals.filter((r) => r.statusCode === 200).length, statuses(approvals)).toBe(50);
-    for (const response of approvals.filter((r) => r.statusCode !== 200)) expectProblem(response, 409, 'CLAIM.NOT_PENDING');
-    const approved = await t.db.selectFrom('claims').select(({ fn }) => fn.sum<number>('credits').as('credits')).where('certificate_id', '=', certificate.id).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    for (const response of approvals.filter((r) => r.statusCode !== 200))
+      expectProblem(response, 409, 'CLAIM.NOT_PENDING');
+    const approved = await t.db
+      .selectFrom('claims')
+      .select(({ fn }) => fn.sum<number>('credits').as('credits'))
+      .where('certificate_id', '=', certificate.id)
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow();
     expect(Number(approved.credits)).toBe(50);
     expect(await w.claimedCredits(certificate.id)).toBe(50);
     await w.orders.expectInvariants();
@@ -65,18 +99,36 @@ describe('claims and approvals at once', () => {
     // Obligation 5% of (40 × price × 20) = 40 credits' worth; the cap starts at 100%.
     const contract = await w.createContract(coordinator, { valueCents: 40 * price * 20 });
     expect(contract.progress.requiredCents).toBe(40 * price);
-    const certificates = await Promise.all([0, 1, 2, 3].map(() => w.buyCertificate(w.m.supplier.as, 10)));
+    const certificates = await Promise.all(
+      [0, 1, 2, 3].map(() => w.buyCertificate(w.m.supplier.as, 10)),
+    );
     const claims = [];
     for (const certificate of certificates) {
-      for (let i = 0; i < 5; i++) claims.push(await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 2 }));
+      for (let i = 0; i < 5; i++)
+        claims.push(
+          await w.placeClaim({
+            certificateId: certificate.id,
+            contractId: contract.id,
+            credits: 2,
+          }),
+        );
     }
     // 20 pending claims of 2 credits = 40 credits' worth; now only 25% (10 credits) may be filled by credits.
-    const patched = await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${contract.id}`, headers: coordinator.headers, payload: { valuation: { creditShareCapBp: 2_500 } } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/contracts/${contract.id}`,
+      headers: coordinator.headers,
+      payload: { valuation: { creditShareCapBp: 2_500 } },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     const approvals = await Promise.all(claims.map((claim) => w.approve(coordinator, claim.id)));
     expect(approvals.filter((r) => r.statusCode === 200).length, statuses(approvals)).toBe(5);
-    for (const response of approvals.filter((r) => r.statusCode !== 200)) expectProblem(response, 409, 'CLAIM.CREDIT_SHARE_CAP');
-    expect((await w.contract(contract.id, coordinator)).progress).toMatchObject({ approvedCents: 10 * price, creditCapCents: 10 * price });
+    for (const response of approvals.filter((r) => r.statusCode !== 200))
+      expectProblem(response, 409, 'CLAIM.CREDIT_SHARE_CAP');
+    expect((await w.contract(contract.id, coordinator)).progress).toMatchObject({
+      approvedCents: 10 * price,
+      creditCapCents: 10 * price,
+    });
     await w.orders.expectInvariants();
   });
 
@@ -84,7 +136,10 @@ describe('claims and approvals at once', () => {
     const { coordinator, contracts } = authorities[1]!;
     const certificate = await w.buyCertificate(w.m.supplier.as, 10);
     const claims = [];
-    for (const contract of contracts.slice(0, 5)) claims.push(await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 2 }));
+    for (const contract of contracts.slice(0, 5))
+      claims.push(
+        await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 2 }),
+      );
     const [refund, ...approvals] = await Promise.all([
       w.orders.refund(w.m.admin.as, certificate.orderId),
       ...claims.map((claim) => w.approve(coordinator, claim.id)),
@@ -92,8 +147,14 @@ describe('claims and approvals at once', () => {
     const approvedCount = approvals.filter((r) => r.statusCode === 200).length;
     if (refund!.statusCode === 200) {
       // the refund came first (or between): whatever it found pending it rejected, and no approval followed it
-      const rows = await t.db.selectFrom('claims').select('status').where('certificate_id', '=', certificate.id).execute();
-      expect(rows.every((row) => row.status === 'rejected' || row.status === 'invalidated')).toBe(true);
+      const rows = await t.db
+        .selectFrom('claims')
+        .select('status')
+        .where('certificate_id', '=', certificate.id)
+        .execute();
+      expect(rows.every((row) => row.status === 'rejected' || row.status === 'invalidated')).toBe(
+        true,
+      );
       expect(approvedCount).toBe(0);
     } else {
       // an approval came first: the refund waits for the authority (409), and the approvals stand

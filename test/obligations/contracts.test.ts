@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { uniqueKvk } from '../helpers/fixtures.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { type ContractJson, createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import {
+  type ContractJson,
+  createObligationsWorld,
+  type ObligationsWorld,
+} from '../helpers/obligations.js';
 
 describe('contracts with social-return obligations', () => {
   let t: TestApp;
@@ -15,28 +19,60 @@ describe('contracts with social-return obligations', () => {
   afterAll(async () => t?.close());
 
   it('registers a contract for a known supplier and computes 5% of its value', async () => {
-    const response = await w.post(w.m.coordinator.as, '/v1/contracts', w.contractBody({ valueCents: 1_234_567_89 }));
+    const response = await w.post(
+      w.m.coordinator.as,
+      '/v1/contracts',
+      w.contractBody({ valueCents: 1_234_567_89 }),
+    );
     expectStatus(response, 201);
     const contract = response.json();
     expect(contract).toMatchObject({
       status: 'open',
       supplier: { id: w.m.world.supplier.id, status: 'active' },
       authority: { id: w.m.world.authority.id },
-      obligation: { basis: 'contract_value', percentageBp: 500, wageSumCents: null, obligationCents: 61_728_39 },
+      obligation: {
+        basis: 'contract_value',
+        percentageBp: 500,
+        wageSumCents: null,
+        obligationCents: 61_728_39,
+      },
       valuation: { acceptsCredits: true, creditFactorBp: 10_000, creditShareCapBp: 10_000 },
-      progress: { requiredCents: 61_728_39, approvedCents: 0, pendingCents: 0, remainingCents: 61_728_39, filledShareBp: 0, overdue: false },
+      progress: {
+        requiredCents: 61_728_39,
+        approvedCents: 0,
+        pendingCents: 0,
+        remainingCents: 61_728_39,
+        filledShareBp: 0,
+        overdue: false,
+      },
       supplierInvitation: null,
     });
     const events = await w.get(w.m.coordinator.as, `/v1/contracts/${contract.id}/events`);
     expectStatus(events, 200);
-    expect(events.json().items.map((e: { action: string }) => e.action)).toEqual(['contract.created']);
+    expect(events.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'contract.created',
+    ]);
   });
 
   it('computes the wage-sum basis at 2% and a fixed amount as given', async () => {
-    const wage = await w.createContract(undefined, { obligation: { basis: 'wage_sum', percentageBp: 200, wageSumCents: 300_000_00 } });
-    expect(wage.obligation).toEqual({ basis: 'wage_sum', percentageBp: 200, wageSumCents: 300_000_00, obligationCents: 6_000_00 });
-    const fixed = await w.createContract(undefined, { obligation: { basis: 'fixed', fixedAmountCents: 7_500_00 } });
-    expect(fixed.obligation).toEqual({ basis: 'fixed', percentageBp: null, wageSumCents: null, obligationCents: 7_500_00 });
+    const wage = await w.createContract(undefined, {
+      obligation: { basis: 'wage_sum', percentageBp: 200, wageSumCents: 300_000_00 },
+    });
+    expect(wage.obligation).toEqual({
+      basis: 'wage_sum',
+      percentageBp: 200,
+      wageSumCents: 300_000_00,
+      obligationCents: 6_000_00,
+    });
+    const fixed = await w.createContract(undefined, {
+      obligation: { basis: 'fixed', fixedAmountCents: 7_500_00 },
+    });
+    expect(fixed.obligation).toEqual({
+      basis: 'fixed',
+      percentageBp: null,
+      wageSumCents: null,
+      obligationCents: 7_500_00,
+    });
   });
 
   it('refuses bad input with the failing fields', async () => {
@@ -45,7 +81,10 @@ describe('contracts with social-return obligations', () => {
       [w.contractBody({ valueCents: -5 }), 'valueCents'],
       [w.contractBody({ valueCents: 10.5 }), 'valueCents'],
       [w.contractBody({ obligation: { basis: 'wage_sum', percentageBp: 500 } }), 'wageSumCents'],
-      [w.contractBody({ obligation: { basis: 'contract_value', percentageBp: 10_001 } }), 'percentageBp'],
+      [
+        w.contractBody({ obligation: { basis: 'contract_value', percentageBp: 10_001 } }),
+        'percentageBp',
+      ],
       [w.contractBody({ valuation: { creditFactorBp: 0 } }), 'creditFactorBp'],
       [w.contractBody({ supplier: { kvkNumber: '1234' } }), 'kvkNumber'],
       [{ ...w.contractBody(), unexpected: true }, ''],
@@ -59,25 +98,51 @@ describe('contracts with social-return obligations', () => {
 
   it('keeps the reference unique within the authority, not across authorities', async () => {
     const first = await w.createContract();
-    expectProblem(await w.post(w.m.coordinator.as, '/v1/contracts', w.contractBody({ reference: first.reference })), 409, 'CONTRACT.REFERENCE_TAKEN');
-    const other = await w.post(w.otherCoordinator.as, '/v1/contracts', w.contractBody({ reference: first.reference }));
+    expectProblem(
+      await w.post(
+        w.m.coordinator.as,
+        '/v1/contracts',
+        w.contractBody({ reference: first.reference }),
+      ),
+      409,
+      'CONTRACT.REFERENCE_TAKEN',
+    );
+    const other = await w.post(
+      w.otherCoordinator.as,
+      '/v1/contracts',
+      w.contractBody({ reference: first.reference }),
+    );
     expectStatus(other, 201);
   });
 
   it('creates an unregistered supplier as pending and invites it by e-mail, never through the response', async () => {
     const kvkNumber = uniqueKvk();
-    const incomplete = await w.post(w.m.coordinator.as, '/v1/contracts', w.contractBody({ supplier: { kvkNumber } }));
+    const incomplete = await w.post(
+      w.m.coordinator.as,
+      '/v1/contracts',
+      w.contractBody({ supplier: { kvkNumber } }),
+    );
     expectProblem(incomplete, 422, 'CONTRACT.SUPPLIER_DETAILS_REQUIRED');
 
     const sentBefore = t.mailer.sent.length;
     const response = await w.post(
       w.m.coordinator.as,
       '/v1/contracts',
-      w.contractBody({ supplier: { kvkNumber, name: 'Schoonmaak Nieuw B.V.', contactEmail: 'Inkoop@Nieuw.example' } }),
+      w.contractBody({
+        supplier: {
+          kvkNumber,
+          name: 'Schoonmaak Nieuw B.V.',
+          contactEmail: 'Inkoop@Nieuw.example',
+        },
+      }),
     );
     expectStatus(response, 201);
     const contract = response.json();
-    expect(contract.supplier).toMatchObject({ name: 'Schoonmaak Nieuw B.V.', kvkNumber, status: 'pending' });
+    expect(contract.supplier).toMatchObject({
+      name: 'Schoonmaak Nieuw B.V.',
+      kvkNumber,
+      status: 'pending',
+    });
     expect(contract.supplierInvitation).toMatchObject({ email: 'inkoop@nieuw.example' });
     expect(response.body).not.toContain('token');
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
@@ -87,25 +152,55 @@ describe('contracts with social-return obligations', () => {
     expect(token).toBeDefined();
 
     // The second contract for the same KvK number finds the pending supplier: no second invitation.
-    const again = await w.post(w.m.coordinator.as, '/v1/contracts', w.contractBody({ supplier: { kvkNumber } }));
+    const again = await w.post(
+      w.m.coordinator.as,
+      '/v1/contracts',
+      w.contractBody({ supplier: { kvkNumber } }),
+    );
     expectStatus(again, 201);
     expect(again.json().supplier.id).toBe(contract.supplier.id);
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
 
     // Accepting the invitation activates the supplier, whose member then sees the obligations.
-    const accepted = await t.app.inject({ method: 'POST', url: '/v1/invitations/accept', payload: { token, name: 'Nina Nieuw', password: 'a-long-enough-password-2026' } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/v1/invitations/accept',
+      payload: { token, name: 'Nina Nieuw', password: 'a-long-enough-password-2026' },
+    });
     expectStatus(accepted, 201);
-    const organisation = await t.db.selectFrom('organisations').select('status').where('id', '=', contract.supplier.id).executeTakeFirstOrThrow();
+    const organisation = await t.db
+      .selectFrom('organisations')
+      .select('status')
+      .where('id', '=', contract.supplier.id)
+      .executeTakeFirstOrThrow();
     expect(organisation.status).toBe('active');
-    const login = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'inkoop@nieuw.example', password: 'a-long-enough-password-2026' }, remoteAddress: '10.99.0.1' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'inkoop@nieuw.example', password: 'a-long-enough-password-2026' },
+      remoteAddress: '10.99.0.1',
+    });
     expectStatus(login, 200);
-    const wallet = await t.app.inject({ method: 'GET', url: '/v1/obligations', headers: { authorization: `Bearer ${login.json().accessToken}` } });
+    const wallet = await t.app.inject({
+      method: 'GET',
+      url: '/v1/obligations',
+      headers: { authorization: `Bearer ${login.json().accessToken}` },
+    });
     expectStatus(wallet, 200);
-    expect(wallet.json().items.map((o: { contractId: string }) => o.contractId).sort()).toEqual([contract.id, again.json().id].sort());
+    expect(
+      wallet
+        .json()
+        .items.map((o: { contractId: string }) => o.contractId)
+        .sort(),
+    ).toEqual([contract.id, again.json().id].sort());
   });
 
   it('refuses a KvK number that belongs to an organisation of another kind', async () => {
-    const response = await w.post(w.m.coordinator.as, '/v1/contracts', w.contractBody({ supplier: { kvkNumber: w.m.world.initiative.kvk_number } }));
+    const response = await w.post(
+      w.m.coordinator.as,
+      '/v1/contracts',
+      w.contractBody({ supplier: { kvkNumber: w.m.world.initiative.kvk_number } }),
+    );
     expectProblem(response, 422, 'CONTRACT.NOT_A_SUPPLIER');
   });
 
@@ -115,29 +210,58 @@ describe('contracts with social-return obligations', () => {
       method: 'PATCH',
       url: `/v1/contracts/${contract.id}`,
       headers: w.m.coordinator.as.headers,
-      payload: { valueCents: 2_000_000_00, obligation: { basis: 'contract_value', percentageBp: 200 }, valuation: { creditFactorBp: 8_000 } },
+      payload: {
+        valueCents: 2_000_000_00,
+        obligation: { basis: 'contract_value', percentageBp: 200 },
+        valuation: { creditFactorBp: 8_000 },
+      },
     });
     expectStatus(edited, 200);
-    expect(edited.json()).toMatchObject({ valueCents: 2_000_000_00, obligation: { percentageBp: 200, obligationCents: 40_000_00 }, valuation: { creditFactorBp: 8_000, creditShareCapBp: 10_000 } });
+    expect(edited.json()).toMatchObject({
+      valueCents: 2_000_000_00,
+      obligation: { percentageBp: 200, obligationCents: 40_000_00 },
+      valuation: { creditFactorBp: 8_000, creditShareCapBp: 10_000 },
+    });
     const events = await w.get(w.m.coordinator.as, `/v1/contracts/${contract.id}/events`);
-    const updated = events.json().items.find((e: { action: string }) => e.action === 'contract.updated');
-    expect(updated.summary.changes).toMatchObject({ value_cents: { from: 1_000_000_00, to: 2_000_000_00 }, obligation_cents: { from: 50_000_00, to: 40_000_00 } });
+    const updated = events
+      .json()
+      .items.find((e: { action: string }) => e.action === 'contract.updated');
+    expect(updated.summary.changes).toMatchObject({
+      value_cents: { from: 1_000_000_00, to: 2_000_000_00 },
+      obligation_cents: { from: 50_000_00, to: 40_000_00 },
+    });
 
     const closed = await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`);
     expectStatus(closed, 200);
     expect(closed.json()).toMatchObject({ status: 'closed' });
-    const refused = await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${contract.id}`, headers: w.m.coordinator.as.headers, payload: { title: 'Nieuw' } });
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/contracts/${contract.id}`,
+      headers: w.m.coordinator.as.headers,
+      payload: { title: 'Nieuw' },
+    });
     expectProblem(refused, 409, 'CONTRACT.CLOSED');
-    expectProblem(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 409, 'CONTRACT.CLOSED');
+    expectProblem(
+      await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`),
+      409,
+      'CONTRACT.CLOSED',
+    );
   });
 
   it('flags an ended, unfilled obligation as overdue in the supplier’s wallet', async () => {
-    const ended = await w.createContract(undefined, { startsOn: '2025-01-01', endsOn: '2025-12-31' });
+    const ended = await w.createContract(undefined, {
+      startsOn: '2025-01-01',
+      endsOn: '2025-12-31',
+    });
     const current = await w.createContract();
     const wallet = await w.get(w.m.supplier.as, '/v1/obligations');
     expectStatus(wallet, 200);
     const byId = new Map(wallet.json().items.map((o: { contractId: string }) => [o.contractId, o]));
-    expect(byId.get(ended.id)).toMatchObject({ endsOn: '2025-12-31', progress: { overdue: true, remainingCents: 50_000_00 }, authority: { name: w.m.world.authority.name } });
+    expect(byId.get(ended.id)).toMatchObject({
+      endsOn: '2025-12-31',
+      progress: { overdue: true, remainingCents: 50_000_00 },
+      authority: { name: w.m.world.authority.name },
+    });
     expect(byId.get(current.id)).toMatchObject({ progress: { overdue: false } });
   });
 
@@ -149,28 +273,89 @@ describe('contracts with social-return obligations', () => {
 
     it('lets the authority’s viewer read but not change', async () => {
       expectStatus(await w.get(w.viewer.as, `/v1/contracts/${contract.id}`), 200);
-      expectProblem(await w.post(w.viewer.as, '/v1/contracts', w.contractBody()), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${contract.id}`, headers: w.viewer.as.headers, payload: { title: 'Anders' } }), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await w.post(w.viewer.as, `/v1/contracts/${contract.id}/close`), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await w.post(w.viewer.as, '/v1/contracts', w.contractBody()),
+        403,
+        'AUTH.FORBIDDEN',
+      );
+      expectProblem(
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/v1/contracts/${contract.id}`,
+          headers: w.viewer.as.headers,
+          payload: { title: 'Anders' },
+        }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
+      expectProblem(
+        await w.post(w.viewer.as, `/v1/contracts/${contract.id}/close`),
+        403,
+        'AUTH.FORBIDDEN',
+      );
     });
 
     it('hides one authority’s contracts from another (404) and from other suppliers', async () => {
-      expectProblem(await w.get(w.otherCoordinator.as, `/v1/contracts/${contract.id}`), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${contract.id}`, headers: w.otherCoordinator.as.headers, payload: { title: 'Overgenomen' } }), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.post(w.otherCoordinator.as, `/v1/contracts/${contract.id}/close`), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.get(w.otherCoordinator.as, `/v1/contracts/${contract.id}/events`), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.get(w.m.otherSupplier.as, `/v1/contracts/${contract.id}`), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(
+        await w.get(w.otherCoordinator.as, `/v1/contracts/${contract.id}`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/v1/contracts/${contract.id}`,
+          headers: w.otherCoordinator.as.headers,
+          payload: { title: 'Overgenomen' },
+        }),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await w.post(w.otherCoordinator.as, `/v1/contracts/${contract.id}/close`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await w.get(w.otherCoordinator.as, `/v1/contracts/${contract.id}/events`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
+      expectProblem(
+        await w.get(w.m.otherSupplier.as, `/v1/contracts/${contract.id}`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
       const list = await w.get(w.otherCoordinator.as, '/v1/contracts?limit=100');
       expect(list.json().items.map((c: { id: string }) => c.id)).not.toContain(contract.id);
       const wallet = await w.get(w.m.otherSupplier.as, '/v1/obligations');
-      expect(wallet.json().items.map((o: { contractId: string }) => o.contractId)).not.toContain(contract.id);
+      expect(wallet.json().items.map((o: { contractId: string }) => o.contractId)).not.toContain(
+        contract.id,
+      );
     });
 
     it('lets the bound supplier read its contract but not change it or read the authority’s audit trail', async () => {
       expectStatus(await w.get(w.m.supplier.as, `/v1/contracts/${contract.id}`), 200);
-      expectProblem(await w.post(w.m.supplier.as, '/v1/contracts', w.contractBody()), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await t.app.inject({ method: 'PATCH', url: `/v1/contracts/${contract.id}`, headers: w.m.supplier.as.headers, payload: { title: 'Anders' } }), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await w.get(w.m.supplier.as, `/v1/contracts/${contract.id}/events`), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(
+        await w.post(w.m.supplier.as, '/v1/contracts', w.contractBody()),
+        403,
+        'AUTH.FORBIDDEN',
+      );
+      expectProblem(
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/v1/contracts/${contract.id}`,
+          headers: w.m.supplier.as.headers,
+          payload: { title: 'Anders' },
+        }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
+      expectProblem(
+        await w.get(w.m.supplier.as, `/v1/contracts/${contract.id}/events`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
     });
 
     it('gives the wallet to suppliers only, and pages the authority’s list', async () => {
@@ -179,11 +364,18 @@ describe('contracts with social-return obligations', () => {
       const first = await w.get(w.m.coordinator.as, '/v1/contracts?limit=2');
       expectStatus(first, 200);
       expect(first.json().items).toHaveLength(2);
-      const second = await w.get(w.m.coordinator.as, `/v1/contracts?limit=2&cursor=${first.json().nextCursor}`);
+      const second = await w.get(
+        w.m.coordinator.as,
+        `/v1/contracts?limit=2&cursor=${first.json().nextCursor}`,
+      );
       expectStatus(second, 200);
       const ids = [...first.json().items, ...second.json().items].map((c: { id: string }) => c.id);
       expect(new Set(ids).size).toBe(ids.length);
-      expectProblem(await w.get(w.m.coordinator.as, '/v1/contracts?cursor=nonsense'), 400, 'VALIDATION.INVALID_CURSOR');
+      expectProblem(
+        await w.get(w.m.coordinator.as, '/v1/contracts?cursor=nonsense'),
+        400,
+        'VALIDATION.INVALID_CURSOR',
+      );
     });
   });
 });

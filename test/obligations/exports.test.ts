@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { type ContractJson, createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import {
+  type ContractJson,
+  createObligationsWorld,
+  type ObligationsWorld,
+} from '../helpers/obligations.js';
 
 /** RFC 4180 CSV, enough to read back what the export wrote (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -13,13 +17,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (char === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
+    else if (char === ',') (row.push(field), (field = ''));
     else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     } else field += char;
   }
   return rows;
@@ -29,7 +33,9 @@ async function readXlsx(bytes: Buffer): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  workbook.worksheets[0]!.eachRow({ includeEmpty: false }, (row) =>
+    rows.push((row.values as unknown[]).slice(1)),
+  );
   return rows;
 }
 
@@ -43,22 +49,33 @@ describe('exports of contracts and claims', () => {
     t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
     w = await createObligationsWorld(t);
     price = t.config.creditPriceCents;
-    contract = await w.createContract(undefined, { reference: 'SR-2026-001', title: '=HYPERLINK("http://evil"), "quoted", ëxport', valueCents: 1_234_567_89 });
+    contract = await w.createContract(undefined, {
+      reference: 'SR-2026-001',
+      title: '=HYPERLINK("http://evil"), "quoted", ëxport',
+      valueCents: 1_234_567_89,
+    });
     await w.createContract(w.otherCoordinator.as, { reference: 'OTHER-1' });
     const certificate = await w.buyCertificate(w.m.supplier.as, 7);
-    const claim = await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 4 });
+    const claim = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 4,
+    });
     expectStatus(await w.approve(w.m.coordinator.as, claim.id), 200);
     await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 3 });
   });
   afterAll(async () => t?.close());
 
-  const download = (url: string, who = w.m.coordinator.as) => t.app.inject({ method: 'GET', url, headers: who.headers });
+  const download = (url: string, who = w.m.coordinator.as) =>
+    t.app.inject({ method: 'GET', url, headers: who.headers });
 
   it('exports the authority’s own contracts with their progress as CSV', async () => {
     const response = await download('/v1/contracts/export?format=csv');
     expectStatus(response, 200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="contracts-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="contracts-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const text = response.body.replace(/^\uFEFF/, '');
     const [header, ...rows] = parseCsv(text);
     expect(rows).toHaveLength(1); // not the other authority's contract
@@ -68,8 +85,8 @@ describe('exports of contracts and claims', () => {
       Title: `'=HYPERLINK("http://evil"), "quoted", ëxport`,
       'Contract value (EUR)': '1234567.89',
       'Obligation (EUR)': '61728.39',
-      'Approved (EUR)': (4 * price / 100).toFixed(2),
-      'Pending (EUR)': (3 * price / 100).toFixed(2),
+      'Approved (EUR)': ((4 * price) / 100).toFixed(2),
+      'Pending (EUR)': ((3 * price) / 100).toFixed(2),
       'Remaining (EUR)': ((61_728_39 - 4 * price) / 100).toFixed(2),
       Supplier: w.m.world.supplier.name,
       Overdue: 'no',
@@ -79,14 +96,21 @@ describe('exports of contracts and claims', () => {
   it('exports the same contracts as XLSX that reads back with numbers as numbers', async () => {
     const response = await download('/v1/contracts/export?format=xlsx');
     expectStatus(response, 200);
-    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const rows = await readXlsx(response.rawPayload);
     const headerIndex = rows.findIndex((row) => row[0] === 'Contract reference');
     const header = rows[headerIndex] as string[];
     const data = rows.slice(headerIndex + 1);
     expect(data).toHaveLength(1);
     const record = Object.fromEntries(header.map((name, index) => [name, data[0]![index]]));
-    expect(record).toMatchObject({ 'Contract reference': 'SR-2026-001', 'Obligation (EUR)': 61728.39, 'Approved (EUR)': (4 * price) / 100, 'Percentage (bp)': 500 });
+    expect(record).toMatchObject({
+      'Contract reference': 'SR-2026-001',
+      'Obligation (EUR)': 61728.39,
+      'Approved (EUR)': (4 * price) / 100,
+      'Percentage (bp)': 500,
+    });
     expect(String(rows[0]![0])).toContain('contracts');
   });
 
@@ -95,7 +119,9 @@ describe('exports of contracts and claims', () => {
     expectStatus(csv, 200);
     const [header, ...rows] = parseCsv(csv.body.replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(2);
-    const records = rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]])));
+    const records = rows.map((row) =>
+      Object.fromEntries(header!.map((name, index) => [name, row[index]])),
+    );
     expect(records.map((r) => [r.Status, r.Credits, r['Value (EUR)']]).sort()).toEqual(
       [
         ['approved', '4', ((4 * price) / 100).toFixed(2)],
@@ -115,7 +141,11 @@ describe('exports of contracts and claims', () => {
     const other = await download('/v1/claims/export?format=csv', w.otherCoordinator.as);
     expectStatus(other, 200);
     expect(parseCsv(other.body.replace(/^\uFEFF/, ''))).toHaveLength(1); // the header only
-    expectProblem(await download('/v1/contracts/export?format=csv', w.m.supplier.as), 403, 'AUTH.FORBIDDEN');
+    expectProblem(
+      await download('/v1/contracts/export?format=csv', w.m.supplier.as),
+      403,
+      'AUTH.FORBIDDEN',
+    );
     expectProblem(await download('/v1/claims/export?format=pdf'), 400, 'VALIDATION.FAILED');
     expectStatus(await download('/v1/contracts/export?format=csv', w.viewer.as), 200);
   });

@@ -1,21 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { claimValueCents, creditCapCents, filledShareBp, obligationCents } from '../../src/modules/obligations/obligation-math.js';
+import {
+  claimValueCents,
+  creditCapCents,
+  filledShareBp,
+  obligationCents,
+} from '../../src/modules/obligations/obligation-math.js';
 
 describe('obligation arithmetic', () => {
   it('takes 5% of the contract value, the usual social-return share', () => {
-    expect(obligationCents(1_000_000_00, { basis: 'contract_value', percentageBp: 500 })).toBe(50_000_00);
+    expect(obligationCents(1_000_000_00, { basis: 'contract_value', percentageBp: 500 })).toBe(
+      50_000_00,
+    );
   });
 
   it('takes 2% for labour-extensive work', () => {
-    expect(obligationCents(2_500_000_00, { basis: 'contract_value', percentageBp: 200 })).toBe(50_000_00);
+    expect(obligationCents(2_500_000_00, { basis: 'contract_value', percentageBp: 200 })).toBe(
+      50_000_00,
+    );
   });
 
   it('takes the percentage of the wage sum, not of the contract value, on the wage-sum basis', () => {
-    expect(obligationCents(9_999_999_99, { basis: 'wage_sum', percentageBp: 500, wageSumCents: 400_000_00 })).toBe(20_000_00);
+    expect(
+      obligationCents(9_999_999_99, {
+        basis: 'wage_sum',
+        percentageBp: 500,
+        wageSumCents: 400_000_00,
+      }),
+    ).toBe(20_000_00);
   });
 
   it('uses the fixed amount as it is', () => {
-    expect(obligationCents(1_000_000_00, { basis: 'fixed', fixedAmountCents: 12_345_67 })).toBe(12_345_67);
+    expect(obligationCents(1_000_000_00, { basis: 'fixed', fixedAmountCents: 12_345_67 })).toBe(
+      12_345_67,
+    );
   });
 
   it('rounds half a cent up and less than half down', () => {
@@ -29,8 +46,12 @@ describe('obligation arithmetic', () => {
 
   it('stays exact for contract values where a float product would not be', () => {
     // 10^15 cents × 500 is beyond 2^53; the BigInt path keeps it exact.
-    expect(obligationCents(1_000_000_000_000_000, { basis: 'contract_value', percentageBp: 500 })).toBe(50_000_000_000_000);
-    expect(obligationCents(999_999_999_999_999, { basis: 'contract_value', percentageBp: 1 })).toBe(100_000_000_000);
+    expect(
+      obligationCents(1_000_000_000_000_000, { basis: 'contract_value', percentageBp: 500 }),
+    ).toBe(50_000_000_000_000);
+    expect(obligationCents(999_999_999_999_999, { basis: 'contract_value', percentageBp: 1 })).toBe(
+      100_000_000_000,
+    );
   });
 
   it('values a claim at credits × price paid × factor, rounded half up', () => {

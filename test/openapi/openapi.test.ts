@@ -8,7 +8,15 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 /** Operations that must be callable without a token (there may be more, such as the public catalogue). */
-const PUBLIC_OPERATIONS = ['login', 'refreshTokens', 'logout', 'acceptInvitation', 'live', 'ready', 'getProjectFunding'];
+const PUBLIC_OPERATIONS = [
+  'login',
+  'refreshTokens',
+  'logout',
+  'acceptInvitation',
+  'live',
+  'ready',
+  'getProjectFunding',
+];
 
 interface Response {
   description?: string;
@@ -28,7 +36,11 @@ interface Document {
 
 function operations(document: Document): { method: string; path: string; operation: Operation }[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method] !== undefined).map((method) => ({ method, path, operation: item[method]! })),
+    METHODS.filter((method) => item[method] !== undefined).map((method) => ({
+      method,
+      path,
+      operation: item[method]!,
+    })),
   );
 }
 
@@ -57,7 +69,10 @@ describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with bearer authentication as the default', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(document.security).toEqual([{ bearerAuth: [] }]);
-    expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
   });
 
   it('gives every operation a unique operationId', () => {
@@ -73,7 +88,9 @@ describe('OpenAPI document', () => {
   it('documents a success response with a schema (or 204) for every operation', () => {
     for (const { method, path, operation } of operations(document)) {
       const where = `${method} ${path}`;
-      const successes = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      const successes = Object.entries(operation.responses ?? {}).filter(([status]) =>
+        /^2\d\d$/.test(status),
+      );
       expect(successes.length, where).toBeGreaterThan(0);
       for (const [status, response] of successes) {
         if (status === '204') continue;
@@ -83,7 +100,8 @@ describe('OpenAPI document', () => {
           response.content?.['application/pdf']?.schema ??
           response.content?.['text/csv; charset=utf-8']?.schema ??
           response.content?.['text/csv']?.schema ??
-          response.content?.['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']?.schema;
+          response.content?.['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']
+            ?.schema;
         expect(schema, `${where} ${status}`).toBeDefined();
       }
     }
@@ -96,10 +114,14 @@ describe('OpenAPI document', () => {
       expect(Object.keys(responses), where).toEqual(expect.arrayContaining(['400', '500']));
       for (const [status, response] of Object.entries(responses)) {
         if (!/^[45]\d\d$/.test(status)) continue;
-        expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json']);
-        expect(response.content!['application/problem+json']!.schema, `${where} ${status}`).toEqual({
-          $ref: '#/components/schemas/Problem',
-        });
+        expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual([
+          'application/problem+json',
+        ]);
+        expect(response.content!['application/problem+json']!.schema, `${where} ${status}`).toEqual(
+          {
+            $ref: '#/components/schemas/Problem',
+          },
+        );
       }
     }
   });
@@ -147,7 +169,11 @@ describe('OpenAPI document', () => {
       execFile(
         'node_modules/.bin/redocly',
         ['lint', 'openapi/openapi.json', '--extends', 'recommended'],
-        { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' } },
+        {
+          cwd: ROOT,
+          timeout: 60_000,
+          env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' },
+        },
         (error, stdout, stderr) => {
           const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
           resolve({ code: exitCode, output: `${stdout}\n${stderr}` });

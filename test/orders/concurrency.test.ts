@@ -5,7 +5,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { createMarket, expectProblem, expectStatus, type Market, nextAddress } from '../helpers/listed-project.js';
+import {
+  createMarket,
+  expectProblem,
+  expectStatus,
+  type Market,
+  nextAddress,
+} from '../helpers/listed-project.js';
 import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
 
@@ -26,7 +32,10 @@ describe('orders under contention', () => {
   beforeAll(async () => {
     let clock: () => Date = () => new Date();
     gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({ payments: gateway, env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+    t = await createTestApp({
+      payments: gateway,
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
     clock = () => t.clock.now();
     m = await createMarket(t);
     api = ordersApi(t);
@@ -34,7 +43,9 @@ describe('orders under contention', () => {
     buyers = [];
     for (let i = 0; i < 10; i++) {
       const organisation = await createOrganisation(t.db, 'supplier');
-      buyers.push(await signIn(t.app, await createUser(t.db, organisation, 'member'), nextAddress()));
+      buyers.push(
+        await signIn(t.app, await createUser(t.db, organisation, 'member'), nextAddress()),
+      );
     }
   });
   afterAll(async () => t?.close());
@@ -42,16 +53,25 @@ describe('orders under contention', () => {
   /** A project of `supply` credits of which only `available` are left (a big order holds the rest). */
   async function projectWithAvailable(supply: number, available: number): Promise<string> {
     const projectId = await m.listProject({ supply });
-    if (supply > available) await api.place(m.otherSupplier.as, { projectId, quantity: supply - available, paymentMethod: 'invoice' });
+    if (supply > available)
+      await api.place(m.otherSupplier.as, {
+        projectId,
+        quantity: supply - available,
+        paymentMethod: 'invoice',
+      });
     expect(await api.credits(projectId)).toMatchObject({ available });
     return projectId;
   }
 
   async function expectFiftySoldApart(projectId: string, orders: OrderJson[]) {
-    const paid = await Promise.all(orders.map((order) => api.markPaid(m.admin.as, order.id, order.amountCents)));
+    const paid = await Promise.all(
+      orders.map((order) => api.markPaid(m.admin.as, order.id, order.amountCents)),
+    );
     for (const response of paid) expectStatus(response, 200);
     const certificates = paid.map((response) => response.json<OrderJson>().certificate!);
-    const ranges = certificates.map((c) => [c.serialStart, c.serialEnd] as const).sort((a, b) => a[0] - b[0]);
+    const ranges = certificates
+      .map((c) => [c.serialStart, c.serialEnd] as const)
+      .sort((a, b) => a[0] - b[0]);
     expect(new Set(certificates.map((c) => c.number)).size).toBe(50);
     for (const [index, [start, end]] of ranges.entries()) {
       expect(end).toBe(start);
@@ -68,7 +88,9 @@ describe('orders under contention', () => {
       expectProblem(response, 409, 'ORDER.INSUFFICIENT_CREDITS');
       expect(response.json().available).toBe(0);
     }
-    expect(created.length + refused.length, responses.map((r) => r.statusCode).join()).toBe(responses.length);
+    expect(created.length + refused.length, responses.map((r) => r.statusCode).join()).toBe(
+      responses.length,
+    );
     return { created, refused };
   }
 
@@ -76,12 +98,23 @@ describe('orders under contention', () => {
     it('200 orders of 1 credit for the last 50: exactly 50 reserved, 150 refused with available 0; paying all sells 50 apart', async () => {
       const projectId = await projectWithAvailable(120, 50);
       const responses = await Promise.all(
-        Array.from({ length: 200 }, (_, i) => api.create(buyers[i % buyers.length]!, { projectId, quantity: 1, paymentMethod: 'invoice' })),
+        Array.from({ length: 200 }, (_, i) =>
+          api.create(buyers[i % buyers.length]!, {
+            projectId,
+            quantity: 1,
+            paymentMethod: 'invoice',
+          }),
+        ),
       );
       const { created, refused } = tally(responses);
       expect(created).toHaveLength(50);
       expect(refused).toHaveLength(150);
-      expect(await api.credits(projectId)).toMatchObject({ supply: 120, reserved: 120, sold: 0, available: 0 });
+      expect(await api.credits(projectId)).toMatchObject({
+        supply: 120,
+        reserved: 120,
+        sold: 0,
+        available: 0,
+      });
       await api.expectInvariants();
       await expectFiftySoldApart(projectId, created);
     });
@@ -91,13 +124,19 @@ describe('orders under contention', () => {
       const key = randomUUID();
       const sessionsBefore = gateway.sessions.size;
       const responses = await Promise.all(
-        Array.from({ length: 20 }, () => api.create(buyers[0]!, { projectId, quantity: 2, paymentMethod: 'stripe' }, key)),
+        Array.from({ length: 20 }, () =>
+          api.create(buyers[0]!, { projectId, quantity: 2, paymentMethod: 'stripe' }, key),
+        ),
       );
       for (const response of responses) expectStatus(response, 201);
       expect(new Set(responses.map((r) => r.body)).size).toBe(1);
       expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(19);
       expect(gateway.sessions.size).toBe(sessionsBefore + 1);
-      const orders = await t.db.selectFrom('orders').select('id').where('project_id', '=', projectId).execute();
+      const orders = await t.db
+        .selectFrom('orders')
+        .select('id')
+        .where('project_id', '=', projectId)
+        .execute();
       expect(orders).toHaveLength(1);
       expect(await api.credits(projectId)).toMatchObject({ reserved: 2, available: 8 });
       await api.expectInvariants();
@@ -105,12 +144,24 @@ describe('orders under contention', () => {
 
     it('one payment reported 10 times at once is fulfilled once: one sale, one certificate', async () => {
       const projectId = await m.listProject({ supply: 10 });
-      const order = await api.place(buyers[5]!, { projectId, quantity: 3, paymentMethod: 'stripe' });
+      const order = await api.place(buyers[5]!, {
+        projectId,
+        quantity: 3,
+        paymentMethod: 'stripe',
+      });
       const results = await Promise.all(Array.from({ length: 10 }, () => api.stripePaid(order)));
       expect(results.filter((r) => r.outcome === 'fulfilled')).toHaveLength(1);
       expect(results.filter((r) => r.outcome === 'already_paid')).toHaveLength(9);
-      expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 1, 'credit.sell': 1, 'money.payment_received': 1 });
-      const certificates = await t.db.selectFrom('certificates').select('id').where('order_id', '=', order.id).execute();
+      expect(await api.ledgerOf(order.id)).toEqual({
+        'credit.reserve': 1,
+        'credit.sell': 1,
+        'money.payment_received': 1,
+      });
+      const certificates = await t.db
+        .selectFrom('certificates')
+        .select('id')
+        .where('order_id', '=', order.id)
+        .execute();
       expect(certificates).toHaveLength(1);
       await api.expectInvariants();
     });
@@ -118,14 +169,28 @@ describe('orders under contention', () => {
     it('a refund and its payment reported at the same moment end refunded, with no live certificate', async () => {
       const projectId = await m.listProject({ supply: 20 });
       const orders: OrderJson[] = [];
-      for (let i = 0; i < 5; i++) orders.push(await api.place(buyers[6]!, { projectId, quantity: 2, paymentMethod: 'stripe' }));
-      await Promise.all(orders.flatMap((order) => [api.stripeRefunded(order), api.stripePaid(order), api.stripeRefunded(order)]));
+      for (let i = 0; i < 5; i++)
+        orders.push(
+          await api.place(buyers[6]!, { projectId, quantity: 2, paymentMethod: 'stripe' }),
+        );
+      await Promise.all(
+        orders.flatMap((order) => [
+          api.stripeRefunded(order),
+          api.stripePaid(order),
+          api.stripeRefunded(order),
+        ]),
+      );
       for (const order of orders) {
         const final = (await api.get(m.admin.as, order.id)).json<OrderJson>();
         expect(final.status).toBe('refunded');
         expect(final.certificate === null || final.certificate.status === 'revoked').toBe(true);
       }
-      expect(await api.credits(projectId)).toMatchObject({ supply: 20, reserved: 0, sold: 0, available: 20 });
+      expect(await api.credits(projectId)).toMatchObject({
+        supply: 20,
+        reserved: 0,
+        sold: 0,
+        available: 20,
+      });
       await api.expectInvariants();
     });
 
@@ -136,9 +201,15 @@ describe('orders under contention', () => {
       await blocker.connect();
       try {
         await blocker.query('BEGIN');
-        await blocker.query('SELECT * FROM project_credit_balances WHERE project_id = $1 FOR UPDATE', [projectId]);
+        await blocker.query(
+          'SELECT * FROM project_credit_balances WHERE project_id = $1 FOR UPDATE',
+          [projectId],
+        );
         const keys = [randomUUID(), randomUUID()];
-        const pending = [api.create(buyers[1]!, { projectId, quantity: 4, paymentMethod: 'invoice' }, keys[0]), api.create(buyers[2]!, { projectId, quantity: 4, paymentMethod: 'invoice' }, keys[1])];
+        const pending = [
+          api.create(buyers[1]!, { projectId, quantity: 4, paymentMethod: 'invoice' }, keys[0]),
+          api.create(buyers[2]!, { projectId, quantity: 4, paymentMethod: 'invoice' }, keys[1]),
+        ];
         await waitForLockWaiters(blocker, 2);
         await blocker.query('COMMIT');
         const responses = await Promise.all(pending);
@@ -146,7 +217,11 @@ describe('orders under contention', () => {
         expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
         expectProblem(responses[loser]!, 409, 'ORDER.INSUFFICIENT_CREDITS');
         expect(responses[loser]!.json().available).toBe(0);
-        const replay = await api.create(buyers[loser + 1]!, { projectId, quantity: 4, paymentMethod: 'invoice' }, keys[loser]);
+        const replay = await api.create(
+          buyers[loser + 1]!,
+          { projectId, quantity: 4, paymentMethod: 'invoice' },
+          keys[loser],
+        );
         expect(replay.statusCode).toBe(409);
         expect(replay.body).toBe(responses[loser]!.body);
       } finally {
@@ -160,7 +235,14 @@ describe('orders under contention', () => {
     it('60 orders of 1 credit for the last 50: 50 reserved, 10 refused; paying all sells 50 apart', async () => {
       const projectId = await projectWithAvailable(70, 50);
       const responses: LightMyRequestResponse[] = [];
-      for (let i = 0; i < 60; i++) responses.push(await api.create(buyers[i % buyers.length]!, { projectId, quantity: 1, paymentMethod: 'invoice' }));
+      for (let i = 0; i < 60; i++)
+        responses.push(
+          await api.create(buyers[i % buyers.length]!, {
+            projectId,
+            quantity: 1,
+            paymentMethod: 'invoice',
+          }),
+        );
       const { created, refused } = tally(responses);
       expect(created).toHaveLength(50);
       expect(refused).toHaveLength(10);
@@ -174,23 +256,42 @@ describe('orders under contention', () => {
       const key = randomUUID();
       const sessionsBefore = gateway.sessions.size;
       const responses: LightMyRequestResponse[] = [];
-      for (let i = 0; i < 20; i++) responses.push(await api.create(buyers[3]!, { projectId, quantity: 2, paymentMethod: 'stripe' }, key));
+      for (let i = 0; i < 20; i++)
+        responses.push(
+          await api.create(buyers[3]!, { projectId, quantity: 2, paymentMethod: 'stripe' }, key),
+        );
       for (const response of responses) expectStatus(response, 201);
       expect(new Set(responses.map((r) => r.body)).size).toBe(1);
       expect(gateway.sessions.size).toBe(sessionsBefore + 1);
-      const orders = await t.db.selectFrom('orders').select('id').where('project_id', '=', projectId).execute();
+      const orders = await t.db
+        .selectFrom('orders')
+        .select('id')
+        .where('project_id', '=', projectId)
+        .execute();
       expect(orders).toHaveLength(1);
-      expectProblem(await api.create(buyers[3]!, { projectId, quantity: 3, paymentMethod: 'stripe' }, key), 422, 'IDEMPOTENCY.KEY_REUSED');
+      expectProblem(
+        await api.create(buyers[3]!, { projectId, quantity: 3, paymentMethod: 'stripe' }, key),
+        422,
+        'IDEMPOTENCY.KEY_REUSED',
+      );
       await api.expectInvariants();
     });
 
     it('duplicates sent together queue on the embedded database and still make one order', async () => {
       const projectId = await m.listProject({ supply: 10 });
       const key = randomUUID();
-      const responses = await Promise.all(Array.from({ length: 5 }, () => api.create(buyers[4]!, { projectId, quantity: 1, paymentMethod: 'stripe' }, key)));
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          api.create(buyers[4]!, { projectId, quantity: 1, paymentMethod: 'stripe' }, key),
+        ),
+      );
       for (const response of responses) expectStatus(response, 201);
       expect(new Set(responses.map((r) => r.body)).size).toBe(1);
-      const orders = await t.db.selectFrom('orders').select('id').where('project_id', '=', projectId).execute();
+      const orders = await t.db
+        .selectFrom('orders')
+        .select('id')
+        .where('project_id', '=', projectId)
+        .execute();
       expect(orders).toHaveLength(1);
     });
   });

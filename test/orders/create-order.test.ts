@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidCreditorReference } from '../../src/modules/orders/order-view.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, signIn } from '../helpers/fixtures.js';
-import { createMarket, expectProblem, expectStatus, type Market, nextAddress } from '../helpers/listed-project.js';
+import {
+  createMarket,
+  expectProblem,
+  expectStatus,
+  type Market,
+  nextAddress,
+} from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
 
 const DAY_MS = 86_400_000;
@@ -16,13 +22,21 @@ describe('POST /v1/orders', () => {
 
   beforeAll(async () => {
     // The hoarding limits have their own tests below.
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+    t = await createTestApp({
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
     m = await createMarket(t);
     api = ordersApi(t);
     projectId = await m.listProject({ supply: 40, title: 'Rijbewijs voor werkzoekenden' });
     await t.db
       .updateTable('organisations')
-      .set({ name: 'Bouwbedrijf De Vries BV', vat_number: 'NL123456789B01', address_street: 'Havenweg 12', address_postal_code: '3011 AA', address_city: 'Rotterdam' })
+      .set({
+        name: 'Bouwbedrijf De Vries BV',
+        vat_number: 'NL123456789B01',
+        address_street: 'Havenweg 12',
+        address_postal_code: '3011 AA',
+        address_city: 'Rotterdam',
+      })
       .where('id', '=', m.world.supplier.id)
       .execute();
   });
@@ -30,7 +44,11 @@ describe('POST /v1/orders', () => {
 
   it('reserves the credits of an invoice order, numbers the invoice and copies the billing details', async () => {
     const before = await api.credits(projectId);
-    const response = await api.create(m.supplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' });
+    const response = await api.create(m.supplier.as, {
+      projectId,
+      quantity: 3,
+      paymentMethod: 'invoice',
+    });
     expectStatus(response, 201);
     const order = response.json<OrderJson>();
     expect(order).toMatchObject({
@@ -55,15 +73,31 @@ describe('POST /v1/orders', () => {
     expect(order.invoiceNumber).toMatch(new RegExp(`^INV-(${year}|${year + 1})-[0-9]{6}$`));
     expect(isValidCreditorReference(order.paymentReference)).toBe(true);
     expect(Date.parse(order.reservedUntil) - t.clock.now().getTime()).toBe(14 * DAY_MS);
-    expect(await api.credits(projectId)).toMatchObject({ reserved: before.reserved + 3, available: before.available - 3, sold: before.sold });
+    expect(await api.credits(projectId)).toMatchObject({
+      reserved: before.reserved + 3,
+      available: before.available - 3,
+      sold: before.sold,
+    });
     expect(await api.auditActions(order.id)).toEqual(['order.created']);
     await api.expectInvariants();
   });
 
   it('numbers invoices without gaps, also across refused orders', async () => {
-    const first = await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' });
-    expectProblem(await api.create(m.supplier.as, { projectId, quantity: 1000, paymentMethod: 'invoice' }), 409, 'ORDER.INSUFFICIENT_CREDITS');
-    const second = await api.place(m.otherSupplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' });
+    const first = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 1,
+      paymentMethod: 'invoice',
+    });
+    expectProblem(
+      await api.create(m.supplier.as, { projectId, quantity: 1000, paymentMethod: 'invoice' }),
+      409,
+      'ORDER.INSUFFICIENT_CREDITS',
+    );
+    const second = await api.place(m.otherSupplier.as, {
+      projectId,
+      quantity: 1,
+      paymentMethod: 'invoice',
+    });
     const number = (order: OrderJson) => Number(order.invoiceNumber!.slice(-6));
     expect(number(second)).toBe(number(first) + 1);
     expect(second.paymentReference).not.toBe(first.paymentReference);
@@ -71,7 +105,11 @@ describe('POST /v1/orders', () => {
 
   it('answers 409 with the credits still available when there are not enough', async () => {
     const { available } = await api.credits(projectId);
-    const response = await api.create(m.otherSupplier.as, { projectId, quantity: available + 1, paymentMethod: 'invoice' });
+    const response = await api.create(m.otherSupplier.as, {
+      projectId,
+      quantity: available + 1,
+      paymentMethod: 'invoice',
+    });
     expectProblem(response, 409, 'ORDER.INSUFFICIENT_CREDITS');
     expect(response.json().available).toBe(available);
     expect((await api.credits(projectId)).available).toBe(available);
@@ -80,7 +118,13 @@ describe('POST /v1/orders', () => {
 
   it('requires an Idempotency-Key of 1–255 visible characters', async () => {
     const body = { projectId, quantity: 1, paymentMethod: 'invoice' as const };
-    const count = async () => (await t.db.selectFrom('orders').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await t.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await count();
     expectProblem(await api.create(m.supplier.as, body, null), 400, 'VALIDATION.FAILED');
     expectProblem(await api.create(m.supplier.as, body, 'x'.repeat(256)), 400, 'VALIDATION.FAILED');
@@ -94,15 +138,27 @@ describe('POST /v1/orders', () => {
     const body = { projectId, quantity: 2, paymentMethod: 'invoice' as const };
     const first = await api.create(m.supplier.as, body, key);
     expectStatus(first, 201);
-    const again = await api.create(m.supplier.as, { paymentMethod: 'invoice', quantity: 2, projectId }, key);
+    const again = await api.create(
+      m.supplier.as,
+      { paymentMethod: 'invoice', quantity: 2, projectId },
+      key,
+    );
     expectStatus(again, 201);
     expect(again.body).toBe(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
-    const orders = await t.db.selectFrom('orders').select('id').where('id', '=', first.json().id).execute();
+    const orders = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .where('id', '=', first.json().id)
+      .execute();
     expect(orders).toHaveLength(1);
 
-    expectProblem(await api.create(m.supplier.as, { ...body, quantity: 3 }, key), 422, 'IDEMPOTENCY.KEY_REUSED');
+    expectProblem(
+      await api.create(m.supplier.as, { ...body, quantity: 3 }, key),
+      422,
+      'IDEMPOTENCY.KEY_REUSED',
+    );
     // The key belongs to the organisation: another buyer's same key is its own request.
     const other = await api.create(m.otherSupplier.as, body, key);
     expectStatus(other, 201);
@@ -117,7 +173,11 @@ describe('POST /v1/orders', () => {
     const first = await api.create(m.supplier.as, body, key);
     expectProblem(first, 409, 'ORDER.INSUFFICIENT_CREDITS');
     // Free a credit so the same order would now fit.
-    const someOrder = await api.place(m.otherSupplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' });
+    const someOrder = await api.place(m.otherSupplier.as, {
+      projectId,
+      quantity: 1,
+      paymentMethod: 'invoice',
+    });
     expectStatus(await api.cancel(m.admin.as, someOrder.id), 200);
     const again = await api.create(m.supplier.as, body, key);
     expectStatus(again, 409);
@@ -126,9 +186,18 @@ describe('POST /v1/orders', () => {
 
   it('is for supplier members only', async () => {
     for (const who of [m.admin, m.initiativeMember, m.coordinator, m.reviewers[0]!]) {
-      expectProblem(await api.create(who.as, { projectId, quantity: 1, paymentMethod: 'invoice' }), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await api.create(who.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
     }
-    const anonymous = await t.app.inject({ method: 'POST', url: '/v1/orders', headers: { 'idempotency-key': 'x' }, payload: { projectId, quantity: 1, paymentMethod: 'invoice' } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { 'idempotency-key': 'x' },
+      payload: { projectId, quantity: 1, paymentMethod: 'invoice' },
+    });
     expectProblem(anonymous, 401, 'AUTH.REQUIRED');
   });
 
@@ -146,22 +215,52 @@ describe('POST /v1/orders', () => {
   });
 
   it('sells only listed projects before their deadline', async () => {
-    expectProblem(await api.create(m.supplier.as, { projectId: randomUUID(), quantity: 1, paymentMethod: 'invoice' }), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await api.create(m.supplier.as, {
+        projectId: randomUUID(),
+        quantity: 1,
+        paymentMethod: 'invoice',
+      }),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
     const approved = await m.listProject({ supply: 10, stopAt: 'approved' });
-    expectProblem(await api.create(m.supplier.as, { projectId: approved, quantity: 1, paymentMethod: 'invoice' }), 409, 'ORDER.PROJECT_NOT_SELLING');
+    expectProblem(
+      await api.create(m.supplier.as, {
+        projectId: approved,
+        quantity: 1,
+        paymentMethod: 'invoice',
+      }),
+      409,
+      'ORDER.PROJECT_NOT_SELLING',
+    );
 
-    const soon = await m.listProject({ supply: 10, fundingDeadline: new Date(t.clock.now().getTime() + 2 * DAY_MS).toISOString() });
-    expectStatus(await api.create(m.supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }), 201);
+    const soon = await m.listProject({
+      supply: 10,
+      fundingDeadline: new Date(t.clock.now().getTime() + 2 * DAY_MS).toISOString(),
+    });
+    expectStatus(
+      await api.create(m.supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }),
+      201,
+    );
     t.clock.advance(2 * DAY_MS + 1000);
     try {
-      expectProblem(await api.create(m.supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }), 409, 'ORDER.PROJECT_NOT_SELLING');
+      expectProblem(
+        await api.create(m.supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }),
+        409,
+        'ORDER.PROJECT_NOT_SELLING',
+      );
     } finally {
       t.clock.advance(-(2 * DAY_MS + 1000));
     }
   });
 
   it('offers Stripe only when it is configured', async () => {
-    expectProblem(await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'stripe' }), 422, 'ORDER.PAYMENT_METHOD_UNAVAILABLE');
+    expectProblem(
+      await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'stripe' }),
+      422,
+      'ORDER.PAYMENT_METHOD_UNAVAILABLE',
+    );
   });
 });
 
@@ -171,7 +270,9 @@ describe('anti-hoarding limits', () => {
   let api: OrdersApi;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '3', MAX_RESERVED_SHARE_PERCENT: '50' } });
+    t = await createTestApp({
+      env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '3', MAX_RESERVED_SHARE_PERCENT: '50' },
+    });
     m = await createMarket(t);
     api = ordersApi(t);
   });
@@ -179,17 +280,47 @@ describe('anti-hoarding limits', () => {
 
   it('caps the share of a project one organisation holds unpaid', async () => {
     const projectId = await m.listProject({ supply: 10 });
-    expectProblem(await api.create(m.supplier.as, { projectId, quantity: 6, paymentMethod: 'invoice' }), 409, 'ORDER.RESERVATION_LIMIT');
-    const first = await api.place(m.supplier.as, { projectId, quantity: 4, paymentMethod: 'invoice' });
-    expectProblem(await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }), 409, 'ORDER.RESERVATION_LIMIT');
-    expectStatus(await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }), 201);
+    expectProblem(
+      await api.create(m.supplier.as, { projectId, quantity: 6, paymentMethod: 'invoice' }),
+      409,
+      'ORDER.RESERVATION_LIMIT',
+    );
+    const first = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 4,
+      paymentMethod: 'invoice',
+    });
+    expectProblem(
+      await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }),
+      409,
+      'ORDER.RESERVATION_LIMIT',
+    );
+    expectStatus(
+      await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      201,
+    );
     // Another buyer is not held back by the first.
-    expectStatus(await api.create(m.otherSupplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' }), 201);
-    expectProblem(await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }), 409, 'ORDER.RESERVATION_LIMIT');
+    expectStatus(
+      await api.create(m.otherSupplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' }),
+      201,
+    );
+    expectProblem(
+      await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      409,
+      'ORDER.RESERVATION_LIMIT',
+    );
     // Paid credits are no longer held unpaid: paying frees the share.
     expectStatus(await api.markPaid(m.admin.as, first.id, first.amountCents), 200);
-    expectStatus(await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }), 201);
-    expect(await api.credits(projectId)).toMatchObject({ supply: 10, sold: 4, reserved: 6, available: 0 });
+    expectStatus(
+      await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }),
+      201,
+    );
+    expect(await api.credits(projectId)).toMatchObject({
+      supply: 10,
+      sold: 4,
+      reserved: 6,
+      available: 0,
+    });
     await api.expectInvariants();
   });
 
@@ -198,11 +329,15 @@ describe('anti-hoarding limits', () => {
     const buyer = await signIn(t.app, await createUser(t.db, supplier, 'member'), nextAddress());
     const projectId = await m.listProject({ supply: 20 });
     const orders: OrderJson[] = [];
-    for (let i = 0; i < 3; i++) orders.push(await api.place(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }));
+    for (let i = 0; i < 3; i++)
+      orders.push(await api.place(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }));
     const refused = await api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' });
     expectProblem(refused, 409, 'ORDER.RESERVATION_LIMIT');
     expectStatus(await api.cancel(m.admin.as, orders[0]!.id), 200);
-    expectStatus(await api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }), 201);
+    expectStatus(
+      await api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      201,
+    );
     await api.expectInvariants();
   });
 });

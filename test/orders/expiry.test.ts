@@ -17,7 +17,10 @@ describe('reservation expiry', () => {
   beforeAll(async () => {
     let clock: () => Date = () => new Date();
     gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({ payments: gateway, env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+    t = await createTestApp({
+      payments: gateway,
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
     clock = () => t.clock.now();
     m = await createMarket(t);
     api = ordersApi(t);
@@ -25,17 +28,29 @@ describe('reservation expiry', () => {
   afterAll(async () => t?.close());
 
   async function releaseRows(orderIds: string[]): Promise<number> {
-    const rows = await t.db.selectFrom('credit_ledger').select('id').where('entry_type', '=', 'release').where('reference_id', 'in', orderIds).execute();
+    const rows = await t.db
+      .selectFrom('credit_ledger')
+      .select('id')
+      .where('entry_type', '=', 'release')
+      .where('reference_id', 'in', orderIds)
+      .execute();
     return rows.length;
   }
 
   it('releases every lapsed reservation exactly once, however often it runs', async () => {
     const projectId = await m.listProject({ supply: 30 });
     const lapsing: OrderJson[] = [];
-    for (let i = 0; i < 4; i++) lapsing.push(await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' }));
+    for (let i = 0; i < 4; i++)
+      lapsing.push(
+        await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' }),
+      );
     t.clock.advance(3 * DAY_MS);
     // Placed later: its hold has not lapsed.
-    const fresh = await api.place(m.otherSupplier.as, { projectId, quantity: 5, paymentMethod: 'invoice' });
+    const fresh = await api.place(m.otherSupplier.as, {
+      projectId,
+      quantity: 5,
+      paymentMethod: 'invoice',
+    });
     expect(await api.credits(projectId)).toMatchObject({ reserved: 13, available: 17 });
 
     const first = await expireReservations({ db: t.db, jobs: t.jobs }, t.clock.now());
@@ -47,7 +62,11 @@ describe('reservation expiry', () => {
     for (const order of lapsing) {
       const body = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
       expect(body).toMatchObject({ status: 'expired', closeReason: 'expired' });
-      expect(await api.auditActions(order.id)).toEqual(['order.created', 'order.checkout_session_created', 'order.expired']);
+      expect(await api.auditActions(order.id)).toEqual([
+        'order.created',
+        'order.checkout_session_created',
+        'order.expired',
+      ]);
     }
     expect((await api.get(m.otherSupplier.as, fresh.id)).json().status).toBe('reserved');
     // Each released Stripe order's Checkout Session is closed (once queued per order).
@@ -60,22 +79,40 @@ describe('reservation expiry', () => {
   it('releases once when several runs overlap', async () => {
     const projectId = await m.listProject({ supply: 60 });
     const orders: OrderJson[] = [];
-    for (let i = 0; i < 12; i++) orders.push(await api.place(i % 2 ? m.supplier.as : m.otherSupplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' }));
+    for (let i = 0; i < 12; i++)
+      orders.push(
+        await api.place(i % 2 ? m.supplier.as : m.otherSupplier.as, {
+          projectId,
+          quantity: 3,
+          paymentMethod: 'invoice',
+        }),
+      );
     t.clock.advance(15 * DAY_MS);
-    const reserved = (await api.list(m.admin.as, '?status=reserved&limit=100')).json().items as OrderJson[];
+    const reserved = (await api.list(m.admin.as, '?status=reserved&limit=100')).json()
+      .items as OrderJson[];
     const lapsed = reserved.filter((o) => Date.parse(o.reservedUntil) <= t.clock.now().getTime());
     expect(lapsed.length).toBeGreaterThanOrEqual(12);
-    const runs = await Promise.all([1, 2, 3, 4].map(() => expireReservations({ db: t.db, jobs: t.jobs }, t.clock.now())));
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(() => expireReservations({ db: t.db, jobs: t.jobs }, t.clock.now())),
+    );
     expect(runs.reduce((sum, run) => sum + run.released, 0)).toBe(lapsed.length);
     expect(await releaseRows(orders.map((o) => o.id))).toBe(12);
-    expect(await api.credits(projectId)).toMatchObject({ supply: 60, reserved: 0, sold: 0, available: 60 });
+    expect(await api.credits(projectId)).toMatchObject({
+      supply: 60,
+      reserved: 0,
+      sold: 0,
+      available: 60,
+    });
     await api.expectInvariants();
   });
 
   it('never releases an order that is paid while expiry runs', async () => {
     const projectId = await m.listProject({ supply: 20 });
     const orders: OrderJson[] = [];
-    for (let i = 0; i < 6; i++) orders.push(await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }));
+    for (let i = 0; i < 6; i++)
+      orders.push(
+        await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      );
     t.clock.advance(15 * DAY_MS);
     const [expiry, ...payments] = await Promise.all([
       expireReservations({ db: t.db, jobs: t.jobs }, t.clock.now()),
@@ -83,7 +120,9 @@ describe('reservation expiry', () => {
     ]);
     for (const payment of payments) expect(payment.statusCode).toBe(200);
     // Paid either before expiry reached it, or after (re-reserved): never both released and lost.
-    const statuses = await Promise.all(orders.map(async (o) => (await api.get(m.admin.as, o.id)).json<OrderJson>()));
+    const statuses = await Promise.all(
+      orders.map(async (o) => (await api.get(m.admin.as, o.id)).json<OrderJson>()),
+    );
     expect(statuses.slice(0, 3).map((o) => o.status)).toEqual(['paid', 'paid', 'paid']);
     expect(statuses.slice(3).map((o) => o.status)).toEqual(['expired', 'expired', 'expired']);
     expect(expiry!.released).toBeGreaterThanOrEqual(3);

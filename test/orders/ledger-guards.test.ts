@@ -22,7 +22,11 @@ describe('ledger guards in the database', () => {
     m = await createMarket(t);
     api = ordersApi(t);
     projectId = await m.listProject({ supply: 20 });
-    const order = await api.place(m.supplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 3,
+      paymentMethod: 'invoice',
+    });
     const response = await api.markPaid(m.admin.as, order.id, order.amountCents);
     expectStatus(response, 200);
     paid = response.json<OrderJson>();
@@ -45,23 +49,43 @@ describe('ledger guards in the database', () => {
   }
 
   it('refuses to update or delete money-ledger rows', async () => {
-    expect(await failure(sql`UPDATE money_ledger SET amount_cents = 1 WHERE order_id = ${paid.id}`)).toBe('23001');
+    expect(
+      await failure(sql`UPDATE money_ledger SET amount_cents = 1 WHERE order_id = ${paid.id}`),
+    ).toBe('23001');
     expect(await failure(sql`DELETE FROM money_ledger WHERE order_id = ${paid.id}`)).toBe('23001');
     expect(await failure(sql`TRUNCATE money_ledger CASCADE`)).toBe('23001');
-    const rows = await t.db.selectFrom('money_ledger').selectAll().where('order_id', '=', paid.id).execute();
+    const rows = await t.db
+      .selectFrom('money_ledger')
+      .selectAll()
+      .where('order_id', '=', paid.id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(Number(rows[0]!.amount_cents)).toBe(paid.amountCents);
   });
 
   it('refuses to update or delete credit-ledger rows and allocations', async () => {
-    expect(await failure(sql`UPDATE credit_ledger SET quantity = 1 WHERE reference_id = ${paid.id}`)).toBe('23001');
-    expect(await failure(sql`DELETE FROM credit_ledger WHERE reference_id = ${paid.id}`)).toBe('23001');
-    expect(await failure(sql`UPDATE credit_allocations SET serial_end = serial_end + 1 WHERE order_id = ${paid.id}`)).toBe('23001');
-    expect(await failure(sql`DELETE FROM credit_allocations WHERE order_id = ${paid.id}`)).toBe('23001');
+    expect(
+      await failure(sql`UPDATE credit_ledger SET quantity = 1 WHERE reference_id = ${paid.id}`),
+    ).toBe('23001');
+    expect(await failure(sql`DELETE FROM credit_ledger WHERE reference_id = ${paid.id}`)).toBe(
+      '23001',
+    );
+    expect(
+      await failure(
+        sql`UPDATE credit_allocations SET serial_end = serial_end + 1 WHERE order_id = ${paid.id}`,
+      ),
+    ).toBe('23001');
+    expect(await failure(sql`DELETE FROM credit_allocations WHERE order_id = ${paid.id}`)).toBe(
+      '23001',
+    );
   });
 
   it('refuses a serial range that overlaps another order’s', async () => {
-    const other = await api.place(m.otherSupplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' });
+    const other = await api.place(m.otherSupplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'invoice',
+    });
     const { serialStart, serialEnd } = paid.certificate!;
     expect(
       await failure(
@@ -96,9 +120,15 @@ describe('ledger guards in the database', () => {
     const violations = await t.db
       .transaction()
       .execute(async (trx) => {
-        await sql`UPDATE project_credit_balances SET reserved = reserved + 1 WHERE project_id = ${projectId}`.execute(trx);
-        await sql`UPDATE certificates SET status = 'revoked' WHERE order_id = ${paid.id}`.execute(trx);
-        await sql`UPDATE orders SET status = 'refunded', refunded_at = now() WHERE id = ${paid.id}`.execute(trx);
+        await sql`UPDATE project_credit_balances SET reserved = reserved + 1 WHERE project_id = ${projectId}`.execute(
+          trx,
+        );
+        await sql`UPDATE certificates SET status = 'revoked' WHERE order_id = ${paid.id}`.execute(
+          trx,
+        );
+        await sql`UPDATE orders SET status = 'refunded', refunded_at = now() WHERE id = ${paid.id}`.execute(
+          trx,
+        );
         const found = await checkInvariants(trx);
         throw Object.assign(new Error('rollback'), { found });
       })

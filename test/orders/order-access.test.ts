@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createMarket, expectProblem, expectStatus, type Market } from '../helpers/listed-project.js';
+import {
+  createMarket,
+  expectProblem,
+  expectStatus,
+  type Market,
+} from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
 
 describe('who sees and acts on orders', () => {
@@ -19,10 +24,16 @@ describe('who sees and acts on orders', () => {
     projectId = await m.listProject({ supply: 30 });
     ordersOfA = [];
     for (let i = 0; i < 5; i++) {
-      ordersOfA.push(await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }));
+      ordersOfA.push(
+        await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      );
       t.clock.advance(1000);
     }
-    orderOfB = await api.place(m.otherSupplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' });
+    orderOfB = await api.place(m.otherSupplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'invoice',
+    });
   });
   afterAll(async () => t?.close());
 
@@ -42,7 +53,10 @@ describe('who sees and acts on orders', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await api.list(m.supplier.as, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const response = await api.list(
+        m.supplier.as,
+        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expectStatus(response, 200);
       const page = response.json<{ items: OrderJson[]; nextCursor: string | null }>();
       expect(page.items.length).toBeLessThanOrEqual(2);
@@ -53,8 +67,16 @@ describe('who sees and acts on orders', () => {
 
     const ofB = await api.list(m.otherSupplier.as);
     expect(ofB.json().items.map((order: OrderJson) => order.id)).toEqual([orderOfB.id]);
-    expectProblem(await api.list(m.supplier.as, `?organisationId=${m.world.otherSupplier.id}`), 403, 'AUTH.FORBIDDEN');
-    expectProblem(await api.list(m.supplier.as, '?cursor=bm9uc2Vuc2U'), 400, 'VALIDATION.INVALID_CURSOR');
+    expectProblem(
+      await api.list(m.supplier.as, `?organisationId=${m.world.otherSupplier.id}`),
+      403,
+      'AUTH.FORBIDDEN',
+    );
+    expectProblem(
+      await api.list(m.supplier.as, '?cursor=bm9uc2Vuc2U'),
+      400,
+      'VALIDATION.INVALID_CURSOR',
+    );
   });
 
   it('lets platform admins list every order and filter by organisation', async () => {
@@ -75,7 +97,11 @@ describe('who sees and acts on orders', () => {
   it('lets no supplier act on an order: marking paid, cancelling and refunding are for admins', async () => {
     const target = ordersOfA[1]!;
     for (const who of [m.supplier, m.otherSupplier]) {
-      expectProblem(await api.markPaid(who.as, target.id, target.amountCents), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await api.markPaid(who.as, target.id, target.amountCents),
+        403,
+        'AUTH.FORBIDDEN',
+      );
       expectProblem(await api.cancel(who.as, target.id), 403, 'AUTH.FORBIDDEN');
       expectProblem(await api.refund(who.as, target.id), 403, 'AUTH.FORBIDDEN');
     }

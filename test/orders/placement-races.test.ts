@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { createMarket, expectProblem, expectStatus, type Market, nextAddress } from '../helpers/listed-project.js';
+import {
+  createMarket,
+  expectProblem,
+  expectStatus,
+  type Market,
+  nextAddress,
+} from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
 
 const onServer = !!process.env.TEST_DATABASE_URL;
@@ -19,7 +25,9 @@ describe('one buyer’s orders racing each other', () => {
   let api: OrdersApi;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '3', MAX_RESERVED_SHARE_PERCENT: '50' } });
+    t = await createTestApp({
+      env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '3', MAX_RESERVED_SHARE_PERCENT: '50' },
+    });
     m = await createMarket(t);
     api = ordersApi(t);
   });
@@ -33,12 +41,19 @@ describe('one buyer’s orders racing each other', () => {
   it('20 orders at once by one buyer: exactly its limit of 3 unpaid orders is placed, the rest refused', async () => {
     const buyer = await newBuyer();
     const projectId = await m.listProject({ supply: 100 });
-    const responses = await Promise.all(Array.from({ length: 20 }, () => api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      ),
+    );
     const created = responses.filter((r) => r.statusCode === 201);
     expect(created, responses.map((r) => r.statusCode).join()).toHaveLength(3);
-    for (const response of responses.filter((r) => r.statusCode !== 201)) expectProblem(response, 409, 'ORDER.RESERVATION_LIMIT');
+    for (const response of responses.filter((r) => r.statusCode !== 201))
+      expectProblem(response, 409, 'ORDER.RESERVATION_LIMIT');
     expect(await api.credits(projectId)).toMatchObject({ reserved: 3, available: 97 });
-    const numbers = created.map((r) => Number(r.json<OrderJson>().invoiceNumber!.slice(-6))).sort((a, b) => a - b);
+    const numbers = created
+      .map((r) => Number(r.json<OrderJson>().invoiceNumber!.slice(-6)))
+      .sort((a, b) => a - b);
     expect(numbers[2]! - numbers[0]!).toBe(2);
     await api.expectInvariants();
   });
@@ -47,9 +62,17 @@ describe('one buyer’s orders racing each other', () => {
     const buyer = await newBuyer();
     // 50% of 10: at most 5 credits held unpaid by one organisation, i.e. two orders of 2.
     const projectId = await m.listProject({ supply: 10 });
-    const responses = await Promise.all(Array.from({ length: 3 }, () => api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' })));
+    const responses = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' }),
+      ),
+    );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 201, 409]);
-    expectProblem(responses.find((r) => r.statusCode === 409)!, 409, 'ORDER.RESERVATION_LIMIT');
+    expectProblem(
+      responses.find((r) => r.statusCode === 409)!,
+      409,
+      'ORDER.RESERVATION_LIMIT',
+    );
     expect(await api.credits(projectId)).toMatchObject({ reserved: 4, available: 6 });
     await api.expectInvariants();
   });
@@ -59,30 +82,48 @@ describe('one buyer’s orders racing each other', () => {
     const projectId = await m.listProject({ supply: 10 });
     const key = randomUUID();
     // Too large a share: refused, and the refusal is stored under the key while its twins race it.
-    const responses = await Promise.all(Array.from({ length: 5 }, () => api.create(buyer, { projectId, quantity: 6, paymentMethod: 'invoice' }, key)));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.create(buyer, { projectId, quantity: 6, paymentMethod: 'invoice' }, key),
+      ),
+    );
     for (const response of responses) expectProblem(response, 409, 'ORDER.RESERVATION_LIMIT');
     expect(new Set(responses.map((r) => r.body)).size).toBe(1);
     expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
     expect(await api.credits(projectId)).toMatchObject({ reserved: 0, available: 10 });
     // The key is spent on that refusal, even now that a smaller order fits; another body with it is refused.
-    expectProblem(await api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' }, key), 422, 'IDEMPOTENCY.KEY_REUSED');
-    expectStatus(await api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' }), 201);
+    expectProblem(
+      await api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' }, key),
+      422,
+      'IDEMPOTENCY.KEY_REUSED',
+    );
+    expectStatus(
+      await api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' }),
+      201,
+    );
   });
 
-  it.runIf(onServer)('orders by different buyers do not wait for each other’s limits (server)', async () => {
-    const buyers = await Promise.all(Array.from({ length: 5 }, () => newBuyer()));
-    const projectId = await m.listProject({ supply: 100 });
-    const responses = await Promise.all(
-      buyers.flatMap((buyer) => Array.from({ length: 4 }, () => api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }))),
-    );
-    // Each buyer gets its 3, whatever the others do.
-    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(15);
-    const byBuyer = new Map<string, number>();
-    for (const r of responses.filter((x) => x.statusCode === 201)) {
-      const id = r.json<OrderJson>().buyerOrganisationId;
-      byBuyer.set(id, (byBuyer.get(id) ?? 0) + 1);
-    }
-    expect([...byBuyer.values()]).toEqual([3, 3, 3, 3, 3]);
-    await api.expectInvariants();
-  });
+  it.runIf(onServer)(
+    'orders by different buyers do not wait for each other’s limits (server)',
+    async () => {
+      const buyers = await Promise.all(Array.from({ length: 5 }, () => newBuyer()));
+      const projectId = await m.listProject({ supply: 100 });
+      const responses = await Promise.all(
+        buyers.flatMap((buyer) =>
+          Array.from({ length: 4 }, () =>
+            api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+          ),
+        ),
+      );
+      // Each buyer gets its 3, whatever the others do.
+      expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(15);
+      const byBuyer = new Map<string, number>();
+      for (const r of responses.filter((x) => x.statusCode === 201)) {
+        const id = r.json<OrderJson>().buyerOrganisationId;
+        byBuyer.set(id, (byBuyer.get(id) ?? 0) + 1);
+      }
+      expect([...byBuyer.values()]).toEqual([3, 3, 3, 3, 3]);
+      await api.expectInvariants();
+    },
+  );
 });

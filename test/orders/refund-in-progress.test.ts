@@ -1,10 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { REFUND_REQUEST_STALE_AFTER_SECONDS, requestRefund, RESUME_REFUNDS_JOB, stripeRefundKey } from '../../src/modules/orders/refunds.js';
+import {
+  REFUND_REQUEST_STALE_AFTER_SECONDS,
+  requestRefund,
+  RESUME_REFUNDS_JOB,
+  stripeRefundKey,
+} from '../../src/modules/orders/refunds.js';
 import { stripeEvent } from '../helpers/fake-stripe.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
-import { createStripeWorld, deliver, placeStripeOrder, sessionEvent, type StripeWorld } from '../helpers/payments-fixtures.js';
+import {
+  createStripeWorld,
+  deliver,
+  placeStripeOrder,
+  sessionEvent,
+  type StripeWorld,
+} from '../helpers/payments-fixtures.js';
 
 /**
  * A refund through Stripe is requested before the money moves, and no claim on the
@@ -26,58 +37,118 @@ describe('a Stripe refund in progress', () => {
   async function stripeCertificate(credits: number) {
     const order = await placeStripeOrder(w, o.m.supplier, o.projectId, credits);
     const paid = w.fake.completeSession(order.session.id);
-    expect((await deliver(w, sessionEvent('checkout.session.completed', paid))).json()).toMatchObject({ outcome: 'fulfilled' });
-    const certificate = await w.t.db.selectFrom('certificates').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow();
-    return { orderId: order.id, certificateId: certificate.id, paymentIntentId: paid.payment_intent!, amountCents: order.amountCents };
+    expect(
+      (await deliver(w, sessionEvent('checkout.session.completed', paid))).json(),
+    ).toMatchObject({ outcome: 'fulfilled' });
+    const certificate = await w.t.db
+      .selectFrom('certificates')
+      .select('id')
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    return {
+      orderId: order.id,
+      certificateId: certificate.id,
+      paymentIntentId: paid.payment_intent!,
+      amountCents: order.amountCents,
+    };
   }
 
-  const refundsAtStripe = (paymentIntentId: string) => w.fake.refunds.filter((refund) => refund.payment_intent === paymentIntentId);
-  const refundAttempts = (paymentIntentId: string) => w.fake.requestsTo('POST', '/v1/refunds').filter((request) => request.params['payment_intent'] === paymentIntentId);
+  const refundsAtStripe = (paymentIntentId: string) =>
+    w.fake.refunds.filter((refund) => refund.payment_intent === paymentIntentId);
+  const refundAttempts = (paymentIntentId: string) =>
+    w.fake
+      .requestsTo('POST', '/v1/refunds')
+      .filter((request) => request.params['payment_intent'] === paymentIntentId);
   const requestOf = (orderId: string) =>
     w.t.db
       .selectFrom('orders')
-      .select(['status', 'needs_attention', 'refund_requested_at', 'refund_requested_by', 'refund_request_source', 'refund_request_reason'])
+      .select([
+        'status',
+        'needs_attention',
+        'refund_requested_at',
+        'refund_requested_by',
+        'refund_request_source',
+        'refund_request_reason',
+      ])
       .where('id', '=', orderId)
       .executeTakeFirstOrThrow();
-  const claimOf = async (claimId: string) => (await o.get(o.m.coordinator.as, `/v1/claims/${claimId}`)).json<{ status: string; certificate: { status: string } }>();
+  const claimOf = async (claimId: string) =>
+    (await o.get(o.m.coordinator.as, `/v1/claims/${claimId}`)).json<{
+      status: string;
+      certificate: { status: string };
+    }>();
   const paidLedger = { 'credit.reserve': 1, 'credit.sell': 1, 'money.payment_received': 1 };
   const refundedLedger = { ...paidLedger, 'credit.refund': 1, 'money.refund_paid': 1 };
 
   it('refuses an approval made while Stripe holds the refund; the refund is booked once and the certificate revoked', async () => {
     const certificate = await stripeCertificate(4);
     const contract = await o.createContract();
-    const claim = await o.placeClaim({ certificateId: certificate.certificateId, contractId: contract.id, credits: 3 });
+    const claim = await o.placeClaim({
+      certificateId: certificate.certificateId,
+      contractId: contract.id,
+      credits: 3,
+    });
 
     const hold = w.fake.holdNext({ method: 'POST', path: '/v1/refunds' });
     const refunding = o.orders.refund(o.m.admin.as, certificate.orderId, 'The buyer ordered twice');
     await hold.arrived;
     // The refund has reached Stripe: the request stands, with who asked and why.
     const requested = await requestOf(certificate.orderId);
-    expect(requested).toMatchObject({ status: 'paid', refund_requested_by: o.m.admin.user.id, refund_request_source: 'admin', refund_request_reason: 'The buyer ordered twice' });
+    expect(requested).toMatchObject({
+      status: 'paid',
+      refund_requested_by: o.m.admin.user.id,
+      refund_request_source: 'admin',
+      refund_request_reason: 'The buyer ordered twice',
+    });
     expect(requested.refund_requested_at).not.toBeNull();
 
     // The authority approves now: refused, and so is a new claim of the same certificate.
     expectProblem(await o.approve(o.m.coordinator.as, claim.id), 409, 'CLAIM.REFUND_PENDING');
-    expectProblem(await o.claim(o.m.supplier.as, { certificateId: certificate.certificateId, contractId: contract.id, credits: 1 }), 409, 'CLAIM.REFUND_PENDING');
+    expectProblem(
+      await o.claim(o.m.supplier.as, {
+        certificateId: certificate.certificateId,
+        contractId: contract.id,
+        credits: 1,
+      }),
+      409,
+      'CLAIM.REFUND_PENDING',
+    );
     await o.orders.expectInvariants();
 
     hold.release();
     const refunded = await refunding;
     expectStatus(refunded, 200);
-    expect(refunded.json()).toMatchObject({ status: 'refunded', certificate: { status: 'revoked' } });
+    expect(refunded.json()).toMatchObject({
+      status: 'refunded',
+      certificate: { status: 'revoked' },
+    });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
     expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
-    expect(await requestOf(certificate.orderId)).toMatchObject({ status: 'refunded', needs_attention: null, refund_requested_at: null, refund_requested_by: null });
-    expect(await claimOf(claim.id)).toMatchObject({ status: 'rejected', certificate: { status: 'revoked' } });
+    expect(await requestOf(certificate.orderId)).toMatchObject({
+      status: 'refunded',
+      needs_attention: null,
+      refund_requested_at: null,
+      refund_requested_by: null,
+    });
+    expect(await claimOf(claim.id)).toMatchObject({
+      status: 'rejected',
+      certificate: { status: 'revoked' },
+    });
     expect(await o.claimedCredits(certificate.certificateId)).toBe(0);
     expect((await o.contract(contract.id)).progress.approvedCents).toBe(0);
 
     // Stripe's own report of the refund arrives afterwards: nothing more happens.
-    const reported = await deliver(w, stripeEvent('charge.refunded', w.fake.chargeFor(certificate.paymentIntentId)));
+    const reported = await deliver(
+      w,
+      stripeEvent('charge.refunded', w.fake.chargeFor(certificate.paymentIntentId)),
+    );
     expect(reported.json()).toMatchObject({ outcome: 'already_refunded' });
     expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     const actions = await o.orders.auditActions(certificate.orderId);
-    expect(actions.filter((a) => a.startsWith('order.refund'))).toEqual(['order.refund_requested', 'order.refunded']);
+    expect(actions.filter((a) => a.startsWith('order.refund'))).toEqual([
+      'order.refund_requested',
+      'order.refunded',
+    ]);
     await o.orders.expectInvariants();
   });
 
@@ -86,7 +157,13 @@ describe('a Stripe refund in progress', () => {
     const claims = [];
     for (let i = 0; i < 5; i++) {
       const contract = await o.createContract();
-      claims.push(await o.placeClaim({ certificateId: certificate.certificateId, contractId: contract.id, credits: 2 }));
+      claims.push(
+        await o.placeClaim({
+          certificateId: certificate.certificateId,
+          contractId: contract.id,
+          credits: 2,
+        }),
+      );
     }
     const [refund, ...approvals] = await Promise.all([
       o.orders.refund(o.m.admin.as, certificate.orderId),
@@ -96,7 +173,12 @@ describe('a Stripe refund in progress', () => {
     if (refund!.statusCode === 200) {
       // The request came first: every approval after it was refused, and the refund rejected the rest.
       expect(approved).toBe(0);
-      for (const r of approvals) expect(['CLAIM.REFUND_PENDING', 'CLAIM.NOT_PENDING', 'CLAIM.CERTIFICATE_NOT_ACTIVE']).toContain(r.json().code);
+      for (const r of approvals)
+        expect([
+          'CLAIM.REFUND_PENDING',
+          'CLAIM.NOT_PENDING',
+          'CLAIM.CERTIFICATE_NOT_ACTIVE',
+        ]).toContain(r.json().code);
       expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
       expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     } else {
@@ -113,24 +195,43 @@ describe('a Stripe refund in progress', () => {
   it('withdraws the request when Stripe refuses the refund, so a later approval counts; a retry refunds once', async () => {
     const certificate = await stripeCertificate(3);
     const contract = await o.createContract();
-    const claim = await o.placeClaim({ certificateId: certificate.certificateId, contractId: contract.id, credits: 3 });
+    const claim = await o.placeClaim({
+      certificateId: certificate.certificateId,
+      contractId: contract.id,
+      credits: 3,
+    });
 
-    w.fake.failNext({ method: 'POST', path: '/v1/refunds', status: 400, code: 'charge_disputed', message: 'This charge is disputed and cannot be refunded now.' });
+    w.fake.failNext({
+      method: 'POST',
+      path: '/v1/refunds',
+      status: 400,
+      code: 'charge_disputed',
+      message: 'This charge is disputed and cannot be refunded now.',
+    });
     const refused = await o.orders.refund(o.m.admin.as, certificate.orderId);
     expectProblem(refused, 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
     expect(refused.json().detail).toMatch(/refused the refund, so nothing was refunded/);
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(0);
-    expect(await requestOf(certificate.orderId)).toMatchObject({ status: 'paid', refund_requested_at: null, refund_request_source: null });
-    expect((await o.orders.auditActions(certificate.orderId)).filter((a) => a.startsWith('order.refund'))).toEqual([
-      'order.refund_requested',
-      'order.refund_request_withdrawn',
-    ]);
+    expect(await requestOf(certificate.orderId)).toMatchObject({
+      status: 'paid',
+      refund_requested_at: null,
+      refund_request_source: null,
+    });
+    expect(
+      (await o.orders.auditActions(certificate.orderId)).filter((a) =>
+        a.startsWith('order.refund'),
+      ),
+    ).toEqual(['order.refund_requested', 'order.refund_request_withdrawn']);
 
     // Nothing went back, so the authority's approval counts.
     expectStatus(await o.approve(o.m.coordinator.as, claim.id), 200);
     // While it stands, a refund is refused before anything reaches Stripe.
     const attempts = refundAttempts(certificate.paymentIntentId).length;
-    expectProblem(await o.orders.refund(o.m.admin.as, certificate.orderId), 409, 'ORDER.CERTIFICATE_CLAIMED');
+    expectProblem(
+      await o.orders.refund(o.m.admin.as, certificate.orderId),
+      409,
+      'ORDER.CERTIFICATE_CLAIMED',
+    );
     expect(refundAttempts(certificate.paymentIntentId)).toHaveLength(attempts);
     expect((await requestOf(certificate.orderId)).refund_requested_at).toBeNull();
 
@@ -138,7 +239,10 @@ describe('a Stripe refund in progress', () => {
     expectStatus(await o.withdraw(o.m.coordinator.as, claim.id), 200);
     const retried = await o.orders.refund(o.m.admin.as, certificate.orderId);
     expectStatus(retried, 200);
-    expect(retried.json()).toMatchObject({ status: 'refunded', certificate: { status: 'revoked' } });
+    expect(retried.json()).toMatchObject({
+      status: 'refunded',
+      certificate: { status: 'revoked' },
+    });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
     expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     await o.orders.expectInvariants();
@@ -147,7 +251,11 @@ describe('a Stripe refund in progress', () => {
   it('keeps the request when Stripe’s answer is lost, refusing approvals until a retry books the refund once', async () => {
     const certificate = await stripeCertificate(2);
     const contract = await o.createContract();
-    const claim = await o.placeClaim({ certificateId: certificate.certificateId, contractId: contract.id, credits: 2 });
+    const claim = await o.placeClaim({
+      certificateId: certificate.certificateId,
+      contractId: contract.id,
+      credits: 2,
+    });
 
     w.fake.failNext({ method: 'POST', path: '/v1/refunds', status: 500 });
     const lost = await o.orders.refund(o.m.admin.as, certificate.orderId);
@@ -159,7 +267,10 @@ describe('a Stripe refund in progress', () => {
     await o.orders.expectInvariants();
 
     // Two admins retry at once: one refund at Stripe, booked once, both answered with it.
-    const [a, b] = await Promise.all([o.orders.refund(o.m.admin.as, certificate.orderId), o.orders.refund(o.m.admin.as, certificate.orderId)]);
+    const [a, b] = await Promise.all([
+      o.orders.refund(o.m.admin.as, certificate.orderId),
+      o.orders.refund(o.m.admin.as, certificate.orderId),
+    ]);
     expectStatus(a!, 200);
     expectStatus(b!, 200);
     expect(a!.json()).toMatchObject({ status: 'refunded', certificate: { status: 'revoked' } });
@@ -174,7 +285,15 @@ describe('a Stripe refund in progress', () => {
     const certificate = await stripeCertificate(2);
     // The request committed and the refund reached Stripe; then the process died.
     expect(
-      await w.t.db.transaction().execute((trx) => requestRefund(trx, o.orders.ctx(), certificate.orderId, { source: 'admin', reason: 'Duplicate order', requestedBy: o.m.admin.user.id })),
+      await w.t.db
+        .transaction()
+        .execute((trx) =>
+          requestRefund(trx, o.orders.ctx(), certificate.orderId, {
+            source: 'admin',
+            reason: 'Duplicate order',
+            requestedBy: o.m.admin.user.id,
+          }),
+        ),
     ).toMatchObject({ outcome: 'requested' });
     await w.t.payments!.refund({
       paymentIntentId: certificate.paymentIntentId,
@@ -183,9 +302,16 @@ describe('a Stripe refund in progress', () => {
       reason: `Impactbeurs order ${certificate.orderId}`,
       orderId: certificate.orderId,
     });
-    const reported = await deliver(w, stripeEvent('charge.refunded', w.fake.chargeFor(certificate.paymentIntentId)));
+    const reported = await deliver(
+      w,
+      stripeEvent('charge.refunded', w.fake.chargeFor(certificate.paymentIntentId)),
+    );
     expect(reported.json()).toMatchObject({ outcome: 'refunded' });
-    expect(await requestOf(certificate.orderId)).toMatchObject({ status: 'refunded', needs_attention: null, refund_requested_at: null });
+    expect(await requestOf(certificate.orderId)).toMatchObject({
+      status: 'refunded',
+      needs_attention: null,
+      refund_requested_at: null,
+    });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
     expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     await o.orders.expectInvariants();
@@ -194,11 +320,20 @@ describe('a Stripe refund in progress', () => {
   it('refunds an invoice order with its credit note in one transaction, without a request', async () => {
     const certificate = await o.buyCertificate(o.m.supplier.as, 2);
     const contract = await o.createContract();
-    const claim = await o.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 1 });
+    const claim = await o.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 1,
+    });
     const refunded = await o.orders.refund(o.m.admin.as, certificate.orderId);
     expectStatus(refunded, 200);
-    expect(refunded.json()).toMatchObject({ status: 'refunded', certificate: { status: 'revoked' } });
-    expect(await o.orders.auditActions(certificate.orderId)).not.toContain('order.refund_requested');
+    expect(refunded.json()).toMatchObject({
+      status: 'refunded',
+      certificate: { status: 'revoked' },
+    });
+    expect(await o.orders.auditActions(certificate.orderId)).not.toContain(
+      'order.refund_requested',
+    );
     expect((await requestOf(certificate.orderId)).refund_requested_at).toBeNull();
     expect((await claimOf(claim.id)).status).toBe('rejected');
     await o.orders.expectInvariants();
@@ -208,14 +343,28 @@ describe('a Stripe refund in progress', () => {
   it('resumes a request whose process died before Stripe was asked, once it is stale, and refunds once', async () => {
     const certificate = await stripeCertificate(3);
     const contract = await o.createContract();
-    const claim = await o.placeClaim({ certificateId: certificate.certificateId, contractId: contract.id, credits: 3 });
+    const claim = await o.placeClaim({
+      certificateId: certificate.certificateId,
+      contractId: contract.id,
+      credits: 3,
+    });
     // The request committed; then the process died before it called Stripe.
-    await w.t.db.transaction().execute((trx) =>
-      requestRefund(trx, o.orders.ctx(), certificate.orderId, { source: 'admin', reason: 'Duplicate order', requestedBy: o.m.admin.user.id }),
-    );
+    await w.t.db
+      .transaction()
+      .execute((trx) =>
+        requestRefund(trx, o.orders.ctx(), certificate.orderId, {
+          source: 'admin',
+          reason: 'Duplicate order',
+          requestedBy: o.m.admin.user.id,
+        }),
+      );
     expectProblem(await o.approve(o.m.coordinator.as, claim.id), 409, 'CLAIM.REFUND_PENDING');
     // The database refuses the approval too, whatever the service checks.
-    await expect(sql`UPDATE claims SET status = 'approved', decided_at = now() WHERE id = ${claim.id}`.execute(w.t.db)).rejects.toThrow(/refund of its order is in progress/);
+    await expect(
+      sql`UPDATE claims SET status = 'approved', decided_at = now() WHERE id = ${claim.id}`.execute(
+        w.t.db,
+      ),
+    ).rejects.toThrow(/refund of its order is in progress/);
 
     // Still fresh: the job leaves it to the attempt that may be running.
     await o.orders.runJob(RESUME_REFUNDS_JOB);
@@ -225,7 +374,10 @@ describe('a Stripe refund in progress', () => {
     w.t.clock.advance(REFUND_REQUEST_STALE_AFTER_SECONDS * 1000 + 1_000);
     await o.orders.runJob(RESUME_REFUNDS_JOB);
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
-    expect(await requestOf(certificate.orderId)).toMatchObject({ status: 'refunded', refund_requested_at: null });
+    expect(await requestOf(certificate.orderId)).toMatchObject({
+      status: 'refunded',
+      refund_requested_at: null,
+    });
     expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     expect((await claimOf(claim.id)).status).toBe('rejected');
     // Resumed on behalf of the admin who asked.
@@ -237,7 +389,12 @@ describe('a Stripe refund in progress', () => {
       .orderBy('id')
       .execute();
     expect(resumed).toHaveLength(2);
-    expect(resumed[1]!.summary).toMatchObject({ requestedBy: o.m.admin.user.id, source: 'admin', reason: 'Duplicate order', previousRequest: { by: o.m.admin.user.id } });
+    expect(resumed[1]!.summary).toMatchObject({
+      requestedBy: o.m.admin.user.id,
+      source: 'admin',
+      reason: 'Duplicate order',
+      previousRequest: { by: o.m.admin.user.id },
+    });
 
     await o.orders.runJob(RESUME_REFUNDS_JOB);
     expect(refundAttempts(certificate.paymentIntentId)).toHaveLength(1);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queueFulfilFollowUps } from '../../src/modules/orders/fulfilment.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createMarket, expectProblem, expectStatus, type Market } from '../helpers/listed-project.js';
+import {
+  createMarket,
+  expectProblem,
+  expectStatus,
+  type Market,
+} from '../helpers/listed-project.js';
 import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
 
@@ -18,7 +23,10 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   beforeAll(async () => {
     let clock: () => Date = () => new Date();
     gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({ payments: gateway, env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+    t = await createTestApp({
+      payments: gateway,
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
     clock = () => t.clock.now();
     m = await createMarket(t);
     api = ordersApi(t);
@@ -32,7 +40,11 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   it('creates one Checkout Session for the order and answers its URL', async () => {
     const key = randomUUID();
     const sessionsBefore = gateway.sessions.size;
-    const response = await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' }, key);
+    const response = await api.create(
+      m.supplier.as,
+      { projectId, quantity: 2, paymentMethod: 'stripe' },
+      key,
+    );
     expectStatus(response, 201);
     const order = response.json<OrderJson>();
     const request = gateway.sessionRequests.at(-1)!;
@@ -48,13 +60,27 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expect(request.idempotencyKey).toContain(order.id);
     const session = gateway.sessions.get(order.checkoutUrl!.split('/').at(-1)!)!;
     expect(session.request.orderId).toBe(order.id);
-    expect(order).toMatchObject({ status: 'reserved', paymentMethod: 'stripe', invoiceNumber: null, checkoutUrl: session.url });
+    expect(order).toMatchObject({
+      status: 'reserved',
+      paymentMethod: 'stripe',
+      invoiceNumber: null,
+      checkoutUrl: session.url,
+    });
     // The credits are held as long as the session can be paid, at least the checkout time.
     expect(Date.parse(order.reservedUntil)).toBe(session.expiresAt.getTime());
-    expect(Date.parse(order.reservedUntil) - t.clock.now().getTime()).toBeGreaterThanOrEqual(30 * MINUTE_MS);
-    expect(await api.auditActions(order.id)).toEqual(['order.created', 'order.checkout_session_created']);
+    expect(Date.parse(order.reservedUntil) - t.clock.now().getTime()).toBeGreaterThanOrEqual(
+      30 * MINUTE_MS,
+    );
+    expect(await api.auditActions(order.id)).toEqual([
+      'order.created',
+      'order.checkout_session_created',
+    ]);
 
-    const replay = await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' }, key);
+    const replay = await api.create(
+      m.supplier.as,
+      { projectId, quantity: 2, paymentMethod: 'stripe' },
+      key,
+    );
     expect(replay.statusCode).toBe(201);
     expect(replay.body).toBe(response.body);
     expect(gateway.sessions.size).toBe(sessionsBefore + 1);
@@ -64,16 +90,27 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const key = randomUUID();
     const before = await api.credits(projectId);
     gateway.fail('checkout');
-    const response = await api.create(m.supplier.as, { projectId, quantity: 3, paymentMethod: 'stripe' }, key);
+    const response = await api.create(
+      m.supplier.as,
+      { projectId, quantity: 3, paymentMethod: 'stripe' },
+      key,
+    );
     expectProblem(response, 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
     expect(await api.credits(projectId)).toEqual(before);
-    const orders = (await api.list(m.admin.as, '?status=cancelled&limit=100')).json().items as OrderJson[];
-    const cancelled = orders.find((order) => order.quantity === 3 && order.closeReason?.includes('payment provider'));
+    const orders = (await api.list(m.admin.as, '?status=cancelled&limit=100')).json()
+      .items as OrderJson[];
+    const cancelled = orders.find(
+      (order) => order.quantity === 3 && order.closeReason?.includes('payment provider'),
+    );
     expect(cancelled).toBeDefined();
     expect(await api.ledgerOf(cancelled!.id)).toEqual({ 'credit.reserve': 1, 'credit.release': 1 });
 
     const calls = gateway.sessionRequests.length;
-    const replay = await api.create(m.supplier.as, { projectId, quantity: 3, paymentMethod: 'stripe' }, key);
+    const replay = await api.create(
+      m.supplier.as,
+      { projectId, quantity: 3, paymentMethod: 'stripe' },
+      key,
+    );
     expect(replay.statusCode).toBe(502);
     expect(replay.body).toBe(response.body);
     expect(gateway.sessionRequests.length).toBe(calls);
@@ -87,7 +124,11 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const stuck = api.create(m.supplier.as, body, key);
     // The first request reserved and is waiting for Stripe (its key is in progress)...
     for (let i = 0; ; i++) {
-      const row = await t.db.selectFrom('idempotency_keys').select('status').where('key', '=', key).executeTakeFirst();
+      const row = await t.db
+        .selectFrom('idempotency_keys')
+        .select('status')
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (row?.status === 'in_progress') break;
       if (i > 200) throw new Error('the first request never reserved');
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -105,44 +146,85 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expect(first.body).toBe(repeat.body);
     const sessions = [...gateway.sessions.values()].filter((s) => s.request.orderId === order.id);
     expect(sessions).toHaveLength(1);
-    expect(await t.db.selectFrom('orders').select('id').where('id', '=', order.id).execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('orders').select('id').where('id', '=', order.id).execute(),
+    ).toHaveLength(1);
     await api.expectInvariants();
   });
 
   it('fulfils once when the payment arrives, however often it is reported', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'stripe',
+    });
     const first = await api.stripePaid(order);
     expect(first).toMatchObject({ outcome: 'fulfilled', reReserved: false });
-    for (let i = 0; i < 3; i++) expect(await api.stripePaid(order)).toMatchObject({ outcome: 'already_paid' });
+    for (let i = 0; i < 3; i++)
+      expect(await api.stripePaid(order)).toMatchObject({ outcome: 'already_paid' });
     const paid = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
-    expect(paid).toMatchObject({ status: 'paid', checkoutUrl: null, certificate: { status: 'active', credits: 2 } });
-    expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 1, 'credit.sell': 1, 'money.payment_received': 1 });
-    const row = await t.db.selectFrom('orders').select(['stripe_payment_intent_id', 'paid_reference']).where('id', '=', order.id).executeTakeFirstOrThrow();
+    expect(paid).toMatchObject({
+      status: 'paid',
+      checkoutUrl: null,
+      certificate: { status: 'active', credits: 2 },
+    });
+    expect(await api.ledgerOf(order.id)).toEqual({
+      'credit.reserve': 1,
+      'credit.sell': 1,
+      'money.payment_received': 1,
+    });
+    const row = await t.db
+      .selectFrom('orders')
+      .select(['stripe_payment_intent_id', 'paid_reference'])
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
     expect(row.stripe_payment_intent_id).toMatch(/^pi_test_/);
     await api.expectInvariants();
   });
 
   it('fulfils nothing and flags the order when amount, currency or method do not match', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 1,
+      paymentMethod: 'stripe',
+    });
     const before = await api.credits(projectId);
-    expect(await api.stripePaid(order, { amountCents: order.amountCents - 1 })).toMatchObject({ outcome: 'mismatch' });
+    expect(await api.stripePaid(order, { amountCents: order.amountCents - 1 })).toMatchObject({
+      outcome: 'mismatch',
+    });
     expect(await api.stripePaid(order, { currency: 'usd' })).toMatchObject({ outcome: 'mismatch' });
-    expect(await api.stripePaid(order, { method: 'invoice' })).toMatchObject({ outcome: 'mismatch' });
+    expect(await api.stripePaid(order, { method: 'invoice' })).toMatchObject({
+      outcome: 'mismatch',
+    });
     const flagged = (await api.get(m.admin.as, order.id)).json<OrderJson>();
     expect(flagged).toMatchObject({ status: 'reserved', certificate: null });
     expect(flagged.needsAttention).toMatch(/^payment_mismatch/);
     expect(await api.credits(projectId)).toEqual(before);
     expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 1 });
-    expect((await api.auditActions(order.id)).filter((a) => a === 'order.payment_mismatch')).toHaveLength(3);
+    expect(
+      (await api.auditActions(order.id)).filter((a) => a === 'order.payment_mismatch'),
+    ).toHaveLength(3);
     // Card payments are not marked paid by hand.
-    expectProblem(await api.markPaid(m.admin.as, order.id, order.amountCents), 409, 'ORDER.NOT_INVOICE');
-    expect(await api.stripePaid({ id: randomUUID(), amountCents: 3800 })).toMatchObject({ outcome: 'not_found' });
-    expect(await api.stripePaid({ id: 'not-a-uuid', amountCents: 3800 })).toMatchObject({ outcome: 'not_found' });
+    expectProblem(
+      await api.markPaid(m.admin.as, order.id, order.amountCents),
+      409,
+      'ORDER.NOT_INVOICE',
+    );
+    expect(await api.stripePaid({ id: randomUUID(), amountCents: 3800 })).toMatchObject({
+      outcome: 'not_found',
+    });
+    expect(await api.stripePaid({ id: 'not-a-uuid', amountCents: 3800 })).toMatchObject({
+      outcome: 'not_found',
+    });
     await api.expectInvariants();
   });
 
   it('refunds through Stripe once, however often the admin asks, and Stripe’s own report changes nothing more', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'stripe',
+    });
     await api.stripePaid(order);
     const before = await api.credits(projectId);
     const refundsBefore = gateway.refunds.size;
@@ -151,16 +233,26 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expectProblem(await api.refund(m.admin.as, order.id), 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
     expect((await api.get(m.admin.as, order.id)).json().status).toBe('paid');
 
-    const [a, b] = await Promise.all([api.refund(m.admin.as, order.id), api.refund(m.admin.as, order.id)]);
+    const [a, b] = await Promise.all([
+      api.refund(m.admin.as, order.id),
+      api.refund(m.admin.as, order.id),
+    ]);
     expectStatus(a, 200);
     expectStatus(b, 200);
     expect(a.json()).toMatchObject({ status: 'refunded', certificate: { status: 'revoked' } });
     expect(gateway.refunds.size).toBe(refundsBefore + 1);
     const refund = [...gateway.refunds.values()].at(-1)!;
-    expect(refund).toMatchObject({ amountCents: order.amountCents, paymentIntentId: `pi_test_${order.id.replace(/-/g, '')}` });
+    expect(refund).toMatchObject({
+      amountCents: order.amountCents,
+      paymentIntentId: `pi_test_${order.id.replace(/-/g, '')}`,
+    });
     // charge.refunded arrives afterwards.
     expect(await api.stripeRefunded(order)).toMatchObject({ outcome: 'already_refunded' });
-    expect(await api.credits(projectId)).toEqual({ ...before, sold: before.sold - 2, available: before.available + 2 });
+    expect(await api.credits(projectId)).toEqual({
+      ...before,
+      sold: before.sold - 2,
+      available: before.available + 2,
+    });
     expect(await api.ledgerOf(order.id)).toEqual({
       'credit.reserve': 1,
       'credit.sell': 1,
@@ -174,22 +266,44 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('leaves an order refunded with no certificate when the refund is reported before the payment', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 3, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 3,
+      paymentMethod: 'stripe',
+    });
     const before = await api.credits(projectId);
-    expect(await api.stripeRefunded(order)).toMatchObject({ outcome: 'refunded', certificateRevoked: false });
+    expect(await api.stripeRefunded(order)).toMatchObject({
+      outcome: 'refunded',
+      certificateRevoked: false,
+    });
     expect(await api.stripePaid(order)).toMatchObject({ outcome: 'ignored' });
     expect(await api.stripeRefunded(order)).toMatchObject({ outcome: 'already_refunded' });
     const final = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
     expect(final).toMatchObject({ status: 'refunded', certificate: null });
-    expect(await api.credits(projectId)).toEqual({ ...before, reserved: before.reserved - 3, available: before.available + 3 });
-    expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 1, 'credit.release': 1, 'money.payment_received': 1, 'money.refund_paid': 1 });
+    expect(await api.credits(projectId)).toEqual({
+      ...before,
+      reserved: before.reserved - 3,
+      available: before.available + 3,
+    });
+    expect(await api.ledgerOf(order.id)).toEqual({
+      'credit.reserve': 1,
+      'credit.release': 1,
+      'money.payment_received': 1,
+      'money.refund_paid': 1,
+    });
     await api.expectInvariants();
   });
 
   it('books a partial refund for an admin to settle, reversing nothing', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'stripe',
+    });
     await api.stripePaid(order);
-    expect(await api.stripeRefunded(order, { amountCents: 3800 })).toMatchObject({ outcome: 'partial' });
+    expect(await api.stripeRefunded(order, { amountCents: 3800 })).toMatchObject({
+      outcome: 'partial',
+    });
     const flagged = (await api.get(m.admin.as, order.id)).json<OrderJson>();
     expect(flagged).toMatchObject({ status: 'paid', certificate: { status: 'active' } });
     expect(flagged.needsAttention).toMatch(/^refund_amount_mismatch/);
@@ -197,7 +311,11 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('expires a lapsed session’s reservation, closes the session, and re-reserves for a late payment while credits remain', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 2,
+      paymentMethod: 'stripe',
+    });
     const sessionId = order.checkoutUrl!.split('/').at(-1)!;
     t.clock.advance(Date.parse(order.reservedUntil) - t.clock.now().getTime() + 1000);
     await api.runJob('orders.expire-reservations');
@@ -206,23 +324,48 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
 
     const before = await api.credits(projectId);
     expect(await api.stripePaid(order)).toMatchObject({ outcome: 'fulfilled', reReserved: true });
-    expect(await api.credits(projectId)).toEqual({ ...before, sold: before.sold + 2, available: before.available - 2 });
-    expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 2, 'credit.release': 1, 'credit.sell': 1, 'money.payment_received': 1 });
+    expect(await api.credits(projectId)).toEqual({
+      ...before,
+      sold: before.sold + 2,
+      available: before.available - 2,
+    });
+    expect(await api.ledgerOf(order.id)).toEqual({
+      'credit.reserve': 2,
+      'credit.release': 1,
+      'credit.sell': 1,
+      'money.payment_received': 1,
+    });
     await api.expectInvariants();
   });
 
   it('refunds a late payment automatically through Stripe when the credits are gone, issuing nothing', async () => {
     const small = await m.listProject({ supply: 3 });
-    const late = await api.place(m.supplier.as, { projectId: small, quantity: 3, paymentMethod: 'stripe' });
+    const late = await api.place(m.supplier.as, {
+      projectId: small,
+      quantity: 3,
+      paymentMethod: 'stripe',
+    });
     t.clock.advance(Date.parse(late.reservedUntil) - t.clock.now().getTime() + 1000);
     await api.runJob('orders.expire-reservations');
-    const other = await api.place(m.otherSupplier.as, { projectId: small, quantity: 3, paymentMethod: 'invoice' });
+    const other = await api.place(m.otherSupplier.as, {
+      projectId: small,
+      quantity: 3,
+      paymentMethod: 'invoice',
+    });
     expectStatus(await api.markPaid(m.admin.as, other.id, other.amountCents), 200);
 
     const result = await api.stripePaid(late);
-    expect(result).toMatchObject({ outcome: 'refund_required', method: 'stripe', amountCents: late.amountCents });
+    expect(result).toMatchObject({
+      outcome: 'refund_required',
+      method: 'stripe',
+      amountCents: late.amountCents,
+    });
     expect(await api.stripePaid(late)).toMatchObject({ outcome: 'refund_required' });
-    expect(await api.ledgerOf(late.id)).toEqual({ 'credit.reserve': 1, 'credit.release': 1, 'money.payment_received': 1 });
+    expect(await api.ledgerOf(late.id)).toEqual({
+      'credit.reserve': 1,
+      'credit.release': 1,
+      'money.payment_received': 1,
+    });
     await api.expectInvariants();
 
     const refundsBefore = gateway.refunds.size;
@@ -234,13 +377,27 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expect(gateway.refunds.size).toBe(refundsBefore + 1);
     const final = (await api.get(m.supplier.as, late.id)).json<OrderJson>();
     expect(final).toMatchObject({ status: 'refunded', certificate: null, needsAttention: null });
-    expect(await api.ledgerOf(late.id)).toEqual({ 'credit.reserve': 1, 'credit.release': 1, 'money.payment_received': 1, 'money.refund_paid': 1 });
-    expect(await api.credits(small)).toMatchObject({ supply: 3, sold: 3, reserved: 0, available: 0 });
+    expect(await api.ledgerOf(late.id)).toEqual({
+      'credit.reserve': 1,
+      'credit.release': 1,
+      'money.payment_received': 1,
+      'money.refund_paid': 1,
+    });
+    expect(await api.credits(small)).toMatchObject({
+      supply: 3,
+      sold: 3,
+      reserved: 0,
+      available: 0,
+    });
     await api.expectInvariants();
   });
 
   it('closes the Checkout Session of an order an admin cancels', async () => {
-    const order = await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'stripe' });
+    const order = await api.place(m.supplier.as, {
+      projectId,
+      quantity: 1,
+      paymentMethod: 'stripe',
+    });
     const sessionId = order.checkoutUrl!.split('/').at(-1)!;
     expectStatus(await api.cancel(m.admin.as, order.id), 200);
     await api.queue.drain();

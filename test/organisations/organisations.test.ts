@@ -1,15 +1,38 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, createWorld, type SignedIn, signIn, uniqueKvk } from '../helpers/fixtures.js';
+import {
+  createOrganisation,
+  createUser,
+  createWorld,
+  type SignedIn,
+  signIn,
+  uniqueKvk,
+} from '../helpers/fixtures.js';
 
 /** Every key the Organisation schema declares, and nothing else may come out. */
-const ORGANISATION_KEYS = ['address', 'contactEmail', 'createdAt', 'id', 'kind', 'kvkNumber', 'name', 'status', 'updatedAt', 'vatNumber'];
+const ORGANISATION_KEYS = [
+  'address',
+  'contactEmail',
+  'createdAt',
+  'id',
+  'kind',
+  'kvkNumber',
+  'name',
+  'status',
+  'updatedAt',
+  'vatNumber',
+];
 
 function expectOrganisationShape(organisation: Record<string, unknown>) {
   expect(Object.keys(organisation).sort()).toEqual(ORGANISATION_KEYS);
   if (organisation.address !== null) {
-    expect(Object.keys(organisation.address as object).sort()).toEqual(['city', 'country', 'postalCode', 'street']);
+    expect(Object.keys(organisation.address as object).sort()).toEqual([
+      'city',
+      'country',
+      'postalCode',
+      'street',
+    ]);
   }
 }
 
@@ -28,7 +51,15 @@ describe('organisations', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = await createWorld(t.db);
-    for (const role of ['admin', 'reviewer', 'initiativeMember', 'supplierMember', 'otherSupplierMember', 'coordinator', 'viewer'] as const) {
+    for (const role of [
+      'admin',
+      'reviewer',
+      'initiativeMember',
+      'supplierMember',
+      'otherSupplierMember',
+      'coordinator',
+      'viewer',
+    ] as const) {
       // A separate client address per sign-in keeps the per-address rate limit out of the way.
       as[role] = await signIn(t.app, world[role], `10.10.0.${++address}`);
     }
@@ -37,9 +68,15 @@ describe('organisations', () => {
 
   const create = (who: SignedIn, payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/v1/organisations', headers: who.headers, payload });
-  const get = (who: SignedIn | undefined, url: string) => t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
+  const get = (who: SignedIn | undefined, url: string) =>
+    t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
   const patch = (who: SignedIn, id: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'PATCH', url: `/v1/organisations/${id}`, headers: who.headers, payload });
+    t.app.inject({
+      method: 'PATCH',
+      url: `/v1/organisations/${id}`,
+      headers: who.headers,
+      payload,
+    });
 
   /** The organisations each non-admin belongs to. */
   const ownOrganisation = () => ({
@@ -79,7 +116,11 @@ describe('organisations', () => {
       expect(response.body).not.toMatch(/"[a-z]+_[a-z_]+"\s*:/);
 
       // It is really there, and the creation is in the audit trail.
-      const row = await t.db.selectFrom('organisations').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', body.id)
+        .executeTakeFirstOrThrow();
       expect(row.kvk_number).toBe(kvkNumber);
       const audit = await t.db
         .selectFrom('audit_events')
@@ -92,7 +133,11 @@ describe('organisations', () => {
     });
 
     it('accepts an organisation without optional fields and answers nulls for them', async () => {
-      const response = await create(as.admin!, { kind: 'initiative', name: 'Stichting Buurtwerk', kvkNumber: uniqueKvk() });
+      const response = await create(as.admin!, {
+        kind: 'initiative',
+        name: 'Stichting Buurtwerk',
+        kvkNumber: uniqueKvk(),
+      });
       expect(response.statusCode, response.body).toBe(201);
       expect(response.json()).toMatchObject({ vatNumber: null, address: null, contactEmail: null });
       expectOrganisationShape(response.json());
@@ -104,41 +149,72 @@ describe('organisations', () => {
       ['letters', '1234567a'],
       ['all zeros', '00000000'],
       ['empty', ''],
-    ])('refuses a KvK number of %s with 400 VALIDATION.FAILED on body.kvkNumber', async (_label, kvkNumber) => {
-      const response = await create(as.admin!, { kind: 'supplier', name: 'Ongeldig KvK', kvkNumber });
-      expectProblem(response, 400, 'VALIDATION.FAILED');
-      expect(response.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.kvkNumber' })]));
-    });
+    ])(
+      'refuses a KvK number of %s with 400 VALIDATION.FAILED on body.kvkNumber',
+      async (_label, kvkNumber) => {
+        const response = await create(as.admin!, {
+          kind: 'supplier',
+          name: 'Ongeldig KvK',
+          kvkNumber,
+        });
+        expectProblem(response, 400, 'VALIDATION.FAILED');
+        expect(response.json().errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ path: 'body.kvkNumber' })]),
+        );
+      },
+    );
 
     it('requires a KvK number', async () => {
       const response = await create(as.admin!, { kind: 'supplier', name: 'Zonder KvK' });
       expectProblem(response, 400, 'VALIDATION.FAILED');
-      expect(response.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.kvkNumber' })]));
+      expect(response.json().errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'body.kvkNumber' })]),
+      );
     });
 
     it('trims a KvK number with surrounding spaces', async () => {
       const kvkNumber = uniqueKvk();
-      const response = await create(as.admin!, { kind: 'supplier', name: 'Spaties', kvkNumber: ` ${kvkNumber} ` });
+      const response = await create(as.admin!, {
+        kind: 'supplier',
+        name: 'Spaties',
+        kvkNumber: ` ${kvkNumber} `,
+      });
       expect(response.statusCode, response.body).toBe(201);
       expect(response.json().kvkNumber).toBe(kvkNumber);
     });
 
     it('refuses to create a platform organisation (400) and unknown kinds', async () => {
       for (const kind of ['platform', 'bank']) {
-        const response = await create(as.admin!, { kind, name: 'Tweede platform', kvkNumber: uniqueKvk() });
+        const response = await create(as.admin!, {
+          kind,
+          name: 'Tweede platform',
+          kvkNumber: uniqueKvk(),
+        });
         expectProblem(response, 400, 'VALIDATION.FAILED');
-        expect(response.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.kind' })]));
+        expect(response.json().errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ path: 'body.kind' })]),
+        );
       }
-      const platforms = await t.db.selectFrom('organisations').select('id').where('kind', '=', 'platform').execute();
+      const platforms = await t.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('kind', '=', 'platform')
+        .execute();
       expect(platforms).toHaveLength(1);
     });
 
     it('refuses a duplicate KvK number with 409 ORGANISATION.KVK_TAKEN', async () => {
       const kvkNumber = uniqueKvk();
-      expect((await create(as.admin!, { kind: 'supplier', name: 'Eerste', kvkNumber })).statusCode).toBe(201);
+      expect(
+        (await create(as.admin!, { kind: 'supplier', name: 'Eerste', kvkNumber })).statusCode,
+      ).toBe(201);
       const duplicate = await create(as.admin!, { kind: 'authority', name: 'Tweede', kvkNumber });
       expectProblem(duplicate, 409, 'ORGANISATION.KVK_TAKEN');
-      const rows = await t.db.selectFrom('organisations').select('name').where('kvk_number', '=', kvkNumber).execute();
+      const rows = await t.db
+        .selectFrom('organisations')
+        .select('name')
+        .where('kvk_number', '=', kvkNumber)
+        .execute();
       expect(rows.map((r) => r.name)).toEqual(['Eerste']);
       // The failed attempt left no audit event behind.
       const events = await t.db
@@ -146,7 +222,9 @@ describe('organisations', () => {
         .select('summary')
         .where('action', '=', 'organisation.created')
         .execute();
-      expect(events.filter((e) => (e.summary as { kvkNumber?: string }).kvkNumber === kvkNumber)).toHaveLength(1);
+      expect(
+        events.filter((e) => (e.summary as { kvkNumber?: string }).kvkNumber === kvkNumber),
+      ).toHaveLength(1);
     });
 
     it('normalises a Dutch postal code: 1234ab becomes 1234 AB', async () => {
@@ -154,11 +232,25 @@ describe('organisations', () => {
         kind: 'authority',
         name: 'Gemeente Postcode',
         kvkNumber: uniqueKvk(),
-        address: { street: 'Stadhuisplein 1', postalCode: '1234ab', city: 'Amersfoort', country: 'nl' },
+        address: {
+          street: 'Stadhuisplein 1',
+          postalCode: '1234ab',
+          city: 'Amersfoort',
+          country: 'nl',
+        },
       });
       expect(response.statusCode, response.body).toBe(201);
-      expect(response.json().address).toEqual({ street: 'Stadhuisplein 1', postalCode: '1234 AB', city: 'Amersfoort', country: 'NL' });
-      const row = await t.db.selectFrom('organisations').selectAll().where('id', '=', response.json().id).executeTakeFirstOrThrow();
+      expect(response.json().address).toEqual({
+        street: 'Stadhuisplein 1',
+        postalCode: '1234 AB',
+        city: 'Amersfoort',
+        country: 'NL',
+      });
+      const row = await t.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', response.json().id)
+        .executeTakeFirstOrThrow();
       expect(row.address_postal_code).toBe('1234 AB');
     });
 
@@ -171,7 +263,9 @@ describe('organisations', () => {
           address: { street: 'Straat 1', postalCode, city: 'Ergens' },
         });
         expectProblem(response, 400, 'VALIDATION.FAILED');
-        expect(response.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.address.postalCode' })]));
+        expect(response.json().errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ path: 'body.address.postalCode' })]),
+        );
       }
       const foreign = await create(as.admin!, {
         kind: 'supplier',
@@ -184,23 +278,51 @@ describe('organisations', () => {
     });
 
     it('normalises a VAT number (spaces, dots, case) and validates the Dutch format', async () => {
-      const ok = await create(as.admin!, { kind: 'supplier', name: 'BTW', kvkNumber: uniqueKvk(), vatNumber: ' nl 1234.56.789.b01 ' });
+      const ok = await create(as.admin!, {
+        kind: 'supplier',
+        name: 'BTW',
+        kvkNumber: uniqueKvk(),
+        vatNumber: ' nl 1234.56.789.b01 ',
+      });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().vatNumber).toBe('NL123456789B01');
 
-      const german = await create(as.admin!, { kind: 'supplier', name: 'Duits', kvkNumber: uniqueKvk(), vatNumber: 'de123456789' });
+      const german = await create(as.admin!, {
+        kind: 'supplier',
+        name: 'Duits',
+        kvkNumber: uniqueKvk(),
+        vatNumber: 'de123456789',
+      });
       expect(german.statusCode, german.body).toBe(201);
       expect(german.json().vatNumber).toBe('DE123456789');
 
-      for (const vatNumber of ['NL123456789', 'NL12345678B01', 'NL123456789X01', '123456789B01', 'N']) {
-        const response = await create(as.admin!, { kind: 'supplier', name: 'Fout BTW', kvkNumber: uniqueKvk(), vatNumber });
+      for (const vatNumber of [
+        'NL123456789',
+        'NL12345678B01',
+        'NL123456789X01',
+        '123456789B01',
+        'N',
+      ]) {
+        const response = await create(as.admin!, {
+          kind: 'supplier',
+          name: 'Fout BTW',
+          kvkNumber: uniqueKvk(),
+          vatNumber,
+        });
         expectProblem(response, 400, 'VALIDATION.FAILED');
-        expect(response.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.vatNumber' })]));
+        expect(response.json().errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ path: 'body.vatNumber' })]),
+        );
       }
     });
 
     it('refuses an invalid contact email and an empty name', async () => {
-      const response = await create(as.admin!, { kind: 'supplier', name: '   ', kvkNumber: uniqueKvk(), contactEmail: 'geen-email' });
+      const response = await create(as.admin!, {
+        kind: 'supplier',
+        name: '   ',
+        kvkNumber: uniqueKvk(),
+        contactEmail: 'geen-email',
+      });
       expectProblem(response, 400, 'VALIDATION.FAILED');
       const paths = response.json().errors.map((e: { path: string }) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.contactEmail']));
@@ -210,9 +332,17 @@ describe('organisations', () => {
       'refuses %s with 403 AUTH.FORBIDDEN and creates nothing',
       async (role) => {
         const kvkNumber = uniqueKvk();
-        const response = await create(as[role]!, { kind: 'supplier', name: 'Niet toegestaan', kvkNumber });
+        const response = await create(as[role]!, {
+          kind: 'supplier',
+          name: 'Niet toegestaan',
+          kvkNumber,
+        });
         expectProblem(response, 403, 'AUTH.FORBIDDEN');
-        const row = await t.db.selectFrom('organisations').select('id').where('kvk_number', '=', kvkNumber).executeTakeFirst();
+        const row = await t.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('kvk_number', '=', kvkNumber)
+          .executeTakeFirst();
         expect(row).toBeUndefined();
       },
     );
@@ -230,9 +360,15 @@ describe('organisations', () => {
   describe('GET /v1/organisations', () => {
     it('pages through every organisation by name with limit=2, each exactly once', async () => {
       // Several organisations with one name, so the id tie-breaker of the keyset is exercised.
-      for (let i = 0; i < 3; i++) await createOrganisation(t.db, 'supplier', { name: 'Gelijke Naam' });
+      for (let i = 0; i < 3; i++)
+        await createOrganisation(t.db, 'supplier', { name: 'Gelijke Naam' });
 
-      const expected = await t.db.selectFrom('organisations').select('id').orderBy('name').orderBy('id').execute();
+      const expected = await t.db
+        .selectFrom('organisations')
+        .select('id')
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
       expect(expected.length).toBeGreaterThan(6);
 
       const seen: string[] = [];
@@ -268,12 +404,29 @@ describe('organisations', () => {
 
     it.each([
       ['garbage', 'not-a-cursor!!'],
-      ['a cursor missing its keys', Buffer.from(JSON.stringify({ name: 'x' })).toString('base64url')],
-      ['a cursor with the wrong types', Buffer.from(JSON.stringify({ name: 1, id: 2 })).toString('base64url')],
-      ['a cursor with an id that is not a uuid', Buffer.from(JSON.stringify({ name: 'x', id: "1' or '1'='1" })).toString('base64url')],
-      ['a cursor with a NUL byte in the name', Buffer.from(JSON.stringify({ name: 'x\u0000', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url')],
+      [
+        'a cursor missing its keys',
+        Buffer.from(JSON.stringify({ name: 'x' })).toString('base64url'),
+      ],
+      [
+        'a cursor with the wrong types',
+        Buffer.from(JSON.stringify({ name: 1, id: 2 })).toString('base64url'),
+      ],
+      [
+        'a cursor with an id that is not a uuid',
+        Buffer.from(JSON.stringify({ name: 'x', id: "1' or '1'='1" })).toString('base64url'),
+      ],
+      [
+        'a cursor with a NUL byte in the name',
+        Buffer.from(
+          JSON.stringify({ name: 'x\u0000', id: '00000000-0000-4000-8000-000000000000' }),
+        ).toString('base64url'),
+      ],
     ])('refuses %s with 400', async (_label, cursor) => {
-      const response = await get(as.admin, `/v1/organisations?limit=2&cursor=${encodeURIComponent(cursor)}`);
+      const response = await get(
+        as.admin,
+        `/v1/organisations?limit=2&cursor=${encodeURIComponent(cursor)}`,
+      );
       expect(response.statusCode, response.body).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.json().code).toMatch(/^VALIDATION\./);
@@ -281,7 +434,11 @@ describe('organisations', () => {
 
     it('refuses a limit outside 1..100', async () => {
       for (const limit of ['0', '101', 'abc', '-1']) {
-        expectProblem(await get(as.admin, `/v1/organisations?limit=${limit}`), 400, 'VALIDATION.FAILED');
+        expectProblem(
+          await get(as.admin, `/v1/organisations?limit=${limit}`),
+          400,
+          'VALIDATION.FAILED',
+        );
       }
     });
 
@@ -294,26 +451,42 @@ describe('organisations', () => {
       const ids = items.map((item) => item.id);
       expect(ids).toEqual(expect.arrayContaining([world.supplier.id, world.otherSupplier.id]));
       expect(ids).not.toContain(world.authority.id);
-      const count = await t.db.selectFrom('organisations').select('id').where('kind', '=', 'supplier').execute();
+      const count = await t.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('kind', '=', 'supplier')
+        .execute();
       expect(items).toHaveLength(count.length);
     });
 
     it('filters by KvK number', async () => {
-      const response = await get(as.admin, `/v1/organisations?kvkNumber=${world.authority.kvk_number}`);
+      const response = await get(
+        as.admin,
+        `/v1/organisations?kvkNumber=${world.authority.kvk_number}`,
+      );
       expect(response.statusCode).toBe(200);
-      expect(response.json().items.map((item: { id: string }) => item.id)).toEqual([world.authority.id]);
+      expect(response.json().items.map((item: { id: string }) => item.id)).toEqual([
+        world.authority.id,
+      ]);
       expect(response.json().nextCursor).toBeNull();
 
       const none = await get(as.admin, '/v1/organisations?kvkNumber=99999998');
       expect(none.json()).toEqual({ items: [], nextCursor: null });
 
-      expectProblem(await get(as.admin, '/v1/organisations?kvkNumber=abc'), 400, 'VALIDATION.FAILED');
+      expectProblem(
+        await get(as.admin, '/v1/organisations?kvkNumber=abc'),
+        400,
+        'VALIDATION.FAILED',
+      );
       expectProblem(await get(as.admin, '/v1/organisations?kind=bank'), 400, 'VALIDATION.FAILED');
     });
 
-    it.each(['reviewer', 'initiativeMember', 'supplierMember', 'coordinator', 'viewer'])('refuses %s with 403 AUTH.FORBIDDEN', async (role) => {
-      expectProblem(await get(as[role], '/v1/organisations'), 403, 'AUTH.FORBIDDEN');
-    });
+    it.each(['reviewer', 'initiativeMember', 'supplierMember', 'coordinator', 'viewer'])(
+      'refuses %s with 403 AUTH.FORBIDDEN',
+      async (role) => {
+        expectProblem(await get(as[role], '/v1/organisations'), 403, 'AUTH.FORBIDDEN');
+      },
+    );
 
     it('refuses an anonymous caller with 401', async () => {
       expect((await get(undefined, '/v1/organisations')).statusCode).toBe(401);
@@ -326,12 +499,22 @@ describe('organisations', () => {
         const response = await get(as[role], `/v1/organisations/${organisation.id}`);
         expect(response.statusCode, `${role}: ${response.body}`).toBe(200);
         expectOrganisationShape(response.json());
-        expect(response.json()).toMatchObject({ id: organisation.id, kind: organisation.kind, name: organisation.name });
+        expect(response.json()).toMatchObject({
+          id: organisation.id,
+          kind: organisation.kind,
+          name: organisation.name,
+        });
       }
     });
 
     it('answers 404 RESOURCE.NOT_FOUND (not 403) for any other organisation, to every non-admin role', async () => {
-      const all = [world.platform, world.initiative, world.supplier, world.otherSupplier, world.authority];
+      const all = [
+        world.platform,
+        world.initiative,
+        world.supplier,
+        world.otherSupplier,
+        world.authority,
+      ];
       for (const [role, own] of Object.entries(ownOrganisation())) {
         for (const organisation of all.filter((o) => o.id !== own.id)) {
           const response = await get(as[role], `/v1/organisations/${organisation.id}`);
@@ -343,7 +526,10 @@ describe('organisations', () => {
 
     it('answers another organisation exactly as it answers one that does not exist', async () => {
       const foreign = await get(as.supplierMember, `/v1/organisations/${world.otherSupplier.id}`);
-      const missing = await get(as.supplierMember, '/v1/organisations/00000000-0000-4000-8000-000000000000');
+      const missing = await get(
+        as.supplierMember,
+        '/v1/organisations/00000000-0000-4000-8000-000000000000',
+      );
       expect(foreign.statusCode).toBe(404);
       expect(missing.statusCode).toBe(404);
       const { instance: _a, requestId: _b, ...foreignRest } = foreign.json();
@@ -352,13 +538,26 @@ describe('organisations', () => {
     });
 
     it('shows a platform admin any organisation, and 404 for an unknown id', async () => {
-      for (const organisation of [world.platform, world.initiative, world.supplier, world.otherSupplier, world.authority]) {
+      for (const organisation of [
+        world.platform,
+        world.initiative,
+        world.supplier,
+        world.otherSupplier,
+        world.authority,
+      ]) {
         const response = await get(as.admin, `/v1/organisations/${organisation.id}`);
         expect(response.statusCode).toBe(200);
-        expect(response.json()).toMatchObject({ id: organisation.id, kvkNumber: organisation.kvk_number });
+        expect(response.json()).toMatchObject({
+          id: organisation.id,
+          kvkNumber: organisation.kvk_number,
+        });
         expectOrganisationShape(response.json());
       }
-      expectProblem(await get(as.admin, '/v1/organisations/00000000-0000-4000-8000-000000000000'), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(
+        await get(as.admin, '/v1/organisations/00000000-0000-4000-8000-000000000000'),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
     });
 
     it('refuses an id that is not a uuid with 400', async () => {
@@ -386,7 +585,12 @@ describe('organisations', () => {
         id: organisation.id,
         name: 'Nieuwe Naam B.V.',
         kvkNumber: organisation.kvk_number,
-        address: { street: 'Kerkstraat 10', postalCode: '9711 AB', city: 'Groningen', country: 'NL' },
+        address: {
+          street: 'Kerkstraat 10',
+          postalCode: '9711 AB',
+          city: 'Groningen',
+          country: 'NL',
+        },
       });
       expect(body.updatedAt).toBe(t.clock.now().toISOString());
       expect(body.updatedAt > body.createdAt).toBe(true);
@@ -421,20 +625,35 @@ describe('organisations', () => {
       const id = created.json().id;
       const response = await patch(as.admin!, id, { address: null, vatNumber: null });
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toMatchObject({ address: null, vatNumber: null, contactEmail: 'info@wissen.example', name: 'Te wissen' });
+      expect(response.json()).toMatchObject({
+        address: null,
+        vatNumber: null,
+        contactEmail: 'info@wissen.example',
+        name: 'Te wissen',
+      });
     });
 
     it('lets a coordinator update its authority', async () => {
-      const response = await patch(as.coordinator!, world.authority.id, { contactEmail: 'SR@Gemeente.example' });
+      const response = await patch(as.coordinator!, world.authority.id, {
+        contactEmail: 'SR@Gemeente.example',
+      });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json().contactEmail).toBe('sr@gemeente.example');
     });
 
     it('refuses a viewer with 403 AUTH.FORBIDDEN and changes nothing', async () => {
-      const before = await t.db.selectFrom('organisations').selectAll().where('id', '=', world.authority.id).executeTakeFirstOrThrow();
+      const before = await t.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', world.authority.id)
+        .executeTakeFirstOrThrow();
       const response = await patch(as.viewer!, world.authority.id, { name: 'Door viewer' });
       expectProblem(response, 403, 'AUTH.FORBIDDEN');
-      const after = await t.db.selectFrom('organisations').selectAll().where('id', '=', world.authority.id).executeTakeFirstOrThrow();
+      const after = await t.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', world.authority.id)
+        .executeTakeFirstOrThrow();
       expect(after).toEqual(before);
     });
 
@@ -444,9 +663,16 @@ describe('organisations', () => {
         ['coordinator', world.authority],
         ['initiativeMember', world.initiative],
       ] as const) {
-        const response = await patch(as[role]!, organisation.id, { kvkNumber: uniqueKvk(), name: 'Met nieuw KvK' });
+        const response = await patch(as[role]!, organisation.id, {
+          kvkNumber: uniqueKvk(),
+          name: 'Met nieuw KvK',
+        });
         expectProblem(response, 403, 'ORGANISATION.KVK_ADMIN_ONLY');
-        const row = await t.db.selectFrom('organisations').selectAll().where('id', '=', organisation.id).executeTakeFirstOrThrow();
+        const row = await t.db
+          .selectFrom('organisations')
+          .selectAll()
+          .where('id', '=', organisation.id)
+          .executeTakeFirstOrThrow();
         expect(row.kvk_number).toBe(organisation.kvk_number);
         expect(row.name).not.toBe('Met nieuw KvK');
       }
@@ -459,26 +685,62 @@ describe('organisations', () => {
       expect(changed.statusCode, changed.body).toBe(200);
       expect(changed.json().kvkNumber).toBe(kvkNumber);
 
-      expectProblem(await patch(as.admin!, organisation.id, { kvkNumber: world.supplier.kvk_number! }), 409, 'ORGANISATION.KVK_TAKEN');
-      expectProblem(await patch(as.admin!, organisation.id, { kvkNumber: '00000000' }), 400, 'VALIDATION.FAILED');
+      expectProblem(
+        await patch(as.admin!, organisation.id, { kvkNumber: world.supplier.kvk_number! }),
+        409,
+        'ORGANISATION.KVK_TAKEN',
+      );
+      expectProblem(
+        await patch(as.admin!, organisation.id, { kvkNumber: '00000000' }),
+        400,
+        'VALIDATION.FAILED',
+      );
     });
 
     it('answers 404 for another organisation’s id, whatever the body', async () => {
       for (const payload of [{ name: 'Overgenomen' }, { kvkNumber: uniqueKvk() }]) {
-        expectProblem(await patch(as.supplierMember!, world.otherSupplier.id, payload), 404, 'RESOURCE.NOT_FOUND');
-        expectProblem(await patch(as.coordinator!, world.supplier.id, payload), 404, 'RESOURCE.NOT_FOUND');
-        expectProblem(await patch(as.viewer!, world.supplier.id, payload), 404, 'RESOURCE.NOT_FOUND');
+        expectProblem(
+          await patch(as.supplierMember!, world.otherSupplier.id, payload),
+          404,
+          'RESOURCE.NOT_FOUND',
+        );
+        expectProblem(
+          await patch(as.coordinator!, world.supplier.id, payload),
+          404,
+          'RESOURCE.NOT_FOUND',
+        );
+        expectProblem(
+          await patch(as.viewer!, world.supplier.id, payload),
+          404,
+          'RESOURCE.NOT_FOUND',
+        );
       }
-      const row = await t.db.selectFrom('organisations').selectAll().where('id', '=', world.otherSupplier.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', world.otherSupplier.id)
+        .executeTakeFirstOrThrow();
       expect(row.name).toBe(world.otherSupplier.name);
-      expectProblem(await patch(as.admin!, '00000000-0000-4000-8000-000000000000', { name: 'Niemand' }), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(
+        await patch(as.admin!, '00000000-0000-4000-8000-000000000000', { name: 'Niemand' }),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
     });
 
     it('refuses an empty body and invalid fields with 400', async () => {
-      expectProblem(await patch(as.supplierMember!, world.supplier.id, {}), 400, 'VALIDATION.FAILED');
-      const bad = await patch(as.supplierMember!, world.supplier.id, { address: { street: 'X 1', postalCode: 'nope', city: 'Y' } });
+      expectProblem(
+        await patch(as.supplierMember!, world.supplier.id, {}),
+        400,
+        'VALIDATION.FAILED',
+      );
+      const bad = await patch(as.supplierMember!, world.supplier.id, {
+        address: { street: 'X 1', postalCode: 'nope', city: 'Y' },
+      });
       expectProblem(bad, 400, 'VALIDATION.FAILED');
-      expect(bad.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.address.postalCode' })]));
+      expect(bad.json().errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'body.address.postalCode' })]),
+      );
     });
   });
 });

@@ -1,9 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createUser, createWorld, type FixtureUser, type SignedIn, signIn } from '../helpers/fixtures.js';
+import {
+  createUser,
+  createWorld,
+  type FixtureUser,
+  type SignedIn,
+  signIn,
+} from '../helpers/fixtures.js';
 
-const USER_KEYS = ['createdAt', 'email', 'id', 'lastLoginAt', 'name', 'organisationId', 'organisationKind', 'role', 'status'];
-const ORGANISATION_KEYS = ['address', 'contactEmail', 'createdAt', 'id', 'kind', 'kvkNumber', 'name', 'status', 'updatedAt', 'vatNumber'];
+const USER_KEYS = [
+  'createdAt',
+  'email',
+  'id',
+  'lastLoginAt',
+  'name',
+  'organisationId',
+  'organisationKind',
+  'role',
+  'status',
+];
+const ORGANISATION_KEYS = [
+  'address',
+  'contactEmail',
+  'createdAt',
+  'id',
+  'kind',
+  'kvkNumber',
+  'name',
+  'status',
+  'updatedAt',
+  'vatNumber',
+];
 
 describe('users of organisations', () => {
   let t: TestApp;
@@ -16,13 +43,22 @@ describe('users of organisations', () => {
     world = await createWorld(t.db);
     secondSupplierMember = await createUser(t.db, world.supplier, 'member');
     let address = 0;
-    for (const role of ['admin', 'reviewer', 'initiativeMember', 'supplierMember', 'otherSupplierMember', 'coordinator', 'viewer'] as const) {
+    for (const role of [
+      'admin',
+      'reviewer',
+      'initiativeMember',
+      'supplierMember',
+      'otherSupplierMember',
+      'coordinator',
+      'viewer',
+    ] as const) {
       as[role] = await signIn(t.app, world[role], `10.20.0.${++address}`);
     }
   });
   afterAll(() => t.close());
 
-  const get = (who: SignedIn | undefined, url: string) => t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
+  const get = (who: SignedIn | undefined, url: string) =>
+    t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
 
   describe('GET /v1/organisations/{id}/users', () => {
     it('lists the users of the caller’s own organisation, without any password hash', async () => {
@@ -31,28 +67,48 @@ describe('users of organisations', () => {
       const body = response.json();
       expect(Object.keys(body)).toEqual(['items']);
       const items: Record<string, unknown>[] = body.items;
-      expect(items.map((u) => u.id).sort()).toEqual([world.supplierMember.id, secondSupplierMember.id].sort());
+      expect(items.map((u) => u.id).sort()).toEqual(
+        [world.supplierMember.id, secondSupplierMember.id].sort(),
+      );
       for (const user of items) {
         expect(Object.keys(user).sort()).toEqual(USER_KEYS);
-        expect(user).toMatchObject({ organisationId: world.supplier.id, organisationKind: 'supplier', role: 'member', status: 'active' });
+        expect(user).toMatchObject({
+          organisationId: world.supplier.id,
+          organisationKind: 'supplier',
+          role: 'member',
+          status: 'active',
+        });
       }
       // Ordered by email, as the database collates.
-      const byEmail = await t.db.selectFrom('users').select('email').where('organisation_id', '=', world.supplier.id).orderBy('email').execute();
+      const byEmail = await t.db
+        .selectFrom('users')
+        .select('email')
+        .where('organisation_id', '=', world.supplier.id)
+        .orderBy('email')
+        .execute();
       expect(items.map((u) => u.email)).toEqual(byEmail.map((row) => row.email));
 
       expect(response.body).not.toContain('argon2');
       expect(response.body.toLowerCase()).not.toContain('password');
       expect(response.body).not.toMatch(/"[a-z]+_[a-z_]+"\s*:/);
       // The hashes exist in the database, so the test above would see them if they leaked.
-      const stored = await t.db.selectFrom('users').select('password_hash').where('organisation_id', '=', world.supplier.id).execute();
+      const stored = await t.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('organisation_id', '=', world.supplier.id)
+        .execute();
       expect(stored.every((row) => row.password_hash.startsWith('$argon2id$'))).toBe(true);
     });
 
     it('shows the sign-in time of a user who has signed in', async () => {
       const response = await get(as.supplierMember, `/v1/organisations/${world.supplier.id}/users`);
       const byId = new Map(response.json().items.map((u: { id: string }) => [u.id, u]));
-      expect((byId.get(world.supplierMember.id) as { lastLoginAt: string | null }).lastLoginAt).toEqual(expect.any(String));
-      expect((byId.get(secondSupplierMember.id) as { lastLoginAt: string | null }).lastLoginAt).toBeNull();
+      expect(
+        (byId.get(world.supplierMember.id) as { lastLoginAt: string | null }).lastLoginAt,
+      ).toEqual(expect.any(String));
+      expect(
+        (byId.get(secondSupplierMember.id) as { lastLoginAt: string | null }).lastLoginAt,
+      ).toBeNull();
     });
 
     it('lets every non-admin role list its own organisation', async () => {
@@ -64,12 +120,24 @@ describe('users of organisations', () => {
       ] as const) {
         const response = await get(as[role], `/v1/organisations/${organisation.id}/users`);
         expect(response.statusCode, role).toBe(200);
-        expect(response.json().items.map((u: { id: string }) => u.id).sort(), role).toEqual([...expected].sort());
+        expect(
+          response
+            .json()
+            .items.map((u: { id: string }) => u.id)
+            .sort(),
+          role,
+        ).toEqual([...expected].sort());
       }
     });
 
     it('answers 404 RESOURCE.NOT_FOUND for another organisation, to every non-admin role', async () => {
-      const all = [world.platform, world.initiative, world.supplier, world.otherSupplier, world.authority];
+      const all = [
+        world.platform,
+        world.initiative,
+        world.supplier,
+        world.otherSupplier,
+        world.authority,
+      ];
       const own: Record<string, string> = {
         reviewer: world.platform.id,
         initiativeMember: world.initiative.id,
@@ -97,14 +165,22 @@ describe('users of organisations', () => {
       ] as const) {
         const response = await get(as.admin, `/v1/organisations/${organisation.id}/users`);
         expect(response.statusCode).toBe(200);
-        expect(response.json().items.map((u: { id: string }) => u.id).sort()).toEqual([...expected].sort());
+        expect(
+          response
+            .json()
+            .items.map((u: { id: string }) => u.id)
+            .sort(),
+        ).toEqual([...expected].sort());
         expect(response.body).not.toContain('argon2');
         expect(response.body.toLowerCase()).not.toContain('password');
       }
     });
 
     it('answers 404 for an organisation that does not exist, also to an admin', async () => {
-      const response = await get(as.admin, '/v1/organisations/00000000-0000-4000-8000-000000000000/users');
+      const response = await get(
+        as.admin,
+        '/v1/organisations/00000000-0000-4000-8000-000000000000/users',
+      );
       expect(response.statusCode).toBe(404);
       expect(response.json().code).toBe('RESOURCE.NOT_FOUND');
     });
@@ -146,7 +222,13 @@ describe('users of organisations', () => {
     });
 
     it('answers each user with itself', async () => {
-      for (const role of ['admin', 'reviewer', 'initiativeMember', 'supplierMember', 'viewer'] as const) {
+      for (const role of [
+        'admin',
+        'reviewer',
+        'initiativeMember',
+        'supplierMember',
+        'viewer',
+      ] as const) {
         const response = await get(as[role], '/v1/me');
         expect(response.statusCode).toBe(200);
         expect(response.json().user.id).toBe(world[role].id);
@@ -161,7 +243,10 @@ describe('users of organisations', () => {
     });
 
     it('refuses a missing or forged token with 401', async () => {
-      expect((await get(undefined, '/v1/me')).json()).toMatchObject({ status: 401, code: 'AUTH.REQUIRED' });
+      expect((await get(undefined, '/v1/me')).json()).toMatchObject({
+        status: 401,
+        code: 'AUTH.REQUIRED',
+      });
       const [header, payload] = as.supplierMember!.accessToken.split('.');
       const forged = await t.app.inject({
         method: 'GET',

@@ -11,24 +11,52 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
   let budgetLineId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+    t = await createTestApp({
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
     w = await createReportsWorld(t);
     projectId = await w.m.listProject({ supply: 40 });
-    const line = await t.db.selectFrom('project_budget_lines').select('id').where('project_id', '=', projectId).executeTakeFirstOrThrow();
+    const line = await t.db
+      .selectFrom('project_budget_lines')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
     budgetLineId = line.id;
   });
   afterAll(async () => t?.close());
 
-  const submit = (body: object, project = projectId) => w.post(w.m.initiativeMember.as, `/v1/projects/${project}/outcome-reports`, body);
+  const submit = (body: object, project = projectId) =>
+    w.post(w.m.initiativeMember.as, `/v1/projects/${project}/outcome-reports`, body);
 
   it('refuses any field that could carry a person (strict schemas: 400)', async () => {
     const cases: object[] = [
       reportBody({ participantNames: ['Jan Jansen'] }),
       reportBody({ participants: [{ targetGroup: 'ww', participants: 5, name: 'Jan Jansen' }] }),
-      reportBody({ outcomes: [{ outcomeType: 'paid_work', achieved: 5, banenafspraak: 0, dateOfBirth: '1990-01-01' }] }),
+      reportBody({
+        outcomes: [
+          { outcomeType: 'paid_work', achieved: 5, banenafspraak: 0, dateOfBirth: '1990-01-01' },
+        ],
+      }),
       reportBody({ spending: [{ budgetLineId, spentCents: 100, address: 'Kerkstraat 1' }] }),
-      reportBody({ stories: [{ title: 'Een nieuwe baan', text: 'Na een jaar zoeken vond zij werk als chauffeur.', consent: true, bsn: '111222333' }] }),
-      reportBody({ stories: [{ title: 'Een nieuwe baan', text: 'Na een jaar zoeken vond zij werk als chauffeur.', consent: false }] }),
+      reportBody({
+        stories: [
+          {
+            title: 'Een nieuwe baan',
+            text: 'Na een jaar zoeken vond zij werk als chauffeur.',
+            consent: true,
+            bsn: '111222333',
+          },
+        ],
+      }),
+      reportBody({
+        stories: [
+          {
+            title: 'Een nieuwe baan',
+            text: 'Na een jaar zoeken vond zij werk als chauffeur.',
+            consent: false,
+          },
+        ],
+      }),
     ];
     for (const body of cases) expectProblem(await submit(body), 400, 'VALIDATION.FAILED');
   });
@@ -51,35 +79,93 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
       expect(response.body).not.toContain('111222333');
       expect(response.body).not.toContain('jan.jansen@example.nl');
     }
-    const story = await submit(reportBody({ stories: [{ title: 'Een nieuwe baan', text: 'Mail me op piet@example.nl, ik vertel graag meer.', consent: true }] }));
+    const story = await submit(
+      reportBody({
+        stories: [
+          {
+            title: 'Een nieuwe baan',
+            text: 'Mail me op piet@example.nl, ik vertel graag meer.',
+            consent: true,
+          },
+        ],
+      }),
+    );
     expectProblem(story, 400, 'OUTCOME.PERSONAL_DATA');
     expect(story.json().errors[0].path).toBe('body.stories.0.text');
   });
 
   it('lets only the project’s own initiative report, for a listed or funded project, for a period that has ended', async () => {
-    const other = await w.m.person(await createUser(t.db, await createOrganisation(t.db, 'initiative'), 'member'));
-    expectProblem(await w.post(other.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()), 404, 'RESOURCE.NOT_FOUND');
-    expectProblem(await w.post(w.m.supplier.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()), 404, 'RESOURCE.NOT_FOUND');
-    expectProblem(await submit(reportBody({ periodStart: '2099-01-01', periodEnd: '2099-03-31' })), 422, 'OUTCOME.PERIOD_IN_FUTURE');
-    expectProblem(await submit(reportBody({ kind: 'final' })), 409, 'OUTCOME.PROJECT_NOT_REPORTABLE');
-    expectProblem(await submit(reportBody({ spending: [{ budgetLineId: '00000000-0000-4000-8000-000000000000', spentCents: 1 }] })), 422, 'OUTCOME.UNKNOWN_BUDGET_LINE');
-    expectProblem(await submit(reportBody({ outcomes: [{ outcomeType: 'paid_work', achieved: 2, banenafspraak: 3 }] })), 400, 'VALIDATION.FAILED');
+    const other = await w.m.person(
+      await createUser(t.db, await createOrganisation(t.db, 'initiative'), 'member'),
+    );
+    expectProblem(
+      await w.post(other.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
+    expectProblem(
+      await w.post(w.m.supplier.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
+    expectProblem(
+      await submit(reportBody({ periodStart: '2099-01-01', periodEnd: '2099-03-31' })),
+      422,
+      'OUTCOME.PERIOD_IN_FUTURE',
+    );
+    expectProblem(
+      await submit(reportBody({ kind: 'final' })),
+      409,
+      'OUTCOME.PROJECT_NOT_REPORTABLE',
+    );
+    expectProblem(
+      await submit(
+        reportBody({
+          spending: [{ budgetLineId: '00000000-0000-4000-8000-000000000000', spentCents: 1 }],
+        }),
+      ),
+      422,
+      'OUTCOME.UNKNOWN_BUDGET_LINE',
+    );
+    expectProblem(
+      await submit(
+        reportBody({ outcomes: [{ outcomeType: 'paid_work', achieved: 2, banenafspraak: 3 }] }),
+      ),
+      400,
+      'VALIDATION.FAILED',
+    );
   });
 
   it('submits a report with stories; only accepted reports and published stories become visible', async () => {
     const created = await submit(
       reportBody({
         spending: [{ budgetLineId, spentCents: 1_250_000 }],
-        stories: [{ title: 'Van bijstand naar bezorger', text: 'Na haar rijexamen begon zij als bezorger bij een groothandel in de regio.', consent: true }],
+        stories: [
+          {
+            title: 'Van bijstand naar bezorger',
+            text: 'Na haar rijexamen begon zij als bezorger bij een groothandel in de regio.',
+            consent: true,
+          },
+        ],
       }),
     );
     expectStatus(created, 201);
     const report = created.json();
-    expect(report).toMatchObject({ status: 'submitted', revision: 1, kind: 'interim', projectId, spending: [{ budgetLineId, spentCents: 1_250_000 }] });
+    expect(report).toMatchObject({
+      status: 'submitted',
+      revision: 1,
+      kind: 'interim',
+      projectId,
+      spending: [{ budgetLineId, spentCents: 1_250_000 }],
+    });
     expect(report.stories).toHaveLength(1);
 
     // Overlapping periods are refused.
-    expectProblem(await submit(reportBody({ periodStart: '2025-03-01', periodEnd: '2025-04-30' })), 409, 'OUTCOME.PERIOD_OVERLAP');
+    expectProblem(
+      await submit(reportBody({ periodStart: '2025-03-01', periodEnd: '2025-04-30' })),
+      409,
+      'OUTCOME.PERIOD_OVERLAP',
+    );
 
     // Nothing public yet.
     const storiesBefore = await w.get(null, `/v1/stories?projectId=${projectId}`);
@@ -89,14 +175,31 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
     // The admin's queue holds it; the admin returns it with questions.
     const queue = await w.get(w.m.admin.as, '/v1/outcome-reports?status=submitted');
     expect(queue.json().items.map((r: { id: string }) => r.id)).toContain(report.id);
-    expectProblem(await w.post(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}/accept`), 403, 'AUTH.FORBIDDEN');
-    const returned = await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/return`, { questions: 'Hoeveel deelnemers vielen uit?' });
+    expectProblem(
+      await w.post(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}/accept`),
+      403,
+      'AUTH.FORBIDDEN',
+    );
+    const returned = await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/return`, {
+      questions: 'Hoeveel deelnemers vielen uit?',
+    });
     expectStatus(returned, 200);
-    expect(returned.json()).toMatchObject({ status: 'returned', questions: 'Hoeveel deelnemers vielen uit?' });
-    expectProblem(await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`), 409, 'OUTCOME.INVALID_STATE');
+    expect(returned.json()).toMatchObject({
+      status: 'returned',
+      questions: 'Hoeveel deelnemers vielen uit?',
+    });
+    expectProblem(
+      await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`),
+      409,
+      'OUTCOME.INVALID_STATE',
+    );
 
     // The initiative answers with a new revision, which the admin accepts.
-    const resubmitted = await w.put(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}`, reportBody({ narrative: 'Drie deelnemers vielen uit; 23 rondden het kwartaal af.' }));
+    const resubmitted = await w.put(
+      w.m.initiativeMember.as,
+      `/v1/outcome-reports/${report.id}`,
+      reportBody({ narrative: 'Drie deelnemers vielen uit; 23 rondden het kwartaal af.' }),
+    );
     expectStatus(resubmitted, 200);
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', revision: 2, spending: [] });
     const accepted = await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`);
@@ -104,30 +207,76 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
     expect(accepted.json().status).toBe('accepted');
     // Accepting twice changes nothing; an accepted report cannot be resubmitted, and the database refuses edits.
     expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`), 200);
-    expectProblem(await w.put(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}`, reportBody()), 409, 'OUTCOME.INVALID_STATE');
-    await expect(t.db.updateTable('outcome_report_results').set({ achieved: 99 }).where('report_id', '=', report.id).execute()).rejects.toThrow(/accepted and final/);
+    expectProblem(
+      await w.put(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}`, reportBody()),
+      409,
+      'OUTCOME.INVALID_STATE',
+    );
+    await expect(
+      t.db
+        .updateTable('outcome_report_results')
+        .set({ achieved: 99 })
+        .where('report_id', '=', report.id)
+        .execute(),
+    ).rejects.toThrow(/accepted and final/);
 
     // The published cells carry the suppression: 3 (Banenafspraak) hidden, 8 (WW) hidden as its complement.
-    const cells = await t.db.selectFrom('outcome_report_cells').select(['dimension', 'category', 'published']).where('report_id', '=', report.id).execute();
-    const cell = (d: string, c: string) => cells.find((x) => x.dimension === d && x.category === c)!.published;
-    expect([cell('participants', 'participatiewet'), cell('participants', 'banenafspraak'), cell('participants', 'ww'), cell('participants', 'total')]).toEqual([12, null, null, 23]);
+    const cells = await t.db
+      .selectFrom('outcome_report_cells')
+      .select(['dimension', 'category', 'published'])
+      .where('report_id', '=', report.id)
+      .execute();
+    const cell = (d: string, c: string) =>
+      cells.find((x) => x.dimension === d && x.category === c)!.published;
+    expect([
+      cell('participants', 'participatiewet'),
+      cell('participants', 'banenafspraak'),
+      cell('participants', 'ww'),
+      cell('participants', 'total'),
+    ]).toEqual([12, null, null, 23]);
     // Diploma 4 hidden, driving licence 10 hidden as its complement; 2 Banenafspraak outcomes hidden with their total.
-    expect([cell('outcomes', 'paid_work'), cell('outcomes', 'diploma'), cell('outcomes', 'driving_licence'), cell('outcomes', 'job'), cell('outcomes', 'total')]).toEqual([14, null, null, 0, 28]);
-    expect([cell('banenafspraak', 'paid_work'), cell('banenafspraak', 'total')]).toEqual([null, null]);
+    expect([
+      cell('outcomes', 'paid_work'),
+      cell('outcomes', 'diploma'),
+      cell('outcomes', 'driving_licence'),
+      cell('outcomes', 'job'),
+      cell('outcomes', 'total'),
+    ]).toEqual([14, null, null, 0, 28]);
+    expect([cell('banenafspraak', 'paid_work'), cell('banenafspraak', 'total')]).toEqual([
+      null,
+      null,
+    ]);
 
     // Stories: the admin publishes the story, which then appears in the public story bank.
     const story = accepted.json().stories[0];
-    expectProblem(await w.post(w.m.supplier.as, `/v1/stories/${story.id}/publish`), 403, 'AUTH.FORBIDDEN');
+    expectProblem(
+      await w.post(w.m.supplier.as, `/v1/stories/${story.id}/publish`),
+      403,
+      'AUTH.FORBIDDEN',
+    );
     const published = await w.post(w.m.admin.as, `/v1/stories/${story.id}/publish`);
     expectStatus(published, 200);
     expect(published.json()).toMatchObject({ status: 'published' });
     const storiesAfter = await w.get(null, `/v1/stories?projectId=${projectId}`);
-    expect(storiesAfter.json().items).toMatchObject([{ id: story.id, title: 'Van bijstand naar bezorger', projectId }]);
+    expect(storiesAfter.json().items).toMatchObject([
+      { id: story.id, title: 'Van bijstand naar bezorger', projectId },
+    ]);
     // A second story, told outside a report, is declined.
-    const extra = await w.post(w.m.initiativeMember.as, `/v1/projects/${projectId}/stories`, { title: 'Een nieuwe start', text: 'Hij rondde de cursus af en begint in mei bij een aannemer.', consent: true });
+    const extra = await w.post(w.m.initiativeMember.as, `/v1/projects/${projectId}/stories`, {
+      title: 'Een nieuwe start',
+      text: 'Hij rondde de cursus af en begint in mei bij een aannemer.',
+      consent: true,
+    });
     expectStatus(extra, 201);
-    expectStatus(await w.post(w.m.admin.as, `/v1/stories/${extra.json().id}/reject`, { reason: 'Te herkenbaar' }), 200);
-    expect((await w.get(null, '/v1/stories')).json().items.map((s: { id: string }) => s.id)).not.toContain(extra.json().id);
+    expectStatus(
+      await w.post(w.m.admin.as, `/v1/stories/${extra.json().id}/reject`, {
+        reason: 'Te herkenbaar',
+      }),
+      200,
+    );
+    expect(
+      (await w.get(null, '/v1/stories')).json().items.map((s: { id: string }) => s.id),
+    ).not.toContain(extra.json().id);
   });
 
   it('reads reports only as the initiative or an admin; anyone else gets 404', async () => {
@@ -137,21 +286,45 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
     expectStatus(await w.get(w.m.admin.as, `/v1/outcome-reports/${id}`), 200);
     for (const who of [w.m.supplier, w.m.coordinator]) {
       expectProblem(await w.get(who.as, `/v1/outcome-reports/${id}`), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await w.get(who.as, `/v1/projects/${projectId}/outcome-reports`), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(
+        await w.get(who.as, `/v1/projects/${projectId}/outcome-reports`),
+        404,
+        'RESOURCE.NOT_FOUND',
+      );
     }
-    expectProblem(await w.get(w.m.initiativeMember.as, '/v1/outcome-reports/00000000-0000-4000-8000-000000000000'), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await w.get(
+        w.m.initiativeMember.as,
+        '/v1/outcome-reports/00000000-0000-4000-8000-000000000000',
+      ),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
   });
 
   it('a final report, once accepted, completes the funded project', async () => {
     await w.buy(w.m.supplier, projectId, 30);
     await w.ensureFunded(projectId);
-    const final = await submit(reportBody({ kind: 'final', periodStart: '2025-04-01', periodEnd: '2025-06-30' }));
+    const final = await submit(
+      reportBody({ kind: 'final', periodStart: '2025-04-01', periodEnd: '2025-06-30' }),
+    );
     expectStatus(final, 201);
-    expectProblem(await submit(reportBody({ kind: 'final', periodStart: '2025-07-01', periodEnd: '2025-09-30' })), 409, 'OUTCOME.FINAL_EXISTS');
+    expectProblem(
+      await submit(
+        reportBody({ kind: 'final', periodStart: '2025-07-01', periodEnd: '2025-09-30' }),
+      ),
+      409,
+      'OUTCOME.FINAL_EXISTS',
+    );
     expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${final.json().id}/accept`), 200);
     const project = await w.get(null, `/v1/projects/${projectId}`);
     expect(project.json().status).toBe('completed');
-    const audit = await t.db.selectFrom('audit_events').select('action').where('subject_id', '=', projectId).where('action', '=', 'project.completed').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', projectId)
+      .where('action', '=', 'project.completed')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });

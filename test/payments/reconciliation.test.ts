@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUND_PAYMENT_JOB } from '../../src/modules/orders/fulfilment.js';
 import { EXPIRE_RESERVATIONS_JOB } from '../../src/modules/orders/order-jobs.js';
-import { RECONCILE_STRIPE_JOB, reconcileStripe } from '../../src/modules/payments/reconciliation.js';
+import {
+  RECONCILE_STRIPE_JOB,
+  reconcileStripe,
+} from '../../src/modules/payments/reconciliation.js';
 import { chargeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
 import {
   balanceOf,
@@ -41,7 +44,10 @@ async function runReconciliation(): Promise<void> {
 }
 
 const reconcileNow = () =>
-  reconcileStripe({ db: w.t.db, clock: w.t.clock, payments: w.t.payments!, jobs: w.jobs }, new Date(w.t.clock.now().getTime() - 48 * 3600_000));
+  reconcileStripe(
+    { db: w.t.db, clock: w.t.clock, payments: w.t.payments!, jobs: w.jobs },
+    new Date(w.t.clock.now().getTime() - 48 * 3600_000),
+  );
 
 describe('stripe.reconcile', () => {
   it('fulfils a paid session whose webhook never came, and a second run changes nothing', async () => {
@@ -54,8 +60,15 @@ describe('stripe.reconcile', () => {
     expect(row.status).toBe('paid');
     expect(row.stripe_payment_intent_id).toBe(paid.payment_intent);
     expect(await certificatesOf(w, order.id)).toMatchObject([{ status: 'active', credits: 3 }]);
-    expect(await moneyEntries(w, order.id)).toEqual([{ entry_type: 'payment_received', amount_cents: 3 * 3800 }]);
-    const audit = await w.t.db.selectFrom('audit_events').select(['action', 'request_id']).where('subject_id', '=', order.id).where('action', '=', 'order.paid').execute();
+    expect(await moneyEntries(w, order.id)).toEqual([
+      { entry_type: 'payment_received', amount_cents: 3 * 3800 },
+    ]);
+    const audit = await w.t.db
+      .selectFrom('audit_events')
+      .select(['action', 'request_id'])
+      .where('subject_id', '=', order.id)
+      .where('action', '=', 'order.paid')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.request_id).toMatch(/^job:stripe\.reconcile:/);
     await expectInvariants(w);
@@ -69,7 +82,9 @@ describe('stripe.reconcile', () => {
     expect(await countRows(w)).toEqual(before);
 
     // The webhook, when it finally comes, finds the order paid.
-    expect((await deliver(w, sessionEvent('checkout.session.completed', paid))).json()).toMatchObject({ outcome: 'already_paid' });
+    expect(
+      (await deliver(w, sessionEvent('checkout.session.completed', paid))).json(),
+    ).toMatchObject({ outcome: 'already_paid' });
     expect(await certificatesOf(w, order.id)).toHaveLength(1);
   });
 
@@ -94,12 +109,17 @@ describe('stripe.reconcile', () => {
     const projectId = await newProject(40);
     const order = await placeStripeOrder(w, w.market.supplier, projectId, 2);
     const paid = w.fake.completeSession(order.session.id);
-    const refunded = stripeEvent('charge.refunded', chargeSnapshot({ paymentIntentId: paid.payment_intent!, amount: 7600 }));
+    const refunded = stripeEvent(
+      'charge.refunded',
+      chargeSnapshot({ paymentIntentId: paid.payment_intent!, amount: 7600 }),
+    );
     expect((await deliver(w, refunded)).json()).toMatchObject({ outcome: 'refund_unmatched' });
 
     expect((await reconcileNow()).applied).toEqual({ refunded_before_payment: 1 });
     expect((await orderRow(w, order.id)).status).toBe('refunded');
-    expect((await certificatesOf(w, order.id)).filter((c) => c.status === 'active')).toHaveLength(0);
+    expect((await certificatesOf(w, order.id)).filter((c) => c.status === 'active')).toHaveLength(
+      0,
+    );
     expect(await balanceOf(w, projectId)).toMatchObject({ reserved: 0, sold: 0 });
 
     const before = await countRows(w);
@@ -116,17 +136,24 @@ describe('stripe.reconcile', () => {
     await w.jobs.send(EXPIRE_RESERVATIONS_JOB, {});
     await w.jobs.drain();
     const other = await placeStripeOrder(w, w.market.otherSupplier, projectId, 2);
-    await deliver(w, sessionEvent('checkout.session.completed', w.fake.completeSession(other.session.id)));
+    await deliver(
+      w,
+      sessionEvent('checkout.session.completed', w.fake.completeSession(other.session.id)),
+    );
 
     const report = await reconcileNow();
     expect(report.applied).toEqual({ refund_required: 1 });
     expect(w.jobs.queued(REFUND_PAYMENT_JOB)).toEqual([{ orderId: late.id }]);
     await w.jobs.drain();
     expect((await orderRow(w, late.id)).status).toBe('refunded');
-    expect(w.fake.refunds.filter((r) => r.payment_intent === latePaid.payment_intent)).toHaveLength(1);
+    expect(w.fake.refunds.filter((r) => r.payment_intent === latePaid.payment_intent)).toHaveLength(
+      1,
+    );
 
     await runReconciliation();
-    expect(w.fake.refunds.filter((r) => r.payment_intent === latePaid.payment_intent)).toHaveLength(1);
+    expect(w.fake.refunds.filter((r) => r.payment_intent === latePaid.payment_intent)).toHaveLength(
+      1,
+    );
     expect(await certificatesOf(w, late.id)).toHaveLength(0);
     expect(await balanceOf(w, projectId)).toMatchObject({ supply: 2, reserved: 0, sold: 2 });
     await expectInvariants(w);

@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type PaymentGateway, PaymentRefusedError } from '../../src/modules/payments/payment-gateway.js';
-import { checkoutExpiresAt, createStripeGateway, STRIPE_API_VERSION } from '../../src/modules/payments/stripe-gateway.js';
+import {
+  type PaymentGateway,
+  PaymentRefusedError,
+} from '../../src/modules/payments/payment-gateway.js';
+import {
+  checkoutExpiresAt,
+  createStripeGateway,
+  STRIPE_API_VERSION,
+} from '../../src/modules/payments/stripe-gateway.js';
 import { testConfig } from '../helpers/app.js';
-import { FAKE_STRIPE_SECRET_KEY, type FakeStripe, startFakeStripe } from '../helpers/fake-stripe.js';
+import {
+  FAKE_STRIPE_SECRET_KEY,
+  type FakeStripe,
+  startFakeStripe,
+} from '../helpers/fake-stripe.js';
 
 /**
  * The Stripe gateway through the official SDK against the local fake: what goes over the
@@ -14,7 +25,9 @@ let gateway: PaymentGateway;
 
 const ORDER_ID = '6f1c7a52-4a8e-4d3c-9a55-0d1e2f3a4b5c';
 
-function checkoutRequest(overrides: Partial<Parameters<PaymentGateway['createCheckoutSession']>[0]> = {}) {
+function checkoutRequest(
+  overrides: Partial<Parameters<PaymentGateway['createCheckoutSession']>[0]> = {},
+) {
   return {
     orderId: ORDER_ID,
     description: '12 credits — Rijbewijs voor werkzoekenden',
@@ -63,7 +76,10 @@ describe('createCheckoutSession', () => {
           price_data: {
             currency: 'eur',
             unit_amount: '3800',
-            product_data: { name: '12 credits — Rijbewijs voor werkzoekenden', description: 'Stichting WerkKracht' },
+            product_data: {
+              name: '12 credits — Rijbewijs voor werkzoekenden',
+              description: 'Stichting WerkKracht',
+            },
           },
         },
       ],
@@ -85,8 +101,15 @@ describe('createCheckoutSession', () => {
   });
 
   it('returns the same session for a retried create with the same idempotency key', async () => {
-    const first = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-retry-1' }));
-    const second = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-retry-1', expiresAt: new Date(Date.now() + 30 * 60_000) }));
+    const first = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-retry-1' }),
+    );
+    const second = await gateway.createCheckoutSession(
+      checkoutRequest({
+        idempotencyKey: 'checkout-retry-1',
+        expiresAt: new Date(Date.now() + 30 * 60_000),
+      }),
+    );
     expect(second.id).toBe(first.id);
     const requests = fake.requestsTo('POST', '/v1/checkout/sessions');
     expect(requests.map((r) => r.replayed)).toEqual([false, true]);
@@ -95,7 +118,9 @@ describe('createCheckoutSession', () => {
   it('retries a server error with the same idempotency key and creates one session', async () => {
     const sessionsBefore = fake.sessions.size;
     fake.failNext({ method: 'POST', path: '/v1/checkout/sessions', status: 500 });
-    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-after-500' }));
+    const session = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-after-500' }),
+    );
     const requests = fake.requestsTo('POST', '/v1/checkout/sessions');
     expect(requests.map((r) => r.status)).toEqual([500, 200]);
     expect(new Set(requests.map((r) => r.idempotencyKey))).toEqual(new Set(['checkout-after-500']));
@@ -105,50 +130,80 @@ describe('createCheckoutSession', () => {
 
   it('surfaces a refusal as an error and creates nothing', async () => {
     const sessionsBefore = fake.sessions.size;
-    fake.failNext({ method: 'POST', path: '/v1/checkout/sessions', status: 400, code: 'parameter_invalid', message: 'Refused' });
-    await expect(gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refused' }))).rejects.toThrow('Refused');
+    fake.failNext({
+      method: 'POST',
+      path: '/v1/checkout/sessions',
+      status: 400,
+      code: 'parameter_invalid',
+      message: 'Refused',
+    });
+    await expect(
+      gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refused' })),
+    ).rejects.toThrow('Refused');
     expect(fake.sessions.size).toBe(sessionsBefore);
   });
 
   it('keeps expires_at inside the window Stripe accepts', () => {
     const now = new Date('2026-11-22T10:00:00Z');
     const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
-    expect(checkoutExpiresAt(new Date(now.getTime() + 30 * 60_000), now)).toBe(seconds(now) + 31 * 60);
-    expect(checkoutExpiresAt(new Date(now.getTime() + 60 * 60_000), now)).toBe(seconds(now) + 60 * 60);
-    expect(checkoutExpiresAt(new Date(now.getTime() + 48 * 3600_000), now)).toBe(seconds(now) + 24 * 3600 - 300);
+    expect(checkoutExpiresAt(new Date(now.getTime() + 30 * 60_000), now)).toBe(
+      seconds(now) + 31 * 60,
+    );
+    expect(checkoutExpiresAt(new Date(now.getTime() + 60 * 60_000), now)).toBe(
+      seconds(now) + 60 * 60,
+    );
+    expect(checkoutExpiresAt(new Date(now.getTime() + 48 * 3600_000), now)).toBe(
+      seconds(now) + 24 * 3600 - 300,
+    );
   });
 });
 
 describe('expireCheckoutSession', () => {
   it('expires an open session', async () => {
-    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-expire-open' }));
+    const session = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-expire-open' }),
+    );
     await gateway.expireCheckoutSession(session.id);
     expect(fake.sessions.get(session.id)!.status).toBe('expired');
     expect(fake.requestsTo('POST', `/v1/checkout/sessions/${session.id}/expire`)).toHaveLength(1);
   });
 
   it('accepts a session that is already expired or complete', async () => {
-    const expired = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-expire-twice' }));
+    const expired = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-expire-twice' }),
+    );
     await gateway.expireCheckoutSession(expired.id);
     fake.expireSession(expired.id);
     await expect(gateway.expireCheckoutSession(expired.id)).resolves.toBeUndefined();
 
-    const paid = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-expire-paid' }));
+    const paid = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-expire-paid' }),
+    );
     fake.completeSession(paid.id);
     await expect(gateway.expireCheckoutSession(paid.id)).resolves.toBeUndefined();
     expect(fake.sessions.get(paid.id)!.status).toBe('complete');
   });
 
   it('fails for a session Stripe does not know', async () => {
-    await expect(gateway.expireCheckoutSession('cs_test_unknown')).rejects.toThrow(/No such checkout.session/);
+    await expect(gateway.expireCheckoutSession('cs_test_unknown')).rejects.toThrow(
+      /No such checkout.session/,
+    );
   });
 });
 
 describe('refund', () => {
   it('refunds the payment intent with amount, metadata and idempotency key; a retry refunds once', async () => {
-    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refund' }));
+    const session = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-refund' }),
+    );
     const paid = fake.completeSession(session.id);
-    const request = { paymentIntentId: paid.payment_intent!, amountCents: 45_600, idempotencyKey: `refund-${ORDER_ID}`, reason: 'late payment, sold out', orderId: ORDER_ID };
+    const request = {
+      paymentIntentId: paid.payment_intent!,
+      amountCents: 45_600,
+      idempotencyKey: `refund-${ORDER_ID}`,
+      reason: 'late payment, sold out',
+      orderId: ORDER_ID,
+    };
 
     const first = await gateway.refund(request);
     const second = await gateway.refund(request);
@@ -165,17 +220,31 @@ describe('refund', () => {
   });
 
   it('fails when Stripe refuses (more than was paid), saying that nothing was refunded', async () => {
-    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refund-too-much' }));
+    const session = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-refund-too-much' }),
+    );
     const paid = fake.completeSession(session.id);
-    const refused = gateway.refund({ paymentIntentId: paid.payment_intent!, amountCents: 45_601, idempotencyKey: 'refund-too-much', reason: 'test' });
+    const refused = gateway.refund({
+      paymentIntentId: paid.payment_intent!,
+      amountCents: 45_601,
+      idempotencyKey: 'refund-too-much',
+      reason: 'test',
+    });
     await expect(refused).rejects.toThrow(/greater than unrefunded amount/);
     await expect(refused).rejects.toBeInstanceOf(PaymentRefusedError);
   });
 
   it('does not call it a refusal when the outcome is unknown: no answer, or the key used before with other parameters', async () => {
-    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refund-unknown' }));
+    const session = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-refund-unknown' }),
+    );
     const paid = fake.completeSession(session.id);
-    const request = { paymentIntentId: paid.payment_intent!, amountCents: 100, idempotencyKey: 'refund-unknown', reason: 'test' };
+    const request = {
+      paymentIntentId: paid.payment_intent!,
+      amountCents: 100,
+      idempotencyKey: 'refund-unknown',
+      reason: 'test',
+    };
     // Every try (the first and the SDK's two retries) ends in a 500.
     fake.failNext({ method: 'POST', path: '/v1/refunds', status: 500, times: 3 });
     const lost = gateway.refund(request);
@@ -191,7 +260,9 @@ describe('refund', () => {
 
 describe('retrieve and list', () => {
   it('reads a session back with the fields reconciliation needs', async () => {
-    const session = await gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-retrieve' }));
+    const session = await gateway.createCheckoutSession(
+      checkoutRequest({ idempotencyKey: 'checkout-retrieve' }),
+    );
     const paid = fake.completeSession(session.id);
     const read = await gateway.retrieveCheckoutSession(session.id);
     expect(read).toEqual({
@@ -212,10 +283,12 @@ describe('retrieve and list', () => {
     const since = Math.floor(Date.now() / 1000) - 3600;
     fake.insertSession({ amount_total: 3800, created: since - 10 });
     const ids = new Set<string>();
-    for (let i = 0; i < 130; i++) ids.add(fake.insertSession({ amount_total: 3800, created: since + 1 }).id);
+    for (let i = 0; i < 130; i++)
+      ids.add(fake.insertSession({ amount_total: 3800, created: since + 1 }).id);
 
     const listed: string[] = [];
-    for await (const session of gateway.listCheckoutSessions(new Date(since * 1000))) listed.push(session.id);
+    for await (const session of gateway.listCheckoutSessions(new Date(since * 1000)))
+      listed.push(session.id);
 
     const expected = [...fake.sessions.values()].filter((s) => s.created >= since).map((s) => s.id);
     expect(new Set(listed)).toEqual(new Set(expected));

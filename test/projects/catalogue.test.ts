@@ -44,7 +44,12 @@ interface Page {
 }
 interface Award {
   methodologyVersion: string;
-  parameters: { weightsBasisPoints: Record<Criterion, number>; maxScore: number; cutoffBasisPoints: number; creditPriceCents: number };
+  parameters: {
+    weightsBasisPoints: Record<Criterion, number>;
+    maxScore: number;
+    cutoffBasisPoints: number;
+    creditPriceCents: number;
+  };
   panelScores: Record<Criterion, number>;
   scoreSource: string;
   eligibleCostCents: number;
@@ -63,7 +68,10 @@ interface Detail extends Item {
 }
 
 const list = async (app: FastifyInstance, query = '') => {
-  const response = await app.inject({ method: 'GET', url: `/v1/projects${query ? `?${query}` : ''}` });
+  const response = await app.inject({
+    method: 'GET',
+    url: `/v1/projects${query ? `?${query}` : ''}`,
+  });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<Page>();
 };
@@ -72,12 +80,18 @@ const ids = (page: Page) => page.items.map((item) => item.id).sort();
 const idsOf = (...projects: InsertedProject[]) => projects.map((p) => p.id).sort();
 
 /** Follows nextCursor to the end; fails if a page repeats a project. */
-async function listAll(app: FastifyInstance, query: string): Promise<{ items: Item[]; pages: number }> {
+async function listAll(
+  app: FastifyInstance,
+  query: string,
+): Promise<{ items: Item[]; pages: number }> {
   const items: Item[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page = await list(app, `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = await list(
+      app,
+      `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
     pages++;
@@ -101,7 +115,11 @@ describe('public catalogue: visibility, detail and privacy', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = await createCatalogueWorld(t.db);
-    plain = await insertProject(t.db, world, { title: 'Rijbewijs voor werkzoekenden', sold: 300, reserved: 200 });
+    plain = await insertProject(t.db, world, {
+      title: 'Rijbewijs voor werkzoekenden',
+      sold: 300,
+      reserved: 200,
+    });
     consensus = await insertProject(t.db, world, {
       title: 'Groen onderhoud als leerwerkroute',
       reviewerScores: [
@@ -131,8 +149,19 @@ describe('public catalogue: visibility, detail and privacy', () => {
         { reach: 5, depth: 4, durability: 4, indirect: 3 },
       ],
     });
-    failed = await insertProject(t.db, world, { title: 'Mislukte fondsenwerving', status: 'failed', sold: 5 });
-    for (const status of ['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'rejected'] as const) {
+    failed = await insertProject(t.db, world, {
+      title: 'Mislukte fondsenwerving',
+      status: 'failed',
+      sold: 5,
+    });
+    for (const status of [
+      'draft',
+      'submitted',
+      'in_review',
+      'changes_requested',
+      'approved',
+      'rejected',
+    ] as const) {
       hidden.push(await insertProject(t.db, world, { status, title: `Niet openbaar ${status}` }));
     }
   });
@@ -141,7 +170,8 @@ describe('public catalogue: visibility, detail and privacy', () => {
   it('lists listed, funded and completed projects only: never drafts, plans under review, approved-but-unlisted or rejected ones', async () => {
     const page = await list(t.app);
     expect(ids(page)).toEqual(idsOf(plain, consensus, clipped, evenPanel));
-    for (const project of hidden) expect(page.items.map((item) => item.id)).not.toContain(project.id);
+    for (const project of hidden)
+      expect(page.items.map((item) => item.id)).not.toContain(project.id);
   });
 
   it('shows a failed project only when asked for, marked as failed', async () => {
@@ -155,12 +185,18 @@ describe('public catalogue: visibility, detail and privacy', () => {
   });
 
   it('says when and why a failed project failed, and null for any other project', async () => {
-    const detail = (await t.app.inject({ method: 'GET', url: `/v1/projects/${failed.id}` })).json<Detail>();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${failed.id}` })
+    ).json<Detail>();
     // The fixture fails the project at its funding deadline.
     expect(detail.failedAt).toBe('2027-01-01T10:00:00.000Z');
-    expect(detail.failureReason).toBe('the project did not reach its threshold by its funding deadline');
+    expect(detail.failureReason).toBe(
+      'the project did not reach its threshold by its funding deadline',
+    );
     for (const project of [plain, consensus]) {
-      const other = (await t.app.inject({ method: 'GET', url: `/v1/projects/${project.id}` })).json<Detail>();
+      const other = (
+        await t.app.inject({ method: 'GET', url: `/v1/projects/${project.id}` })
+      ).json<Detail>();
       expect(other.status).not.toBe('failed');
       expect(other).toMatchObject({ failedAt: null, failureReason: null });
     }
@@ -183,7 +219,11 @@ describe('public catalogue: visibility, detail and privacy', () => {
       const response = await t.app.inject({ method: 'GET', url: `/v1/projects/${project.id}` });
       expect(response.statusCode, project.status).toBe(404);
       const body = response.json<Record<string, unknown>>();
-      expect({ ...body, instance: undefined, requestId: undefined }).toEqual({ ...expected, instance: undefined, requestId: undefined });
+      expect({ ...body, instance: undefined, requestId: undefined }).toEqual({
+        ...expected,
+        instance: undefined,
+        requestId: undefined,
+      });
       expect(response.body).not.toContain(project.title);
     }
   });
@@ -193,28 +233,56 @@ describe('public catalogue: visibility, detail and privacy', () => {
     expect(anonymous.statusCode).toBe(200);
     const supplier = await createOrganisation(t.db, 'supplier');
     const member = await signIn(t.app, await createUser(t.db, supplier, 'member'));
-    const signedIn = await t.app.inject({ method: 'GET', url: `/v1/projects/${plain.id}`, headers: member.headers });
+    const signedIn = await t.app.inject({
+      method: 'GET',
+      url: `/v1/projects/${plain.id}`,
+      headers: member.headers,
+    });
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json()).toEqual(anonymous.json());
     // An admin does not see unlisted projects here either: this is the public catalogue.
     const admin = await signIn(t.app, world.admin);
     const approved = hidden.find((p) => p.status === 'approved')!;
-    expect((await t.app.inject({ method: 'GET', url: `/v1/projects/${approved.id}`, headers: admin.headers })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/projects/${approved.id}`,
+          headers: admin.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('reports credits with available = supply − sold − reserved, the same in the list and the detail', async () => {
-    const expected = { supply: plain.supply, sold: 300, reserved: 200, available: plain.supply - 500, threshold: plain.threshold };
+    const expected = {
+      supply: plain.supply,
+      sold: 300,
+      reserved: 200,
+      available: plain.supply - 500,
+      threshold: plain.threshold,
+    };
     expect(plain.supply).toBe(1705);
     expect(plain.threshold).toBe(1053);
     const item = (await list(t.app)).items.find((i) => i.id === plain.id)!;
     expect(item.credits).toEqual(expected);
-    const detail = (await t.app.inject({ method: 'GET', url: `/v1/projects/${plain.id}` })).json<Detail>();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${plain.id}` })
+    ).json<Detail>();
     expect(detail.credits).toEqual(expected);
 
     const sold = (await list(t.app)).items.find((i) => i.id === clipped.id)!;
-    expect(sold.credits).toEqual({ supply: 189, sold: 189, reserved: 0, available: 0, threshold: 189 });
+    expect(sold.credits).toEqual({
+      supply: 189,
+      sold: 189,
+      reserved: 0,
+      available: 0,
+      threshold: 189,
+    });
     for (const each of (await list(t.app)).items) {
-      expect(each.credits.sold + each.credits.reserved + each.credits.available).toBe(each.credits.supply);
+      expect(each.credits.sold + each.credits.reserved + each.credits.available).toBe(
+        each.credits.supply,
+      );
       expect(each.credits.available).toBeGreaterThanOrEqual(0);
     }
   });
@@ -243,10 +311,17 @@ describe('public catalogue: visibility, detail and privacy', () => {
     const { award } = detail;
     const { weightsBasisPoints, maxScore, creditPriceCents: price } = award.parameters;
     // S = Σ weight_bp / 10 000 × score / maxScore; panel scores may end in .5, so count in halves.
-    const numerator = CRITERIA.reduce((sum, c) => sum + weightsBasisPoints[c] * Math.round(award.panelScores[c] * 2), 0);
+    const numerator = CRITERIA.reduce(
+      (sum, c) => sum + weightsBasisPoints[c] * Math.round(award.panelScores[c] * 2),
+      0,
+    );
     const denominator = 10_000 * maxScore * 2;
-    const eligible = detail.budgetLines.filter((line) => line.accepted).reduce((sum, line) => sum + line.amountCents, 0);
-    const supply = Number((BigInt(eligible) * BigInt(numerator)) / (BigInt(denominator) * BigInt(price)));
+    const eligible = detail.budgetLines
+      .filter((line) => line.accepted)
+      .reduce((sum, line) => sum + line.amountCents, 0);
+    const supply = Number(
+      (BigInt(eligible) * BigInt(numerator)) / (BigInt(denominator) * BigInt(price)),
+    );
     const threshold = Math.min(supply, Math.ceil(award.minimumBudgetCents / price));
     return { s: (numerator * 100_000) / denominator, eligible, supply, threshold };
   }
@@ -279,17 +354,28 @@ describe('public catalogue: visibility, detail and privacy', () => {
   });
 
   it('shows the consensus scores (not the medians) when the panel needed one, half points of an even panel, and caps T at N', async () => {
-    const detail = (await t.app.inject({ method: 'GET', url: `/v1/projects/${consensus.id}` })).json<Detail>();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${consensus.id}` })
+    ).json<Detail>();
     expect(detail.award.scoreSource).toBe('consensus');
     expect(detail.award.panelScores).toEqual({ reach: 3, depth: 4, durability: 3, indirect: 3 });
     expect(detail.award.impactScore).toBe('0.66000');
 
-    const even = (await t.app.inject({ method: 'GET', url: `/v1/projects/${evenPanel.id}` })).json<Detail>();
+    const even = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${evenPanel.id}` })
+    ).json<Detail>();
     expect(even.award.scoreSource).toBe('median');
-    expect(even.award.panelScores).toEqual({ reach: 4, depth: 3.5, durability: 3.5, indirect: 2.5 });
+    expect(even.award.panelScores).toEqual({
+      reach: 4,
+      depth: 3.5,
+      durability: 3.5,
+      indirect: 2.5,
+    });
     expect(even.award.impactScore).toBe('0.69000');
 
-    const capped = (await t.app.inject({ method: 'GET', url: `/v1/projects/${clipped.id}` })).json<Detail>();
+    const capped = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${clipped.id}` })
+    ).json<Detail>();
     expect(Math.ceil(capped.award.minimumBudgetCents / 3800)).toBeGreaterThan(capped.award.supply);
     expect(capped.award.threshold).toBe(capped.award.supply);
     expect(capped.budgetLines).toEqual([
@@ -299,18 +385,49 @@ describe('public catalogue: visibility, detail and privacy', () => {
   });
 
   it('gives the plan’s public fields and nothing else', async () => {
-    const detail = (await t.app.inject({ method: 'GET', url: `/v1/projects/${plain.id}` })).json<Detail>();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${plain.id}` })
+    ).json<Detail>();
     expect(Object.keys(detail).sort()).toEqual(
       [
-        'id', 'title', 'summary', 'description', 'status', 'startDate', 'endDate', 'initiative', 'municipalities', 'targetGroups',
-        'expectedOutcomes', 'budgetLines', 'totalCostCents', 'minimumBudgetCents', 'otherFundingCents', 'credits',
-        'creditPriceCents', 'impactScore', 'listedAt', 'fundingDeadline', 'failedAt', 'failureReason', 'award',
+        'id',
+        'title',
+        'summary',
+        'description',
+        'status',
+        'startDate',
+        'endDate',
+        'initiative',
+        'municipalities',
+        'targetGroups',
+        'expectedOutcomes',
+        'budgetLines',
+        'totalCostCents',
+        'minimumBudgetCents',
+        'otherFundingCents',
+        'credits',
+        'creditPriceCents',
+        'impactScore',
+        'listedAt',
+        'fundingDeadline',
+        'failedAt',
+        'failureReason',
+        'award',
       ].sort(),
     );
     expect(Object.keys(detail.award).sort()).toEqual(
       [
-        'methodologyVersion', 'parameters', 'panelScores', 'scoreSource', 'eligibleCostCents', 'minimumBudgetCents',
-        'impactScore', 'supply', 'threshold', 'publicRationale', 'decidedAt',
+        'methodologyVersion',
+        'parameters',
+        'panelScores',
+        'scoreSource',
+        'eligibleCostCents',
+        'minimumBudgetCents',
+        'impactScore',
+        'supply',
+        'threshold',
+        'publicRationale',
+        'decidedAt',
       ].sort(),
     );
     expect(detail.initiative).toEqual({ name: 'Stichting WerkKracht', city: 'Rotterdam' });
@@ -343,10 +460,13 @@ describe('public catalogue: visibility, detail and privacy', () => {
     }
     for (const body of bodies) {
       expect(body).toContain('Stichting WerkKracht');
-      for (const secret of forbidden) expect(body.toLowerCase(), secret).not.toContain(secret.toLowerCase());
+      for (const secret of forbidden)
+        expect(body.toLowerCase(), secret).not.toContain(secret.toLowerCase());
     }
     // The individual reviewer scores of the consensus project (reach 1 and 5) do not appear.
-    const detail = (await t.app.inject({ method: 'GET', url: `/v1/projects/${consensus.id}` })).json<Detail>();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/v1/projects/${consensus.id}` })
+    ).json<Detail>();
     expect(JSON.stringify(detail.award)).not.toMatch(/"reach":(1|5)\b/);
   });
 
@@ -441,7 +561,9 @@ describe('public catalogue: filters and free text', () => {
   afterAll(() => t.close());
 
   it('filters by municipality (CBS code), also where a project runs in several', async () => {
-    expect(ids(await list(t.app, 'municipality=GM0599'))).toEqual(idsOf(p.rotterdam!, p.twoCities!));
+    expect(ids(await list(t.app, 'municipality=GM0599'))).toEqual(
+      idsOf(p.rotterdam!, p.twoCities!),
+    );
     expect(ids(await list(t.app, 'municipality=GM0344'))).toEqual(idsOf(p.twoCities!, p.funded!));
     expect(ids(await list(t.app, 'municipality=GM0518'))).toEqual(idsOf(p.completed!));
     expect(ids(await list(t.app, 'municipality=GM0014'))).toEqual([]);
@@ -456,29 +578,41 @@ describe('public catalogue: filters and free text', () => {
   });
 
   it('filters by outcome type', async () => {
-    expect(ids(await list(t.app, 'outcomeType=paid_work'))).toEqual(idsOf(p.amsterdam!, p.twoCities!));
+    expect(ids(await list(t.app, 'outcomeType=paid_work'))).toEqual(
+      idsOf(p.amsterdam!, p.twoCities!),
+    );
     expect(ids(await list(t.app, 'outcomeType=driving_licence'))).toEqual(idsOf(p.rotterdam!));
     expect(ids(await list(t.app, 'outcomeType=internship'))).toEqual(idsOf(p.funded!));
   });
 
   it('filters by status', async () => {
-    expect(ids(await list(t.app))).toEqual(idsOf(p.rotterdam!, p.amsterdam!, p.twoCities!, p.funded!, p.completed!));
-    expect(ids(await list(t.app, 'status=listed'))).toEqual(idsOf(p.rotterdam!, p.amsterdam!, p.twoCities!));
+    expect(ids(await list(t.app))).toEqual(
+      idsOf(p.rotterdam!, p.amsterdam!, p.twoCities!, p.funded!, p.completed!),
+    );
+    expect(ids(await list(t.app, 'status=listed'))).toEqual(
+      idsOf(p.rotterdam!, p.amsterdam!, p.twoCities!),
+    );
     expect(ids(await list(t.app, 'status=funded'))).toEqual(idsOf(p.funded!));
     expect(ids(await list(t.app, 'status=completed'))).toEqual(idsOf(p.completed!));
     expect(ids(await list(t.app, 'status=failed'))).toEqual(idsOf(p.failed!));
   });
 
   it('combines filters', async () => {
-    expect(ids(await list(t.app, 'municipality=GM0599&outcomeType=paid_work'))).toEqual(idsOf(p.twoCities!));
-    expect(ids(await list(t.app, 'municipality=GM0344&status=funded&q=zorg'))).toEqual(idsOf(p.funded!));
+    expect(ids(await list(t.app, 'municipality=GM0599&outcomeType=paid_work'))).toEqual(
+      idsOf(p.twoCities!),
+    );
+    expect(ids(await list(t.app, 'municipality=GM0344&status=funded&q=zorg'))).toEqual(
+      idsOf(p.funded!),
+    );
     expect(ids(await list(t.app, 'municipality=GM0363&targetGroup=over_50'))).toEqual([]);
   });
 
   it('searches title and summary case-insensitively', async () => {
     expect(ids(await list(t.app, 'q=RIJBEWIJS'))).toEqual(idsOf(p.rotterdam!));
     expect(ids(await list(t.app, 'q=zorginstelling'))).toEqual(idsOf(p.funded!));
-    expect(ids(await list(t.app, `q=${encodeURIComponent('  Statushouders ')}`))).toEqual(idsOf(p.amsterdam!));
+    expect(ids(await list(t.app, `q=${encodeURIComponent('  Statushouders ')}`))).toEqual(
+      idsOf(p.amsterdam!),
+    );
     expect(ids(await list(t.app, 'q=geen+enkel+project'))).toEqual([]);
     expect(ids(await list(t.app, 'q=rijbewijs&status=failed'))).toEqual(idsOf(p.failed!));
   });
@@ -497,7 +631,17 @@ describe('public catalogue: filters and free text', () => {
 
   it('ignores a blank search and refuses invalid filters with 400', async () => {
     expect(ids(await list(t.app, 'q=%20%20'))).toEqual(ids(await list(t.app)));
-    for (const query of ['municipality=0599', 'municipality=GM05999', 'targetGroup=students', 'outcomeType=money', 'sort=popular', `q=${'x'.repeat(201)}`, 'q=a%00b', 'limit=0', 'limit=101']) {
+    for (const query of [
+      'municipality=0599',
+      'municipality=GM05999',
+      'targetGroup=students',
+      'outcomeType=money',
+      'sort=popular',
+      `q=${'x'.repeat(201)}`,
+      'q=a%00b',
+      'limit=0',
+      'limit=101',
+    ]) {
       const response = await t.app.inject({ method: 'GET', url: `/v1/projects?${query}` });
       expect(response.statusCode, query).toBe(400);
       expect(response.json(), query).toMatchObject({ code: 'VALIDATION.FAILED' });
@@ -507,7 +651,13 @@ describe('public catalogue: filters and free text', () => {
 
 describe('public catalogue: sort orders and keyset pagination', () => {
   let t: TestApp;
-  const projects: { id: string; listedAt: string; deadline: string; available: number; status: string }[] = [];
+  const projects: {
+    id: string;
+    listedAt: string;
+    deadline: string;
+    available: number;
+    status: string;
+  }[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -515,14 +665,45 @@ describe('public catalogue: sort orders and keyset pagination', () => {
     // Ties on every sort key, and timestamps a microsecond apart (finer than a JS Date).
     const specs: ProjectSpec[] = [
       { listedAt: '2026-10-01T10:00:00.000001Z', fundingDeadline: '2027-01-01T00:00:00.000000Z' },
-      { listedAt: '2026-10-01T10:00:00.000002Z', fundingDeadline: '2027-01-01T00:00:00.000000Z', sold: 100 },
-      { listedAt: '2026-10-01T10:00:00.000002Z', fundingDeadline: '2026-12-01T00:00:00.000000Z', reserved: 100 },
-      { listedAt: '2026-10-05T08:30:00.000000Z', fundingDeadline: '2027-02-01T00:00:00.500000Z', sold: 50, reserved: 25, status: 'funded' },
-      { listedAt: '2026-09-15T12:00:00.000000Z', fundingDeadline: '2027-01-01T00:00:00.000000Z', sold: 1705, status: 'completed' },
-      { listedAt: '2026-10-05T08:30:00.000000Z', fundingDeadline: '2027-01-01T00:00:00.000001Z', sold: 10 },
-      { listedAt: '2026-10-05T08:30:00.000000Z', fundingDeadline: '2027-01-01T00:00:00.000001Z', reserved: 10 },
+      {
+        listedAt: '2026-10-01T10:00:00.000002Z',
+        fundingDeadline: '2027-01-01T00:00:00.000000Z',
+        sold: 100,
+      },
+      {
+        listedAt: '2026-10-01T10:00:00.000002Z',
+        fundingDeadline: '2026-12-01T00:00:00.000000Z',
+        reserved: 100,
+      },
+      {
+        listedAt: '2026-10-05T08:30:00.000000Z',
+        fundingDeadline: '2027-02-01T00:00:00.500000Z',
+        sold: 50,
+        reserved: 25,
+        status: 'funded',
+      },
+      {
+        listedAt: '2026-09-15T12:00:00.000000Z',
+        fundingDeadline: '2027-01-01T00:00:00.000000Z',
+        sold: 1705,
+        status: 'completed',
+      },
+      {
+        listedAt: '2026-10-05T08:30:00.000000Z',
+        fundingDeadline: '2027-01-01T00:00:00.000001Z',
+        sold: 10,
+      },
+      {
+        listedAt: '2026-10-05T08:30:00.000000Z',
+        fundingDeadline: '2027-01-01T00:00:00.000001Z',
+        reserved: 10,
+      },
       { listedAt: '2026-08-01T00:00:00.000000Z', fundingDeadline: '2026-11-01T00:00:00.000000Z' },
-      { listedAt: '2026-11-01T00:00:00.000000Z', fundingDeadline: '2027-03-01T00:00:00.000000Z', status: 'failed' },
+      {
+        listedAt: '2026-11-01T00:00:00.000000Z',
+        fundingDeadline: '2027-03-01T00:00:00.000000Z',
+        status: 'failed',
+      },
     ];
     for (const spec of specs) {
       const inserted = await insertProject(t.db, world, spec);
@@ -537,7 +718,8 @@ describe('public catalogue: sort orders and keyset pagination', () => {
   });
   afterAll(() => t.close());
 
-  const byIdDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  const byIdDesc = (a: { id: string }, b: { id: string }) =>
+    a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
   const byIdAsc = (a: { id: string }, b: { id: string }) => -byIdDesc(a, b);
   const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -557,7 +739,10 @@ describe('public catalogue: sort orders and keyset pagination', () => {
       expect(expected).toHaveLength(8);
       for (const limit of [1, 2, 3, 7, 8, 100]) {
         const { items, pages } = await listAll(t.app, `sort=${sort}&limit=${limit}`);
-        expect(items.map((i) => i.id), `limit ${limit}`).toEqual(expected);
+        expect(
+          items.map((i) => i.id),
+          `limit ${limit}`,
+        ).toEqual(expected);
         expect(pages).toBe(Math.max(1, Math.ceil(expected.length / limit)));
       }
     });
@@ -573,8 +758,12 @@ describe('public catalogue: sort orders and keyset pagination', () => {
     const available = (await list(t.app, 'sort=available')).items;
     const times = (items: Item[], key: string) => items.map((i) => Date.parse(i[key] as string));
     expect(times(newest, 'listedAt')).toEqual([...times(newest, 'listedAt')].sort((a, b) => b - a));
-    expect(times(deadline, 'fundingDeadline')).toEqual([...times(deadline, 'fundingDeadline')].sort((a, b) => a - b));
-    expect(available.map((i) => i.credits.available)).toEqual(available.map((i) => i.credits.available).sort((a, b) => b - a));
+    expect(times(deadline, 'fundingDeadline')).toEqual(
+      [...times(deadline, 'fundingDeadline')].sort((a, b) => a - b),
+    );
+    expect(available.map((i) => i.credits.available)).toEqual(
+      available.map((i) => i.credits.available).sort((a, b) => b - a),
+    );
     expect(available.at(-1)!.credits.available).toBe(0);
   });
 
@@ -594,13 +783,23 @@ describe('public catalogue: sort orders and keyset pagination', () => {
     ]) {
       const page = await list(t.app, `sort=${from}&limit=2`);
       expect(page.nextCursor).not.toBeNull();
-      const response = await t.app.inject({ method: 'GET', url: `/v1/projects?sort=${to}&limit=2&cursor=${page.nextCursor}` });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/v1/projects?sort=${to}&limit=2&cursor=${page.nextCursor}`,
+      });
       expect(response.statusCode, `${from} → ${to}`).toBe(400);
       expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_CURSOR' });
     }
     // A cursor without a sort param belongs to the default sort, newest.
     const page = await list(t.app, 'limit=2');
-    expect((await t.app.inject({ method: 'GET', url: `/v1/projects?sort=newest&limit=2&cursor=${page.nextCursor}` })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/projects?sort=newest&limit=2&cursor=${page.nextCursor}`,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a tampered cursor with 400 VALIDATION.INVALID_CURSOR, never a 500', async () => {
@@ -621,15 +820,25 @@ describe('public catalogue: sort orders and keyset pagination', () => {
       encode({ sort: 'available', key: '2026-10-01T10:00:00.000001Z', id }),
     ];
     for (const cursor of tampered) {
-      const sort = cursor.length > 20 && Buffer.from(cursor, 'base64url').toString().includes('available') ? 'available' : 'newest';
-      const response = await t.app.inject({ method: 'GET', url: `/v1/projects?sort=${sort}&cursor=${encodeURIComponent(cursor)}` });
+      const sort =
+        cursor.length > 20 && Buffer.from(cursor, 'base64url').toString().includes('available')
+          ? 'available'
+          : 'newest';
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/v1/projects?sort=${sort}&cursor=${encodeURIComponent(cursor)}`,
+      });
       expect(response.statusCode, Buffer.from(cursor, 'base64url').toString()).toBe(400);
       expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_CURSOR' });
     }
   });
 
   it('accepts a well-formed cursor it did not issue as a position in the order', async () => {
-    const cursor = encode({ sort: 'deadline', key: '2027-01-01T00:00:00.000000Z', id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' });
+    const cursor = encode({
+      sort: 'deadline',
+      key: '2027-01-01T00:00:00.000000Z',
+      id: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+    });
     const page = await list(t.app, `sort=deadline&cursor=${cursor}`);
     const expected = projects
       .filter((p) => p.status !== 'failed' && p.deadline > '2027-01-01T00:00:00.000000Z')
@@ -671,7 +880,12 @@ describe('public catalogue: query count', () => {
       },
       transformResult: async (args) => args.result,
     };
-    app = await buildApp({ config: testConfig(), db: database.db.withPlugin(counting), clock: new TestClock(), logger: false });
+    app = await buildApp({
+      config: testConfig(),
+      db: database.db.withPlugin(counting),
+      clock: new TestClock(),
+      logger: false,
+    });
     await app.ready();
   });
   afterAll(async () => {
@@ -684,7 +898,14 @@ describe('public catalogue: query count', () => {
       queries = 0;
       const page = await list(app, `limit=${limit}`);
       expect(page.items).toHaveLength(Math.min(limit, 12));
-      expect(page.items.every((item) => item.municipalities.length === 2 && item.targetGroups.length === 2 && item.expectedOutcomes.length === 2)).toBe(true);
+      expect(
+        page.items.every(
+          (item) =>
+            item.municipalities.length === 2 &&
+            item.targetGroups.length === 2 &&
+            item.expectedOutcomes.length === 2,
+        ),
+      ).toBe(true);
       expect(queries, `limit ${limit}`).toBe(4);
     }
     queries = 0;
@@ -716,7 +937,9 @@ describe('public catalogue: rate limit', () => {
       expect(limited.json()).toMatchObject({ code: 'RATE_LIMIT.EXCEEDED', status: 429 });
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       // Per client address: another caller is not affected.
-      expect((await t.app.inject({ method: 'GET', url, remoteAddress: '10.9.9.9' })).statusCode).toBe(okStatus);
+      expect(
+        (await t.app.inject({ method: 'GET', url, remoteAddress: '10.9.9.9' })).statusCode,
+      ).toBe(okStatus);
     });
   }
 });

@@ -2,7 +2,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/lib/pagination.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, createWorld, type FixtureUser, type SignedIn, signIn } from '../helpers/fixtures.js';
+import {
+  createOrganisation,
+  createUser,
+  createWorld,
+  type FixtureUser,
+  type SignedIn,
+  signIn,
+} from '../helpers/fixtures.js';
 import { insertPlan, validPlanInput } from '../helpers/projects.js';
 
 function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
@@ -11,7 +18,16 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
   expect(response.json()).toMatchObject({ status, code });
 }
 
-type Who = 'memberA' | 'colleagueA' | 'memberB' | 'admin' | 'reviewer' | 'otherReviewer' | 'supplierMember' | 'coordinator' | 'viewer';
+type Who =
+  | 'memberA'
+  | 'colleagueA'
+  | 'memberB'
+  | 'admin'
+  | 'reviewer'
+  | 'otherReviewer'
+  | 'supplierMember'
+  | 'coordinator'
+  | 'viewer';
 
 describe('project plans: who may see and change what', () => {
   let t: TestApp;
@@ -38,31 +54,57 @@ describe('project plans: who may see and change what', () => {
       coordinator: world.coordinator,
       viewer: world.viewer,
     });
-    for (const who of Object.keys(users) as Who[]) as[who] = await signIn(t.app, users[who], `10.41.0.${++address}`);
+    for (const who of Object.keys(users) as Who[])
+      as[who] = await signIn(t.app, users[who], `10.41.0.${++address}`);
 
-    const created = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: as.memberA.headers, payload: validPlanInput() });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/plans',
+      headers: as.memberA.headers,
+      payload: validPlanInput(),
+    });
     expect(created.statusCode, created.body).toBe(201);
     planA = created.json().id;
     planB = await insertPlan(t.db, initiativeB, users.memberB, 'submitted');
   });
   afterAll(() => t.close());
 
-  const list = (who: Who, query = '') => t.app.inject({ method: 'GET', url: `/v1/plans${query}`, headers: as[who].headers });
-  const get = (who: Who, id: string) => t.app.inject({ method: 'GET', url: `/v1/plans/${id}`, headers: as[who].headers });
+  const list = (who: Who, query = '') =>
+    t.app.inject({ method: 'GET', url: `/v1/plans${query}`, headers: as[who].headers });
+  const get = (who: Who, id: string) =>
+    t.app.inject({ method: 'GET', url: `/v1/plans/${id}`, headers: as[who].headers });
   const patch = (who: Who, id: string) =>
-    t.app.inject({ method: 'PATCH', url: `/v1/plans/${id}`, headers: as[who].headers, payload: { title: `Overgenomen door ${who}` } });
-  const submit = (who: Who, id: string) => t.app.inject({ method: 'POST', url: `/v1/plans/${id}/submit`, headers: as[who].headers });
+    t.app.inject({
+      method: 'PATCH',
+      url: `/v1/plans/${id}`,
+      headers: as[who].headers,
+      payload: { title: `Overgenomen door ${who}` },
+    });
+  const submit = (who: Who, id: string) =>
+    t.app.inject({ method: 'POST', url: `/v1/plans/${id}/submit`, headers: as[who].headers });
   const listedIds = async (who: Who, query = '') => {
     const response = await list(who, query);
     expect(response.statusCode, response.body).toBe(200);
     return (response.json().items as { id: string }[]).map((item) => item.id);
   };
-  const titleOf = async (id: string) => (await t.db.selectFrom('projects').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title;
+  const titleOf = async (id: string) =>
+    (
+      await t.db
+        .selectFrom('projects')
+        .select('title')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).title;
 
   async function assign(reviewer: FixtureUser, roundId: string) {
     await t.db
       .insertInto('panel_assignments')
-      .values({ round_id: roundId, reviewer_id: reviewer.id, assigned_by: world.admin.id, assigned_at: new Date() })
+      .values({
+        round_id: roundId,
+        reviewer_id: reviewer.id,
+        assigned_by: world.admin.id,
+        assigned_at: new Date(),
+      })
       .execute();
   }
 
@@ -74,7 +116,11 @@ describe('project plans: who may see and change what', () => {
       ['PATCH', `/v1/plans/${planA}`],
       ['POST', `/v1/plans/${planA}/submit`],
     ] as const) {
-      expectProblem(await t.app.inject({ method, url, payload: method === 'GET' ? undefined : {} }), 401, 'AUTH.REQUIRED');
+      expectProblem(
+        await t.app.inject({ method, url, payload: method === 'GET' ? undefined : {} }),
+        401,
+        'AUTH.REQUIRED',
+      );
     }
   });
 
@@ -112,7 +158,16 @@ describe('project plans: who may see and change what', () => {
     for (const who of ['supplierMember', 'coordinator', 'viewer'] as const) {
       it(`${who}: 403 on the list and on creating, 404 on a plan`, async () => {
         expectProblem(await list(who), 403, 'AUTH.FORBIDDEN');
-        expectProblem(await t.app.inject({ method: 'POST', url: '/v1/plans', headers: as[who].headers, payload: validPlanInput() }), 403, 'AUTH.FORBIDDEN');
+        expectProblem(
+          await t.app.inject({
+            method: 'POST',
+            url: '/v1/plans',
+            headers: as[who].headers,
+            payload: validPlanInput(),
+          }),
+          403,
+          'AUTH.FORBIDDEN',
+        );
         for (const id of [planA, planB.projectId]) {
           expectProblem(await get(who, id), 404, 'RESOURCE.NOT_FOUND');
           expectProblem(await patch(who, id), 404, 'RESOURCE.NOT_FOUND');
@@ -134,7 +189,11 @@ describe('project plans: who may see and change what', () => {
       expect(await listedIds('reviewer')).toEqual([planB.projectId]);
       const response = await get('reviewer', planB.projectId);
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toMatchObject({ id: planB.projectId, status: 'submitted', reviewRound: 1 });
+      expect(response.json()).toMatchObject({
+        id: planB.projectId,
+        status: 'submitted',
+        reviewRound: 1,
+      });
       expectProblem(await get('reviewer', planA), 404, 'RESOURCE.NOT_FOUND');
       expectProblem(await patch('reviewer', planB.projectId), 403, 'AUTH.FORBIDDEN');
       expectProblem(await submit('reviewer', planB.projectId), 403, 'AUTH.FORBIDDEN');
@@ -144,7 +203,16 @@ describe('project plans: who may see and change what', () => {
     });
 
     it('cannot create plans', async () => {
-      expectProblem(await t.app.inject({ method: 'POST', url: '/v1/plans', headers: as.reviewer.headers, payload: validPlanInput() }), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/plans',
+          headers: as.reviewer.headers,
+          payload: validPlanInput(),
+        }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
     });
   });
 
@@ -152,10 +220,20 @@ describe('project plans: who may see and change what', () => {
     it('list and read every plan, but neither create, edit nor submit one', async () => {
       const ids = await listedIds('admin');
       expect(ids).toEqual(expect.arrayContaining([planA, planB.projectId]));
-      for (const id of [planA, planB.projectId]) expect((await get('admin', id)).statusCode).toBe(200);
+      for (const id of [planA, planB.projectId])
+        expect((await get('admin', id)).statusCode).toBe(200);
       expectProblem(await patch('admin', planA), 403, 'AUTH.FORBIDDEN');
       expectProblem(await submit('admin', planA), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await t.app.inject({ method: 'POST', url: '/v1/plans', headers: as.admin.headers, payload: validPlanInput() }), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/plans',
+          headers: as.admin.headers,
+          payload: validPlanInput(),
+        }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
       expect((await get('admin', planA)).json().status).toBe('draft');
     });
 
@@ -180,7 +258,12 @@ describe('project plans: who may see and change what', () => {
       for (let i = 0; i < 5; i++) {
         // Pairs share a timestamp, so the id has to break the tie.
         if (i % 2 === 0) t.clock.advance(1_000);
-        const response = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: session.headers, payload: { title: `Plan nummer ${i}` } });
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/v1/plans',
+          headers: session.headers,
+          payload: { title: `Plan nummer ${i}` },
+        });
         expect(response.statusCode, response.body).toBe(201);
         made.push(response.json().id);
       }
@@ -197,7 +280,10 @@ describe('project plans: who may see and change what', () => {
           headers: session.headers,
         });
         expect(response.statusCode, response.body).toBe(200);
-        const page = response.json() as { items: { id: string; createdAt: string }[]; nextCursor: string | null };
+        const page = response.json() as {
+          items: { id: string; createdAt: string }[];
+          nextCursor: string | null;
+        };
         expect(page.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.items.map((item) => item.id));
         cursor = page.nextCursor;
@@ -207,14 +293,27 @@ describe('project plans: who may see and change what', () => {
       expect(pages).toBe(4);
       expect(seen).toHaveLength(made.length);
       expect(new Set(seen)).toEqual(new Set(made));
-      const rows = await t.db.selectFrom('projects').select(['id', 'created_at']).where('initiative_id', '=', org.id).execute();
+      const rows = await t.db
+        .selectFrom('projects')
+        .select(['id', 'created_at'])
+        .where('initiative_id', '=', org.id)
+        .execute();
       const createdAt = new Map(rows.map((row) => [row.id, row.created_at.getTime()]));
-      for (let i = 1; i < seen.length; i++) expect(createdAt.get(seen[i - 1]!)!).toBeGreaterThanOrEqual(createdAt.get(seen[i]!)!);
+      for (let i = 1; i < seen.length; i++)
+        expect(createdAt.get(seen[i - 1]!)!).toBeGreaterThanOrEqual(createdAt.get(seen[i]!)!);
     });
 
     it('refuses a forged or damaged cursor with 400, not 500', async () => {
-      for (const cursor of ['not-base64-json', encodeCursor({ createdAt: "2026'; drop table projects; --", id: planA }), encodeCursor({ createdAt: '2026-01-01T00:00:00.000000Z', id: 'x' })]) {
-        expectProblem(await list('admin', `?cursor=${encodeURIComponent(cursor)}`), 400, 'VALIDATION.INVALID_CURSOR');
+      for (const cursor of [
+        'not-base64-json',
+        encodeCursor({ createdAt: "2026'; drop table projects; --", id: planA }),
+        encodeCursor({ createdAt: '2026-01-01T00:00:00.000000Z', id: 'x' }),
+      ]) {
+        expectProblem(
+          await list('admin', `?cursor=${encodeURIComponent(cursor)}`),
+          400,
+          'VALIDATION.INVALID_CURSOR',
+        );
       }
     });
   });

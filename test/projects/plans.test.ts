@@ -52,7 +52,13 @@ interface PlanBody {
   submittedAt: string | null;
   budgetLines: { id: string; description: string; category: string; amountCents: number }[];
   completeness: { path: string; message: string }[];
-  reviewRounds: { roundNumber: number; status: string; submittedAt: string; questions: string | null; returnedAt: string | null }[];
+  reviewRounds: {
+    roundNumber: number;
+    status: string;
+    submittedAt: string;
+    questions: string | null;
+    returnedAt: string | null;
+  }[];
   [key: string]: unknown;
 }
 
@@ -71,32 +77,56 @@ describe('project plans', () => {
 
   const create = (payload: Record<string, unknown>, who = member) =>
     t.app.inject({ method: 'POST', url: '/v1/plans', headers: who.headers, payload });
-  const get = (id: string, who = member) => t.app.inject({ method: 'GET', url: `/v1/plans/${id}`, headers: who.headers });
+  const get = (id: string, who = member) =>
+    t.app.inject({ method: 'GET', url: `/v1/plans/${id}`, headers: who.headers });
   const patch = (id: string, payload: Record<string, unknown>, who = member) =>
     t.app.inject({ method: 'PATCH', url: `/v1/plans/${id}`, headers: who.headers, payload });
-  const submit = (id: string, who = member) => t.app.inject({ method: 'POST', url: `/v1/plans/${id}/submit`, headers: who.headers });
+  const submit = (id: string, who = member) =>
+    t.app.inject({ method: 'POST', url: `/v1/plans/${id}/submit`, headers: who.headers });
 
-  async function createPlan(payload: Record<string, unknown> = validPlanInput()): Promise<PlanBody> {
+  async function createPlan(
+    payload: Record<string, unknown> = validPlanInput(),
+  ): Promise<PlanBody> {
     const response = await create(payload);
     expect(response.statusCode, response.body).toBe(201);
     return response.json<PlanBody>();
   }
 
   const roundsOf = (projectId: string) =>
-    t.db.selectFrom('review_rounds').selectAll().where('project_id', '=', projectId).orderBy('round_number').execute();
+    t.db
+      .selectFrom('review_rounds')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('round_number')
+      .execute();
   const auditOf = (projectId: string, action: string) =>
-    t.db.selectFrom('audit_events').selectAll().where('subject_id', '=', projectId).where('action', '=', action).execute();
-  const countProjects = async () => (await t.db.selectFrom('projects').select('id').execute()).length;
+    t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', projectId)
+      .where('action', '=', action)
+      .execute();
+  const countProjects = async () =>
+    (await t.db.selectFrom('projects').select('id').execute()).length;
 
   /** What the panel does when it sends a plan back; the reviews module owns it, so here it is SQL. */
   async function requestChanges(projectId: string, questions: string) {
     await t.db
       .updateTable('review_rounds')
-      .set({ status: 'changes_requested', questions, returned_by: world.admin.id, returned_at: new Date() })
+      .set({
+        status: 'changes_requested',
+        questions,
+        returned_by: world.admin.id,
+        returned_at: new Date(),
+      })
       .where('project_id', '=', projectId)
       .where('status', '=', 'open')
       .execute();
-    await t.db.updateTable('projects').set({ status: 'changes_requested' }).where('id', '=', projectId).execute();
+    await t.db
+      .updateTable('projects')
+      .set({ status: 'changes_requested' })
+      .where('id', '=', projectId)
+      .execute();
   }
 
   describe('create → edit → submit', () => {
@@ -134,10 +164,22 @@ describe('project plans', () => {
       expect(plan.budgetLines.map(({ id: _id, ...line }) => line)).toEqual(input.budgetLines);
       for (const line of plan.budgetLines) expect(line.id).toMatch(/^[0-9a-f-]{36}$/);
 
-      const row = await t.db.selectFrom('projects').selectAll().where('id', '=', plan.id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ initiative_id: world.initiative.id, created_by: world.initiativeMember.id, status: 'draft' });
+      const row = await t.db
+        .selectFrom('projects')
+        .selectAll()
+        .where('id', '=', plan.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        initiative_id: world.initiative.id,
+        created_by: world.initiativeMember.id,
+        status: 'draft',
+      });
       const [event] = await auditOf(plan.id, 'plan.created');
-      expect(event).toMatchObject({ actor_user_id: world.initiativeMember.id, actor_organisation_id: world.initiative.id, subject_type: 'project' });
+      expect(event).toMatchObject({
+        actor_user_id: world.initiativeMember.id,
+        actor_organisation_id: world.initiative.id,
+        subject_type: 'project',
+      });
     });
 
     it('reads the plan back as it was created', async () => {
@@ -151,16 +193,35 @@ describe('project plans', () => {
       const response = await patch(plan.id, {
         title: 'Rijbewijs en werk voor werkzoekenden',
         budgetLines: [
-          { id: second!.id, description: 'Job coach (extended)', category: 'coaching', amountCents: 3_500_000 },
+          {
+            id: second!.id,
+            description: 'Job coach (extended)',
+            category: 'coaching',
+            amountCents: 3_500_000,
+          },
           { description: 'Exam fees', category: 'other', amountCents: 500_000 },
-          { id: first!.id, description: 'Driving lessons', category: 'training', amountCents: 6_000_000 },
+          {
+            id: first!.id,
+            description: 'Driving lessons',
+            category: 'training',
+            amountCents: 6_000_000,
+          },
         ],
       });
       expect(response.statusCode, response.body).toBe(200);
       const edited = response.json<PlanBody>();
       expect(edited.title).toBe('Rijbewijs en werk voor werkzoekenden');
-      expect(edited.budgetLines.map((line) => line.id).filter((id) => id === first!.id || id === second!.id)).toEqual([second!.id, first!.id]);
-      expect(edited.budgetLines[0]).toEqual({ id: second!.id, description: 'Job coach (extended)', category: 'coaching', amountCents: 3_500_000 });
+      expect(
+        edited.budgetLines
+          .map((line) => line.id)
+          .filter((id) => id === first!.id || id === second!.id),
+      ).toEqual([second!.id, first!.id]);
+      expect(edited.budgetLines[0]).toEqual({
+        id: second!.id,
+        description: 'Job coach (extended)',
+        category: 'coaching',
+        amountCents: 3_500_000,
+      });
       expect(edited.budgetLines[1]!.id).not.toBe(plan.budgetLines[2]!.id);
       expect(edited.budgetLines).toHaveLength(3);
       // untouched fields stay as they were
@@ -182,12 +243,22 @@ describe('project plans', () => {
       expect(submitted).toMatchObject({ status: 'submitted', reviewRound: 1 });
       expect(submitted.submittedAt).toBe(t.clock.now().toISOString());
       expect(submitted.reviewRounds).toEqual([
-        { roundNumber: 1, status: 'open', submittedAt: submitted.submittedAt, questions: null, returnedAt: null },
+        {
+          roundNumber: 1,
+          status: 'open',
+          submittedAt: submitted.submittedAt,
+          questions: null,
+          returnedAt: null,
+        },
       ]);
 
       const rounds = await roundsOf(plan.id);
       expect(rounds).toHaveLength(1);
-      expect(rounds[0]).toMatchObject({ round_number: 1, status: 'open', submitted_by: world.initiativeMember.id });
+      expect(rounds[0]).toMatchObject({
+        round_number: 1,
+        status: 'open',
+        submitted_by: world.initiativeMember.id,
+      });
       const snapshot = readSnapshot(rounds[0]!.plan_snapshot);
       expect(snapshot).toEqual({
         snapshotVersion: 1,
@@ -232,13 +303,24 @@ describe('project plans', () => {
       t.clock.advance(60_000);
       const response = await patch(plan.id, {
         title: 'Rijbewijs, werk en werving',
-        budgetLines: [{ id: plan.budgetLines[0]!.id, description: 'Job coach', category: 'coaching', amountCents: 10_000_000 }],
+        budgetLines: [
+          {
+            id: plan.budgetLines[0]!.id,
+            description: 'Job coach',
+            category: 'coaching',
+            amountCents: 10_000_000,
+          },
+        ],
       });
       expect(response.statusCode, response.body).toBe(200);
       const edited = response.json<PlanBody>();
       expect(edited.status).toBe('changes_requested');
       expect(edited.reviewRounds).toEqual([
-        expect.objectContaining({ roundNumber: 1, status: 'changes_requested', questions: 'Hoe worden deelnemers geworven?' }),
+        expect.objectContaining({
+          roundNumber: 1,
+          status: 'changes_requested',
+          questions: 'Hoe worden deelnemers geworven?',
+        }),
       ]);
 
       const [round] = await roundsOf(plan.id);
@@ -261,7 +343,15 @@ describe('project plans', () => {
       expect(rounds[0]!.plan_snapshot).toEqual(snapshotAtSubmit);
       const second = readSnapshot(rounds[1]!.plan_snapshot);
       expect(second.title).toBe('Rijbewijs, werk en werving');
-      expect(second.budgetLines).toEqual([{ id: plan.budgetLines[0]!.id, position: 0, description: 'Job coach', category: 'coaching', amountCents: 10_000_000 }]);
+      expect(second.budgetLines).toEqual([
+        {
+          id: plan.budgetLines[0]!.id,
+          position: 0,
+          description: 'Job coach',
+          category: 'coaching',
+          amountCents: 10_000_000,
+        },
+      ]);
       expect(await auditOf(plan.id, 'plan.submitted')).toHaveLength(2);
     });
   });
@@ -271,8 +361,16 @@ describe('project plans', () => {
       ['dates out of order', { startDate: '2027-06-01', endDate: '2027-05-31' }, ['body.endDate']],
       ['a date that does not exist', { startDate: '2027-02-30' }, ['body.startDate']],
       ['a date in another format', { endDate: '31-12-2027' }, ['body.endDate']],
-      ['a negative budget line', { budgetLines: [{ description: 'Coach', category: 'coaching', amountCents: -100 }] }, ['body.budgetLines.0.amountCents']],
-      ['a zero budget line', { budgetLines: [{ description: 'Coach', category: 'coaching', amountCents: 0 }] }, ['body.budgetLines.0.amountCents']],
+      [
+        'a negative budget line',
+        { budgetLines: [{ description: 'Coach', category: 'coaching', amountCents: -100 }] },
+        ['body.budgetLines.0.amountCents'],
+      ],
+      [
+        'a zero budget line',
+        { budgetLines: [{ description: 'Coach', category: 'coaching', amountCents: 0 }] },
+        ['body.budgetLines.0.amountCents'],
+      ],
       [
         'a fractional amount (cents are integers)',
         {
@@ -286,16 +384,41 @@ describe('project plans', () => {
       ['an amount given as a string', { totalCostCents: '10000000' }, ['body.totalCostCents']],
       ['a zero total cost', { totalCostCents: 0 }, ['body.totalCostCents']],
       ['a negative minimum budget', { minimumBudgetCents: -1 }, ['body.minimumBudgetCents']],
-      ['an absurdly large total', { totalCostCents: 100_000_000_001, minimumBudgetCents: 1 }, ['body.totalCostCents']],
-      ['negative other funding', { otherFunding: { amountCents: -5, description: 'Gemeente' } }, ['body.otherFunding.amountCents']],
-      ['other funding without saying from whom', { otherFunding: { amountCents: 5_000 } }, ['body.otherFunding.description']],
-      ['a minimum budget above the total cost', { totalCostCents: 1_000_000, minimumBudgetCents: 1_000_001 }, ['body.minimumBudgetCents']],
+      [
+        'an absurdly large total',
+        { totalCostCents: 100_000_000_001, minimumBudgetCents: 1 },
+        ['body.totalCostCents'],
+      ],
+      [
+        'negative other funding',
+        { otherFunding: { amountCents: -5, description: 'Gemeente' } },
+        ['body.otherFunding.amountCents'],
+      ],
+      [
+        'other funding without saying from whom',
+        { otherFunding: { amountCents: 5_000 } },
+        ['body.otherFunding.description'],
+      ],
+      [
+        'a minimum budget above the total cost',
+        { totalCostCents: 1_000_000, minimumBudgetCents: 1_000_001 },
+        ['body.minimumBudgetCents'],
+      ],
       [
         'a municipality listed twice',
-        { municipalities: [{ cbsCode: 'GM0599', name: 'Rotterdam' }, { cbsCode: 'gm0599', name: 'Rotterdam' }] },
+        {
+          municipalities: [
+            { cbsCode: 'GM0599', name: 'Rotterdam' },
+            { cbsCode: 'gm0599', name: 'Rotterdam' },
+          ],
+        },
         ['body.municipalities.1.cbsCode'],
       ],
-      ['a malformed CBS code', { municipalities: [{ cbsCode: 'GM59', name: 'Rotterdam' }] }, ['body.municipalities.0.cbsCode']],
+      [
+        'a malformed CBS code',
+        { municipalities: [{ cbsCode: 'GM59', name: 'Rotterdam' }] },
+        ['body.municipalities.0.cbsCode'],
+      ],
       [
         'a target group listed twice',
         {
@@ -306,8 +429,16 @@ describe('project plans', () => {
         },
         ['body.targetGroups.1.targetGroup'],
       ],
-      ['an unknown target group', { targetGroups: [{ targetGroup: 'students', expectedParticipants: 3 }] }, ['body.targetGroups.0.targetGroup']],
-      ['zero participants', { targetGroups: [{ targetGroup: 'youth', expectedParticipants: 0 }] }, ['body.targetGroups.0.expectedParticipants']],
+      [
+        'an unknown target group',
+        { targetGroups: [{ targetGroup: 'students', expectedParticipants: 3 }] },
+        ['body.targetGroups.0.targetGroup'],
+      ],
+      [
+        'zero participants',
+        { targetGroups: [{ targetGroup: 'youth', expectedParticipants: 0 }] },
+        ['body.targetGroups.0.expectedParticipants'],
+      ],
       [
         'an outcome listed twice',
         {
@@ -318,31 +449,50 @@ describe('project plans', () => {
         },
         ['body.expectedOutcomes.1.outcomeType'],
       ],
-      ['an unknown budget category', { budgetLines: [{ description: 'Taxi', category: 'travel', amountCents: 100 }] }, ['body.budgetLines.0.category']],
+      [
+        'an unknown budget category',
+        { budgetLines: [{ description: 'Taxi', category: 'travel', amountCents: 100 }] },
+        ['body.budgetLines.0.category'],
+      ],
       ['a too-long title', { title: 'x'.repeat(201) }, ['body.title']],
       ['a too-short title', { title: 'ab' }, ['body.title']],
       ['no title', { title: undefined }, ['body.title']],
       ['a too-long summary', { summary: 'y'.repeat(1001) }, ['body.summary']],
       [
         'more than 100 budget lines',
-        { budgetLines: Array.from({ length: 101 }, (_, i) => ({ description: `Line ${i}`, category: 'other', amountCents: 100 })) },
+        {
+          budgetLines: Array.from({ length: 101 }, (_, i) => ({
+            description: `Line ${i}`,
+            category: 'other',
+            amountCents: 100,
+          })),
+        },
         ['body.budgetLines'],
       ],
-      ['an invalid contact email', { contact: { name: 'Fatima', email: 'not-an-email', phone: null } }, ['body.contact.email']],
+      [
+        'an invalid contact email',
+        { contact: { name: 'Fatima', email: 'not-an-email', phone: null } },
+        ['body.contact.email'],
+      ],
     ];
 
-    it.each(cases)('POST refuses %s with 400 and creates nothing', async (_name, overrides, paths) => {
-      const before = await countProjects();
-      expectInvalid(await create(validPlanInput(overrides)), ...paths);
-      expect(await countProjects()).toBe(before);
-    });
+    it.each(cases)(
+      'POST refuses %s with 400 and creates nothing',
+      async (_name, overrides, paths) => {
+        const before = await countProjects();
+        expectInvalid(await create(validPlanInput(overrides)), ...paths);
+        expect(await countProjects()).toBe(before);
+      },
+    );
 
     it('accepts the largest allowed amount exactly', async () => {
       const response = await create(
         validPlanInput({
           totalCostCents: 100_000_000_000,
           minimumBudgetCents: 100_000_000_000,
-          budgetLines: [{ description: 'Everything', category: 'other', amountCents: 100_000_000_000 }],
+          budgetLines: [
+            { description: 'Everything', category: 'other', amountCents: 100_000_000_000 },
+          ],
         }),
       );
       expect(response.statusCode, response.body).toBe(201);
@@ -354,14 +504,23 @@ describe('project plans', () => {
       const plan = await createPlan();
       expectInvalid(await patch(plan.id, { endDate: '2026-12-31' }), 'body.endDate');
       expectInvalid(await patch(plan.id, { startDate: '2028-01-01' }), 'body.startDate');
-      expectInvalid(await patch(plan.id, { minimumBudgetCents: 10_000_001 }), 'body.minimumBudgetCents');
+      expectInvalid(
+        await patch(plan.id, { minimumBudgetCents: 10_000_001 }),
+        'body.minimumBudgetCents',
+      );
       expectInvalid(await patch(plan.id, { totalCostCents: 3_999_999 }), 'body.totalCostCents');
       // ...and applies the body's own rules as well
-      expectInvalid(await patch(plan.id, { startDate: '2027-03-01', endDate: '2027-02-01' }), 'body.endDate');
+      expectInvalid(
+        await patch(plan.id, { startDate: '2027-03-01', endDate: '2027-02-01' }),
+        'body.endDate',
+      );
       expectInvalid(await patch(plan.id, { totalCostCents: 12.5 }), 'body.totalCostCents');
       expectInvalid(await patch(plan.id, {}), 'body.');
       // Both moved together is fine.
-      const response = await patch(plan.id, { totalCostCents: 3_000_000, minimumBudgetCents: 2_000_000 });
+      const response = await patch(plan.id, {
+        totalCostCents: 3_000_000,
+        minimumBudgetCents: 2_000_000,
+      });
       expect(response.statusCode, response.body).toBe(200);
       expect(await auditOf(plan.id, 'plan.updated')).toHaveLength(1);
     });
@@ -374,14 +533,21 @@ describe('project plans', () => {
         const body = expectProblem(
           await patch(plan.id, {
             budgetLines: [
-              { id: plan.budgetLines[0]!.id, description: 'Driving lessons', category: 'training', amountCents: 6_000_000 },
+              {
+                id: plan.budgetLines[0]!.id,
+                description: 'Driving lessons',
+                category: 'training',
+                amountCents: 6_000_000,
+              },
               { id, description: 'Mine now', category: 'other', amountCents: 4_000_000 },
             ],
           }),
           422,
           'PLAN.UNKNOWN_BUDGET_LINE',
         );
-        expect(body.errors).toEqual([{ path: 'body.budgetLines.1.id', message: expect.any(String) }]);
+        expect(body.errors).toEqual([
+          { path: 'body.budgetLines.1.id', message: expect.any(String) },
+        ]);
       }
       // Neither plan changed.
       expect((await get(plan.id)).json()).toEqual(plan);
@@ -407,8 +573,16 @@ describe('project plans', () => {
       const response = await patch(plan.id, { startDate: null, contact: null, otherFunding: null });
       expect(response.statusCode, response.body).toBe(200);
       const edited = response.json<PlanBody>();
-      expect(edited).toMatchObject({ startDate: null, contact: { name: null, email: null, phone: null }, otherFunding: { amountCents: 0, description: null } });
-      expect(edited.completeness.map((issue) => issue.path)).toEqual(['startDate', 'contact.name', 'contact.email']);
+      expect(edited).toMatchObject({
+        startDate: null,
+        contact: { name: null, email: null, phone: null },
+        otherFunding: { amountCents: 0, description: null },
+      });
+      expect(edited.completeness.map((issue) => issue.path)).toEqual([
+        'startDate',
+        'contact.name',
+        'contact.email',
+      ]);
     });
   });
 
@@ -439,20 +613,27 @@ describe('project plans', () => {
     it('refuses a plan without a target group', async () => {
       const plan = await createPlan(validPlanInput({ targetGroups: [] }));
       const body = expectProblem(await submit(plan.id), 422, 'PLAN.INCOMPLETE');
-      expect(body.errors).toEqual([{ path: 'targetGroups', message: 'needs at least one target group' }]);
+      expect(body.errors).toEqual([
+        { path: 'targetGroups', message: 'needs at least one target group' },
+      ]);
     });
 
     it('refuses a plan without an expected outcome or a municipality', async () => {
       const plan = await createPlan(validPlanInput({ expectedOutcomes: [], municipalities: [] }));
       const body = expectProblem(await submit(plan.id), 422, 'PLAN.INCOMPLETE');
-      expect(body.errors?.map((error) => error.path)).toEqual(['municipalities', 'expectedOutcomes']);
+      expect(body.errors?.map((error) => error.path)).toEqual([
+        'municipalities',
+        'expectedOutcomes',
+      ]);
     });
 
     it('refuses budget lines that do not add up to the total cost, by one cent either way', async () => {
       for (const totalCostCents of [10_000_001, 9_999_999]) {
         const plan = await createPlan(validPlanInput({ totalCostCents }));
         const body = expectProblem(await submit(plan.id), 422, 'PLAN.INCOMPLETE');
-        expect(body.errors).toEqual([{ path: 'budgetLines', message: expect.stringContaining('10000000') }]);
+        expect(body.errors).toEqual([
+          { path: 'budgetLines', message: expect.stringContaining('10000000') },
+        ]);
         expect(await roundsOf(plan.id)).toHaveLength(0);
       }
     });
@@ -460,7 +641,9 @@ describe('project plans', () => {
     it('submits once the missing piece is added', async () => {
       const plan = await createPlan(validPlanInput({ targetGroups: [] }));
       expectProblem(await submit(plan.id), 422, 'PLAN.INCOMPLETE');
-      const edited = await patch(plan.id, { targetGroups: [{ targetGroup: 'status_holder', expectedParticipants: 12 }] });
+      const edited = await patch(plan.id, {
+        targetGroups: [{ targetGroup: 'status_holder', expectedParticipants: 12 }],
+      });
       expect(edited.json<PlanBody>().completeness).toEqual([]);
       const response = await submit(plan.id);
       expect(response.statusCode, response.body).toBe(200);
@@ -479,7 +662,11 @@ describe('project plans', () => {
       expectProblem(refused, 409, 'PLAN.INVALID_TRANSITION');
       expect(await roundsOf(plan.id)).toHaveLength(1);
       expect(await auditOf(plan.id, 'plan.submitted')).toHaveLength(1);
-      const row = await t.db.selectFrom('projects').selectAll().where('id', '=', plan.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('projects')
+        .selectAll()
+        .where('id', '=', plan.id)
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ status: 'submitted', review_round: 1 });
     });
 
@@ -497,7 +684,10 @@ describe('project plans', () => {
 
     it('an edit racing a submit either lands before the snapshot or is refused', async () => {
       const plan = await createPlan();
-      const [edit, submitted] = await Promise.all([patch(plan.id, { title: 'Gewijzigd tijdens indienen' }), submit(plan.id)]);
+      const [edit, submitted] = await Promise.all([
+        patch(plan.id, { title: 'Gewijzigd tijdens indienen' }),
+        submit(plan.id),
+      ]);
       expect(submitted.statusCode, submitted.body).toBe(200);
       const snapshot = readSnapshot((await roundsOf(plan.id))[0]!.plan_snapshot);
       if (edit.statusCode === 200) {

@@ -77,7 +77,11 @@ describe('attribution arithmetic (exact fractions)', () => {
 
   it('sums attributions over projects with different denominators without rounding drift', () => {
     // 1/3 of 7 + 2/7 of 9 + 1/11 of 5 = 7/3 + 18/7 + 5/11 = (539 + 594 + 105) / 231 = 1238/231
-    const total = sum([attribute(fraction(1, 3), 7), attribute(fraction(2, 7), 9), attribute(fraction(1, 11), 5)]);
+    const total = sum([
+      attribute(fraction(1, 3), 7),
+      attribute(fraction(2, 7), 9),
+      attribute(fraction(1, 11), 5),
+    ]);
     expect(formatExact(total)).toBe('1238/231');
     expect(formatDecimal(total, 3)).toBe('5.359');
   });
@@ -96,13 +100,22 @@ describe('report periods: whole quarters from the summary, edges from the claims
     });
   });
   it('reads one whole quarter from the summary only', () => {
-    expect(splitPeriod({ from: '2026-01-01', to: '2026-03-31' })).toEqual({ quarters: { fromQuarter: '2026-01-01', toQuarter: '2026-04-01' }, edges: [] });
+    expect(splitPeriod({ from: '2026-01-01', to: '2026-03-31' })).toEqual({
+      quarters: { fromQuarter: '2026-01-01', toQuarter: '2026-04-01' },
+      edges: [],
+    });
   });
   it('reads a period inside one quarter from the claims only', () => {
-    expect(splitPeriod({ from: '2026-01-05', to: '2026-02-20' })).toEqual({ quarters: null, edges: [{ from: '2026-01-05', toExclusive: '2026-02-21' }] });
+    expect(splitPeriod({ from: '2026-01-05', to: '2026-02-20' })).toEqual({
+      quarters: null,
+      edges: [{ from: '2026-01-05', toExclusive: '2026-02-21' }],
+    });
   });
   it('takes every quarter before the end when there is no start', () => {
-    expect(splitPeriod({ from: null, to: '2026-12-31' })).toEqual({ quarters: { fromQuarter: null, toQuarter: '2027-01-01' }, edges: [] });
+    expect(splitPeriod({ from: null, to: '2026-12-31' })).toEqual({
+      quarters: { fromQuarter: null, toQuarter: '2027-01-01' },
+      edges: [],
+    });
     expect(splitPeriod({ from: null, to: '2026-11-30' })).toEqual({
       quarters: { fromQuarter: null, toQuarter: '2026-10-01' },
       edges: [{ from: '2026-10-01', toExclusive: '2026-12-01' }],

@@ -20,11 +20,20 @@ describe('reports: attribution, suppression, access, exports', () => {
   let qReportId: string;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON read back loosely
-  type Line = { outcomeType?: string; targetGroup?: string; realised: any; attributed: any; expected?: number | null };
-  const line = (lines: Line[], category: string): Line => lines.find((l) => l.outcomeType === category || l.targetGroup === category)!;
+  type Line = {
+    outcomeType?: string;
+    targetGroup?: string;
+    realised: any;
+    attributed: any;
+    expected?: number | null;
+  };
+  const line = (lines: Line[], category: string): Line =>
+    lines.find((l) => l.outcomeType === category || l.targetGroup === category)!;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' } });
+    t = await createTestApp({
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
     w = await createReportsWorld(t);
     p = await w.m.listProject({ supply: 40, title: 'Rijbewijs en werk P' });
     q = await w.m.listProject({ supply: 20, title: 'Groen leerwerktraject Q' });
@@ -43,13 +52,20 @@ describe('reports: attribution, suppression, access, exports', () => {
     await w.claim(yContract, aP.certificate!.id, 6);
     await w.claim(yContract, aP.certificate!.id, 8, 'pending');
 
-    const report = await w.post(w.m.initiativeMember.as, `/v1/projects/${p}/outcome-reports`, reportBody());
+    const report = await w.post(
+      w.m.initiativeMember.as,
+      `/v1/projects/${p}/outcome-reports`,
+      reportBody(),
+    );
     expectStatus(report, 201);
     expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${report.json().id}/accept`), 200);
     const qReport = await w.post(
       w.m.initiativeMember.as,
       `/v1/projects/${q}/outcome-reports`,
-      reportBody({ participants: [{ targetGroup: 'youth', participants: 9 }], outcomes: [{ outcomeType: 'internship', achieved: 9, banenafspraak: 0 }] }),
+      reportBody({
+        participants: [{ targetGroup: 'youth', participants: 9 }],
+        outcomes: [{ outcomeType: 'internship', achieved: 9, banenafspraak: 0 }],
+      }),
     );
     expectStatus(qReport, 201);
     qReportId = qReport.json().id;
@@ -62,29 +78,61 @@ describe('reports: attribution, suppression, access, exports', () => {
     const response = await w.get(w.m.coordinator.as, '/v1/reports/authority');
     expectStatus(response, 200);
     const r = response.json();
-    expect(r).toMatchObject({ kind: 'authority', authority: { id: w.m.world.authority.id }, disclosureThreshold: 5 });
+    expect(r).toMatchObject({
+      kind: 'authority',
+      authority: { id: w.m.world.authority.id },
+      disclosureThreshold: 5,
+    });
     expect(r.period.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.dataAsOf).not.toBeNull();
     expect(r.methodology).toMatch(/share/);
     expect(r.srValue).toMatchObject({ credits: 22, claims: 2, valueCents: 22 * 3800 });
-    expect(r.srValue.contracts.map((c: { credits: number; supplierName: string }) => [c.credits, c.supplierName]).sort()).toEqual(
-      [[10, w.m.world.otherSupplier.name], [12, w.m.world.supplier.name]].sort(),
+    expect(
+      r.srValue.contracts
+        .map((c: { credits: number; supplierName: string }) => [c.credits, c.supplierName])
+        .sort(),
+    ).toEqual(
+      [
+        [10, w.m.world.otherSupplier.name],
+        [12, w.m.world.supplier.name],
+      ].sort(),
     );
     // Only P: X has no claim on Q.
     expect(r.projects.map((x: { projectId: string }) => x.projectId)).toEqual([p]);
     const project = r.projects[0];
     expect(project.share).toEqual({ credits: 22, soldCredits: 40, exact: '11/20', percent: 55 });
-    expect(line(project.outcomes, 'paid_work')).toMatchObject({ expected: 10, realised: { value: 14, suppressed: false }, attributed: { value: 7.7, exact: '77/10', suppressed: false } });
-    expect(line(project.outcomes, 'diploma')).toMatchObject({ realised: { value: null, suppressed: true }, attributed: { value: null, exact: null, suppressed: true } });
+    expect(line(project.outcomes, 'paid_work')).toMatchObject({
+      expected: 10,
+      realised: { value: 14, suppressed: false },
+      attributed: { value: 7.7, exact: '77/10', suppressed: false },
+    });
+    expect(line(project.outcomes, 'diploma')).toMatchObject({
+      realised: { value: null, suppressed: true },
+      attributed: { value: null, exact: null, suppressed: true },
+    });
     // Hidden as the complement of the diploma count (10 ≥ 5, but 28 − 14 would give 4 away).
-    expect(line(project.outcomes, 'driving_licence').realised).toEqual({ value: null, suppressed: true, complete: false });
-    expect(line(project.participants, 'participatiewet').attributed).toMatchObject({ value: 6.6, exact: '33/5' });
+    expect(line(project.outcomes, 'driving_licence').realised).toEqual({
+      value: null,
+      suppressed: true,
+      complete: false,
+    });
+    expect(line(project.participants, 'participatiewet').attributed).toMatchObject({
+      value: 6.6,
+      exact: '33/5',
+    });
     expect(line(project.participants, 'banenafspraak').realised.suppressed).toBe(true);
     expect(line(project.participants, 'ww').realised.suppressed).toBe(true);
     expect(project.totals.participants.attributed).toMatchObject({ value: 12.7, exact: '253/20' });
     expect(project.totals.banenafspraak.realised.suppressed).toBe(true);
-    expect(line(r.attributed.outcomes, 'paid_work').attributed).toMatchObject({ value: 7.7, exact: '77/10', complete: true });
-    expect(line(r.attributed.outcomes, 'diploma').attributed).toMatchObject({ value: null, suppressed: true });
+    expect(line(r.attributed.outcomes, 'paid_work').attributed).toMatchObject({
+      value: 7.7,
+      exact: '77/10',
+      complete: true,
+    });
+    expect(line(r.attributed.outcomes, 'diploma').attributed).toMatchObject({
+      value: null,
+      suppressed: true,
+    });
     // Nothing personal in a report: no e-mail addresses, no names of the people who wrote or approved anything.
     expect(response.body).not.toMatch(/@/);
     expect(response.body).not.toContain('Fatima');
@@ -95,7 +143,10 @@ describe('reports: attribution, suppression, access, exports', () => {
     expect(r.srValue).toMatchObject({ credits: 6, claims: 1 });
     expect(r.projects).toHaveLength(1);
     expect(r.projects[0].share.exact).toBe('3/20');
-    expect(line(r.projects[0].outcomes, 'paid_work').attributed).toMatchObject({ value: 2.1, exact: '21/10' });
+    expect(line(r.projects[0].outcomes, 'paid_work').attributed).toMatchObject({
+      value: 2.1,
+      exact: '21/10',
+    });
   });
 
   it('gives each supplier its own share; a refunded order does not count', async () => {
@@ -103,12 +154,23 @@ describe('reports: attribution, suppression, access, exports', () => {
     expect(a.projects.map((x: { projectId: string }) => x.projectId)).toEqual([p]);
     expect(a.projects[0].share.exact).toBe('3/4');
     expect(a.projects[0].amountCents).toBe(30 * 3800);
-    expect(line(a.projects[0].outcomes, 'paid_work').attributed).toMatchObject({ exact: '21/2', value: 10.5 });
-    expect(a.projects[0].budgetLines[0]).toMatchObject({ plannedShareCents: 30 * 3800, spentCents: 0 });
+    expect(line(a.projects[0].outcomes, 'paid_work').attributed).toMatchObject({
+      exact: '21/2',
+      value: 10.5,
+    });
+    expect(a.projects[0].budgetLines[0]).toMatchObject({
+      plannedShareCents: 30 * 3800,
+      spentCents: 0,
+    });
     expect(a.certificates).toHaveLength(1);
 
     const b = (await w.get(w.m.otherSupplier.as, '/v1/reports/supplier')).json();
-    const shares = Object.fromEntries(b.projects.map((x: { projectId: string; share: { exact: string } }) => [x.projectId, x.share.exact]));
+    const shares = Object.fromEntries(
+      b.projects.map((x: { projectId: string; share: { exact: string } }) => [
+        x.projectId,
+        x.share.exact,
+      ]),
+    );
     expect(shares).toEqual({ [p]: '1/4', [q]: '1' });
     // Only paid (not refunded) orders have certificates in the report.
     expect(b.certificates).toHaveLength(2);
@@ -118,15 +180,31 @@ describe('reports: attribution, suppression, access, exports', () => {
   });
 
   it('answers another organisation’s id with 404, and other kinds with 403', async () => {
-    expectProblem(await w.get(w.m.coordinator.as, `/v1/reports/authority?authorityId=${y.id}`), 404, 'RESOURCE.NOT_FOUND');
-    expectProblem(await w.get(w.m.supplier.as, `/v1/reports/supplier?supplierId=${w.m.world.otherSupplier.id}`), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await w.get(w.m.coordinator.as, `/v1/reports/authority?authorityId=${y.id}`),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
+    expectProblem(
+      await w.get(w.m.supplier.as, `/v1/reports/supplier?supplierId=${w.m.world.otherSupplier.id}`),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
     expectProblem(await w.get(w.m.supplier.as, '/v1/reports/authority'), 403, 'AUTH.FORBIDDEN');
     expectProblem(await w.get(w.m.coordinator.as, '/v1/reports/supplier'), 403, 'AUTH.FORBIDDEN');
-    expectProblem(await w.get(w.m.initiativeMember.as, '/v1/reports/authority'), 403, 'AUTH.FORBIDDEN');
+    expectProblem(
+      await w.get(w.m.initiativeMember.as, '/v1/reports/authority'),
+      403,
+      'AUTH.FORBIDDEN',
+    );
     expectProblem(await w.get(null, '/v1/reports/authority'), 401, 'AUTH.REQUIRED');
     // Admins name the organisation; an id that is not an authority is 404.
     expectProblem(await w.get(w.m.admin.as, '/v1/reports/authority'), 404, 'RESOURCE.NOT_FOUND');
-    expectProblem(await w.get(w.m.admin.as, `/v1/reports/authority?authorityId=${w.m.world.supplier.id}`), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await w.get(w.m.admin.as, `/v1/reports/authority?authorityId=${w.m.world.supplier.id}`),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
     const asAdmin = await w.get(w.m.admin.as, `/v1/reports/authority?authorityId=${y.id}`);
     expectStatus(asAdmin, 200);
     expect(asAdmin.json().srValue.credits).toBe(6);
@@ -138,70 +216,175 @@ describe('reports: attribution, suppression, access, exports', () => {
     const s = response.json();
     expect(s).toMatchObject({ kind: 'public', creditsSold: 50, amountCents: 50 * 3800 });
     expect(s.projects.funded + s.projects.listed).toBeGreaterThanOrEqual(2);
-    expect(line(s.outcomes, 'paid_work').realised).toEqual({ value: 14, suppressed: false, complete: true });
-    expect(line(s.outcomes, 'internship').realised).toEqual({ value: 9, suppressed: false, complete: true });
-    expect(line(s.outcomes, 'diploma').realised).toEqual({ value: null, suppressed: true, complete: false });
+    expect(line(s.outcomes, 'paid_work').realised).toEqual({
+      value: 14,
+      suppressed: false,
+      complete: true,
+    });
+    expect(line(s.outcomes, 'internship').realised).toEqual({
+      value: 9,
+      suppressed: false,
+      complete: true,
+    });
+    expect(line(s.outcomes, 'diploma').realised).toEqual({
+      value: null,
+      suppressed: true,
+      complete: false,
+    });
     expect(s.totals.participants).toEqual({ value: 32, suppressed: false, complete: true });
     expect(Object.keys(s).sort()).toEqual(
-      ['amountCents', 'banenafspraak', 'creditsSold', 'dataAsOf', 'disclosureThreshold', 'generatedAt', 'kind', 'methodology', 'outcomes', 'participants', 'period', 'projects', 'totals'].sort(),
+      [
+        'amountCents',
+        'banenafspraak',
+        'creditsSold',
+        'dataAsOf',
+        'disclosureThreshold',
+        'generatedAt',
+        'kind',
+        'methodology',
+        'outcomes',
+        'participants',
+        'period',
+        'projects',
+        'totals',
+      ].sort(),
     );
     expect(response.body).not.toContain(w.m.world.supplier.name);
   });
 
   it('differencing: a later report with one more participant changes no published figure', async () => {
-    const before = (await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')).json();
+    const before = (
+      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
+    ).json();
     const small = await w.post(
       w.m.initiativeMember.as,
       `/v1/projects/${p}/outcome-reports`,
-      reportBody({ periodStart: '2025-04-01', periodEnd: '2025-06-30', participants: [{ targetGroup: 'participatiewet', participants: 1 }], outcomes: [{ outcomeType: 'paid_work', achieved: 1, banenafspraak: 1 }] }),
+      reportBody({
+        periodStart: '2025-04-01',
+        periodEnd: '2025-06-30',
+        participants: [{ targetGroup: 'participatiewet', participants: 1 }],
+        outcomes: [{ outcomeType: 'paid_work', achieved: 1, banenafspraak: 1 }],
+      }),
     );
     expectStatus(small, 201);
     expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${small.json().id}/accept`), 200);
-    const after = (await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')).json();
-    const onlyFirst = (await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-03-31')).json();
-    const onlySecond = (await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-04-01&to=2025-06-30')).json();
-    const values = (r: { projects: { outcomes: unknown[]; participants: unknown[]; banenafspraak: unknown[]; totals: unknown }[] }) => {
-      const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'complete' ? undefined : v)));
-      return strip({ o: r.projects[0]!.outcomes, p: r.projects[0]!.participants, b: r.projects[0]!.banenafspraak, t: r.projects[0]!.totals });
+    const after = (
+      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
+    ).json();
+    const onlyFirst = (
+      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-03-31')
+    ).json();
+    const onlySecond = (
+      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-04-01&to=2025-06-30')
+    ).json();
+    const values = (r: {
+      projects: {
+        outcomes: unknown[];
+        participants: unknown[];
+        banenafspraak: unknown[];
+        totals: unknown;
+      }[];
+    }) => {
+      const strip = (x: unknown) =>
+        JSON.parse(JSON.stringify(x, (k, v) => (k === 'complete' ? undefined : v)));
+      return strip({
+        o: r.projects[0]!.outcomes,
+        p: r.projects[0]!.participants,
+        b: r.projects[0]!.banenafspraak,
+        t: r.projects[0]!.totals,
+      });
     };
     // The values are the same with and without the small report; only "complete" tells something was left out.
     expect(values(after)).toEqual(values(before));
     expect(values(onlyFirst)).toEqual(values(before));
-    expect(line(onlySecond.projects[0].participants, 'participatiewet').realised).toEqual({ value: null, suppressed: true, complete: false });
+    expect(line(onlySecond.projects[0].participants, 'participatiewet').realised).toEqual({
+      value: null,
+      suppressed: true,
+      complete: false,
+    });
     expect(onlySecond.projects[0].totals.participants.realised.value).toBeNull();
-    expect(line(after.projects[0].participants, 'participatiewet').realised).toEqual({ value: 12, suppressed: false, complete: false });
+    expect(line(after.projects[0].participants, 'participatiewet').realised).toEqual({
+      value: 12,
+      suppressed: false,
+      complete: false,
+    });
   });
 
   it('exports the authority report as CSV and XLSX with the expected cells', async () => {
     const csv = await w.get(w.m.coordinator.as, '/v1/reports/authority.csv');
     expectStatus(csv, 200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="impactbeurs-authority-start-\d{4}-\d{2}-\d{2}\.csv"/);
-    const rows = csv.body.replace(/^\uFEFF/, '').split('\r\n').map((l) => l.split(','));
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="impactbeurs-authority-start-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(rows[0]).toEqual(['report', 'authority']);
     expect(rows).toContainEqual(['disclosure threshold', '5']);
     expect(rows).toContainEqual(['total', '', '', '2', '22', '836']);
     // The whole period includes the small second report (1 more person into paid work, suppressed): complete = no.
-    const paidWork = rows.find((r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'paid_work');
-    expect(paidWork).toEqual(['Rijbewijs en werk P', 'outcomes', 'paid_work', '10', '14', 'no', '11/20', '7.7', '77/10', 'no']);
-    const diploma = rows.find((r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'diploma');
+    const paidWork = rows.find(
+      (r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'paid_work',
+    );
+    expect(paidWork).toEqual([
+      'Rijbewijs en werk P',
+      'outcomes',
+      'paid_work',
+      '10',
+      '14',
+      'no',
+      '11/20',
+      '7.7',
+      '77/10',
+      'no',
+    ]);
+    const diploma = rows.find(
+      (r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'diploma',
+    );
     expect(diploma!.slice(4, 9)).toEqual(['<5', 'no', '11/20', '<5', '']);
 
     const xlsx = await w.get(w.m.coordinator.as, '/v1/reports/authority.xlsx');
     expectStatus(xlsx, 200);
-    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['About', 'SR value', 'Projects', 'Attributed outcomes', 'Outcomes by project']);
-    expect(workbook.getWorksheet('About')!.getRow(2).values).toEqual([undefined, 'authority', w.m.world.authority.name]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'About',
+      'SR value',
+      'Projects',
+      'Attributed outcomes',
+      'Outcomes by project',
+    ]);
+    expect(workbook.getWorksheet('About')!.getRow(2).values).toEqual([
+      undefined,
+      'authority',
+      w.m.world.authority.name,
+    ]);
     const sr = workbook.getWorksheet('SR value')!;
     const totalRow = sr.getRow(sr.rowCount).values as unknown[];
     expect([totalRow[1], totalRow[4], totalRow[5], totalRow[6]]).toEqual(['total', 2, 22, 836]);
     const byProject = workbook.getWorksheet('Outcomes by project')!;
     const cells: unknown[][] = [];
     byProject.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
-    expect(cells).toContainEqual(['Rijbewijs en werk P', 'outcomes', 'paid_work', 10, 14, 'no', '11/20', 7.7, '77/10', 'no']);
-    expect(cells.find((c) => c[1] === 'participants' && c[2] === 'banenafspraak')!.slice(4, 8)).toEqual(['<5', 'no', '11/20', '<5']);
+    expect(cells).toContainEqual([
+      'Rijbewijs en werk P',
+      'outcomes',
+      'paid_work',
+      10,
+      14,
+      'no',
+      '11/20',
+      7.7,
+      '77/10',
+      'no',
+    ]);
+    expect(
+      cells.find((c) => c[1] === 'participants' && c[2] === 'banenafspraak')!.slice(4, 8),
+    ).toEqual(['<5', 'no', '11/20', '<5']);
   });
 
   it('exports the supplier report and public stats as files too', async () => {
@@ -217,14 +400,27 @@ describe('reports: attribution, suppression, access, exports', () => {
     const stats = await w.get(null, '/v1/stats.csv');
     expectStatus(stats, 200);
     expect(stats.body).toContain('credits sold,50');
-    expectProblem(await w.get(w.m.supplier.as, `/v1/reports/supplier.csv?supplierId=${w.m.world.otherSupplier.id}`), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(
+      await w.get(
+        w.m.supplier.as,
+        `/v1/reports/supplier.csv?supplierId=${w.m.world.otherSupplier.id}`,
+      ),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
   });
 
   it('republishes every report when the disclosure threshold changes', async () => {
     const { refreshReportSummaries } = await import('../../src/modules/reports/report-jobs.js');
     const result = await refreshReportSummaries(t.db, t.clock, 10);
     expect(result.republished).toBeGreaterThanOrEqual(3);
-    const cell = await t.db.selectFrom('outcome_report_cells').select(['published', 'threshold']).where('report_id', '=', qReportId).where('dimension', '=', 'outcomes').where('category', '=', 'internship').executeTakeFirstOrThrow();
+    const cell = await t.db
+      .selectFrom('outcome_report_cells')
+      .select(['published', 'threshold'])
+      .where('report_id', '=', qReportId)
+      .where('dimension', '=', 'outcomes')
+      .where('category', '=', 'internship')
+      .executeTakeFirstOrThrow();
     expect(cell).toEqual({ published: null, threshold: 10 });
     await refreshReportSummaries(t.db, t.clock, 5);
   });

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, isSmall, type PublishedRow, suppressRow } from '../../src/modules/reports/suppression.js';
+import {
+  aggregate,
+  isSmall,
+  type PublishedRow,
+  suppressRow,
+} from '../../src/modules/reports/suppression.js';
 
 const row = (counts: Record<string, number>, threshold = 5) =>
-  suppressRow(Object.entries(counts).map(([category, exact]) => ({ category, exact })), threshold);
-const shown = (r: PublishedRow) => Object.fromEntries([...r.parts, r.total].map((c) => [c.category, c.published]));
+  suppressRow(
+    Object.entries(counts).map(([category, exact]) => ({ category, exact })),
+    threshold,
+  );
+const shown = (r: PublishedRow) =>
+  Object.fromEntries([...r.parts, r.total].map((c) => [c.category, c.published]));
 
 describe('suppression: primary', () => {
   it('hides 1–4, shows 0 and 5 and more', () => {
@@ -27,7 +36,15 @@ describe('suppression: primary', () => {
   it('refuses negative counts, duplicate categories and a bad threshold', () => {
     expect(() => row({ a: -1 })).toThrow(RangeError);
     expect(() => row({ a: 1.5 })).toThrow(RangeError);
-    expect(() => suppressRow([{ category: 'a', exact: 1 }, { category: 'a', exact: 2 }], 5)).toThrow(RangeError);
+    expect(() =>
+      suppressRow(
+        [
+          { category: 'a', exact: 1 },
+          { category: 'a', exact: 2 },
+        ],
+        5,
+      ),
+    ).toThrow(RangeError);
     expect(() => row({ a: 1 }, 0)).toThrow(RangeError);
   });
 });
@@ -36,7 +53,13 @@ describe('suppression: complementary', () => {
   it('hides a second cell where the total and the other parts would give the hidden one away', () => {
     const r = row({ participatiewet: 12, banenafspraak: 3, ww: 8, youth: 0 });
     // 3 is small; total 23 shown; the smallest other non-zero part (ww 8) is hidden too.
-    expect(shown(r)).toEqual({ participatiewet: 12, banenafspraak: null, ww: null, youth: 0, total: 23 });
+    expect(shown(r)).toEqual({
+      participatiewet: 12,
+      banenafspraak: null,
+      ww: null,
+      youth: 0,
+      total: 23,
+    });
     expect(r.parts.find((p) => p.category === 'banenafspraak')!.reason).toBe('primary');
     expect(r.parts.find((p) => p.category === 'ww')!.reason).toBe('complementary');
     // What a reader can derive: the hidden cells add up to 23 − 12 − 0 = 11, at least the threshold.
@@ -63,7 +86,8 @@ describe('suppression: complementary', () => {
         for (let c = 0; c <= 9; c++) {
           const r = row({ a, b, c });
           const hidden = r.parts.filter((p) => p.published === null);
-          for (const cell of [...r.parts, r.total]) if (cell.published !== null) expect(isSmall(cell.published, 5)).toBe(false);
+          for (const cell of [...r.parts, r.total])
+            if (cell.published !== null) expect(isSmall(cell.published, 5)).toBe(false);
           if (r.total.published !== null) {
             const gap = r.total.published - r.parts.reduce((s, p) => s + (p.published ?? 0), 0);
             expect(gap === 0 || gap >= 5).toBe(true);
@@ -77,19 +101,40 @@ describe('suppression: complementary', () => {
 
 describe('aggregation of published cells', () => {
   it('adds only published cells and says what was left out', () => {
-    expect(aggregate([{ exact: 10, published: 10 }, { exact: 3, published: null }])).toEqual({ value: 10, suppressed: false, complete: false });
-    expect(aggregate([{ exact: 10, published: 10 }, { exact: 0, published: 0 }])).toEqual({ value: 10, suppressed: false, complete: true });
-    expect(aggregate([{ exact: 3, published: null }, { exact: 2, published: null }])).toEqual({ value: null, suppressed: true, complete: false });
+    expect(
+      aggregate([
+        { exact: 10, published: 10 },
+        { exact: 3, published: null },
+      ]),
+    ).toEqual({ value: 10, suppressed: false, complete: false });
+    expect(
+      aggregate([
+        { exact: 10, published: 10 },
+        { exact: 0, published: 0 },
+      ]),
+    ).toEqual({ value: 10, suppressed: false, complete: true });
+    expect(
+      aggregate([
+        { exact: 3, published: null },
+        { exact: 2, published: null },
+      ]),
+    ).toEqual({ value: null, suppressed: true, complete: false });
     expect(aggregate([])).toEqual({ value: 0, suppressed: false, complete: true });
     // A published zero next to a suppressed count reads as the suppressed count alone.
-    expect(aggregate([{ exact: 3, published: null }, { exact: 0, published: 0 }])).toEqual(aggregate([{ exact: 3, published: null }]));
+    expect(
+      aggregate([
+        { exact: 3, published: null },
+        { exact: 0, published: 0 },
+      ]),
+    ).toEqual(aggregate([{ exact: 3, published: null }]));
   });
 
   it('differencing: two periods that differ by one report with one participant reveal nothing', () => {
     // Q1: 10 participants in the Participatiewet group. Q2: one more person.
     const q1 = row({ participatiewet: 10, ww: 0 });
     const q2 = row({ participatiewet: 1, ww: 0 });
-    const cells = (r: PublishedRow, category: string) => [...r.parts, r.total].filter((c) => c.category === category);
+    const cells = (r: PublishedRow, category: string) =>
+      [...r.parts, r.total].filter((c) => c.category === category);
     const onlyQ1 = aggregate(cells(q1, 'participatiewet'));
     const both = aggregate([...cells(q1, 'participatiewet'), ...cells(q2, 'participatiewet')]);
     expect(onlyQ1.value).toBe(10);
@@ -104,10 +149,13 @@ describe('aggregation of published cells', () => {
     const first = row({ participatiewet: 10, banenafspraak: 5 });
     const second = row({ participatiewet: 6, banenafspraak: 1 });
     expect(shown(second)).toEqual({ participatiewet: null, banenafspraak: null, total: 7 });
-    const pick = (rows: PublishedRow[], category: string) => aggregate(rows.flatMap((r) => [...r.parts, r.total].filter((c) => c.category === category)));
+    const pick = (rows: PublishedRow[], category: string) =>
+      aggregate(rows.flatMap((r) => [...r.parts, r.total].filter((c) => c.category === category)));
     for (const category of ['participatiewet', 'banenafspraak', 'total']) {
-      const difference = (pick([first, second], category).value ?? 0) - (pick([first], category).value ?? 0);
-      const publishedInSecond = [...second.parts, second.total].find((c) => c.category === category)!.published ?? 0;
+      const difference =
+        (pick([first, second], category).value ?? 0) - (pick([first], category).value ?? 0);
+      const publishedInSecond =
+        [...second.parts, second.total].find((c) => c.category === category)!.published ?? 0;
       expect(difference).toBe(publishedInSecond);
     }
   });

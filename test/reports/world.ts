@@ -51,8 +51,17 @@ export async function createReportsWorld(t: TestApp) {
     return row.id;
   }
 
-  async function claim(contractId: string, certificateId: string, credits: number, status: 'approved' | 'pending' = 'approved'): Promise<string> {
-    const contractRow = await t.db.selectFrom('contracts').select(['authority_id', 'supplier_id']).where('id', '=', contractId).executeTakeFirstOrThrow();
+  async function claim(
+    contractId: string,
+    certificateId: string,
+    credits: number,
+    status: 'approved' | 'pending' = 'approved',
+  ): Promise<string> {
+    const contractRow = await t.db
+      .selectFrom('contracts')
+      .select(['authority_id', 'supplier_id'])
+      .where('id', '=', contractId)
+      .executeTakeFirstOrThrow();
     const row = await t.db
       .insertInto('claims')
       .values({
@@ -69,15 +78,25 @@ export async function createReportsWorld(t: TestApp) {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (status === 'approved') {
-      await t.db.updateTable('claims').set({ status: 'approved', decided_at: t.clock.now(), decided_by: m.admin.user.id }).where('id', '=', row.id).execute();
+      await t.db
+        .updateTable('claims')
+        .set({ status: 'approved', decided_at: t.clock.now(), decided_by: m.admin.user.id })
+        .where('id', '=', row.id)
+        .execute();
     }
     return row.id;
   }
 
   /** The funding module moves a project to funded when its threshold sells; if it has not (yet), do it here. */
   async function ensureFunded(projectId: string): Promise<void> {
-    await sql`UPDATE projects SET status = 'funded' WHERE id = ${projectId} AND status = 'listed'`.execute(t.db);
-    const row = await t.db.selectFrom('projects').select('status').where('id', '=', projectId).executeTakeFirstOrThrow();
+    await sql`UPDATE projects SET status = 'funded' WHERE id = ${projectId} AND status = 'listed'`.execute(
+      t.db,
+    );
+    const row = await t.db
+      .selectFrom('projects')
+      .select('status')
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('funded');
   }
 
@@ -85,11 +104,26 @@ export async function createReportsWorld(t: TestApp) {
     await orders.runJob(REFRESH_SUMMARIES_JOB);
   }
 
-  const get = (who: SignedIn | null, url: string) => t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
-  const post = (who: SignedIn, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: who.headers, payload });
-  const put = (who: SignedIn, url: string, payload: object = {}) => t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
+  const get = (who: SignedIn | null, url: string) =>
+    t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
+  const post = (who: SignedIn, url: string, payload: object = {}) =>
+    t.app.inject({ method: 'POST', url, headers: who.headers, payload });
+  const put = (who: SignedIn, url: string, payload: object = {}) =>
+    t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
 
-  return { m, orders, buy, newAuthority, contract, claim, ensureFunded, refreshSummaries, get, post, put };
+  return {
+    m,
+    orders,
+    buy,
+    newAuthority,
+    contract,
+    claim,
+    ensureFunded,
+    refreshSummaries,
+    get,
+    post,
+    put,
+  };
 }
 
 export type ReportsWorld = Awaited<ReturnType<typeof createReportsWorld>>;
@@ -111,7 +145,8 @@ export function reportBody(overrides: Record<string, unknown> = {}) {
       { outcomeType: 'driving_licence', achieved: 10, banenafspraak: 0 },
     ],
     spending: [],
-    narrative: 'In het eerste kwartaal startten 23 deelnemers; 14 vonden betaald werk, vooral in de logistiek. Twee groepen volgden theorieles.',
+    narrative:
+      'In het eerste kwartaal startten 23 deelnemers; 14 vonden betaald werk, vooral in de logistiek. Twee groepen volgden theorieles.',
     stories: [],
     ...overrides,
   };

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createReviewWorld, expectProblem, expectStatus, reviewApi, type ReviewWorld } from './review-helpers.js';
+import {
+  createReviewWorld,
+  expectProblem,
+  expectStatus,
+  reviewApi,
+  type ReviewWorld,
+} from './review-helpers.js';
 
 describe('review access', () => {
   let t: TestApp;
@@ -22,13 +28,24 @@ describe('review access', () => {
     for (const who of [w.reviewers[0]!, w.initiativeMember, w.supplierMember, w.coordinator]) {
       expectProblem(await api.assign(who.as, plan.projectId, ids), 403, 'AUTH.FORBIDDEN');
       expectProblem(await api.requestChanges(who.as, plan.projectId), 403, 'AUTH.FORBIDDEN');
-      expectProblem(await api.consensus(who.as, plan.projectId, [3, 3, 3, 3]), 403, 'AUTH.FORBIDDEN');
+      expectProblem(
+        await api.consensus(who.as, plan.projectId, [3, 3, 3, 3]),
+        403,
+        'AUTH.FORBIDDEN',
+      );
       expectProblem(await api.award(who.as, plan.projectId), 403, 'AUTH.FORBIDDEN');
       expectProblem(await api.list(who.as, plan.projectId), 403, 'AUTH.FORBIDDEN');
     }
-    const assigned = await t.db.selectFrom('panel_assignments').select('id').where('round_id', '=', plan.roundId!).execute();
+    const assigned = await t.db
+      .selectFrom('panel_assignments')
+      .select('id')
+      .where('round_id', '=', plan.roundId!)
+      .execute();
     expect(assigned).toHaveLength(0);
-    const unauthenticated = await t.app.inject({ method: 'GET', url: `/v1/plans/${plan.projectId}/review` });
+    const unauthenticated = await t.app.inject({
+      method: 'GET',
+      url: `/v1/plans/${plan.projectId}/review`,
+    });
     expectProblem(unauthenticated, 401, 'AUTH.REQUIRED');
   });
 
@@ -65,7 +82,14 @@ describe('review access', () => {
   it('a reviewer not on the panel gets 404 on another reviewer’s assignment', async () => {
     const plan = await w.newPlan();
     const panel = w.reviewers.slice(0, 3);
-    expectStatus(await api.assign(w.admin.as, plan.projectId, panel.map((p) => p.user.id)), 201);
+    expectStatus(
+      await api.assign(
+        w.admin.as,
+        plan.projectId,
+        panel.map((p) => p.user.id),
+      ),
+      201,
+    );
     const id = await api.assignmentOf(panel[0]!.as, plan.projectId);
     const outsider = w.reviewers[5]!;
     expectProblem(await api.declare(outsider.as, id, 'none'), 404, 'RESOURCE.NOT_FOUND');
@@ -77,7 +101,9 @@ describe('review access', () => {
     const plan = await w.newPlan();
     await api.assignAndDeclare(w.admin.as, plan.projectId, w.reviewers.slice(0, 3));
     const outsider = (await api.assignments(w.reviewers[5]!.as)).json();
-    expect(outsider.items.map((a: { projectId: string }) => a.projectId)).not.toContain(plan.projectId);
+    expect(outsider.items.map((a: { projectId: string }) => a.projectId)).not.toContain(
+      plan.projectId,
+    );
     for (const who of [w.admin, w.initiativeMember, w.supplierMember]) {
       expectProblem(await api.assignments(who.as), 403, 'AUTH.FORBIDDEN');
     }
@@ -85,12 +111,18 @@ describe('review access', () => {
 
   it('pages through a reviewer’s assignments, newest first, with a cursor', async () => {
     const reviewer = w.reviewers[0]!;
-    const all = (await api.assignments(reviewer.as, '?limit=100')).json().items as { id: string; assignedAt: string }[];
+    const all = (await api.assignments(reviewer.as, '?limit=100')).json().items as {
+      id: string;
+      assignedAt: string;
+    }[];
     expect(all.length).toBeGreaterThan(3);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await api.assignments(reviewer.as, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await api.assignments(
+        reviewer.as,
+        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expectStatus(page, 200);
       seen.push(...page.json().items.map((a: { id: string }) => a.id));
       cursor = page.json().nextCursor;
@@ -98,7 +130,11 @@ describe('review access', () => {
     expect(seen).toEqual(all.map((a) => a.id));
     const times = all.map((a) => Date.parse(a.assignedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expectProblem(await api.assignments(reviewer.as, '?cursor=bm90LWEtY3Vyc29y'), 400, 'VALIDATION.INVALID_CURSOR');
+    expectProblem(
+      await api.assignments(reviewer.as, '?cursor=bm90LWEtY3Vyc29y'),
+      400,
+      'VALIDATION.INVALID_CURSOR',
+    );
   });
 });
 
@@ -120,17 +156,35 @@ describe('review data in the database', () => {
       [4, 3, 3, 3],
       [4, 3, 3, 3],
     ]);
-    await expect(sql`UPDATE review_scores SET reach = 5 WHERE assignment_id = ${plan.assignmentIds[0]}`.execute(t.db)).rejects.toThrow();
-    await expect(sql`DELETE FROM review_scores WHERE assignment_id = ${plan.assignmentIds[0]}`.execute(t.db)).rejects.toThrow();
-    const row = await t.db.selectFrom('review_scores').select('reach').where('assignment_id', '=', plan.assignmentIds[0]!).executeTakeFirstOrThrow();
+    await expect(
+      sql`UPDATE review_scores SET reach = 5 WHERE assignment_id = ${plan.assignmentIds[0]}`.execute(
+        t.db,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      sql`DELETE FROM review_scores WHERE assignment_id = ${plan.assignmentIds[0]}`.execute(t.db),
+    ).rejects.toThrow();
+    const row = await t.db
+      .selectFrom('review_scores')
+      .select('reach')
+      .where('assignment_id', '=', plan.assignmentIds[0]!)
+      .executeTakeFirstOrThrow();
     expect(row.reach).toBe(0);
 
     expectStatus(await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]), 201);
-    await expect(sql`UPDATE review_consensus SET reach = 5 WHERE round_id = ${plan.roundId}`.execute(t.db)).rejects.toThrow();
+    await expect(
+      sql`UPDATE review_consensus SET reach = 5 WHERE round_id = ${plan.roundId}`.execute(t.db),
+    ).rejects.toThrow();
     expectStatus(await api.award(w.secondAdmin.as, plan.projectId), 201);
-    await expect(sql`UPDATE awards SET supply = supply + 1 WHERE round_id = ${plan.roundId}`.execute(t.db)).rejects.toThrow();
+    await expect(
+      sql`UPDATE awards SET supply = supply + 1 WHERE round_id = ${plan.roundId}`.execute(t.db),
+    ).rejects.toThrow();
     expectStatus(await api.list(w.admin.as, plan.projectId), 200);
-    await expect(sql`UPDATE credit_ledger SET quantity = quantity + 1 WHERE project_id = ${plan.projectId}`.execute(t.db)).rejects.toThrow();
+    await expect(
+      sql`UPDATE credit_ledger SET quantity = quantity + 1 WHERE project_id = ${plan.projectId}`.execute(
+        t.db,
+      ),
+    ).rejects.toThrow();
   });
 
   it('concurrent double scoring: exactly one succeeds, the other answers 409 REVIEW.ALREADY_SCORED', async () => {
@@ -143,12 +197,22 @@ describe('review data in the database', () => {
       api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]),
     ]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
-    for (const response of responses.filter((r) => r.statusCode === 409)) expectProblem(response, 409, 'REVIEW.ALREADY_SCORED');
-    const rows = await t.db.selectFrom('review_scores').selectAll().where('assignment_id', '=', ids[0]!).execute();
+    for (const response of responses.filter((r) => r.statusCode === 409))
+      expectProblem(response, 409, 'REVIEW.ALREADY_SCORED');
+    const rows = await t.db
+      .selectFrom('review_scores')
+      .selectAll()
+      .where('assignment_id', '=', ids[0]!)
+      .execute();
     expect(rows).toHaveLength(1);
     const winner = responses.find((r) => r.statusCode === 201)!.json();
     expect(rows[0]!.reach).toBe(winner.score.reach.score);
-    const events = await t.db.selectFrom('audit_events').select('id').where('action', '=', 'review.scored').where('subject_id', '=', plan.projectId).execute();
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'review.scored')
+      .where('subject_id', '=', plan.projectId)
+      .execute();
     expect(events).toHaveLength(1);
   });
 
@@ -158,14 +222,28 @@ describe('review data in the database', () => {
       [4, 4, 4, 4],
       [4, 4, 4, 4],
     ]);
-    const awards = await Promise.all([api.award(w.admin.as, plan.projectId), api.award(w.secondAdmin.as, plan.projectId)]);
+    const awards = await Promise.all([
+      api.award(w.admin.as, plan.projectId),
+      api.award(w.secondAdmin.as, plan.projectId),
+    ]);
     expect(awards.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const lists = await Promise.all([api.list(w.admin.as, plan.projectId), api.list(w.secondAdmin.as, plan.projectId)]);
+    const lists = await Promise.all([
+      api.list(w.admin.as, plan.projectId),
+      api.list(w.secondAdmin.as, plan.projectId),
+    ]);
     expect(lists.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     // S = 0.8; N = floor(10 000 000 × 0.8 / 3 800) = 2 105
-    const balance = await t.db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', plan.projectId).executeTakeFirstOrThrow();
+    const balance = await t.db
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', plan.projectId)
+      .executeTakeFirstOrThrow();
     expect(balance).toMatchObject({ supply: 2105, reserved: 0, sold: 0 });
-    const ledger = await t.db.selectFrom('credit_ledger').select('quantity').where('project_id', '=', plan.projectId).execute();
+    const ledger = await t.db
+      .selectFrom('credit_ledger')
+      .select('quantity')
+      .where('project_id', '=', plan.projectId)
+      .execute();
     expect(ledger).toEqual([{ quantity: 2105 }]);
   });
 
@@ -174,9 +252,17 @@ describe('review data in the database', () => {
     const base = w.reviewers.slice(0, 3).map((r) => r.user.id);
     expectStatus(await api.assign(w.admin.as, plan.projectId, base), 201);
     const extra = w.reviewers[3]!.user.id;
-    const responses = await Promise.all([api.assign(w.admin.as, plan.projectId, [extra]), api.assign(w.secondAdmin.as, plan.projectId, [extra])]);
+    const responses = await Promise.all([
+      api.assign(w.admin.as, plan.projectId, [extra]),
+      api.assign(w.secondAdmin.as, plan.projectId, [extra]),
+    ]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const rows = await t.db.selectFrom('panel_assignments').select('id').where('round_id', '=', plan.roundId!).where('reviewer_id', '=', extra).execute();
+    const rows = await t.db
+      .selectFrom('panel_assignments')
+      .select('id')
+      .where('round_id', '=', plan.roundId!)
+      .where('reviewer_id', '=', extra)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 });

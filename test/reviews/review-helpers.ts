@@ -1,7 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
-import { createUser, createWorld, type FixtureUser, type SignedIn, signIn } from '../helpers/fixtures.js';
+import {
+  createUser,
+  createWorld,
+  type FixtureUser,
+  type SignedIn,
+  signIn,
+} from '../helpers/fixtures.js';
 import { insertPlan } from '../helpers/projects.js';
 
 export function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
@@ -16,7 +22,10 @@ export function expectStatus(response: LightMyRequestResponse, status: number) {
 
 export type Scores = [reach: number, depth: number, durability: number, indirect: number];
 
-export function scoresBody([reach, depth, durability, indirect]: Scores, ineligibleBudgetLineIds: string[] = []) {
+export function scoresBody(
+  [reach, depth, durability, indirect]: Scores,
+  ineligibleBudgetLineIds: string[] = [],
+) {
   return {
     reach: { score: reach, rationale: `Reach ${reach}: twenty jobseekers in Rotterdam-Zuid.` },
     depth: { score: depth, rationale: `Depth ${depth}: a year of lessons and coaching.` },
@@ -45,9 +54,13 @@ export interface Person {
  */
 export async function createReviewWorld(t: TestApp) {
   const world = await createWorld(t.db);
-  const person = async (user: FixtureUser): Promise<Person> => ({ user, as: await signIn(t.app, user, nextAddress()) });
+  const person = async (user: FixtureUser): Promise<Person> => ({
+    user,
+    as: await signIn(t.app, user, nextAddress()),
+  });
   const reviewerUsers = [world.reviewer];
-  for (let i = 0; i < 5; i++) reviewerUsers.push(await createUser(t.db, world.platform, 'reviewer'));
+  for (let i = 0; i < 5; i++)
+    reviewerUsers.push(await createUser(t.db, world.platform, 'reviewer'));
   const reviewers: Person[] = [];
   for (const user of reviewerUsers) reviewers.push(await person(user));
   return {
@@ -65,19 +78,42 @@ export async function createReviewWorld(t: TestApp) {
 export type ReviewWorld = Awaited<ReturnType<typeof createReviewWorld>>;
 
 export function reviewApi(t: TestApp) {
-  const post = (who: SignedIn, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: who.headers, payload: payload as object });
+  const post = (who: SignedIn, url: string, payload: unknown) =>
+    t.app.inject({ method: 'POST', url, headers: who.headers, payload: payload as object });
   const api = {
-    assign: (who: SignedIn, planId: string, reviewerIds: string[]) => post(who, `/v1/plans/${planId}/panel`, { reviewerIds }),
+    assign: (who: SignedIn, planId: string, reviewerIds: string[]) =>
+      post(who, `/v1/plans/${planId}/panel`, { reviewerIds }),
     review: (who: SignedIn, planId: string, round?: number) =>
-      t.app.inject({ method: 'GET', url: `/v1/plans/${planId}/review${round ? `?round=${round}` : ''}`, headers: who.headers }),
-    assignments: (who: SignedIn, query = '') => t.app.inject({ method: 'GET', url: `/v1/reviews/assignments${query}`, headers: who.headers }),
-    declare: (who: SignedIn, assignmentId: string, declaration: 'none' | 'conflict', note?: string) =>
-      post(who, `/v1/reviews/assignments/${assignmentId}/declaration`, { declaration, ...(note ? { note } : {}) }),
+      t.app.inject({
+        method: 'GET',
+        url: `/v1/plans/${planId}/review${round ? `?round=${round}` : ''}`,
+        headers: who.headers,
+      }),
+    assignments: (who: SignedIn, query = '') =>
+      t.app.inject({ method: 'GET', url: `/v1/reviews/assignments${query}`, headers: who.headers }),
+    declare: (
+      who: SignedIn,
+      assignmentId: string,
+      declaration: 'none' | 'conflict',
+      note?: string,
+    ) =>
+      post(who, `/v1/reviews/assignments/${assignmentId}/declaration`, {
+        declaration,
+        ...(note ? { note } : {}),
+      }),
     score: (who: SignedIn, assignmentId: string, scores: Scores, flags: string[] = []) =>
       post(who, `/v1/reviews/assignments/${assignmentId}/scores`, scoresBody(scores, flags)),
-    requestChanges: (who: SignedIn, planId: string, questions = 'How will you reach the participants?') =>
-      post(who, `/v1/plans/${planId}/request-changes`, { questions }),
-    consensus: (who: SignedIn, planId: string, [reach, depth, durability, indirect]: Scores, ineligibleBudgetLineIds: string[] = []) =>
+    requestChanges: (
+      who: SignedIn,
+      planId: string,
+      questions = 'How will you reach the participants?',
+    ) => post(who, `/v1/plans/${planId}/request-changes`, { questions }),
+    consensus: (
+      who: SignedIn,
+      planId: string,
+      [reach, depth, durability, indirect]: Scores,
+      ineligibleBudgetLineIds: string[] = [],
+    ) =>
       post(who, `/v1/plans/${planId}/consensus`, {
         reach,
         depth,
@@ -86,15 +122,21 @@ export function reviewApi(t: TestApp) {
         rationale: 'The panel met and agreed on these scores.',
         ineligibleBudgetLineIds,
       }),
-    award: (who: SignedIn, planId: string, publicRationale = 'Strong plan with a clear route to paid work.') =>
-      post(who, `/v1/plans/${planId}/award`, { publicRationale }),
-    list: (who: SignedIn, planId: string, body: { fundingDeadline?: string } = {}) => post(who, `/v1/plans/${planId}/list`, body),
+    award: (
+      who: SignedIn,
+      planId: string,
+      publicRationale = 'Strong plan with a clear route to paid work.',
+    ) => post(who, `/v1/plans/${planId}/award`, { publicRationale }),
+    list: (who: SignedIn, planId: string, body: { fundingDeadline?: string } = {}) =>
+      post(who, `/v1/plans/${planId}/list`, body),
 
     /** The reviewer's assignment on the plan's latest round it sits on, found through its own list. */
     async assignmentOf(who: SignedIn, planId: string): Promise<string> {
       const response = await api.assignments(who, '?limit=100');
       expectStatus(response, 200);
-      const item = (response.json().items as { id: string; projectId: string; roundNumber: number }[])
+      const item = (
+        response.json().items as { id: string; projectId: string; roundNumber: number }[]
+      )
         .filter((a) => a.projectId === planId)
         .sort((a, b) => b.roundNumber - a.roundNumber)[0];
       expect(item, `no assignment on ${planId}`).toBeDefined();
@@ -103,7 +145,14 @@ export function reviewApi(t: TestApp) {
 
     /** Assigns the panel and has each member declare no conflict; answers their assignment ids. */
     async assignAndDeclare(admin: SignedIn, planId: string, panel: Person[]): Promise<string[]> {
-      expectStatus(await api.assign(admin, planId, panel.map((p) => p.user.id)), 201);
+      expectStatus(
+        await api.assign(
+          admin,
+          planId,
+          panel.map((p) => p.user.id),
+        ),
+        201,
+      );
       const ids: string[] = [];
       for (const member of panel) {
         const id = await api.assignmentOf(member.as, planId);
@@ -119,7 +168,10 @@ export function reviewApi(t: TestApp) {
       const panel = w.reviewers.slice(0, scores.length);
       const assignmentIds = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
       for (const [index, member] of panel.entries()) {
-        expectStatus(await api.score(member.as, assignmentIds[index]!, scores[index]!, flags[index] ?? []), 201);
+        expectStatus(
+          await api.score(member.as, assignmentIds[index]!, scores[index]!, flags[index] ?? []),
+          201,
+        );
       }
       return { ...plan, panel, assignmentIds };
     },

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeAward } from '../../src/modules/awards/award-formula.js';
 import { methodology } from '../../src/modules/awards/methodology.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createReviewWorld, expectProblem, expectStatus, reviewApi, type ReviewWorld } from './review-helpers.js';
+import {
+  createReviewWorld,
+  expectProblem,
+  expectStatus,
+  reviewApi,
+  type ReviewWorld,
+} from './review-helpers.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,22 +31,56 @@ describe('review path: assign → declare → score → award → list', () => {
   afterAll(() => t.close());
 
   const auditActions = async () => {
-    const response = await t.app.inject({ method: 'GET', url: `/v1/audit?subjectId=${planId}&limit=100`, headers: w.admin.as.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/v1/audit?subjectId=${planId}&limit=100`,
+      headers: w.admin.as.headers,
+    });
     expectStatus(response, 200);
-    return response.json().items as { action: string; actorUserId: string; summary: Record<string, unknown> }[];
+    return response.json().items as {
+      action: string;
+      actorUserId: string;
+      summary: Record<string, unknown>;
+    }[];
   };
 
   it('assigns three reviewers: 201, the plan moves to in_review', async () => {
     const panel = w.reviewers.slice(0, 3);
-    const response = await api.assign(w.admin.as, planId, panel.map((p) => p.user.id));
+    const response = await api.assign(
+      w.admin.as,
+      planId,
+      panel.map((p) => p.user.id),
+    );
     expectStatus(response, 201);
     const body = response.json();
-    expect(body).toMatchObject({ projectId: planId, projectStatus: 'in_review', viewer: 'admin', round: { number: 1, status: 'open' }, panelMin: 3 });
-    expect(body.panel.map((m: { reviewerId: string }) => m.reviewerId).sort()).toEqual(panel.map((p) => p.user.id).sort());
-    expect(body.panel.every((m: { declaration: unknown; scored: boolean }) => m.declaration === null && !m.scored)).toBe(true);
+    expect(body).toMatchObject({
+      projectId: planId,
+      projectStatus: 'in_review',
+      viewer: 'admin',
+      round: { number: 1, status: 'open' },
+      panelMin: 3,
+    });
+    expect(body.panel.map((m: { reviewerId: string }) => m.reviewerId).sort()).toEqual(
+      panel.map((p) => p.user.id).sort(),
+    );
+    expect(
+      body.panel.every(
+        (m: { declaration: unknown; scored: boolean }) => m.declaration === null && !m.scored,
+      ),
+    ).toBe(true);
     expect(body.plan.budgetLines.map((l: { id: string }) => l.id)).toEqual(lineIds);
-    expect(body.evaluation).toMatchObject({ activeReviewers: 3, scoredReviewers: 0, complete: false, medians: null, awardPreview: null });
-    const row = await t.db.selectFrom('projects').select('status').where('id', '=', planId).executeTakeFirstOrThrow();
+    expect(body.evaluation).toMatchObject({
+      activeReviewers: 3,
+      scoredReviewers: 0,
+      complete: false,
+      medians: null,
+      awardPreview: null,
+    });
+    const row = await t.db
+      .selectFrom('projects')
+      .select('status')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('in_review');
   });
 
@@ -63,7 +103,11 @@ describe('review path: assign → declare → score → award → list', () => {
       });
       const declared = await api.declare(reviewer.as, items[0].id, 'none');
       expectStatus(declared, 200);
-      expect(declared.json()).toMatchObject({ id: items[0].id, declaration: 'none', scored: false });
+      expect(declared.json()).toMatchObject({
+        id: items[0].id,
+        declaration: 'none',
+        scored: false,
+      });
       expect(declared.json().declaredAt).toBe(t.clock.now().toISOString());
       assignmentIds.push(items[0].id);
     }
@@ -78,7 +122,12 @@ describe('review path: assign → declare → score → award → list', () => {
     ];
     const flags = [[materials], [materials, lineIds[1]!], []];
     for (const [index, reviewer] of w.reviewers.slice(0, 3).entries()) {
-      const response = await api.score(reviewer.as, assignmentIds[index]!, panelScores[index]!, flags[index]!);
+      const response = await api.score(
+        reviewer.as,
+        assignmentIds[index]!,
+        panelScores[index]!,
+        flags[index]!,
+      );
       expectStatus(response, 201);
       expect(response.json()).toMatchObject({
         assignment: { id: assignmentIds[index], scored: true },
@@ -100,7 +149,14 @@ describe('review path: assign → declare → score → award → list', () => {
       consensusNeeded: false,
       rejectedBudgetLineIds: [lineIds[2]],
       eligibleCostCents: 9_000_000,
-      awardPreview: { methodologyVersion: 'v1', creditPriceCents: 3800, impactScore: '0.66000', supply: 1563, threshold: 1053, decision: 'approved' },
+      awardPreview: {
+        methodologyVersion: 'v1',
+        creditPriceCents: 3800,
+        impactScore: '0.66000',
+        supply: 1563,
+        threshold: 1053,
+        decision: 'approved',
+      },
     });
   });
 
@@ -110,7 +166,11 @@ describe('review path: assign → declare → score → award → list', () => {
     // N = floor(9 000 000 × 0.66 / 3 800) = floor(1 563.15…) = 1 563
     // T = min(1 563, ceil(4 000 000 / 3 800) = ceil(1 052.63…) = 1 053) = 1 053
     t.clock.advance(60_000);
-    const response = await api.award(w.admin.as, planId, 'Sterk plan met duidelijke uitstroom naar werk.');
+    const response = await api.award(
+      w.admin.as,
+      planId,
+      'Sterk plan met duidelijke uitstroom naar werk.',
+    );
     expectStatus(response, 201);
     const award = response.json();
     expect(award).toMatchObject({
@@ -135,15 +195,25 @@ describe('review path: assign → declare → score → award → list', () => {
     expect(award.panelScores.scores).toEqual({ reach: 4, depth: 3, durability: 4, indirect: 2 });
     expect(award.panelScores.consensus).toBeNull();
     expect(award.panelScores.reviewers).toHaveLength(3);
-    expect(award.acceptedLines.map((l: { id: string; amountCents: number }) => [l.id, l.amountCents])).toEqual([
+    expect(
+      award.acceptedLines.map((l: { id: string; amountCents: number }) => [l.id, l.amountCents]),
+    ).toEqual([
       [lineIds[0], 6_000_000],
       [lineIds[1], 3_000_000],
     ]);
-    expect(award.rejectedLines).toEqual([expect.objectContaining({ id: lineIds[2], amountCents: 1_000_000, flags: 2 })]);
+    expect(award.rejectedLines).toEqual([
+      expect.objectContaining({ id: lineIds[2], amountCents: 1_000_000, flags: 2 }),
+    ]);
 
     // The stored row alone recomputes the award.
-    const row = await t.db.selectFrom('awards').selectAll().where('project_id', '=', planId).executeTakeFirstOrThrow();
-    const stored = row.panel_scores as { scores: Record<'reach' | 'depth' | 'durability' | 'indirect', number> };
+    const row = await t.db
+      .selectFrom('awards')
+      .selectAll()
+      .where('project_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    const stored = row.panel_scores as {
+      scores: Record<'reach' | 'depth' | 'durability' | 'indirect', number>;
+    };
     const recomputed = computeAward({
       parameters: row.parameters as ReturnType<typeof methodology>,
       doubledScores: {
@@ -152,35 +222,79 @@ describe('review path: assign → declare → score → award → list', () => {
         durability: stored.scores.durability * 2,
         indirect: stored.scores.indirect * 2,
       },
-      eligibleCostCents: (row.accepted_lines as { amountCents: number }[]).reduce((sum, l) => sum + l.amountCents, 0),
+      eligibleCostCents: (row.accepted_lines as { amountCents: number }[]).reduce(
+        (sum, l) => sum + l.amountCents,
+        0,
+      ),
       minimumBudgetCents: Number(row.minimum_budget_cents),
       creditPriceCents: row.credit_price_cents,
     });
-    expect(recomputed).toMatchObject({ supply: row.supply, threshold: row.threshold, decision: row.decision });
+    expect(recomputed).toMatchObject({
+      supply: row.supply,
+      threshold: row.threshold,
+      decision: row.decision,
+    });
     expect(Number(row.eligible_cost_cents)).toBe(9_000_000);
     expect(Number(row.impact_score)).toBe(0.66);
 
-    const project = await t.db.selectFrom('projects').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
-    expect(project).toMatchObject({ status: 'approved', supply: 1563, threshold: 1053, public_rationale: 'Sterk plan met duidelijke uitstroom naar werk.' });
-    const round = await t.db.selectFrom('review_rounds').select('status').where('project_id', '=', planId).executeTakeFirstOrThrow();
+    const project = await t.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(project).toMatchObject({
+      status: 'approved',
+      supply: 1563,
+      threshold: 1053,
+      public_rationale: 'Sterk plan met duidelijke uitstroom naar werk.',
+    });
+    const round = await t.db
+      .selectFrom('review_rounds')
+      .select('status')
+      .where('project_id', '=', planId)
+      .executeTakeFirstOrThrow();
     expect(round.status).toBe('decided');
   });
 
   it('a second award answers 409 AWARD.ALREADY_CONFIRMED', async () => {
     expectProblem(await api.award(w.secondAdmin.as, planId), 409, 'AWARD.ALREADY_CONFIRMED');
-    const count = await t.db.selectFrom('awards').select((eb) => eb.fn.countAll<string>().as('n')).where('project_id', '=', planId).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('awards')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('project_id', '=', planId)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it('refuses a funding deadline that is not in the future or too far out: 422', async () => {
     const past = new Date(t.clock.now().getTime() - 1000).toISOString();
-    expectProblem(await api.list(w.admin.as, planId, { fundingDeadline: past }), 422, 'LISTING.DEADLINE_NOT_IN_FUTURE');
+    expectProblem(
+      await api.list(w.admin.as, planId, { fundingDeadline: past }),
+      422,
+      'LISTING.DEADLINE_NOT_IN_FUTURE',
+    );
     const now = t.clock.now().toISOString();
-    expectProblem(await api.list(w.admin.as, planId, { fundingDeadline: now }), 422, 'LISTING.DEADLINE_NOT_IN_FUTURE');
+    expectProblem(
+      await api.list(w.admin.as, planId, { fundingDeadline: now }),
+      422,
+      'LISTING.DEADLINE_NOT_IN_FUTURE',
+    );
     const tooFar = new Date(t.clock.now().getTime() + 731 * DAY_MS).toISOString();
-    expectProblem(await api.list(w.admin.as, planId, { fundingDeadline: tooFar }), 422, 'LISTING.DEADLINE_TOO_FAR');
-    expectProblem(await api.list(w.admin.as, planId, { fundingDeadline: 'next tuesday' }), 400, 'VALIDATION.FAILED');
-    const row = await t.db.selectFrom('projects').select('status').where('id', '=', planId).executeTakeFirstOrThrow();
+    expectProblem(
+      await api.list(w.admin.as, planId, { fundingDeadline: tooFar }),
+      422,
+      'LISTING.DEADLINE_TOO_FAR',
+    );
+    expectProblem(
+      await api.list(w.admin.as, planId, { fundingDeadline: 'next tuesday' }),
+      400,
+      'VALIDATION.FAILED',
+    );
+    const row = await t.db
+      .selectFrom('projects')
+      .select('status')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
   });
 
@@ -198,19 +312,46 @@ describe('review path: assign → declare → score → award → list', () => {
       fundingDeadline: new Date(listedAt.getTime() + 90 * DAY_MS).toISOString(),
       credits: { supply: 1563, reserved: 0, sold: 0, available: 1563 },
     });
-    const balance = await t.db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', planId).executeTakeFirstOrThrow();
-    expect(balance).toEqual({ project_id: planId, supply: 1563, reserved: 0, sold: 0, next_serial: 1 });
-    const ledger = await t.db.selectFrom('credit_ledger').selectAll().where('project_id', '=', planId).execute();
+    const balance = await t.db
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(balance).toEqual({
+      project_id: planId,
+      supply: 1563,
+      reserved: 0,
+      sold: 0,
+      next_serial: 1,
+    });
+    const ledger = await t.db
+      .selectFrom('credit_ledger')
+      .selectAll()
+      .where('project_id', '=', planId)
+      .execute();
     expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({ entry_type: 'issue', quantity: 1563, reference_type: 'award', actor_user_id: w.admin.user.id });
-    const project = await t.db.selectFrom('projects').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
+    expect(ledger[0]).toMatchObject({
+      entry_type: 'issue',
+      quantity: 1563,
+      reference_type: 'award',
+      actor_user_id: w.admin.user.id,
+    });
+    const project = await t.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
     expect(project.status).toBe('listed');
     expect(project.listed_at?.toISOString()).toBe(listedAt.toISOString());
   });
 
   it('listing twice answers 409 LISTING.ALREADY_LISTED and issues nothing more', async () => {
     expectProblem(await api.list(w.admin.as, planId), 409, 'LISTING.ALREADY_LISTED');
-    const ledger = await t.db.selectFrom('credit_ledger').selectAll().where('project_id', '=', planId).execute();
+    const ledger = await t.db
+      .selectFrom('credit_ledger')
+      .selectAll()
+      .where('project_id', '=', planId)
+      .execute();
     expect(ledger).toHaveLength(1);
   });
 
@@ -227,7 +368,10 @@ describe('review path: assign → declare → score → award → list', () => {
       expect(JSON.stringify(event.summary)).not.toMatch(/rationale|reach|depth/i);
     }
     const awarded = events.find((e) => e.action === 'award.confirmed')!;
-    expect(awarded).toMatchObject({ actorUserId: w.admin.user.id, summary: { supply: 1563, threshold: 1053, decision: 'approved' } });
+    expect(awarded).toMatchObject({
+      actorUserId: w.admin.user.id,
+      summary: { supply: 1563, threshold: 1053, decision: 'approved' },
+    });
   });
 });
 
@@ -250,13 +394,31 @@ describe('a plan whose impact is below the cut-off', () => {
       [2, 2, 2, 1],
       [2, 3, 2, 1],
     ]);
-    const response = await api.award(w.admin.as, plan.projectId, 'The expected impact is too small for the cost.');
+    const response = await api.award(
+      w.admin.as,
+      plan.projectId,
+      'The expected impact is too small for the cost.',
+    );
     expectStatus(response, 201);
-    expect(response.json()).toMatchObject({ impactScore: '0.36000', decision: 'rejected', reasons: ['IMPACT_BELOW_CUTOFF'], supply: 0, threshold: 0 });
-    const project = await t.db.selectFrom('projects').selectAll().where('id', '=', plan.projectId).executeTakeFirstOrThrow();
+    expect(response.json()).toMatchObject({
+      impactScore: '0.36000',
+      decision: 'rejected',
+      reasons: ['IMPACT_BELOW_CUTOFF'],
+      supply: 0,
+      threshold: 0,
+    });
+    const project = await t.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', plan.projectId)
+      .executeTakeFirstOrThrow();
     expect(project).toMatchObject({ status: 'rejected', supply: null, threshold: null });
     expectProblem(await api.list(w.admin.as, plan.projectId), 409, 'LISTING.NOT_APPROVED');
-    const balance = await t.db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', plan.projectId).executeTakeFirst();
+    const balance = await t.db
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', plan.projectId)
+      .executeTakeFirst();
     expect(balance).toBeUndefined();
   });
 

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/fixtures.js';
 import { insertPlan } from '../helpers/projects.js';
-import { createReviewWorld, expectProblem, expectStatus, reviewApi, type ReviewWorld, scoresBody } from './review-helpers.js';
+import {
+  createReviewWorld,
+  expectProblem,
+  expectStatus,
+  reviewApi,
+  type ReviewWorld,
+  scoresBody,
+} from './review-helpers.js';
 
 describe('review rules', () => {
   let t: TestApp;
@@ -23,11 +30,21 @@ describe('review rules', () => {
       const ids = [w.reviewers[0]!.user.id, w.reviewers[1]!.user.id, w.initiativeMember.user.id];
       const response = await api.assign(w.admin.as, plan.projectId, ids);
       expectProblem(response, 422, 'REVIEW.SAME_ORGANISATION');
-      expect(response.json().errors).toEqual([{ path: 'body.reviewerIds.2', message: expect.any(String) }]);
+      expect(response.json().errors).toEqual([
+        { path: 'body.reviewerIds.2', message: expect.any(String) },
+      ]);
       // Nothing was assigned, the plan is still waiting for its panel.
-      const project = await t.db.selectFrom('projects').select('status').where('id', '=', plan.projectId).executeTakeFirstOrThrow();
+      const project = await t.db
+        .selectFrom('projects')
+        .select('status')
+        .where('id', '=', plan.projectId)
+        .executeTakeFirstOrThrow();
       expect(project.status).toBe('submitted');
-      const assigned = await t.db.selectFrom('panel_assignments').select('id').where('round_id', '=', plan.roundId!).execute();
+      const assigned = await t.db
+        .selectFrom('panel_assignments')
+        .select('id')
+        .where('round_id', '=', plan.roundId!)
+        .execute();
       expect(assigned).toHaveLength(0);
     });
 
@@ -35,31 +52,59 @@ describe('review rules', () => {
       const plan = await w.newPlan();
       const two = [w.reviewers[0]!.user.id, w.reviewers[1]!.user.id];
       const disabled = await createUser(t.db, w.world.platform, 'reviewer');
-      await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', disabled.id).execute();
+      await t.db
+        .updateTable('users')
+        .set({ status: 'disabled' })
+        .where('id', '=', disabled.id)
+        .execute();
       for (const other of [w.supplierMember.user.id, w.admin.user.id, disabled.id, randomUUID()]) {
-        expectProblem(await api.assign(w.admin.as, plan.projectId, [...two, other]), 422, 'REVIEW.NOT_A_REVIEWER');
+        expectProblem(
+          await api.assign(w.admin.as, plan.projectId, [...two, other]),
+          422,
+          'REVIEW.NOT_A_REVIEWER',
+        );
       }
     });
 
     it('refuses a reviewer named twice (400) and one already on the round (409 REVIEW.ALREADY_ASSIGNED)', async () => {
       const plan = await w.newPlan();
       const [a, b, c, d] = w.reviewers.map((r) => r.user.id);
-      expectProblem(await api.assign(w.admin.as, plan.projectId, [a!, a!, b!]), 400, 'VALIDATION.FAILED');
+      expectProblem(
+        await api.assign(w.admin.as, plan.projectId, [a!, a!, b!]),
+        400,
+        'VALIDATION.FAILED',
+      );
       expectStatus(await api.assign(w.admin.as, plan.projectId, [a!, b!, c!]), 201);
-      expectProblem(await api.assign(w.admin.as, plan.projectId, [d!, a!]), 409, 'REVIEW.ALREADY_ASSIGNED');
-      const assigned = await t.db.selectFrom('panel_assignments').select('reviewer_id').where('round_id', '=', plan.roundId!).execute();
+      expectProblem(
+        await api.assign(w.admin.as, plan.projectId, [d!, a!]),
+        409,
+        'REVIEW.ALREADY_ASSIGNED',
+      );
+      const assigned = await t.db
+        .selectFrom('panel_assignments')
+        .select('reviewer_id')
+        .where('round_id', '=', plan.roundId!)
+        .execute();
       expect(assigned.map((r) => r.reviewer_id).sort()).toEqual([a, b, c].sort());
     });
 
     it('refuses a panel smaller than PANEL_MIN: 422 REVIEW.PANEL_TOO_SMALL', async () => {
       const plan = await w.newPlan();
-      expectProblem(await api.assign(w.admin.as, plan.projectId, [w.reviewers[0]!.user.id]), 422, 'REVIEW.PANEL_TOO_SMALL');
+      expectProblem(
+        await api.assign(w.admin.as, plan.projectId, [w.reviewers[0]!.user.id]),
+        422,
+        'REVIEW.PANEL_TOO_SMALL',
+      );
     });
 
     it('refuses a plan that is not submitted or in review: 409 REVIEW.INVALID_STATE', async () => {
       const draft = await insertPlan(t.db, w.world.initiative, w.world.initiativeMember, 'draft');
       const ids = w.reviewers.slice(0, 3).map((r) => r.user.id);
-      expectProblem(await api.assign(w.admin.as, draft.projectId, ids), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(
+        await api.assign(w.admin.as, draft.projectId, ids),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
       expectProblem(await api.assign(w.admin.as, randomUUID(), ids), 404, 'RESOURCE.NOT_FOUND');
     });
   });
@@ -76,7 +121,14 @@ describe('review rules', () => {
       expectStatus(before, 200);
       const body = before.json();
       expect(body.viewer).toBe('reviewer');
-      expect(body.panel).toEqual([expect.objectContaining({ assignmentId: ids[0], reviewerId: panel[0]!.user.id, scored: false, score: null })]);
+      expect(body.panel).toEqual([
+        expect.objectContaining({
+          assignmentId: ids[0],
+          reviewerId: panel[0]!.user.id,
+          scored: false,
+          score: null,
+        }),
+      ]);
       expect(body.evaluation).toBeNull();
       expect(body.consensus).toBeNull();
       expect(body.award).toBeNull();
@@ -88,7 +140,14 @@ describe('review rules', () => {
       expectStatus(await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 201);
       const after = await api.review(panel[0]!.as, plan.projectId);
       expectStatus(after, 200);
-      const scores = Object.fromEntries(after.json().panel.map((m: { assignmentId: string; score: { reach: { score: number } } }) => [m.assignmentId, m.score.reach.score]));
+      const scores = Object.fromEntries(
+        after
+          .json()
+          .panel.map((m: { assignmentId: string; score: { reach: { score: number } } }) => [
+            m.assignmentId,
+            m.score.reach.score,
+          ]),
+      );
       expect(scores).toEqual({ [ids[0]!]: 3, [ids[1]!]: 5, [ids[2]!]: 1 });
       expect(after.json().evaluation).toBeNull();
     });
@@ -98,8 +157,16 @@ describe('review rules', () => {
       const panel = w.reviewers.slice(0, 3);
       const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
       expectStatus(await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 201);
-      expectProblem(await api.score(panel[0]!.as, ids[0]!, [5, 5, 5, 5]), 409, 'REVIEW.ALREADY_SCORED');
-      const row = await t.db.selectFrom('review_scores').selectAll().where('assignment_id', '=', ids[0]!).executeTakeFirstOrThrow();
+      expectProblem(
+        await api.score(panel[0]!.as, ids[0]!, [5, 5, 5, 5]),
+        409,
+        'REVIEW.ALREADY_SCORED',
+      );
+      const row = await t.db
+        .selectFrom('review_scores')
+        .selectAll()
+        .where('assignment_id', '=', ids[0]!)
+        .executeTakeFirstOrThrow();
       expect(row.reach).toBe(3);
     });
   });
@@ -108,22 +175,49 @@ describe('review rules', () => {
     it('a reviewer must declare before scoring, declares once, and a conflict recuses it', async () => {
       const plan = await w.newPlan();
       const panel = w.reviewers.slice(0, 3);
-      expectStatus(await api.assign(w.admin.as, plan.projectId, panel.map((p) => p.user.id)), 201);
+      expectStatus(
+        await api.assign(
+          w.admin.as,
+          plan.projectId,
+          panel.map((p) => p.user.id),
+        ),
+        201,
+      );
       const id = await api.assignmentOf(panel[0]!.as, plan.projectId);
-      expectProblem(await api.score(panel[0]!.as, id, [3, 3, 3, 3]), 409, 'REVIEW.DECLARATION_REQUIRED');
-      const declared = await api.declare(panel[0]!.as, id, 'conflict', 'I advised this initiative last year.');
+      expectProblem(
+        await api.score(panel[0]!.as, id, [3, 3, 3, 3]),
+        409,
+        'REVIEW.DECLARATION_REQUIRED',
+      );
+      const declared = await api.declare(
+        panel[0]!.as,
+        id,
+        'conflict',
+        'I advised this initiative last year.',
+      );
       expectStatus(declared, 200);
       expect(declared.json().declaration).toBe('conflict');
       expectProblem(await api.declare(panel[0]!.as, id, 'none'), 409, 'REVIEW.ALREADY_DECLARED');
       expectProblem(await api.score(panel[0]!.as, id, [3, 3, 3, 3]), 409, 'REVIEW.RECUSED');
-      const scores = await t.db.selectFrom('review_scores').select('assignment_id').where('assignment_id', '=', id).execute();
+      const scores = await t.db
+        .selectFrom('review_scores')
+        .select('assignment_id')
+        .where('assignment_id', '=', id)
+        .execute();
       expect(scores).toHaveLength(0);
     });
 
     it('the award waits for a replacement of a recused reviewer, and uses the replacement’s score', async () => {
       const plan = await w.newPlan();
       const panel = w.reviewers.slice(0, 3);
-      expectStatus(await api.assign(w.admin.as, plan.projectId, panel.map((p) => p.user.id)), 201);
+      expectStatus(
+        await api.assign(
+          w.admin.as,
+          plan.projectId,
+          panel.map((p) => p.user.id),
+        ),
+        201,
+      );
       const ids: string[] = [];
       for (const member of panel) ids.push(await api.assignmentOf(member.as, plan.projectId));
       expectStatus(await api.declare(panel[0]!.as, ids[0]!, 'none'), 200);
@@ -133,7 +227,13 @@ describe('review rules', () => {
       expectStatus(await api.score(panel[1]!.as, ids[1]!, [4, 4, 4, 4]), 201);
       expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.PANEL_INCOMPLETE');
       const waiting = (await api.review(w.admin.as, plan.projectId)).json();
-      expect(waiting.evaluation).toMatchObject({ activeReviewers: 2, recusedReviewers: 1, scoredReviewers: 2, complete: false, awardPreview: null });
+      expect(waiting.evaluation).toMatchObject({
+        activeReviewers: 2,
+        recusedReviewers: 1,
+        scoredReviewers: 2,
+        complete: false,
+        awardPreview: null,
+      });
 
       const replacement = w.reviewers[3]!;
       expectStatus(await api.assign(w.admin.as, plan.projectId, [replacement.user.id]), 201);
@@ -146,20 +246,33 @@ describe('review rules', () => {
       const response = await api.award(w.admin.as, plan.projectId);
       expectStatus(response, 201);
       const award = response.json();
-      expect(award.panelScores.reviewers.map((r: { assignmentId: string }) => r.assignmentId).sort()).toEqual([ids[0], ids[1], replacementId].sort());
+      expect(
+        award.panelScores.reviewers.map((r: { assignmentId: string }) => r.assignmentId).sort(),
+      ).toEqual([ids[0], ids[1], replacementId].sort());
       expect(award.panelScores.medians).toEqual({ reach: 4, depth: 4, durability: 4, indirect: 4 });
     });
 
     it('another reviewer’s assignment is not found: 404 on declaration and scores', async () => {
       const plan = await w.newPlan();
       const panel = w.reviewers.slice(0, 3);
-      expectStatus(await api.assign(w.admin.as, plan.projectId, panel.map((p) => p.user.id)), 201);
+      expectStatus(
+        await api.assign(
+          w.admin.as,
+          plan.projectId,
+          panel.map((p) => p.user.id),
+        ),
+        201,
+      );
       const id = await api.assignmentOf(panel[0]!.as, plan.projectId);
       for (const other of [w.reviewers[1]!, w.reviewers[4]!, w.admin]) {
         expectProblem(await api.declare(other.as, id, 'none'), 404, 'RESOURCE.NOT_FOUND');
         expectProblem(await api.score(other.as, id, [3, 3, 3, 3]), 404, 'RESOURCE.NOT_FOUND');
       }
-      const row = await t.db.selectFrom('panel_assignments').select('declaration').where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('panel_assignments')
+        .select('declaration')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row.declaration).toBeNull();
     });
   });
@@ -170,9 +283,16 @@ describe('review rules', () => {
       const other = await w.newPlan();
       const panel = w.reviewers.slice(0, 3);
       const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      const foreign = await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3], [plan.budgetLineIds[0]!, other.budgetLineIds[0]!]);
+      const foreign = await api.score(
+        panel[0]!.as,
+        ids[0]!,
+        [3, 3, 3, 3],
+        [plan.budgetLineIds[0]!, other.budgetLineIds[0]!],
+      );
       expectProblem(foreign, 422, 'REVIEW.UNKNOWN_BUDGET_LINE');
-      expect(foreign.json().errors).toEqual([{ path: 'body.ineligibleBudgetLineIds.1', message: expect.any(String) }]);
+      expect(foreign.json().errors).toEqual([
+        { path: 'body.ineligibleBudgetLineIds.1', message: expect.any(String) },
+      ]);
       for (const body of [
         scoresBody([6, 3, 3, 3]),
         scoresBody([3, -1, 3, 3]),
@@ -188,7 +308,11 @@ describe('review rules', () => {
         });
         expectProblem(response, 400, 'VALIDATION.FAILED');
       }
-      const scores = await t.db.selectFrom('review_scores').select('assignment_id').where('round_id', '=', plan.roundId!).execute();
+      const scores = await t.db
+        .selectFrom('review_scores')
+        .select('assignment_id')
+        .where('round_id', '=', plan.roundId!)
+        .execute();
       expect(scores).toHaveLength(0);
     });
   });
@@ -201,14 +325,33 @@ describe('review rules', () => {
         [3, 4, 3, 3],
       ]);
       const review = (await api.review(w.admin.as, plan.projectId)).json();
-      expect(review.evaluation).toMatchObject({ divergentCriteria: ['reach'], consensusNeeded: true, consensusRecorded: false, awardPreview: null });
+      expect(review.evaluation).toMatchObject({
+        divergentCriteria: ['reach'],
+        consensusNeeded: true,
+        consensusRecorded: false,
+        awardPreview: null,
+      });
       expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.CONSENSUS_REQUIRED');
 
       const recorded = await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]);
       expectStatus(recorded, 201);
-      expect(recorded.json().consensus).toMatchObject({ reach: 3, depth: 3, durability: 3, indirect: 3, enteredBy: w.admin.user.id });
-      expect(recorded.json().evaluation).toMatchObject({ consensusRecorded: true, scoreSource: 'consensus', awardPreview: { impactScore: '0.60000' } });
-      expectProblem(await api.consensus(w.secondAdmin.as, plan.projectId, [4, 4, 4, 4]), 409, 'REVIEW.CONSENSUS_RECORDED');
+      expect(recorded.json().consensus).toMatchObject({
+        reach: 3,
+        depth: 3,
+        durability: 3,
+        indirect: 3,
+        enteredBy: w.admin.user.id,
+      });
+      expect(recorded.json().evaluation).toMatchObject({
+        consensusRecorded: true,
+        scoreSource: 'consensus',
+        awardPreview: { impactScore: '0.60000' },
+      });
+      expectProblem(
+        await api.consensus(w.secondAdmin.as, plan.projectId, [4, 4, 4, 4]),
+        409,
+        'REVIEW.CONSENSUS_RECORDED',
+      );
     });
 
     it('is not needed at a spread of exactly 2: 409 REVIEW.CONSENSUS_NOT_NEEDED, the medians decide', async () => {
@@ -217,10 +360,17 @@ describe('review rules', () => {
         [3, 3, 3, 5],
         [3, 4, 3, 3],
       ]);
-      expectProblem(await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]), 409, 'REVIEW.CONSENSUS_NOT_NEEDED');
+      expectProblem(
+        await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]),
+        409,
+        'REVIEW.CONSENSUS_NOT_NEEDED',
+      );
       const response = await api.award(w.admin.as, plan.projectId);
       expectStatus(response, 201);
-      expect(response.json()).toMatchObject({ scoreSource: 'median', panelScores: { scores: { reach: 3, depth: 3, durability: 3, indirect: 3 } } });
+      expect(response.json()).toMatchObject({
+        scoreSource: 'median',
+        panelScores: { scores: { reach: 3, depth: 3, durability: 3, indirect: 3 } },
+      });
     });
 
     it('is refused while the panel is incomplete: 409 REVIEW.PANEL_INCOMPLETE', async () => {
@@ -229,7 +379,11 @@ describe('review rules', () => {
       const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
       expectStatus(await api.score(panel[0]!.as, ids[0]!, [0, 0, 0, 0]), 201);
       expectStatus(await api.score(panel[1]!.as, ids[1]!, [5, 5, 5, 5]), 201);
-      expectProblem(await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]), 409, 'REVIEW.PANEL_INCOMPLETE');
+      expectProblem(
+        await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]),
+        409,
+        'REVIEW.PANEL_INCOMPLETE',
+      );
     });
 
     it('four eyes: the admin who entered the consensus cannot confirm the award (403); another can', async () => {
@@ -241,11 +395,19 @@ describe('review rules', () => {
       expectStatus(await api.score(panel[1]!.as, ids[1]!, [4, 3, 3, 3]), 201);
       expectStatus(await api.score(panel[2]!.as, ids[2]!, [4, 3, 3, 3]), 201);
       // The consensus overrides the majority on the lines too: coaching out, training in.
-      expectProblem(await api.consensus(w.admin.as, plan.projectId, [2, 3, 3, 3], [randomUUID()]), 422, 'REVIEW.UNKNOWN_BUDGET_LINE');
+      expectProblem(
+        await api.consensus(w.admin.as, plan.projectId, [2, 3, 3, 3], [randomUUID()]),
+        422,
+        'REVIEW.UNKNOWN_BUDGET_LINE',
+      );
       expectStatus(await api.consensus(w.admin.as, plan.projectId, [2, 3, 3, 3], [coaching!]), 201);
 
       expectProblem(await api.award(w.admin.as, plan.projectId), 403, 'AWARD.FOUR_EYES');
-      const project = await t.db.selectFrom('projects').select('status').where('id', '=', plan.projectId).executeTakeFirstOrThrow();
+      const project = await t.db
+        .selectFrom('projects')
+        .select('status')
+        .where('id', '=', plan.projectId)
+        .executeTakeFirstOrThrow();
       expect(project.status).toBe('in_review');
 
       const response = await api.award(w.secondAdmin.as, plan.projectId);
@@ -256,7 +418,11 @@ describe('review rules', () => {
       expect(response.json()).toMatchObject({
         scoreSource: 'consensus',
         confirmedBy: w.secondAdmin.user.id,
-        panelScores: { consensus: { reach: 2, depth: 3, durability: 3, indirect: 3 }, medians: { reach: 4 }, scores: { reach: 2 } },
+        panelScores: {
+          consensus: { reach: 2, depth: 3, durability: 3, indirect: 3 },
+          medians: { reach: 4 },
+          scores: { reach: 2 },
+        },
         rejectedLines: [expect.objectContaining({ id: coaching })],
         eligibleCostCents: 7_000_000,
         impactScore: '0.54000',
@@ -275,22 +441,50 @@ describe('review rules', () => {
       expectStatus(await api.score(panel[0]!.as, ids[0]!, [2, 2, 2, 2]), 201);
       expectStatus(await api.score(panel[1]!.as, ids[1]!, [3, 3, 3, 3]), 201);
 
-      const returned = await api.requestChanges(w.admin.as, plan.projectId, 'How many participants reach paid work within a year?');
+      const returned = await api.requestChanges(
+        w.admin.as,
+        plan.projectId,
+        'How many participants reach paid work within a year?',
+      );
       expectStatus(returned, 200);
       expect(returned.json()).toMatchObject({
         projectStatus: 'changes_requested',
-        round: { number: 1, status: 'changes_requested', questions: 'How many participants reach paid work within a year?' },
+        round: {
+          number: 1,
+          status: 'changes_requested',
+          questions: 'How many participants reach paid work within a year?',
+        },
       });
       // The third reviewer is too late: the round is closed.
-      expectProblem(await api.score(panel[2]!.as, ids[2]!, [4, 4, 4, 4]), 409, 'REVIEW.INVALID_STATE');
-      expectProblem(await api.requestChanges(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(
+        await api.score(panel[2]!.as, ids[2]!, [4, 4, 4, 4]),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
+      expectProblem(
+        await api.requestChanges(w.admin.as, plan.projectId),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
       expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
-      expectProblem(await api.assign(w.admin.as, plan.projectId, [w.reviewers[3]!.user.id]), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(
+        await api.assign(w.admin.as, plan.projectId, [w.reviewers[3]!.user.id]),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
 
       // The initiative resubmits (the plan API's job; here by SQL): round 2 opens.
-      const round1 = await t.db.selectFrom('review_rounds').selectAll().where('id', '=', plan.roundId!).executeTakeFirstOrThrow();
+      const round1 = await t.db
+        .selectFrom('review_rounds')
+        .selectAll()
+        .where('id', '=', plan.roundId!)
+        .executeTakeFirstOrThrow();
       await t.db.transaction().execute(async (trx) => {
-        await trx.updateTable('projects').set({ status: 'submitted', review_round: 2 }).where('id', '=', plan.projectId).execute();
+        await trx
+          .updateTable('projects')
+          .set({ status: 'submitted', review_round: 2 })
+          .where('id', '=', plan.projectId)
+          .execute();
         await trx
           .insertInto('review_rounds')
           .values({
@@ -305,19 +499,29 @@ describe('review rules', () => {
 
       const ids2 = await api.assignAndDeclare(w.admin.as, plan.projectId, w.reviewers.slice(1, 4));
       const current = (await api.review(w.admin.as, plan.projectId)).json();
-      expect(current).toMatchObject({ projectStatus: 'in_review', round: { number: 2, status: 'open' } });
+      expect(current).toMatchObject({
+        projectStatus: 'in_review',
+        round: { number: 2, status: 'open' },
+      });
       expect(current.rounds).toEqual([
         { number: 1, status: 'changes_requested' },
         { number: 2, status: 'open' },
       ]);
-      expect(current.panel.map((m: { assignmentId: string }) => m.assignmentId).sort()).toEqual([...ids2].sort());
+      expect(current.panel.map((m: { assignmentId: string }) => m.assignmentId).sort()).toEqual(
+        [...ids2].sort(),
+      );
       expect(current.panel.every((m: { scored: boolean }) => !m.scored)).toBe(true);
 
       const history = await api.review(w.admin.as, plan.projectId, 1);
       expectStatus(history, 200);
       const first = history.json();
       expect(first.round).toMatchObject({ number: 1, status: 'changes_requested' });
-      expect(first.panel.filter((m: { scored: boolean }) => m.scored).map((m: { score: { reach: { score: number } } }) => m.score.reach.score).sort()).toEqual([2, 3]);
+      expect(
+        first.panel
+          .filter((m: { scored: boolean }) => m.scored)
+          .map((m: { score: { reach: { score: number } } }) => m.score.reach.score)
+          .sort(),
+      ).toEqual([2, 3]);
 
       // The reviewer on round 1 only sees round 1; the one on both sees both.
       const onlyFirst = await api.review(panel[0]!.as, plan.projectId);
@@ -335,7 +539,11 @@ describe('review rules', () => {
       const award = await api.award(w.admin.as, plan.projectId);
       expectStatus(award, 201);
       expect(award.json()).toMatchObject({ roundNumber: 2, impactScore: '1.00000' });
-      const kept = await t.db.selectFrom('review_scores').select('reach').where('round_id', '=', plan.roundId!).execute();
+      const kept = await t.db
+        .selectFrom('review_scores')
+        .select('reach')
+        .where('round_id', '=', plan.roundId!)
+        .execute();
       expect(kept.map((r) => r.reach).sort()).toEqual([2, 3]);
     });
   });
@@ -344,21 +552,46 @@ describe('review rules', () => {
     it('scoring or declaring on a plan that is no longer in review', async () => {
       const plan = await w.newPlan();
       const panel = w.reviewers.slice(0, 3);
-      expectStatus(await api.assign(w.admin.as, plan.projectId, panel.map((p) => p.user.id)), 201);
+      expectStatus(
+        await api.assign(
+          w.admin.as,
+          plan.projectId,
+          panel.map((p) => p.user.id),
+        ),
+        201,
+      );
       const ids: string[] = [];
       for (const member of panel) ids.push(await api.assignmentOf(member.as, plan.projectId));
       expectStatus(await api.declare(panel[0]!.as, ids[0]!, 'none'), 200);
       expectStatus(await api.requestChanges(w.admin.as, plan.projectId), 200);
-      expectProblem(await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(
+        await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
       expectProblem(await api.declare(panel[1]!.as, ids[1]!, 'none'), 409, 'REVIEW.INVALID_STATE');
-      const list = (await api.assignments(panel[0]!.as)).json().items.find((a: { id: string }) => a.id === ids[0]);
-      expect(list).toMatchObject({ roundStatus: 'changes_requested', projectStatus: 'changes_requested', scored: false });
+      const list = (await api.assignments(panel[0]!.as))
+        .json()
+        .items.find((a: { id: string }) => a.id === ids[0]);
+      expect(list).toMatchObject({
+        roundStatus: 'changes_requested',
+        projectStatus: 'changes_requested',
+        scored: false,
+      });
     });
 
     it('requesting changes, recording a consensus, awarding or listing a plan that was only submitted', async () => {
       const plan = await w.newPlan();
-      expectProblem(await api.requestChanges(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
-      expectProblem(await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(
+        await api.requestChanges(w.admin.as, plan.projectId),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
+      expectProblem(
+        await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
       expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
       expectProblem(await api.list(w.admin.as, plan.projectId), 409, 'LISTING.NOT_APPROVED');
     });
@@ -368,13 +601,22 @@ describe('review rules', () => {
       const panel = w.reviewers.slice(0, 4);
       const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
       expectProblem(await api.list(w.admin.as, plan.projectId), 409, 'LISTING.NOT_APPROVED');
-      for (const index of [0, 1, 2]) expectStatus(await api.score(panel[index]!.as, ids[index]!, [3, 3, 3, 3]), 201);
+      for (const index of [0, 1, 2])
+        expectStatus(await api.score(panel[index]!.as, ids[index]!, [3, 3, 3, 3]), 201);
       // Three of four is not a complete panel: every reviewer who is not recused must score.
       expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.PANEL_INCOMPLETE');
       expectStatus(await api.score(panel[3]!.as, ids[3]!, [3, 3, 3, 3]), 201);
       expectStatus(await api.award(w.admin.as, plan.projectId), 201);
-      expectProblem(await api.requestChanges(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
-      expectProblem(await api.assign(w.admin.as, plan.projectId, [w.reviewers[4]!.user.id]), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(
+        await api.requestChanges(w.admin.as, plan.projectId),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
+      expectProblem(
+        await api.assign(w.admin.as, plan.projectId, [w.reviewers[4]!.user.id]),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
     });
   });
 });

@@ -23,7 +23,12 @@ function freePort(): Promise<number> {
 }
 
 /** Resolves once `predicate` holds for the output so far; rejects if the process exits first or time runs out. */
-function waitForOutput(child: ChildProcess, output: () => string, predicate: (text: string) => boolean, ms: number): Promise<string> {
+function waitForOutput(
+  child: ChildProcess,
+  output: () => string,
+  predicate: (text: string) => boolean,
+  ms: number,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const check = () => {
       if (predicate(output())) {
@@ -50,7 +55,10 @@ function waitForOutput(child: ChildProcess, output: () => string, predicate: (te
   });
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+function waitForExit(
+  child: ChildProcess,
+  ms: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -103,11 +111,14 @@ describe('the server process', () => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const output = () => `${stdout}\n--- stderr ---\n${stderr}`;
 
-    await waitForOutput(child, () => stdout, (text) => /Demo data seeded[^\n]*\n(.+\n)+\n/.test(text), 60_000).catch(
-      (error: Error) => {
-        throw new Error(`${error.message}\n${output()}`);
-      },
-    );
+    await waitForOutput(
+      child,
+      () => stdout,
+      (text) => /Demo data seeded[^\n]*\n(.+\n)+\n/.test(text),
+      60_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${output()}`);
+    });
     expect(stdout).toContain(`listening on http://localhost:${port}`);
     expect(stdout).toContain(DEMO_PASSWORD);
 
@@ -120,7 +131,9 @@ describe('the server process', () => {
       .filter((match): match is RegExpExecArray => match !== null)
       .map((match) => ({ email: match[1]!, role: match[2]! }));
     expect(logins.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(logins.map((login) => login.role))).toEqual(new Set(['admin', 'reviewer', 'member', 'coordinator', 'viewer']));
+    expect(new Set(logins.map((login) => login.role))).toEqual(
+      new Set(['admin', 'reviewer', 'member', 'coordinator', 'viewer']),
+    );
 
     const base = `http://127.0.0.1:${port}`;
     const ready = await fetch(`${base}/health/ready`);
@@ -144,9 +157,13 @@ describe('the server process', () => {
     });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const me = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const me = await fetch(`${base}/v1/me`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ user: { email: coordinator.email, role: 'coordinator' } });
+    expect(await me.json()).toMatchObject({
+      user: { email: coordinator.email, role: 'coordinator' },
+    });
 
     // The embedded database is locked while the server holds it.
     await expect(openEmbedded(dataDir)).rejects.toThrow(/in use/);
@@ -160,7 +177,9 @@ describe('the server process', () => {
     const reopened = await openEmbedded(dataDir);
     try {
       const users = await reopened.db.selectFrom('users').select('email').execute();
-      expect(users.map((user) => user.email)).toEqual(expect.arrayContaining(logins.map((l) => l.email)));
+      expect(users.map((user) => user.email)).toEqual(
+        expect.arrayContaining(logins.map((l) => l.email)),
+      );
     } finally {
       await reopened.close();
     }

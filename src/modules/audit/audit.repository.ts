@@ -45,12 +45,19 @@ export const auditRepository = {
    */
   async listAbout(
     db: Kysely<DB>,
-    filter: { subjects: { type: string; id: string }[]; claimsOfContract?: string; beforeId?: string | undefined; limit: number },
+    filter: {
+      subjects: { type: string; id: string }[];
+      claimsOfContract?: string;
+      beforeId?: string | undefined;
+      limit: number;
+    },
   ): Promise<AuditEventRow[]> {
     let query = db.selectFrom('audit_events').selectAll();
     query = query.where((eb) =>
       eb.or([
-        ...filter.subjects.map((subject) => eb.and([eb('subject_type', '=', subject.type), eb('subject_id', '=', subject.id)])),
+        ...filter.subjects.map((subject) =>
+          eb.and([eb('subject_type', '=', subject.type), eb('subject_id', '=', subject.id)]),
+        ),
         ...(filter.claimsOfContract === undefined
           ? []
           : [
@@ -59,27 +66,37 @@ export const auditRepository = {
                 eb(
                   'subject_id',
                   'in',
-                  eb.selectFrom('claims').select(sql<string>`claims.id::text`.as('id')).where('claims.contract_id', '=', filter.claimsOfContract),
+                  eb
+                    .selectFrom('claims')
+                    .select(sql<string>`claims.id::text`.as('id'))
+                    .where('claims.contract_id', '=', filter.claimsOfContract),
                 ),
               ]),
             ]),
       ]),
     );
     if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-    return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+    return query
+      .orderBy('id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
   },
 
   /** Newest first, keyset-paginated on the id; fetches limit + 1 rows. */
   async list(db: Kysely<DB>, filter: AuditFilter): Promise<AuditEventRow[]> {
     let query = db.selectFrom('audit_events').selectAll();
     if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
-    if (filter.organisationId) query = query.where('actor_organisation_id', '=', filter.organisationId);
+    if (filter.organisationId)
+      query = query.where('actor_organisation_id', '=', filter.organisationId);
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.subjectType) query = query.where('subject_type', '=', filter.subjectType);
     if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
     if (filter.from) query = query.where('occurred_at', '>=', filter.from);
     if (filter.to) query = query.where('occurred_at', '<', filter.to);
     if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-    return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+    return query
+      .orderBy('id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
   },
 };

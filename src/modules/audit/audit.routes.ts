@@ -4,7 +4,10 @@ import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import type { AuditService } from './audit.service.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.schemas.js';
 
-export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async (app, { audit }) => {
+export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async (
+  app,
+  { audit },
+) => {
   app.get(
     '/v1/audit',
     {

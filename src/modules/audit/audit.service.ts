@@ -51,7 +51,9 @@ export function createAuditService(db: Kysely<DB>) {
     async list(ctx: Ctx, query: AuditQuery) {
       requirePlatformAdmin(ctx);
       // The id is a bigint: anything but digits would fail in the query (a 500), not here (a 400).
-      const cursor = decodeCursor(query.cursor, ['id'] as const, (values) => /^[0-9]{1,18}$/.test(values.id));
+      const cursor = decodeCursor(query.cursor, ['id'] as const, (values) =>
+        /^[0-9]{1,18}$/.test(values.id),
+      );
       const rows = await auditRepository.list(db, {
         actorUserId: query.actorUserId,
         organisationId: query.organisationId,

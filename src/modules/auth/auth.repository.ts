@@ -2,15 +2,27 @@ import type { Kysely } from 'kysely';
 import type { DB, RefreshTokenRow } from '../../db/types.js';
 
 export const refreshTokensRepository = {
-  async insert(db: Kysely<DB>, values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(
+    db: Kysely<DB>,
+    values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
     await db
       .insertInto('refresh_tokens')
-      .values({ user_id: values.userId, family_id: values.familyId, token_hash: values.tokenHash, expires_at: values.expiresAt })
+      .values({
+        user_id: values.userId,
+        family_id: values.familyId,
+        token_hash: values.tokenHash,
+        expires_at: values.expiresAt,
+      })
       .execute();
   },
 
   async findByHash(db: Kysely<DB>, tokenHash: string): Promise<RefreshTokenRow | undefined> {
-    return db.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return db
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   },
 
   /**
@@ -40,7 +52,12 @@ export const refreshTokensRepository = {
   },
 
   async revokeAllForUser(db: Kysely<DB>, userId: string, now: Date): Promise<void> {
-    await db.updateTable('refresh_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
   },
 
   async revokeAllForOrganisation(db: Kysely<DB>, organisationId: string, now: Date): Promise<void> {
@@ -48,7 +65,9 @@ export const refreshTokensRepository = {
       .updateTable('refresh_tokens')
       .set({ revoked_at: now })
       .where('revoked_at', 'is', null)
-      .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('organisation_id', '=', organisationId))
+      .where('user_id', 'in', (eb) =>
+        eb.selectFrom('users').select('id').where('organisation_id', '=', organisationId),
+      )
       .execute();
   },
 };
@@ -62,14 +81,21 @@ export const loginFailuresRepository = {
   },
 
   /** Failures since `since` for the key, and the oldest of them (to compute Retry-After). */
-  async countSince(db: Kysely<DB>, key: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  async countSince(
+    db: Kysely<DB>,
+    key: string,
+    since: Date,
+  ): Promise<{ count: number; oldest: Date | null }> {
     const row = await db
       .selectFrom('login_failures')
       .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('failed_at').as('oldest')])
       .where('throttle_key', '=', key)
       .where('failed_at', '>', since)
       .executeTakeFirstOrThrow();
-    return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest as unknown as string) : null };
+    return {
+      count: Number(row.count),
+      oldest: row.oldest ? new Date(row.oldest as unknown as string) : null,
+    };
   },
 
   async clear(db: Kysely<DB>, key: string): Promise<void> {

@@ -33,7 +33,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         operationId: 'refreshTokens',
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new token pair',
-        description: 'The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in.',
+        description:
+          'The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in.',
         security: [],
         body: RefreshSchema,
         response: { 200: TokenPairSchema, ...problemResponses(401, 429) },

@@ -3,7 +3,12 @@ import { PASSWORD_MAX_LENGTH } from '../../lib/passwords.js';
 
 export const LoginSchema = z
   .object({
-    email: z.string().trim().min(3).max(254).transform((value) => value.toLowerCase()),
+    email: z
+      .string()
+      .trim()
+      .min(3)
+      .max(254)
+      .transform((value) => value.toLowerCase()),
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   })
   .meta({ id: 'LoginRequest' });

@@ -21,18 +21,33 @@ export interface AuthServiceDeps {
   refreshTokenTtlDays: number;
 }
 
-const INVALID_CREDENTIALS = () => unauthorized('AUTH.INVALID_CREDENTIALS', 'Email or password is incorrect');
-const INVALID_REFRESH = () => unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
+const INVALID_CREDENTIALS = () =>
+  unauthorized('AUTH.INVALID_CREDENTIALS', 'Email or password is incorrect');
+const INVALID_REFRESH = () =>
+  unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, throttle } = deps;
 
-  async function issueTokens(trx: Kysely<DB>, user: { id: string; organisationId: string; tokenGeneration: number }, familyId: string): Promise<TokenPair> {
+  async function issueTokens(
+    trx: Kysely<DB>,
+    user: { id: string; organisationId: string; tokenGeneration: number },
+    familyId: string,
+  ): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     const expiresAt = addDays(clock.now(), deps.refreshTokenTtlDays);
-    await refreshTokensRepository.insert(trx, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt });
+    await refreshTokensRepository.insert(trx, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt,
+    });
     return {
-      accessToken: deps.signAccessToken({ sub: user.id, org: user.organisationId, gen: user.tokenGeneration }),
+      accessToken: deps.signAccessToken({
+        sub: user.id,
+        org: user.organisationId,
+        gen: user.tokenGeneration,
+      }),
       tokenType: 'Bearer',
       expiresIn: deps.accessTokenTtlSeconds,
       refreshToken,
@@ -67,7 +82,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
 
       await throttle.recordSuccess(input.email);
-      const user = { id: credentials.id, organisationId: credentials.organisation_id, tokenGeneration: credentials.token_generation };
+      const user = {
+        id: credentials.id,
+        organisationId: credentials.organisation_id,
+        tokenGeneration: credentials.token_generation,
+      };
       return db.transaction().execute(async (trx) => {
         await usersRepository.touchLastLogin(trx, user.id, now);
         const tokens = await issueTokens(trx, user, randomUUID());
@@ -100,7 +119,11 @@ export function createAuthService(deps: AuthServiceDeps) {
         }
         const tokens = await issueTokens(
           trx,
-          { id: user.id, organisationId: user.organisation_id, tokenGeneration: user.token_generation },
+          {
+            id: user.id,
+            organisationId: user.organisation_id,
+            tokenGeneration: user.token_generation,
+          },
           current.family_id,
         );
         await recordAudit(trx, ctx, {
@@ -113,7 +136,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
 
       if (outcome.kind === 'ok') return outcome.tokens;
-      if (outcome.kind === 'disabled') throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
+      if (outcome.kind === 'disabled')
+        throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
 
       const known = await refreshTokensRepository.findByHash(db, tokenHash);
       if (known && known.rotated_at !== null) {
@@ -127,7 +151,10 @@ export function createAuthService(deps: AuthServiceDeps) {
             actor: null,
           });
         });
-        throw unauthorized('AUTH.REFRESH_TOKEN_REUSED', 'This refresh token was already used; sign in again');
+        throw unauthorized(
+          'AUTH.REFRESH_TOKEN_REUSED',
+          'This refresh token was already used; sign in again',
+        );
       }
       throw INVALID_REFRESH();
     },
@@ -138,7 +165,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!known) return;
       const user = await usersRepository.findActor(db, known.user_id);
       await db.transaction().execute(async (trx) => {
-        const revoked = await refreshTokensRepository.revokeFamily(trx, known.family_id, clock.now());
+        const revoked = await refreshTokensRepository.revokeFamily(
+          trx,
+          known.family_id,
+          clock.now(),
+        );
         if (revoked > 0) {
           await recordAudit(trx, ctx, {
             action: 'auth.logged_out',

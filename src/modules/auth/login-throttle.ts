@@ -12,7 +12,11 @@ export interface ThrottleLimits {
   perAddress: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleLimits = { windowSeconds: 15 * 60, perAccount: 5, perAddress: 20 };
+export const DEFAULT_THROTTLE: ThrottleLimits = {
+  windowSeconds: 15 * 60,
+  perAccount: 5,
+  perAddress: 20,
+};
 
 /**
  * Counts failed logins in the database, so the limit holds across API instances and
@@ -20,7 +24,10 @@ export const DEFAULT_THROTTLE: ThrottleLimits = { windowSeconds: 15 * 60, perAcc
  * many accounts is throttled whichever it tries.
  */
 export function createLoginThrottle(db: Kysely<DB>, limits: ThrottleLimits = DEFAULT_THROTTLE) {
-  const keys = (email: string, ip: string) => ({ account: `account:${email}`, address: `address:${ip}` });
+  const keys = (email: string, ip: string) => ({
+    account: `account:${email}`,
+    address: `address:${ip}`,
+  });
 
   async function retryAfter(key: string, limit: number, now: Date): Promise<number | undefined> {
     const since = addSeconds(now, -limits.windowSeconds);
@@ -33,10 +40,17 @@ export function createLoginThrottle(db: Kysely<DB>, limits: ThrottleLimits = DEF
   return {
     async assertAllowed(email: string, ip: string, now: Date): Promise<void> {
       const { account, address } = keys(email, ip);
-      const waits = await Promise.all([retryAfter(account, limits.perAccount, now), retryAfter(address, limits.perAddress, now)]);
+      const waits = await Promise.all([
+        retryAfter(account, limits.perAccount, now),
+        retryAfter(address, limits.perAddress, now),
+      ]);
       const wait = Math.max(...waits.map((w) => w ?? 0));
       if (wait > 0) {
-        throw tooManyRequests('AUTH.TOO_MANY_ATTEMPTS', 'Too many failed sign-in attempts; try again later', wait);
+        throw tooManyRequests(
+          'AUTH.TOO_MANY_ATTEMPTS',
+          'Too many failed sign-in attempts; try again later',
+          wait,
+        );
       }
     },
 

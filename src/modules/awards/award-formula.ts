@@ -40,7 +40,10 @@ export interface AwardResult {
 }
 
 /** S scaled to an integer: Σ weight_bp × doubled / (10 000 × 2 × maxScore) × 100 000. */
-function impactHundredThousandths(parameters: MethodologyParameters, doubled: DoubledScores): number {
+function impactHundredThousandths(
+  parameters: MethodologyParameters,
+  doubled: DoubledScores,
+): number {
   let numerator = 0;
   for (const criterion of CRITERIA) {
     const score = doubled[criterion];
@@ -53,7 +56,8 @@ function impactHundredThousandths(parameters: MethodologyParameters, doubled: Do
   const denominator = 10_000 * 2 * parameters.maxScore;
   const scaled = (numerator * 100_000) / denominator;
   // With weights in basis points and maxScore 5 this is always whole; guard the assumption.
-  if (!Number.isInteger(scaled)) throw new RangeError('methodology parameters do not give an exact impact score');
+  if (!Number.isInteger(scaled))
+    throw new RangeError('methodology parameters do not give an exact impact score');
   return scaled;
 }
 
@@ -63,9 +67,12 @@ export function formatImpactScore(hundredThousandths: number): string {
 
 export function computeAward(input: AwardInput): AwardResult {
   const { parameters, eligibleCostCents, minimumBudgetCents, creditPriceCents } = input;
-  if (!Number.isSafeInteger(eligibleCostCents) || eligibleCostCents < 0) throw new RangeError('eligible cost must be whole cents ≥ 0');
-  if (!Number.isSafeInteger(minimumBudgetCents) || minimumBudgetCents <= 0) throw new RangeError('minimum budget must be whole cents > 0');
-  if (!Number.isSafeInteger(creditPriceCents) || creditPriceCents <= 0) throw new RangeError('credit price must be whole cents > 0');
+  if (!Number.isSafeInteger(eligibleCostCents) || eligibleCostCents < 0)
+    throw new RangeError('eligible cost must be whole cents ≥ 0');
+  if (!Number.isSafeInteger(minimumBudgetCents) || minimumBudgetCents <= 0)
+    throw new RangeError('minimum budget must be whole cents > 0');
+  if (!Number.isSafeInteger(creditPriceCents) || creditPriceCents <= 0)
+    throw new RangeError('credit price must be whole cents > 0');
 
   const s = impactHundredThousandths(parameters, input.doubledScores);
   const reasons: AwardReason[] = [];
@@ -74,14 +81,30 @@ export function computeAward(input: AwardInput): AwardResult {
   if (eligibleCostCents === 0) reasons.push('NO_ELIGIBLE_COST');
 
   // N = floor(E × S / price) = floor(E × s / (100 000 × price)), in BigInt so E × s cannot overflow.
-  const supply = Number((BigInt(eligibleCostCents) * BigInt(s)) / (100_000n * BigInt(creditPriceCents)));
+  const supply = Number(
+    (BigInt(eligibleCostCents) * BigInt(s)) / (100_000n * BigInt(creditPriceCents)),
+  );
   if (reasons.length === 0 && supply === 0) reasons.push('SUPPLY_ZERO');
 
   if (reasons.length > 0) {
-    return { impactScore: formatImpactScore(s), impactScoreHundredThousandths: s, supply: 0, threshold: 0, decision: 'rejected', reasons };
+    return {
+      impactScore: formatImpactScore(s),
+      impactScoreHundredThousandths: s,
+      supply: 0,
+      threshold: 0,
+      decision: 'rejected',
+      reasons,
+    };
   }
   const threshold = Math.min(supply, Math.ceil(minimumBudgetCents / creditPriceCents));
-  return { impactScore: formatImpactScore(s), impactScoreHundredThousandths: s, supply, threshold, decision: 'approved', reasons };
+  return {
+    impactScore: formatImpactScore(s),
+    impactScoreHundredThousandths: s,
+    supply,
+    threshold,
+    decision: 'approved',
+    reasons,
+  };
 }
 
 /** Twice the median of a panel's integer scores (exact for even panels too). */
@@ -93,7 +116,10 @@ export function doubledMedian(scores: readonly number[]): number {
 }
 
 /** The criteria on which the panel's scores spread by more than the methodology allows. */
-export function divergentCriteria(parameters: MethodologyParameters, scores: readonly Record<Criterion, number>[]): Criterion[] {
+export function divergentCriteria(
+  parameters: MethodologyParameters,
+  scores: readonly Record<Criterion, number>[],
+): Criterion[] {
   return CRITERIA.filter((criterion) => {
     const values = scores.map((score) => score[criterion]);
     return Math.max(...values) - Math.min(...values) > parameters.maxSpread;
@@ -101,8 +127,12 @@ export function divergentCriteria(parameters: MethodologyParameters, scores: rea
 }
 
 /** A budget line is not eligible when more than half of the panel flags it. */
-export function rejectedLineIds(panelSize: number, flagsPerReviewer: readonly (readonly string[])[]): Set<string> {
+export function rejectedLineIds(
+  panelSize: number,
+  flagsPerReviewer: readonly (readonly string[])[],
+): Set<string> {
   const counts = new Map<string, number>();
-  for (const flags of flagsPerReviewer) for (const id of new Set(flags)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const flags of flagsPerReviewer)
+    for (const id of new Set(flags)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return new Set([...counts].filter(([, count]) => count * 2 > panelSize).map(([id]) => id));
 }

@@ -11,7 +11,12 @@ export const awardsRepository = {
   },
 
   async findApproved(db: Kysely<DB>, projectId: string): Promise<AwardRow | undefined> {
-    return db.selectFrom('awards').selectAll().where('project_id', '=', projectId).where('decision', '=', 'approved').executeTakeFirst();
+    return db
+      .selectFrom('awards')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('decision', '=', 'approved')
+      .executeTakeFirst();
   },
 
   /**
@@ -37,6 +42,10 @@ export const awardsRepository = {
   },
 
   async findBalance(db: Kysely<DB>, projectId: string) {
-    return db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+    return db
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .executeTakeFirst();
   },
 };

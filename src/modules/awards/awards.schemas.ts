@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { BudgetCategorySchema, ProjectStatusSchema } from '../projects/vocabulary.js';
 
-export const CriterionSchema = z.enum(['reach', 'depth', 'durability', 'indirect']).meta({ id: 'ReviewCriterion' });
+export const CriterionSchema = z
+  .enum(['reach', 'depth', 'durability', 'indirect'])
+  .meta({ id: 'ReviewCriterion' });
 
 /** Scores per criterion; a panel median of an even panel may end in .5. */
 export const CriterionValuesSchema = z
@@ -16,9 +18,13 @@ export const AwardReasonSchema = z
 export const MethodologyParametersSchema = z
   .object({
     version: z.string(),
-    weightsBasisPoints: z.object({ reach: z.int(), depth: z.int(), durability: z.int(), indirect: z.int() }).describe('Weights in basis points, summing to 10 000'),
+    weightsBasisPoints: z
+      .object({ reach: z.int(), depth: z.int(), durability: z.int(), indirect: z.int() })
+      .describe('Weights in basis points, summing to 10 000'),
     maxScore: z.int(),
-    cutoffBasisPoints: z.int().describe('An impact score below this (basis points of 1) is rejected'),
+    cutoffBasisPoints: z
+      .int()
+      .describe('An impact score below this (basis points of 1) is rejected'),
     maxSpread: z.int().describe('Scores further apart than this need a recorded consensus'),
     lineRule: z.string().describe('How the panel’s flags decide a budget line’s eligibility'),
   })
@@ -49,7 +55,9 @@ export const AwardPanelScoresSchema = z
       .describe('The individual scores of the panel members who scored'),
     medians: CriterionValuesSchema,
     consensus: CriterionValuesSchema.nullable(),
-    scores: CriterionValuesSchema.describe('The scores the formula used: the consensus if there was one, else the medians'),
+    scores: CriterionValuesSchema.describe(
+      'The scores the formula used: the consensus if there was one, else the medians',
+    ),
   })
   .meta({ id: 'AwardPanelScores' });
 
@@ -82,7 +90,12 @@ export type ConfirmedAward = z.infer<typeof ConfirmedAwardSchema>;
 
 export const ConfirmAwardSchema = z
   .object({
-    publicRationale: z.string().trim().min(1).max(5000).describe('The panel’s rationale, published with the project'),
+    publicRationale: z
+      .string()
+      .trim()
+      .min(1)
+      .max(5000)
+      .describe('The panel’s rationale, published with the project'),
   })
   .meta({ id: 'ConfirmAward' });
 
@@ -93,7 +106,9 @@ export const ListProjectSchema = z
     fundingDeadline: z.iso
       .datetime({ offset: true })
       .optional()
-      .describe('When funding closes; defaults to FUNDING_PERIOD_DAYS after listing. Must lie in the future.'),
+      .describe(
+        'When funding closes; defaults to FUNDING_PERIOD_DAYS after listing. Must lie in the future.',
+      ),
   })
   .meta({ id: 'ListProject' });
 

@@ -2,12 +2,23 @@ import type { Kysely } from 'kysely';
 import type { AwardRow, DB } from '../../db/types.js';
 import { addDays, type Clock } from '../../lib/clock.js';
 import { type Ctx, requirePlatformAdmin } from '../../lib/context.js';
-import { conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
+import {
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unprocessable,
+} from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { reviewsRepository, readJson } from '../reviews/reviews.repository.js';
 import { loadRoundState, type ReviewSettings } from '../reviews/round-state.js';
 import { awardsRepository } from './awards.repository.js';
-import type { ConfirmAwardInput, ConfirmedAward, ListingResult, ListProjectInput } from './awards.schemas.js';
+import type {
+  ConfirmAwardInput,
+  ConfirmedAward,
+  ListingResult,
+  ListProjectInput,
+} from './awards.schemas.js';
 import { halved } from './panel-evaluation.js';
 
 /** A funding deadline further out than this is refused as a typing error rather than a plan. */
@@ -50,7 +61,11 @@ export function toConfirmedAward(row: AwardRow, roundNumber: number): ConfirmedA
  * Confirming an award (methodology of DESIGN §4) and listing an approved project. The
  * award row holds everything needed to recompute it by hand; listing issues the credits.
  */
-export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settings: ReviewSettings }) {
+export function createAwardsService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  settings: ReviewSettings;
+}) {
   const { db, clock, settings } = deps;
 
   return {
@@ -63,10 +78,20 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
           if (!project) throw notFound('Plan');
           const round = await reviewsRepository.findOpenRound(trx, projectId);
           if (!round || project.status !== 'in_review') {
-            if (project.status === 'approved' || project.status === 'rejected' || LISTED_OR_LATER.has(project.status)) {
-              throw conflict('AWARD.ALREADY_CONFIRMED', 'An award has already been confirmed for this plan');
+            if (
+              project.status === 'approved' ||
+              project.status === 'rejected' ||
+              LISTED_OR_LATER.has(project.status)
+            ) {
+              throw conflict(
+                'AWARD.ALREADY_CONFIRMED',
+                'An award has already been confirmed for this plan',
+              );
             }
-            throw conflict('REVIEW.INVALID_STATE', `A plan in status ${project.status} cannot be awarded`);
+            throw conflict(
+              'REVIEW.INVALID_STATE',
+              `A plan in status ${project.status} cannot be awarded`,
+            );
           }
 
           const state = await loadRoundState(trx, round, settings);
@@ -78,13 +103,24 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
             );
           }
           if (evaluation.consensusNeeded && !consensus) {
-            throw conflict('REVIEW.CONSENSUS_REQUIRED', `The scores diverge on ${evaluation.divergentCriteria.join(', ')}: record a consensus first`);
+            throw conflict(
+              'REVIEW.CONSENSUS_REQUIRED',
+              `The scores diverge on ${evaluation.divergentCriteria.join(', ')}: record a consensus first`,
+            );
           }
           if (consensus && consensus.entered_by === admin.userId) {
-            throw forbidden('AWARD.FOUR_EYES', 'The award must be confirmed by another admin than the one who entered the consensus');
+            throw forbidden(
+              'AWARD.FOUR_EYES',
+              'The award must be confirmed by another admin than the one who entered the consensus',
+            );
           }
           const result = evaluation.preview;
-          if (!result || !evaluation.doubledScores || !evaluation.doubledMedians || snapshot.minimumBudgetCents === null) {
+          if (
+            !result ||
+            !evaluation.doubledScores ||
+            !evaluation.doubledMedians ||
+            snapshot.minimumBudgetCents === null
+          ) {
             // Submitting checks completeness, so a submitted plan has a minimum budget.
             throw conflict('REVIEW.INVALID_STATE', 'The submitted plan lacks what the award needs');
           }
@@ -96,7 +132,12 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
               {
                 assignmentId: assignment.id,
                 reviewerId: assignment.reviewer_id,
-                scores: { reach: score.reach, depth: score.depth, durability: score.durability, indirect: score.indirect },
+                scores: {
+                  reach: score.reach,
+                  depth: score.depth,
+                  durability: score.durability,
+                  indirect: score.indirect,
+                },
                 ineligibleBudgetLineIds: readJson<string[]>(score.ineligible_line_ids),
               },
             ];
@@ -105,7 +146,12 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
             reviewers,
             medians: halved(evaluation.doubledMedians),
             consensus: consensus
-              ? { reach: consensus.reach, depth: consensus.depth, durability: consensus.durability, indirect: consensus.indirect }
+              ? {
+                  reach: consensus.reach,
+                  depth: consensus.depth,
+                  durability: consensus.durability,
+                  indirect: consensus.indirect,
+                }
               : null,
             scores: halved(evaluation.doubledScores),
           };
@@ -137,7 +183,13 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
             trx,
             projectId,
             result.decision === 'approved'
-              ? { status: 'approved', supply: result.supply, threshold: result.threshold, public_rationale: input.publicRationale, updated_at: now }
+              ? {
+                  status: 'approved',
+                  supply: result.supply,
+                  threshold: result.threshold,
+                  public_rationale: input.publicRationale,
+                  updated_at: now,
+                }
               : { status: 'rejected', public_rationale: input.publicRationale, updated_at: now },
           );
           await recordAudit(trx, ctx, {
@@ -159,7 +211,11 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
           return toConfirmedAward(award, round.round_number);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('AWARD.ALREADY_CONFIRMED', 'An award has already been confirmed for this plan');
+        if (isUniqueViolation(error))
+          throw conflict(
+            'AWARD.ALREADY_CONFIRMED',
+            'An award has already been confirmed for this plan',
+          );
         throw error;
       }
     },
@@ -171,20 +227,43 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
         return await db.transaction().execute(async (trx) => {
           const project = await reviewsRepository.lockProject(trx, projectId, 'update');
           if (!project) throw notFound('Plan');
-          if (LISTED_OR_LATER.has(project.status)) throw conflict('LISTING.ALREADY_LISTED', 'This project is already listed');
-          if (project.status !== 'approved' || project.supply === null || project.threshold === null) {
-            throw conflict('LISTING.NOT_APPROVED', `Only an approved project can be listed; this one is ${project.status}`);
+          if (LISTED_OR_LATER.has(project.status))
+            throw conflict('LISTING.ALREADY_LISTED', 'This project is already listed');
+          if (
+            project.status !== 'approved' ||
+            project.supply === null ||
+            project.threshold === null
+          ) {
+            throw conflict(
+              'LISTING.NOT_APPROVED',
+              `Only an approved project can be listed; this one is ${project.status}`,
+            );
           }
-          const deadline = input.fundingDeadline ? new Date(input.fundingDeadline) : addDays(now, settings.fundingPeriodDays);
+          const deadline = input.fundingDeadline
+            ? new Date(input.fundingDeadline)
+            : addDays(now, settings.fundingPeriodDays);
           if (deadline.getTime() <= now.getTime()) {
-            throw unprocessable('LISTING.DEADLINE_NOT_IN_FUTURE', 'The funding deadline must lie in the future', {
-              errors: [{ path: 'body.fundingDeadline', message: 'must lie in the future' }],
-            });
+            throw unprocessable(
+              'LISTING.DEADLINE_NOT_IN_FUTURE',
+              'The funding deadline must lie in the future',
+              {
+                errors: [{ path: 'body.fundingDeadline', message: 'must lie in the future' }],
+              },
+            );
           }
           if (deadline.getTime() > addDays(now, MAX_FUNDING_PERIOD_DAYS).getTime()) {
-            throw unprocessable('LISTING.DEADLINE_TOO_FAR', `The funding deadline must lie within ${MAX_FUNDING_PERIOD_DAYS} days`, {
-              errors: [{ path: 'body.fundingDeadline', message: `must lie within ${MAX_FUNDING_PERIOD_DAYS} days` }],
-            });
+            throw unprocessable(
+              'LISTING.DEADLINE_TOO_FAR',
+              `The funding deadline must lie within ${MAX_FUNDING_PERIOD_DAYS} days`,
+              {
+                errors: [
+                  {
+                    path: 'body.fundingDeadline',
+                    message: `must lie within ${MAX_FUNDING_PERIOD_DAYS} days`,
+                  },
+                ],
+              },
+            );
           }
           const award = await awardsRepository.findApproved(trx, projectId);
           if (!award) throw new Error(`approved project ${projectId} has no approved award`);
@@ -195,14 +274,25 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
             funding_deadline: deadline,
             updated_at: now,
           });
-          await awardsRepository.issueCredits(trx, { projectId, quantity: project.supply, awardId: award.id, actorUserId: admin.userId, at: now });
+          await awardsRepository.issueCredits(trx, {
+            projectId,
+            quantity: project.supply,
+            awardId: award.id,
+            actorUserId: admin.userId,
+            at: now,
+          });
           const balance = await awardsRepository.findBalance(trx, projectId);
           if (!balance) throw new Error(`issuing credits for ${projectId} created no balance`);
           await recordAudit(trx, ctx, {
             action: 'project.listed',
             subjectType: 'project',
             subjectId: projectId,
-            summary: { awardId: award.id, supply: project.supply, threshold: project.threshold, fundingDeadline: deadline.toISOString() },
+            summary: {
+              awardId: award.id,
+              supply: project.supply,
+              threshold: project.threshold,
+              fundingDeadline: deadline.toISOString(),
+            },
           });
           return {
             projectId,
@@ -220,7 +310,8 @@ export function createAwardsService(deps: { db: Kysely<DB>; clock: Clock; settin
           };
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('LISTING.ALREADY_LISTED', 'This project is already listed');
+        if (isUniqueViolation(error))
+          throw conflict('LISTING.ALREADY_LISTED', 'This project is already listed');
         throw error;
       }
     },

@@ -1,6 +1,13 @@
 import type { Criterion } from '../../db/types.js';
 import type { PlanSnapshot } from '../projects/plan-aggregate.js';
-import { type AwardResult, computeAward, type DoubledScores, divergentCriteria, doubledMedian, rejectedLineIds } from './award-formula.js';
+import {
+  type AwardResult,
+  computeAward,
+  type DoubledScores,
+  divergentCriteria,
+  doubledMedian,
+  rejectedLineIds,
+} from './award-formula.js';
 import { CRITERIA, type MethodologyParameters } from './methodology.js';
 
 export type CriterionScores = Record<Criterion, number>;
@@ -54,11 +61,21 @@ export interface PanelEvaluation {
 }
 
 export function doubled(scores: CriterionScores): DoubledScores {
-  return { reach: 2 * scores.reach, depth: 2 * scores.depth, durability: 2 * scores.durability, indirect: 2 * scores.indirect };
+  return {
+    reach: 2 * scores.reach,
+    depth: 2 * scores.depth,
+    durability: 2 * scores.durability,
+    indirect: 2 * scores.indirect,
+  };
 }
 
 export function halved(scores: DoubledScores): CriterionScores {
-  return { reach: scores.reach / 2, depth: scores.depth / 2, durability: scores.durability / 2, indirect: scores.indirect / 2 };
+  return {
+    reach: scores.reach / 2,
+    depth: scores.depth / 2,
+    durability: scores.durability / 2,
+    indirect: scores.indirect / 2,
+  };
 }
 
 export function evaluatePanel(input: {
@@ -77,15 +94,25 @@ export function evaluatePanel(input: {
   const doubledMedians =
     scores.length === 0
       ? null
-      : (Object.fromEntries(CRITERIA.map((criterion) => [criterion, doubledMedian(scores.map((score) => score[criterion]))])) as DoubledScores);
+      : (Object.fromEntries(
+          CRITERIA.map((criterion) => [
+            criterion,
+            doubledMedian(scores.map((score) => score[criterion])),
+          ]),
+        ) as DoubledScores);
   const divergent = scores.length === 0 ? [] : divergentCriteria(parameters, scores);
   const consensusNeeded = complete && divergent.length > 0;
 
   const flagCounts = new Map<string, number>();
-  for (const score of scores) for (const id of new Set(score.ineligibleLineIds)) flagCounts.set(id, (flagCounts.get(id) ?? 0) + 1);
+  for (const score of scores)
+    for (const id of new Set(score.ineligibleLineIds))
+      flagCounts.set(id, (flagCounts.get(id) ?? 0) + 1);
   const rejected = consensus
     ? new Set(consensus.ineligibleLineIds)
-    : rejectedLineIds(scores.length, scores.map((score) => score.ineligibleLineIds));
+    : rejectedLineIds(
+        scores.length,
+        scores.map((score) => score.ineligibleLineIds),
+      );
   const lines = snapshot.budgetLines.map((line) => ({
     id: line.id,
     position: line.position,
@@ -102,7 +129,13 @@ export function evaluatePanel(input: {
   const decidable = complete && (!consensusNeeded || consensus !== null);
   const preview =
     decidable && doubledScores && snapshot.minimumBudgetCents !== null
-      ? computeAward({ parameters, doubledScores, eligibleCostCents, minimumBudgetCents: snapshot.minimumBudgetCents, creditPriceCents })
+      ? computeAward({
+          parameters,
+          doubledScores,
+          eligibleCostCents,
+          minimumBudgetCents: snapshot.minimumBudgetCents,
+          creditPriceCents,
+        })
       : null;
 
   return {

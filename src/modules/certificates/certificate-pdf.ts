@@ -59,7 +59,10 @@ const BOX_HEIGHT = 166;
 const QR_SIZE = 126;
 const QR_PADDING = 20;
 
-export async function renderCertificatePdf(data: CertificatePdfData, lang: Lang = 'nl'): Promise<Buffer> {
+export async function renderCertificatePdf(
+  data: CertificatePdfData,
+  lang: Lang = 'nl',
+): Promise<Buffer> {
   assertRenderable(data);
   const t = CERTIFICATE_TEXTS[lang];
   const url = verificationUrl(data.publicUrl, data.verificationCode);
@@ -78,21 +81,48 @@ export async function renderCertificatePdf(data: CertificatePdfData, lang: Lang 
 
   // Header
   doc.rect(0, 0, A4.width, 8).fill(COLOR.accent);
-  doc.font(FONT.bold).fontSize(10).fillColor(COLOR.accent).text('IMPACTBEURS', LEFT, 36, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(COLOR.accent)
+    .text('IMPACTBEURS', LEFT, 36, { lineBreak: false });
   const numberWidth = doc.font(FONT.bold).fontSize(10).widthOfString(data.number);
   const labelWidth = doc.font(FONT.regular).fontSize(10).widthOfString(`${t.numberLabel} `);
-  doc.fillColor(COLOR.muted).text(t.numberLabel, LEFT + WIDTH - numberWidth - labelWidth, 36, { lineBreak: false });
-  doc.font(FONT.bold).fillColor(COLOR.text).text(data.number, LEFT + WIDTH - numberWidth, 36, { lineBreak: false });
+  doc
+    .fillColor(COLOR.muted)
+    .text(t.numberLabel, LEFT + WIDTH - numberWidth - labelWidth, 36, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fillColor(COLOR.text)
+    .text(data.number, LEFT + WIDTH - numberWidth, 36, { lineBreak: false });
 
-  doc.font(FONT.bold).fontSize(26).fillColor(COLOR.text).text(t.title, LEFT, 66, { width: WIDTH, lineBreak: false });
-  doc.font(FONT.regular).fontSize(12).fillColor(COLOR.muted).text(t.subtitle, LEFT, 100, { width: WIDTH, lineBreak: false });
-  doc.moveTo(LEFT, 126).lineTo(LEFT + WIDTH, 126).lineWidth(0.75).strokeColor(COLOR.rule).stroke();
+  doc
+    .font(FONT.bold)
+    .fontSize(26)
+    .fillColor(COLOR.text)
+    .text(t.title, LEFT, 66, { width: WIDTH, lineBreak: false });
+  doc
+    .font(FONT.regular)
+    .fontSize(12)
+    .fillColor(COLOR.muted)
+    .text(t.subtitle, LEFT, 100, { width: WIDTH, lineBreak: false });
+  doc
+    .moveTo(LEFT, 126)
+    .lineTo(LEFT + WIDTH, 126)
+    .lineWidth(0.75)
+    .strokeColor(COLOR.rule)
+    .stroke();
 
   doc
     .font(FONT.regular)
     .fontSize(12)
     .fillColor(COLOR.text)
-    .text(t.statement({ supplier, credits, project, initiative }), LEFT, 142, { width: WIDTH, height: 62, ellipsis: true, lineGap: 2 });
+    .text(t.statement({ supplier, credits, project, initiative }), LEFT, 142, {
+      width: WIDTH,
+      height: 62,
+      ellipsis: true,
+      lineGap: 2,
+    });
 
   // The facts, label beside value
   let y = 214;
@@ -109,7 +139,11 @@ export async function renderCertificatePdf(data: CertificatePdfData, lang: Lang 
   for (const row of rows) {
     doc.font(row.bold ? FONT.bold : FONT.regular).fontSize(11);
     const height = Math.min(doc.heightOfString(row.value, { width: VALUE_WIDTH }), 27);
-    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(row.label, LEFT, y + 1.5, { width: LABEL_WIDTH, lineBreak: false });
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(row.label, LEFT, y + 1.5, { width: LABEL_WIDTH, lineBreak: false });
     doc
       .font(row.bold ? FONT.bold : FONT.regular)
       .fontSize(11)
@@ -120,7 +154,11 @@ export async function renderCertificatePdf(data: CertificatePdfData, lang: Lang 
 
   // What the credits fund
   y += 8;
-  doc.font(FONT.bold).fontSize(12).fillColor(COLOR.accent).text(t.fundsHeading, LEFT, y, { width: WIDTH, lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(COLOR.accent)
+    .text(t.fundsHeading, LEFT, y, { width: WIDTH, lineBreak: false });
   y += 18;
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   const summary = data.project.summary?.trim();
@@ -140,40 +178,82 @@ export async function renderCertificatePdf(data: CertificatePdfData, lang: Lang 
 
   // Social return
   y += 8;
-  doc.font(FONT.bold).fontSize(12).fillColor(COLOR.accent).text(t.socialReturnHeading, LEFT, y, { width: WIDTH, lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(COLOR.accent)
+    .text(t.socialReturnHeading, LEFT, y, { width: WIDTH, lineBreak: false });
   y += 18;
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(t.socialReturn, LEFT, y, { width: WIDTH, height: BOX_TOP - 8 - y, ellipsis: true });
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .fillColor(COLOR.text)
+    .text(t.socialReturn, LEFT, y, { width: WIDTH, height: BOX_TOP - 8 - y, ellipsis: true });
 
   // Verification box: QR code (with its quiet zone inside the box), code, link, key id
-  doc.roundedRect(LEFT, BOX_TOP, WIDTH, BOX_HEIGHT, 6).lineWidth(0.75).strokeColor(COLOR.rule).stroke();
+  doc
+    .roundedRect(LEFT, BOX_TOP, WIDTH, BOX_HEIGHT, 6)
+    .lineWidth(0.75)
+    .strokeColor(COLOR.rule)
+    .stroke();
   drawQrCode(doc, url, { x: LEFT + QR_PADDING, y: BOX_TOP + QR_PADDING, size: QR_SIZE });
 
   const textX = LEFT + QR_PADDING + QR_SIZE + QR_PADDING;
   const textWidth = LEFT + WIDTH - 16 - textX;
-  doc.font(FONT.bold).fontSize(12).fillColor(COLOR.accent).text(t.verifyHeading, textX, BOX_TOP + 18, { width: textWidth, lineBreak: false });
-  doc.font(FONT.regular).fontSize(9).fillColor(COLOR.text).text(t.verifyText, textX, BOX_TOP + 36, { width: textWidth, height: 34, ellipsis: true });
-  doc.font(FONT.bold).fontSize(8).fillColor(COLOR.muted).text(t.codeLabel, textX, BOX_TOP + 74, { width: textWidth, lineBreak: false });
-  doc.font(FONT.mono).fontSize(12).fillColor(COLOR.text).text(data.verificationCode, textX, BOX_TOP + 86, { width: textWidth, lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(COLOR.accent)
+    .text(t.verifyHeading, textX, BOX_TOP + 18, { width: textWidth, lineBreak: false });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .fillColor(COLOR.text)
+    .text(t.verifyText, textX, BOX_TOP + 36, { width: textWidth, height: 34, ellipsis: true });
+  doc
+    .font(FONT.bold)
+    .fontSize(8)
+    .fillColor(COLOR.muted)
+    .text(t.codeLabel, textX, BOX_TOP + 74, { width: textWidth, lineBreak: false });
+  doc
+    .font(FONT.mono)
+    .fontSize(12)
+    .fillColor(COLOR.text)
+    .text(data.verificationCode, textX, BOX_TOP + 86, { width: textWidth, lineBreak: false });
   doc
     .font(FONT.regular)
     .fontSize(8)
     .fillColor(COLOR.accent)
-    .text(pdfText(url), textX, BOX_TOP + 104, { width: textWidth, height: 20, ellipsis: true, link: url });
+    .text(pdfText(url), textX, BOX_TOP + 104, {
+      width: textWidth,
+      height: 20,
+      ellipsis: true,
+      link: url,
+    });
   doc
     .font(FONT.regular)
     .fontSize(7)
     .fillColor(COLOR.muted)
-    .text(t.signature({ kid: data.signingKeyId, jwksUrl: jwksUrl(data.publicUrl) }), textX, BOX_TOP + 126, {
-      width: textWidth,
-      height: 30,
-      ellipsis: true,
-    });
+    .text(
+      t.signature({ kid: data.signingKeyId, jwksUrl: jwksUrl(data.publicUrl) }),
+      textX,
+      BOX_TOP + 126,
+      {
+        width: textWidth,
+        height: 30,
+        ellipsis: true,
+      },
+    );
 
   doc
     .font(FONT.regular)
     .fontSize(8)
     .fillColor(COLOR.muted)
-    .text(pdfText(t.issuedBy(data.issuer)), LEFT, BOX_TOP + BOX_HEIGHT + 14, { width: WIDTH, align: 'center', lineBreak: false });
+    .text(pdfText(t.issuedBy(data.issuer)), LEFT, BOX_TOP + BOX_HEIGHT + 14, {
+      width: WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
 
   doc.end();
   return bytes;
@@ -186,11 +266,15 @@ function assertRenderable(data: CertificatePdfData): void {
     serialEnd: data.serialEnd,
     valueCents: data.valueCents,
   })) {
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new RangeError(`${name} must be a positive integer`);
   }
-  if (data.serialEnd - data.serialStart + 1 !== data.credits) throw new RangeError('the serial range must hold exactly the credits');
+  if (data.serialEnd - data.serialStart + 1 !== data.credits)
+    throw new RangeError('the serial range must hold exactly the credits');
   // The code goes into a URL and a QR code as it is.
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(data.verificationCode)) throw new RangeError('verification code is not URL-safe');
-  if (!/^[A-Za-z0-9._-]{1,128}$/.test(data.signingKeyId)) throw new RangeError('signing key id has unexpected characters');
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(data.verificationCode))
+    throw new RangeError('verification code is not URL-safe');
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(data.signingKeyId))
+    throw new RangeError('signing key id has unexpected characters');
   if (Number.isNaN(data.issuedAt.getTime())) throw new RangeError('issuedAt is not a date');
 }

@@ -17,26 +17,42 @@ export interface DisputeState {
  * suspended; closed and won (or closed with a warning only) → active again; lost → revoked.
  * A revoked certificate stays revoked. Called in the webhook's transaction; audited there.
  */
-export function statusAfterDispute(current: CertificateStatus, dispute: Pick<DisputeState, 'status' | 'closedAt'>): CertificateStatus {
+export function statusAfterDispute(
+  current: CertificateStatus,
+  dispute: Pick<DisputeState, 'status' | 'closedAt'>,
+): CertificateStatus {
   if (current === 'revoked') return 'revoked';
   if (dispute.closedAt === null) return 'suspended';
   if (dispute.status === 'lost') return 'revoked';
   return 'active';
 }
 
-export async function applyDisputeToCertificateStatus(trx: Transaction<DB>, ctx: Ctx & { now: Date }, dispute: DisputeState): Promise<void> {
+export async function applyDisputeToCertificateStatus(
+  trx: Transaction<DB>,
+  ctx: Ctx & { now: Date },
+  dispute: DisputeState,
+): Promise<void> {
   if (dispute.orderId === null) return;
   const certificate = await repo.findCertificateByOrderForUpdate(trx, dispute.orderId);
   if (!certificate) return;
   const next = statusAfterDispute(certificate.status, dispute);
   if (next === certificate.status) return;
-  const reason = dispute.closedAt === null ? `dispute opened: ${dispute.id}` : `dispute ${dispute.status}: ${dispute.id}`;
+  const reason =
+    dispute.closedAt === null
+      ? `dispute opened: ${dispute.id}`
+      : `dispute ${dispute.status}: ${dispute.id}`;
   await repo.setStatus(trx, certificate.id, next, reason, ctx.now);
   await settleClaimsForCertificateStatus(trx, ctx, certificate.id, next, reason);
   await recordAudit(trx, ctx, {
     action: `certificate.${next === 'active' ? 'reinstated' : next}`,
     subjectType: 'certificate',
     subjectId: certificate.id,
-    summary: { orderId: dispute.orderId, disputeId: dispute.id, disputeStatus: dispute.status, from: certificate.status, to: next },
+    summary: {
+      orderId: dispute.orderId,
+      disputeId: dispute.id,
+      disputeStatus: dispute.status,
+      from: certificate.status,
+      to: next,
+    },
   });
 }

@@ -58,19 +58,26 @@ function viewQuery(db: Kysely<DB>) {
       sql<unknown>`coalesce((
         SELECT json_agg(json_build_object('authority', a.name, 'contractReference', k.reference, 'credits', cl.credits, 'approvedAt', cl.decided_at) ORDER BY cl.decided_at, cl.id)
         FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
-        WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)`.as('counted_toward'),
+        WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)`.as(
+        'counted_toward',
+      ),
     ]);
 }
 
-const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export const certificatesRepository = {
   async findView(db: Kysely<DB>, id: string): Promise<CertificateView | undefined> {
-    return viewQuery(db).where('c.id', '=', id).executeTakeFirst() as Promise<CertificateView | undefined>;
+    return viewQuery(db).where('c.id', '=', id).executeTakeFirst() as Promise<
+      CertificateView | undefined
+    >;
   },
 
   async findViewByCode(db: Kysely<DB>, code: string): Promise<CertificateView | undefined> {
-    return viewQuery(db).where('c.verification_code', '=', code).executeTakeFirst() as Promise<CertificateView | undefined>;
+    return viewQuery(db).where('c.verification_code', '=', code).executeTakeFirst() as Promise<
+      CertificateView | undefined
+    >;
   },
 
   async findViewBySha256(db: Kysely<DB>, sha256: string): Promise<CertificateView | undefined> {
@@ -83,28 +90,47 @@ export const certificatesRepository = {
   /** Newest first; `before` is the last row of the previous page. */
   async list(
     db: Kysely<DB>,
-    filter: { organisationId?: string | undefined; before?: { issuedAt: string; id: string } | undefined; limit: number },
+    filter: {
+      organisationId?: string | undefined;
+      before?: { issuedAt: string; id: string } | undefined;
+      limit: number;
+    },
   ): Promise<CertificateView[]> {
     let query = viewQuery(db);
-    if (filter.organisationId !== undefined) query = query.where('c.buyer_organisation_id', '=', filter.organisationId);
+    if (filter.organisationId !== undefined)
+      query = query.where('c.buyer_organisation_id', '=', filter.organisationId);
     if (filter.before !== undefined) {
       const { issuedAt, id } = filter.before;
       query = query.where(sql<boolean>`(c.issued_at, c.id) < (${new Date(issuedAt)}, ${id})`);
     }
-    return query.orderBy('c.issued_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit + 1).execute() as Promise<CertificateView[]>;
+    return query
+      .orderBy('c.issued_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute() as Promise<CertificateView[]>;
   },
 
-  async expectedOutcomes(db: Kysely<DB>, projectId: string): Promise<{ outcomeType: OutcomeType; expectedCount: number }[]> {
+  async expectedOutcomes(
+    db: Kysely<DB>,
+    projectId: string,
+  ): Promise<{ outcomeType: OutcomeType; expectedCount: number }[]> {
     const rows = await db
       .selectFrom('project_outcomes')
       .select(['outcome_type', 'expected_count'])
       .where('project_id', '=', projectId)
       .orderBy('outcome_type')
       .execute();
-    return rows.map((row) => ({ outcomeType: row.outcome_type, expectedCount: row.expected_count }));
+    return rows.map((row) => ({
+      outcomeType: row.outcome_type,
+      expectedCount: row.expected_count,
+    }));
   },
 
-  async findDocument(db: Kysely<DB>, certificateId: string, lang: 'nl' | 'en'): Promise<StoredDocument | undefined> {
+  async findDocument(
+    db: Kysely<DB>,
+    certificateId: string,
+    lang: 'nl' | 'en',
+  ): Promise<StoredDocument | undefined> {
     const row = await db
       .selectFrom('certificate_documents')
       .select(['sha256', 'bytes'])
@@ -115,15 +141,34 @@ export const certificatesRepository = {
   },
 
   /** Stores a first rendering; when another request stored one first, that one stands. */
-  async insertDocument(db: Kysely<DB>, row: { certificateId: string; lang: 'nl' | 'en'; sha256: string; bytes: Buffer; renderedAt: Date }): Promise<void> {
+  async insertDocument(
+    db: Kysely<DB>,
+    row: {
+      certificateId: string;
+      lang: 'nl' | 'en';
+      sha256: string;
+      bytes: Buffer;
+      renderedAt: Date;
+    },
+  ): Promise<void> {
     await db
       .insertInto('certificate_documents')
-      .values({ certificate_id: row.certificateId, lang: row.lang, sha256: row.sha256, bytes: row.bytes, rendered_at: row.renderedAt })
+      .values({
+        certificate_id: row.certificateId,
+        lang: row.lang,
+        sha256: row.sha256,
+        bytes: row.bytes,
+        rendered_at: row.renderedAt,
+      })
       .onConflict((oc) => oc.columns(['certificate_id', 'lang']).doNothing())
       .execute();
   },
 
-  async findInvoiceDocument(db: Kysely<DB>, orderId: string, lang: 'nl' | 'en'): Promise<StoredDocument | undefined> {
+  async findInvoiceDocument(
+    db: Kysely<DB>,
+    orderId: string,
+    lang: 'nl' | 'en',
+  ): Promise<StoredDocument | undefined> {
     const row = await db
       .selectFrom('invoice_documents')
       .select(['sha256', 'bytes'])
@@ -133,24 +178,54 @@ export const certificatesRepository = {
     return row && { sha256: row.sha256, bytes: toBuffer(row.bytes) };
   },
 
-  async insertInvoiceDocument(db: Kysely<DB>, row: { orderId: string; lang: 'nl' | 'en'; sha256: string; bytes: Buffer; renderedAt: Date }): Promise<void> {
+  async insertInvoiceDocument(
+    db: Kysely<DB>,
+    row: { orderId: string; lang: 'nl' | 'en'; sha256: string; bytes: Buffer; renderedAt: Date },
+  ): Promise<void> {
     await db
       .insertInto('invoice_documents')
-      .values({ order_id: row.orderId, lang: row.lang, sha256: row.sha256, bytes: row.bytes, rendered_at: row.renderedAt })
+      .values({
+        order_id: row.orderId,
+        lang: row.lang,
+        sha256: row.sha256,
+        bytes: row.bytes,
+        rendered_at: row.renderedAt,
+      })
       .onConflict((oc) => oc.columns(['order_id', 'lang']).doNothing())
       .execute();
   },
 
   async findOrder(db: Kysely<DB>, orderId: string) {
-    return db.selectFrom('orders as o').innerJoin('projects as p', 'p.id', 'o.project_id').selectAll('o').select('p.title as project_title').where('o.id', '=', orderId).executeTakeFirst();
+    return db
+      .selectFrom('orders as o')
+      .innerJoin('projects as p', 'p.id', 'o.project_id')
+      .selectAll('o')
+      .select('p.title as project_title')
+      .where('o.id', '=', orderId)
+      .executeTakeFirst();
   },
 
   /** Locks the order's certificate (dispute handling). */
   async findCertificateByOrderForUpdate(trx: Transaction<DB>, orderId: string) {
-    return trx.selectFrom('certificates').selectAll().where('order_id', '=', orderId).forUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('certificates')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .forUpdate()
+      .executeTakeFirst();
   },
 
-  async setStatus(trx: Transaction<DB>, certificateId: string, status: CertificateStatus, reason: string, at: Date): Promise<void> {
-    await trx.updateTable('certificates').set({ status, status_reason: reason, status_changed_at: at }).where('id', '=', certificateId).execute();
+  async setStatus(
+    trx: Transaction<DB>,
+    certificateId: string,
+    status: CertificateStatus,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('certificates')
+      .set({ status, status_reason: reason, status_changed_at: at })
+      .where('id', '=', certificateId)
+      .execute();
   },
 };

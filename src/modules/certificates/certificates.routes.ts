@@ -22,7 +22,9 @@ const pdfHeaders = (document: PdfDocument) => ({
 });
 
 /** A supplier's own certificates and invoices; anyone else's answer 404 (platform admins see all). */
-export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
+export const certificatesRoutes: FastifyPluginAsyncZod<{
+  certificates: CertificatesService;
+}> = async (app, { certificates }) => {
   app.addHook('onRequest', app.authenticate);
 
   app.get(
@@ -33,7 +35,10 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         tags: ['certificates'],
         summary: 'Certificates of the caller’s organisation, newest first (platform admins: all)',
         querystring: ListCertificatesQuerySchema,
-        response: { 200: CertificatePageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
+        response: {
+          200: CertificatePageSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400),
+        },
       },
     },
     async (request) => certificates.list(ctxOf(request), request.query),
@@ -46,7 +51,8 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         operationId: 'getCertificate',
         tags: ['certificates'],
         summary: 'Read a certificate with its current status',
-        description: 'Visible to the buying organisation’s members and platform admins; anyone else gets 404.',
+        description:
+          'Visible to the buying organisation’s members and platform admins; anyone else gets 404.',
         params: CertificateIdParamsSchema,
         response: { 200: CertificateSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
       },
@@ -69,7 +75,11 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
       },
     },
     async (request, reply) => {
-      const document = await certificates.pdf(ctxOf(request), request.params.id, request.query.lang);
+      const document = await certificates.pdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
       return reply.headers(pdfHeaders(document)).send(document.bytes as never);
     },
   );
@@ -81,9 +91,13 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         operationId: 'getCertificateJws',
         tags: ['certificates'],
         summary: 'The certificate’s facts as a compact JWS signed with Ed25519',
-        description: 'Verify offline against /.well-known/jwks.json, or with POST /v1/verify/jws. The JWS states what was issued; the current status is answered by the verification routes.',
+        description:
+          'Verify offline against /.well-known/jwks.json, or with POST /v1/verify/jws. The JWS states what was issued; the current status is answered by the verification routes.',
         params: CertificateIdParamsSchema,
-        response: { 200: CertificateJwsSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+        response: {
+          200: CertificateJwsSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404),
+        },
       },
     },
     async (request) => certificates.jws(ctxOf(request), request.params.id),
@@ -103,11 +117,18 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         ].join('\n\n'),
         params: OrderIdParamsSchema,
         querystring: LangQuerySchema,
-        response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+        response: {
+          200: PdfResponseSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+        },
       },
     },
     async (request, reply) => {
-      const document = await certificates.invoicePdf(ctxOf(request), request.params.id, request.query.lang);
+      const document = await certificates.invoicePdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
       return reply.headers(pdfHeaders(document)).send(document.bytes as never);
     },
   );
@@ -118,18 +139,26 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
       schema: {
         operationId: 'getOrderCreditNotePdf',
         tags: ['orders'],
-        summary: 'Download the credit note of a refunded order as PDF (Dutch, or English with lang=en)',
+        summary:
+          'Download the credit note of a refunded order as PDF (Dutch, or English with lang=en)',
         description: [
           'Every refund of an invoiced order issues a credit note with a gapless number of the yearly CN- series: it names the invoice it credits, the seller and buyer, the negative line and totals, and the reason.',
           'Rendered once and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. For the buying organisation’s members and platform admins; another organisation’s order answers 404. 409 CREDIT_NOTE.NOT_AVAILABLE while the order has no credit note.',
         ].join('\n\n'),
         params: OrderIdParamsSchema,
         querystring: LangQuerySchema,
-        response: { 200: PdfResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+        response: {
+          200: PdfResponseSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+        },
       },
     },
     async (request, reply) => {
-      const document = await certificates.creditNotePdf(ctxOf(request), request.params.id, request.query.lang);
+      const document = await certificates.creditNotePdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
       return reply.headers(pdfHeaders(document)).send(document.bytes as never);
     },
   );

@@ -3,17 +3,25 @@ import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 
 export const CertificateStatusSchema = z
   .enum(['active', 'suspended', 'revoked'])
-  .describe('active: valid; suspended: a payment dispute is open; revoked: refunded or dispute lost — no longer valid')
+  .describe(
+    'active: valid; suspended: a payment dispute is open; revoked: refunded or dispute lost — no longer valid',
+  )
   .meta({ id: 'CertificateStatus' });
 
 export const LangQuerySchema = z.object({
-  lang: z.enum(['nl', 'en']).default('nl').describe('Language of the document: Dutch (default) or English'),
+  lang: z
+    .enum(['nl', 'en'])
+    .default('nl')
+    .describe('Language of the document: Dutch (default) or English'),
 });
 
 export const CertificateIdParamsSchema = z.object({ id: z.uuid() });
 
 export const ListCertificatesQuerySchema = PageQuerySchema.extend({
-  organisationId: z.uuid().optional().describe('Platform admins only: the certificates of one supplier'),
+  organisationId: z
+    .uuid()
+    .optional()
+    .describe('Platform admins only: the certificates of one supplier'),
 });
 export type ListCertificatesQuery = z.infer<typeof ListCertificatesQuerySchema>;
 
@@ -21,7 +29,9 @@ export const CertificateSchema = z
   .object({
     id: z.uuid(),
     number: z.string().describe('e.g. IB-2026-000123'),
-    verificationCode: z.string().describe('The code the QR code and the public verification routes use'),
+    verificationCode: z
+      .string()
+      .describe('The code the QR code and the public verification routes use'),
     verificationUrl: z.string(),
     orderId: z.uuid(),
     status: CertificateStatusSchema,
@@ -44,7 +54,11 @@ export type CertificatePage = z.infer<typeof CertificatePageSchema>;
 
 export const CertificateJwsSchema = z
   .object({
-    jws: z.string().describe('Compact JWS (EdDSA, Ed25519) over the certificate’s facts; verify against /.well-known/jwks.json'),
+    jws: z
+      .string()
+      .describe(
+        'Compact JWS (EdDSA, Ed25519) over the certificate’s facts; verify against /.well-known/jwks.json',
+      ),
     kid: z.string().describe('The signing key id'),
   })
   .meta({ id: 'CertificateJws' });
@@ -64,7 +78,9 @@ export const JwksSchema = z
   })
   .meta({ id: 'Jwks' });
 
-export const PdfResponseSchema = { content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } } as const;
+export const PdfResponseSchema = {
+  content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+} as const;
 
 // ------------------------------------------------------------------ public verification
 
@@ -87,7 +103,12 @@ export const VerificationSchema = z
     currency: z.string(),
     issuedAt: z.iso.datetime(),
     statusChangedAt: z.iso.datetime().nullable(),
-    statusReason: z.string().nullable().describe('Why a suspended or revoked certificate is no longer valid (e.g. refunded because its project did not reach its threshold); null while active'),
+    statusReason: z
+      .string()
+      .nullable()
+      .describe(
+        'Why a suspended or revoked certificate is no longer valid (e.g. refunded because its project did not reach its threshold); null while active',
+      ),
     countedToward: z
       .array(
         z.object({
@@ -97,7 +118,9 @@ export const VerificationSchema = z
           approvedAt: z.iso.datetime(),
         }),
       )
-      .describe('Approved claims: the authorities and contract references these credits have been counted toward (a credit counts once)'),
+      .describe(
+        'Approved claims: the authorities and contract references these credits have been counted toward (a credit counts once)',
+      ),
   })
   .meta({ id: 'CertificateVerification' });
 export type Verification = z.infer<typeof VerificationSchema>;
@@ -113,14 +136,20 @@ export const PdfVerificationSchema = z
   .meta({ id: 'PdfVerification' });
 export type PdfVerification = z.infer<typeof PdfVerificationSchema>;
 
-export const VerifyJwsBodySchema = z.object({ jws: z.string().max(16_384) }).meta({ id: 'VerifyJws' });
+export const VerifyJwsBodySchema = z
+  .object({ jws: z.string().max(16_384) })
+  .meta({ id: 'VerifyJws' });
 
 export const JwsVerificationSchema = z
   .object({
     valid: z.boolean().describe('The signature is ours and intact'),
-    reason: z.enum(['malformed', 'unsupported_algorithm', 'unknown_kid', 'bad_signature', 'wrong_issuer']).nullable(),
+    reason: z
+      .enum(['malformed', 'unsupported_algorithm', 'unknown_kid', 'bad_signature', 'wrong_issuer'])
+      .nullable(),
     kid: z.string().nullable(),
-    certificate: VerificationSchema.nullable().describe('The certificate as it stands now (its current status), when the JWS is valid'),
+    certificate: VerificationSchema.nullable().describe(
+      'The certificate as it stands now (its current status), when the JWS is valid',
+    ),
   })
   .meta({ id: 'JwsVerification' });
 export type JwsVerificationResult = z.infer<typeof JwsVerificationSchema>;

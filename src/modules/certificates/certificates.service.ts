@@ -7,7 +7,12 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Lang } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { verificationUrl } from './certificate-pdf.js';
-import { certificatesRepository as repo, type CertificateView, type CountedToward, isUuid } from './certificates.repository.js';
+import {
+  certificatesRepository as repo,
+  type CertificateView,
+  type CountedToward,
+  isUuid,
+} from './certificates.repository.js';
 import { readJson } from '../../db/json.js';
 import {
   type Certificate,
@@ -50,7 +55,8 @@ export function createCertificatesService(deps: CertificatesDeps) {
   async function visibleOrder(ctx: Ctx, orderId: string): Promise<InvoiceOrder> {
     const actor = requireActor(ctx);
     const order = isUuid(orderId) ? await findInvoiceOrder(db, orderId) : undefined;
-    if (!order || (!isPlatformAdmin(actor) && order.buyer_organisation_id !== actor.organisationId)) throw notFound('Order');
+    if (!order || (!isPlatformAdmin(actor) && order.buyer_organisation_id !== actor.organisationId))
+      throw notFound('Order');
     return order;
   }
 
@@ -58,7 +64,8 @@ export function createCertificatesService(deps: CertificatesDeps) {
   async function visibleCertificate(ctx: Ctx, id: string): Promise<CertificateView> {
     const actor = requireActor(ctx);
     const view = isUuid(id) ? await repo.findView(db, id) : undefined;
-    if (!view || (!isPlatformAdmin(actor) && view.buyer_organisation_id !== actor.organisationId)) throw notFound('Certificate');
+    if (!view || (!isPlatformAdmin(actor) && view.buyer_organisation_id !== actor.organisationId))
+      throw notFound('Certificate');
     return view;
   }
 
@@ -71,7 +78,11 @@ export function createCertificatesService(deps: CertificatesDeps) {
       orderId: view.order_id,
       status: view.status,
       statusChangedAt: view.status_changed_at?.toISOString() ?? null,
-      supplier: { id: view.buyer_organisation_id, name: view.supplier_name, kvkNumber: view.supplier_kvk_number },
+      supplier: {
+        id: view.buyer_organisation_id,
+        name: view.supplier_name,
+        kvkNumber: view.supplier_kvk_number,
+      },
       project: { id: view.project_id, title: view.project_title },
       initiative: { name: view.initiative_name },
       credits: view.credits,
@@ -134,12 +145,25 @@ export function createCertificatesService(deps: CertificatesDeps) {
       const actor = requireActor(ctx);
       let organisationId: string | undefined = actor.organisationId;
       if (isPlatformAdmin(actor)) organisationId = query.organisationId;
-      else if (query.organisationId !== undefined && query.organisationId !== actor.organisationId) {
-        throw forbidden('AUTH.FORBIDDEN', 'Only platform admins can list another organisation’s certificates');
+      else if (
+        query.organisationId !== undefined &&
+        query.organisationId !== actor.organisationId
+      ) {
+        throw forbidden(
+          'AUTH.FORBIDDEN',
+          'Only platform admins can list another organisation’s certificates',
+        );
       }
-      const before = decodeCursor(query.cursor, ['issuedAt', 'id'] as const, (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.issuedAt)));
+      const before = decodeCursor(
+        query.cursor,
+        ['issuedAt', 'id'] as const,
+        (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.issuedAt)),
+      );
       const rows = await repo.list(db, { organisationId, before, limit: query.limit });
-      return toPage(rows, query.limit, toCertificate, (row) => ({ issuedAt: row.issued_at.toISOString(), id: row.id }));
+      return toPage(rows, query.limit, toCertificate, (row) => ({
+        issuedAt: row.issued_at.toISOString(),
+        id: row.id,
+      }));
     },
 
     async get(ctx: Ctx, id: string): Promise<Certificate> {
@@ -153,7 +177,10 @@ export function createCertificatesService(deps: CertificatesDeps) {
      */
     async pdf(ctx: Ctx, id: string, lang: Lang): Promise<PdfDocument> {
       const view = await visibleCertificate(ctx, id);
-      return { ...(await documents.certificatePdf(view, lang)), filename: `${view.number}-${lang}.pdf` };
+      return {
+        ...(await documents.certificatePdf(view, lang)),
+        filename: `${view.number}-${lang}.pdf`,
+      };
     },
 
     async jws(ctx: Ctx, id: string): Promise<{ jws: string; kid: string }> {
@@ -169,22 +196,46 @@ export function createCertificatesService(deps: CertificatesDeps) {
     async invoicePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
       const order = await visibleOrder(ctx, orderId);
       if (order.status !== 'paid' && order.status !== 'refunded') {
-        throw conflict('INVOICE.NOT_AVAILABLE', 'The invoice PDF is available once the order is paid');
+        throw conflict(
+          'INVOICE.NOT_AVAILABLE',
+          'The invoice PDF is available once the order is paid',
+        );
       }
       const { invoice_number: number } = order;
       // A refunded order that was never paid (refunded before its payment was recorded) was never invoiced.
-      if (number === null) throw conflict('INVOICE.NOT_AVAILABLE', 'This order was never paid, so it has no invoice');
-      return { ...(await documents.invoicePdf({ ...order, invoice_number: number }, lang)), filename: `${number}-${lang}.pdf` };
+      if (number === null)
+        throw conflict('INVOICE.NOT_AVAILABLE', 'This order was never paid, so it has no invoice');
+      return {
+        ...(await documents.invoicePdf({ ...order, invoice_number: number }, lang)),
+        filename: `${number}-${lang}.pdf`,
+      };
     },
 
     /** The credit note of a refunded order's invoice. */
     async creditNotePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
       const order = await visibleOrder(ctx, orderId);
-      const { invoice_number: invoiceNumber, credit_note_id: id, credit_note_number: number, credit_note_issued_at: issuedAt } = order;
+      const {
+        invoice_number: invoiceNumber,
+        credit_note_id: id,
+        credit_note_number: number,
+        credit_note_issued_at: issuedAt,
+      } = order;
       if (invoiceNumber === null || id === null || number === null || issuedAt === null) {
-        throw conflict('CREDIT_NOTE.NOT_AVAILABLE', 'This order has no credit note: credit notes are issued when an invoiced order is refunded');
+        throw conflict(
+          'CREDIT_NOTE.NOT_AVAILABLE',
+          'This order has no credit note: credit notes are issued when an invoiced order is refunded',
+        );
       }
-      const document = await documents.creditNotePdf({ ...order, invoice_number: invoiceNumber, credit_note_id: id, credit_note_number: number, credit_note_issued_at: issuedAt }, lang);
+      const document = await documents.creditNotePdf(
+        {
+          ...order,
+          invoice_number: invoiceNumber,
+          credit_note_id: id,
+          credit_note_number: number,
+          credit_note_issued_at: issuedAt,
+        },
+        lang,
+      );
       return { ...document, filename: `${number}-${lang}.pdf` };
     },
 
@@ -216,15 +267,28 @@ export function createCertificatesService(deps: CertificatesDeps) {
     /** An uploaded PDF is genuine only if it is byte for byte a document we handed out. */
     async verifyPdf(bytes: Buffer): Promise<PdfVerification> {
       const view = await repo.findViewBySha256(db, sha256Hex(bytes));
-      if (!view) return { genuine: false, message: 'This PDF was not issued by this platform, or it has been changed since it was issued.' };
+      if (!view)
+        return {
+          genuine: false,
+          message:
+            'This PDF was not issued by this platform, or it has been changed since it was issued.',
+        };
       return toVerification(view);
     },
 
     async verifyJws(jws: string): Promise<JwsVerificationResult> {
       const result = await signer.verify(jws);
-      if (!result.valid) return { valid: false, reason: result.reason, kid: result.kid ?? null, certificate: null };
-      const view = CODE_PATTERN.test(result.payload.verificationCode) ? await repo.findViewByCode(db, result.payload.verificationCode) : undefined;
-      return { valid: true, reason: null, kid: result.kid, certificate: view ? toVerification(view) : null };
+      if (!result.valid)
+        return { valid: false, reason: result.reason, kid: result.kid ?? null, certificate: null };
+      const view = CODE_PATTERN.test(result.payload.verificationCode)
+        ? await repo.findViewByCode(db, result.payload.verificationCode)
+        : undefined;
+      return {
+        valid: true,
+        reason: null,
+        kid: result.kid,
+        certificate: view ? toVerification(view) : null,
+      };
     },
   };
 }

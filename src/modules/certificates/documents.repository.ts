@@ -8,7 +8,8 @@ import type { StoredDocument } from './certificates.repository.js';
  * render job has yet to make.
  */
 
-const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** An order with what its invoice and credit note print. */
 export async function findInvoiceOrder(db: Kysely<DB>, orderId: string) {
@@ -48,7 +49,9 @@ export async function findInvoiceOrder(db: Kysely<DB>, orderId: string) {
       'n.issued_at as credit_note_issued_at',
       // What the money went back through: a Stripe refund's id (an invoice order's refund
       // is booked under its credit note number).
-      sql<string | null>`(SELECT m.external_reference FROM money_ledger m WHERE m.order_id = o.id AND m.entry_type = 'refund_paid' ORDER BY m.id LIMIT 1)`.as(
+      sql<
+        string | null
+      >`(SELECT m.external_reference FROM money_ledger m WHERE m.order_id = o.id AND m.entry_type = 'refund_paid' ORDER BY m.id LIMIT 1)`.as(
         'refund_reference',
       ),
     ])
@@ -58,7 +61,11 @@ export async function findInvoiceOrder(db: Kysely<DB>, orderId: string) {
 
 export type InvoiceOrder = NonNullable<Awaited<ReturnType<typeof findInvoiceOrder>>>;
 
-export async function findCreditNoteDocument(db: Kysely<DB>, creditNoteId: string, lang: 'nl' | 'en'): Promise<StoredDocument | undefined> {
+export async function findCreditNoteDocument(
+  db: Kysely<DB>,
+  creditNoteId: string,
+  lang: 'nl' | 'en',
+): Promise<StoredDocument | undefined> {
   const row = await db
     .selectFrom('credit_note_documents')
     .select(['sha256', 'bytes'])
@@ -75,7 +82,13 @@ export async function insertCreditNoteDocument(
 ): Promise<void> {
   await db
     .insertInto('credit_note_documents')
-    .values({ credit_note_id: row.creditNoteId, lang: row.lang, sha256: row.sha256, bytes: row.bytes, rendered_at: row.renderedAt })
+    .values({
+      credit_note_id: row.creditNoteId,
+      lang: row.lang,
+      sha256: row.sha256,
+      bytes: row.bytes,
+      rendered_at: row.renderedAt,
+    })
     .onConflict((oc) => oc.columns(['credit_note_id', 'lang']).doNothing())
     .execute();
 }
@@ -85,7 +98,12 @@ export async function insertCreditNoteDocument(
  * the certificate, the invoice or the credit note. The render job's sweep, for documents
  * whose job was lost (the embedded queue is not durable) or never sent.
  */
-export async function findOrdersMissingDocuments(db: Kysely<DB>, since: Date, lang: 'nl' | 'en', limit: number): Promise<string[]> {
+export async function findOrdersMissingDocuments(
+  db: Kysely<DB>,
+  since: Date,
+  lang: 'nl' | 'en',
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('orders as o')
     .leftJoin('certificates as c', 'c.order_id', 'o.id')
@@ -97,15 +115,39 @@ export async function findOrdersMissingDocuments(db: Kysely<DB>, since: Date, la
       eb.or([
         eb.and([
           eb('c.id', 'is not', null),
-          eb.not(eb.exists(eb.selectFrom('certificate_documents as cd').select('cd.lang').whereRef('cd.certificate_id', '=', 'c.id').where('cd.lang', '=', lang))),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('certificate_documents as cd')
+                .select('cd.lang')
+                .whereRef('cd.certificate_id', '=', 'c.id')
+                .where('cd.lang', '=', lang),
+            ),
+          ),
         ]),
         eb.and([
           eb('o.invoice_number', 'is not', null),
-          eb.not(eb.exists(eb.selectFrom('invoice_documents as id').select('id.lang').whereRef('id.order_id', '=', 'o.id').where('id.lang', '=', lang))),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('invoice_documents as id')
+                .select('id.lang')
+                .whereRef('id.order_id', '=', 'o.id')
+                .where('id.lang', '=', lang),
+            ),
+          ),
         ]),
         eb.and([
           eb('n.id', 'is not', null),
-          eb.not(eb.exists(eb.selectFrom('credit_note_documents as nd').select('nd.lang').whereRef('nd.credit_note_id', '=', 'n.id').where('nd.lang', '=', lang))),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('credit_note_documents as nd')
+                .select('nd.lang')
+                .whereRef('nd.credit_note_id', '=', 'n.id')
+                .where('nd.lang', '=', lang),
+            ),
+          ),
         ]),
       ]),
     )

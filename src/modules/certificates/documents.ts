@@ -6,8 +6,17 @@ import { readJson } from '../../db/json.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Lang } from '../../lib/format.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
-import { certificatesRepository as repo, type CertificateView, type StoredDocument } from './certificates.repository.js';
-import { findCreditNoteDocument, findInvoiceOrder, type InvoiceOrder, insertCreditNoteDocument } from './documents.repository.js';
+import {
+  certificatesRepository as repo,
+  type CertificateView,
+  type StoredDocument,
+} from './certificates.repository.js';
+import {
+  findCreditNoteDocument,
+  findInvoiceOrder,
+  type InvoiceOrder,
+  insertCreditNoteDocument,
+} from './documents.repository.js';
 import { type InvoiceAddress, type InvoicePdfData, renderInvoicePdf } from './invoice-pdf.js';
 
 /**
@@ -37,11 +46,15 @@ function invoiceDate(order: InvoiceOrder): Date {
 
 /** What the buyer quotes or sees: the transfer's reference, or the Stripe payment's id. */
 function paymentReference(order: InvoiceOrder): string {
-  if (order.payment_method === 'stripe') return order.stripe_payment_intent_id ?? order.paid_reference ?? order.payment_reference;
+  if (order.payment_method === 'stripe')
+    return order.stripe_payment_intent_id ?? order.paid_reference ?? order.payment_reference;
   return order.payment_reference;
 }
 
-function invoiceData(order: InvoiceOrder, config: Config): Omit<InvoicePdfData, 'kind' | 'number' | 'issuedAt' | 'payment'> {
+function invoiceData(
+  order: InvoiceOrder,
+  config: Config,
+): Omit<InvoicePdfData, 'kind' | 'number' | 'issuedAt' | 'payment'> {
   return {
     seller: config.seller,
     buyer: {
@@ -76,7 +89,11 @@ export function createDocuments(deps: DocumentsDeps) {
         publicUrl: config.publicUrl,
         issuer: config.seller.name,
         supplier: { name: view.supplier_name, kvkNumber: view.supplier_kvk_number ?? '' },
-        project: { title: view.project_title, summary: view.project_summary, expectedOutcomes: await repo.expectedOutcomes(db, view.project_id) },
+        project: {
+          title: view.project_title,
+          summary: view.project_summary,
+          expectedOutcomes: await repo.expectedOutcomes(db, view.project_id),
+        },
         initiative: { name: view.initiative_name },
         credits: view.credits,
         serialStart: view.serial_start,
@@ -88,7 +105,13 @@ export function createDocuments(deps: DocumentsDeps) {
       },
       lang,
     );
-    await repo.insertDocument(db, { certificateId: view.id, lang, sha256: sha256Hex(bytes), bytes, renderedAt: clock.now() });
+    await repo.insertDocument(db, {
+      certificateId: view.id,
+      lang,
+      sha256: sha256Hex(bytes),
+      bytes,
+      renderedAt: clock.now(),
+    });
     // A concurrent first rendering may have been stored first: that one is the document.
     return (await repo.findDocument(db, view.id, lang))!;
   }
@@ -97,7 +120,10 @@ export function createDocuments(deps: DocumentsDeps) {
    * The invoice as it was issued: paid (every invoice is handed out once its order is
    * paid), whatever happened after. A refund does not change it; its credit note does.
    */
-  async function invoicePdf(order: InvoiceOrder & { invoice_number: string }, lang: Lang): Promise<StoredDocument> {
+  async function invoicePdf(
+    order: InvoiceOrder & { invoice_number: string },
+    lang: Lang,
+  ): Promise<StoredDocument> {
     const stored = await repo.findInvoiceDocument(db, order.id, lang);
     if (stored) return stored;
     const bytes = await renderInvoicePdf(
@@ -107,17 +133,33 @@ export function createDocuments(deps: DocumentsDeps) {
         number: order.invoice_number,
         issuedAt: invoiceDate(order),
         dueAt: null,
-        payment: { method: order.payment_method, status: 'paid', reference: paymentReference(order), paidAt: order.paid_at },
+        payment: {
+          method: order.payment_method,
+          status: 'paid',
+          reference: paymentReference(order),
+          paidAt: order.paid_at,
+        },
       },
       lang,
     );
-    await repo.insertInvoiceDocument(db, { orderId: order.id, lang, sha256: sha256Hex(bytes), bytes, renderedAt: clock.now() });
+    await repo.insertInvoiceDocument(db, {
+      orderId: order.id,
+      lang,
+      sha256: sha256Hex(bytes),
+      bytes,
+      renderedAt: clock.now(),
+    });
     return (await repo.findInvoiceDocument(db, order.id, lang))!;
   }
 
   /** The credit note of a refunded invoice: negative line and totals, the invoice it credits, the reason. */
   async function creditNotePdf(
-    order: InvoiceOrder & { invoice_number: string; credit_note_id: string; credit_note_number: string; credit_note_issued_at: Date },
+    order: InvoiceOrder & {
+      invoice_number: string;
+      credit_note_id: string;
+      credit_note_number: string;
+      credit_note_issued_at: Date;
+    },
     lang: Lang,
   ): Promise<StoredDocument> {
     const stored = await findCreditNoteDocument(db, order.credit_note_id, lang);
@@ -133,13 +175,22 @@ export function createDocuments(deps: DocumentsDeps) {
         payment: {
           method: order.payment_method,
           status: 'refunded',
-          reference: order.payment_method === 'stripe' ? (order.refund_reference ?? paymentReference(order)) : order.payment_reference,
+          reference:
+            order.payment_method === 'stripe'
+              ? (order.refund_reference ?? paymentReference(order))
+              : order.payment_reference,
           refundedAt: order.refunded_at ?? order.credit_note_issued_at,
         },
       },
       lang,
     );
-    await insertCreditNoteDocument(db, { creditNoteId: order.credit_note_id, lang, sha256: sha256Hex(bytes), bytes, renderedAt: clock.now() });
+    await insertCreditNoteDocument(db, {
+      creditNoteId: order.credit_note_id,
+      lang,
+      sha256: sha256Hex(bytes),
+      bytes,
+      renderedAt: clock.now(),
+    });
     return (await findCreditNoteDocument(db, order.credit_note_id, lang))!;
   }
 
@@ -152,9 +203,13 @@ export function createDocuments(deps: DocumentsDeps) {
      * The render job: every document the order has in `lang` that is not stored yet.
      * Safe to run twice, or beside a first download: the first stored rendering stands.
      */
-    async renderOrderDocuments(orderId: string, lang: Lang = 'nl'): Promise<{ rendered: string[] }> {
+    async renderOrderDocuments(
+      orderId: string,
+      lang: Lang = 'nl',
+    ): Promise<{ rendered: string[] }> {
       const order = await findInvoiceOrder(db, orderId);
-      if (!order || (order.status !== 'paid' && order.status !== 'refunded')) return { rendered: [] };
+      if (!order || (order.status !== 'paid' && order.status !== 'refunded'))
+        return { rendered: [] };
       const rendered: string[] = [];
       if (order.certificate_id) {
         const view = await repo.findView(db, order.certificate_id);
@@ -167,9 +222,22 @@ export function createDocuments(deps: DocumentsDeps) {
       if (invoiceNumber !== null) {
         await invoicePdf({ ...order, invoice_number: invoiceNumber }, lang);
         rendered.push('invoice');
-        const { credit_note_id: id, credit_note_number: number, credit_note_issued_at: issuedAt } = order;
+        const {
+          credit_note_id: id,
+          credit_note_number: number,
+          credit_note_issued_at: issuedAt,
+        } = order;
         if (id !== null && number !== null && issuedAt !== null) {
-          await creditNotePdf({ ...order, invoice_number: invoiceNumber, credit_note_id: id, credit_note_number: number, credit_note_issued_at: issuedAt }, lang);
+          await creditNotePdf(
+            {
+              ...order,
+              invoice_number: invoiceNumber,
+              credit_note_id: id,
+              credit_note_number: number,
+              credit_note_issued_at: issuedAt,
+            },
+            lang,
+          );
           rendered.push('credit_note');
         }
       }

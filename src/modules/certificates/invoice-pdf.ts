@@ -1,5 +1,11 @@
 import type { Config } from '../../config.js';
-import { formatDate, formatInteger, formatMoney, formatPercentFromBasisPoints, type Lang } from '../../lib/format.js';
+import {
+  formatDate,
+  formatInteger,
+  formatMoney,
+  formatPercentFromBasisPoints,
+  type Lang,
+} from '../../lib/format.js';
 import { serialRange } from './certificate-pdf.js';
 import { A4, clip, COLOR, createDocument, FONT, pdfText } from './pdf-common.js';
 import { INVOICE_TEXTS } from './texts.js';
@@ -70,15 +76,25 @@ export interface InvoiceTotals {
  * to the cent once for the whole invoice; the total is their sum. With a zero rate the
  * total is the net amount and the invoice carries the exemption text.
  */
-export function computeInvoiceTotals(quantity: number, unitPriceCents: number, rateBasisPoints: number): InvoiceTotals {
+export function computeInvoiceTotals(
+  quantity: number,
+  unitPriceCents: number,
+  rateBasisPoints: number,
+): InvoiceTotals {
   for (const [name, value] of Object.entries({ quantity, unitPriceCents, rateBasisPoints })) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a non-negative integer`);
   }
   const net = BigInt(quantity) * BigInt(unitPriceCents);
   const vat = (net * BigInt(rateBasisPoints) + 5_000n) / 10_000n;
   const total = net + vat;
   if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('invoice total out of range');
-  return { netCents: Number(net), vatCents: Number(vat), totalCents: Number(total), rateBasisPoints };
+  return {
+    netCents: Number(net),
+    vatCents: Number(vat),
+    totalCents: Number(total),
+    rateBasisPoints,
+  };
 }
 
 const LEFT = 50;
@@ -92,7 +108,11 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
   const t = INVOICE_TEXTS[lang];
   const creditNote = data.kind === 'credit_note';
   const sign = creditNote ? -1 : 1;
-  const totals = computeInvoiceTotals(data.line.quantity, data.line.unitPriceCents, data.vat.rateBasisPoints);
+  const totals = computeInvoiceTotals(
+    data.line.quantity,
+    data.line.unitPriceCents,
+    data.vat.rateBasisPoints,
+  );
   const money = (cents: number) => formatMoney(sign * cents, lang, data.currency);
   const title = creditNote ? t.creditNoteTitle : t.invoiceTitle;
   const seller = data.seller;
@@ -106,7 +126,11 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
   });
 
   doc.rect(0, 0, A4.width, 8).fill(COLOR.accent);
-  doc.font(FONT.bold).fontSize(10).fillColor(COLOR.accent).text('IMPACTBEURS', LEFT, 36, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(COLOR.accent)
+    .text('IMPACTBEURS', LEFT, 36, { lineBreak: false });
 
   // Seller, top right
   const sellerLines = [
@@ -116,21 +140,57 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     `${t.ibanLabel} ${formatIban(seller.iban)}`,
     seller.email,
   ];
-  doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(pdfText(seller.name), 330, 36, { width: RIGHT - 330, align: 'right' });
-  doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(sellerLines.join('\n'), 330, doc.y + 2, { width: RIGHT - 330, align: 'right', lineGap: 1 });
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(COLOR.text)
+    .text(pdfText(seller.name), 330, 36, { width: RIGHT - 330, align: 'right' });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .fillColor(COLOR.muted)
+    .text(sellerLines.join('\n'), 330, doc.y + 2, {
+      width: RIGHT - 330,
+      align: 'right',
+      lineGap: 1,
+    });
 
-  doc.font(FONT.bold).fontSize(24).fillColor(COLOR.text).text(title, LEFT, 160, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(24)
+    .fillColor(COLOR.text)
+    .text(title, LEFT, 160, { lineBreak: false });
 
   // Buyer, left
   let y = 205;
-  doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(t.billedToLabel, LEFT, y, { lineBreak: false });
-  doc.font(FONT.bold).fontSize(11).fillColor(COLOR.text).text(pdfText(clip(data.buyer.name, 100)), LEFT, y + 13, { width: 260, height: 28, ellipsis: true });
+  doc
+    .font(FONT.bold)
+    .fontSize(9)
+    .fillColor(COLOR.muted)
+    .text(t.billedToLabel, LEFT, y, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(COLOR.text)
+    .text(pdfText(clip(data.buyer.name, 100)), LEFT, y + 13, {
+      width: 260,
+      height: 28,
+      ellipsis: true,
+    });
   const buyerLines = [
     ...addressLines(data.buyer.address),
     data.buyer.kvkNumber ? `${t.kvkLabel} ${data.buyer.kvkNumber}` : undefined,
     data.buyer.vatNumber ? `${t.vatNumberLabel} ${data.buyer.vatNumber}` : undefined,
   ].filter((line): line is string => line !== undefined);
-  doc.font(FONT.regular).fontSize(10).text(pdfText(buyerLines.join('\n')), LEFT, doc.y + 1, { width: 260, height: 70, ellipsis: true, lineGap: 1 });
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .text(pdfText(buyerLines.join('\n')), LEFT, doc.y + 1, {
+      width: 260,
+      height: 70,
+      ellipsis: true,
+      lineGap: 1,
+    });
   const buyerBottom = doc.y;
 
   // Document facts, right
@@ -138,13 +198,23 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     [creditNote ? t.creditNoteNumberLabel : t.invoiceNumberLabel, data.number],
     [t.dateLabel, formatDate(data.issuedAt, lang)],
   ];
-  if (creditNote && data.creditedInvoiceNumber) facts.push([t.creditsInvoiceLabel, data.creditedInvoiceNumber]);
-  if (!creditNote && data.payment.status === 'open' && data.dueAt) facts.push([t.dueDateLabel, formatDate(data.dueAt, lang)]);
+  if (creditNote && data.creditedInvoiceNumber)
+    facts.push([t.creditsInvoiceLabel, data.creditedInvoiceNumber]);
+  if (!creditNote && data.payment.status === 'open' && data.dueAt)
+    facts.push([t.dueDateLabel, formatDate(data.dueAt, lang)]);
   if (data.orderReference) facts.push([t.orderLabel, data.orderReference]);
   let factY = y;
   for (const [label, value] of facts) {
-    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(label, 330, factY + 1, { width: 100, lineBreak: false });
-    doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(pdfText(value), 430, factY, { width: RIGHT - 430, align: 'right', lineBreak: false });
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(label, 330, factY + 1, { width: 100, lineBreak: false });
+    doc
+      .font(FONT.regular)
+      .fontSize(10)
+      .fillColor(COLOR.text)
+      .text(pdfText(value), 430, factY, { width: RIGHT - 430, align: 'right', lineBreak: false });
     factY += 16;
   }
 
@@ -153,63 +223,138 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
   doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted);
   doc.text(t.descriptionLabel, LEFT, y, { lineBreak: false });
   doc.text(t.quantityLabel, COL_QTY_RIGHT - 60, y, { width: 60, align: 'right', lineBreak: false });
-  doc.text(t.unitPriceLabel, COL_PRICE_RIGHT - 95, y, { width: 95, align: 'right', lineBreak: false });
+  doc.text(t.unitPriceLabel, COL_PRICE_RIGHT - 95, y, {
+    width: 95,
+    align: 'right',
+    lineBreak: false,
+  });
   doc.text(t.amountLabel, RIGHT - 100, y, { width: 100, align: 'right', lineBreak: false });
   y += 14;
   rule(doc, y);
   y += 8;
   const line = data.line;
   const serials =
-    line.serialStart != null && line.serialEnd != null ? serialRange(line.serialStart, line.serialEnd) : undefined;
-  const detail = t.lineDetail({ ...(line.certificateNumber ? { certificate: line.certificateNumber } : {}), ...(serials ? { serials } : {}) });
+    line.serialStart != null && line.serialEnd != null
+      ? serialRange(line.serialStart, line.serialEnd)
+      : undefined;
+  const detail = t.lineDetail({
+    ...(line.certificateNumber ? { certificate: line.certificateNumber } : {}),
+    ...(serials ? { serials } : {}),
+  });
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-  doc.text(pdfText(t.lineDescription(clip(line.projectTitle, 160))), LEFT, y, { width: COL_QTY_RIGHT - 70 - LEFT, height: 40, ellipsis: true });
+  doc.text(pdfText(t.lineDescription(clip(line.projectTitle, 160))), LEFT, y, {
+    width: COL_QTY_RIGHT - 70 - LEFT,
+    height: 40,
+    ellipsis: true,
+  });
   const descriptionBottom = doc.y;
-  if (detail) doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted).text(detail, LEFT, descriptionBottom + 2, { width: COL_QTY_RIGHT - 70 - LEFT, height: 22, ellipsis: true });
+  if (detail)
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(detail, LEFT, descriptionBottom + 2, {
+        width: COL_QTY_RIGHT - 70 - LEFT,
+        height: 22,
+        ellipsis: true,
+      });
   const lineBottom = doc.y;
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-  doc.text(formatInteger(sign * line.quantity, lang), COL_QTY_RIGHT - 60, y, { width: 60, align: 'right', lineBreak: false });
-  doc.text(formatMoney(line.unitPriceCents, lang, data.currency), COL_PRICE_RIGHT - 95, y, { width: 95, align: 'right', lineBreak: false });
-  doc.text(money(totals.netCents), RIGHT - 100, y, { width: 100, align: 'right', lineBreak: false });
+  doc.text(formatInteger(sign * line.quantity, lang), COL_QTY_RIGHT - 60, y, {
+    width: 60,
+    align: 'right',
+    lineBreak: false,
+  });
+  doc.text(formatMoney(line.unitPriceCents, lang, data.currency), COL_PRICE_RIGHT - 95, y, {
+    width: 95,
+    align: 'right',
+    lineBreak: false,
+  });
+  doc.text(money(totals.netCents), RIGHT - 100, y, {
+    width: 100,
+    align: 'right',
+    lineBreak: false,
+  });
   y = Math.max(lineBottom, y + 14) + 8;
   rule(doc, y);
   y += 10;
 
   // Totals
   const totalRows: [string, string, boolean][] = [[t.subtotalLabel, money(totals.netCents), false]];
-  if (totals.rateBasisPoints > 0) totalRows.push([t.vatLabel(formatPercentFromBasisPoints(totals.rateBasisPoints, lang)), money(totals.vatCents), false]);
+  if (totals.rateBasisPoints > 0)
+    totalRows.push([
+      t.vatLabel(formatPercentFromBasisPoints(totals.rateBasisPoints, lang)),
+      money(totals.vatCents),
+      false,
+    ]);
   totalRows.push([t.totalLabel, money(totals.totalCents), true]);
   for (const [label, value, bold] of totalRows) {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(bold ? 11 : 10).fillColor(COLOR.text);
+    doc
+      .font(bold ? FONT.bold : FONT.regular)
+      .fontSize(bold ? 11 : 10)
+      .fillColor(COLOR.text);
     doc.text(label, 300, y, { width: 140, lineBreak: false });
     doc.text(value, RIGHT - 120, y, { width: 120, align: 'right', lineBreak: false });
     y += bold ? 18 : 15;
   }
   if (totals.rateBasisPoints === 0) {
-    doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(pdfText(data.vat.exemptionText), 300, y + 2, { width: RIGHT - 300, height: 36, ellipsis: true });
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(pdfText(data.vat.exemptionText), 300, y + 2, {
+        width: RIGHT - 300,
+        height: 36,
+        ellipsis: true,
+      });
     y = doc.y;
   }
 
   // Payment, or what the credit note is about
   y += 24;
-  doc.font(FONT.bold).fontSize(12).fillColor(COLOR.accent).text(t.paymentHeading, LEFT, y, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(COLOR.accent)
+    .text(t.paymentHeading, LEFT, y, { lineBreak: false });
   y += 18;
   const paymentLines: string[] = [];
   if (creditNote) {
-    if (data.creditedInvoiceNumber) paymentLines.push(t.creditNoteStatement(data.creditedInvoiceNumber));
+    if (data.creditedInvoiceNumber)
+      paymentLines.push(t.creditNoteStatement(data.creditedInvoiceNumber));
     if (data.reason) paymentLines.push(`${t.reasonLabel}: ${clip(data.reason, 300)}`);
   }
   const status = data.payment;
-  if (status.status === 'paid' && status.paidAt) paymentLines.push(`${t.paidOn(formatDate(status.paidAt, lang))} \u2013 ${t.paymentMethod[status.method]}`);
-  else if (status.status === 'refunded' && status.refundedAt) paymentLines.push(t.refundedOn(formatDate(status.refundedAt, lang)));
+  if (status.status === 'paid' && status.paidAt)
+    paymentLines.push(
+      `${t.paidOn(formatDate(status.paidAt, lang))} \u2013 ${t.paymentMethod[status.method]}`,
+    );
+  else if (status.status === 'refunded' && status.refundedAt)
+    paymentLines.push(t.refundedOn(formatDate(status.refundedAt, lang)));
   else if (status.status === 'open') {
     paymentLines.push(t.open);
     if (data.dueAt) {
-      paymentLines.push(t.payBefore({ date: formatDate(data.dueAt, lang), iban: formatIban(seller.iban), seller: seller.name, reference: status.reference }));
+      paymentLines.push(
+        t.payBefore({
+          date: formatDate(data.dueAt, lang),
+          iban: formatIban(seller.iban),
+          seller: seller.name,
+          reference: status.reference,
+        }),
+      );
     }
   }
   paymentLines.push(`${t.referenceLabel}: ${status.reference}`);
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(pdfText(paymentLines.join('\n')), LEFT, y, { width: WIDTH, height: 110, ellipsis: true, lineGap: 2 });
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .fillColor(COLOR.text)
+    .text(pdfText(paymentLines.join('\n')), LEFT, y, {
+      width: WIDTH,
+      height: 110,
+      ellipsis: true,
+      lineGap: 2,
+    });
 
   // Footer
   rule(doc, 770);
@@ -217,9 +362,15 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     .font(FONT.regular)
     .fontSize(8)
     .fillColor(COLOR.muted)
-    .text(pdfText(t.contactLine(seller.email)), LEFT, 778, { width: WIDTH, align: 'center', lineBreak: false })
+    .text(pdfText(t.contactLine(seller.email)), LEFT, 778, {
+      width: WIDTH,
+      align: 'center',
+      lineBreak: false,
+    })
     .text(
-      pdfText(`${seller.name} \u00b7 ${t.kvkLabel} ${seller.kvkNumber} \u00b7 ${t.vatNumberLabel} ${seller.vatNumber} \u00b7 ${t.ibanLabel} ${formatIban(seller.iban)}`),
+      pdfText(
+        `${seller.name} \u00b7 ${t.kvkLabel} ${seller.kvkNumber} \u00b7 ${t.vatNumberLabel} ${seller.vatNumber} \u00b7 ${t.ibanLabel} ${formatIban(seller.iban)}`,
+      ),
       LEFT,
       790,
       { width: WIDTH, align: 'center', lineBreak: false },
@@ -240,5 +391,9 @@ export function formatIban(iban: string): string {
 
 function addressLines(address: InvoiceAddress | null | undefined): string[] {
   if (!address) return [];
-  return [address.street, `${address.postalCode} ${address.city}`, ...(address.country && address.country !== 'NL' ? [address.country] : [])];
+  return [
+    address.street,
+    `${address.postalCode} ${address.city}`,
+    ...(address.country && address.country !== 'NL' ? [address.country] : []),
+  ];
 }

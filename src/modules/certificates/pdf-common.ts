@@ -10,7 +10,12 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier-Bold' } as const;
 
-export const COLOR = { text: '#1a1a1a', muted: '#5f6368', accent: '#0b6e4f', rule: '#c9d3cf' } as const;
+export const COLOR = {
+  text: '#1a1a1a',
+  muted: '#5f6368',
+  accent: '#0b6e4f',
+  rule: '#c9d3cf',
+} as const;
 
 export interface DocumentMeta {
   title: string;
@@ -28,7 +33,10 @@ export interface DocumentMeta {
  * (for the same PDFKit and zlib). The bytes stored at issue stay the reference all the
  * same: they are what every download returns and what an uploaded copy is matched against.
  */
-export function createDocument(meta: DocumentMeta): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
+export function createDocument(meta: DocumentMeta): {
+  doc: PDFKit.PDFDocument;
+  bytes: Promise<Buffer>;
+} {
   const doc = new PDFDocument({
     size: 'A4',
     // A small bottom margin: pages are laid out by hand, and PDFKit must never decide to
@@ -57,19 +65,44 @@ export function createDocument(meta: DocumentMeta): { doc: PDFKit.PDFDocument; b
 
 // Characters beyond Latin-1 that WinAnsiEncoding (the built-in fonts' encoding) can show.
 const WIN_ANSI_EXTRA = new Set([
-  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018,
-  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
+  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x017e, 0x0178,
 ]);
 
 const REPLACEMENTS: Record<string, string> = {
-  '\u0141': 'L', '\u0142': 'l', '\u0110': 'D', '\u0111': 'd', '\u0131': 'i', '\u0126': 'H', '\u0127': 'h',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-', '\u2015': '\u2014',
-  '\u202f': '\u00a0', '\u2007': '\u00a0', '\u2009': ' ', '\u200a': ' ', '\u2002': ' ', '\u2003': ' ',
-  '\u200b': '', '\u200d': '', '\ufeff': '', '\u2032': "'", '\u2033': '"',
+  '\u0141': 'L',
+  '\u0142': 'l',
+  '\u0110': 'D',
+  '\u0111': 'd',
+  '\u0131': 'i',
+  '\u0126': 'H',
+  '\u0127': 'h',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2212': '-',
+  '\u2015': '\u2014',
+  '\u202f': '\u00a0',
+  '\u2007': '\u00a0',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u200b': '',
+  '\u200d': '',
+  '\ufeff': '',
+  '\u2032': "'",
+  '\u2033': '"',
 };
 
 function isWinAnsi(code: number): boolean {
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code) || code === 0x0a;
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xff) ||
+    WIN_ANSI_EXTRA.has(code) ||
+    code === 0x0a
+  );
 }
 
 /**
@@ -92,7 +125,8 @@ export function pdfText(input: string): string {
     }
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue; // control characters
     const stripped = char.normalize('NFKD').replace(/\p{M}/gu, '');
-    out += stripped !== '' && [...stripped].every((c) => isWinAnsi(c.codePointAt(0)!)) ? stripped : '?';
+    out +=
+      stripped !== '' && [...stripped].every((c) => isWinAnsi(c.codePointAt(0)!)) ? stripped : '?';
   }
   return out;
 }
@@ -100,7 +134,12 @@ export function pdfText(input: string): string {
 /** A string shortened to at most `max` characters, with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 export interface QrPlacement {
@@ -115,7 +154,11 @@ export interface QrPlacement {
  * rectangle per horizontal run of dark modules, a few hundred path operations, far cheaper
  * than embedding an image. The caller keeps four modules of white around it.
  */
-export function drawQrCode(doc: PDFKit.PDFDocument, text: string, at: QrPlacement): { modules: number; moduleSize: number } {
+export function drawQrCode(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  at: QrPlacement,
+): { modules: number; moduleSize: number } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = modules.size;
   const s = at.size / n;

@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CompactSign, compactVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
@@ -101,11 +107,7 @@ const CertificatePayloadSchema = z.object({
 export type CertificateJwsPayload = z.infer<typeof CertificatePayloadSchema>;
 
 export type JwsFailureReason =
-  | 'malformed'
-  | 'unsupported_algorithm'
-  | 'unknown_kid'
-  | 'bad_signature'
-  | 'wrong_issuer';
+  'malformed' | 'unsupported_algorithm' | 'unknown_kid' | 'bad_signature' | 'wrong_issuer';
 
 export type JwsVerification =
   | { valid: true; kid: string; payload: CertificateJwsPayload }
@@ -119,12 +121,16 @@ export type JwsVerification =
  * `npm start` works on a fresh machine and certificates stay verifiable across restarts.
  * Throws a ConfigError naming the variable when a key is unusable.
  */
-export function loadSigningKeys(config: Pick<Config, 'nodeEnv' | 'dataDir' | 'signing'>): SigningKeys {
+export function loadSigningKeys(
+  config: Pick<Config, 'nodeEnv' | 'dataDir' | 'signing'>,
+): SigningKeys {
   let privateJwkJson = config.signing.privateJwk;
   let source = 'SIGNING_PRIVATE_KEY';
   if (privateJwkJson === undefined) {
     if (config.nodeEnv === 'production') {
-      throw new ConfigError('Invalid configuration:\n  SIGNING_PRIVATE_KEY: required when NODE_ENV=production');
+      throw new ConfigError(
+        'Invalid configuration:\n  SIGNING_PRIVATE_KEY: required when NODE_ENV=production',
+      );
     }
     privateJwkJson = loadOrCreateDevSigningKey(config.dataDir);
     source = path.join(config.dataDir, DEV_SIGNING_KEY_FILE);
@@ -136,16 +142,29 @@ export function loadSigningKeys(config: Pick<Config, 'nodeEnv' | 'dataDir' | 'si
 }
 
 /** Builds SigningKeys from JWK objects (what loadSigningKeys does after parsing; handy in tests and tools). */
-export function signingKeysFromJwks(privateJwk: object, retiredPublicJwks: readonly object[] = []): SigningKeys {
+export function signingKeysFromJwks(
+  privateJwk: object,
+  retiredPublicJwks: readonly object[] = [],
+): SigningKeys {
   return loadSigningKeys({
     nodeEnv: 'production',
     dataDir: '',
-    signing: { privateJwk: JSON.stringify(privateJwk), retiredPublicJwks: JSON.stringify(retiredPublicJwks) },
+    signing: {
+      privateJwk: JSON.stringify(privateJwk),
+      retiredPublicJwks: JSON.stringify(retiredPublicJwks),
+    },
   });
 }
 
 /** A fresh Ed25519 private key as a JWK, its kid the RFC 7638 thumbprint. */
-export function generateSigningJwk(): { kty: 'OKP'; crv: 'Ed25519'; x: string; d: string; kid: string; alg: 'EdDSA' } {
+export function generateSigningJwk(): {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  d: string;
+  kid: string;
+  alg: 'EdDSA';
+} {
   const { privateKey } = generateKeyPairSync('ed25519');
   const jwk = privateKey.export({ format: 'jwk' });
   const x = jwk.x!;
@@ -163,7 +182,14 @@ export function publicJwkOf(jwk: { x?: string; d?: string; kid?: string }): Publ
 export function jwks(keys: SigningKeys): JwksDocument {
   // Rebuilt member by member: nothing but public members can reach the document.
   return {
-    keys: keys.publicJwks.map((k) => ({ kty: k.kty, crv: k.crv, x: k.x, kid: k.kid, alg: k.alg, use: k.use })),
+    keys: keys.publicJwks.map((k) => ({
+      kty: k.kty,
+      crv: k.crv,
+      x: k.x,
+      kid: k.kid,
+      alg: k.alg,
+      use: k.use,
+    })),
   };
 }
 
@@ -195,12 +221,16 @@ interface ParsedKey {
 
 function parsePrivateJwk(json: string, source: string): ParsedKey & { privateKey: KeyObject } {
   const parsed = PrivateJwkSchema.safeParse(parseJson(json, source));
-  if (!parsed.success) throw keyError(source, `must be an Ed25519 private JWK (${describe(parsed.error)})`);
+  if (!parsed.success)
+    throw keyError(source, `must be an Ed25519 private JWK (${describe(parsed.error)})`);
   const jwk = parsed.data;
   let privateKey: KeyObject;
   let x: string;
   try {
-    privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: jwk.d, x: jwk.x ?? derivePublicX(jwk.d) }, format: 'jwk' });
+    privateKey = createPrivateKey({
+      key: { kty: 'OKP', crv: 'Ed25519', d: jwk.d, x: jwk.x ?? derivePublicX(jwk.d) },
+      format: 'jwk',
+    });
     x = createPublicKey(privateKey).export({ format: 'jwk' }).x!;
   } catch {
     throw keyError(source, 'is not a usable Ed25519 private key');
@@ -215,15 +245,24 @@ function parseRetiredPublicJwks(json: string | undefined): ParsedKey[] {
   const value = parseJson(json, source);
   // A copied JWKS document ({"keys": [...]}) is as welcome as a bare array.
   const list = Array.isArray(value) ? value : (value as { keys?: unknown } | null)?.keys;
-  if (!Array.isArray(list)) throw keyError(source, 'must be a JSON array of public JWKs (or a JWKS document)');
+  if (!Array.isArray(list))
+    throw keyError(source, 'must be a JSON array of public JWKs (or a JWKS document)');
   return list.map((item: unknown, index) => {
     // A private key has no business in a variable of public keys; refuse rather than strip it.
-    if (typeof item === 'object' && item !== null && 'd' in item) throw keyError(source, `key ${index}: must be a public key (has "d")`);
+    if (typeof item === 'object' && item !== null && 'd' in item)
+      throw keyError(source, `key ${index}: must be a public key (has "d")`);
     const parsed = PublicJwkSchema.safeParse(item);
-    if (!parsed.success) throw keyError(source, `key ${index}: must be an Ed25519 public JWK (${describe(parsed.error)})`);
+    if (!parsed.success)
+      throw keyError(
+        source,
+        `key ${index}: must be an Ed25519 public JWK (${describe(parsed.error)})`,
+      );
     let publicKey: KeyObject;
     try {
-      publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: parsed.data.x }, format: 'jwk' });
+      publicKey = createPublicKey({
+        key: { kty: 'OKP', crv: 'Ed25519', x: parsed.data.x },
+        format: 'jwk',
+      });
     } catch {
       throw keyError(source, `key ${index}: is not a usable Ed25519 public key`);
     }
@@ -231,7 +270,10 @@ function parseRetiredPublicJwks(json: string | undefined): ParsedKey[] {
   });
 }
 
-function assembleKeys(current: ParsedKey & { privateKey: KeyObject }, retired: ParsedKey[]): SigningKeys {
+function assembleKeys(
+  current: ParsedKey & { privateKey: KeyObject },
+  retired: ParsedKey[],
+): SigningKeys {
   const publicKeys = new Map<string, KeyObject>([[current.kid, current.publicKey]]);
   const publicJwks: PublicSigningJwk[] = [publicJwkOf({ x: current.x, kid: current.kid })];
   const xByKid = new Map([[current.kid, current.x]]);
@@ -239,7 +281,10 @@ function assembleKeys(current: ParsedKey & { privateKey: KeyObject }, retired: P
     const known = xByKid.get(key.kid);
     if (known === key.x) continue; // the current key listed again (e.g. a whole old JWKS pasted in)
     if (known !== undefined) {
-      throw keyError('SIGNING_RETIRED_PUBLIC_KEYS', `kid "${key.kid}" is used by two different keys`);
+      throw keyError(
+        'SIGNING_RETIRED_PUBLIC_KEYS',
+        `kid "${key.kid}" is used by two different keys`,
+      );
     }
     xByKid.set(key.kid, key.x);
     publicKeys.set(key.kid, key.publicKey);
@@ -250,7 +295,9 @@ function assembleKeys(current: ParsedKey & { privateKey: KeyObject }, retired: P
 
 /** RFC 7638 thumbprint of an Ed25519 public key: SHA-256 over the required members in order. */
 function thumbprint(x: string): string {
-  return createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest('base64url');
+  return createHash('sha256')
+    .update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`)
+    .digest('base64url');
 }
 
 function derivePublicX(d: string): string {
@@ -258,7 +305,9 @@ function derivePublicX(d: string): string {
   const seed = Buffer.from(d, 'base64url');
   if (seed.length !== 32) throw new TypeError('Ed25519 "d" must be 32 bytes');
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
-  return createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({ format: 'jwk' }).x!;
+  return createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({
+    format: 'jwk',
+  }).x!;
 }
 
 function parseJson(json: string, source: string): unknown {
@@ -274,7 +323,9 @@ function keyError(source: string, message: string): ConfigError {
 }
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'key'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'key'}: ${issue.message}`)
+    .join('; ');
 }
 
 // ---------------------------------------------------------------------------- JWS
@@ -284,7 +335,11 @@ function describe(error: z.ZodError): string {
  * deterministic and the payload's members are written in a fixed order, so the same facts
  * and key always give the same JWS.
  */
-export async function signCertificate(facts: CertificateFacts, keys: SigningKeys, issuer: string): Promise<string> {
+export async function signCertificate(
+  facts: CertificateFacts,
+  keys: SigningKeys,
+  issuer: string,
+): Promise<string> {
   const payload = certificatePayload(facts, issuer);
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: JWS_ALG, kid: keys.currentKid, typ: CERTIFICATE_JWS_TYP })
@@ -325,7 +380,11 @@ export async function verifyCertificateJws(
   publicKeys: SigningKeys | JwksDocument,
   options: { issuer?: string } = {},
 ): Promise<JwsVerification> {
-  if (typeof jws !== 'string' || jws.length > 16_384 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws.trim())) {
+  if (
+    typeof jws !== 'string' ||
+    jws.length > 16_384 ||
+    !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws.trim())
+  ) {
     return { valid: false, reason: 'malformed' };
   }
   const token = jws.trim();
@@ -336,8 +395,10 @@ export async function verifyCertificateJws(
     return { valid: false, reason: 'malformed' };
   }
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
-  if (header.alg !== JWS_ALG) return { valid: false, reason: 'unsupported_algorithm', ...(kid ? { kid } : {}) };
-  if (header.typ !== CERTIFICATE_JWS_TYP) return { valid: false, reason: 'malformed', ...(kid ? { kid } : {}) };
+  if (header.alg !== JWS_ALG)
+    return { valid: false, reason: 'unsupported_algorithm', ...(kid ? { kid } : {}) };
+  if (header.typ !== CERTIFICATE_JWS_TYP)
+    return { valid: false, reason: 'malformed', ...(kid ? { kid } : {}) };
   if (kid === undefined) return { valid: false, reason: 'unknown_kid' };
   const key = findPublicKey(publicKeys, kid);
   if (key === undefined) return { valid: false, reason: 'unknown_kid', kid };
@@ -346,7 +407,8 @@ export async function verifyCertificateJws(
   try {
     ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: [JWS_ALG] }));
   } catch (error) {
-    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { valid: false, reason: 'bad_signature', kid };
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+      return { valid: false, reason: 'bad_signature', kid };
     return { valid: false, reason: 'malformed', kid };
   }
   let payload: CertificateJwsPayload;
@@ -355,7 +417,8 @@ export async function verifyCertificateJws(
   } catch {
     return { valid: false, reason: 'malformed', kid };
   }
-  if (options.issuer !== undefined && payload.iss !== options.issuer) return { valid: false, reason: 'wrong_issuer', kid };
+  if (options.issuer !== undefined && payload.iss !== options.issuer)
+    return { valid: false, reason: 'wrong_issuer', kid };
   return { valid: true, kid, payload };
 }
 

@@ -173,7 +173,10 @@ export const INVOICE_TEXTS: Record<Lang, InvoiceTexts> = {
     amountLabel: 'Bedrag',
     lineDescription: (project) => `Impactcredits in het project „${project}”`,
     lineDetail: (p) =>
-      [p.certificate ? `certificaat ${p.certificate}` : undefined, p.serials ? `serienummers ${p.serials}` : undefined]
+      [
+        p.certificate ? `certificaat ${p.certificate}` : undefined,
+        p.serials ? `serienummers ${p.serials}` : undefined,
+      ]
         .filter((part) => part !== undefined)
         .join(', '),
     subtotalLabel: 'Subtotaal',
@@ -210,7 +213,10 @@ export const INVOICE_TEXTS: Record<Lang, InvoiceTexts> = {
     amountLabel: 'Amount',
     lineDescription: (project) => `Impact credits in the project “${project}”`,
     lineDetail: (p) =>
-      [p.certificate ? `certificate ${p.certificate}` : undefined, p.serials ? `serial numbers ${p.serials}` : undefined]
+      [
+        p.certificate ? `certificate ${p.certificate}` : undefined,
+        p.serials ? `serial numbers ${p.serials}` : undefined,
+      ]
         .filter((part) => part !== undefined)
         .join(', '),
     subtotalLabel: 'Subtotal',

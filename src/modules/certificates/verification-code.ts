@@ -30,11 +30,7 @@ export function isWellFormedCode(code: string): boolean {
  * what remains is not well formed.
  */
 export function normalizeCode(input: string): string | undefined {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return isWellFormedCode(code) ? code : undefined;
 }
 

@@ -11,10 +11,15 @@ import type { Verification } from './certificates.schemas.js';
 const TEXTS = {
   nl: {
     title: 'Certificaat controleren',
-    banner: { active: 'Geldig certificaat', suspended: 'Certificaat opgeschort', revoked: 'Certificaat ingetrokken' },
+    banner: {
+      active: 'Geldig certificaat',
+      suspended: 'Certificaat opgeschort',
+      revoked: 'Certificaat ingetrokken',
+    },
     explain: {
       active: 'Dit certificaat is uitgegeven door Impactbeurs en is geldig.',
-      suspended: 'Over de betaling van dit certificaat loopt een geschil. Het telt niet mee zolang het is opgeschort.',
+      suspended:
+        'Over de betaling van dit certificaat loopt een geschil. Het telt niet mee zolang het is opgeschort.',
       revoked: 'Dit certificaat is ingetrokken en is niet meer geldig.',
     },
     notFound: 'Onbekend certificaat',
@@ -34,10 +39,15 @@ const TEXTS = {
   },
   en: {
     title: 'Verify a certificate',
-    banner: { active: 'Valid certificate', suspended: 'Certificate suspended', revoked: 'Certificate revoked' },
+    banner: {
+      active: 'Valid certificate',
+      suspended: 'Certificate suspended',
+      revoked: 'Certificate revoked',
+    },
     explain: {
       active: 'This certificate was issued by Impactbeurs and is valid.',
-      suspended: 'The payment for this certificate is disputed. It does not count while it is suspended.',
+      suspended:
+        'The payment for this certificate is disputed. It does not count while it is suspended.',
       revoked: 'This certificate has been revoked and is no longer valid.',
     },
     notFound: 'Unknown certificate',
@@ -57,10 +67,18 @@ const TEXTS = {
   },
 } as const;
 
-const COLORS = { active: '#1b7f3b', suspended: '#b26a00', revoked: '#b3261e', unknown: '#555555' } as const;
+const COLORS = {
+  active: '#1b7f3b',
+  suspended: '#b26a00',
+  revoked: '#b3261e',
+  unknown: '#555555',
+} as const;
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function page(lang: Lang, code: string, color: string, body: string): string {
@@ -98,9 +116,14 @@ ${body}
 `;
 }
 
-export function renderVerificationPage(verification: Verification, code: string, lang: Lang): string {
+export function renderVerificationPage(
+  verification: Verification,
+  code: string,
+  lang: Lang,
+): string {
   const t = TEXTS[lang];
-  const row = (label: string, value: string) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
+  const row = (label: string, value: string) =>
+    `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
   const body = `<section class="banner" role="status"><h1>${escapeHtml(t.banner[verification.status])}</h1><p>${escapeHtml(t.explain[verification.status])}</p>${verification.statusReason ? `<p>${escapeHtml(verification.statusReason)}</p>` : ''}</section>
 <dl>
 ${row(t.number, verification.number)}
@@ -116,7 +139,12 @@ ${row(
   t.countedToward,
   verification.countedToward.length === 0
     ? t.countedTowardNone
-    : verification.countedToward.map((claim) => `${claim.authority.name} — ${claim.contractReference} (${formatInteger(claim.credits, lang)} credits)`).join('; '),
+    : verification.countedToward
+        .map(
+          (claim) =>
+            `${claim.authority.name} — ${claim.contractReference} (${formatInteger(claim.credits, lang)} credits)`,
+        )
+        .join('; '),
 )}
 </dl>`;
   return page(lang, code, COLORS[verification.status], body);
@@ -124,5 +152,10 @@ ${row(
 
 export function renderNotFoundPage(code: string, lang: Lang): string {
   const t = TEXTS[lang];
-  return page(lang, code, COLORS.unknown, `<section class="banner" role="status"><h1>${escapeHtml(t.notFound)}</h1><p>${escapeHtml(t.notFoundExplain)}</p></section>`);
+  return page(
+    lang,
+    code,
+    COLORS.unknown,
+    `<section class="banner" role="status"><h1>${escapeHtml(t.notFound)}</h1><p>${escapeHtml(t.notFoundExplain)}</p></section>`,
+  );
 }

@@ -27,7 +27,11 @@ export interface VerificationRow {
  * function, whose plan is prepared once per connection instead of planned per request
  * (migration 20261122065000). Always read afresh: verification shows the current status.
  */
-export async function findVerificationByCode(db: Kysely<DB>, code: string): Promise<VerificationRow | undefined> {
-  const result = await sql<VerificationRow>`SELECT * FROM certificate_verification(${code})`.execute(db);
+export async function findVerificationByCode(
+  db: Kysely<DB>,
+  code: string,
+): Promise<VerificationRow | undefined> {
+  const result =
+    await sql<VerificationRow>`SELECT * FROM certificate_verification(${code})`.execute(db);
   return result.rows[0];
 }

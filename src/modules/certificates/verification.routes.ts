@@ -20,12 +20,17 @@ import { renderNotFoundPage, renderVerificationPage } from './verification-page.
 export const MAX_VERIFY_PDF_BYTES = 5 * 1024 * 1024;
 
 /** Public verification (DESIGN §6): no sign-in, rate limited, no personal data. */
-export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService; rateLimitPerMinute?: number }> = async (
-  app,
-  { certificates, rateLimitPerMinute },
-) => {
+export const verificationRoutes: FastifyPluginAsyncZod<{
+  certificates: CertificatesService;
+  rateLimitPerMinute?: number;
+}> = async (app, { certificates, rateLimitPerMinute }) => {
   // Per client address (VERIFY_RATE_LIMIT_PER_MINUTE; RATE_LIMITS.public by default).
-  const config = { rateLimit: { ...RATE_LIMITS.public, ...(rateLimitPerMinute ? { max: rateLimitPerMinute } : {}) } };
+  const config = {
+    rateLimit: {
+      ...RATE_LIMITS.public,
+      ...(rateLimitPerMinute ? { max: rateLimitPerMinute } : {}),
+    },
+  };
 
   app.get(
     '/.well-known/jwks.json',
@@ -53,7 +58,8 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         operationId: 'verifyCertificateCode',
         tags: ['verification'],
         summary: 'Verify a certificate by its verification code (public)',
-        description: 'The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404.',
+        description:
+          'The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404.',
         security: [],
         params: VerificationCodeParamsSchema,
         response: { 200: VerificationSchema, ...problemResponses(404, 429) },
@@ -74,7 +80,8 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         operationId: 'verifyCertificateJws',
         tags: ['verification'],
         summary: 'Check a certificate JWS against the published keys (public)',
-        description: 'Answers 200 either way: `valid` with the certificate’s current status, or `valid: false` with a reason (malformed, unsupported_algorithm, unknown_kid, bad_signature, wrong_issuer).',
+        description:
+          'Answers 200 either way: `valid` with the certificate’s current status, or `valid: false` with a reason (malformed, unsupported_algorithm, unknown_kid, bad_signature, wrong_issuer).',
         security: [],
         body: VerifyJwsBodySchema,
         response: { 200: JwsVerificationSchema, ...problemResponses(400, 429) },
@@ -85,9 +92,13 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
 
   // Its own encapsulated context: the raw-PDF body parser and size limit apply to this route only.
   await app.register(async (pdfApp) => {
-    pdfApp.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_VERIFY_PDF_BYTES }, (_request, body, done) => {
-      done(null, body);
-    });
+    pdfApp.addContentTypeParser(
+      'application/pdf',
+      { parseAs: 'buffer', bodyLimit: MAX_VERIFY_PDF_BYTES },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
     pdfApp.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
       '/v1/verify/pdf',
       {
@@ -103,12 +114,23 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
           ].join('\n'),
           security: [],
           consumes: ['application/pdf'],
-          body: z.any().meta({ type: 'string', format: 'binary', description: 'The PDF file' }) as unknown as z.ZodType<Buffer>,
+          body: z
+            .any()
+            .meta({
+              type: 'string',
+              format: 'binary',
+              description: 'The PDF file',
+            }) as unknown as z.ZodType<Buffer>,
           response: { 200: PdfVerificationSchema, ...problemResponses(400, 413, 415, 429) },
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'VERIFY.PDF_REQUIRED', 'Send the PDF as the request body with Content-Type: application/pdf');
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError(
+            415,
+            'VERIFY.PDF_REQUIRED',
+            'Send the PDF as the request body with Content-Type: application/pdf',
+          );
         return certificates.verifyPdf(request.body);
       },
     );
@@ -121,7 +143,9 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
       schema: {
         hide: true,
         params: VerificationCodeParamsSchema,
-        querystring: LangQuerySchema.partial().extend({ lang: z.enum(['nl', 'en']).optional().catch(undefined) }),
+        querystring: LangQuerySchema.partial().extend({
+          lang: z.enum(['nl', 'en']).optional().catch(undefined),
+        }),
       },
     },
     async (request, reply) => {
@@ -131,7 +155,8 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ certificates: Certifica
         const { verification } = await certificates.verifyCode(request.params.code);
         return reply.send(renderVerificationPage(verification, request.params.code, lang));
       } catch (error) {
-        if (error instanceof AppError && error.status === 404) return reply.code(404).send(renderNotFoundPage(request.params.code, lang));
+        if (error instanceof AppError && error.status === 404)
+          return reply.code(404).send(renderNotFoundPage(request.params.code, lang));
         throw error;
       }
     },

@@ -49,10 +49,20 @@ export interface DeadlineRunReport {
   refundsQueued: number;
 }
 
-const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
-export function failureReason(project: { threshold: number | null; funding_deadline: Date | null }, sold: number): string {
-  const deadline = project.funding_deadline ? amsterdamDate.format(project.funding_deadline) : 'its deadline';
+export function failureReason(
+  project: { threshold: number | null; funding_deadline: Date | null },
+  sold: number,
+): string {
+  const deadline = project.funding_deadline
+    ? amsterdamDate.format(project.funding_deadline)
+    : 'its deadline';
   return `the project did not reach its threshold of ${project.threshold} credits (${sold} sold) by its funding deadline of ${deadline}`;
 }
 
@@ -66,11 +76,18 @@ function waitingReason(claims: ApprovedClaimRow[]): string {
 
 /** One run of the deadline job: decides every due project, and queues the refunds still owed. */
 export async function checkDeadlines(deps: DeadlineDeps, now: Date): Promise<DeadlineRunReport> {
-  const ctx: OrderCtx = { actor: null, requestId: `job:${CHECK_DEADLINES_JOB}:${randomUUID()}`, ip: '', now };
+  const ctx: OrderCtx = {
+    actor: null,
+    requestId: `job:${CHECK_DEADLINES_JOB}:${randomUUID()}`,
+    ip: '',
+    now,
+  };
   const report: DeadlineRunReport = { failed: [], waiting: [], refundsQueued: 0 };
   const seen = new Set<string>();
   for (;;) {
-    const due = (await repo.findProjectsPastDeadline(deps.db, now, BATCH)).filter((row) => !seen.has(row.id));
+    const due = (await repo.findProjectsPastDeadline(deps.db, now, BATCH)).filter(
+      (row) => !seen.has(row.id),
+    );
     if (due.length === 0) break;
     for (const { id } of due) {
       seen.add(id);
@@ -90,14 +107,26 @@ export async function checkDeadlines(deps: DeadlineDeps, now: Date): Promise<Dea
  * Decides one project whose deadline may have passed: fails it, or puts it in the waiting
  * state. `force` (an admin's refund decision, recorded before) fails it despite approved claims.
  */
-export async function decideProject(deps: DeadlineDeps, ctx: OrderCtx, projectId: string): Promise<ProjectDeadlineOutcome> {
+export async function decideProject(
+  deps: DeadlineDeps,
+  ctx: OrderCtx,
+  projectId: string,
+): Promise<ProjectDeadlineOutcome> {
   const refundDecided = await repo.hasRefundDecision(deps.db, projectId);
   const result = await deps.db.transaction().execute(async (trx) => {
     const reserved = await repo.lockReservedOrders(trx, projectId);
     const balance = await repo.lockBalance(trx, projectId);
     const project = await repo.lockProject(trx, projectId);
-    if (!project || !balance || project.status !== 'listed' || !project.funding_deadline || project.threshold === null) return { outcome: 'not_due' as const };
-    if (project.funding_deadline.getTime() > ctx.now.getTime() || balance.sold >= project.threshold) return { outcome: 'not_due' as const };
+    if (
+      !project ||
+      !balance ||
+      project.status !== 'listed' ||
+      !project.funding_deadline ||
+      project.threshold === null
+    )
+      return { outcome: 'not_due' as const };
+    if (project.funding_deadline.getTime() > ctx.now.getTime() || balance.sold >= project.threshold)
+      return { outcome: 'not_due' as const };
 
     const approved = await repo.approvedClaimsOfProject(trx, projectId);
     if (approved.length > 0 && !refundDecided) {
@@ -108,7 +137,15 @@ export async function decideProject(deps: DeadlineDeps, ctx: OrderCtx, projectId
           action: 'project.failing',
           subjectType: 'project',
           subjectId: projectId,
-          summary: { sold: balance.sold, threshold: project.threshold, approvedClaims: approved.map((c) => ({ claimId: c.claim_id, certificateNumber: c.certificate_number, authorityId: c.authority_id })) },
+          summary: {
+            sold: balance.sold,
+            threshold: project.threshold,
+            approvedClaims: approved.map((c) => ({
+              claimId: c.claim_id,
+              certificateNumber: c.certificate_number,
+              authorityId: c.authority_id,
+            })),
+          },
         });
       }
       return { outcome: 'waiting' as const };
@@ -140,7 +177,11 @@ export async function decideProject(deps: DeadlineDeps, ctx: OrderCtx, projectId
   if (result.outcome !== 'failed') return result.outcome;
   for (const order of result.released) {
     if (order.stripe_checkout_session_id) {
-      await deps.jobs.send(EXPIRE_CHECKOUT_SESSION_JOB, { orderId: order.id, sessionId: order.stripe_checkout_session_id }, { singletonKey: order.id });
+      await deps.jobs.send(
+        EXPIRE_CHECKOUT_SESSION_JOB,
+        { orderId: order.id, sessionId: order.stripe_checkout_session_id },
+        { singletonKey: order.id },
+      );
     }
   }
   await queueRefunds(deps, projectId);
@@ -149,11 +190,21 @@ export async function decideProject(deps: DeadlineDeps, ctx: OrderCtx, projectId
 
 async function queueRefunds(deps: DeadlineDeps, projectId: string): Promise<number> {
   const paid = await repo.paidOrders(deps.db, projectId);
-  for (const order of paid) await deps.jobs.send(REFUND_FAILED_ORDER_JOB, { orderId: order.id }, { singletonKey: order.id });
+  for (const order of paid)
+    await deps.jobs.send(
+      REFUND_FAILED_ORDER_JOB,
+      { orderId: order.id },
+      { singletonKey: order.id },
+    );
   return paid.length;
 }
 
-export type FailedOrderRefund = 'refunded' | 'not_applicable' | 'waiting_for_claim' | 'provider_unavailable' | 'stripe_not_configured';
+export type FailedOrderRefund =
+  | 'refunded'
+  | 'not_applicable'
+  | 'waiting_for_claim'
+  | 'provider_unavailable'
+  | 'stripe_not_configured';
 
 /**
  * Job 'funding.refund-order': gives back one paid order of a failed project. Safe to run
@@ -162,7 +213,11 @@ export type FailedOrderRefund = 'refunded' | 'not_applicable' | 'waiting_for_cla
  * flagged), unless an admin decided to refund the project: then the approval is
  * invalidated first, in the transaction before the money moves.
  */
-export async function refundFailedProjectOrder(deps: DeadlineDeps, ctx: OrderCtx, orderId: string): Promise<FailedOrderRefund> {
+export async function refundFailedProjectOrder(
+  deps: DeadlineDeps,
+  ctx: OrderCtx,
+  orderId: string,
+): Promise<FailedOrderRefund> {
   const { db } = deps;
   const order = await ordersRepository.findOrder(db, orderId);
   if (!order || order.status !== 'paid') return 'not_applicable';
@@ -176,20 +231,34 @@ export async function refundFailedProjectOrder(deps: DeadlineDeps, ctx: OrderCtx
       await flagOnce(db, ctx, order, 'project_failed_refund_waits_for_approved_claim');
       return 'waiting_for_claim';
     }
-    await db.transaction().execute((trx) =>
-      settleClaimsForCertificateStatus(trx, ctx, certificate.id, 'revoked', `${reason}; a platform admin decided to refund the project`),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        settleClaimsForCertificateStatus(
+          trx,
+          ctx,
+          certificate.id,
+          'revoked',
+          `${reason}; a platform admin decided to refund the project`,
+        ),
+      );
   }
   if (order.payment_method === 'stripe' && !deps.payments) {
     await flagOnce(db, ctx, order, 'project_failed_refund_needs_stripe');
     return 'stripe_not_configured';
   }
   try {
-    const result = await refundOrder({ db, payments: deps.payments }, ctx, order, { source: 'project_failed', reason });
-    if (result.outcome !== 'refunded' && result.outcome !== 'already_refunded') return 'not_applicable';
+    const result = await refundOrder({ db, payments: deps.payments }, ctx, order, {
+      source: 'project_failed',
+      reason,
+    });
+    if (result.outcome !== 'refunded' && result.outcome !== 'already_refunded')
+      return 'not_applicable';
     // The refund settles the wait it was flagged for.
     if (order.needs_attention?.startsWith('project_failed_refund')) {
-      await db.transaction().execute((trx) => repo.clearFlag(trx, order.id, order.needs_attention!, ctx.now));
+      await db
+        .transaction()
+        .execute((trx) => repo.clearFlag(trx, order.id, order.needs_attention!, ctx.now));
     }
     return 'refunded';
   } catch (error) {
@@ -197,15 +266,26 @@ export async function refundFailedProjectOrder(deps: DeadlineDeps, ctx: OrderCtx
       await flagOnce(db, ctx, order, 'project_failed_refund_waits_for_approved_claim');
       return 'waiting_for_claim';
     }
-    if (error instanceof AppError && error.code === 'PAYMENT.PROVIDER_UNAVAILABLE') return 'provider_unavailable';
+    if (error instanceof AppError && error.code === 'PAYMENT.PROVIDER_UNAVAILABLE')
+      return 'provider_unavailable';
     throw error;
   }
 }
 
-async function flagOnce(db: Kysely<DB>, ctx: OrderCtx, order: OrderRow, attention: string): Promise<void> {
+async function flagOnce(
+  db: Kysely<DB>,
+  ctx: OrderCtx,
+  order: OrderRow,
+  attention: string,
+): Promise<void> {
   if (order.needs_attention === attention) return;
   await db.transaction().execute(async (trx) => {
     await repo.flagOrder(trx, order.id, attention, ctx.now);
-    await recordAudit(trx, ctx, { action: 'order.refund_waiting', subjectType: 'order', subjectId: order.id, summary: { attention, projectId: order.project_id } });
+    await recordAudit(trx, ctx, {
+      action: 'order.refund_waiting',
+      subjectType: 'order',
+      subjectId: order.id,
+      summary: { attention, projectId: order.project_id },
+    });
   });
 }

@@ -23,7 +23,11 @@ type HookCtx = Ctx & { now: Date };
  * A project waiting after a missed deadline (failing_since) that is funded after all by a
  * reservation paid late leaves its waiting state.
  */
-export async function onCreditsSold(trx: Transaction<DB>, ctx: HookCtx, projectId: string): Promise<boolean> {
+export async function onCreditsSold(
+  trx: Transaction<DB>,
+  ctx: HookCtx,
+  projectId: string,
+): Promise<boolean> {
   const funded = await repo.markFundedIfThresholdReached(trx, projectId, ctx.now);
   if (!funded) return false;
   const amountCents = funded.threshold * funded.creditPriceCents;
@@ -40,7 +44,12 @@ export async function onCreditsSold(trx: Transaction<DB>, ctx: HookCtx, projectI
     action: 'project.funded',
     subjectType: 'project',
     subjectId: projectId,
-    summary: { sold: funded.sold, threshold: funded.threshold, firstTrancheCents: amountCents, wasFailingSince: funded.failingSince?.toISOString() ?? null },
+    summary: {
+      sold: funded.sold,
+      threshold: funded.threshold,
+      firstTrancheCents: amountCents,
+      wasFailingSince: funded.failingSince?.toISOString() ?? null,
+    },
   });
   return true;
 }
@@ -52,17 +61,27 @@ export async function onCreditsSold(trx: Transaction<DB>, ctx: HookCtx, projectI
  * pay that tranche (four eyes; the database refuses it too). Once per project: a repeat,
  * or a project that never reached its threshold, changes nothing.
  */
-export async function onFinalOutcomeReportAccepted(trx: Transaction<DB>, ctx: HookCtx, projectId: string): Promise<void> {
+export async function onFinalOutcomeReportAccepted(
+  trx: Transaction<DB>,
+  ctx: HookCtx,
+  projectId: string,
+): Promise<void> {
   const project = await repo.lockProject(trx, projectId);
   if (!project || project.funded_at === null) return;
   if (await repo.findPayout(trx, projectId, 2)) return;
   const firstTranche = await repo.findPayout(trx, projectId, 1);
   const totals = await repo.ledgerTotals(trx, projectId);
   // The rest: what is left in escrow once the first tranche (paid or still due) is counted out.
-  const firstStillHeld = firstTranche && firstTranche.status !== 'paid' ? Number(firstTranche.amount_cents) : 0;
+  const firstStillHeld =
+    firstTranche && firstTranche.status !== 'paid' ? Number(firstTranche.amount_cents) : 0;
   const restCents = totals.escrowCents - firstStillHeld;
   if (restCents <= 0) {
-    await recordAudit(trx, ctx, { action: 'funding.final_tranche_nothing_due', subjectType: 'project', subjectId: projectId, summary: { escrowCents: totals.escrowCents } });
+    await recordAudit(trx, ctx, {
+      action: 'funding.final_tranche_nothing_due',
+      subjectType: 'project',
+      subjectId: projectId,
+      summary: { escrowCents: totals.escrowCents },
+    });
     return;
   }
   await repo.insertPayout(trx, {

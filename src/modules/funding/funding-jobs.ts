@@ -4,7 +4,13 @@ import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
-import { CHECK_DEADLINES_EVERY_SECONDS, CHECK_DEADLINES_JOB, checkDeadlines, REFUND_FAILED_ORDER_JOB, refundFailedProjectOrder } from './deadlines.js';
+import {
+  CHECK_DEADLINES_EVERY_SECONDS,
+  CHECK_DEADLINES_JOB,
+  checkDeadlines,
+  REFUND_FAILED_ORDER_JOB,
+  refundFailedProjectOrder,
+} from './deadlines.js';
 
 export interface FundingJobsDeps {
   db: Kysely<DB>;
@@ -31,7 +37,12 @@ export async function registerFundingJobs(jobs: JobQueue, deps: FundingJobsDeps)
   await jobs.work(REFUND_FAILED_ORDER_JOB, async (data) => {
     const orderId = typeof data['orderId'] === 'string' ? data['orderId'] : undefined;
     if (!orderId) return;
-    const ctx = { actor: null, requestId: `job:${REFUND_FAILED_ORDER_JOB}:${randomUUID()}`, ip: '', now: deps.clock.now() };
+    const ctx = {
+      actor: null,
+      requestId: `job:${REFUND_FAILED_ORDER_JOB}:${randomUUID()}`,
+      ip: '',
+      now: deps.clock.now(),
+    };
     await refundFailedProjectOrder({ db: deps.db, jobs, payments: deps.payments }, ctx, orderId);
   });
   await jobs.every(CHECK_DEADLINES_JOB, CHECK_DEADLINES_EVERY_SECONDS);

@@ -20,7 +20,11 @@ type Day = ReconciliationReport['days'][number];
 const MAX_DAYS = 92;
 const n = (value: unknown): number => Number(value ?? 0);
 
-export async function reconciliationReport(db: Kysely<DB>, from: string, to: string): Promise<ReconciliationReport> {
+export async function reconciliationReport(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+): Promise<ReconciliationReport> {
   const bounds = await sql<{ start: Date; end: Date; days: number }>`
     SELECT (${from}::date::timestamp AT TIME ZONE 'Europe/Amsterdam') AS start,
            ((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam') AS end,
@@ -28,10 +32,17 @@ export async function reconciliationReport(db: Kysely<DB>, from: string, to: str
   `
     .execute(db)
     .catch(() => {
-      throw unprocessable('FUNDING.INVALID_PERIOD', 'from and to must be calendar days (YYYY-MM-DD)');
+      throw unprocessable(
+        'FUNDING.INVALID_PERIOD',
+        'from and to must be calendar days (YYYY-MM-DD)',
+      );
     });
   const { start, end, days: span } = bounds.rows[0]!;
-  if (n(span) < 0 || n(span) > MAX_DAYS) throw unprocessable('FUNDING.INVALID_PERIOD', `to must be on or after from, at most ${MAX_DAYS} days later`);
+  if (n(span) < 0 || n(span) > MAX_DAYS)
+    throw unprocessable(
+      'FUNDING.INVALID_PERIOD',
+      `to must be on or after from, at most ${MAX_DAYS} days later`,
+    );
 
   const days = new Map<string, Day>();
   const dayOf = (day: string): Day => {
@@ -68,13 +79,16 @@ export async function reconciliationReport(db: Kysely<DB>, from: string, to: str
   // Stripe's side, per order: the paid session's amount, and the charge's refunded amount (cumulative: the highest wins).
   const stripePaid: StripeAmounts = new Map();
   const stripeRefunded: StripeAmounts = new Map();
-  for (const event of await repo.stripeEvents(db, { from: start, to: end })) addStripeEvent(event, stripePaid, stripeRefunded);
+  for (const event of await repo.stripeEvents(db, { from: start, to: end }))
+    addStripeEvent(event, stripePaid, stripeRefunded);
   for (const [, paid] of stripePaid) dayOf(paid.day).stripePaymentsCents += paid.cents;
-  for (const [, refunded] of stripeRefunded) dayOf(refunded.day).stripeRefundsCents += refunded.cents;
+  for (const [, refunded] of stripeRefunded)
+    dayOf(refunded.day).stripeRefundsCents += refunded.cents;
 
   const ledgerPaid: LedgerAmounts = new Map();
   const ledgerRefunded: LedgerAmounts = new Map();
-  for (const entry of await repo.stripeLedgerEntries(db, { from: start, to: end })) addLedgerEntry(entry, ledgerPaid, ledgerRefunded);
+  for (const entry of await repo.stripeLedgerEntries(db, { from: start, to: end }))
+    addLedgerEntry(entry, ledgerPaid, ledgerRefunded);
 
   const compare = (
     stripe: StripeAmounts,
@@ -89,15 +103,31 @@ export async function reconciliationReport(db: Kysely<DB>, from: string, to: str
       else if (!s && l) kind = kinds.missingAtStripe;
       else if (s && l && s.cents !== l.cents) kind = kinds.differs;
       if (!kind) continue;
-      dayOf((l ?? s)!.day).differences.push({ kind, orderId, stripeCents: s?.cents ?? null, ledgerCents: l?.cents ?? null, reference: s?.reference ?? l?.reference ?? null });
+      dayOf((l ?? s)!.day).differences.push({
+        kind,
+        orderId,
+        stripeCents: s?.cents ?? null,
+        ledgerCents: l?.cents ?? null,
+        reference: s?.reference ?? l?.reference ?? null,
+      });
     }
   };
   // An order's event and ledger row may fall on either side of the period's edge: look both up whole.
   await widen(db, stripePaid, stripeRefunded, ledgerPaid, ledgerRefunded);
-  compare(stripePaid, ledgerPaid, { missingInLedger: 'payment_not_in_ledger', missingAtStripe: 'payment_not_reported_by_stripe', differs: 'payment_amount_differs' });
-  compare(stripeRefunded, ledgerRefunded, { missingInLedger: 'refund_not_in_ledger', missingAtStripe: 'refund_not_reported_by_stripe', differs: 'refund_amount_differs' });
+  compare(stripePaid, ledgerPaid, {
+    missingInLedger: 'payment_not_in_ledger',
+    missingAtStripe: 'payment_not_reported_by_stripe',
+    differs: 'payment_amount_differs',
+  });
+  compare(stripeRefunded, ledgerRefunded, {
+    missingInLedger: 'refund_not_in_ledger',
+    missingAtStripe: 'refund_not_reported_by_stripe',
+    differs: 'refund_amount_differs',
+  });
 
-  const sorted = [...days.values()].filter((d) => d.day >= from && d.day <= to).sort((a, b) => a.day.localeCompare(b.day));
+  const sorted = [...days.values()]
+    .filter((d) => d.day >= from && d.day <= to)
+    .sort((a, b) => a.day.localeCompare(b.day));
   const differences = sorted.reduce((sum, d) => sum + d.differences.length, 0);
   const unbalanced = (await repo.ledgerTotalsByProject(db)).some((p) => p.escrowCents < 0);
   return { from, to, days: sorted, differences, balanced: differences === 0 && !unbalanced };
@@ -108,11 +138,26 @@ export async function reconciliationReport(db: Kysely<DB>, from: string, to: str
  * event is stamped 00:00 the next day (or the other way round) is matched, not flagged.
  * Only fills gaps; amounts counted per day above stay those of the period.
  */
-async function widen(db: Kysely<DB>, stripePaid: StripeAmounts, stripeRefunded: StripeAmounts, ledgerPaid: LedgerAmounts, ledgerRefunded: LedgerAmounts): Promise<void> {
-  const orderIds = [...new Set([...stripePaid.keys(), ...stripeRefunded.keys(), ...ledgerPaid.keys(), ...ledgerRefunded.keys()])];
+async function widen(
+  db: Kysely<DB>,
+  stripePaid: StripeAmounts,
+  stripeRefunded: StripeAmounts,
+  ledgerPaid: LedgerAmounts,
+  ledgerRefunded: LedgerAmounts,
+): Promise<void> {
+  const orderIds = [
+    ...new Set([
+      ...stripePaid.keys(),
+      ...stripeRefunded.keys(),
+      ...ledgerPaid.keys(),
+      ...ledgerRefunded.keys(),
+    ]),
+  ];
   if (orderIds.length === 0) return;
-  for (const entry of await repo.stripeLedgerEntries(db, { orderIds })) addLedgerEntry(entry, ledgerPaid, ledgerRefunded, { gapsOnly: true });
-  for (const event of await repo.stripeEvents(db, { orderIds })) addStripeEvent(event, stripePaid, stripeRefunded);
+  for (const entry of await repo.stripeLedgerEntries(db, { orderIds }))
+    addLedgerEntry(entry, ledgerPaid, ledgerRefunded, { gapsOnly: true });
+  for (const event of await repo.stripeEvents(db, { orderIds }))
+    addStripeEvent(event, stripePaid, stripeRefunded);
 }
 
 type StripeAmounts = Map<string, { cents: number; day: string; reference: string }>;
@@ -120,7 +165,15 @@ type LedgerAmounts = Map<string, { cents: number; day: string; reference: string
 
 /** A paid session counts once (the first); a charge's refunded amount is cumulative, so the highest wins (dated by the first seen). */
 function addStripeEvent(
-  event: { id: string; type: string; order_id: string | null; day: string; amount_total: string | null; amount_refunded: string | null; payment_status: string | null },
+  event: {
+    id: string;
+    type: string;
+    order_id: string | null;
+    day: string;
+    amount_total: string | null;
+    amount_refunded: string | null;
+    payment_status: string | null;
+  },
   paid: StripeAmounts,
   refunded: StripeAmounts,
 ): void {
@@ -128,19 +181,35 @@ function addStripeEvent(
   if (event.type === 'charge.refunded') {
     const cents = n(event.amount_refunded);
     const seen = refunded.get(event.order_id);
-    if (!seen || cents > seen.cents) refunded.set(event.order_id, { cents, day: seen?.day ?? event.day, reference: event.id });
+    if (!seen || cents > seen.cents)
+      refunded.set(event.order_id, { cents, day: seen?.day ?? event.day, reference: event.id });
   } else if (event.payment_status === 'paid' && !paid.has(event.order_id)) {
     paid.set(event.order_id, { cents: n(event.amount_total), day: event.day, reference: event.id });
   }
 }
 
 function addLedgerEntry(
-  entry: { order_id: string | null; entry_type: string; amount_cents: unknown; day: string; external_reference: string | null },
+  entry: {
+    order_id: string | null;
+    entry_type: string;
+    amount_cents: unknown;
+    day: string;
+    external_reference: string | null;
+  },
   paid: LedgerAmounts,
   refunded: LedgerAmounts,
   options: { gapsOnly?: boolean } = {},
 ): void {
-  const target = entry.entry_type === 'payment_received' ? paid : entry.entry_type === 'refund_paid' ? refunded : undefined;
+  const target =
+    entry.entry_type === 'payment_received'
+      ? paid
+      : entry.entry_type === 'refund_paid'
+        ? refunded
+        : undefined;
   if (!target || !entry.order_id || (options.gapsOnly && target.has(entry.order_id))) return;
-  target.set(entry.order_id, { cents: n(entry.amount_cents), day: entry.day, reference: entry.external_reference });
+  target.set(entry.order_id, {
+    cents: n(entry.amount_cents),
+    day: entry.day,
+    reference: entry.external_reference,
+  });
 }

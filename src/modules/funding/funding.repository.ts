@@ -1,5 +1,13 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, FundingDecisionKind, FundingDecisionRow, OrderRow, PayoutRow, PayoutStatus, ProjectRow } from '../../db/types.js';
+import type {
+  DB,
+  FundingDecisionKind,
+  FundingDecisionRow,
+  OrderRow,
+  PayoutRow,
+  PayoutStatus,
+  ProjectRow,
+} from '../../db/types.js';
 
 /**
  * All SQL of the funding module. Functions that lock rows take a Transaction. Lock order,
@@ -63,8 +71,23 @@ export const fundingRepository = {
     trx: Transaction<DB>,
     projectId: string,
     now: Date,
-  ): Promise<{ threshold: number; sold: number; creditPriceCents: number; initiativeId: string; failingSince: Date | null } | undefined> {
-    const result = await sql<{ threshold: number; sold: number; credit_price_cents: number; initiative_id: string; failing_since: Date | null }>`
+  ): Promise<
+    | {
+        threshold: number;
+        sold: number;
+        creditPriceCents: number;
+        initiativeId: string;
+        failingSince: Date | null;
+      }
+    | undefined
+  > {
+    const result = await sql<{
+      threshold: number;
+      sold: number;
+      credit_price_cents: number;
+      initiative_id: string;
+      failing_since: Date | null;
+    }>`
       WITH before AS (SELECT failing_since FROM projects WHERE id = ${projectId})
       UPDATE projects p
       SET status = 'funded', funded_at = ${now}, updated_at = ${now}, failing_since = NULL, failing_reason = NULL
@@ -75,32 +98,66 @@ export const fundingRepository = {
     `.execute(trx);
     const row = result.rows[0];
     if (!row) return undefined;
-    return { threshold: row.threshold, sold: row.sold, creditPriceCents: row.credit_price_cents, initiativeId: row.initiative_id, failingSince: row.failing_since };
+    return {
+      threshold: row.threshold,
+      sold: row.sold,
+      creditPriceCents: row.credit_price_cents,
+      initiativeId: row.initiative_id,
+      failingSince: row.failing_since,
+    };
   },
 
   // ---- projects ----
 
   async lockProject(trx: Transaction<DB>, projectId: string): Promise<ProjectRow | undefined> {
-    return trx.selectFrom('projects').selectAll().where('id', '=', projectId).forNoKeyUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', projectId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
   },
 
-  async findFundingProject(db: Kysely<DB>, projectId: string): Promise<FundingProjectRow | undefined> {
+  async findFundingProject(
+    db: Kysely<DB>,
+    projectId: string,
+  ): Promise<FundingProjectRow | undefined> {
     return db
       .selectFrom('projects as p')
       .innerJoin('organisations as i', 'i.id', 'p.initiative_id')
       .leftJoin('project_credit_balances as b', 'b.project_id', 'p.id')
-      .leftJoin('awards as a', (join) => join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'))
+      .leftJoin('awards as a', (join) =>
+        join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'),
+      )
       .select([
-        'p.id', 'p.title', 'p.status', 'p.initiative_id', 'i.name as initiative_name', 'p.threshold', 'p.supply', 'p.funding_deadline',
-        'p.listed_at', 'p.funded_at', 'p.failed_at', 'p.failure_reason', 'p.failing_since', 'p.failing_reason',
-        'b.sold', 'b.reserved', 'a.credit_price_cents',
+        'p.id',
+        'p.title',
+        'p.status',
+        'p.initiative_id',
+        'i.name as initiative_name',
+        'p.threshold',
+        'p.supply',
+        'p.funding_deadline',
+        'p.listed_at',
+        'p.funded_at',
+        'p.failed_at',
+        'p.failure_reason',
+        'p.failing_since',
+        'p.failing_reason',
+        'b.sold',
+        'b.reserved',
+        'a.credit_price_cents',
       ])
       .where('p.id', '=', projectId)
       .executeTakeFirst();
   },
 
   /** Listed projects whose deadline has passed below their threshold: the deadline job's work list. */
-  async findProjectsPastDeadline(db: Kysely<DB>, now: Date, limit: number): Promise<{ id: string }[]> {
+  async findProjectsPastDeadline(
+    db: Kysely<DB>,
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string }[]> {
     return db
       .selectFrom('projects as p')
       .innerJoin('project_credit_balances as b', 'b.project_id', 'p.id')
@@ -120,33 +177,69 @@ export const fundingRepository = {
       .select('p.id')
       .where('p.status', '=', 'failed')
       .where(({ exists, selectFrom }) =>
-        exists(selectFrom('orders as o').select('o.id').whereRef('o.project_id', '=', 'p.id').where('o.status', '=', 'paid')),
+        exists(
+          selectFrom('orders as o')
+            .select('o.id')
+            .whereRef('o.project_id', '=', 'p.id')
+            .where('o.status', '=', 'paid'),
+        ),
       )
       .limit(limit)
       .execute();
   },
 
-  async setFailing(trx: Transaction<DB>, projectId: string, reason: string, now: Date): Promise<void> {
+  async setFailing(
+    trx: Transaction<DB>,
+    projectId: string,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
     await trx
       .updateTable('projects')
-      .set((eb) => ({ failing_since: eb.fn.coalesce('failing_since', sql<Date>`${now}::timestamptz`), failing_reason: reason.slice(0, 2000), updated_at: now }))
+      .set((eb) => ({
+        failing_since: eb.fn.coalesce('failing_since', sql<Date>`${now}::timestamptz`),
+        failing_reason: reason.slice(0, 2000),
+        updated_at: now,
+      }))
       .where('id', '=', projectId)
       .execute();
   },
 
-  async markFailed(trx: Transaction<DB>, projectId: string, reason: string, now: Date): Promise<void> {
+  async markFailed(
+    trx: Transaction<DB>,
+    projectId: string,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
     await trx
       .updateTable('projects')
-      .set({ status: 'failed', failed_at: now, failure_reason: reason.slice(0, 2000), failing_since: null, failing_reason: null, updated_at: now })
+      .set({
+        status: 'failed',
+        failed_at: now,
+        failure_reason: reason.slice(0, 2000),
+        failing_since: null,
+        failing_reason: null,
+        updated_at: now,
+      })
       .where('id', '=', projectId)
       .where('status', '=', 'listed')
       .execute();
   },
 
-  async setDeadline(trx: Transaction<DB>, projectId: string, deadline: Date, now: Date): Promise<void> {
+  async setDeadline(
+    trx: Transaction<DB>,
+    projectId: string,
+    deadline: Date,
+    now: Date,
+  ): Promise<void> {
     await trx
       .updateTable('projects')
-      .set({ funding_deadline: deadline, failing_since: null, failing_reason: null, updated_at: now })
+      .set({
+        funding_deadline: deadline,
+        failing_since: null,
+        failing_reason: null,
+        updated_at: now,
+      })
       .where('id', '=', projectId)
       .execute();
   },
@@ -160,8 +253,14 @@ export const fundingRepository = {
       .innerJoin('certificates as cert', 'cert.id', 'c.certificate_id')
       .innerJoin('organisations as au', 'au.id', 'c.authority_id')
       .select([
-        'c.id as claim_id', 'c.certificate_id', 'cert.number as certificate_number', 'cert.order_id', 'c.authority_id',
-        'au.name as authority_name', 'c.supplier_id', 'c.credits',
+        'c.id as claim_id',
+        'c.certificate_id',
+        'cert.number as certificate_number',
+        'cert.order_id',
+        'c.authority_id',
+        'au.name as authority_name',
+        'c.supplier_id',
+        'c.credits',
       ])
       .where('cert.project_id', '=', projectId)
       .where('c.status', '=', 'approved')
@@ -174,32 +273,78 @@ export const fundingRepository = {
    * A reservation paid meanwhile is no longer reserved when the lock is granted and drops out.
    */
   async lockReservedOrders(trx: Transaction<DB>, projectId: string): Promise<{ id: string }[]> {
-    return trx.selectFrom('orders').select('id').where('project_id', '=', projectId).where('status', '=', 'reserved').orderBy('id').forNoKeyUpdate().execute();
+    return trx
+      .selectFrom('orders')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'reserved')
+      .orderBy('id')
+      .forNoKeyUpdate()
+      .execute();
   },
 
   async lockBalance(trx: Transaction<DB>, projectId: string) {
-    return trx.selectFrom('project_credit_balances').selectAll().where('project_id', '=', projectId).forNoKeyUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
   },
 
   /** Orders of the project whose payment is (still) held: paid ones, oldest first. */
   async paidOrders(db: Kysely<DB>, projectId: string): Promise<OrderRow[]> {
-    return db.selectFrom('orders').selectAll().where('project_id', '=', projectId).where('status', '=', 'paid').orderBy('paid_at').orderBy('id').execute();
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'paid')
+      .orderBy('paid_at')
+      .orderBy('id')
+      .execute();
   },
 
-  async flagOrder(trx: Transaction<DB>, orderId: string, attention: string, now: Date): Promise<void> {
-    await trx.updateTable('orders').set({ needs_attention: attention.slice(0, 500), updated_at: now }).where('id', '=', orderId).execute();
+  async flagOrder(
+    trx: Transaction<DB>,
+    orderId: string,
+    attention: string,
+    now: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('orders')
+      .set({ needs_attention: attention.slice(0, 500), updated_at: now })
+      .where('id', '=', orderId)
+      .execute();
   },
 
   /** Clears a flag this module set, only if it is still the one set (an admin may have flagged since). */
-  async clearFlag(trx: Transaction<DB>, orderId: string, attention: string, now: Date): Promise<void> {
-    await trx.updateTable('orders').set({ needs_attention: null, updated_at: now }).where('id', '=', orderId).where('needs_attention', '=', attention).execute();
+  async clearFlag(
+    trx: Transaction<DB>,
+    orderId: string,
+    attention: string,
+    now: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('orders')
+      .set({ needs_attention: null, updated_at: now })
+      .where('id', '=', orderId)
+      .where('needs_attention', '=', attention)
+      .execute();
   },
 
   // ---- decisions ----
 
   async insertDecision(
     trx: Transaction<DB>,
-    values: { projectId: string; kind: FundingDecisionKind; previousDeadline: Date; newDeadline: Date | null; reason: string; decidedBy: string; at: Date },
+    values: {
+      projectId: string;
+      kind: FundingDecisionKind;
+      previousDeadline: Date;
+      newDeadline: Date | null;
+      reason: string;
+      decidedBy: string;
+      at: Date;
+    },
   ): Promise<FundingDecisionRow> {
     return trx
       .insertInto('funding_decisions')
@@ -217,11 +362,22 @@ export const fundingRepository = {
   },
 
   async listDecisions(db: Kysely<DB>, projectId: string): Promise<FundingDecisionRow[]> {
-    return db.selectFrom('funding_decisions').selectAll().where('project_id', '=', projectId).orderBy('decided_at').orderBy('id').execute();
+    return db
+      .selectFrom('funding_decisions')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('decided_at')
+      .orderBy('id')
+      .execute();
   },
 
   async hasRefundDecision(db: Kysely<DB>, projectId: string): Promise<boolean> {
-    const row = await db.selectFrom('funding_decisions').select('id').where('project_id', '=', projectId).where('kind', '=', 'refund_all').executeTakeFirst();
+    const row = await db
+      .selectFrom('funding_decisions')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('kind', '=', 'refund_all')
+      .executeTakeFirst();
     return row !== undefined;
   },
 
@@ -231,20 +387,35 @@ export const fundingRepository = {
     const row = await db
       .selectFrom('money_ledger')
       .select([
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as('received'),
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as('refunded'),
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as('paid_out'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as(
+          'received',
+        ),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as(
+          'refunded',
+        ),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as(
+          'paid_out',
+        ),
       ])
       .where('project_id', '=', projectId)
       .executeTakeFirstOrThrow();
     const receivedCents = n(row.received);
     const refundedCents = n(row.refunded);
     const paidOutCents = n(row.paid_out);
-    return { receivedCents, refundedCents, paidOutCents, escrowCents: receivedCents - refundedCents - paidOutCents };
+    return {
+      receivedCents,
+      refundedCents,
+      paidOutCents,
+      escrowCents: receivedCents - refundedCents - paidOutCents,
+    };
   },
 
   /** The ledger per project, for the platform-wide escrow report. */
-  async ledgerTotalsByProject(db: Kysely<DB>): Promise<Array<LedgerTotals & { projectId: string; title: string; status: ProjectRow['status'] }>> {
+  async ledgerTotalsByProject(
+    db: Kysely<DB>,
+  ): Promise<
+    Array<LedgerTotals & { projectId: string; title: string; status: ProjectRow['status'] }>
+  > {
     const rows = await db
       .selectFrom('money_ledger as m')
       .innerJoin('projects as p', 'p.id', 'm.project_id')
@@ -252,9 +423,15 @@ export const fundingRepository = {
         'm.project_id',
         'p.title',
         'p.status',
-        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payment_received'), 0)`.as('received'),
-        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'refund_paid'), 0)`.as('refunded'),
-        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payout'), 0)`.as('paid_out'),
+        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payment_received'), 0)`.as(
+          'received',
+        ),
+        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'refund_paid'), 0)`.as(
+          'refunded',
+        ),
+        sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payout'), 0)`.as(
+          'paid_out',
+        ),
       ])
       .groupBy(['m.project_id', 'p.title', 'p.status'])
       .orderBy('p.title')
@@ -263,11 +440,29 @@ export const fundingRepository = {
       const receivedCents = n(row.received);
       const refundedCents = n(row.refunded);
       const paidOutCents = n(row.paid_out);
-      return { projectId: row.project_id, title: row.title, status: row.status, receivedCents, refundedCents, paidOutCents, escrowCents: receivedCents - refundedCents - paidOutCents };
+      return {
+        projectId: row.project_id,
+        title: row.title,
+        status: row.status,
+        receivedCents,
+        refundedCents,
+        paidOutCents,
+        escrowCents: receivedCents - refundedCents - paidOutCents,
+      };
     });
   },
 
-  async insertPayoutLedgerEntry(trx: Transaction<DB>, values: { projectId: string; payoutId: string; amountCents: number; bankReference: string; actorUserId: string; at: Date }): Promise<void> {
+  async insertPayoutLedgerEntry(
+    trx: Transaction<DB>,
+    values: {
+      projectId: string;
+      payoutId: string;
+      amountCents: number;
+      bankReference: string;
+      actorUserId: string;
+      at: Date;
+    },
+  ): Promise<void> {
     await trx
       .insertInto('money_ledger')
       .values({
@@ -288,7 +483,15 @@ export const fundingRepository = {
 
   async insertPayout(
     trx: Transaction<DB>,
-    values: { projectId: string; initiativeId: string; tranche: 1 | 2; amountCents: number; dueAt: Date; dueReason: string; reportAcceptedBy: string | null },
+    values: {
+      projectId: string;
+      initiativeId: string;
+      tranche: 1 | 2;
+      amountCents: number;
+      dueAt: Date;
+      dueReason: string;
+      reportAcceptedBy: string | null;
+    },
   ): Promise<PayoutRow | undefined> {
     return trx
       .insertInto('payouts')
@@ -306,27 +509,53 @@ export const fundingRepository = {
       .executeTakeFirst();
   },
 
-  async findPayout(db: Kysely<DB>, projectId: string, tranche: 1 | 2): Promise<PayoutRow | undefined> {
-    return db.selectFrom('payouts').selectAll().where('project_id', '=', projectId).where('tranche', '=', tranche).executeTakeFirst();
+  async findPayout(
+    db: Kysely<DB>,
+    projectId: string,
+    tranche: 1 | 2,
+  ): Promise<PayoutRow | undefined> {
+    return db
+      .selectFrom('payouts')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('tranche', '=', tranche)
+      .executeTakeFirst();
   },
 
   async lockPayout(trx: Transaction<DB>, payoutId: string): Promise<PayoutRow | undefined> {
-    return trx.selectFrom('payouts').selectAll().where('id', '=', payoutId).forNoKeyUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('payouts')
+      .selectAll()
+      .where('id', '=', payoutId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
   },
 
   async updatePayout(
     trx: Transaction<DB>,
     payoutId: string,
-    values: { status: PayoutStatus; approved_by?: string; approved_at?: Date; paid_by?: string; paid_at?: Date; bank_reference?: string },
+    values: {
+      status: PayoutStatus;
+      approved_by?: string;
+      approved_at?: Date;
+      paid_by?: string;
+      paid_at?: Date;
+      bank_reference?: string;
+    },
   ): Promise<void> {
     await trx.updateTable('payouts').set(values).where('id', '=', payoutId).execute();
   },
 
   async findPayoutView(db: Kysely<DB>, payoutId: string): Promise<PayoutView | undefined> {
-    return payoutViewQuery(db).where('po.id', '=', payoutId).executeTakeFirst() as Promise<PayoutView | undefined>;
+    return payoutViewQuery(db).where('po.id', '=', payoutId).executeTakeFirst() as Promise<
+      PayoutView | undefined
+    >;
   },
 
-  async listPayoutViews(db: Kysely<DB>, filter: { projectId?: string; initiativeId?: string; statuses?: readonly PayoutStatus[] }): Promise<PayoutView[]> {
+  async listPayoutViews(
+    db: Kysely<DB>,
+    filter: { projectId?: string; initiativeId?: string; statuses?: readonly PayoutStatus[] },
+  ): Promise<PayoutView[]> {
     let query = payoutViewQuery(db);
     if (filter.projectId) query = query.where('po.project_id', '=', filter.projectId);
     if (filter.initiativeId) query = query.where('po.initiative_id', '=', filter.initiativeId);
@@ -343,11 +572,17 @@ export const fundingRepository = {
       .select([
         sql<string>`to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
         'method',
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as('received'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as(
+          'received',
+        ),
         sql<string>`count(*) FILTER (WHERE entry_type = 'payment_received')`.as('received_count'),
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as('refunded'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as(
+          'refunded',
+        ),
         sql<string>`count(*) FILTER (WHERE entry_type = 'refund_paid')`.as('refunded_count'),
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as('paid_out'),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as(
+          'paid_out',
+        ),
       ])
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
@@ -363,18 +598,29 @@ export const fundingRepository = {
     let query = db
       .selectFrom('stripe_events')
       .select([
-        sql<string>`to_char(created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
+        sql<string>`to_char(created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as(
+          'day',
+        ),
         'id',
         'type',
         'order_id',
         sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
-        sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_refunded'`.as('amount_refunded'),
+        sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_refunded'`.as(
+          'amount_refunded',
+        ),
         sql<string | null>`payload -> 'data' -> 'object' ->> 'payment_status'`.as('payment_status'),
       ])
-      .where('type', 'in', ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'charge.refunded']);
-    query = 'orderIds' in scope
-      ? query.where('order_id', 'in', scope.orderIds)
-      : query.where('created_at_stripe', '>=', scope.from).where('created_at_stripe', '<', scope.to);
+      .where('type', 'in', [
+        'checkout.session.completed',
+        'checkout.session.async_payment_succeeded',
+        'charge.refunded',
+      ]);
+    query =
+      'orderIds' in scope
+        ? query.where('order_id', 'in', scope.orderIds)
+        : query
+            .where('created_at_stripe', '>=', scope.from)
+            .where('created_at_stripe', '<', scope.to);
     return query.execute();
   },
 
@@ -391,7 +637,10 @@ export const fundingRepository = {
         'm.external_reference',
       ])
       .where('m.method', '=', 'stripe');
-    query = 'orderIds' in scope ? query.where('m.order_id', 'in', scope.orderIds) : query.where('m.created_at', '>=', scope.from).where('m.created_at', '<', scope.to);
+    query =
+      'orderIds' in scope
+        ? query.where('m.order_id', 'in', scope.orderIds)
+        : query.where('m.created_at', '>=', scope.from).where('m.created_at', '<', scope.to);
     return query.execute();
   },
 };

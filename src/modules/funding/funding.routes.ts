@@ -23,7 +23,10 @@ import {
 import type { FundingService } from './funding.service.js';
 
 /** Funding rounds, payouts from escrow and the money reports (issue 8). */
-export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clock: Clock }> = async (app, { funding, clock }) => {
+export const fundingRoutes: FastifyPluginAsyncZod<{
+  funding: FundingService;
+  clock: Clock;
+}> = async (app, { funding, clock }) => {
   // Public with an optional sign-in: a token, when sent, must be valid and widens the view.
   app.get(
     '/v1/projects/:id/funding',
@@ -35,7 +38,8 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
       schema: {
         operationId: 'getProjectFunding',
         tags: ['funding'],
-        summary: 'A project’s funding round: threshold, sold, escrow, tranches (public, more when signed in)',
+        summary:
+          'A project’s funding round: threshold, sold, escrow, tranches (public, more when signed in)',
         description: [
           'Everyone: threshold and sold credits, the deadline, whether the project was funded or failed and why, the waiting state of a project that missed its deadline while an approved claim stands, and the payout tranches (without bank references).',
           'Platform admins and the project’s initiative (`view: full`): also the escrow (received, refunded, paid out, held), the bank references, deadline extensions and admin decisions, and every approved claim the project waits for.',
@@ -66,7 +70,10 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
             'Audited, with a reason. The new deadline must be later than the current one (422 FUNDING.DEADLINE_NOT_LATER). Refused once the deadline has passed (409 FUNDING.DEADLINE_PASSED) or for a project that is not listed or funded (409 FUNDING.INVALID_STATE).',
           params: ProjectIdParamsSchema,
           body: ExtendDeadlineSchema,
-          response: { 200: FundingSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+          response: {
+            200: FundingSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+          },
         },
       },
       async (request) => funding.extendDeadline(ctxOf(request), request.params.id, request.body),
@@ -78,7 +85,8 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
         schema: {
           operationId: 'decideWaitingProject',
           tags: ['funding'],
-          summary: 'Decide a project that waits after its deadline because of approved claims (platform admins)',
+          summary:
+            'Decide a project that waits after its deadline because of approved claims (platform admins)',
           description: [
             '`refund_all`: the project fails now. Approved claims on its certificates are invalidated (the authorities see why), reservations are released and every paid order is refunded by the refund jobs. Once per project.',
             '`extend_deadline`: a new deadline in the future; the project sells again until then.',
@@ -86,7 +94,10 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
           ].join('\n\n'),
           params: ProjectIdParamsSchema,
           body: FundingDecisionInputSchema,
-          response: { 200: FundingSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+          response: {
+            200: FundingSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+          },
         },
       },
       async (request) => funding.decide(ctxOf(request), request.params.id, request.body),
@@ -98,7 +109,8 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
         schema: {
           operationId: 'listPayouts',
           tags: ['funding'],
-          summary: 'Payouts: all for platform admins (the payouts-due list with status=open), own for initiatives',
+          summary:
+            'Payouts: all for platform admins (the payouts-due list with status=open), own for initiatives',
           description: 'Oldest due first. Other organisations get 404.',
           querystring: ListPayoutsQuerySchema,
           response: { 200: PayoutListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
@@ -116,7 +128,10 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
           summary: 'The payouts list as CSV (platform admins); by default those still open',
           querystring: ExportPayoutsQuerySchema,
           response: {
-            200: { description: 'CSV (UTF-8 with BOM)', content: { [CONTENT_TYPES.csv]: { schema: z.string() } } },
+            200: {
+              description: 'CSV (UTF-8 with BOM)',
+              content: { [CONTENT_TYPES.csv]: { schema: z.string() } },
+            },
             ...problemResponses(...AUTHENTICATED_PROBLEMS),
           },
         },
@@ -153,8 +168,10 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
         schema: {
           operationId: 'approvePayout',
           tags: ['funding'],
-          summary: 'First approval of a due payout (platform admins, not the one who accepted the final report)',
-          description: '403 PAYOUT.FOUR_EYES for the admin who accepted the final outcome report; 409 PAYOUT.INVALID_STATE unless due. Repeating one’s own approval changes nothing.',
+          summary:
+            'First approval of a due payout (platform admins, not the one who accepted the final report)',
+          description:
+            '403 PAYOUT.FOUR_EYES for the admin who accepted the final outcome report; 409 PAYOUT.INVALID_STATE unless due. Repeating one’s own approval changes nothing.',
           params: PayoutIdParamsSchema,
           response: { 200: PayoutSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
         },
@@ -176,7 +193,8 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
           response: { 200: PayoutSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
         },
       },
-      async (request) => funding.markPayoutPaid(ctxOf(request), request.params.id, request.body.bankReference),
+      async (request) =>
+        funding.markPayoutPaid(ctxOf(request), request.params.id, request.body.bankReference),
     );
 
     routes.get(
@@ -198,10 +216,15 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService; clo
         schema: {
           operationId: 'getFundingReconciliation',
           tags: ['funding'],
-          summary: 'Stripe payments and refunds recorded from Stripe against the ledger, per day, with every difference (platform admins)',
-          description: 'Days are Amsterdam calendar days. 422 FUNDING.INVALID_PERIOD when `to` is before `from` or more than 92 days later.',
+          summary:
+            'Stripe payments and refunds recorded from Stripe against the ledger, per day, with every difference (platform admins)',
+          description:
+            'Days are Amsterdam calendar days. 422 FUNDING.INVALID_PERIOD when `to` is before `from` or more than 92 days later.',
           querystring: ReconciliationQuerySchema,
-          response: { 200: ReconciliationReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 422) },
+          response: {
+            200: ReconciliationReportSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 422),
+          },
         },
       },
       async (request) => funding.reconciliation(ctxOf(request), request.query),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
 const NO_NUL = /^[^\u0000]*$/;
-const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(NO_NUL, 'must not contain NUL characters');
+const text = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).regex(NO_NUL, 'must not contain NUL characters');
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const ProjectIdParamsSchema = z.object({ id: z.uuid() });
@@ -10,13 +11,19 @@ export const PayoutIdParamsSchema = z.object({ id: z.uuid() });
 
 export const PayoutStatusSchema = z
   .enum(['due', 'approved', 'paid'])
-  .describe('due: owed to the initiative, awaiting approval; approved: approved by one admin, awaiting payment by a second; paid: transferred, booked in the ledger with the bank reference')
+  .describe(
+    'due: owed to the initiative, awaiting approval; approved: approved by one admin, awaiting payment by a second; paid: transferred, booked in the ledger with the bank reference',
+  )
   .meta({ id: 'PayoutStatus' });
 
 export const TrancheSchema = z
   .object({
     id: z.uuid().nullable().describe('null in the public view'),
-    tranche: z.union([z.literal(1), z.literal(2)]).describe('1: the threshold amount, due when the project is funded; 2: the rest, due when the final outcome report is accepted'),
+    tranche: z
+      .union([z.literal(1), z.literal(2)])
+      .describe(
+        '1: the threshold amount, due when the project is funded; 2: the rest, due when the final outcome report is accepted',
+      ),
     amountCents: z.number().int(),
     status: PayoutStatusSchema,
     dueAt: z.iso.datetime(),
@@ -33,7 +40,9 @@ export const EscrowSchema = z
     refundedCents: z.number().int(),
     paidOutCents: z.number().int(),
     escrowCents: z.number().int().describe('received − refunded − paid out: held by the platform'),
-    balanced: z.boolean().describe('received = escrow + paid out + refunded, and escrow is not negative'),
+    balanced: z
+      .boolean()
+      .describe('received = escrow + paid out + refunded, and escrow is not negative'),
   })
   .meta({ id: 'Escrow' });
 
@@ -57,8 +66,16 @@ export const BuyerOrderOutcomeSchema = z
     refundedAt: z.iso.datetime().nullable(),
     certificateNumber: z.string().nullable(),
     certificateStatus: z.enum(['active', 'suspended', 'revoked']).nullable(),
-    why: z.string().nullable().describe('Why the order was refunded or its reservation ended (e.g. the project failed to reach its threshold)'),
-    waitingFor: z.string().nullable().describe('Set when its refund waits (an approved claim on its certificate)'),
+    why: z
+      .string()
+      .nullable()
+      .describe(
+        'Why the order was refunded or its reservation ended (e.g. the project failed to reach its threshold)',
+      ),
+    waitingFor: z
+      .string()
+      .nullable()
+      .describe('Set when its refund waits (an approved claim on its certificate)'),
   })
   .meta({ id: 'BuyerOrderOutcome' });
 
@@ -76,15 +93,34 @@ export const FundingSchema = z
   .object({
     projectId: z.uuid(),
     title: z.string(),
-    status: z.enum(['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'rejected', 'listed', 'funded', 'completed', 'failed']),
-    view: z.enum(['full', 'public']).describe('full: platform admins and the project’s initiative; public: everyone else (with their own orders and claims)'),
+    status: z.enum([
+      'draft',
+      'submitted',
+      'in_review',
+      'changes_requested',
+      'approved',
+      'rejected',
+      'listed',
+      'funded',
+      'completed',
+      'failed',
+    ]),
+    view: z
+      .enum(['full', 'public'])
+      .describe(
+        'full: platform admins and the project’s initiative; public: everyone else (with their own orders and claims)',
+      ),
     initiative: z.object({ id: z.uuid(), name: z.string() }),
     threshold: z.number().int().nullable(),
     supply: z.number().int().nullable(),
     sold: z.number().int(),
     reserved: z.number().int(),
     creditPriceCents: z.number().int().nullable(),
-    thresholdAmountCents: z.number().int().nullable().describe('threshold × price: the first tranche'),
+    thresholdAmountCents: z
+      .number()
+      .int()
+      .nullable()
+      .describe('threshold × price: the first tranche'),
     fundingDeadline: z.iso.datetime().nullable(),
     fundedAt: z.iso.datetime().nullable(),
     failedAt: z.iso.datetime().nullable(),
@@ -93,34 +129,52 @@ export const FundingSchema = z
       .object({
         since: z.iso.datetime(),
         reason: z.string(),
-        blockingClaims: z.array(BlockingClaimSchema).describe('Full view: every approved claim in the way; authorities: their own; others: none'),
+        blockingClaims: z
+          .array(BlockingClaimSchema)
+          .describe(
+            'Full view: every approved claim in the way; authorities: their own; others: none',
+          ),
       })
       .nullable()
-      .describe('Past the deadline below the threshold while an approved claim stands: the project waits for the authority to withdraw the approval or for an admin’s decision'),
-    refundsWaiting: z.number().int().describe('Paid orders of a failed project whose refund is still to be made'),
+      .describe(
+        'Past the deadline below the threshold while an approved claim stands: the project waits for the authority to withdraw the approval or for an admin’s decision',
+      ),
+    refundsWaiting: z
+      .number()
+      .int()
+      .describe('Paid orders of a failed project whose refund is still to be made'),
     escrow: EscrowSchema.nullable().describe('null in the public view'),
     tranches: z.array(TrancheSchema),
-    decisions: z.array(FundingDecisionSchema).describe('Deadline extensions and admin decisions; empty in the public view'),
-    yourOrders: z.array(BuyerOrderOutcomeSchema).describe('Supplier members: their own organisation’s orders of this project'),
+    decisions: z
+      .array(FundingDecisionSchema)
+      .describe('Deadline extensions and admin decisions; empty in the public view'),
+    yourOrders: z
+      .array(BuyerOrderOutcomeSchema)
+      .describe('Supplier members: their own organisation’s orders of this project'),
   })
   .meta({ id: 'Funding' });
 
 export type Funding = z.infer<typeof FundingSchema>;
 
-export const ExtendDeadlineSchema = z
-  .object({
-    fundingDeadline: z.iso.datetime({ offset: true }).describe('The new deadline: later than the current one and in the future'),
-    reason: text(3, 2000),
-  });
+export const ExtendDeadlineSchema = z.object({
+  fundingDeadline: z.iso
+    .datetime({ offset: true })
+    .describe('The new deadline: later than the current one and in the future'),
+  reason: text(3, 2000),
+});
 
-export const FundingDecisionInputSchema = z
-  .object({
-    decision: z
-      .enum(['refund_all', 'extend_deadline'])
-      .describe('refund_all: the project fails now; approved claims on its certificates are invalidated and every buyer is refunded. extend_deadline: a new deadline, the project sells again until then'),
-    reason: text(3, 2000),
-    fundingDeadline: z.iso.datetime({ offset: true }).optional().describe('Required with extend_deadline'),
-  });
+export const FundingDecisionInputSchema = z.object({
+  decision: z
+    .enum(['refund_all', 'extend_deadline'])
+    .describe(
+      'refund_all: the project fails now; approved claims on its certificates are invalidated and every buyer is refunded. extend_deadline: a new deadline, the project sells again until then',
+    ),
+  reason: text(3, 2000),
+  fundingDeadline: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Required with extend_deadline'),
+});
 
 export const PayoutSchema = z
   .object({
@@ -133,7 +187,12 @@ export const PayoutSchema = z
     status: PayoutStatusSchema,
     dueAt: z.iso.datetime(),
     dueReason: z.string(),
-    reportAcceptedBy: z.uuid().nullable().describe('Tranche 2: the admin who accepted the final report; may neither approve nor pay it'),
+    reportAcceptedBy: z
+      .uuid()
+      .nullable()
+      .describe(
+        'Tranche 2: the admin who accepted the final report; may neither approve nor pay it',
+      ),
     approvedBy: z.uuid().nullable(),
     approvedAt: z.iso.datetime().nullable(),
     paidBy: z.uuid().nullable(),
@@ -144,10 +203,15 @@ export const PayoutSchema = z
 
 export type Payout = z.infer<typeof PayoutSchema>;
 
-export const PayoutListSchema = z.object({ items: z.array(PayoutSchema) }).meta({ id: 'PayoutList' });
+export const PayoutListSchema = z
+  .object({ items: z.array(PayoutSchema) })
+  .meta({ id: 'PayoutList' });
 
 export const ListPayoutsQuerySchema = z.object({
-  status: z.enum(['due', 'approved', 'paid', 'open']).optional().describe('open: due or approved (not yet paid)'),
+  status: z
+    .enum(['due', 'approved', 'paid', 'open'])
+    .optional()
+    .describe('open: due or approved (not yet paid)'),
   projectId: z.uuid().optional(),
 });
 
@@ -155,8 +219,9 @@ export const ExportPayoutsQuerySchema = z.object({
   status: z.enum(['due', 'approved', 'paid', 'open']).default('open'),
 });
 
-export const MarkPayoutPaidSchema = z
-  .object({ bankReference: text(1, 140).describe('The reference of the bank transfer to the initiative') });
+export const MarkPayoutPaidSchema = z.object({
+  bankReference: text(1, 140).describe('The reference of the bank transfer to the initiative'),
+});
 
 export const LedgerReportSchema = z
   .object({
@@ -169,12 +234,22 @@ export const LedgerReportSchema = z
 
 export const ReconciliationQuerySchema = z.object({
   from: z.string().regex(DAY, 'YYYY-MM-DD').describe('First day (Amsterdam time), inclusive'),
-  to: z.string().regex(DAY, 'YYYY-MM-DD').describe('Last day (Amsterdam time), inclusive; at most 92 days after from'),
+  to: z
+    .string()
+    .regex(DAY, 'YYYY-MM-DD')
+    .describe('Last day (Amsterdam time), inclusive; at most 92 days after from'),
 });
 
 export const ReconciliationDifferenceSchema = z
   .object({
-    kind: z.enum(['payment_not_in_ledger', 'payment_not_reported_by_stripe', 'payment_amount_differs', 'refund_not_in_ledger', 'refund_not_reported_by_stripe', 'refund_amount_differs']),
+    kind: z.enum([
+      'payment_not_in_ledger',
+      'payment_not_reported_by_stripe',
+      'payment_amount_differs',
+      'refund_not_in_ledger',
+      'refund_not_reported_by_stripe',
+      'refund_amount_differs',
+    ]),
     orderId: z.uuid().nullable(),
     stripeCents: z.number().int().nullable(),
     ledgerCents: z.number().int().nullable(),
@@ -200,7 +275,9 @@ export const ReconciliationReportSchema = z
   .object({
     from: z.string(),
     to: z.string(),
-    days: z.array(ReconciliationDaySchema).describe('Days with any money movement or difference, oldest first'),
+    days: z
+      .array(ReconciliationDaySchema)
+      .describe('Days with any money movement or difference, oldest first'),
     differences: z.number().int(),
     balanced: z.boolean().describe('No differences, and every project’s ledger balances'),
   })

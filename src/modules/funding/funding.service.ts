@@ -3,7 +3,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
-import { type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
+import {
+  type Ctx,
+  isPlatformAdmin,
+  requireActor,
+  requirePlatformAdmin,
+} from '../../lib/context.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { toCsv } from '../../lib/tabular.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -12,7 +17,11 @@ import { isUuid } from '../orders/orders.repository.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
 import { decideProject } from './deadlines.js';
 import { reconciliationReport } from './funding-reconciliation.js';
-import { type FundingProjectRow, fundingRepository as repo, type LedgerTotals } from './funding.repository.js';
+import {
+  type FundingProjectRow,
+  fundingRepository as repo,
+  type LedgerTotals,
+} from './funding.repository.js';
 import type { Funding, Payout, ReconciliationReport } from './funding.schemas.js';
 import { approvePayout, markPayoutPaid, PAYOUT_COLUMNS, statusesOf, toPayout } from './payouts.js';
 
@@ -27,19 +36,28 @@ const PUBLIC_STATUSES = new Set(['listed', 'funded', 'completed', 'failed']);
 
 const escrowOf = (totals: LedgerTotals) => ({
   ...totals,
-  balanced: totals.escrowCents >= 0 && totals.receivedCents === totals.escrowCents + totals.paidOutCents + totals.refundedCents,
+  balanced:
+    totals.escrowCents >= 0 &&
+    totals.receivedCents === totals.escrowCents + totals.paidOutCents + totals.refundedCents,
 });
 
 export function createFundingService(deps: FundingDeps) {
   const { db, clock } = deps;
   const orderCtx = (ctx: Ctx): OrderCtx => ({ ...ctx, now: clock.now() });
 
-  async function findVisibleProject(ctx: Ctx, projectId: string): Promise<{ project: FundingProjectRow; full: boolean }> {
+  async function findVisibleProject(
+    ctx: Ctx,
+    projectId: string,
+  ): Promise<{ project: FundingProjectRow; full: boolean }> {
     if (!isUuid(projectId)) throw notFound('Project');
     const project = await repo.findFundingProject(db, projectId);
     if (!project) throw notFound('Project');
     const actor = ctx.actor;
-    const full = actor !== null && (isPlatformAdmin(actor) || (actor.organisationKind === 'initiative' && actor.organisationId === project.initiative_id));
+    const full =
+      actor !== null &&
+      (isPlatformAdmin(actor) ||
+        (actor.organisationKind === 'initiative' &&
+          actor.organisationId === project.initiative_id));
     if (!full && !PUBLIC_STATUSES.has(project.status)) throw notFound('Project');
     return { project, full };
   }
@@ -49,9 +67,17 @@ export function createFundingService(deps: FundingDeps) {
     const actor = ctx.actor;
     const payouts = await repo.listPayoutViews(db, { projectId });
     const approved = project.failing_since ? await repo.approvedClaimsOfProject(db, projectId) : [];
-    const visibleClaims = full ? approved : actor?.organisationKind === 'authority' ? approved.filter((c) => c.authority_id === actor.organisationId) : [];
-    const refundsWaiting = project.status === 'failed' ? (await repo.paidOrders(db, projectId)).length : 0;
-    const yourOrders = actor?.organisationKind === 'supplier' ? await buyerOrders(db, projectId, actor.organisationId, project) : [];
+    const visibleClaims = full
+      ? approved
+      : actor?.organisationKind === 'authority'
+        ? approved.filter((c) => c.authority_id === actor.organisationId)
+        : [];
+    const refundsWaiting =
+      project.status === 'failed' ? (await repo.paidOrders(db, projectId)).length : 0;
+    const yourOrders =
+      actor?.organisationKind === 'supplier'
+        ? await buyerOrders(db, projectId, actor.organisationId, project)
+        : [];
     const price = project.credit_price_cents;
     return {
       projectId: project.id,
@@ -64,7 +90,8 @@ export function createFundingService(deps: FundingDeps) {
       sold: project.sold ?? 0,
       reserved: project.reserved ?? 0,
       creditPriceCents: price,
-      thresholdAmountCents: price !== null && project.threshold !== null ? price * project.threshold : null,
+      thresholdAmountCents:
+        price !== null && project.threshold !== null ? price * project.threshold : null,
       fundingDeadline: project.funding_deadline?.toISOString() ?? null,
       fundedAt: project.funded_at?.toISOString() ?? null,
       failedAt: project.failed_at?.toISOString() ?? null,
@@ -109,15 +136,30 @@ export function createFundingService(deps: FundingDeps) {
     };
   }
 
-  async function listPayoutsFor(ctx: Ctx, query: { status?: 'due' | 'approved' | 'paid' | 'open' | undefined; projectId?: string | undefined }): Promise<Payout[]> {
+  async function listPayoutsFor(
+    ctx: Ctx,
+    query: {
+      status?: 'due' | 'approved' | 'paid' | 'open' | undefined;
+      projectId?: string | undefined;
+    },
+  ): Promise<Payout[]> {
     const actor = requireActor(ctx);
     const statuses = statusesOf(query.status);
     if (isPlatformAdmin(actor)) {
-      return (await repo.listPayoutViews(db, { ...(query.projectId ? { projectId: query.projectId } : {}), ...(statuses ? { statuses } : {}) })).map(toPayout);
+      return (
+        await repo.listPayoutViews(db, {
+          ...(query.projectId ? { projectId: query.projectId } : {}),
+          ...(statuses ? { statuses } : {}),
+        })
+      ).map(toPayout);
     }
     if (actor.organisationKind !== 'initiative') throw notFound('Payouts');
     return (
-      await repo.listPayoutViews(db, { initiativeId: actor.organisationId, ...(query.projectId ? { projectId: query.projectId } : {}), ...(statuses ? { statuses } : {}) })
+      await repo.listPayoutViews(db, {
+        initiativeId: actor.organisationId,
+        ...(query.projectId ? { projectId: query.projectId } : {}),
+        ...(statuses ? { statuses } : {}),
+      })
     ).map(toPayout);
   }
 
@@ -126,7 +168,9 @@ export function createFundingService(deps: FundingDeps) {
     if (!isUuid(payoutId)) throw notFound('Payout');
     const row = await repo.findPayoutView(db, payoutId);
     if (!row) throw notFound('Payout');
-    const visible = isPlatformAdmin(actor) || (actor.organisationKind === 'initiative' && actor.organisationId === row.initiative_id);
+    const visible =
+      isPlatformAdmin(actor) ||
+      (actor.organisationKind === 'initiative' && actor.organisationId === row.initiative_id);
     if (!visible) throw notFound('Payout');
     return toPayout(row);
   }
@@ -136,7 +180,11 @@ export function createFundingService(deps: FundingDeps) {
     get: fundingView,
 
     /** POST /v1/projects/{id}/funding/deadline (admin): a later deadline, before the current one passes. */
-    async extendDeadline(ctx: Ctx, projectId: string, input: { fundingDeadline: string; reason: string }): Promise<Funding> {
+    async extendDeadline(
+      ctx: Ctx,
+      projectId: string,
+      input: { fundingDeadline: string; reason: string },
+    ): Promise<Funding> {
       const actor = requirePlatformAdmin(ctx);
       if (!isUuid(projectId)) throw notFound('Project');
       const now = clock.now();
@@ -144,19 +192,42 @@ export function createFundingService(deps: FundingDeps) {
       await db.transaction().execute(async (trx) => {
         const project = await repo.lockProject(trx, projectId);
         if (!project) throw notFound('Project');
-        if (project.status !== 'listed' && project.status !== 'funded') throw conflict('FUNDING.INVALID_STATE', `Only a listed or funded project’s deadline can be extended; this one is ${project.status}`);
+        if (project.status !== 'listed' && project.status !== 'funded')
+          throw conflict(
+            'FUNDING.INVALID_STATE',
+            `Only a listed or funded project’s deadline can be extended; this one is ${project.status}`,
+          );
         const current = project.funding_deadline!;
         if (current.getTime() <= now.getTime()) {
-          throw conflict('FUNDING.DEADLINE_PASSED', 'The deadline has passed; a waiting project is decided through POST /v1/projects/{id}/funding/decision');
+          throw conflict(
+            'FUNDING.DEADLINE_PASSED',
+            'The deadline has passed; a waiting project is decided through POST /v1/projects/{id}/funding/decision',
+          );
         }
-        if (deadline.getTime() <= current.getTime()) throw unprocessable('FUNDING.DEADLINE_NOT_LATER', 'The new deadline must be later than the current one');
-        await repo.insertDecision(trx, { projectId, kind: 'deadline_extended', previousDeadline: current, newDeadline: deadline, reason: input.reason, decidedBy: actor.userId, at: now });
+        if (deadline.getTime() <= current.getTime())
+          throw unprocessable(
+            'FUNDING.DEADLINE_NOT_LATER',
+            'The new deadline must be later than the current one',
+          );
+        await repo.insertDecision(trx, {
+          projectId,
+          kind: 'deadline_extended',
+          previousDeadline: current,
+          newDeadline: deadline,
+          reason: input.reason,
+          decidedBy: actor.userId,
+          at: now,
+        });
         await repo.setDeadline(trx, projectId, deadline, now);
         await recordAudit(trx, ctx, {
           action: 'project.deadline_extended',
           subjectType: 'project',
           subjectId: projectId,
-          summary: { previousDeadline: current.toISOString(), newDeadline: deadline.toISOString(), reason: input.reason },
+          summary: {
+            previousDeadline: current.toISOString(),
+            newDeadline: deadline.toISOString(),
+            reason: input.reason,
+          },
         });
       });
       return fundingView(ctx, projectId);
@@ -167,18 +238,31 @@ export function createFundingService(deps: FundingDeps) {
      * that missed its deadline while an approved claim stands, by refunding everything now
      * (approvals invalidated) or by giving it a new deadline.
      */
-    async decide(ctx: Ctx, projectId: string, input: { decision: 'refund_all' | 'extend_deadline'; reason: string; fundingDeadline?: string | undefined }): Promise<Funding> {
+    async decide(
+      ctx: Ctx,
+      projectId: string,
+      input: {
+        decision: 'refund_all' | 'extend_deadline';
+        reason: string;
+        fundingDeadline?: string | undefined;
+      },
+    ): Promise<Funding> {
       const actor = requirePlatformAdmin(ctx);
       if (!isUuid(projectId)) throw notFound('Project');
       const now = clock.now();
-      if (input.decision === 'extend_deadline' && !input.fundingDeadline) throw unprocessable('FUNDING.DEADLINE_REQUIRED', 'extend_deadline needs a fundingDeadline');
+      if (input.decision === 'extend_deadline' && !input.fundingDeadline)
+        throw unprocessable('FUNDING.DEADLINE_REQUIRED', 'extend_deadline needs a fundingDeadline');
       const deadline = input.fundingDeadline ? new Date(input.fundingDeadline) : null;
-      if (deadline && deadline.getTime() <= now.getTime()) throw unprocessable('FUNDING.DEADLINE_NOT_LATER', 'The new deadline must be in the future');
+      if (deadline && deadline.getTime() <= now.getTime())
+        throw unprocessable('FUNDING.DEADLINE_NOT_LATER', 'The new deadline must be in the future');
       await db.transaction().execute(async (trx) => {
         const project = await repo.lockProject(trx, projectId);
         if (!project) throw notFound('Project');
         if (project.status !== 'listed' || project.failing_since === null) {
-          throw conflict('FUNDING.NOT_WAITING', 'Only a project waiting after its deadline (approved claims standing) needs a decision');
+          throw conflict(
+            'FUNDING.NOT_WAITING',
+            'Only a project waiting after its deadline (approved claims standing) needs a decision',
+          );
         }
         await repo.insertDecision(trx, {
           projectId,
@@ -191,10 +275,18 @@ export function createFundingService(deps: FundingDeps) {
         });
         if (deadline) await repo.setDeadline(trx, projectId, deadline, now);
         await recordAudit(trx, ctx, {
-          action: input.decision === 'refund_all' ? 'project.refund_decided' : 'project.deadline_extended',
+          action:
+            input.decision === 'refund_all'
+              ? 'project.refund_decided'
+              : 'project.deadline_extended',
           subjectType: 'project',
           subjectId: projectId,
-          summary: { decision: input.decision, reason: input.reason, previousDeadline: project.funding_deadline!.toISOString(), newDeadline: deadline?.toISOString() ?? null },
+          summary: {
+            decision: input.decision,
+            reason: input.reason,
+            previousDeadline: project.funding_deadline!.toISOString(),
+            newDeadline: deadline?.toISOString() ?? null,
+          },
         });
       });
       // The refund decision takes effect at once: the project fails and its refunds are queued.
@@ -236,27 +328,59 @@ export function createFundingService(deps: FundingDeps) {
         }),
         { receivedCents: 0, refundedCents: 0, paidOutCents: 0, escrowCents: 0 },
       );
-      return { projects: projects.map((p) => ({ ...escrowOf(p), projectId: p.projectId, title: p.title, status: p.status })), total: escrowOf(total) };
+      return {
+        projects: projects.map((p) => ({
+          ...escrowOf(p),
+          projectId: p.projectId,
+          title: p.title,
+          status: p.status,
+        })),
+        total: escrowOf(total),
+      };
     },
 
-    async reconciliation(ctx: Ctx, query: { from: string; to: string }): Promise<ReconciliationReport> {
+    async reconciliation(
+      ctx: Ctx,
+      query: { from: string; to: string },
+    ): Promise<ReconciliationReport> {
       requirePlatformAdmin(ctx);
       return reconciliationReport(db, query.from, query.to);
     },
 
     /** For tests and operators: one deadline decision now, as the job makes it. */
-    jobCtx: (): OrderCtx => ({ actor: null, requestId: `job:funding:${randomUUID()}`, ip: '', now: clock.now() }),
+    jobCtx: (): OrderCtx => ({
+      actor: null,
+      requestId: `job:funding:${randomUUID()}`,
+      ip: '',
+      now: clock.now(),
+    }),
   };
 }
 
 export type FundingService = ReturnType<typeof createFundingService>;
 
 /** A supplier's own orders of the project, with why each ended as it did. */
-async function buyerOrders(db: Kysely<DB>, projectId: string, organisationId: string, project: FundingProjectRow): Promise<Funding['yourOrders']> {
+async function buyerOrders(
+  db: Kysely<DB>,
+  projectId: string,
+  organisationId: string,
+  project: FundingProjectRow,
+): Promise<Funding['yourOrders']> {
   const rows = await db
     .selectFrom('orders as o')
     .leftJoin('certificates as c', 'c.order_id', 'o.id')
-    .select(['o.id', 'o.status', 'o.quantity', 'o.amount_cents', 'o.refunded_at', 'o.close_reason', 'o.needs_attention', 'c.number', 'c.status as certificate_status', 'c.status_reason'])
+    .select([
+      'o.id',
+      'o.status',
+      'o.quantity',
+      'o.amount_cents',
+      'o.refunded_at',
+      'o.close_reason',
+      'o.needs_attention',
+      'c.number',
+      'c.status as certificate_status',
+      'c.status_reason',
+    ])
     .where('o.project_id', '=', projectId)
     .where('o.buyer_organisation_id', '=', organisationId)
     .orderBy('o.created_at')
@@ -264,9 +388,17 @@ async function buyerOrders(db: Kysely<DB>, projectId: string, organisationId: st
     .execute();
   return rows.map((row) => {
     let why: string | null = null;
-    if (row.status === 'refunded') why = row.status_reason ?? (project.status === 'failed' ? `refunded: ${project.failure_reason}` : 'refunded');
+    if (row.status === 'refunded')
+      why =
+        row.status_reason ??
+        (project.status === 'failed' ? `refunded: ${project.failure_reason}` : 'refunded');
     else if (row.status === 'expired' || row.status === 'cancelled') why = row.close_reason;
-    const waitingFor = row.status === 'paid' && row.needs_attention?.startsWith('project_failed_refund') ? row.needs_attention : row.status === 'paid' && project.failing_since ? project.failing_reason : null;
+    const waitingFor =
+      row.status === 'paid' && row.needs_attention?.startsWith('project_failed_refund')
+        ? row.needs_attention
+        : row.status === 'paid' && project.failing_since
+          ? project.failing_reason
+          : null;
     return {
       orderId: row.id,
       status: row.status,

@@ -35,32 +35,59 @@ export function toPayout(row: PayoutView): Payout {
   };
 }
 
-export const statusesOf = (status: 'due' | 'approved' | 'paid' | 'open' | undefined): readonly PayoutStatus[] | undefined =>
+export const statusesOf = (
+  status: 'due' | 'approved' | 'paid' | 'open' | undefined,
+): readonly PayoutStatus[] | undefined =>
   status === 'open' ? ['due', 'approved'] : status ? [status] : undefined;
 
 const fourEyes = (message: string) => forbidden('PAYOUT.FOUR_EYES', message);
 
-export async function approvePayout(db: Kysely<DB>, ctx: Ctx, actor: Actor, payoutId: string, now: Date): Promise<void> {
+export async function approvePayout(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  actor: Actor,
+  payoutId: string,
+  now: Date,
+): Promise<void> {
   if (!isUuid(payoutId)) throw notFound('Payout');
   await db.transaction().execute(async (trx) => {
     const payout = await repo.lockPayout(trx, payoutId);
     if (!payout) throw notFound('Payout');
     if (payout.status !== 'due') {
       if (payout.approved_by === actor.userId) return; // a repeat of this admin's approval
-      throw conflict('PAYOUT.INVALID_STATE', `Only a due payout can be approved; this one is ${payout.status}`);
+      throw conflict(
+        'PAYOUT.INVALID_STATE',
+        `Only a due payout can be approved; this one is ${payout.status}`,
+      );
     }
-    if (payout.report_accepted_by === actor.userId) throw fourEyes('The admin who accepted the final outcome report cannot approve its payout');
-    await repo.updatePayout(trx, payoutId, { status: 'approved', approved_by: actor.userId, approved_at: now });
+    if (payout.report_accepted_by === actor.userId)
+      throw fourEyes('The admin who accepted the final outcome report cannot approve its payout');
+    await repo.updatePayout(trx, payoutId, {
+      status: 'approved',
+      approved_by: actor.userId,
+      approved_at: now,
+    });
     await recordAudit(trx, ctx, {
       action: 'payout.approved',
       subjectType: 'payout',
       subjectId: payoutId,
-      summary: { projectId: payout.project_id, tranche: payout.tranche, amountCents: Number(payout.amount_cents) },
+      summary: {
+        projectId: payout.project_id,
+        tranche: payout.tranche,
+        amountCents: Number(payout.amount_cents),
+      },
     });
   });
 }
 
-export async function markPayoutPaid(db: Kysely<DB>, ctx: Ctx, actor: Actor, payoutId: string, bankReference: string, now: Date): Promise<void> {
+export async function markPayoutPaid(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  actor: Actor,
+  payoutId: string,
+  bankReference: string,
+  now: Date,
+): Promise<void> {
   if (!isUuid(payoutId)) throw notFound('Payout');
   await db.transaction().execute(async (trx) => {
     const payout = await repo.lockPayout(trx, payoutId);
@@ -69,15 +96,28 @@ export async function markPayoutPaid(db: Kysely<DB>, ctx: Ctx, actor: Actor, pay
       if (payout.paid_by === actor.userId && payout.bank_reference === bankReference) return; // a repeat
       throw conflict('PAYOUT.INVALID_STATE', 'This payout is already paid');
     }
-    if (payout.status !== 'approved') throw conflict('PAYOUT.NOT_APPROVED', 'A payout is paid only after a first admin approved it');
-    if (payout.approved_by === actor.userId) throw fourEyes('A second admin, not the one who approved it, records the payment');
-    if (payout.report_accepted_by === actor.userId) throw fourEyes('The admin who accepted the final outcome report cannot pay its payout');
+    if (payout.status !== 'approved')
+      throw conflict(
+        'PAYOUT.NOT_APPROVED',
+        'A payout is paid only after a first admin approved it',
+      );
+    if (payout.approved_by === actor.userId)
+      throw fourEyes('A second admin, not the one who approved it, records the payment');
+    if (payout.report_accepted_by === actor.userId)
+      throw fourEyes('The admin who accepted the final outcome report cannot pay its payout');
     // Project row after the payout row (the lock order); the ledger trigger takes it too.
     const project = await repo.lockProject(trx, payout.project_id);
-    if (!project || project.status === 'failed') throw conflict('PAYOUT.PROJECT_FAILED', 'The project failed: its escrow goes back to the buyers');
+    if (!project || project.status === 'failed')
+      throw conflict(
+        'PAYOUT.PROJECT_FAILED',
+        'The project failed: its escrow goes back to the buyers',
+      );
     const totals = await repo.ledgerTotals(trx, payout.project_id);
     if (totals.escrowCents < Number(payout.amount_cents)) {
-      throw conflict('PAYOUT.INSUFFICIENT_ESCROW', `The project's escrow (${totals.escrowCents} cents) is less than the payout (${payout.amount_cents} cents)`);
+      throw conflict(
+        'PAYOUT.INSUFFICIENT_ESCROW',
+        `The project's escrow (${totals.escrowCents} cents) is less than the payout (${payout.amount_cents} cents)`,
+      );
     }
     await repo.insertPayoutLedgerEntry(trx, {
       projectId: payout.project_id,
@@ -87,12 +127,23 @@ export async function markPayoutPaid(db: Kysely<DB>, ctx: Ctx, actor: Actor, pay
       actorUserId: actor.userId,
       at: now,
     });
-    await repo.updatePayout(trx, payoutId, { status: 'paid', paid_by: actor.userId, paid_at: now, bank_reference: bankReference });
+    await repo.updatePayout(trx, payoutId, {
+      status: 'paid',
+      paid_by: actor.userId,
+      paid_at: now,
+      bank_reference: bankReference,
+    });
     await recordAudit(trx, ctx, {
       action: 'payout.paid',
       subjectType: 'payout',
       subjectId: payoutId,
-      summary: { projectId: payout.project_id, tranche: payout.tranche, amountCents: Number(payout.amount_cents), bankReference, escrowBeforeCents: totals.escrowCents },
+      summary: {
+        projectId: payout.project_id,
+        tranche: payout.tranche,
+        amountCents: Number(payout.amount_cents),
+        bankReference,
+        escrowBeforeCents: totals.escrowCents,
+      },
     });
   });
 }

@@ -35,7 +35,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (ap
       },
     },
     async () => {
-      if (!(await isReachable(db))) throw new AppError(503, 'SERVICE.DATABASE_UNAVAILABLE', 'The database does not answer');
+      if (!(await isReachable(db)))
+        throw new AppError(503, 'SERVICE.DATABASE_UNAVAILABLE', 'The database does not answer');
       return { status: 'ok' as const };
     },
   );

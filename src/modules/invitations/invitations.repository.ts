@@ -4,7 +4,15 @@ import type { DB, InvitationRow, OrganisationKind, UserRole } from '../../db/typ
 export const invitationsRepository = {
   async insert(
     db: Kysely<DB>,
-    values: { organisationId: string; organisationKind: OrganisationKind; email: string; role: UserRole; tokenHash: string; invitedBy: string; expiresAt: Date },
+    values: {
+      organisationId: string;
+      organisationKind: OrganisationKind;
+      email: string;
+      role: UserRole;
+      tokenHash: string;
+      invitedBy: string;
+      expiresAt: Date;
+    },
   ): Promise<InvitationRow> {
     return db
       .insertInto('invitations')
@@ -22,8 +30,16 @@ export const invitationsRepository = {
   },
 
   /** Locks the invitation, so two concurrent accepts of one token cannot both succeed. */
-  async findByHashForUpdate(trx: Kysely<DB>, tokenHash: string): Promise<InvitationRow | undefined> {
-    return trx.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
+  async findByHashForUpdate(
+    trx: Kysely<DB>,
+    tokenHash: string,
+  ): Promise<InvitationRow | undefined> {
+    return trx
+      .selectFrom('invitations')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .forUpdate()
+      .executeTakeFirst();
   },
 
   async markAccepted(trx: Kysely<DB>, id: string, userId: string, now: Date): Promise<void> {
@@ -36,6 +52,11 @@ export const invitationsRepository = {
   },
 
   async listByOrganisation(db: Kysely<DB>, organisationId: string): Promise<InvitationRow[]> {
-    return db.selectFrom('invitations').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
+    return db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at', 'desc')
+      .execute();
   },
 };

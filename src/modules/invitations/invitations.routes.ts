@@ -12,7 +12,10 @@ import {
   InvitationListSchema,
 } from './invitations.schemas.js';
 
-export const invitationsRoutes: FastifyPluginAsyncZod<{ invitations: InvitationsService }> = async (app, { invitations }) => {
+export const invitationsRoutes: FastifyPluginAsyncZod<{ invitations: InvitationsService }> = async (
+  app,
+  { invitations },
+) => {
   app.post(
     '/v1/organisations/:id/invitations',
     {
@@ -25,10 +28,16 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ invitations: Invitations
           'Platform admins invite into any organisation; other users invite colleagues into their own, at most at their own role. The token is valid for 7 days and shown only once.',
         params: IdParamsSchema,
         body: CreateInvitationSchema,
-        response: { 201: CreatedInvitationSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+        response: {
+          201: CreatedInvitationSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+        },
       },
     },
-    async (request, reply) => reply.code(201).send(await invitations.create(ctxOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await invitations.create(ctxOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -40,7 +49,10 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ invitations: Invitations
         tags: ['users'],
         summary: 'Invitations of an organisation (platform admins, or its own users)',
         params: IdParamsSchema,
-        response: { 200: InvitationListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+        response: {
+          200: InvitationListSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404),
+        },
       },
     },
     async (request) => invitations.list(ctxOf(request), request.params.id),
@@ -59,6 +71,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ invitations: Invitations
         response: { 201: UserSchema, ...problemResponses(404, 409, 410, 429) },
       },
     },
-    async (request, reply) => reply.code(201).send(await invitations.accept(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await invitations.accept(ctxOf(request), request.body)),
   );
 };

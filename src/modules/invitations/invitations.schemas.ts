@@ -3,7 +3,9 @@ import { EmailSchema } from '../../lib/dutch.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/passwords.js';
 import { UserRoleSchema } from '../users/users.schemas.js';
 
-export const InvitationStatusSchema = z.enum(['pending', 'accepted', 'expired']).meta({ id: 'InvitationStatus' });
+export const InvitationStatusSchema = z
+  .enum(['pending', 'accepted', 'expired'])
+  .meta({ id: 'InvitationStatus' });
 
 export const InvitationSchema = z
   .object({
@@ -31,12 +33,16 @@ export const CreateInvitationSchema = z
 export const CreatedInvitationSchema = z
   .object({
     invitation: InvitationSchema,
-    token: z.string().describe('Single-use secret, shown only in this response; hand it to the invitee'),
+    token: z
+      .string()
+      .describe('Single-use secret, shown only in this response; hand it to the invitee'),
     acceptUrl: z.string().describe('Where the invitee sets a password'),
   })
   .meta({ id: 'CreatedInvitation' });
 
-export const InvitationListSchema = z.object({ items: z.array(InvitationSchema) }).meta({ id: 'InvitationList' });
+export const InvitationListSchema = z
+  .object({ items: z.array(InvitationSchema) })
+  .meta({ id: 'InvitationList' });
 
 export const AcceptInvitationSchema = z
   .object({

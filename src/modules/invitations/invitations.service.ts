@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB, InvitationRow, UserRole } from '../../db/types.js';
 import { addDays, type Clock } from '../../lib/clock.js';
 import { type Ctx, requireActor, ROLES_BY_KIND, rolesInvitableBy } from '../../lib/context.js';
-import { AppError, conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unprocessable,
+} from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -16,13 +23,22 @@ import type { Invitation } from './invitations.schemas.js';
 
 export const INVITATION_TTL_DAYS = 7;
 
-const EMAIL_TAKEN = () => conflict('USER.EMAIL_TAKEN', 'A user with this email address already exists');
+const EMAIL_TAKEN = () =>
+  conflict('USER.EMAIL_TAKEN', 'A user with this email address already exists');
 
-export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; publicUrl: string }) {
+export function createInvitationsService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  publicUrl: string;
+}) {
   const { db, clock } = deps;
 
   function toInvitation(row: InvitationRow): Invitation {
-    const status = row.accepted_at ? 'accepted' : row.expires_at <= clock.now() ? 'expired' : 'pending';
+    const status = row.accepted_at
+      ? 'accepted'
+      : row.expires_at <= clock.now()
+        ? 'expired'
+        : 'pending';
     return {
       id: row.id,
       organisationId: row.organisation_id,
@@ -38,7 +54,9 @@ export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; p
 
   async function loadVisibleOrganisation(ctx: Ctx, organisationId: string) {
     const actor = requireActor(ctx);
-    const organisation = canSeeOrganisation(actor, organisationId) ? await organisationsRepository.findById(db, organisationId) : undefined;
+    const organisation = canSeeOrganisation(actor, organisationId)
+      ? await organisationsRepository.findById(db, organisationId)
+      : undefined;
     if (!organisation) throw notFound('Organisation');
     return { actor, organisation };
   }
@@ -51,14 +69,27 @@ export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; p
     async create(ctx: Ctx, organisationId: string, input: { email: string; role: UserRole }) {
       const { actor, organisation } = await loadVisibleOrganisation(ctx, organisationId);
       if (!rolesInvitableBy(actor).includes(input.role)) {
-        throw forbidden('INVITATION.ROLE_NOT_ALLOWED', `You cannot invite a user with role ${input.role}`);
+        throw forbidden(
+          'INVITATION.ROLE_NOT_ALLOWED',
+          `You cannot invite a user with role ${input.role}`,
+        );
       }
       if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {
-        throw unprocessable('INVITATION.ROLE_NOT_IN_KIND', `An organisation of kind ${organisation.kind} has no role ${input.role}`, {
-          errors: [{ path: 'body.role', message: `must be one of ${ROLES_BY_KIND[organisation.kind].join(', ')}` }],
-        });
+        throw unprocessable(
+          'INVITATION.ROLE_NOT_IN_KIND',
+          `An organisation of kind ${organisation.kind} has no role ${input.role}`,
+          {
+            errors: [
+              {
+                path: 'body.role',
+                message: `must be one of ${ROLES_BY_KIND[organisation.kind].join(', ')}`,
+              },
+            ],
+          },
+        );
       }
-      if (organisation.status === 'disabled') throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
+      if (organisation.status === 'disabled')
+        throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
       if (await usersRepository.existsByEmail(db, input.email)) throw EMAIL_TAKEN();
 
       const token = newOpaqueToken();
@@ -89,29 +120,51 @@ export function createInvitationsService(deps: { db: Kysely<DB>; clock: Clock; p
 
     async list(ctx: Ctx, organisationId: string) {
       await loadVisibleOrganisation(ctx, organisationId);
-      return { items: (await invitationsRepository.listByOrganisation(db, organisationId)).map(toInvitation) };
+      return {
+        items: (await invitationsRepository.listByOrganisation(db, organisationId)).map(
+          toInvitation,
+        ),
+      };
     },
 
     /** Accepting sets the new user's password. A token works once, and only for seven days. */
-    async accept(ctx: Ctx, input: { token: string; name: string; password: string }): Promise<User> {
+    async accept(
+      ctx: Ctx,
+      input: { token: string; name: string; password: string },
+    ): Promise<User> {
       // Hashing is slow on purpose; do it before taking any lock.
       const passwordHash = await hashPassword(input.password);
       const now = clock.now();
       try {
         return await db.transaction().execute(async (trx) => {
-          const invitation = await invitationsRepository.findByHashForUpdate(trx, hashToken(input.token));
-          if (!invitation) throw new AppError(404, 'INVITATION.NOT_FOUND', 'This invitation does not exist');
-          if (invitation.accepted_at) throw conflict('INVITATION.ALREADY_USED', 'This invitation has already been used');
+          const invitation = await invitationsRepository.findByHashForUpdate(
+            trx,
+            hashToken(input.token),
+          );
+          if (!invitation)
+            throw new AppError(404, 'INVITATION.NOT_FOUND', 'This invitation does not exist');
+          if (invitation.accepted_at)
+            throw conflict('INVITATION.ALREADY_USED', 'This invitation has already been used');
           if (invitation.expires_at <= now) {
-            throw new AppError(410, 'INVITATION.EXPIRED', 'This invitation has expired; ask for a new one');
+            throw new AppError(
+              410,
+              'INVITATION.EXPIRED',
+              'This invitation has expired; ask for a new one',
+            );
           }
-          const organisation = await organisationsRepository.findById(trx, invitation.organisation_id);
+          const organisation = await organisationsRepository.findById(
+            trx,
+            invitation.organisation_id,
+          );
           if (!organisation || organisation.status === 'disabled') {
             throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
           }
           // A supplier an authority registered before it joined becomes active with its first user.
           if (organisation.status === 'pending') {
-            await organisationsRepository.update(trx, organisation.id, { status: 'active', updated_at: now });
+            await organisationsRepository.update(trx, organisation.id, {
+              status: 'active',
+              updated_at: now,
+            });
             await recordAudit(trx, ctx, {
               action: 'organisation.activated',
               subjectType: 'organisation',

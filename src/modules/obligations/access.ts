@@ -9,22 +9,33 @@ import { forbidden } from '../../lib/errors.js';
  */
 
 export const isAuthorityMember = (actor: Actor) => actor.organisationKind === 'authority';
-export const isCoordinator = (actor: Actor) => actor.organisationKind === 'authority' && actor.role === 'coordinator';
-export const isSupplierMember = (actor: Actor) => actor.organisationKind === 'supplier' && actor.role === 'member';
+export const isCoordinator = (actor: Actor) =>
+  actor.organisationKind === 'authority' && actor.role === 'coordinator';
+export const isSupplierMember = (actor: Actor) =>
+  actor.organisationKind === 'supplier' && actor.role === 'member';
 
 export function requireCoordinator(ctx: Ctx): Actor {
   const actor = requireActor(ctx);
-  if (!isCoordinator(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only an authority’s social-return coordinators can do this');
+  if (!isCoordinator(actor))
+    throw forbidden('AUTH.FORBIDDEN', 'Only an authority’s social-return coordinators can do this');
   return actor;
 }
 
 export function requireSupplierMember(ctx: Ctx): Actor {
   const actor = requireActor(ctx);
-  if (!isSupplierMember(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only supplier members can do this');
+  if (!isSupplierMember(actor))
+    throw forbidden('AUTH.FORBIDDEN', 'Only supplier members can do this');
   return actor;
 }
 
 /** Whether the actor is a party to (or administers) something between `authorityId` and `supplierId`. */
-export function canSee(actor: Actor, parties: { authorityId: string; supplierId: string }): boolean {
-  return isPlatformAdmin(actor) || actor.organisationId === parties.authorityId || actor.organisationId === parties.supplierId;
+export function canSee(
+  actor: Actor,
+  parties: { authorityId: string; supplierId: string },
+): boolean {
+  return (
+    isPlatformAdmin(actor) ||
+    actor.organisationId === parties.authorityId ||
+    actor.organisationId === parties.supplierId
+  );
 }

@@ -23,7 +23,12 @@ export async function settleClaimsForCertificateStatus(
   if (status === 'active') return;
   const rejected = await trx
     .updateTable('claims')
-    .set({ status: 'rejected', decided_at: ctx.now, decided_by: null, decision_reason: `certificate ${status}: ${reason}` })
+    .set({
+      status: 'rejected',
+      decided_at: ctx.now,
+      decided_by: null,
+      decision_reason: `certificate ${status}: ${reason}`,
+    })
     .where('certificate_id', '=', certificateId)
     .where('status', '=', 'pending')
     .returning(['id', 'contract_id', 'authority_id', 'credits'])
@@ -33,7 +38,14 @@ export async function settleClaimsForCertificateStatus(
       action: 'claim.rejected_automatically',
       subjectType: 'claim',
       subjectId: claim.id,
-      summary: { certificateId, contractId: claim.contract_id, authorityId: claim.authority_id, credits: claim.credits, certificateStatus: status, reason },
+      summary: {
+        certificateId,
+        contractId: claim.contract_id,
+        authorityId: claim.authority_id,
+        credits: claim.credits,
+        certificateStatus: status,
+        reason,
+      },
     });
   }
   if (status !== 'revoked') return;
@@ -49,13 +61,23 @@ export async function settleClaimsForCertificateStatus(
       action: 'claim.invalidated',
       subjectType: 'claim',
       subjectId: claim.id,
-      summary: { certificateId, contractId: claim.contract_id, authorityId: claim.authority_id, credits: claim.credits, valueCents: Number(claim.value_cents), reason },
+      summary: {
+        certificateId,
+        contractId: claim.contract_id,
+        authorityId: claim.authority_id,
+        credits: claim.credits,
+        valueCents: Number(claim.value_cents),
+        reason,
+      },
     });
   }
 }
 
 /** Whether any approved claim stands on the certificate: refunds and project failure must wait for it. */
-export async function certificateHasApprovedClaim(db: Kysely<DB>, certificateId: string): Promise<boolean> {
+export async function certificateHasApprovedClaim(
+  db: Kysely<DB>,
+  certificateId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('claims')
     .select('id')

@@ -75,19 +75,27 @@ export interface ClaimFilter {
 
 export const claimsRepository = {
   async findView(db: Kysely<DB>, id: string): Promise<ClaimView | undefined> {
-    return viewQuery(db).where('c.id', '=', id).executeTakeFirst() as Promise<ClaimView | undefined>;
+    return viewQuery(db).where('c.id', '=', id).executeTakeFirst() as Promise<
+      ClaimView | undefined
+    >;
   },
 
   /** Newest first; `before` is the last row of the previous page. `limit: 0` means all (exports). */
   async list(db: Kysely<DB>, filter: ClaimFilter): Promise<ClaimView[]> {
     let query = viewQuery(db);
-    if (filter.authorityId !== undefined) query = query.where('c.authority_id', '=', filter.authorityId);
-    if (filter.supplierId !== undefined) query = query.where('c.supplier_id', '=', filter.supplierId);
-    if (filter.contractId !== undefined) query = query.where('c.contract_id', '=', filter.contractId);
-    if (filter.certificateId !== undefined) query = query.where('c.certificate_id', '=', filter.certificateId);
+    if (filter.authorityId !== undefined)
+      query = query.where('c.authority_id', '=', filter.authorityId);
+    if (filter.supplierId !== undefined)
+      query = query.where('c.supplier_id', '=', filter.supplierId);
+    if (filter.contractId !== undefined)
+      query = query.where('c.contract_id', '=', filter.contractId);
+    if (filter.certificateId !== undefined)
+      query = query.where('c.certificate_id', '=', filter.certificateId);
     if (filter.status !== undefined) query = query.where('c.status', '=', filter.status);
     if (filter.before !== undefined) {
-      query = query.where(sql<boolean>`(c.created_at, c.id) < (${new Date(filter.before.createdAt)}, ${filter.before.id})`);
+      query = query.where(
+        sql<boolean>`(c.created_at, c.id) < (${new Date(filter.before.createdAt)}, ${filter.before.id})`,
+      );
     }
     query = query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc');
     if (filter.limit > 0) query = query.limit(filter.limit + 1);
@@ -98,7 +106,11 @@ export const claimsRepository = {
     const row = await trx
       .selectFrom('certificates')
       .select(['id', 'status', 'buyer_organisation_id', 'credits', 'claimed_credits'])
-      .select(sql<number>`(SELECT unit_price_cents FROM orders WHERE orders.id = certificates.order_id)`.as('unit_price_cents'))
+      .select(
+        sql<number>`(SELECT unit_price_cents FROM orders WHERE orders.id = certificates.order_id)`.as(
+          'unit_price_cents',
+        ),
+      )
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -126,7 +138,12 @@ export const claimsRepository = {
   },
 
   /** Value of the claims on a contract in the given statuses, optionally leaving one out. */
-  async sumValue(db: Kysely<DB>, contractId: string, statuses: ClaimStatus[], exceptClaimId?: string): Promise<number> {
+  async sumValue(
+    db: Kysely<DB>,
+    contractId: string,
+    statuses: ClaimStatus[],
+    exceptClaimId?: string,
+  ): Promise<number> {
     let query = db
       .selectFrom('claims')
       .select(sql<string>`coalesce(sum(value_cents), 0)`.as('total'))
@@ -138,7 +155,20 @@ export const claimsRepository = {
 
   async insert(
     trx: Transaction<DB>,
-    values: Pick<ClaimRow, 'certificate_id' | 'contract_id' | 'authority_id' | 'supplier_id' | 'credits' | 'unit_price_cents' | 'credit_factor_bp' | 'value_cents' | 'note' | 'created_by' | 'created_at'>,
+    values: Pick<
+      ClaimRow,
+      | 'certificate_id'
+      | 'contract_id'
+      | 'authority_id'
+      | 'supplier_id'
+      | 'credits'
+      | 'unit_price_cents'
+      | 'credit_factor_bp'
+      | 'value_cents'
+      | 'note'
+      | 'created_by'
+      | 'created_at'
+    >,
   ): Promise<ClaimRow> {
     return trx.insertInto('claims').values(values).returningAll().executeTakeFirstOrThrow();
   },
@@ -153,7 +183,12 @@ export const claimsRepository = {
       .selectFrom('claims as c')
       .innerJoin('contracts as k', 'k.id', 'c.contract_id')
       .innerJoin('organisations as a', 'a.id', 'c.authority_id')
-      .select(['a.name as authority_name', 'k.reference as contract_reference', 'c.credits', 'c.decided_at'])
+      .select([
+        'a.name as authority_name',
+        'k.reference as contract_reference',
+        'c.credits',
+        'c.decided_at',
+      ])
       .where('c.certificate_id', '=', certificateId)
       .where('c.status', '=', 'approved')
       .orderBy('c.decided_at')

@@ -4,29 +4,46 @@ import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 
 export const ClaimStatusSchema = z
   .enum(['pending', 'approved', 'rejected', 'withdrawn', 'invalidated'])
-  .describe('pending → approved | rejected; approved → withdrawn (by the authority) | invalidated (its certificate was revoked)')
+  .describe(
+    'pending → approved | rejected; approved → withdrawn (by the authority) | invalidated (its certificate was revoked)',
+  )
   .meta({ id: 'ClaimStatus' });
 
 export const ClaimIdempotencyHeadersSchema = z.object({
   'idempotency-key': z
     .string()
     .regex(IDEMPOTENCY_KEY_PATTERN, 'must be 1–255 visible ASCII characters')
-    .describe('Required. A unique key per intended claim; a repeat with the same key and body answers the first claim again, the same key with another body 422.'),
+    .describe(
+      'Required. A unique key per intended claim; a repeat with the same key and body answers the first claim again, the same key with another body 422.',
+    ),
 });
 
 export const CreateClaimSchema = z
   .strictObject({
     certificateId: z.uuid().describe('One of the supplier’s own active certificates'),
-    contractId: z.uuid().describe('The contract whose obligation the credits should count toward (one of the supplier’s own)'),
-    credits: z.number().int().min(1).max(1_000_000).describe('How many of the certificate’s credits; they count toward this obligation only'),
+    contractId: z
+      .uuid()
+      .describe(
+        'The contract whose obligation the credits should count toward (one of the supplier’s own)',
+      ),
+    credits: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .describe('How many of the certificate’s credits; they count toward this obligation only'),
     note: z.string().trim().max(2000).optional().describe('For the coordinator'),
   })
   .meta({ id: 'CreateClaim' });
 
 export type CreateClaimInput = z.infer<typeof CreateClaimSchema>;
 
-export const DecisionSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() }).meta({ id: 'ClaimApproval' });
-export const ReasonSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'ClaimReason' });
+export const DecisionSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(2000).optional() })
+  .meta({ id: 'ClaimApproval' });
+export const ReasonSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(2000) })
+  .meta({ id: 'ClaimReason' });
 
 export const ClaimIdParamsSchema = z.object({ id: z.uuid() });
 
@@ -36,8 +53,14 @@ export const ClaimSchema = z
     status: ClaimStatusSchema,
     credits: z.number().int(),
     unitPriceCents: z.number().int().describe('The price the supplier paid per credit'),
-    creditFactorBp: z.number().int().describe('The valuation factor the claim is worth at (fixed once approved)'),
-    valueCents: z.number().int().describe('credits × unit price × factor, rounded half up to cents'),
+    creditFactorBp: z
+      .number()
+      .int()
+      .describe('The valuation factor the claim is worth at (fixed once approved)'),
+    valueCents: z
+      .number()
+      .int()
+      .describe('credits × unit price × factor, rounded half up to cents'),
     currency: z.literal('EUR'),
     note: z.string().nullable(),
     decisionReason: z.string().nullable(),
@@ -47,7 +70,9 @@ export const ClaimSchema = z
       .object({
         id: z.uuid(),
         number: z.string(),
-        status: z.enum(['active', 'suspended', 'revoked']).describe('Live: the certificate’s status now'),
+        status: z
+          .enum(['active', 'suspended', 'revoked'])
+          .describe('Live: the certificate’s status now'),
         statusReason: z.string().nullable(),
         credits: z.number().int(),
         serialStart: z.number().int(),

@@ -8,7 +8,13 @@ import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { verificationUrl } from '../certificates/certificate-pdf.js';
-import { canSee, isAuthorityMember, isCoordinator, isSupplierMember, requireSupplierMember } from './access.js';
+import {
+  canSee,
+  isAuthorityMember,
+  isCoordinator,
+  isSupplierMember,
+  requireSupplierMember,
+} from './access.js';
 import { type ClaimFilter, type ClaimView, claimsRepository as repo } from './claims.repository.js';
 import type { Claim, CreateClaimInput, ListClaimsQuery } from './claims.schemas.js';
 import { contractsRepository } from './contracts.repository.js';
@@ -23,15 +29,31 @@ export interface ClaimsDeps {
 const CREATE_SCOPE = 'claims.create';
 
 const certificateNotActive = (status: string) =>
-  conflict('CLAIM.CERTIFICATE_NOT_ACTIVE', `The certificate is ${status}; only an active certificate counts toward an obligation`);
-const creditsNotAccepted = () => conflict('CLAIM.CREDITS_NOT_ACCEPTED', 'The authority does not accept credits toward this obligation');
+  conflict(
+    'CLAIM.CERTIFICATE_NOT_ACTIVE',
+    `The certificate is ${status}; only an active certificate counts toward an obligation`,
+  );
+const creditsNotAccepted = () =>
+  conflict(
+    'CLAIM.CREDITS_NOT_ACCEPTED',
+    'The authority does not accept credits toward this obligation',
+  );
 const creditsUnavailable = (available: number) =>
-  conflict('CLAIM.CREDITS_UNAVAILABLE', `Only ${available} credit(s) of this certificate are not yet claimed; a credit counts toward one obligation only`, {
-    available,
-  });
+  conflict(
+    'CLAIM.CREDITS_UNAVAILABLE',
+    `Only ${available} credit(s) of this certificate are not yet claimed; a credit counts toward one obligation only`,
+    {
+      available,
+    },
+  );
 const shareCapPassed = (remainingCapCents: number) =>
-  conflict('CLAIM.CREDIT_SHARE_CAP', 'The claim would pass the share of the obligation that credits may fill', { remainingCapCents });
-const notPending = (status: string) => conflict('CLAIM.NOT_PENDING', `The claim is ${status}, not pending`);
+  conflict(
+    'CLAIM.CREDIT_SHARE_CAP',
+    'The claim would pass the share of the obligation that credits may fill',
+    { remainingCapCents },
+  );
+const notPending = (status: string) =>
+  conflict('CLAIM.NOT_PENDING', `The claim is ${status}, not pending`);
 const refundPending = () =>
   conflict(
     'CLAIM.REFUND_PENDING',
@@ -73,9 +95,17 @@ export function createClaimsService(deps: ClaimsDeps) {
         initiativeName: row.initiative_name,
         verificationUrl: verificationUrl(deps.publicUrl, row.certificate_verification_code),
       },
-      contract: { id: row.contract_id, reference: row.contract_reference, title: row.contract_title },
+      contract: {
+        id: row.contract_id,
+        reference: row.contract_reference,
+        title: row.contract_title,
+      },
       authority: { id: row.authority_id, name: row.authority_name },
-      supplier: { id: row.supplier_id, name: row.supplier_name, kvkNumber: row.supplier_kvk_number },
+      supplier: {
+        id: row.supplier_id,
+        name: row.supplier_name,
+        kvkNumber: row.supplier_kvk_number,
+      },
       createdAt: row.created_at.toISOString(),
       decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
       withdrawnAt: row.withdrawn_at ? row.withdrawn_at.toISOString() : null,
@@ -86,7 +116,8 @@ export function createClaimsService(deps: ClaimsDeps) {
   async function loadVisible(ctx: Ctx, id: string): Promise<ClaimView> {
     const actor = requireActor(ctx);
     const row = await repo.findView(db, id);
-    if (!row || !canSee(actor, { authorityId: row.authority_id, supplierId: row.supplier_id })) throw notFound('Claim');
+    if (!row || !canSee(actor, { authorityId: row.authority_id, supplierId: row.supplier_id }))
+      throw notFound('Claim');
     return row;
   }
 
@@ -95,7 +126,10 @@ export function createClaimsService(deps: ClaimsDeps) {
     const row = await loadVisible(ctx, id);
     const actor = requireActor(ctx);
     if (!isCoordinator(actor) || actor.organisationId !== row.authority_id) {
-      throw forbidden('AUTH.FORBIDDEN', 'Only a coordinator of the authority the claim is made to can decide it');
+      throw forbidden(
+        'AUTH.FORBIDDEN',
+        'Only a coordinator of the authority the claim is made to can decide it',
+      );
     }
     return row;
   }
@@ -108,22 +142,36 @@ export function createClaimsService(deps: ClaimsDeps) {
      * claims trigger then moves the certificate's counter, whose CHECK refuses over-claiming
      * even if a check here were wrong.
      */
-    async create(ctx: Ctx, input: CreateClaimInput, idempotencyKey: string): Promise<{ claim: Claim; replayed: boolean }> {
+    async create(
+      ctx: Ctx,
+      input: CreateClaimInput,
+      idempotencyKey: string,
+    ): Promise<{ claim: Claim; replayed: boolean }> {
       const actor = requireSupplierMember(ctx);
       const now = clock.now();
       const ref = { organisationId: actor.organisationId, key: idempotencyKey };
       try {
         return await db.transaction().execute(async (trx) => {
-          const key = await claimIdempotencyKey(trx, { ...ref, scope: CREATE_SCOPE, requestHash: hashRequest(CREATE_SCOPE, input), pending: null, at: now });
+          const key = await claimIdempotencyKey(trx, {
+            ...ref,
+            scope: CREATE_SCOPE,
+            requestHash: hashRequest(CREATE_SCOPE, input),
+            pending: null,
+            at: now,
+          });
           // Every step below runs in this transaction, so a key is never left half-done: a
           // repeat either waited for the first to commit (and finds its claim) or claims the key itself.
-          if (key.state === 'completed') return { claim: key.response.body as Claim, replayed: true };
+          if (key.state === 'completed')
+            return { claim: key.response.body as Claim, replayed: true };
 
           const certificate = await repo.lockCertificate(trx, input.certificateId);
-          if (!certificate || certificate.buyer_organisation_id !== actor.organisationId) throw notFound('Certificate');
+          if (!certificate || certificate.buyer_organisation_id !== actor.organisationId)
+            throw notFound('Certificate');
           const contract = await contractsRepository.lock(trx, input.contractId);
-          if (!contract || contract.supplier_id !== actor.organisationId) throw notFound('Contract');
-          if (contract.status === 'closed') throw conflict('CONTRACT.CLOSED', 'The contract is closed');
+          if (!contract || contract.supplier_id !== actor.organisationId)
+            throw notFound('Contract');
+          if (contract.status === 'closed')
+            throw conflict('CONTRACT.CLOSED', 'The contract is closed');
           if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
           // Under the certificate lock, which a refund's request takes too (orders/refunds.ts).
           if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
@@ -131,8 +179,15 @@ export function createClaimsService(deps: ClaimsDeps) {
           const available = certificate.credits - certificate.claimed_credits;
           if (input.credits > available) throw creditsUnavailable(available);
 
-          const value = claimValueCents(input.credits, certificate.unit_price_cents, contract.credit_factor_bp);
-          const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);
+          const value = claimValueCents(
+            input.credits,
+            certificate.unit_price_cents,
+            contract.credit_factor_bp,
+          );
+          const cap = creditCapCents(
+            Number(contract.obligation_cents),
+            contract.credit_share_cap_bp,
+          );
           const used = await repo.sumValue(trx, contract.id, ['pending', 'approved']);
           if (used + value > cap) throw shareCapPassed(Math.max(0, cap - used));
 
@@ -153,7 +208,13 @@ export function createClaimsService(deps: ClaimsDeps) {
             action: 'claim.created',
             subjectType: 'claim',
             subjectId: claim.id,
-            summary: { contractId: contract.id, authorityId: contract.authority_id, certificateId: certificate.id, credits: input.credits, valueCents: value },
+            summary: {
+              contractId: contract.id,
+              authorityId: contract.authority_id,
+              certificateId: certificate.id,
+              credits: input.credits,
+              valueCents: value,
+            },
           });
           const body = toClaim((await repo.findView(trx, claim.id))!);
           const stored = await completeIdempotencyKey(trx, ref, { status: 201, body }, now);
@@ -162,7 +223,11 @@ export function createClaimsService(deps: ClaimsDeps) {
       } catch (error) {
         if (isCheckViolation(error)) {
           // Only reachable if the checks above raced past the lock: answer as they would have.
-          const row = await db.selectFrom('certificates').select(['credits', 'claimed_credits']).where('id', '=', input.certificateId).executeTakeFirst();
+          const row = await db
+            .selectFrom('certificates')
+            .select(['credits', 'claimed_credits'])
+            .where('id', '=', input.certificateId)
+            .executeTakeFirst();
           throw creditsUnavailable(row ? row.credits - row.claimed_credits : 0);
         }
         throw error;
@@ -174,21 +239,41 @@ export function createClaimsService(deps: ClaimsDeps) {
     },
 
     /** A supplier's own claims; an authority's inbox; everything for platform admins. */
-    async list(ctx: Ctx, query: ListClaimsQuery): Promise<{ items: Claim[]; nextCursor: string | null }> {
+    async list(
+      ctx: Ctx,
+      query: ListClaimsQuery,
+    ): Promise<{ items: Claim[]; nextCursor: string | null }> {
       const actor = requireActor(ctx);
-      const filter: ClaimFilter = { status: query.status, contractId: query.contractId, certificateId: query.certificateId, limit: query.limit };
+      const filter: ClaimFilter = {
+        status: query.status,
+        contractId: query.contractId,
+        certificateId: query.certificateId,
+        limit: query.limit,
+      };
       if (isAuthorityMember(actor)) filter.authorityId = actor.organisationId;
       else if (isSupplierMember(actor)) filter.supplierId = actor.organisationId;
-      else if (!isPlatformAdmin(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only authorities, suppliers and platform admins have claims');
-      filter.before = decodeCursor(query.cursor, ['createdAt', 'id'], (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.createdAt)));
+      else if (!isPlatformAdmin(actor))
+        throw forbidden(
+          'AUTH.FORBIDDEN',
+          'Only authorities, suppliers and platform admins have claims',
+        );
+      filter.before = decodeCursor(
+        query.cursor,
+        ['createdAt', 'id'],
+        (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.createdAt)),
+      );
       const rows = await repo.list(db, filter);
-      return toPage(rows, query.limit, toClaim, (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }));
+      return toPage(rows, query.limit, toClaim, (row) => ({
+        createdAt: row.created_at.toISOString(),
+        id: row.id,
+      }));
     },
 
     /** Every claim made to the caller's authority, for its export. */
     async forExport(ctx: Ctx): Promise<Claim[]> {
       const actor = requireActor(ctx);
-      if (!isAuthorityMember(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only authorities export their claims');
+      if (!isAuthorityMember(actor))
+        throw forbidden('AUTH.FORBIDDEN', 'Only authorities export their claims');
       return (await repo.list(db, { authorityId: actor.organisationId, limit: 0 })).map(toClaim);
     },
 
@@ -214,7 +299,11 @@ export function createClaimsService(deps: ClaimsDeps) {
         // now: an approval would count credits that are paid back (orders/refunds.ts).
         if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
         if (!contract.accepts_credits) throw creditsNotAccepted();
-        const value = claimValueCents(claim.credits, claim.unit_price_cents, contract.credit_factor_bp);
+        const value = claimValueCents(
+          claim.credits,
+          claim.unit_price_cents,
+          contract.credit_factor_bp,
+        );
         const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);
         const approved = await repo.sumValue(trx, contract.id, ['approved']);
         if (approved + value > cap) throw shareCapPassed(Math.max(0, cap - approved));
@@ -230,7 +319,13 @@ export function createClaimsService(deps: ClaimsDeps) {
           action: 'claim.approved',
           subjectType: 'claim',
           subjectId: id,
-          summary: { contractId: contract.id, certificateId: certificate.id, credits: claim.credits, valueCents: value, creditFactorBp: contract.credit_factor_bp },
+          summary: {
+            contractId: contract.id,
+            certificateId: certificate.id,
+            credits: claim.credits,
+            valueCents: value,
+            creditFactorBp: contract.credit_factor_bp,
+          },
         });
       });
       return toClaim((await repo.findView(db, id))!);
@@ -245,12 +340,22 @@ export function createClaimsService(deps: ClaimsDeps) {
         const claim = await repo.lockClaim(trx, id);
         if (!claim) throw notFound('Claim');
         if (claim.status !== 'pending') throw notPending(claim.status);
-        await repo.update(trx, id, { status: 'rejected', decided_by: actor.userId, decided_at: now, decision_reason: input.reason });
+        await repo.update(trx, id, {
+          status: 'rejected',
+          decided_by: actor.userId,
+          decided_at: now,
+          decision_reason: input.reason,
+        });
         await recordAudit(trx, ctx, {
           action: 'claim.rejected',
           subjectType: 'claim',
           subjectId: id,
-          summary: { contractId: claim.contract_id, certificateId: claim.certificate_id, credits: claim.credits, reason: input.reason },
+          summary: {
+            contractId: claim.contract_id,
+            certificateId: claim.certificate_id,
+            credits: claim.credits,
+            reason: input.reason,
+          },
         });
       });
       return toClaim((await repo.findView(db, id))!);
@@ -265,13 +370,28 @@ export function createClaimsService(deps: ClaimsDeps) {
         await repo.lockCertificate(trx, view.certificate_id);
         const claim = await repo.lockClaim(trx, id);
         if (!claim) throw notFound('Claim');
-        if (claim.status !== 'approved') throw conflict('CLAIM.NOT_APPROVED', `The claim is ${claim.status}; only an approved claim can be withdrawn`);
-        await repo.update(trx, id, { status: 'withdrawn', withdrawn_by: actor.userId, withdrawn_at: now, withdrawal_reason: input.reason });
+        if (claim.status !== 'approved')
+          throw conflict(
+            'CLAIM.NOT_APPROVED',
+            `The claim is ${claim.status}; only an approved claim can be withdrawn`,
+          );
+        await repo.update(trx, id, {
+          status: 'withdrawn',
+          withdrawn_by: actor.userId,
+          withdrawn_at: now,
+          withdrawal_reason: input.reason,
+        });
         await recordAudit(trx, ctx, {
           action: 'claim.withdrawn',
           subjectType: 'claim',
           subjectId: id,
-          summary: { contractId: claim.contract_id, certificateId: claim.certificate_id, credits: claim.credits, valueCents: Number(claim.value_cents), reason: input.reason },
+          summary: {
+            contractId: claim.contract_id,
+            certificateId: claim.certificate_id,
+            credits: claim.credits,
+            valueCents: Number(claim.value_cents),
+            reason: input.reason,
+          },
         });
       });
       return toClaim((await repo.findView(db, id))!);

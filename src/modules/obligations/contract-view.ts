@@ -5,7 +5,11 @@ import { creditCapCents, filledShareBp } from './obligation-math.js';
 const NO_CLAIMS: ClaimTotals = { approvedCents: 0, pendingCents: 0 };
 
 /** How far an obligation is filled by approved claims, and whether it is overdue on `today` (YYYY-MM-DD). */
-export function progressOf(row: ContractView, totals: ClaimTotals | undefined, today: string): Contract['progress'] {
+export function progressOf(
+  row: ContractView,
+  totals: ClaimTotals | undefined,
+  today: string,
+): Contract['progress'] {
   const { approvedCents, pendingCents } = totals ?? NO_CLAIMS;
   const required = Number(row.obligation_cents);
   const remainingCents = Math.max(0, required - approvedCents);
@@ -20,11 +24,24 @@ export function progressOf(row: ContractView, totals: ClaimTotals | undefined, t
   };
 }
 
-export function toContract(row: ContractView, totals: ClaimTotals | undefined, today: string): Contract {
+export function toContract(
+  row: ContractView,
+  totals: ClaimTotals | undefined,
+  today: string,
+): Contract {
   return {
     id: row.id,
-    authority: { id: row.authority_id, name: row.authority_name, kvkNumber: row.authority_kvk_number },
-    supplier: { id: row.supplier_id, name: row.supplier_name, kvkNumber: row.supplier_kvk_number, status: row.supplier_status },
+    authority: {
+      id: row.authority_id,
+      name: row.authority_name,
+      kvkNumber: row.authority_kvk_number,
+    },
+    supplier: {
+      id: row.supplier_id,
+      name: row.supplier_name,
+      kvkNumber: row.supplier_kvk_number,
+      status: row.supplier_status,
+    },
     reference: row.reference,
     title: row.title,
     valueCents: Number(row.value_cents),
@@ -38,7 +55,11 @@ export function toContract(row: ContractView, totals: ClaimTotals | undefined, t
       wageSumCents: row.wage_sum_cents === null ? null : Number(row.wage_sum_cents),
       obligationCents: Number(row.obligation_cents),
     },
-    valuation: { acceptsCredits: row.accepts_credits, creditFactorBp: row.credit_factor_bp, creditShareCapBp: row.credit_share_cap_bp },
+    valuation: {
+      acceptsCredits: row.accepts_credits,
+      creditFactorBp: row.credit_factor_bp,
+      creditShareCapBp: row.credit_share_cap_bp,
+    },
     progress: progressOf(row, totals, today),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -46,7 +67,11 @@ export function toContract(row: ContractView, totals: ClaimTotals | undefined, t
   };
 }
 
-export function toObligation(row: ContractView, totals: ClaimTotals | undefined, today: string): Obligation {
+export function toObligation(
+  row: ContractView,
+  totals: ClaimTotals | undefined,
+  today: string,
+): Obligation {
   return {
     contractId: row.id,
     authority: { id: row.authority_id, name: row.authority_name },

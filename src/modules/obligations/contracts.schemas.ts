@@ -14,22 +14,36 @@ const PercentageBpSchema = z
 
 export const ObligationInputSchema = z
   .discriminatedUnion('basis', [
-    z.strictObject({ basis: z.literal('contract_value'), percentageBp: PercentageBpSchema.default(DEFAULT_PERCENTAGE_BP) }),
-    z.strictObject({ basis: z.literal('wage_sum'), percentageBp: PercentageBpSchema.default(DEFAULT_PERCENTAGE_BP), wageSumCents: CentsSchema }),
+    z.strictObject({
+      basis: z.literal('contract_value'),
+      percentageBp: PercentageBpSchema.default(DEFAULT_PERCENTAGE_BP),
+    }),
+    z.strictObject({
+      basis: z.literal('wage_sum'),
+      percentageBp: PercentageBpSchema.default(DEFAULT_PERCENTAGE_BP),
+      wageSumCents: CentsSchema,
+    }),
     z.strictObject({ basis: z.literal('fixed'), fixedAmountCents: CentsSchema }),
   ])
-  .describe('The social-return obligation: a percentage of the contract value or of the wage sum, or a fixed amount');
+  .describe(
+    'The social-return obligation: a percentage of the contract value or of the wage sum, or a fixed amount',
+  );
 
 export const ValuationSchema = z
   .strictObject({
-    acceptsCredits: z.boolean().default(true).describe('Whether credits may count toward this obligation at all'),
+    acceptsCredits: z
+      .boolean()
+      .default(true)
+      .describe('Whether credits may count toward this obligation at all'),
     creditFactorBp: z
       .number()
       .int()
       .min(1)
       .max(BASIS_POINTS)
       .default(BASIS_POINTS)
-      .describe("The share of a credit's euro value that counts (bouwblokkenmethode), in basis points; 10000 = 100%"),
+      .describe(
+        "The share of a credit's euro value that counts (bouwblokkenmethode), in basis points; 10000 = 100%",
+      ),
     creditShareCapBp: z
       .number()
       .int()
@@ -45,11 +59,26 @@ export const CreateContractSchema = z
     supplier: z
       .strictObject({
         kvkNumber: KvkNumberSchema,
-        name: z.string().trim().min(1).max(200).optional().describe('Required when no supplier with this KvK number is registered yet'),
-        contactEmail: EmailSchema.optional().describe('Required when the supplier is not registered yet: its invitation goes there'),
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .optional()
+          .describe('Required when no supplier with this KvK number is registered yet'),
+        contactEmail: EmailSchema.optional().describe(
+          'Required when the supplier is not registered yet: its invitation goes there',
+        ),
       })
-      .describe('The supplier, by KvK number. One that is not registered yet is created as a pending supplier and invited.'),
-    reference: z.string().trim().min(1).max(100).describe('The contract reference, unique within the authority'),
+      .describe(
+        'The supplier, by KvK number. One that is not registered yet is created as a pending supplier and invited.',
+      ),
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .describe('The contract reference, unique within the authority'),
     title: z.string().trim().min(3).max(200),
     valueCents: CentsSchema.describe('Contract value, excluding VAT, in euro cents'),
     startsOn: DateSchema,
@@ -57,7 +86,10 @@ export const CreateContractSchema = z
     obligation: ObligationInputSchema,
     valuation: ValuationSchema.optional(),
   })
-  .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], message: 'must be on or after startsOn' })
+  .refine((value) => value.endsOn >= value.startsOn, {
+    path: ['endsOn'],
+    message: 'must be on or after startsOn',
+  })
   .meta({ id: 'CreateContract' });
 
 export type CreateContractInput = z.infer<typeof CreateContractSchema>;
@@ -85,8 +117,14 @@ export const ObligationProgressSchema = z
     approvedCents: z.number().int().describe('Value of approved claims'),
     pendingCents: z.number().int().describe('Value of claims awaiting the coordinator'),
     remainingCents: z.number().int().describe('Required minus approved, never below 0'),
-    creditCapCents: z.number().int().describe('The most credits may fill (the valuation’s share cap)'),
-    filledShareBp: z.number().int().describe('Approved as a share of the obligation, in basis points'),
+    creditCapCents: z
+      .number()
+      .int()
+      .describe('The most credits may fill (the valuation’s share cap)'),
+    filledShareBp: z
+      .number()
+      .int()
+      .describe('Approved as a share of the obligation, in basis points'),
     overdue: z.boolean().describe('The contract has ended and the obligation is not yet filled'),
   })
   .meta({ id: 'ObligationProgress' });
@@ -111,7 +149,11 @@ export const ContractSchema = z
       wageSumCents: z.number().int().nullable(),
       obligationCents: z.number().int(),
     }),
-    valuation: z.object({ acceptsCredits: z.boolean(), creditFactorBp: z.number().int(), creditShareCapBp: z.number().int() }),
+    valuation: z.object({
+      acceptsCredits: z.boolean(),
+      creditFactorBp: z.number().int(),
+      creditShareCapBp: z.number().int(),
+    }),
     progress: ObligationProgressSchema,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -125,7 +167,9 @@ export const CreatedContractSchema = ContractSchema.extend({
   supplierInvitation: z
     .object({ email: z.string(), expiresAt: z.iso.datetime() })
     .nullable()
-    .describe('Set when the supplier was not registered: the invitation was sent to this address (never to the coordinator)'),
+    .describe(
+      'Set when the supplier was not registered: the invitation was sent to this address (never to the coordinator)',
+    ),
 }).meta({ id: 'CreatedContract' });
 
 export const ListContractsQuerySchema = PageQuerySchema.extend({
@@ -154,6 +198,8 @@ export const ObligationSchema = z
 
 export type Obligation = z.infer<typeof ObligationSchema>;
 
-export const ObligationListSchema = z.object({ items: z.array(ObligationSchema) }).meta({ id: 'ObligationList' });
+export const ObligationListSchema = z
+  .object({ items: z.array(ObligationSchema) })
+  .meta({ id: 'ObligationList' });
 
 export const ExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { addDays, type Clock } from '../../lib/clock.js';
 import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
-import { AppError, conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unprocessable,
+} from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { isUuid } from '../../lib/ids.js';
@@ -13,10 +20,22 @@ import { auditRepository } from '../audit/audit.repository.js';
 import { invitationsRepository } from '../invitations/invitations.repository.js';
 import { INVITATION_TTL_DAYS } from '../invitations/invitations.service.js';
 import { usersRepository } from '../users/users.repository.js';
-import { canSee, isAuthorityMember, isSupplierMember, requireCoordinator, requireSupplierMember } from './access.js';
+import {
+  canSee,
+  isAuthorityMember,
+  isSupplierMember,
+  requireCoordinator,
+  requireSupplierMember,
+} from './access.js';
 import { toContract, toObligation } from './contract-view.js';
 import { type ContractView, contractsRepository as repo } from './contracts.repository.js';
-import type { Contract, CreateContractInput, ListContractsQuery, Obligation, UpdateContractInput } from './contracts.schemas.js';
+import type {
+  Contract,
+  CreateContractInput,
+  ListContractsQuery,
+  Obligation,
+  UpdateContractInput,
+} from './contracts.schemas.js';
 import { type ObligationInput, obligationCents, obligationFromColumns } from './obligation-math.js';
 
 export interface ContractsDeps {
@@ -26,8 +45,8 @@ export interface ContractsDeps {
   publicUrl: string;
 }
 
-
-const referenceTaken = () => conflict('CONTRACT.REFERENCE_TAKEN', 'This authority already has a contract with this reference');
+const referenceTaken = () =>
+  conflict('CONTRACT.REFERENCE_TAKEN', 'This authority already has a contract with this reference');
 const contractClosed = () => conflict('CONTRACT.CLOSED', 'The contract is closed');
 
 function obligationColumns(valueCents: number, obligation: ObligationInput) {
@@ -52,7 +71,8 @@ export function createContractsService(deps: ContractsDeps) {
   async function loadVisible(ctx: Ctx, id: string): Promise<ContractView> {
     const actor = requireActor(ctx);
     const row = await repo.findView(db, id);
-    if (!row || !canSee(actor, { authorityId: row.authority_id, supplierId: row.supplier_id })) throw notFound('Contract');
+    if (!row || !canSee(actor, { authorityId: row.authority_id, supplierId: row.supplier_id }))
+      throw notFound('Contract');
     return row;
   }
 
@@ -60,46 +80,93 @@ export function createContractsService(deps: ContractsDeps) {
   async function loadOwnForChange(ctx: Ctx, id: string): Promise<ContractView> {
     const row = await loadVisible(ctx, id);
     const actor = requireCoordinator(ctx);
-    if (row.authority_id !== actor.organisationId) throw forbidden('AUTH.FORBIDDEN', 'Only the authority’s coordinators can change its contracts');
+    if (row.authority_id !== actor.organisationId)
+      throw forbidden(
+        'AUTH.FORBIDDEN',
+        'Only the authority’s coordinators can change its contracts',
+      );
     return row;
   }
 
   return {
-    async create(ctx: Ctx, input: CreateContractInput): Promise<Contract & { supplierInvitation: { email: string; expiresAt: string } | null }> {
+    async create(
+      ctx: Ctx,
+      input: CreateContractInput,
+    ): Promise<Contract & { supplierInvitation: { email: string; expiresAt: string } | null }> {
       const actor = requireCoordinator(ctx);
       const now = clock.now();
-      const valuation = input.valuation ?? { acceptsCredits: true, creditFactorBp: 10_000, creditShareCapBp: 10_000 };
-      let invitation: { email: string; token: string; expiresAt: Date; supplierName: string } | undefined;
+      const valuation = input.valuation ?? {
+        acceptsCredits: true,
+        creditFactorBp: 10_000,
+        creditShareCapBp: 10_000,
+      };
+      let invitation:
+        { email: string; token: string; expiresAt: Date; supplierName: string } | undefined;
       let contractId: string;
       try {
         contractId = await db.transaction().execute(async (trx) => {
           let supplier = await repo.findOrganisationByKvk(trx, input.supplier.kvkNumber);
           if (supplier && supplier.kind !== 'supplier') {
-            throw unprocessable('CONTRACT.NOT_A_SUPPLIER', 'The organisation with this KvK number is not registered as a supplier');
+            throw unprocessable(
+              'CONTRACT.NOT_A_SUPPLIER',
+              'The organisation with this KvK number is not registered as a supplier',
+            );
           }
           if (!supplier) {
             const { name, contactEmail } = input.supplier;
             if (!name || !contactEmail) {
-              throw unprocessable('CONTRACT.SUPPLIER_DETAILS_REQUIRED', 'No supplier with this KvK number is registered: give its name and contact e-mail to invite it', {
-                errors: [
-                  ...(name ? [] : [{ path: 'body.supplier.name', message: 'required for a supplier that is not registered' }]),
-                  ...(contactEmail ? [] : [{ path: 'body.supplier.contactEmail', message: 'required for a supplier that is not registered' }]),
-                ],
-              });
+              throw unprocessable(
+                'CONTRACT.SUPPLIER_DETAILS_REQUIRED',
+                'No supplier with this KvK number is registered: give its name and contact e-mail to invite it',
+                {
+                  errors: [
+                    ...(name
+                      ? []
+                      : [
+                          {
+                            path: 'body.supplier.name',
+                            message: 'required for a supplier that is not registered',
+                          },
+                        ]),
+                    ...(contactEmail
+                      ? []
+                      : [
+                          {
+                            path: 'body.supplier.contactEmail',
+                            message: 'required for a supplier that is not registered',
+                          },
+                        ]),
+                  ],
+                },
+              );
             }
             if (await usersRepository.existsByEmail(trx, contactEmail)) {
-              throw conflict('CONTRACT.SUPPLIER_EMAIL_TAKEN', 'The contact e-mail already belongs to a user of another organisation');
+              throw conflict(
+                'CONTRACT.SUPPLIER_EMAIL_TAKEN',
+                'The contact e-mail already belongs to a user of another organisation',
+              );
             }
             supplier = await trx
               .insertInto('organisations')
-              .values({ kind: 'supplier', name, kvk_number: input.supplier.kvkNumber, contact_email: contactEmail, status: 'pending' })
+              .values({
+                kind: 'supplier',
+                name,
+                kvk_number: input.supplier.kvkNumber,
+                contact_email: contactEmail,
+                status: 'pending',
+              })
               .returningAll()
               .executeTakeFirstOrThrow();
             await recordAudit(trx, ctx, {
               action: 'organisation.created_pending',
               subjectType: 'organisation',
               subjectId: supplier.id,
-              summary: { kind: 'supplier', name, kvkNumber: input.supplier.kvkNumber, namedBy: actor.organisationId },
+              summary: {
+                kind: 'supplier',
+                name,
+                kvkNumber: input.supplier.kvkNumber,
+                namedBy: actor.organisationId,
+              },
             });
             const token = newOpaqueToken();
             const expiresAt = addDays(now, INVITATION_TTL_DAYS);
@@ -116,7 +183,12 @@ export function createContractsService(deps: ContractsDeps) {
               action: 'invitation.created',
               subjectType: 'invitation',
               subjectId: created.id,
-              summary: { organisationId: supplier.id, email: contactEmail, role: 'member', via: 'contract' },
+              summary: {
+                organisationId: supplier.id,
+                email: contactEmail,
+                role: 'member',
+                via: 'contract',
+              },
             });
             invitation = { email: contactEmail, token, expiresAt, supplierName: name };
           }
@@ -155,7 +227,11 @@ export function createContractsService(deps: ContractsDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'contracts_reference_per_authority')) throw referenceTaken();
-        if (isUniqueViolation(error)) throw conflict('CONTRACT.CONCURRENT_SUPPLIER', 'The supplier was registered at the same moment; try again');
+        if (isUniqueViolation(error))
+          throw conflict(
+            'CONTRACT.CONCURRENT_SUPPLIER',
+            'The supplier was registered at the same moment; try again',
+          );
         throw error;
       }
       if (invitation) {
@@ -176,7 +252,9 @@ export function createContractsService(deps: ContractsDeps) {
       const view = await repo.findView(db, contractId);
       return {
         ...(await present(view!)),
-        supplierInvitation: invitation ? { email: invitation.email, expiresAt: invitation.expiresAt.toISOString() } : null,
+        supplierInvitation: invitation
+          ? { email: invitation.email, expiresAt: invitation.expiresAt.toISOString() }
+          : null,
       };
     },
 
@@ -185,7 +263,10 @@ export function createContractsService(deps: ContractsDeps) {
     },
 
     /** Authorities list their own contracts, suppliers the contracts that bind them, admins all. */
-    async list(ctx: Ctx, query: ListContractsQuery): Promise<{ items: Contract[]; nextCursor: string | null }> {
+    async list(
+      ctx: Ctx,
+      query: ListContractsQuery,
+    ): Promise<{ items: Contract[]; nextCursor: string | null }> {
       const actor = requireActor(ctx);
       const filter: Parameters<typeof repo.list>[1] = { status: query.status, limit: query.limit };
       if (isAuthorityMember(actor)) {
@@ -196,14 +277,29 @@ export function createContractsService(deps: ContractsDeps) {
       } else if (isPlatformAdmin(actor)) {
         filter.supplierId = query.supplierId;
       } else {
-        throw forbidden('AUTH.FORBIDDEN', 'Only authorities, suppliers and platform admins have contracts');
+        throw forbidden(
+          'AUTH.FORBIDDEN',
+          'Only authorities, suppliers and platform admins have contracts',
+        );
       }
-      const cursor = decodeCursor(query.cursor, ['createdAt', 'id'], (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.createdAt)));
+      const cursor = decodeCursor(
+        query.cursor,
+        ['createdAt', 'id'],
+        (v) => isUuid(v.id) && !Number.isNaN(Date.parse(v.createdAt)),
+      );
       filter.before = cursor;
       const rows = await repo.list(db, filter);
-      const totals = await repo.claimTotals(db, rows.map((row) => row.id));
+      const totals = await repo.claimTotals(
+        db,
+        rows.map((row) => row.id),
+      );
       const date = today();
-      return toPage(rows, query.limit, (row) => toContract(row, totals.get(row.id), date), (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }));
+      return toPage(
+        rows,
+        query.limit,
+        (row) => toContract(row, totals.get(row.id), date),
+        (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }),
+      );
     },
 
     /** Edits an open contract. Approved claims keep the value they were approved at. */
@@ -218,7 +314,12 @@ export function createContractsService(deps: ContractsDeps) {
           const startsOn = input.startsOn ?? current.starts_on;
           const endsOn = input.endsOn ?? current.ends_on;
           if (endsOn < startsOn) {
-            throw new AppError(400, 'VALIDATION.FAILED', 'The contract would end before it starts', { errors: [{ path: 'body.endsOn', message: 'must be on or after startsOn' }] });
+            throw new AppError(
+              400,
+              'VALIDATION.FAILED',
+              'The contract would end before it starts',
+              { errors: [{ path: 'body.endsOn', message: 'must be on or after startsOn' }] },
+            );
           }
           const valueCents = input.valueCents ?? Number(current.value_cents);
           const obligation = input.obligation ?? obligationFromColumns(current);
@@ -236,12 +337,18 @@ export function createContractsService(deps: ContractsDeps) {
           const changes: Record<string, { from: unknown; to: unknown }> = {};
           for (const [key, value] of Object.entries(next)) {
             const before = (current as Record<string, unknown>)[key];
-            const comparable = typeof value === 'number' && before !== null ? Number(before) : before;
+            const comparable =
+              typeof value === 'number' && before !== null ? Number(before) : before;
             if (comparable !== value) changes[key] = { from: comparable, to: value };
           }
           if (Object.keys(changes).length === 0) return;
           await repo.update(trx, id, { ...next, updated_at: now });
-          await recordAudit(trx, ctx, { action: 'contract.updated', subjectType: 'contract', subjectId: id, summary: { contractId: id, changes } });
+          await recordAudit(trx, ctx, {
+            action: 'contract.updated',
+            subjectType: 'contract',
+            subjectId: id,
+            summary: { contractId: id, changes },
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error, 'contracts_reference_per_authority')) throw referenceTaken();
@@ -260,9 +367,20 @@ export function createContractsService(deps: ContractsDeps) {
         if (!current) throw notFound('Contract');
         if (current.status === 'closed') throw contractClosed();
         const pending = await repo.countPendingClaims(trx, id);
-        if (pending > 0) throw conflict('CONTRACT.PENDING_CLAIMS', `Decide the ${pending} pending claim(s) first`);
-        await repo.update(trx, id, { status: 'closed', closed_at: now, closed_by: actor.userId, updated_at: now });
-        await recordAudit(trx, ctx, { action: 'contract.closed', subjectType: 'contract', subjectId: id, summary: { contractId: id } });
+        if (pending > 0)
+          throw conflict('CONTRACT.PENDING_CLAIMS', `Decide the ${pending} pending claim(s) first`);
+        await repo.update(trx, id, {
+          status: 'closed',
+          closed_at: now,
+          closed_by: actor.userId,
+          updated_at: now,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'contract.closed',
+          subjectType: 'contract',
+          subjectId: id,
+          summary: { contractId: id },
+        });
       });
       return present((await repo.findView(db, id))!);
     },
@@ -271,7 +389,10 @@ export function createContractsService(deps: ContractsDeps) {
     async obligations(ctx: Ctx): Promise<{ items: Obligation[] }> {
       const actor = requireSupplierMember(ctx);
       const rows = await repo.listForSupplier(db, actor.organisationId);
-      const totals = await repo.claimTotals(db, rows.map((row) => row.id));
+      const totals = await repo.claimTotals(
+        db,
+        rows.map((row) => row.id),
+      );
       const date = today();
       return { items: rows.map((row) => toObligation(row, totals.get(row.id), date)) };
     },
@@ -280,7 +401,8 @@ export function createContractsService(deps: ContractsDeps) {
     async events(ctx: Ctx, id: string, query: { limit: number; cursor?: string | undefined }) {
       const actor = requireActor(ctx);
       const row = await loadVisible(ctx, id);
-      if (!isPlatformAdmin(actor) && actor.organisationId !== row.authority_id) throw notFound('Contract');
+      if (!isPlatformAdmin(actor) && actor.organisationId !== row.authority_id)
+        throw notFound('Contract');
       const cursor = decodeCursor(query.cursor, ['id'], (v) => /^[0-9]{1,19}$/.test(v.id));
       const rows = await auditRepository.listAbout(db, {
         subjects: [{ type: 'contract', id }],
@@ -309,9 +431,13 @@ export function createContractsService(deps: ContractsDeps) {
     /** Every contract of the caller's authority with its progress, for the exports. */
     async forExport(ctx: Ctx): Promise<Contract[]> {
       const actor = requireActor(ctx);
-      if (!isAuthorityMember(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only authorities export their contracts');
+      if (!isAuthorityMember(actor))
+        throw forbidden('AUTH.FORBIDDEN', 'Only authorities export their contracts');
       const rows = await repo.listForAuthority(db, actor.organisationId);
-      const totals = await repo.claimTotals(db, rows.map((row) => row.id));
+      const totals = await repo.claimTotals(
+        db,
+        rows.map((row) => row.id),
+      );
       const date = today();
       return rows.map((row) => toContract(row, totals.get(row.id), date));
     },

@@ -42,16 +42,41 @@ const CLAIM_COLUMNS: Column<Claim>[] = [
   { header: 'Status', value: (c) => c.status },
   { header: 'Claimed at', value: (c) => c.createdAt, width: 24 },
   { header: 'Decided at', value: (c) => c.decidedAt, width: 24 },
-  { header: 'Reason', value: (c) => c.withdrawalReason ?? c.invalidationReason ?? c.decisionReason, width: 40 },
+  {
+    header: 'Reason',
+    value: (c) => c.withdrawalReason ?? c.invalidationReason ?? c.decisionReason,
+    width: 40,
+  },
   { header: 'Verification', value: (c) => c.certificate.verificationUrl, width: 60 },
 ];
 
-export async function exportContracts(contracts: Contract[], format: 'csv' | 'xlsx', generatedAt: Date): Promise<Buffer> {
-  const table = { sheetName: 'Contracts', columns: CONTRACT_COLUMNS, rows: contracts, preamble: ['Impactbeurs — contracts and social-return progress', `Generated ${generatedAt.toISOString()}`] };
+export async function exportContracts(
+  contracts: Contract[],
+  format: 'csv' | 'xlsx',
+  generatedAt: Date,
+): Promise<Buffer> {
+  const table = {
+    sheetName: 'Contracts',
+    columns: CONTRACT_COLUMNS,
+    rows: contracts,
+    preamble: [
+      'Impactbeurs — contracts and social-return progress',
+      `Generated ${generatedAt.toISOString()}`,
+    ],
+  };
   return format === 'csv' ? toCsv(table) : toXlsx(table);
 }
 
-export async function exportClaims(claims: Claim[], format: 'csv' | 'xlsx', generatedAt: Date): Promise<Buffer> {
-  const table = { sheetName: 'Claims', columns: CLAIM_COLUMNS, rows: claims, preamble: ['Impactbeurs — claims', `Generated ${generatedAt.toISOString()}`] };
+export async function exportClaims(
+  claims: Claim[],
+  format: 'csv' | 'xlsx',
+  generatedAt: Date,
+): Promise<Buffer> {
+  const table = {
+    sheetName: 'Claims',
+    columns: CLAIM_COLUMNS,
+    rows: claims,
+    preamble: ['Impactbeurs — claims', `Generated ${generatedAt.toISOString()}`],
+  };
   return format === 'csv' ? toCsv(table) : toXlsx(table);
 }

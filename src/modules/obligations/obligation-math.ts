@@ -39,8 +39,14 @@ export function obligationCents(contractValueCents: number, obligation: Obligati
 }
 
 /** What a claim counts for: credits × the price paid per credit × the authority's factor. */
-export function claimValueCents(credits: number, unitPriceCents: number, creditFactorBp: number): number {
-  return Number((BigInt(credits) * BigInt(unitPriceCents) * BigInt(creditFactorBp) * 2n + BP) / (BP * 2n));
+export function claimValueCents(
+  credits: number,
+  unitPriceCents: number,
+  creditFactorBp: number,
+): number {
+  return Number(
+    (BigInt(credits) * BigInt(unitPriceCents) * BigInt(creditFactorBp) * 2n + BP) / (BP * 2n),
+  );
 }
 
 /** The most that credits may fill of an obligation, rounded down. */
@@ -65,7 +71,11 @@ export function obligationFromColumns(row: {
     case 'contract_value':
       return { basis: 'contract_value', percentageBp: row.percentage_bp! };
     case 'wage_sum':
-      return { basis: 'wage_sum', percentageBp: row.percentage_bp!, wageSumCents: Number(row.wage_sum_cents) };
+      return {
+        basis: 'wage_sum',
+        percentageBp: row.percentage_bp!,
+        wageSumCents: Number(row.wage_sum_cents),
+      };
     case 'fixed':
       return { basis: 'fixed', fixedAmountCents: Number(row.obligation_cents) };
   }

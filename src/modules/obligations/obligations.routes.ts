@@ -49,10 +49,11 @@ const fileHeaders = (name: string, format: 'csv' | 'xlsx', clock: Clock) => ({
  * Contracts with social-return obligations (authority coordinators), the supplier's
  * obligation wallet, and claims of certificate credits against obligations.
  */
-export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsService; claims: ClaimsService; clock: Clock }> = async (
-  app,
-  { contracts, claims, clock },
-) => {
+export const obligationsRoutes: FastifyPluginAsyncZod<{
+  contracts: ContractsService;
+  claims: ClaimsService;
+  clock: Clock;
+}> = async (app, { contracts, claims, clock }) => {
   app.addHook('onRequest', app.authenticate);
 
   app.post(
@@ -68,10 +69,14 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
           'Refusals: 409 CONTRACT.REFERENCE_TAKEN, CONTRACT.SUPPLIER_EMAIL_TAKEN; 422 CONTRACT.NOT_A_SUPPLIER, CONTRACT.SUPPLIER_DETAILS_REQUIRED.',
         ].join('\n\n'),
         body: CreateContractSchema,
-        response: { 201: CreatedContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 409, 422) },
+        response: {
+          201: CreatedContractSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 409, 422),
+        },
       },
     },
-    async (request, reply) => reply.code(201).send(await contracts.create(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await contracts.create(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -81,7 +86,8 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         operationId: 'listContracts',
         tags: ['contracts'],
         summary: 'Contracts with their progress, newest first',
-        description: 'Authorities see their own contracts, suppliers the contracts that bind them, platform admins all.',
+        description:
+          'Authorities see their own contracts, suppliers the contracts that bind them, platform admins all.',
         querystring: ListContractsQuerySchema,
         response: { 200: ContractPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
       },
@@ -103,7 +109,9 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
     async (request, reply) => {
       const rows = await contracts.forExport(ctxOf(request));
       const body = await exportContracts(rows, request.query.format, clock.now());
-      return reply.headers(fileHeaders('contracts', request.query.format, clock)).send(body as never);
+      return reply
+        .headers(fileHeaders('contracts', request.query.format, clock))
+        .send(body as never);
     },
   );
 
@@ -114,7 +122,8 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         operationId: 'getContract',
         tags: ['contracts'],
         summary: 'Read a contract with its obligation and progress',
-        description: 'Visible to its authority, its supplier and platform admins; anyone else gets 404.',
+        description:
+          'Visible to its authority, its supplier and platform admins; anyone else gets 404.',
         params: ContractIdParamsSchema,
         response: { 200: ContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
       },
@@ -128,11 +137,16 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
       schema: {
         operationId: 'updateContract',
         tags: ['contracts'],
-        summary: 'Edit an open contract, its obligation or its valuation (the authority’s coordinators)',
-        description: 'The obligation is recomputed. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved. 409 CONTRACT.CLOSED, CONTRACT.REFERENCE_TAKEN.',
+        summary:
+          'Edit an open contract, its obligation or its valuation (the authority’s coordinators)',
+        description:
+          'The obligation is recomputed. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved. 409 CONTRACT.CLOSED, CONTRACT.REFERENCE_TAKEN.',
         params: ContractIdParamsSchema,
         body: UpdateContractSchema,
-        response: { 200: ContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+        response: {
+          200: ContractSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409),
+        },
       },
     },
     async (request) => contracts.update(ctxOf(request), request.params.id, request.body),
@@ -145,7 +159,8 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         operationId: 'closeContract',
         tags: ['contracts'],
         summary: 'Close a contract (the authority’s coordinators)',
-        description: 'A closed contract takes no new claims. Refused with 409 CONTRACT.PENDING_CLAIMS while a claim waits for a decision.',
+        description:
+          'A closed contract takes no new claims. Refused with 409 CONTRACT.PENDING_CLAIMS while a claim waits for a decision.',
         params: ContractIdParamsSchema,
         response: { 200: ContractSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
       },
@@ -162,7 +177,10 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         summary: 'Audit events about a contract and its claims (its authority and platform admins)',
         params: ContractIdParamsSchema,
         querystring: PageQuerySchema,
-        response: { 200: AuditPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404) },
+        response: {
+          200: AuditPageSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404),
+        },
       },
     },
     async (request) => contracts.events(ctxOf(request), request.params.id, request.query),
@@ -175,7 +193,8 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         operationId: 'listObligations',
         tags: ['contracts'],
         summary: 'The supplier’s obligation wallet (supplier members)',
-        description: 'Every obligation of the caller’s organisation across all authorities, soonest ending first, with required, approved, pending and remaining amounts; `overdue` when the contract has ended unfilled.',
+        description:
+          'Every obligation of the caller’s organisation across all authorities, soonest ending first, with required, approved, pending and remaining amounts; `overdue` when the contract has ended unfilled.',
         response: { 200: ObligationListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
       },
     },
@@ -196,11 +215,18 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         ].join('\n\n'),
         headers: ClaimIdempotencyHeadersSchema,
         body: CreateClaimSchema,
-        response: { 201: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409, 422) },
+        response: {
+          201: ClaimSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409, 422),
+        },
       },
     },
     async (request, reply) => {
-      const result = await claims.create(ctxOf(request), request.body, request.headers['idempotency-key']);
+      const result = await claims.create(
+        ctxOf(request),
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(result.claim);
     },
@@ -212,7 +238,8 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
       schema: {
         operationId: 'listClaims',
         tags: ['claims'],
-        summary: 'Claims, newest first: a supplier’s own, an authority’s inbox, all for platform admins',
+        summary:
+          'Claims, newest first: a supplier’s own, an authority’s inbox, all for platform admins',
         description: 'Each claim carries its certificate’s live status and verification link.',
         querystring: ListClaimsQuerySchema,
         response: { 200: ClaimPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
@@ -264,7 +291,10 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
           'Re-checks in the same transaction that the certificate is still active and no refund of its order is under way, that credits are still accepted, and that the claim at the current valuation fits the share cap with what is already approved; the value it is approved at is then fixed. 409 CLAIM.NOT_PENDING, CLAIM.CERTIFICATE_NOT_ACTIVE, CLAIM.REFUND_PENDING (a refund through Stripe of the certificate’s order is under way: the money may already be back with the buyer; try again once it is settled), CLAIM.CREDITS_NOT_ACCEPTED, CLAIM.CREDIT_SHARE_CAP.',
         params: ClaimIdParamsSchema,
         body: DecisionSchema.optional(),
-        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+        response: {
+          200: ClaimSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409),
+        },
       },
     },
     async (request) => claims.approve(ctxOf(request), request.params.id, request.body ?? {}),
@@ -280,7 +310,10 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
         description: 'The credits are free to be claimed again. 409 CLAIM.NOT_PENDING.',
         params: ClaimIdParamsSchema,
         body: ReasonSchema,
-        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+        response: {
+          200: ClaimSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409),
+        },
       },
     },
     async (request) => claims.reject(ctxOf(request), request.params.id, request.body),
@@ -292,11 +325,16 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{ contracts: ContractsServ
       schema: {
         operationId: 'withdrawClaimApproval',
         tags: ['claims'],
-        summary: 'Withdraw an approval, with a reason (only coordinators of the authority that approved it)',
-        description: 'The credits no longer count toward the obligation and are free to be claimed again. 409 CLAIM.NOT_APPROVED.',
+        summary:
+          'Withdraw an approval, with a reason (only coordinators of the authority that approved it)',
+        description:
+          'The credits no longer count toward the obligation and are free to be claimed again. 409 CLAIM.NOT_APPROVED.',
         params: ClaimIdParamsSchema,
         body: ReasonSchema,
-        response: { 200: ClaimSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409) },
+        response: {
+          200: ClaimSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404, 409),
+        },
       },
     },
     async (request) => claims.withdraw(ctxOf(request), request.params.id, request.body),

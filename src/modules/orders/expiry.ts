@@ -19,13 +19,23 @@ export interface ExpiryResult {
  * once. One short transaction per order keeps the project balance rows free for buyers.
  * Stripe orders then have their Checkout Session closed, so nobody pays a lapsed hold.
  */
-export async function expireReservations(deps: { db: Kysely<DB>; jobs: JobQueue }, now: Date): Promise<ExpiryResult> {
+export async function expireReservations(
+  deps: { db: Kysely<DB>; jobs: JobQueue },
+  now: Date,
+): Promise<ExpiryResult> {
   const { db, jobs } = deps;
-  const ctx = { actor: null, requestId: `job:orders.expire-reservations:${randomUUID()}`, ip: '', now };
+  const ctx = {
+    actor: null,
+    requestId: `job:orders.expire-reservations:${randomUUID()}`,
+    ip: '',
+    now,
+  };
   let released = 0;
   const seen = new Set<string>();
   for (;;) {
-    const candidates = (await repo.findLapsedReservations(db, now, BATCH)).filter((row) => !seen.has(row.id));
+    const candidates = (await repo.findLapsedReservations(db, now, BATCH)).filter(
+      (row) => !seen.has(row.id),
+    );
     if (candidates.length === 0) break;
     for (const { id } of candidates) {
       seen.add(id);
@@ -33,7 +43,12 @@ export async function expireReservations(deps: { db: Kysely<DB>; jobs: JobQueue 
       if (result.outcome !== 'released') continue;
       released += 1;
       const sessionId = result.order.stripe_checkout_session_id;
-      if (sessionId) await jobs.send(EXPIRE_CHECKOUT_SESSION_JOB, { orderId: id, sessionId }, { singletonKey: id });
+      if (sessionId)
+        await jobs.send(
+          EXPIRE_CHECKOUT_SESSION_JOB,
+          { orderId: id, sessionId },
+          { singletonKey: id },
+        );
     }
   }
   return { released };

@@ -58,7 +58,16 @@ export interface PaymentEvidence {
 
 export type FulfilResult =
   /** The order is now paid: credits sold, serials allocated, certificate issued. */
-  | { outcome: 'fulfilled'; orderId: string; certificateId: string; certificateNumber: string; invoiceNumber: string; serialStart: number; serialEnd: number; reReserved: boolean }
+  | {
+      outcome: 'fulfilled';
+      orderId: string;
+      certificateId: string;
+      certificateNumber: string;
+      invoiceNumber: string;
+      serialStart: number;
+      serialEnd: number;
+      reReserved: boolean;
+    }
   /** It was paid before: nothing changed. */
   | { outcome: 'already_paid'; orderId: string }
   /** Amount, currency or method did not match: nothing fulfilled, the order is flagged for an admin. */
@@ -71,7 +80,13 @@ export type FulfilResult =
    * The payment came after the reservation lapsed and the credits are gone (or the project
    * stopped selling): the payment is booked, nothing is issued, and the money must go back.
    */
-  | { outcome: 'refund_required'; orderId: string; method: 'stripe' | 'invoice'; amountCents: number; stripePaymentIntentId: string | null };
+  | {
+      outcome: 'refund_required';
+      orderId: string;
+      method: 'stripe' | 'invoice';
+      amountCents: number;
+      stripePaymentIntentId: string | null;
+    };
 
 export type ReleaseReason = 'expired' | 'cancelled' | 'payment_failed';
 
@@ -82,7 +97,13 @@ export type ReleaseResult =
   | { outcome: 'not_found'; orderId: string };
 
 /** Who reports the refund: an admin's refund, Stripe (charge.refunded), reconciliation, the automatic refund of a late payment, or of a project that failed (issue 8). */
-export type RefundSource = 'admin' | 'stripe_webhook' | 'reconciliation' | 'late_payment' | 'project_failed' | 'dispute_lost';
+export type RefundSource =
+  | 'admin'
+  | 'stripe_webhook'
+  | 'reconciliation'
+  | 'late_payment'
+  | 'project_failed'
+  | 'dispute_lost';
 
 export interface RefundEvidence {
   orderId: string;
@@ -115,14 +136,21 @@ export const EXPIRE_CHECKOUT_SESSION_JOB = 'orders.expire-checkout-session';
 
 /** The calendar year a document number belongs to, in Dutch time (a payment at 00:30 on 1 January is in the new year). */
 // Building an Intl formatter costs ~0.3 ms; the order path needs one per request, so keep one.
-const AMSTERDAM_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' });
+const AMSTERDAM_YEAR = new Intl.DateTimeFormat('en', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+});
 
 /** The calendar year in the Netherlands, which numbers invoices and certificates. */
 export function documentYear(at: Date): number {
   return Number(AMSTERDAM_YEAR.format(at));
 }
 
-export function formatDocumentNumber(prefix: 'INV' | 'CN' | 'IB', year: number, value: number): string {
+export function formatDocumentNumber(
+  prefix: 'INV' | 'CN' | 'IB',
+  year: number,
+  value: number,
+): string {
   return `${prefix}-${year}-${String(value).padStart(6, '0')}`;
 }
 
@@ -134,7 +162,11 @@ const SELLING = new Set(['listed', 'funded']);
  * range is allocated, the payment is booked into the project's escrow and a certificate
  * is issued. Idempotent; never moves an order backwards. See the contract at the top.
  */
-export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence: PaymentEvidence): Promise<FulfilResult> {
+export async function fulfilOrder(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  evidence: PaymentEvidence,
+): Promise<FulfilResult> {
   const order = await repo.lockOrder(trx, evidence.orderId);
   if (!order) return { outcome: 'not_found', orderId: evidence.orderId };
   const orderId = order.id;
@@ -145,7 +177,9 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
   }
   if (order.status === 'paid') {
     const differentPayment =
-      evidence.stripePaymentIntentId && order.stripe_payment_intent_id && evidence.stripePaymentIntentId !== order.stripe_payment_intent_id;
+      evidence.stripePaymentIntentId &&
+      order.stripe_payment_intent_id &&
+      evidence.stripePaymentIntentId !== order.stripe_payment_intent_id;
     if (differentPayment) {
       // The same order paid twice through two payments: the second is money to give back.
       await flag(trx, ctx, order, 'duplicate_payment', 'order.duplicate_payment', {
@@ -160,8 +194,16 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
   if (mismatch) {
     await flag(trx, ctx, order, `payment_mismatch: ${mismatch}`, 'order.payment_mismatch', {
       reason: mismatch,
-      expected: { amountCents: order.amount_cents, currency: order.currency, method: order.payment_method },
-      received: { amountCents: evidence.amountCents, currency: evidence.currency, method: evidence.method },
+      expected: {
+        amountCents: order.amount_cents,
+        currency: order.currency,
+        method: order.payment_method,
+      },
+      received: {
+        amountCents: evidence.amountCents,
+        currency: evidence.currency,
+        method: evidence.method,
+      },
       externalReference: evidence.externalReference,
     });
     return { outcome: 'mismatch', orderId, reason: mismatch };
@@ -188,13 +230,19 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
     // Locking the balance first makes the check and the reservation one decision.
     const balance = await repo.lockBalance(trx, order.project_id);
     const available = balance ? balance.supply - balance.reserved - balance.sold : 0;
-    const selling = SELLING.has(project.status) && project.funding_deadline !== null && project.funding_deadline.getTime() > ctx.now.getTime();
+    const selling =
+      SELLING.has(project.status) &&
+      project.funding_deadline !== null &&
+      project.funding_deadline.getTime() > ctx.now.getTime();
     if (!selling || available < order.quantity) {
-      if (order.invoice_number === null) await sql`ROLLBACK TO SAVEPOINT late_payment_invoice_number`.execute(trx);
+      if (order.invoice_number === null)
+        await sql`ROLLBACK TO SAVEPOINT late_payment_invoice_number`.execute(trx);
       await bookPayment(trx, ctx, order, evidence);
       await repo.updateOrder(trx, orderId, {
         paid_reference: evidence.externalReference,
-        ...(evidence.stripePaymentIntentId ? { stripe_payment_intent_id: evidence.stripePaymentIntentId } : {}),
+        ...(evidence.stripePaymentIntentId
+          ? { stripe_payment_intent_id: evidence.stripePaymentIntentId }
+          : {}),
         needs_attention: 'refund_required',
         updated_at: ctx.now,
       });
@@ -237,7 +285,9 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
     invoice_number: invoiceNumber,
     paid_at: ctx.now,
     paid_reference: evidence.externalReference,
-    ...(evidence.stripePaymentIntentId ? { stripe_payment_intent_id: evidence.stripePaymentIntentId } : {}),
+    ...(evidence.stripePaymentIntentId
+      ? { stripe_payment_intent_id: evidence.stripePaymentIntentId }
+      : {}),
     closed_at: null,
     close_reason: null,
     updated_at: ctx.now,
@@ -254,9 +304,19 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
   // listed → funded at the threshold, once: the sale above holds the balance row (issue 8).
   await onCreditsSold(trx, ctx, order.project_id);
   const serials = await repo.allocateSerials(trx, order.project_id, order.quantity);
-  await repo.insertAllocation(trx, { orderId, projectId: order.project_id, start: serials.start, end: serials.end, at: ctx.now });
+  await repo.insertAllocation(trx, {
+    orderId,
+    projectId: order.project_id,
+    start: serials.start,
+    end: serials.end,
+    at: ctx.now,
+  });
   const year = documentYear(ctx.now);
-  const certificateNumber = formatDocumentNumber('IB', year, await repo.nextDocumentNumber(trx, 'certificate', year));
+  const certificateNumber = formatDocumentNumber(
+    'IB',
+    year,
+    await repo.nextDocumentNumber(trx, 'certificate', year),
+  );
   const certificate = await repo.insertCertificate(trx, {
     number: certificateNumber,
     verificationCode: newVerificationCode(),
@@ -284,7 +344,16 @@ export async function fulfilOrder(trx: Transaction<DB>, ctx: OrderCtx, evidence:
       serialEnd: serials.end,
     },
   });
-  return { outcome: 'fulfilled', orderId, certificateId: certificate.id, certificateNumber, invoiceNumber, serialStart: serials.start, serialEnd: serials.end, reReserved };
+  return {
+    outcome: 'fulfilled',
+    orderId,
+    certificateId: certificate.id,
+    certificateNumber,
+    invoiceNumber,
+    serialStart: serials.start,
+    serialEnd: serials.end,
+    reReserved,
+  };
 }
 
 /**
@@ -320,7 +389,12 @@ export async function releaseOrder(
     action: reason === 'expired' ? 'order.expired' : 'order.cancelled',
     subjectType: 'order',
     subjectId: closed.id,
-    summary: { reason, detail: detail ?? null, quantity: closed.quantity, reservedUntil: closed.reserved_until.toISOString() },
+    summary: {
+      reason,
+      detail: detail ?? null,
+      quantity: closed.quantity,
+      reservedUntil: closed.reserved_until.toISOString(),
+    },
   });
   return { outcome: 'released', order: closed };
 }
@@ -334,7 +408,11 @@ export async function releaseOrder(
  * then a no-op. The caller moves the money (Stripe refund, bank transfer) before or after;
  * this function only records it.
  */
-export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: RefundEvidence): Promise<RefundResult> {
+export async function recordRefund(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  refund: RefundEvidence,
+): Promise<RefundResult> {
   const order = await repo.lockOrder(trx, refund.orderId);
   if (!order) return { outcome: 'not_found', orderId: refund.orderId };
   if (order.status === 'refunded') return { outcome: 'already_refunded', order };
@@ -346,22 +424,37 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
       order,
       `refund_amount_mismatch: ${refund.amountCents} of ${order.amount_cents}`,
       'order.refund_mismatch',
-      { amountCents: refund.amountCents, orderAmountCents: order.amount_cents, externalReference: refund.externalReference, source: refund.source },
+      {
+        amountCents: refund.amountCents,
+        orderAmountCents: order.amount_cents,
+        externalReference: refund.externalReference,
+        source: refund.source,
+      },
     );
     return { outcome: 'partial', order: flagged };
   }
 
   // Locked, so that an approval of one of its claims is either committed before (and seen
   // here) or waits and then finds the certificate revoked.
-  const certificate = order.status === 'paid' ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id) : undefined;
+  const certificate =
+    order.status === 'paid'
+      ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id)
+      : undefined;
   if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) {
     // Money that went back while an approval stands: an admin must settle it. (A credit
     // note's transaction rolls this back with everything else.)
-    const flagged = await flag(trx, ctx, order, 'refunded_with_approved_claim', 'order.refund_blocked_by_claim', {
-      certificateId: certificate.id,
-      externalReference: refund.externalReference,
-      source: refund.source,
-    });
+    const flagged = await flag(
+      trx,
+      ctx,
+      order,
+      'refunded_with_approved_claim',
+      'order.refund_blocked_by_claim',
+      {
+        certificateId: certificate.id,
+        externalReference: refund.externalReference,
+        source: refund.source,
+      },
+    );
     return { outcome: 'certificate_claimed', order: flagged };
   }
 
@@ -370,14 +463,28 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
   const actorUserId = ctx.actor?.userId ?? null;
   const previousStatus = order.status;
   if (order.status === 'paid') {
-    await repo.insertCreditEntry(trx, { projectId: order.project_id, entryType: 'refund', quantity: order.quantity, orderId: order.id, actorUserId, at: ctx.now });
+    await repo.insertCreditEntry(trx, {
+      projectId: order.project_id,
+      entryType: 'refund',
+      quantity: order.quantity,
+      orderId: order.id,
+      actorUserId,
+      at: ctx.now,
+    });
     if (certificate) {
       const reason = `refunded: ${refund.reason ?? refund.source}`;
       await repo.revokeCertificate(trx, certificate.id, reason, ctx.now);
       await settleClaimsForCertificateStatus(trx, ctx, certificate.id, 'revoked', reason);
     }
   } else if (order.status === 'reserved') {
-    await repo.insertCreditEntry(trx, { projectId: order.project_id, entryType: 'release', quantity: order.quantity, orderId: order.id, actorUserId, at: ctx.now });
+    await repo.insertCreditEntry(trx, {
+      projectId: order.project_id,
+      entryType: 'release',
+      quantity: order.quantity,
+      orderId: order.id,
+      actorUserId,
+      at: ctx.now,
+    });
   }
   // A refund presupposes the payment; if it was not recorded yet, it is now (once).
   const method = order.payment_method;
@@ -437,10 +544,18 @@ export async function recordRefund(trx: Transaction<DB>, ctx: OrderCtx, refund: 
 export async function queueFulfilFollowUps(jobs: JobQueue, result: FulfilResult): Promise<void> {
   if (result.outcome === 'fulfilled') {
     // The certificate and invoice PDFs, rendered once off the request path.
-    await jobs.send(RENDER_DOCUMENTS_JOB, { orderId: result.orderId }, { singletonKey: result.orderId });
+    await jobs.send(
+      RENDER_DOCUMENTS_JOB,
+      { orderId: result.orderId },
+      { singletonKey: result.orderId },
+    );
   }
   if (result.outcome === 'refund_required' && result.method === 'stripe') {
-    await jobs.send(REFUND_PAYMENT_JOB, { orderId: result.orderId }, { singletonKey: result.orderId });
+    await jobs.send(
+      REFUND_PAYMENT_JOB,
+      { orderId: result.orderId },
+      { singletonKey: result.orderId },
+    );
   }
 }
 
@@ -464,31 +579,54 @@ const CREDIT_NOTE_REASONS: Partial<Record<RefundSource, string>> = {
  * Once per order; the admin refund of an invoice order has issued it already (its number
  * is the refund's reference). An order that was never invoiced has nothing to credit.
  */
-async function issueCreditNote(trx: Transaction<DB>, ctx: OrderCtx, order: OrderRow, refund: RefundEvidence): Promise<void> {
+async function issueCreditNote(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  order: OrderRow,
+  refund: RefundEvidence,
+): Promise<void> {
   if (order.invoice_number === null) return;
   if (await repo.findCreditNoteByOrder(trx, order.id)) return;
   const year = documentYear(ctx.now);
   await repo.insertCreditNote(trx, {
-    number: formatDocumentNumber('CN', year, await repo.nextDocumentNumber(trx, 'credit_note', year)),
+    number: formatDocumentNumber(
+      'CN',
+      year,
+      await repo.nextDocumentNumber(trx, 'credit_note', year),
+    ),
     orderId: order.id,
     amountCents: Number(order.amount_cents),
-    reason: (refund.reason ?? CREDIT_NOTE_REASONS[refund.source] ?? `refunded (${refund.source})`).slice(0, 1000),
+    reason: (
+      refund.reason ??
+      CREDIT_NOTE_REASONS[refund.source] ??
+      `refunded (${refund.source})`
+    ).slice(0, 1000),
     issuedBy: ctx.actor?.userId ?? null,
     at: ctx.now,
   });
 }
 
 function describeMismatch(order: OrderRow, evidence: PaymentEvidence): string | undefined {
-  if (evidence.method !== order.payment_method) return `method ${evidence.method}, order is ${order.payment_method}`;
-  if (evidence.currency.toUpperCase() !== order.currency) return `currency ${evidence.currency}, order is ${order.currency}`;
-  if (!Number.isSafeInteger(evidence.amountCents) || evidence.amountCents !== Number(order.amount_cents)) {
+  if (evidence.method !== order.payment_method)
+    return `method ${evidence.method}, order is ${order.payment_method}`;
+  if (evidence.currency.toUpperCase() !== order.currency)
+    return `currency ${evidence.currency}, order is ${order.currency}`;
+  if (
+    !Number.isSafeInteger(evidence.amountCents) ||
+    evidence.amountCents !== Number(order.amount_cents)
+  ) {
     return `amount ${evidence.amountCents}, order is ${order.amount_cents}`;
   }
   return undefined;
 }
 
 /** Books the money received into the project's escrow (once per order: a unique index guards it). */
-async function bookPayment(trx: Transaction<DB>, ctx: OrderCtx, order: OrderRow, evidence: PaymentEvidence): Promise<void> {
+async function bookPayment(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  order: OrderRow,
+  evidence: PaymentEvidence,
+): Promise<void> {
   await repo.insertMoneyEntry(trx, {
     projectId: order.project_id,
     orderId: order.id,
@@ -511,8 +649,23 @@ function refundRequired(order: OrderRow, evidence: PaymentEvidence): FulfilResul
   };
 }
 
-async function flag(trx: Transaction<DB>, ctx: OrderCtx, order: OrderRow, attention: string, action: string, summary: Record<string, unknown>): Promise<OrderRow> {
-  const updated = await repo.updateOrder(trx, order.id, { needs_attention: attention.slice(0, 500), updated_at: ctx.now });
-  await recordAudit(trx, ctx, { action, subjectType: 'order', subjectId: order.id, summary: { status: order.status, ...summary } });
+async function flag(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  order: OrderRow,
+  attention: string,
+  action: string,
+  summary: Record<string, unknown>,
+): Promise<OrderRow> {
+  const updated = await repo.updateOrder(trx, order.id, {
+    needs_attention: attention.slice(0, 500),
+    updated_at: ctx.now,
+  });
+  await recordAudit(trx, ctx, {
+    action,
+    subjectType: 'order',
+    subjectId: order.id,
+    summary: { status: order.status, ...summary },
+  });
   return updated;
 }

@@ -3,15 +3,28 @@ import { AppError, conflict } from '../../lib/errors.js';
 /** The orders module's refusals that more than one file raises. */
 
 export const insufficientCredits = (available: number) =>
-  conflict('ORDER.INSUFFICIENT_CREDITS', `Not enough credits available: ${available} left`, { available });
+  conflict('ORDER.INSUFFICIENT_CREDITS', `Not enough credits available: ${available} left`, {
+    available,
+  });
 
 /** No usable answer from the provider: not reachable, timed out, or it failed (5xx). */
 export const providerUnavailable = (what: string) =>
-  new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider could not be reached or gave no usable answer. ${what}`);
+  new AppError(
+    502,
+    'PAYMENT.PROVIDER_UNAVAILABLE',
+    `The payment provider could not be reached or gave no usable answer. ${what}`,
+  );
 
 /** The provider answered and refused (same code as providerUnavailable, which clients already handle): nothing happened. */
 export const providerRefused = (detail: string) =>
-  new AppError(502, 'PAYMENT.PROVIDER_UNAVAILABLE', `The payment provider refused the refund, so nothing was refunded: ${detail.slice(0, 300)}`);
+  new AppError(
+    502,
+    'PAYMENT.PROVIDER_UNAVAILABLE',
+    `The payment provider refused the refund, so nothing was refunded: ${detail.slice(0, 300)}`,
+  );
 
 export const certificateClaimed = () =>
-  conflict('ORDER.CERTIFICATE_CLAIMED', 'The order’s certificate has an approved claim against an obligation; it cannot be refunded');
+  conflict(
+    'ORDER.CERTIFICATE_CLAIMED',
+    'The order’s certificate has an approved claim against an obligation; it cannot be refunded',
+  );

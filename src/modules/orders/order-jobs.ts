@@ -6,7 +6,12 @@ import type { Clock } from '../../lib/clock.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
 import { expireReservations } from './expiry.js';
 import { EXPIRE_CHECKOUT_SESSION_JOB, REFUND_PAYMENT_JOB } from './fulfilment.js';
-import { refundLatePayment, RESUME_REFUNDS_EVERY_SECONDS, RESUME_REFUNDS_JOB, resumeRefunds } from './refunds.js';
+import {
+  refundLatePayment,
+  RESUME_REFUNDS_EVERY_SECONDS,
+  RESUME_REFUNDS_JOB,
+  resumeRefunds,
+} from './refunds.js';
 
 export const EXPIRE_RESERVATIONS_JOB = 'orders.expire-reservations';
 /** How often lapsed reservations are released. */
@@ -33,7 +38,12 @@ const registered = new WeakSet<JobQueue>();
 export async function registerOrderJobs(jobs: JobQueue, deps: OrderJobsDeps): Promise<void> {
   if (registered.has(jobs)) return;
   registered.add(jobs);
-  const jobCtx = (name: string) => ({ actor: null, requestId: `job:${name}:${randomUUID()}`, ip: '', now: deps.clock.now() });
+  const jobCtx = (name: string) => ({
+    actor: null,
+    requestId: `job:${name}:${randomUUID()}`,
+    ip: '',
+    now: deps.clock.now(),
+  });
 
   await jobs.work(EXPIRE_RESERVATIONS_JOB, async () => {
     await expireReservations({ db: deps.db, jobs }, deps.clock.now());
@@ -41,7 +51,11 @@ export async function registerOrderJobs(jobs: JobQueue, deps: OrderJobsDeps): Pr
   await jobs.work(REFUND_PAYMENT_JOB, async (data) => {
     const orderId = typeof data['orderId'] === 'string' ? data['orderId'] : undefined;
     if (!orderId) return;
-    await refundLatePayment({ db: deps.db, payments: deps.payments }, jobCtx(REFUND_PAYMENT_JOB), orderId);
+    await refundLatePayment(
+      { db: deps.db, payments: deps.payments },
+      jobCtx(REFUND_PAYMENT_JOB),
+      orderId,
+    );
   });
   await jobs.work(EXPIRE_CHECKOUT_SESSION_JOB, async (data) => {
     const sessionId = typeof data['sessionId'] === 'string' ? data['sessionId'] : undefined;

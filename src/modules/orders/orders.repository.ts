@@ -1,7 +1,13 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { certificateHasApprovedClaim } from '../obligations/certificate-claims.js';
 import { isUuid } from '../../lib/ids.js';
-import type { CertificateRow, DB, OrderRow, OrdersTable, RefundRequestSource } from '../../db/types.js';
+import type {
+  CertificateRow,
+  DB,
+  OrderRow,
+  OrdersTable,
+  RefundRequestSource,
+} from '../../db/types.js';
 import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 
 /**
@@ -45,7 +51,12 @@ export const ordersRepository = {
    */
   async lockOrder(trx: Transaction<DB>, id: string): Promise<OrderRow | undefined> {
     if (!isUuid(id)) return undefined;
-    return trx.selectFrom('orders').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', id)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
   },
 
   async findOrder(db: Kysely<DB>, id: string): Promise<OrderRow | undefined> {
@@ -55,7 +66,9 @@ export const ordersRepository = {
 
   async findOrderView(db: Kysely<DB>, id: string): Promise<OrderView | undefined> {
     if (!isUuid(id)) return undefined;
-    return orderViewQuery(db).where('o.id', '=', id).executeTakeFirst() as Promise<OrderView | undefined>;
+    return orderViewQuery(db).where('o.id', '=', id).executeTakeFirst() as Promise<
+      OrderView | undefined
+    >;
   },
 
   /** Newest first, keyset-paginated on (created_at, id); fetches limit + 1 rows. */
@@ -71,7 +84,8 @@ export const ordersRepository = {
     },
   ): Promise<OrderView[]> {
     let query = orderViewQuery(db);
-    if (filter.organisationId) query = query.where('o.buyer_organisation_id', '=', filter.organisationId);
+    if (filter.organisationId)
+      query = query.where('o.buyer_organisation_id', '=', filter.organisationId);
     if (filter.status) query = query.where('o.status', '=', filter.status);
     if (filter.projectId) query = query.where('o.project_id', '=', filter.projectId);
     if (filter.needsAttention !== undefined) {
@@ -80,9 +94,15 @@ export const ordersRepository = {
     if (filter.before) {
       const { createdAt, id } = filter.before;
       // The cursor carries the timestamp as text with microseconds, so no row is skipped or repeated.
-      query = query.where(sql<boolean>`(o.created_at, o.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+      query = query.where(
+        sql<boolean>`(o.created_at, o.id) < (${createdAt}::timestamptz, ${id}::uuid)`,
+      );
     }
-    return query.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(filter.limit + 1).execute() as Promise<OrderView[]>;
+    return query
+      .orderBy('o.created_at', 'desc')
+      .orderBy('o.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute() as Promise<OrderView[]>;
   },
 
   /**
@@ -139,8 +159,17 @@ export const ordersRepository = {
     };
   },
 
-  async updateOrder(trx: Transaction<DB>, id: string, values: Updateable<OrdersTable>): Promise<OrderRow> {
-    return trx.updateTable('orders').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  async updateOrder(
+    trx: Transaction<DB>,
+    id: string,
+    values: Updateable<OrdersTable>,
+  ): Promise<OrderRow> {
+    return trx
+      .updateTable('orders')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /**
@@ -154,7 +183,12 @@ export const ordersRepository = {
   ): Promise<OrderRow | undefined> {
     return trx
       .updateTable('orders')
-      .set({ status: values.status, closed_at: values.at, close_reason: values.reason, updated_at: values.at })
+      .set({
+        status: values.status,
+        closed_at: values.at,
+        close_reason: values.reason,
+        updated_at: values.at,
+      })
       .where('id', '=', id)
       .where('status', '=', 'reserved')
       .returningAll()
@@ -186,10 +220,20 @@ export const ordersRepository = {
   },
 
   /** Ends a refund request without a refund (the provider refused it); answers the order if there was one. */
-  async clearRefundRequest(trx: Transaction<DB>, id: string, at: Date): Promise<OrderRow | undefined> {
+  async clearRefundRequest(
+    trx: Transaction<DB>,
+    id: string,
+    at: Date,
+  ): Promise<OrderRow | undefined> {
     return trx
       .updateTable('orders')
-      .set({ refund_requested_at: null, refund_requested_by: null, refund_request_source: null, refund_request_reason: null, updated_at: at })
+      .set({
+        refund_requested_at: null,
+        refund_requested_by: null,
+        refund_request_source: null,
+        refund_request_reason: null,
+        updated_at: at,
+      })
       .where('id', '=', id)
       .where('refund_requested_at', 'is not', null)
       .returningAll()
@@ -208,7 +252,11 @@ export const ordersRepository = {
   },
 
   /** Reserved orders whose hold has lapsed, oldest first. */
-  async findLapsedReservations(db: Kysely<DB>, now: Date, limit: number): Promise<{ id: string }[]> {
+  async findLapsedReservations(
+    db: Kysely<DB>,
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string }[]> {
     return db
       .selectFrom('orders')
       .select('id')
@@ -221,16 +269,32 @@ export const ordersRepository = {
 
   // ---- buyer and project ----
 
-  async findProjectStatus(trx: Transaction<DB>, projectId: string): Promise<{ status: string; funding_deadline: Date | null }> {
-    return trx.selectFrom('projects').select(['status', 'funding_deadline']).where('id', '=', projectId).executeTakeFirstOrThrow();
+  async findProjectStatus(
+    trx: Transaction<DB>,
+    projectId: string,
+  ): Promise<{ status: string; funding_deadline: Date | null }> {
+    return trx
+      .selectFrom('projects')
+      .select(['status', 'funding_deadline'])
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
   },
 
   async findBalance(db: Kysely<DB>, projectId: string) {
-    return db.selectFrom('project_credit_balances').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+    return db
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .executeTakeFirst();
   },
 
   async lockBalance(trx: Transaction<DB>, projectId: string) {
-    return trx.selectFrom('project_credit_balances').selectAll().where('project_id', '=', projectId).forNoKeyUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
   },
 
   // ---- ledgers ----
@@ -241,7 +305,14 @@ export const ordersRepository = {
    */
   async insertCreditEntry(
     trx: Transaction<DB>,
-    entry: { projectId: string; entryType: CreditEntryType; quantity: number; orderId: string; actorUserId: string | null; at: Date },
+    entry: {
+      projectId: string;
+      entryType: CreditEntryType;
+      quantity: number;
+      orderId: string;
+      actorUserId: string | null;
+      at: Date;
+    },
   ): Promise<void> {
     await trx
       .insertInto('credit_ledger')
@@ -258,7 +329,11 @@ export const ordersRepository = {
   },
 
   /** Takes the project's next contiguous serial range; serials only move forward. */
-  async allocateSerials(trx: Transaction<DB>, projectId: string, quantity: number): Promise<{ start: number; end: number }> {
+  async allocateSerials(
+    trx: Transaction<DB>,
+    projectId: string,
+    quantity: number,
+  ): Promise<{ start: number; end: number }> {
     const row = await trx
       .updateTable('project_credit_balances')
       .set((eb) => ({ next_serial: eb('next_serial', '+', quantity) }))
@@ -268,10 +343,19 @@ export const ordersRepository = {
     return { start: row.next_serial - quantity, end: row.next_serial - 1 };
   },
 
-  async insertAllocation(trx: Transaction<DB>, values: { orderId: string; projectId: string; start: number; end: number; at: Date }): Promise<void> {
+  async insertAllocation(
+    trx: Transaction<DB>,
+    values: { orderId: string; projectId: string; start: number; end: number; at: Date },
+  ): Promise<void> {
     await trx
       .insertInto('credit_allocations')
-      .values({ order_id: values.orderId, project_id: values.projectId, serial_start: values.start, serial_end: values.end, created_at: values.at })
+      .values({
+        order_id: values.orderId,
+        project_id: values.projectId,
+        serial_start: values.start,
+        serial_end: values.end,
+        created_at: values.at,
+      })
       .execute();
   },
 
@@ -318,11 +402,19 @@ export const ordersRepository = {
    * The next gapless number of a kind and year. The counter row stays locked until the
    * transaction ends, so a rolled-back transaction gives its number back: no gaps.
    */
-  async nextDocumentNumber(trx: Transaction<DB>, kind: DocumentKind, year: number): Promise<number> {
+  async nextDocumentNumber(
+    trx: Transaction<DB>,
+    kind: DocumentKind,
+    year: number,
+  ): Promise<number> {
     const row = await trx
       .insertInto('document_counters')
       .values({ kind, year, last_value: 1 })
-      .onConflict((oc) => oc.columns(['kind', 'year']).doUpdateSet((eb) => ({ last_value: eb('document_counters.last_value', '+', 1) })))
+      .onConflict((oc) =>
+        oc
+          .columns(['kind', 'year'])
+          .doUpdateSet((eb) => ({ last_value: eb('document_counters.last_value', '+', 1) })),
+      )
       .returning('last_value')
       .executeTakeFirstOrThrow();
     return row.last_value;
@@ -362,11 +454,23 @@ export const ordersRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  async findCertificateByOrder(db: Kysely<DB>, orderId: string): Promise<CertificateRow | undefined> {
-    return db.selectFrom('certificates').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+  async findCertificateByOrder(
+    db: Kysely<DB>,
+    orderId: string,
+  ): Promise<CertificateRow | undefined> {
+    return db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
   },
 
-  async revokeCertificate(trx: Transaction<DB>, certificateId: string, reason: string, at: Date): Promise<void> {
+  async revokeCertificate(
+    trx: Transaction<DB>,
+    certificateId: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
     await trx
       .updateTable('certificates')
       .set({ status: 'revoked', status_reason: reason, status_changed_at: at })
@@ -382,7 +486,14 @@ export const ordersRepository = {
 
   async insertCreditNote(
     trx: Transaction<DB>,
-    values: { number: string; orderId: string; amountCents: number; reason: string; issuedBy: string | null; at: Date },
+    values: {
+      number: string;
+      orderId: string;
+      amountCents: number;
+      reason: string;
+      issuedBy: string | null;
+      at: Date;
+    },
   ): Promise<{ id: string; number: string }> {
     return trx
       .insertInto('credit_notes')
@@ -399,7 +510,11 @@ export const ordersRepository = {
   },
 
   async findCreditNoteByOrder(db: Kysely<DB>, orderId: string) {
-    return db.selectFrom('credit_notes').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+    return db
+      .selectFrom('credit_notes')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
   },
 };
 
@@ -461,7 +576,6 @@ interface PlacementRow {
   key_created_at: Date | null;
   response: unknown;
 }
-
 
 function orderViewQuery(db: Kysely<DB>) {
   return db

@@ -16,7 +16,10 @@ import {
 } from './orders.schemas.js';
 import type { OrdersService } from './orders.service.js';
 
-export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (app, { orders }) => {
+export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (
+  app,
+  { orders },
+) => {
   app.addHook('onRequest', app.authenticate);
 
   app.post(
@@ -36,12 +39,23 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         ].join('\n'),
         headers: IdempotencyHeadersSchema,
         body: CreateOrderSchema,
-        response: { 201: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502) },
+        response: {
+          201: OrderSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502),
+        },
       },
     },
     async (request, reply) => {
-      const render = (error: AppError) => ({ ...problem(error.status, error.code, error.message, request), ...error.extensions });
-      const result = await orders.create(ctxOf(request), request.body, request.headers['idempotency-key'], render);
+      const render = (error: AppError) => ({
+        ...problem(error.status, error.code, error.message, request),
+        ...error.extensions,
+      });
+      const result = await orders.create(
+        ctxOf(request),
+        request.body,
+        request.headers['idempotency-key'],
+        render,
+      );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       if (result.status >= 400) reply.type('application/problem+json');
       // The body is the stored first response; the status's schema still filters it on the way out.
@@ -56,7 +70,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         operationId: 'listOrders',
         tags: ['orders'],
         summary: 'Orders of the caller’s organisation, newest first (platform admins: all)',
-        description: 'Supplier members see their own organisation’s orders only; platform admins see all and may filter by organisation and on needsAttention.',
+        description:
+          'Supplier members see their own organisation’s orders only; platform admins see all and may filter by organisation and on needsAttention.',
         querystring: ListOrdersQuerySchema,
         response: { 200: OrderPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
       },
@@ -71,7 +86,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         operationId: 'getOrder',
         tags: ['orders'],
         summary: 'Read an order with its certificate once paid',
-        description: 'Visible to the buyer organisation’s members and platform admins; anyone else gets 404.',
+        description:
+          'Visible to the buyer organisation’s members and platform admins; anyone else gets 404.',
         params: OrderIdParamsSchema,
         response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
       },
@@ -90,7 +106,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
           'The amount must equal the order’s (422 ORDER.AMOUNT_MISMATCH). Fulfils the order: credits sold, serial range allocated, certificate issued. Repeating it changes nothing. A transfer for an order whose reservation lapsed re-reserves the credits if they are still there; otherwise the payment is booked and the order is flagged `needsAttention: refund_required` (refund it with a credit note).',
         params: OrderIdParamsSchema,
         body: MarkPaidSchema,
-        response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+        response: {
+          200: OrderSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+        },
       },
     },
     async (request) => orders.markPaid(ctxOf(request), request.params.id, request.body),
@@ -103,7 +122,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         operationId: 'cancelOrder',
         tags: ['orders'],
         summary: 'Cancel an unpaid order and release its credits (platform admins)',
-        description: 'Only a reserved order can be cancelled (409 ORDER.INVALID_STATE otherwise); cancelling a cancelled order changes nothing.',
+        description:
+          'Only a reserved order can be cancelled (409 ORDER.INVALID_STATE otherwise); cancelling a cancelled order changes nothing.',
         params: OrderIdParamsSchema,
         body: CancelOrderSchema,
         response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
@@ -123,7 +143,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
           'Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing. Refused with 409 ORDER.CERTIFICATE_CLAIMED while the certificate has an approved claim.\n\nA Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). 502 PAYMENT.PROVIDER_UNAVAILABLE when Stripe refused (nothing was refunded, the request is withdrawn) or did not answer (the outcome is unknown and the request stays: retry, a retry cannot refund twice).',
         params: OrderIdParamsSchema,
         body: RefundOrderSchema,
-        response: { 200: OrderSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502) },
+        response: {
+          200: OrderSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422, 502),
+        },
       },
     },
     async (request) => orders.refund(ctxOf(request), request.params.id, request.body),

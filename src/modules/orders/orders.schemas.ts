@@ -10,12 +10,16 @@ const NO_NUL = /^[^\u0000]*$/;
 
 export const PaymentMethodSchema = z
   .enum(['stripe', 'invoice'])
-  .describe('stripe: pay now by card or iDEAL through Stripe Checkout (only when Stripe is configured); invoice: bank transfer within the invoice term')
+  .describe(
+    'stripe: pay now by card or iDEAL through Stripe Checkout (only when Stripe is configured); invoice: bank transfer within the invoice term',
+  )
   .meta({ id: 'PaymentMethod' });
 
 export const OrderStatusSchema = z
   .enum(['reserved', 'paid', 'expired', 'cancelled', 'refunded'])
-  .describe('reserved: credits held until reservedUntil, awaiting payment; paid: certificate issued; expired/cancelled: the hold ended, credits released; refunded: the payment went back, certificate revoked')
+  .describe(
+    'reserved: credits held until reservedUntil, awaiting payment; paid: certificate issued; expired/cancelled: the hold ended, credits released; refunded: the payment went back, certificate revoked',
+  )
   .meta({ id: 'OrderStatus' });
 
 export const CreateOrderSchema = z
@@ -76,16 +80,26 @@ export const OrderSchema = z
     amountCents: z.number().int().describe('quantity × unitPriceCents'),
     currency: z.literal('EUR'),
     paymentMethod: PaymentMethodSchema,
-    reservedUntil: z.iso.datetime().describe('The credits are held until then; an unpaid order then expires'),
-    invoiceNumber: z.string().nullable().describe('Invoice orders: gapless yearly number, e.g. INV-2026-000001'),
-    paymentReference: z.string().describe('Structured creditor reference (ISO 11649) to quote with a bank transfer'),
+    reservedUntil: z.iso
+      .datetime()
+      .describe('The credits are held until then; an unpaid order then expires'),
+    invoiceNumber: z
+      .string()
+      .nullable()
+      .describe('Invoice orders: gapless yearly number, e.g. INV-2026-000001'),
+    paymentReference: z
+      .string()
+      .describe('Structured creditor reference (ISO 11649) to quote with a bank transfer'),
     checkoutUrl: z.string().nullable().describe('Stripe orders: where the buyer pays'),
     billing: BillingSchema,
     paidAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable().describe('When the order expired or was cancelled'),
     closeReason: z.string().nullable(),
     refundedAt: z.iso.datetime().nullable(),
-    needsAttention: z.string().nullable().describe('Set when an admin must look at the order (e.g. a payment that did not match)'),
+    needsAttention: z
+      .string()
+      .nullable()
+      .describe('Set when an admin must look at the order (e.g. a payment that did not match)'),
     certificate: OrderCertificateSchema.nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -96,7 +110,10 @@ export type Order = z.infer<typeof OrderSchema>;
 export const ListOrdersQuerySchema = PageQuerySchema.extend({
   status: OrderStatusSchema.optional(),
   projectId: z.uuid().optional(),
-  organisationId: z.uuid().optional().describe('Platform admins: only this buyer organisation’s orders'),
+  organisationId: z
+    .uuid()
+    .optional()
+    .describe('Platform admins: only this buyer organisation’s orders'),
   needsAttention: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -113,8 +130,18 @@ const Reason = z.string().trim().min(1).max(1000).regex(NO_NUL, 'must not contai
 
 export const MarkPaidSchema = z
   .object({
-    amountCents: z.number().int().min(1).describe('The amount received; must equal the order’s amount'),
-    bankReference: z.string().trim().min(1).max(200).regex(NO_NUL, 'must not contain NUL characters').describe('The bank’s reference of the transfer'),
+    amountCents: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The amount received; must equal the order’s amount'),
+    bankReference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(NO_NUL, 'must not contain NUL characters')
+      .describe('The bank’s reference of the transfer'),
   })
   .meta({ id: 'MarkOrderPaid' });
 

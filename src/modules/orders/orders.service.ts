@@ -4,7 +4,13 @@ import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { addDays, addSeconds, type Clock } from '../../lib/clock.js';
-import { type Actor, type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
+import {
+  type Actor,
+  type Ctx,
+  isPlatformAdmin,
+  requireActor,
+  requirePlatformAdmin,
+} from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import {
   awaitIdempotentResponse,
@@ -20,10 +26,31 @@ import {
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
-import { documentYear, EXPIRE_CHECKOUT_SESSION_JOB, fulfilOrder, type OrderCtx, queueFulfilFollowUps, releaseOrder } from './fulfilment.js';
+import {
+  documentYear,
+  EXPIRE_CHECKOUT_SESSION_JOB,
+  fulfilOrder,
+  type OrderCtx,
+  queueFulfilFollowUps,
+  releaseOrder,
+} from './fulfilment.js';
 import { newPaymentReference, toOrder } from './order-view.js';
-import { isUuid, ordersRepository as repo, type OrderView, type PlaceOrderInput, type PlacementResult } from './orders.repository.js';
-import type { CancelOrderInput, CreateOrderInput, ListOrdersQuery, MarkPaidInput, Order, OrderPage, RefundOrderInput } from './orders.schemas.js';
+import {
+  isUuid,
+  ordersRepository as repo,
+  type OrderView,
+  type PlaceOrderInput,
+  type PlacementResult,
+} from './orders.repository.js';
+import type {
+  CancelOrderInput,
+  CreateOrderInput,
+  ListOrdersQuery,
+  MarkPaidInput,
+  Order,
+  OrderPage,
+  RefundOrderInput,
+} from './orders.schemas.js';
 import { insufficientCredits, providerUnavailable } from './order-errors.js';
 import { refundOrder } from './refunds.js';
 
@@ -50,7 +77,9 @@ const REPLAY_WAIT_MS = 10_000;
 const STALE_IN_PROGRESS_MS = 60_000;
 
 const checkoutUnavailable = () =>
-  providerUnavailable('The order was cancelled and its credits released; place a new order with a new Idempotency-Key.');
+  providerUnavailable(
+    'The order was cancelled and its credits released; place a new order with a new Idempotency-Key.',
+  );
 
 /** Errors of the order statement that are answers, not faults. */
 const CHECK_VIOLATION = '23514';
@@ -90,9 +119,15 @@ export function createOrdersService(deps: OrdersDeps) {
       case 'project_not_found':
         return notFound('Project');
       case 'project_not_selling':
-        return conflict('ORDER.PROJECT_NOT_SELLING', `This project is not selling credits (status ${result.projectStatus})`);
+        return conflict(
+          'ORDER.PROJECT_NOT_SELLING',
+          `This project is not selling credits (status ${result.projectStatus})`,
+        );
       case 'deadline_passed':
-        return conflict('ORDER.PROJECT_NOT_SELLING', 'The funding deadline of this project has passed');
+        return conflict(
+          'ORDER.PROJECT_NOT_SELLING',
+          'The funding deadline of this project has passed',
+        );
       case 'insufficient_credits':
         return insufficientCredits(Math.max(0, result.available ?? 0));
       case 'open_orders_limit':
@@ -115,7 +150,9 @@ export function createOrdersService(deps: OrdersDeps) {
    * statement fills in what only the database knows (project title, price, amount,
    * billing details, invoice number): the first answer and every replay are that one stored body.
    */
-  function responseTemplate(values: Omit<PlaceOrderInput, 'responseTemplate'>): Record<string, unknown> {
+  function responseTemplate(
+    values: Omit<PlaceOrderInput, 'responseTemplate'>,
+  ): Record<string, unknown> {
     return toOrder({
       id: values.orderId,
       buyer_organisation_id: values.organisationId,
@@ -168,7 +205,12 @@ export function createOrdersService(deps: OrdersDeps) {
    * session), store it, and complete the Idempotency-Key. If the provider fails, the order
    * is cancelled, its credits released, and the 502 is what the key replays from then on.
    */
-  async function finishStripeOrder(ctx: Ctx, ref: IdempotencyRef, orderId: string, render: RenderProblem): Promise<StoredResponse> {
+  async function finishStripeOrder(
+    ctx: Ctx,
+    ref: IdempotencyRef,
+    orderId: string,
+    render: RenderProblem,
+  ): Promise<StoredResponse> {
     const order = await viewOf(db, orderId);
     let session: { id: string; url: string; expiresAt: Date } | undefined;
     let failed = false;
@@ -203,19 +245,27 @@ export function createOrdersService(deps: OrdersDeps) {
         .forUpdate()
         .executeTakeFirstOrThrow();
       // Another request (a repeat that resumed this one) finished first: its answer stands.
-      if (key.status === 'completed') return { status: key.response_status ?? 500, body: key.response_body };
+      if (key.status === 'completed')
+        return { status: key.response_status ?? 500, body: key.response_body };
       const locked = await repo.lockOrder(trx, orderId);
       if (!locked) throw new Error(`order ${orderId} vanished`);
       if (failed) {
         await releaseOrder(trx, octx, orderId, 'cancelled', 'payment provider unavailable');
-        return completeIdempotencyKey(trx, ref, { status: 502, body: render(checkoutUnavailable()) }, octx.now);
+        return completeIdempotencyKey(
+          trx,
+          ref,
+          { status: 502, body: render(checkoutUnavailable()) },
+          octx.now,
+        );
       }
       if (session && locked.status === 'reserved' && !locked.stripe_checkout_session_id) {
         await repo.updateOrder(trx, orderId, {
           stripe_checkout_session_id: session.id,
           stripe_checkout_url: session.url,
           // Hold the credits as long as the session can be paid (the provider may extend the requested expiry).
-          ...(session.expiresAt.getTime() > locked.reserved_until.getTime() ? { reserved_until: session.expiresAt } : {}),
+          ...(session.expiresAt.getTime() > locked.reserved_until.getTime()
+            ? { reserved_until: session.expiresAt }
+            : {}),
           updated_at: octx.now,
         });
         await recordAudit(trx, octx, {
@@ -225,7 +275,12 @@ export function createOrdersService(deps: OrdersDeps) {
           summary: { sessionId: session.id, expiresAt: session.expiresAt.toISOString() },
         });
       }
-      return completeIdempotencyKey(trx, ref, { status: 201, body: toOrder(await viewOf(trx, orderId)) }, octx.now);
+      return completeIdempotencyKey(
+        trx,
+        ref,
+        { status: 201, body: toOrder(await viewOf(trx, orderId)) },
+        octx.now,
+      );
     });
   }
 
@@ -236,7 +291,10 @@ export function createOrdersService(deps: OrdersDeps) {
   }
 
   function canSee(actor: Actor, order: { buyer_organisation_id: string }): boolean {
-    return isPlatformAdmin(actor) || (isSupplierMember(actor) && order.buyer_organisation_id === actor.organisationId);
+    return (
+      isPlatformAdmin(actor) ||
+      (isSupplierMember(actor) && order.buyer_organisation_id === actor.organisationId)
+    );
   }
 
   return {
@@ -245,11 +303,23 @@ export function createOrdersService(deps: OrdersDeps) {
      * happens after the Idempotency-Key is claimed (insufficient credits, limits, provider
      * down), because those answers are replayed to repeats of the request.
      */
-    async create(ctx: Ctx, input: CreateOrderInput, idempotencyKey: string, render: RenderProblem): Promise<CreateOrderResponse> {
+    async create(
+      ctx: Ctx,
+      input: CreateOrderInput,
+      idempotencyKey: string,
+      render: RenderProblem,
+    ): Promise<CreateOrderResponse> {
       const actor = requireActor(ctx);
-      if (!isSupplierMember(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only members of a supplier organisation can order credits');
+      if (!isSupplierMember(actor))
+        throw forbidden(
+          'AUTH.FORBIDDEN',
+          'Only members of a supplier organisation can order credits',
+        );
       if (input.paymentMethod === 'stripe' && !payments) {
-        throw unprocessable('ORDER.PAYMENT_METHOD_UNAVAILABLE', 'Card and iDEAL payment are not available; pay by invoice');
+        throw unprocessable(
+          'ORDER.PAYMENT_METHOD_UNAVAILABLE',
+          'Card and iDEAL payment are not available; pay by invoice',
+        );
       }
       const ref: IdempotencyRef = { organisationId: actor.organisationId, key: idempotencyKey };
       const requestHash = hashRequest(CREATE_SCOPE, input);
@@ -258,7 +328,9 @@ export function createOrdersService(deps: OrdersDeps) {
 
       const limits = config.orders;
       const reservedUntil =
-        input.paymentMethod === 'invoice' ? addDays(octx.now, limits.invoiceDueDays) : addSeconds(octx.now, limits.checkoutMinutes * 60);
+        input.paymentMethod === 'invoice'
+          ? addDays(octx.now, limits.invoiceDueDays)
+          : addSeconds(octx.now, limits.checkoutMinutes * 60);
       const paymentReference = newPaymentReference();
       const order: Omit<PlaceOrderInput, 'responseTemplate'> = {
         orderId,
@@ -271,33 +343,64 @@ export function createOrdersService(deps: OrdersDeps) {
         paymentReference,
         at: octx.now,
         invoiceYear: invoiceYear(octx.now),
-        limits: { maxOpenOrders: limits.maxOpenOrdersPerOrganisation, maxReservedSharePercent: limits.maxReservedSharePercent },
-        idempotency: { key: idempotencyKey, scope: CREATE_SCOPE, requestHash, pending: { orderId } },
+        limits: {
+          maxOpenOrders: limits.maxOpenOrdersPerOrganisation,
+          maxReservedSharePercent: limits.maxReservedSharePercent,
+        },
+        idempotency: {
+          key: idempotencyKey,
+          scope: CREATE_SCOPE,
+          requestHash,
+          pending: { orderId },
+        },
         requestId: ctx.requestId ?? null,
       };
-      const placement: PlaceOrderInput = { ...order, responseTemplate: input.paymentMethod === 'invoice' ? responseTemplate(order) : {} };
+      const placement: PlaceOrderInput = {
+        ...order,
+        responseTemplate: input.paymentMethod === 'invoice' ? responseTemplate(order) : {},
+      };
 
       /** Stores a refusal under the key (unless a twin of this request answered first, whose answer stands). */
-      const refuse = async (refusal: AppError): Promise<Repeat | { state: 'refused'; response: StoredResponse }> => {
+      const refuse = async (
+        refusal: AppError,
+      ): Promise<Repeat | { state: 'refused'; response: StoredResponse }> => {
         const response = { status: refusal.status, body: render(refusal) };
-        const stored = await recordIdempotentResponse(db, { ...ref, scope: CREATE_SCOPE, requestHash, at: octx.now }, response);
+        const stored = await recordIdempotentResponse(
+          db,
+          { ...ref, scope: CREATE_SCOPE, requestHash, at: octx.now },
+          response,
+        );
         return stored.state === 'claimed' ? { state: 'refused', response } : stored;
       };
 
-      const place = async (): Promise<Repeat | { state: 'refused'; response: StoredResponse } | { state: 'placed'; response: unknown }> => {
+      const place = async (): Promise<
+        | Repeat
+        | { state: 'refused'; response: StoredResponse }
+        | { state: 'placed'; response: unknown }
+      > => {
         // A project id that is no uuid would fail in the statement: it is simply not found.
         if (!isUuid(input.projectId)) return refuse(notFound('Project'));
         let result: PlacementResult | undefined;
         try {
           result = await repo.placeOrder(db, placement);
         } catch (error) {
-          if (pgCode(error) !== CHECK_VIOLATION || (error as { table?: string }).table !== 'project_credit_balances') throw error;
+          if (
+            pgCode(error) !== CHECK_VIOLATION ||
+            (error as { table?: string }).table !== 'project_credit_balances'
+          )
+            throw error;
           // The balance's CHECK refused the reservation: the project would be oversold.
           const balance = await repo.findBalance(db, input.projectId);
-          return refuse(insufficientCredits(balance ? Math.max(0, balance.supply - balance.reserved - balance.sold) : 0));
+          return refuse(
+            insufficientCredits(
+              balance ? Math.max(0, balance.supply - balance.reserved - balance.sold) : 0,
+            ),
+          );
         }
-        if (!result || result.refusal === 'buyer_inactive') throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
-        if (result.refusal === 'key_exists') return existingKeyClaim(result.existingKey!, { scope: CREATE_SCOPE, requestHash });
+        if (!result || result.refusal === 'buyer_inactive')
+          throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
+        if (result.refusal === 'key_exists')
+          return existingKeyClaim(result.existingKey!, { scope: CREATE_SCOPE, requestHash });
         if (result.refusal !== null) return refuse(refusalError(result, input.quantity));
         return { state: 'placed', response: result.response };
       };
@@ -307,13 +410,18 @@ export function createOrdersService(deps: OrdersDeps) {
         first = await place();
       } catch (error) {
         // The key was inserted behind the buyer's lock after all: nothing was written; once more, the statement finds it.
-        if (pgCode(error) !== UNIQUE_VIOLATION || (error as { constraint?: string }).constraint !== 'idempotency_keys_pkey') throw error;
+        if (
+          pgCode(error) !== UNIQUE_VIOLATION ||
+          (error as { constraint?: string }).constraint !== 'idempotency_keys_pkey'
+        )
+          throw error;
         first = await place();
       }
 
       switch (first.state) {
         case 'placed':
-          if (input.paymentMethod === 'invoice') return { status: 201, body: first.response, replayed: false };
+          if (input.paymentMethod === 'invoice')
+            return { status: 201, body: first.response, replayed: false };
           return { ...(await finishStripeOrder(ctx, ref, orderId, render)), replayed: false };
         case 'refused':
           return { ...first.response, replayed: false };
@@ -322,8 +430,15 @@ export function createOrdersService(deps: OrdersDeps) {
         case 'in_progress': {
           const pendingOrderId = (first.pending as { orderId?: unknown } | undefined)?.orderId;
           const stale = clock.now().getTime() - first.createdAt.getTime() >= STALE_IN_PROGRESS_MS;
-          if (stale && typeof pendingOrderId === 'string' && (await repo.findOrder(db, pendingOrderId))) {
-            return { ...(await finishStripeOrder(ctx, ref, pendingOrderId, render)), replayed: true };
+          if (
+            stale &&
+            typeof pendingOrderId === 'string' &&
+            (await repo.findOrder(db, pendingOrderId))
+          ) {
+            return {
+              ...(await finishStripeOrder(ctx, ref, pendingOrderId, render)),
+              replayed: true,
+            };
           }
           const response = await awaitIdempotentResponse(db, ref, { timeoutMs: REPLAY_WAIT_MS });
           if (!response) throw idempotencyInProgress();
@@ -341,7 +456,8 @@ export function createOrdersService(deps: OrdersDeps) {
         if (query.organisationId && query.organisationId !== actor.organisationId) {
           throw forbidden('AUTH.FORBIDDEN', 'You can list only your own organisation’s orders');
         }
-        if (query.needsAttention !== undefined) throw forbidden('AUTH.FORBIDDEN', 'Only platform admins can filter on needsAttention');
+        if (query.needsAttention !== undefined)
+          throw forbidden('AUTH.FORBIDDEN', 'Only platform admins can filter on needsAttention');
         organisationId = actor.organisationId;
       } else {
         throw forbidden('AUTH.FORBIDDEN', 'Orders are for suppliers and platform admins');
@@ -359,7 +475,10 @@ export function createOrdersService(deps: OrdersDeps) {
         before: cursor,
         limit: query.limit,
       });
-      return toPage(rows, query.limit, toOrder, (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }));
+      return toPage(rows, query.limit, toOrder, (row) => ({
+        createdAt: row.created_at.toISOString(),
+        id: row.id,
+      }));
     },
 
     async get(ctx: Ctx, orderId: string): Promise<Order> {
@@ -376,12 +495,19 @@ export function createOrdersService(deps: OrdersDeps) {
       const result = await db.transaction().execute(async (trx) => {
         const order = await visibleOrder(trx, ctx, orderId);
         if (order.payment_method !== 'invoice') {
-          throw conflict('ORDER.NOT_INVOICE', 'Only invoice orders are marked paid by hand; card and iDEAL payments arrive from Stripe');
+          throw conflict(
+            'ORDER.NOT_INVOICE',
+            'Only invoice orders are marked paid by hand; card and iDEAL payments arrive from Stripe',
+          );
         }
         if (input.amountCents !== Number(order.amount_cents)) {
-          throw unprocessable('ORDER.AMOUNT_MISMATCH', `The amount received (${input.amountCents}) is not the order’s amount (${order.amount_cents})`, {
-            errors: [{ path: 'body.amountCents', message: `must be ${order.amount_cents}` }],
-          });
+          throw unprocessable(
+            'ORDER.AMOUNT_MISMATCH',
+            `The amount received (${input.amountCents}) is not the order’s amount (${order.amount_cents})`,
+            {
+              errors: [{ path: 'body.amountCents', message: `must be ${order.amount_cents}` }],
+            },
+          );
         }
         return fulfilOrder(trx, octx, {
           orderId: order.id,
@@ -391,7 +517,8 @@ export function createOrdersService(deps: OrdersDeps) {
           externalReference: input.bankReference,
         });
       });
-      if (result.outcome === 'ignored') throw conflict('ORDER.INVALID_STATE', `This order cannot be paid: ${result.reason}`);
+      if (result.outcome === 'ignored')
+        throw conflict('ORDER.INVALID_STATE', `This order cannot be paid: ${result.reason}`);
       if (result.outcome === 'not_found') throw notFound('Order');
       // The certificate and invoice PDFs are rendered by a job, as for a Stripe payment.
       await queueFulfilFollowUps(jobs, result);
@@ -409,10 +536,17 @@ export function createOrdersService(deps: OrdersDeps) {
       });
       if (result.outcome === 'not_found') throw notFound('Order');
       if (result.outcome === 'not_reserved' && result.order.status !== 'cancelled') {
-        throw conflict('ORDER.INVALID_STATE', `An order in status ${result.order.status} cannot be cancelled`);
+        throw conflict(
+          'ORDER.INVALID_STATE',
+          `An order in status ${result.order.status} cannot be cancelled`,
+        );
       }
       if (result.outcome === 'released' && result.order.stripe_checkout_session_id) {
-        await jobs.send(EXPIRE_CHECKOUT_SESSION_JOB, { orderId, sessionId: result.order.stripe_checkout_session_id }, { singletonKey: orderId });
+        await jobs.send(
+          EXPIRE_CHECKOUT_SESSION_JOB,
+          { orderId, sessionId: result.order.stripe_checkout_session_id },
+          { singletonKey: orderId },
+        );
       }
       return toOrder(await viewOf(db, orderId));
     },
@@ -422,7 +556,10 @@ export function createOrdersService(deps: OrdersDeps) {
       const actor = requirePlatformAdmin(ctx);
       const view = await repo.findOrderView(db, orderId);
       if (!view || !canSee(actor, view)) throw notFound('Order');
-      await refundOrder({ db, payments }, orderCtx(ctx), view, { source: 'admin', reason: input.reason });
+      await refundOrder({ db, payments }, orderCtx(ctx), view, {
+        source: 'admin',
+        reason: input.reason,
+      });
       return toOrder(await viewOf(db, orderId));
     },
   };

@@ -4,7 +4,13 @@ import { conflict, unprocessable } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { certificatesRepository } from '../certificates/certificates.repository.js';
 import { type PaymentGateway, PaymentRefusedError } from '../payments/payment-gateway.js';
-import { documentYear, formatDocumentNumber, type OrderCtx, recordRefund, type RefundResult } from './fulfilment.js';
+import {
+  documentYear,
+  formatDocumentNumber,
+  type OrderCtx,
+  recordRefund,
+  type RefundResult,
+} from './fulfilment.js';
 import { certificateClaimed, providerRefused, providerUnavailable } from './order-errors.js';
 import { ordersRepository as repo } from './orders.repository.js';
 
@@ -67,7 +73,8 @@ export type RefundRequestResult =
   | { outcome: 'certificate_claimed'; order: OrderRow }
   | { outcome: 'not_found'; orderId: string };
 
-const notRefundable = (status: string) => conflict('ORDER.NOT_REFUNDABLE', `An order in status ${status} has no payment to refund`);
+const notRefundable = (status: string) =>
+  conflict('ORDER.NOT_REFUNDABLE', `An order in status ${status} has no payment to refund`);
 
 /** Whether the order holds money that can go back: a paid order, or a lapsed one whose late payment was booked. */
 async function holdsPayment(db: Kysely<DB>, order: OrderRow): Promise<boolean> {
@@ -89,17 +96,32 @@ async function holdsPayment(db: Kysely<DB>, order: OrderRow): Promise<boolean> {
  * with its audit event. A request that stands already (a retry, a second admin, the job
  * resuming it) is taken over: it stays one request, dated by its latest attempt.
  */
-export async function requestRefund(trx: Transaction<DB>, ctx: OrderCtx, orderId: string, options: RefundOptions): Promise<RefundRequestResult> {
+export async function requestRefund(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  orderId: string,
+  options: RefundOptions,
+): Promise<RefundRequestResult> {
   const order = await repo.lockOrder(trx, orderId);
   if (!order) return { outcome: 'not_found', orderId };
   if (order.status === 'refunded') return { outcome: 'already_refunded', order };
   if (!(await holdsPayment(trx, order))) return { outcome: 'not_refundable', order };
-  const certificate = order.status === 'paid' ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id) : undefined;
+  const certificate =
+    order.status === 'paid'
+      ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id)
+      : undefined;
   // A statement of its own after the lock, so it sees an approval that committed while this waited.
-  if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) return { outcome: 'certificate_claimed', order };
+  if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id)))
+    return { outcome: 'certificate_claimed', order };
 
-  const requestedBy = options.requestedBy !== undefined ? options.requestedBy : (ctx.actor?.userId ?? null);
-  const requested = await repo.requestRefund(trx, order.id, { at: ctx.now, by: requestedBy, source: options.source, reason: options.reason });
+  const requestedBy =
+    options.requestedBy !== undefined ? options.requestedBy : (ctx.actor?.userId ?? null);
+  const requested = await repo.requestRefund(trx, order.id, {
+    at: ctx.now,
+    by: requestedBy,
+    source: options.source,
+    reason: options.reason,
+  });
   await recordAudit(trx, ctx, {
     action: 'order.refund_requested',
     subjectType: 'order',
@@ -113,7 +135,11 @@ export async function requestRefund(trx: Transaction<DB>, ctx: OrderCtx, orderId
       certificateId: certificate?.id ?? null,
       // Taken over from an earlier attempt that did not finish.
       previousRequest: order.refund_requested_at
-        ? { at: order.refund_requested_at.toISOString(), by: order.refund_requested_by, source: order.refund_request_source }
+        ? {
+            at: order.refund_requested_at.toISOString(),
+            by: order.refund_requested_by,
+            source: order.refund_request_source,
+          }
         : null,
     },
   });
@@ -121,7 +147,12 @@ export async function requestRefund(trx: Transaction<DB>, ctx: OrderCtx, orderId
 }
 
 /** Withdraws a refund request the provider refused: nothing went back, so approvals count again. */
-export async function withdrawRefundRequest(trx: Transaction<DB>, ctx: OrderCtx, orderId: string, detail: string): Promise<void> {
+export async function withdrawRefundRequest(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  orderId: string,
+  detail: string,
+): Promise<void> {
   const order = await repo.lockOrder(trx, orderId);
   if (!order || order.status === 'refunded') return;
   const cleared = await repo.clearRefundRequest(trx, order.id, ctx.now);
@@ -139,7 +170,12 @@ export async function withdrawRefundRequest(trx: Transaction<DB>, ctx: OrderCtx,
   });
 }
 
-export async function refundOrder(deps: RefundDeps, ctx: OrderCtx, order: OrderRow, options: RefundOptions): Promise<RefundResult> {
+export async function refundOrder(
+  deps: RefundDeps,
+  ctx: OrderCtx,
+  order: OrderRow,
+  options: RefundOptions,
+): Promise<RefundResult> {
   const { db } = deps;
   if (order.status === 'refunded') return { outcome: 'already_refunded', order };
   if (!(await holdsPayment(db, order))) throw notRefundable(order.status);
@@ -148,10 +184,15 @@ export async function refundOrder(deps: RefundDeps, ctx: OrderCtx, order: OrderR
   const result = await db.transaction().execute(async (trx) => {
     const locked = await repo.lockOrder(trx, order.id);
     if (!locked) return { outcome: 'not_found', orderId: order.id } as const;
-    if (locked.status === 'refunded') return { outcome: 'already_refunded', order: locked } as const;
+    if (locked.status === 'refunded')
+      return { outcome: 'already_refunded', order: locked } as const;
     // The credit note is the invoice's reversal; its gapless number is taken in this transaction.
     const year = documentYear(ctx.now);
-    const number = formatDocumentNumber('CN', year, await repo.nextDocumentNumber(trx, 'credit_note', year));
+    const number = formatDocumentNumber(
+      'CN',
+      year,
+      await repo.nextDocumentNumber(trx, 'credit_note', year),
+    );
     await repo.insertCreditNote(trx, {
       number,
       orderId: order.id,
@@ -175,12 +216,24 @@ export async function refundOrder(deps: RefundDeps, ctx: OrderCtx, order: OrderR
   return result;
 }
 
-async function refundThroughStripe(deps: RefundDeps, ctx: OrderCtx, order: OrderRow, options: RefundOptions): Promise<RefundResult> {
+async function refundThroughStripe(
+  deps: RefundDeps,
+  ctx: OrderCtx,
+  order: OrderRow,
+  options: RefundOptions,
+): Promise<RefundResult> {
   const { db, payments } = deps;
-  if (!payments) throw unprocessable('ORDER.PAYMENT_METHOD_UNAVAILABLE', 'Stripe is not configured here, so a card or iDEAL payment cannot be refunded');
-  if (!order.stripe_payment_intent_id) throw conflict('ORDER.PAYMENT_NOT_FOUND', 'No Stripe payment is recorded for this order');
+  if (!payments)
+    throw unprocessable(
+      'ORDER.PAYMENT_METHOD_UNAVAILABLE',
+      'Stripe is not configured here, so a card or iDEAL payment cannot be refunded',
+    );
+  if (!order.stripe_payment_intent_id)
+    throw conflict('ORDER.PAYMENT_NOT_FOUND', 'No Stripe payment is recorded for this order');
 
-  const requested = await db.transaction().execute((trx) => requestRefund(trx, ctx, order.id, options));
+  const requested = await db
+    .transaction()
+    .execute((trx) => requestRefund(trx, ctx, order.id, options));
   if (requested.outcome === 'not_found') return requested;
   if (requested.outcome === 'already_refunded') return requested;
   if (requested.outcome === 'not_refundable') throw notRefundable(requested.order.status);
@@ -197,7 +250,9 @@ async function refundThroughStripe(deps: RefundDeps, ctx: OrderCtx, order: Order
     }));
   } catch (error) {
     if (error instanceof PaymentRefusedError) {
-      await db.transaction().execute((trx) => withdrawRefundRequest(trx, ctx, order.id, error.message));
+      await db
+        .transaction()
+        .execute((trx) => withdrawRefundRequest(trx, ctx, order.id, error.message));
       throw providerRefused(error.message);
     }
     // Stripe may have refunded: the request stays, and keeps approvals out, until that is known.
@@ -205,13 +260,24 @@ async function refundThroughStripe(deps: RefundDeps, ctx: OrderCtx, order: Order
       'It is not known whether the refund was made; try again (a retry cannot refund twice). Until it is settled, no claim on the order’s certificate is approved.',
     );
   }
-  const result = await db.transaction().execute((trx) =>
-    recordRefund(trx, ctx, { orderId: order.id, amountCents: Number(order.amount_cents), externalReference: refundId, source: options.source, reason: options.reason }),
-  );
+  const result = await db
+    .transaction()
+    .execute((trx) =>
+      recordRefund(trx, ctx, {
+        orderId: order.id,
+        amountCents: Number(order.amount_cents),
+        externalReference: refundId,
+        source: options.source,
+        reason: options.reason,
+      }),
+    );
   if (result.outcome === 'certificate_claimed') {
     // Not reachable while the request keeps approvals out (the database refuses them too);
     // if it were, the money is back with the buyer and recordRefund has flagged the order.
-    throw conflict('ORDER.CERTIFICATE_CLAIMED', 'The refund was made, but the order’s certificate has an approved claim, so it was not booked; the order is flagged for an admin');
+    throw conflict(
+      'ORDER.CERTIFICATE_CLAIMED',
+      'The refund was made, but the order’s certificate has an approved claim, so it was not booked; the order is flagged for an admin',
+    );
   }
   return result;
 }
@@ -221,12 +287,25 @@ async function refundThroughStripe(deps: RefundDeps, ctx: OrderCtx, order: Order
  * reservation lapsed and found the credits gone (fulfilOrder answered 'refund_required').
  * Safe to run twice: the refund key and recordRefund each act once.
  */
-export async function refundLatePayment(deps: RefundDeps, ctx: OrderCtx, orderId: string): Promise<void> {
+export async function refundLatePayment(
+  deps: RefundDeps,
+  ctx: OrderCtx,
+  orderId: string,
+): Promise<void> {
   const order = await repo.findOrder(deps.db, orderId);
-  if (!order || order.status === 'refunded' || order.status === 'paid' || order.status === 'reserved') return;
+  if (
+    !order ||
+    order.status === 'refunded' ||
+    order.status === 'paid' ||
+    order.status === 'reserved'
+  )
+    return;
   if (order.payment_method !== 'stripe') return; // a bank transfer goes back by hand: the order stays flagged
   if (!(await holdsPayment(deps.db, order))) return;
-  await refundOrder(deps, ctx, order, { source: 'late_payment', reason: 'the payment arrived after the reservation lapsed and the credits were sold' });
+  await refundOrder(deps, ctx, order, {
+    source: 'late_payment',
+    reason: 'the payment arrived after the reservation lapsed and the credits were sold',
+  });
 }
 
 export interface ResumeRefundsReport {
@@ -259,7 +338,8 @@ export async function resumeRefunds(deps: RefundDeps, ctx: OrderCtx): Promise<Re
         reason: order.refund_request_reason ?? 'refund resumed',
         requestedBy: order.refund_requested_by,
       });
-      if (result.outcome === 'refunded' || result.outcome === 'already_refunded') report.refunded += 1;
+      if (result.outcome === 'refunded' || result.outcome === 'already_refunded')
+        report.refunded += 1;
       else report.failed += 1;
     } catch {
       // The attempt is in the audit trail (order.refund_requested, and _withdrawn if Stripe refused).

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DB, NewOrganisation, OrganisationRow, OrganisationStatus, OrganisationUpdate } from '../../db/types.js';
+import type {
+  DB,
+  NewOrganisation,
+  OrganisationRow,
+  OrganisationStatus,
+  OrganisationUpdate,
+} from '../../db/types.js';
 
 export const organisationsRepository = {
   async insert(db: Kysely<DB>, values: NewOrganisation): Promise<OrganisationRow> {
@@ -11,18 +17,32 @@ export const organisationsRepository = {
   },
 
   async findPlatform(db: Kysely<DB>): Promise<OrganisationRow | undefined> {
-    return db.selectFrom('organisations').selectAll().where('kind', '=', 'platform').orderBy('created_at').executeTakeFirst();
+    return db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('kind', '=', 'platform')
+      .orderBy('created_at')
+      .executeTakeFirst();
   },
 
   async count(db: Kysely<DB>): Promise<number> {
-    const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
   /** By name, keyset-paginated on (name, id); fetches limit + 1 rows. */
   async list(
     db: Kysely<DB>,
-    filter: { kind?: string | undefined; status?: OrganisationStatus | undefined; kvkNumber?: string | undefined; after?: { name: string; id: string } | undefined; limit: number },
+    filter: {
+      kind?: string | undefined;
+      status?: OrganisationStatus | undefined;
+      kvkNumber?: string | undefined;
+      after?: { name: string; id: string } | undefined;
+      limit: number;
+    },
   ): Promise<OrganisationRow[]> {
     let query = db.selectFrom('organisations').selectAll();
     if (filter.kind) query = query.where('kind', '=', filter.kind as OrganisationRow['kind']);
@@ -30,12 +50,27 @@ export const organisationsRepository = {
     if (filter.kvkNumber) query = query.where('kvk_number', '=', filter.kvkNumber);
     if (filter.after) {
       const { name, id } = filter.after;
-      query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+      query = query.where((eb) =>
+        eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]),
+      );
     }
-    return query.orderBy('name').orderBy('id').limit(filter.limit + 1).execute();
+    return query
+      .orderBy('name')
+      .orderBy('id')
+      .limit(filter.limit + 1)
+      .execute();
   },
 
-  async update(db: Kysely<DB>, id: string, values: OrganisationUpdate): Promise<OrganisationRow | undefined> {
-    return db.updateTable('organisations').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+  async update(
+    db: Kysely<DB>,
+    id: string,
+    values: OrganisationUpdate,
+  ): Promise<OrganisationRow | undefined> {
+    return db
+      .updateTable('organisations')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   },
 };

@@ -11,7 +11,9 @@ import {
   UpdateOrganisationSchema,
 } from './organisations.schemas.js';
 
-export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationsService }> = async (app, { organisations }) => {
+export const organisationsRoutes: FastifyPluginAsyncZod<{
+  organisations: OrganisationsService;
+}> = async (app, { organisations }) => {
   app.addHook('onRequest', app.authenticate);
 
   app.post(
@@ -25,7 +27,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
         response: { 201: OrganisationSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await organisations.create(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await organisations.create(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -62,10 +65,14 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
       schema: {
         operationId: 'updateOrganisation',
         tags: ['organisations'],
-        summary: 'Change an organisation’s details (platform admins, or its own users except viewers)',
+        summary:
+          'Change an organisation’s details (platform admins, or its own users except viewers)',
         params: IdParamsSchema,
         body: UpdateOrganisationSchema,
-        response: { 200: OrganisationSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+        response: {
+          200: OrganisationSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+        },
       },
     },
     async (request) => organisations.update(ctxOf(request), request.params.id, request.body),
@@ -86,7 +93,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
               ? 'Disable an organisation: its users are locked out at once (platform admins)'
               : 'Enable a disabled organisation (platform admins)',
           params: IdParamsSchema,
-          response: { 200: OrganisationSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: OrganisationSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+          },
         },
       },
       async (request) => organisations.setStatus(ctxOf(request), request.params.id, status),

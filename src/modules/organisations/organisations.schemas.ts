@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { AddressSchema, EmailSchema, KvkNumberSchema, VatNumberSchema } from '../../lib/dutch.js';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 
-export const OrganisationKindSchema = z.enum(['platform', 'initiative', 'supplier', 'authority']).meta({ id: 'OrganisationKind' });
+export const OrganisationKindSchema = z
+  .enum(['platform', 'initiative', 'supplier', 'authority'])
+  .meta({ id: 'OrganisationKind' });
 export const CreatableKindSchema = z.enum(['initiative', 'supplier', 'authority']);
 export const ActiveStatusSchema = z.enum(['active', 'disabled']).meta({ id: 'ActiveStatus' });
 export const OrganisationStatusSchema = z
   .enum(['active', 'disabled', 'pending'])
-  .describe("'pending': named in an authority's contract before it registered; becomes active when its first user accepts the invitation")
+  .describe(
+    "'pending': named in an authority's contract before it registered; becomes active when its first user accepts the invitation",
+  )
   .meta({ id: 'OrganisationStatus' });
 
 export const OrganisationSchema = z
@@ -31,7 +35,9 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 
 export const CreateOrganisationSchema = z
   .object({
-    kind: CreatableKindSchema.describe('The platform organisation exists once and is not created through the API'),
+    kind: CreatableKindSchema.describe(
+      'The platform organisation exists once and is not created through the API',
+    ),
     name: z.string().trim().min(1).max(200),
     kvkNumber: KvkNumberSchema,
     vatNumber: VatNumberSchema.optional(),
@@ -58,11 +64,16 @@ export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>;
 export const ListOrganisationsQuerySchema = PageQuerySchema.extend({
   kind: OrganisationKindSchema.optional(),
   status: OrganisationStatusSchema.optional(),
-  kvkNumber: z.string().regex(/^[0-9]{8}$/).optional(),
+  kvkNumber: z
+    .string()
+    .regex(/^[0-9]{8}$/)
+    .optional(),
 });
 
 export type ListOrganisationsQuery = z.infer<typeof ListOrganisationsQuerySchema>;
 
-export const OrganisationPageSchema = pageSchema(OrganisationSchema).meta({ id: 'OrganisationPage' });
+export const OrganisationPageSchema = pageSchema(OrganisationSchema).meta({
+  id: 'OrganisationPage',
+});
 
 export const IdParamsSchema = z.object({ id: z.uuid() });

@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB, OrganisationRow, OrganisationUpdate } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
-import { type Actor, type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
+import {
+  type Actor,
+  type Ctx,
+  isPlatformAdmin,
+  requireActor,
+  requirePlatformAdmin,
+} from '../../lib/context.js';
 import { conflict, forbidden, isUniqueViolation, notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { refreshTokensRepository } from '../auth/auth.repository.js';
@@ -17,7 +23,8 @@ import type {
 } from './organisations.schemas.js';
 
 export function toOrganisation(row: OrganisationRow): Organisation {
-  const hasAddress = row.address_street !== null && row.address_postal_code !== null && row.address_city !== null;
+  const hasAddress =
+    row.address_street !== null && row.address_postal_code !== null && row.address_city !== null;
   return {
     id: row.id,
     kind: row.kind,
@@ -25,7 +32,12 @@ export function toOrganisation(row: OrganisationRow): Organisation {
     kvkNumber: row.kvk_number,
     vatNumber: row.vat_number,
     address: hasAddress
-      ? { street: row.address_street!, postalCode: row.address_postal_code!, city: row.address_city!, country: row.address_country }
+      ? {
+          street: row.address_street!,
+          postalCode: row.address_postal_code!,
+          city: row.address_city!,
+          country: row.address_country,
+        }
       : null,
     contactEmail: row.contact_email,
     status: row.status,
@@ -39,14 +51,17 @@ export function canSeeOrganisation(actor: Actor, organisationId: string): boolea
   return isPlatformAdmin(actor) || actor.organisationId === organisationId;
 }
 
-const DUPLICATE_KVK = () => conflict('ORGANISATION.KVK_TAKEN', 'An organisation with this KvK number is already registered');
+const DUPLICATE_KVK = () =>
+  conflict('ORGANISATION.KVK_TAKEN', 'An organisation with this KvK number is already registered');
 
 export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db, clock } = deps;
 
   async function loadVisible(ctx: Ctx, id: string): Promise<OrganisationRow> {
     const actor = requireActor(ctx);
-    const row = canSeeOrganisation(actor, id) ? await organisationsRepository.findById(db, id) : undefined;
+    const row = canSeeOrganisation(actor, id)
+      ? await organisationsRepository.findById(db, id)
+      : undefined;
     if (!row) throw notFound('Organisation');
     return row;
   }
@@ -87,7 +102,11 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
 
     async list(ctx: Ctx, query: ListOrganisationsQuery) {
       requirePlatformAdmin(ctx);
-      const after = decodeCursor(query.cursor, ['name', 'id'] as const, (values) => z.uuid().safeParse(values.id).success);
+      const after = decodeCursor(
+        query.cursor,
+        ['name', 'id'] as const,
+        (values) => z.uuid().safeParse(values.id).success,
+      );
       const rows = await organisationsRepository.list(db, { ...query, after });
       return toPage(rows, query.limit, toOrganisation, (row) => ({ name: row.name, id: row.id }));
     },
@@ -96,9 +115,13 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
       const actor = requireActor(ctx);
       await loadVisible(ctx, id);
       const admin = isPlatformAdmin(actor);
-      if (!admin && actor.role === 'viewer') throw forbidden('AUTH.FORBIDDEN', 'Viewers cannot change their organisation');
+      if (!admin && actor.role === 'viewer')
+        throw forbidden('AUTH.FORBIDDEN', 'Viewers cannot change their organisation');
       if (!admin && input.kvkNumber !== undefined) {
-        throw forbidden('ORGANISATION.KVK_ADMIN_ONLY', 'Only platform admins can change a KvK number');
+        throw forbidden(
+          'ORGANISATION.KVK_ADMIN_ONLY',
+          'Only platform admins can change a KvK number',
+        );
       }
       const values: OrganisationUpdate = { updated_at: clock.now() };
       if (input.name !== undefined) values.name = input.name;
@@ -133,10 +156,16 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
     async setStatus(ctx: Ctx, id: string, status: 'active' | 'disabled'): Promise<Organisation> {
       const actor = requirePlatformAdmin(ctx);
       if (status === 'disabled' && id === actor.organisationId) {
-        throw conflict('ORGANISATION.CANNOT_DISABLE_OWN', 'Admins cannot disable their own organisation');
+        throw conflict(
+          'ORGANISATION.CANNOT_DISABLE_OWN',
+          'Admins cannot disable their own organisation',
+        );
       }
       return db.transaction().execute(async (trx) => {
-        const row = await organisationsRepository.update(trx, id, { status, updated_at: clock.now() });
+        const row = await organisationsRepository.update(trx, id, {
+          status,
+          updated_at: clock.now(),
+        });
         if (!row) throw notFound('Organisation');
         if (status === 'disabled') {
           await refreshTokensRepository.revokeAllForOrganisation(trx, id, clock.now());

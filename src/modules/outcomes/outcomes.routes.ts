@@ -25,7 +25,10 @@ const PERSONAL_DATA_NOTE =
   ' Counts only: unknown fields are refused (400 VALIDATION.FAILED), and free text that contains an e-mail address, phone number, BSN, IBAN, postcode, street address or date of birth is refused with 400 OUTCOME.PERSONAL_DATA.';
 
 /** Initiatives report outcomes; platform admins accept or return them and publish stories. */
-export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }> = async (app, { outcomes }) => {
+export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }> = async (
+  app,
+  { outcomes },
+) => {
   app.get(
     '/v1/stories',
     {
@@ -34,7 +37,8 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
         operationId: 'listStories',
         tags: ['outcomes'],
         summary: 'The story bank: published stories, newest first (public)',
-        description: 'Stories the people in them consented to, accepted by a platform admin. Filter by project.',
+        description:
+          'Stories the people in them consented to, accepted by a platform admin. Filter by project.',
         security: [],
         querystring: PublicStoriesQuerySchema,
         response: { 200: PublicStoryPageSchema, ...problemResponses(429) },
@@ -59,10 +63,16 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
             PERSONAL_DATA_NOTE,
           params: ProjectIdParamsSchema,
           body: OutcomeReportInputSchema,
-          response: { 201: OutcomeReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+          response: {
+            201: OutcomeReportSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+          },
         },
       },
-      async (request, reply) => reply.code(201).send(await outcomes.submit(ctxOf(request), request.params.id, request.body)),
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await outcomes.submit(ctxOf(request), request.params.id, request.body)),
     );
 
     authed.get(
@@ -73,7 +83,10 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           tags: ['outcomes'],
           summary: 'A project’s outcome reports (its initiative and platform admins)',
           params: ProjectIdParamsSchema,
-          response: { 200: OutcomeReportListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+          response: {
+            200: OutcomeReportListSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404),
+          },
         },
       },
       async (request) => outcomes.listForProject(ctxOf(request), request.params.id),
@@ -87,7 +100,10 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           tags: ['outcomes'],
           summary: 'Outcome reports by status, oldest first: the admins’ queue (platform admins)',
           querystring: ReportQueueQuerySchema,
-          response: { 200: OutcomeReportPageSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
+          response: {
+            200: OutcomeReportPageSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS),
+          },
         },
       },
       async (request) => outcomes.queue(ctxOf(request), request.query),
@@ -101,7 +117,10 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           tags: ['outcomes'],
           summary: 'Read an outcome report (its initiative and platform admins; anyone else 404)',
           params: ReportIdParamsSchema,
-          response: { 200: OutcomeReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+          response: {
+            200: OutcomeReportSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404),
+          },
         },
       },
       async (request) => outcomes.get(ctxOf(request), request.params.id),
@@ -114,10 +133,15 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           operationId: 'resubmitOutcomeReport',
           tags: ['outcomes'],
           summary: 'Answer a returned report with a new revision (its initiative)',
-          description: 'Replaces the figures of a returned report and submits it again (409 OUTCOME.INVALID_STATE unless returned).' + PERSONAL_DATA_NOTE,
+          description:
+            'Replaces the figures of a returned report and submits it again (409 OUTCOME.INVALID_STATE unless returned).' +
+            PERSONAL_DATA_NOTE,
           params: ReportIdParamsSchema,
           body: OutcomeReportInputSchema,
-          response: { 200: OutcomeReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+          response: {
+            200: OutcomeReportSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+          },
         },
       },
       async (request) => outcomes.resubmit(ctxOf(request), request.params.id, request.body),
@@ -133,7 +157,10 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           description:
             'Only accepted reports count in reports. Its counts are published with disclosure control at once. A final report marks the project completed (and must belong to a funded project). Accepting an accepted report again changes nothing.',
           params: ReportIdParamsSchema,
-          response: { 200: OutcomeReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: OutcomeReportSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+          },
         },
       },
       async (request) => outcomes.accept(ctxOf(request), request.params.id),
@@ -148,10 +175,14 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           summary: 'Return a submitted report to its initiative with questions (platform admins)',
           params: ReportIdParamsSchema,
           body: ReturnReportSchema,
-          response: { 200: OutcomeReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: OutcomeReportSchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+          },
         },
       },
-      async (request) => outcomes.returnWithQuestions(ctxOf(request), request.params.id, request.body.questions),
+      async (request) =>
+        outcomes.returnWithQuestions(ctxOf(request), request.params.id, request.body.questions),
     );
 
     authed.post(
@@ -161,13 +192,18 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           operationId: 'submitStory',
           tags: ['outcomes'],
           summary: 'Submit a story for the story bank (its initiative)',
-          description: 'Needs `consent: true`: the people in it agreed to publication. Published only after a platform admin accepts it.' + PERSONAL_DATA_NOTE,
+          description:
+            'Needs `consent: true`: the people in it agreed to publication. Published only after a platform admin accepts it.' +
+            PERSONAL_DATA_NOTE,
           params: ProjectIdParamsSchema,
           body: StoryInputSchema,
           response: { 201: StorySchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
         },
       },
-      async (request, reply) => reply.code(201).send(await outcomes.submitStory(ctxOf(request), request.params.id, request.body)),
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await outcomes.submitStory(ctxOf(request), request.params.id, request.body)),
     );
 
     authed.get(
@@ -210,7 +246,11 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           response: { 200: StorySchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
         },
       },
-      async (request) => outcomes.decideStory(ctxOf(request), request.params.id, { publish: false, reason: request.body.reason }),
+      async (request) =>
+        outcomes.decideStory(ctxOf(request), request.params.id, {
+          publish: false,
+          reason: request.body.reason,
+        }),
     );
   });
 };

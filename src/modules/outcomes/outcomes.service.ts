@@ -2,7 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB, OutcomeReportRow } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
-import { type Actor, type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
+import {
+  type Actor,
+  type Ctx,
+  isPlatformAdmin,
+  requireActor,
+  requirePlatformAdmin,
+} from '../../lib/context.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
@@ -22,7 +28,8 @@ type ReportWithProject = OutcomeReportRow & { project_title: string; initiative_
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
-const isTimestamp = (value: string) => !Number.isNaN(new Date(value).getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(value);
+const isTimestamp = (value: string) =>
+  !Number.isNaN(new Date(value).getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(value);
 
 function toReport(row: ReportWithProject, children: ReportChildren): OutcomeReport {
   return {
@@ -34,9 +41,20 @@ function toReport(row: ReportWithProject, children: ReportChildren): OutcomeRepo
     periodEnd: row.period_end,
     status: row.status,
     revision: row.revision,
-    participants: children.participants.map((l) => ({ targetGroup: l.target_group as never, participants: l.participants })),
-    outcomes: children.results.map((l) => ({ outcomeType: l.outcome_type as never, achieved: l.achieved, banenafspraak: l.banenafspraak })),
-    spending: children.spending.map((l) => ({ budgetLineId: l.budget_line_id, description: l.description, spentCents: l.spent_cents })),
+    participants: children.participants.map((l) => ({
+      targetGroup: l.target_group as never,
+      participants: l.participants,
+    })),
+    outcomes: children.results.map((l) => ({
+      outcomeType: l.outcome_type as never,
+      achieved: l.achieved,
+      banenafspraak: l.banenafspraak,
+    })),
+    spending: children.spending.map((l) => ({
+      budgetLineId: l.budget_line_id,
+      description: l.description,
+      spentCents: l.spent_cents,
+    })),
     narrative: row.narrative,
     questions: row.questions,
     stories: children.stories.map((s) => ({ id: s.id, title: s.title, status: s.status as never })),
@@ -49,10 +67,17 @@ function toReport(row: ReportWithProject, children: ReportChildren): OutcomeRepo
 /** Free text is checked for obvious personal identifiers; the finding names the field and kind, masked. */
 function refusePersonalData(fields: { path: string; text: string }[], now: Date): void {
   const errors = fields.flatMap(({ path, text }) =>
-    findPersonalData(text, now).map((finding) => ({ path, message: `looks like personal data (${finding.kind.replace('_', ' ')}: ${finding.masked}); reports hold counts only` })),
+    findPersonalData(text, now).map((finding) => ({
+      path,
+      message: `looks like personal data (${finding.kind.replace('_', ' ')}: ${finding.masked}); reports hold counts only`,
+    })),
   );
   if (errors.length > 0) {
-    throw badRequest('OUTCOME.PERSONAL_DATA', 'Reports and stories may not contain personal data such as e-mail addresses, phone numbers, BSNs, addresses or dates of birth', { errors });
+    throw badRequest(
+      'OUTCOME.PERSONAL_DATA',
+      'Reports and stories may not contain personal data such as e-mail addresses, phone numbers, BSNs, addresses or dates of birth',
+      { errors },
+    );
   }
 }
 
@@ -63,7 +88,10 @@ function isConstraint(error: unknown, code: string, constraint: string): boolean
 
 /** Who may read a project's reports: its own initiative's members and platform admins. Anyone else gets 404. */
 function canSeeProject(actor: Actor, initiativeId: string): boolean {
-  return isPlatformAdmin(actor) || (actor.organisationKind === 'initiative' && actor.organisationId === initiativeId);
+  return (
+    isPlatformAdmin(actor) ||
+    (actor.organisationKind === 'initiative' && actor.organisationId === initiativeId)
+  );
 }
 
 export interface OutcomesDeps {
@@ -80,7 +108,10 @@ export function createOutcomesService(deps: OutcomesDeps) {
   const now = () => clock.now();
 
   async function loadReports(rows: ReportWithProject[]): Promise<OutcomeReport[]> {
-    const children = await repo.childrenOf(db, rows.map((r) => r.id));
+    const children = await repo.childrenOf(
+      db,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => toReport(row, children.get(row.id)!));
   }
 
@@ -91,9 +122,20 @@ export function createOutcomesService(deps: OutcomesDeps) {
   }
 
   /** Checks that hold for a new report and a resubmitted one alike; answers the project row. */
-  async function checkInput(trx: Transaction<DB>, actor: Actor, projectId: string, input: OutcomeReportInput, at: Date) {
+  async function checkInput(
+    trx: Transaction<DB>,
+    actor: Actor,
+    projectId: string,
+    input: OutcomeReportInput,
+    at: Date,
+  ) {
     const project = await repo.lockProject(trx, projectId);
-    if (!project || actor.organisationKind !== 'initiative' || project.initiative_id !== actor.organisationId) throw notFound('Project');
+    if (
+      !project ||
+      actor.organisationKind !== 'initiative' ||
+      project.initiative_id !== actor.organisationId
+    )
+      throw notFound('Project');
     const allowed: readonly string[] = REPORTABLE_STATUSES[input.kind];
     if (!allowed.includes(project.status)) {
       throw conflict(
@@ -103,13 +145,24 @@ export function createOutcomesService(deps: OutcomesDeps) {
           : `Outcomes are reported for listed or funded projects; this one is ${project.status}`,
       );
     }
-    if (input.periodEnd > calendarDate(at)) throw unprocessable('OUTCOME.PERIOD_IN_FUTURE', 'A report covers a period that has ended (periodEnd is in the future)');
+    if (input.periodEnd > calendarDate(at))
+      throw unprocessable(
+        'OUTCOME.PERIOD_IN_FUTURE',
+        'A report covers a period that has ended (periodEnd is in the future)',
+      );
     const lines = await repo.budgetLineIds(trx, projectId);
     const unknown = input.spending.filter((l) => !lines.has(l.budgetLineId));
     if (unknown.length > 0) {
-      throw unprocessable('OUTCOME.UNKNOWN_BUDGET_LINE', 'Spending refers to budget lines that are not this project’s', {
-        errors: unknown.map((l) => ({ path: 'body.spending', message: `unknown budget line ${l.budgetLineId}` })),
-      });
+      throw unprocessable(
+        'OUTCOME.UNKNOWN_BUDGET_LINE',
+        'Spending refers to budget lines that are not this project’s',
+        {
+          errors: unknown.map((l) => ({
+            path: 'body.spending',
+            message: `unknown budget line ${l.budgetLineId}`,
+          })),
+        },
+      );
     }
     refusePersonalData(
       [
@@ -126,7 +179,10 @@ export function createOutcomesService(deps: OutcomesDeps) {
 
   function translateConstraint(error: unknown): never {
     if (isConstraint(error, '23P01', 'outcome_reports_no_overlap')) {
-      throw conflict('OUTCOME.PERIOD_OVERLAP', 'The period overlaps another report of this project; each period is reported once');
+      throw conflict(
+        'OUTCOME.PERIOD_OVERLAP',
+        'The period overlaps another report of this project; each period is reported once',
+      );
     }
     if (isConstraint(error, '23505', 'outcome_reports_one_final_idx')) {
       throw conflict('OUTCOME.FINAL_EXISTS', 'This project already has a final report');
@@ -157,12 +213,28 @@ export function createOutcomesService(deps: OutcomesDeps) {
             .returning('id')
             .executeTakeFirstOrThrow();
           await repo.replaceFigures(trx, report.id, input);
-          await repo.insertStories(trx, input.stories.map((s) => ({ projectId, reportId: report.id, title: s.title, text: s.text, submittedBy: actor.userId, at })));
+          await repo.insertStories(
+            trx,
+            input.stories.map((s) => ({
+              projectId,
+              reportId: report.id,
+              title: s.title,
+              text: s.text,
+              submittedBy: actor.userId,
+              at,
+            })),
+          );
           await recordAudit(trx, ctx, {
             action: 'outcome_report.submitted',
             subjectType: 'outcome_report',
             subjectId: report.id,
-            summary: { projectId, kind: input.kind, periodStart: input.periodStart, periodEnd: input.periodEnd, stories: input.stories.length },
+            summary: {
+              projectId,
+              kind: input.kind,
+              periodStart: input.periodStart,
+              periodEnd: input.periodEnd,
+              stories: input.stories.length,
+            },
           });
           return report.id;
         })
@@ -178,10 +250,19 @@ export function createOutcomesService(deps: OutcomesDeps) {
         .transaction()
         .execute(async (trx) => {
           const existing = await repo.findReport(trx, reportId);
-          if (!existing || actor.organisationKind !== 'initiative' || existing.initiative_id !== actor.organisationId) throw notFound('Outcome report');
+          if (
+            !existing ||
+            actor.organisationKind !== 'initiative' ||
+            existing.initiative_id !== actor.organisationId
+          )
+            throw notFound('Outcome report');
           await checkInput(trx, actor, existing.project_id, input, at);
           const report = await repo.lockReport(trx, reportId);
-          if (report!.status !== 'returned') throw conflict('OUTCOME.INVALID_STATE', `Only a returned report can be resubmitted; this one is ${report!.status}`);
+          if (report!.status !== 'returned')
+            throw conflict(
+              'OUTCOME.INVALID_STATE',
+              `Only a returned report can be resubmitted; this one is ${report!.status}`,
+            );
           await trx
             .updateTable('outcome_reports')
             .set({
@@ -197,7 +278,17 @@ export function createOutcomesService(deps: OutcomesDeps) {
             .where('id', '=', reportId)
             .execute();
           await repo.replaceFigures(trx, reportId, input);
-          await repo.insertStories(trx, input.stories.map((s) => ({ projectId: existing.project_id, reportId, title: s.title, text: s.text, submittedBy: actor.userId, at })));
+          await repo.insertStories(
+            trx,
+            input.stories.map((s) => ({
+              projectId: existing.project_id,
+              reportId,
+              title: s.title,
+              text: s.text,
+              submittedBy: actor.userId,
+              at,
+            })),
+          );
           await recordAudit(trx, ctx, {
             action: 'outcome_report.resubmitted',
             subjectType: 'outcome_report',
@@ -224,11 +315,23 @@ export function createOutcomesService(deps: OutcomesDeps) {
     },
 
     /** The admins' queue: reports by status, oldest submission first. */
-    async queue(ctx: Ctx, query: { status: OutcomeReportRow['status']; limit: number; cursor?: string | undefined }) {
+    async queue(
+      ctx: Ctx,
+      query: { status: OutcomeReportRow['status']; limit: number; cursor?: string | undefined },
+    ) {
       requirePlatformAdmin(ctx);
-      const after = decodeCursor(query.cursor, ['at', 'id'] as const, (v) => isUuid(v.id) && isTimestamp(v.at));
+      const after = decodeCursor(
+        query.cursor,
+        ['at', 'id'] as const,
+        (v) => isUuid(v.id) && isTimestamp(v.at),
+      );
       const rows = await repo.reportsByStatus(db, query.status, after, query.limit);
-      const page = toPage(rows, query.limit, (row) => row, (row) => ({ at: row.submitted_at.toISOString(), id: row.id }));
+      const page = toPage(
+        rows,
+        query.limit,
+        (row) => row,
+        (row) => ({ at: row.submitted_at.toISOString(), id: row.id }),
+      );
       return { items: await loadReports(page.items), nextCursor: page.nextCursor };
     },
 
@@ -248,32 +351,70 @@ export function createOutcomesService(deps: OutcomesDeps) {
         const report = await repo.lockReport(trx, reportId);
         if (!project || !report) throw notFound('Outcome report');
         if (report.status === 'accepted') return;
-        if (report.status !== 'submitted') throw conflict('OUTCOME.INVALID_STATE', `Only a submitted report can be accepted; this one is ${report.status}`);
+        if (report.status !== 'submitted')
+          throw conflict(
+            'OUTCOME.INVALID_STATE',
+            `Only a submitted report can be accepted; this one is ${report.status}`,
+          );
         if (report.kind === 'final' && project.status !== 'funded') {
-          throw conflict('OUTCOME.PROJECT_NOT_REPORTABLE', `A final report completes a funded project; this one is ${project.status}`);
+          throw conflict(
+            'OUTCOME.PROJECT_NOT_REPORTABLE',
+            `A final report completes a funded project; this one is ${project.status}`,
+          );
         }
         const children = (await repo.childrenOf(trx, [reportId])).get(reportId)!;
         const cells = publishReportCells(
           {
-            participants: children.participants.map((l) => ({ targetGroup: l.target_group, participants: l.participants })),
-            outcomes: children.results.map((l) => ({ outcomeType: l.outcome_type, achieved: l.achieved, banenafspraak: l.banenafspraak })),
+            participants: children.participants.map((l) => ({
+              targetGroup: l.target_group,
+              participants: l.participants,
+            })),
+            outcomes: children.results.map((l) => ({
+              outcomeType: l.outcome_type,
+              achieved: l.achieved,
+              banenafspraak: l.banenafspraak,
+            })),
           },
           deps.disclosureThreshold,
         );
         await repo.insertCells(
           trx,
-          cells.map((cell) => ({ ...cell, report_id: reportId, project_id: report.project_id, period_end: report.period_end, threshold: deps.disclosureThreshold })),
+          cells.map((cell) => ({
+            ...cell,
+            report_id: reportId,
+            project_id: report.project_id,
+            period_end: report.period_end,
+            threshold: deps.disclosureThreshold,
+          })),
         );
-        await trx.updateTable('outcome_reports').set({ status: 'accepted', accepted_by: actor.userId, accepted_at: at }).where('id', '=', reportId).execute();
+        await trx
+          .updateTable('outcome_reports')
+          .set({ status: 'accepted', accepted_by: actor.userId, accepted_at: at })
+          .where('id', '=', reportId)
+          .execute();
         await recordAudit(trx, ctx, {
           action: 'outcome_report.accepted',
           subjectType: 'outcome_report',
           subjectId: reportId,
-          summary: { projectId: report.project_id, kind: report.kind, periodStart: report.period_start, periodEnd: report.period_end },
+          summary: {
+            projectId: report.project_id,
+            kind: report.kind,
+            periodStart: report.period_start,
+            periodEnd: report.period_end,
+          },
         });
         if (report.kind === 'final') {
-          await trx.updateTable('projects').set({ status: 'completed', updated_at: at }).where('id', '=', report.project_id).execute();
-          await recordAudit(trx, ctx, { action: 'project.completed', subjectType: 'project', subjectId: report.project_id, summary: { finalReportId: reportId } });
+          await trx
+            .updateTable('projects')
+            .set({ status: 'completed', updated_at: at })
+            .where('id', '=', report.project_id)
+            .execute();
+          await recordAudit(trx, ctx, {
+            action: 'project.completed',
+            subjectType: 'project',
+            subjectId: report.project_id,
+            summary: { finalReportId: reportId },
+          });
           await onFinalOutcomeReportAccepted(trx, { ...ctx, now: at }, report.project_id);
         }
       });
@@ -283,19 +424,32 @@ export function createOutcomesService(deps: OutcomesDeps) {
     },
 
     /** POST /v1/outcome-reports/{id}/return (platform admin): back to the initiative with questions. */
-    async returnWithQuestions(ctx: Ctx, reportId: string, questions: string): Promise<OutcomeReport> {
+    async returnWithQuestions(
+      ctx: Ctx,
+      reportId: string,
+      questions: string,
+    ): Promise<OutcomeReport> {
       const actor = requirePlatformAdmin(ctx);
       const at = now();
       await db.transaction().execute(async (trx) => {
         const report = await repo.lockReport(trx, reportId);
         if (!report) throw notFound('Outcome report');
-        if (report.status !== 'submitted') throw conflict('OUTCOME.INVALID_STATE', `Only a submitted report can be returned; this one is ${report.status}`);
+        if (report.status !== 'submitted')
+          throw conflict(
+            'OUTCOME.INVALID_STATE',
+            `Only a submitted report can be returned; this one is ${report.status}`,
+          );
         await trx
           .updateTable('outcome_reports')
           .set({ status: 'returned', questions, returned_by: actor.userId, returned_at: at })
           .where('id', '=', reportId)
           .execute();
-        await recordAudit(trx, ctx, { action: 'outcome_report.returned', subjectType: 'outcome_report', subjectId: reportId, summary: { projectId: report.project_id } });
+        await recordAudit(trx, ctx, {
+          action: 'outcome_report.returned',
+          subjectType: 'outcome_report',
+          subjectId: reportId,
+          summary: { projectId: report.project_id },
+        });
       });
       return loadReport(reportId);
     },
@@ -303,18 +457,50 @@ export function createOutcomesService(deps: OutcomesDeps) {
     // ---- stories ----
 
     /** POST /v1/projects/{id}/stories: a story outside a report. */
-    async submitStory(ctx: Ctx, projectId: string, input: { title: string; text: string }): Promise<Story> {
+    async submitStory(
+      ctx: Ctx,
+      projectId: string,
+      input: { title: string; text: string },
+    ): Promise<Story> {
       const actor = requireActor(ctx);
       const at = now();
       const id = await db.transaction().execute(async (trx) => {
         const project = await repo.lockProject(trx, projectId);
-        if (!project || actor.organisationKind !== 'initiative' || project.initiative_id !== actor.organisationId) throw notFound('Project');
+        if (
+          !project ||
+          actor.organisationKind !== 'initiative' ||
+          project.initiative_id !== actor.organisationId
+        )
+          throw notFound('Project');
         if (!['listed', 'funded', 'completed'].includes(project.status)) {
-          throw conflict('OUTCOME.PROJECT_NOT_REPORTABLE', `Stories are told about listed, funded or completed projects; this one is ${project.status}`);
+          throw conflict(
+            'OUTCOME.PROJECT_NOT_REPORTABLE',
+            `Stories are told about listed, funded or completed projects; this one is ${project.status}`,
+          );
         }
-        refusePersonalData([{ path: 'body.title', text: input.title }, { path: 'body.text', text: input.text }], at);
-        const [story] = await repo.insertStories(trx, [{ projectId, reportId: null, title: input.title, text: input.text, submittedBy: actor.userId, at }]);
-        await recordAudit(trx, ctx, { action: 'story.submitted', subjectType: 'story', subjectId: story!.id, summary: { projectId } });
+        refusePersonalData(
+          [
+            { path: 'body.title', text: input.title },
+            { path: 'body.text', text: input.text },
+          ],
+          at,
+        );
+        const [story] = await repo.insertStories(trx, [
+          {
+            projectId,
+            reportId: null,
+            title: input.title,
+            text: input.text,
+            submittedBy: actor.userId,
+            at,
+          },
+        ]);
+        await recordAudit(trx, ctx, {
+          action: 'story.submitted',
+          subjectType: 'story',
+          subjectId: story!.id,
+          summary: { projectId },
+        });
         return story!.id;
       });
       return this.getStory(ctx, id);
@@ -334,30 +520,65 @@ export function createOutcomesService(deps: OutcomesDeps) {
       return { items: (await repo.storiesOfProject(db, projectId)).map(toStory) };
     },
 
-    async decideStory(ctx: Ctx, storyId: string, decision: { publish: true } | { publish: false; reason: string }): Promise<Story> {
+    async decideStory(
+      ctx: Ctx,
+      storyId: string,
+      decision: { publish: true } | { publish: false; reason: string },
+    ): Promise<Story> {
       const actor = requirePlatformAdmin(ctx);
       const at = now();
       await db.transaction().execute(async (trx) => {
-        const story = await trx.selectFrom('outcome_stories').selectAll().where('id', '=', storyId).forUpdate().executeTakeFirst();
+        const story = await trx
+          .selectFrom('outcome_stories')
+          .selectAll()
+          .where('id', '=', storyId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!story) throw notFound('Story');
         const target = decision.publish ? 'published' : 'rejected';
         if (story.status === target) return;
-        if (story.status !== 'submitted') throw conflict('STORY.INVALID_STATE', `The story is already ${story.status}`);
+        if (story.status !== 'submitted')
+          throw conflict('STORY.INVALID_STATE', `The story is already ${story.status}`);
         await trx
           .updateTable('outcome_stories')
-          .set({ status: target, decided_by: actor.userId, decided_at: at, decision_reason: decision.publish ? null : decision.reason })
+          .set({
+            status: target,
+            decided_by: actor.userId,
+            decided_at: at,
+            decision_reason: decision.publish ? null : decision.reason,
+          })
           .where('id', '=', storyId)
           .execute();
-        await recordAudit(trx, ctx, { action: `story.${target}`, subjectType: 'story', subjectId: storyId, summary: { projectId: story.project_id } });
+        await recordAudit(trx, ctx, {
+          action: `story.${target}`,
+          subjectType: 'story',
+          subjectId: storyId,
+          summary: { projectId: story.project_id },
+        });
       });
       return this.getStory(ctx, storyId);
     },
 
     /** GET /v1/stories (public): the story bank, newest first. */
-    async publishedStories(query: { projectId?: string | undefined; limit: number; cursor?: string | undefined }) {
-      const after = decodeCursor(query.cursor, ['at', 'id'] as const, (v) => isUuid(v.id) && isTimestamp(v.at));
-      const rows = await repo.publishedStories(db, { projectId: query.projectId, after, limit: query.limit });
-      return toPage(rows, query.limit, toPublicStory, (row) => ({ at: row.decided_at!.toISOString(), id: row.id }));
+    async publishedStories(query: {
+      projectId?: string | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    }) {
+      const after = decodeCursor(
+        query.cursor,
+        ['at', 'id'] as const,
+        (v) => isUuid(v.id) && isTimestamp(v.at),
+      );
+      const rows = await repo.publishedStories(db, {
+        projectId: query.projectId,
+        after,
+        limit: query.limit,
+      });
+      return toPage(rows, query.limit, toPublicStory, (row) => ({
+        at: row.decided_at!.toISOString(),
+        id: row.id,
+      }));
     },
   };
 }
@@ -377,8 +598,22 @@ function toStory(row: StoryRow): Story {
   };
 }
 
-export function toPublicStory(row: { id: string; project_id: string; project_title: string; title: string; body: string; decided_at: Date | null }): PublicStory {
-  return { id: row.id, projectId: row.project_id, projectTitle: row.project_title, title: row.title, text: row.body, publishedAt: row.decided_at!.toISOString() };
+export function toPublicStory(row: {
+  id: string;
+  project_id: string;
+  project_title: string;
+  title: string;
+  body: string;
+  decided_at: Date | null;
+}): PublicStory {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    projectTitle: row.project_title,
+    title: row.title,
+    text: row.body,
+    publishedAt: row.decided_at!.toISOString(),
+  };
 }
 
 export type OutcomesService = ReturnType<typeof createOutcomesService>;

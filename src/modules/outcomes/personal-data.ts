@@ -19,13 +19,19 @@ export interface PersonalDataFinding {
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
 // +31 6 12345678, 06-12345678, 010 123 4567, 0031 10 1234567: a Dutch number of 10 digits from the leading 0.
 const PHONE = /(?<![\d+])(?:\+31|0031|0)[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}(?!\d)/g;
-const NINE_DIGITS = /(?<![\d.,])(\d{4})[.\s]?(\d{2})[.\s]?(\d{3})(?![\d,]|\.\d)|(?<![\d.,])(\d{9})(?![\d,]|\.\d)/g;
+const NINE_DIGITS =
+  /(?<![\d.,])(\d{4})[.\s]?(\d{2})[.\s]?(\d{3})(?![\d,]|\.\d)|(?<![\d.,])(\d{9})(?![\d,]|\.\d)/g;
 const IBAN = /\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}\b/g;
 // 1234 AB; SA, SD and SS are not used as postcode letters.
 const POSTCODE = /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b/g;
-const STREET = /\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad)\s+\d{1,4}[a-zA-Z]?\b/g;
-const MONTHS = '(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|august|october|december)';
-const FULL_DATE = new RegExp(`\\b(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})\\b|\\b(\\d{1,2})\\s+${MONTHS}\\s+(\\d{4})\\b`, 'gi');
+const STREET =
+  /\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad)\s+\d{1,4}[a-zA-Z]?\b/g;
+const MONTHS =
+  '(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|august|october|december)';
+const FULL_DATE = new RegExp(
+  `\\b(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})\\b|\\b(\\d{1,2})\\s+${MONTHS}\\s+(\\d{4})\\b`,
+  'gi',
+);
 const BIRTH_WORDS = /(geboren|geb\.|geboortedatum|date of birth|born|dob)\W{0,3}$/i;
 
 /** The eleven test (elfproef) that every BSN passes. */
@@ -39,7 +45,9 @@ export function passesElevenTest(digits: string): boolean {
 
 function mask(value: string): string {
   const trimmed = value.trim();
-  return trimmed.length <= 2 ? '**' : `${trimmed[0]}${'*'.repeat(Math.min(trimmed.length - 2, 12))}${trimmed[trimmed.length - 1]}`;
+  return trimmed.length <= 2
+    ? '**'
+    : `${trimmed[0]}${'*'.repeat(Math.min(trimmed.length - 2, 12))}${trimmed[trimmed.length - 1]}`;
 }
 
 /** Findings in one text, in order of appearance; empty when the text looks clean. */
@@ -63,7 +71,8 @@ export function findPersonalData(text: string, now: Date = new Date()): Personal
   for (const match of text.matchAll(FULL_DATE)) {
     const year = Number(match[3] ?? match[5]);
     const before = text.slice(Math.max(0, (match.index ?? 0) - 20), match.index ?? 0);
-    if (BIRTH_WORDS.test(before) || (year >= 1900 && year <= oldestEventYear)) add('date_of_birth', match);
+    if (BIRTH_WORDS.test(before) || (year >= 1900 && year <= oldestEventYear))
+      add('date_of_birth', match);
   }
   return findings.sort((a, b) => a.index - b.index).map((f) => f.finding);
 }

@@ -1,7 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { type FulfilResult, fulfilOrder, type OrderCtx, recordRefund, releaseOrder } from '../orders/fulfilment.js';
+import {
+  type FulfilResult,
+  fulfilOrder,
+  type OrderCtx,
+  recordRefund,
+  releaseOrder,
+} from '../orders/fulfilment.js';
 import { isUuid, ordersRepository } from '../orders/orders.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
 
@@ -29,21 +35,29 @@ export interface SettlementOutcome {
   fulfilment?: FulfilResult;
 }
 
-type OrderReference = { kind: 'order'; orderId: string } | { kind: 'none' } | { kind: 'conflict'; ids: string[] };
+type OrderReference =
+  { kind: 'order'; orderId: string } | { kind: 'none' } | { kind: 'conflict'; ids: string[] };
 
 /**
  * The platform puts the order id in both `metadata.order_id` and `client_reference_id`;
  * a session acts on an order only when both are there and agree.
  */
-export function orderReference(facts: Pick<CheckoutSessionFacts, 'metadataOrderId' | 'clientReferenceId'>): OrderReference {
-  const ids = [facts.metadataOrderId, facts.clientReferenceId].filter((id): id is string => typeof id === 'string' && id !== '');
+export function orderReference(
+  facts: Pick<CheckoutSessionFacts, 'metadataOrderId' | 'clientReferenceId'>,
+): OrderReference {
+  const ids = [facts.metadataOrderId, facts.clientReferenceId].filter(
+    (id): id is string => typeof id === 'string' && id !== '',
+  );
   if (ids.length === 0) return { kind: 'none' };
   if (ids.length === 2 && ids[0] === ids[1]) return { kind: 'order', orderId: ids[0]! };
   return { kind: 'conflict', ids: [...new Set(ids)] };
 }
 
 /** The order a session names, if it exists (for recording an event that changes nothing). */
-export async function referencedOrderId(trx: Transaction<DB>, facts: Pick<CheckoutSessionFacts, 'metadataOrderId' | 'clientReferenceId'>): Promise<string | null> {
+export async function referencedOrderId(
+  trx: Transaction<DB>,
+  facts: Pick<CheckoutSessionFacts, 'metadataOrderId' | 'clientReferenceId'>,
+): Promise<string | null> {
   const reference = orderReference(facts);
   if (reference.kind !== 'order') return null;
   return (await ordersRepository.findOrder(trx, reference.orderId))?.id ?? null;
@@ -54,7 +68,11 @@ export async function referencedOrderId(trx: Transaction<DB>, facts: Pick<Checko
  * refund Stripe reported before this payment was known (charge.refunded first) is applied
  * first, so the order ends refunded and no certificate is issued.
  */
-export async function settlePaidSession(trx: Transaction<DB>, ctx: OrderCtx, facts: CheckoutSessionFacts): Promise<SettlementOutcome> {
+export async function settlePaidSession(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  facts: CheckoutSessionFacts,
+): Promise<SettlementOutcome> {
   const reference = orderReference(facts);
   if (reference.kind === 'none') return { outcome: 'no_order_reference', orderId: null };
   if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
@@ -109,7 +127,10 @@ export async function settleClosedSession(
   if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
   const order = await ordersRepository.lockOrder(trx, reference.orderId);
   if (!order) return { outcome: 'not_found', orderId: null };
-  if (order.stripe_checkout_session_id !== null && order.stripe_checkout_session_id !== facts.sessionId) {
+  if (
+    order.stripe_checkout_session_id !== null &&
+    order.stripe_checkout_session_id !== facts.sessionId
+  ) {
     return { outcome: 'stale_session', orderId: order.id };
   }
   const released = await releaseOrder(trx, ctx, order.id, reason);
@@ -133,7 +154,10 @@ async function flagReferenceConflict(
     const order = await ordersRepository.lockOrder(trx, id);
     if (!order) continue;
     firstExisting ??= order.id;
-    await ordersRepository.updateOrder(trx, order.id, { needs_attention: `payment_mismatch: ${reason}`.slice(0, 500), updated_at: ctx.now });
+    await ordersRepository.updateOrder(trx, order.id, {
+      needs_attention: `payment_mismatch: ${reason}`.slice(0, 500),
+      updated_at: ctx.now,
+    });
     await recordAudit(trx, ctx, {
       action: 'order.payment_mismatch',
       subjectType: 'order',

@@ -31,7 +31,11 @@ export interface DisputeSnapshot {
  * 'won', 'lost', 'warning_closed' …) and the order it concerns (null when the payment is
  * not known yet). The rule lives in certificates/certificate-status.ts.
  */
-export async function applyDisputeToCertificate(trx: Transaction<DB>, ctx: OrderCtx, dispute: DisputeRecord): Promise<void> {
+export async function applyDisputeToCertificate(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  dispute: DisputeRecord,
+): Promise<void> {
   await applyDisputeToCertificateStatus(trx, ctx, dispute);
   // A lost dispute is a refund the card network made: the money has left escrow, so the
   // order is refunded (once) and its credits return, as any refund's would. Its certificate
@@ -55,7 +59,9 @@ export async function recordDispute(
   dispute: DisputeSnapshot,
   eventCreatedAt: Date,
 ): Promise<DisputeRecord> {
-  const orderId = dispute.paymentIntentId ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null) : null;
+  const orderId = dispute.paymentIntentId
+    ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null)
+    : null;
   // The order's row first, then (in applyDisputeToCertificate) its certificate's: the order
   // every refund and fulfilment locks them in. A lost dispute refunds the order, and taken
   // the other way round it deadlocked with an admin's refund of the same order.
@@ -74,7 +80,13 @@ export async function recordDispute(
     action: type === 'charge.dispute.created' ? 'payment.dispute_opened' : 'payment.dispute_closed',
     subjectType: stored.orderId ? 'order' : 'payment_dispute',
     subjectId: stored.orderId ?? stored.id,
-    summary: { disputeId: stored.id, chargeId: stored.chargeId, amountCents: stored.amountCents, status: stored.status, reason: stored.reason },
+    summary: {
+      disputeId: stored.id,
+      chargeId: stored.chargeId,
+      amountCents: stored.amountCents,
+      status: stored.status,
+      reason: stored.reason,
+    },
   });
   await applyDisputeToCertificate(trx, ctx, stored);
   return stored;

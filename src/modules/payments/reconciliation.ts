@@ -6,7 +6,12 @@ import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { type OrderCtx, queueFulfilFollowUps } from '../orders/fulfilment.js';
 import { isUuid, ordersRepository } from '../orders/orders.repository.js';
-import { type CheckoutSessionFacts, orderReference, settleClosedSession, settlePaidSession } from './checkout-settlement.js';
+import {
+  type CheckoutSessionFacts,
+  orderReference,
+  settleClosedSession,
+  settlePaidSession,
+} from './checkout-settlement.js';
 import type { PaymentGateway, ProviderCheckoutSession } from './payment-gateway.js';
 
 export const RECONCILE_STRIPE_JOB = 'stripe.reconcile';
@@ -42,8 +47,10 @@ function factsOf(session: ProviderCheckoutSession): CheckoutSessionFacts {
   return {
     sessionId: session.id,
     // A gateway that does not report both carriers reports the one it has for both.
-    metadataOrderId: session.metadataOrderId !== undefined ? session.metadataOrderId : session.orderId,
-    clientReferenceId: session.clientReferenceId !== undefined ? session.clientReferenceId : session.orderId,
+    metadataOrderId:
+      session.metadataOrderId !== undefined ? session.metadataOrderId : session.orderId,
+    clientReferenceId:
+      session.clientReferenceId !== undefined ? session.clientReferenceId : session.orderId,
     amountTotalCents: session.amountTotalCents,
     currency: session.currency,
     paymentIntentId: session.paymentIntentId,
@@ -68,7 +75,10 @@ function inStep(session: ProviderCheckoutSession, order: OrderRow): boolean {
   }
   if (session.status === 'expired') {
     // A session the order has moved on from says nothing about it (see settleClosedSession).
-    return order.status !== 'reserved' || (order.stripe_checkout_session_id !== null && order.stripe_checkout_session_id !== session.id);
+    return (
+      order.status !== 'reserved' ||
+      (order.stripe_checkout_session_id !== null && order.stripe_checkout_session_id !== session.id)
+    );
   }
   return true; // open, or complete and still settling: nothing to do yet
 }
@@ -96,7 +106,9 @@ export async function reconcileStripe(deps: ReconcileDeps, since: Date): Promise
       continue;
     }
     if (reference.kind === 'order') {
-      const order = isUuid(reference.orderId) ? await ordersRepository.findOrder(db, reference.orderId) : undefined;
+      const order = isUuid(reference.orderId)
+        ? await ordersRepository.findOrder(db, reference.orderId)
+        : undefined;
       // Not an order of this platform (the Stripe account may serve other systems too).
       if (!order || inStep(session, order)) {
         report.unchanged += 1;
@@ -105,14 +117,21 @@ export async function reconcileStripe(deps: ReconcileDeps, since: Date): Promise
     }
     try {
       const ctx: OrderCtx = { actor: null, requestId, ip: '', now: clock.now() };
-      const settled = await db.transaction().execute((trx) =>
-        paid ? settlePaidSession(trx, ctx, facts) : settleClosedSession(trx, ctx, facts, 'expired'),
-      );
+      const settled = await db
+        .transaction()
+        .execute((trx) =>
+          paid
+            ? settlePaidSession(trx, ctx, facts)
+            : settleClosedSession(trx, ctx, facts, 'expired'),
+        );
       if (settled.fulfilment) await queueFulfilFollowUps(jobs, settled.fulfilment);
       report.applied[settled.outcome] = (report.applied[settled.outcome] ?? 0) + 1;
     } catch (error) {
       report.failed += 1;
-      deps.log?.error({ err: error, sessionId: session.id }, 'Stripe reconciliation could not settle a session');
+      deps.log?.error(
+        { err: error, sessionId: session.id },
+        'Stripe reconciliation could not settle a session',
+      );
     }
   }
   return report;
@@ -129,15 +148,25 @@ const registered = new WeakSet<JobQueue>();
  *
  * The refund of a late payment ('orders.refund-payment') belongs to the orders module.
  */
-export async function registerPaymentJobs(jobs: JobQueue, deps: Omit<ReconcileDeps, 'jobs'>): Promise<void> {
+export async function registerPaymentJobs(
+  jobs: JobQueue,
+  deps: Omit<ReconcileDeps, 'jobs'>,
+): Promise<void> {
   if (registered.has(jobs)) return;
   registered.add(jobs);
   await jobs.work(RECONCILE_STRIPE_JOB, async (data) => {
-    const hours = typeof data['sinceHours'] === 'number' && data['sinceHours'] > 0 ? data['sinceHours'] : RECONCILE_LOOKBACK_HOURS;
-    const report = await reconcileStripe({ ...deps, jobs }, new Date(deps.clock.now().getTime() - hours * 3600_000));
+    const hours =
+      typeof data['sinceHours'] === 'number' && data['sinceHours'] > 0
+        ? data['sinceHours']
+        : RECONCILE_LOOKBACK_HOURS;
+    const report = await reconcileStripe(
+      { ...deps, jobs },
+      new Date(deps.clock.now().getTime() - hours * 3600_000),
+    );
     deps.log?.info({ report }, 'Stripe reconciliation finished');
     // Failed sessions stay failed for this run; throwing makes the queue retry the whole run.
-    if (report.failed > 0) throw new Error(`Stripe reconciliation: ${report.failed} session(s) could not be settled`);
+    if (report.failed > 0)
+      throw new Error(`Stripe reconciliation: ${report.failed} session(s) could not be settled`);
   });
   await jobs.every(RECONCILE_STRIPE_JOB, RECONCILE_EVERY_SECONDS);
 }

@@ -32,7 +32,9 @@ export const stripeEventsRepository = {
    * transaction ends: a concurrent redelivery waits here, then finds the row recorded.
    */
   async lockEventId(trx: Transaction<DB>, eventId: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe_event:${eventId}`}, 0))`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe_event:${eventId}`}, 0))`.execute(
+      trx,
+    );
   },
 
   /**
@@ -41,11 +43,17 @@ export const stripeEventsRepository = {
    * cannot pass each other unseen. Taken after the event lock and before any order lock.
    */
   async lockPaymentIntent(trx: Transaction<DB>, paymentIntentId: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe_payment_intent:${paymentIntentId}`}, 0))`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe_payment_intent:${paymentIntentId}`}, 0))`.execute(
+      trx,
+    );
   },
 
   async eventExists(trx: Transaction<DB>, eventId: string): Promise<boolean> {
-    const row = await trx.selectFrom('stripe_events').select('id').where('id', '=', eventId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('stripe_events')
+      .select('id')
+      .where('id', '=', eventId)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
@@ -65,8 +73,15 @@ export const stripeEventsRepository = {
    * charge.refunded events recorded before their payment was (no order then), for one
    * payment intent, largest refunded amount first (amount_refunded is cumulative).
    */
-  async findUnmatchedRefunds(trx: Transaction<DB>, paymentIntentId: string): Promise<{ id: string; chargeId: string; amountRefunded: number }[]> {
-    const result = await sql<{ id: string; charge_id: string | null; amount_refunded: string | number | null }>`
+  async findUnmatchedRefunds(
+    trx: Transaction<DB>,
+    paymentIntentId: string,
+  ): Promise<{ id: string; chargeId: string; amountRefunded: number }[]> {
+    const result = await sql<{
+      id: string;
+      charge_id: string | null;
+      amount_refunded: string | number | null;
+    }>`
       SELECT id,
         payload -> 'data' -> 'object' ->> 'id' AS charge_id,
         (payload -> 'data' -> 'object' ->> 'amount_refunded')::bigint AS amount_refunded
@@ -75,11 +90,22 @@ export const stripeEventsRepository = {
         AND payload -> 'data' -> 'object' ->> 'payment_intent' = ${paymentIntentId}
       ORDER BY amount_refunded DESC, created_at_stripe DESC
     `.execute(trx);
-    return result.rows.map((row) => ({ id: row.id, chargeId: row.charge_id ?? '', amountRefunded: Number(row.amount_refunded ?? 0) }));
+    return result.rows.map((row) => ({
+      id: row.id,
+      chargeId: row.charge_id ?? '',
+      amountRefunded: Number(row.amount_refunded ?? 0),
+    }));
   },
 
-  async findOrderIdByPaymentIntent(db: Kysely<DB>, paymentIntentId: string): Promise<string | undefined> {
-    const row = await db.selectFrom('orders').select('id').where('stripe_payment_intent_id', '=', paymentIntentId).executeTakeFirst();
+  async findOrderIdByPaymentIntent(
+    db: Kysely<DB>,
+    paymentIntentId: string,
+  ): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('orders')
+      .select('id')
+      .where('stripe_payment_intent_id', '=', paymentIntentId)
+      .executeTakeFirst();
     return row?.id;
   },
 

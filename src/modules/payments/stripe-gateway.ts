@@ -36,7 +36,10 @@ export interface StripeGatewayOptions {
   now?: () => Date;
 }
 
-export function createStripeClient(stripe: StripeConfig, options: StripeGatewayOptions = {}): Stripe {
+export function createStripeClient(
+  stripe: StripeConfig,
+  options: StripeGatewayOptions = {},
+): Stripe {
   return new Stripe(stripe.secretKey, {
     apiVersion: STRIPE_API_VERSION,
     maxNetworkRetries: options.maxNetworkRetries ?? 2,
@@ -52,7 +55,10 @@ export function createStripeClient(stripe: StripeConfig, options: StripeGatewayO
 export function checkoutExpiresAt(requested: Date, now: Date): number {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const wanted = Math.floor(requested.getTime() / 1000);
-  return Math.min(Math.max(wanted, nowSeconds + MIN_LIFETIME_SECONDS), nowSeconds + MAX_LIFETIME_SECONDS);
+  return Math.min(
+    Math.max(wanted, nowSeconds + MIN_LIFETIME_SECONDS),
+    nowSeconds + MAX_LIFETIME_SECONDS,
+  );
 }
 
 /**
@@ -63,7 +69,8 @@ export function checkoutExpiresAt(requested: Date, now: Date): number {
  */
 function isRefusal(error: unknown): boolean {
   return (
-    (error instanceof Stripe.errors.StripeInvalidRequestError && !(error instanceof Stripe.errors.StripeIdempotencyError)) ||
+    (error instanceof Stripe.errors.StripeInvalidRequestError &&
+      !(error instanceof Stripe.errors.StripeIdempotencyError)) ||
     error instanceof Stripe.errors.StripeCardError ||
     error instanceof Stripe.errors.StripePermissionError ||
     error instanceof Stripe.errors.StripeAuthenticationError
@@ -95,7 +102,10 @@ export function toProviderSession(session: Stripe.Checkout.Session): ProviderChe
  * PaymentGateway on Stripe Checkout, through the official SDK only. The SDK's host, port
  * and protocol come from the configuration, so tests point it at a local server.
  */
-export function createStripeGateway(config: StripeConfig, options: StripeGatewayOptions = {}): PaymentGateway {
+export function createStripeGateway(
+  config: StripeConfig,
+  options: StripeGatewayOptions = {},
+): PaymentGateway {
   const stripe = createStripeClient(config, options);
   const now = options.now ?? (() => new Date());
 
@@ -113,13 +123,16 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
                 unit_amount: request.unitAmountCents,
                 product_data: {
                   name: request.description,
-                  ...(request.productDescription ? { description: request.productDescription } : {}),
+                  ...(request.productDescription
+                    ? { description: request.productDescription }
+                    : {}),
                 },
               },
             },
           ],
           // API 2026-09-30 replaced `payment_method_types` (removed) with this filter.
-          allowed_payment_method_types: config.paymentMethods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
+          allowed_payment_method_types:
+            config.paymentMethods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
           client_reference_id: request.orderId,
           metadata: { order_id: request.orderId },
           // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
@@ -130,7 +143,8 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
         },
         { idempotencyKey: request.idempotencyKey },
       );
-      if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
+      if (!session.url)
+        throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
       return { id: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
     },
 
@@ -162,7 +176,8 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
         );
         return { refundId: refund.id };
       } catch (error) {
-        if (isRefusal(error)) throw new PaymentRefusedError((error as Error).message, { cause: error });
+        if (isRefusal(error))
+          throw new PaymentRefusedError((error as Error).message, { cause: error });
         throw error;
       }
     },
@@ -172,7 +187,10 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
     },
 
     async *listCheckoutSessions(createdSince: Date): AsyncIterable<ProviderCheckoutSession> {
-      const list = stripe.checkout.sessions.list({ created: { gte: Math.floor(createdSince.getTime() / 1000) }, limit: 100 });
+      const list = stripe.checkout.sessions.list({
+        created: { gte: Math.floor(createdSince.getTime() / 1000) },
+        limit: 100,
+      });
       for await (const session of list) yield toProviderSession(session);
     },
   };

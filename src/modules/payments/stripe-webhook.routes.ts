@@ -8,7 +8,11 @@ const WebhookAckSchema = z
   .object({
     received: z.literal(true),
     eventId: z.string(),
-    outcome: z.string().describe('What the event did, e.g. fulfilled, released, refunded, ignored; duplicate for a redelivery'),
+    outcome: z
+      .string()
+      .describe(
+        'What the event did, e.g. fulfilled, released, refunded, ignored; duplicate for a redelivery',
+      ),
     duplicate: z.boolean().describe('The event was recorded before: acknowledged without effect'),
   })
   .meta({ id: 'StripeWebhookAck' });
@@ -21,9 +25,13 @@ const WebhookAckSchema = z
  * it is encapsulated, not wrapped in fastify-plugin) reads application/json as a raw
  * Buffer instead of parsing it.
  */
-export const stripeWebhookRoutes: FastifyPluginAsyncZod<{ webhook: StripeWebhookService | undefined }> = async (app, { webhook }) => {
+export const stripeWebhookRoutes: FastifyPluginAsyncZod<{
+  webhook: StripeWebhookService | undefined;
+}> = async (app, { webhook }) => {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post(
     '/v1/stripe/webhook',
@@ -35,12 +43,19 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<{ webhook: StripeWebhook
         description:
           'Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secret, at most 300 s old); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.',
         security: [],
-        headers: z.object({ 'stripe-signature': z.string().optional().describe('Stripe’s signature of the raw body') }),
+        headers: z.object({
+          'stripe-signature': z.string().optional().describe('Stripe’s signature of the raw body'),
+        }),
         response: { 200: WebhookAckSchema, ...problemResponses(404, 413, 415) },
       },
     },
     async (request) => {
-      if (!webhook) throw new AppError(404, 'PAYMENTS.STRIPE_NOT_CONFIGURED', 'Stripe payments are not configured on this instance');
+      if (!webhook)
+        throw new AppError(
+          404,
+          'PAYMENTS.STRIPE_NOT_CONFIGURED',
+          'Stripe payments are not configured on this instance',
+        );
       const event = webhook.verify(request.body, request.headers['stripe-signature']);
       const result = await webhook.handle(event, { requestId: request.id, ip: request.ip });
       return { received: true as const, ...result };

@@ -7,7 +7,13 @@ import type { Clock } from '../../lib/clock.js';
 import type { Ctx } from '../../lib/context.js';
 import { badRequest } from '../../lib/errors.js';
 import { type OrderCtx, queueFulfilFollowUps, recordRefund } from '../orders/fulfilment.js';
-import { type CheckoutSessionFacts, referencedOrderId, settleClosedSession, settlePaidSession, type SettlementOutcome } from './checkout-settlement.js';
+import {
+  type CheckoutSessionFacts,
+  referencedOrderId,
+  settleClosedSession,
+  settlePaidSession,
+  type SettlementOutcome,
+} from './checkout-settlement.js';
 import { type DisputeEventType, recordDispute } from './disputes.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
 
@@ -58,11 +64,18 @@ export function redactPersonalData(value: unknown): unknown {
 
 const idOf = (value: unknown): string | null => {
   if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { id?: unknown }).id === 'string'
+  )
+    return (value as { id: string }).id;
   return null;
 };
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+const integer = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 
 export function checkoutFacts(session: Record<string, unknown>): CheckoutSessionFacts {
   const metadata = (session['metadata'] ?? {}) as Record<string, unknown>;
@@ -100,7 +113,9 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
       // Wrong secret, tampered bytes, stale timestamp, or not JSON: all the caller's fault.
       throw badRequest(
         'WEBHOOK.INVALID_SIGNATURE',
-        error instanceof Stripe.errors.StripeSignatureVerificationError ? 'The Stripe signature does not verify (wrong secret, altered body or too old)' : 'The webhook body is not a Stripe event',
+        error instanceof Stripe.errors.StripeSignatureVerificationError
+          ? 'The Stripe signature does not verify (wrong secret, altered body or too old)'
+          : 'The webhook body is not a Stripe event',
       );
     }
     const candidate = event as unknown as Record<string, unknown>;
@@ -117,13 +132,21 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
     return event;
   }
 
-  async function apply(trx: Transaction<DB>, ctx: OrderCtx, event: Stripe.Event): Promise<SettlementOutcome> {
+  async function apply(
+    trx: Transaction<DB>,
+    ctx: OrderCtx,
+    event: Stripe.Event,
+  ): Promise<SettlementOutcome> {
     const object = event.data.object as unknown as Record<string, unknown>;
     switch (event.type) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded': {
         // completed with an unpaid session: an asynchronous method is still settling.
-        if (object['payment_status'] !== 'paid') return { outcome: 'awaiting_payment', orderId: await referencedOrderId(trx, checkoutFacts(object)) };
+        if (object['payment_status'] !== 'paid')
+          return {
+            outcome: 'awaiting_payment',
+            orderId: await referencedOrderId(trx, checkoutFacts(object)),
+          };
         return settlePaidSession(trx, ctx, checkoutFacts(object));
       }
       case 'checkout.session.async_payment_failed':
@@ -163,15 +186,26 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
           },
           new Date(event.created * 1000),
         );
-        return { outcome: event.type === 'charge.dispute.created' ? 'dispute_opened' : 'dispute_closed', orderId: dispute.orderId };
+        return {
+          outcome: event.type === 'charge.dispute.created' ? 'dispute_opened' : 'dispute_closed',
+          orderId: dispute.orderId,
+        };
       }
       default:
         return { outcome: 'ignored', orderId: null };
     }
   }
 
-  async function handle(event: Stripe.Event, request: Pick<Ctx, 'requestId' | 'ip'>): Promise<WebhookResult> {
-    const ctx: OrderCtx = { actor: null, requestId: request.requestId, ip: request.ip, now: clock.now() };
+  async function handle(
+    event: Stripe.Event,
+    request: Pick<Ctx, 'requestId' | 'ip'>,
+  ): Promise<WebhookResult> {
+    const ctx: OrderCtx = {
+      actor: null,
+      requestId: request.requestId,
+      ip: request.ip,
+      now: clock.now(),
+    };
     let settled: SettlementOutcome;
     try {
       settled = await db.transaction().execute(async (trx) => {
@@ -193,7 +227,8 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         return outcome;
       });
     } catch (error) {
-      if (error instanceof AlreadyRecorded) return { eventId: event.id, outcome: 'duplicate', duplicate: true };
+      if (error instanceof AlreadyRecorded)
+        return { eventId: event.id, outcome: 'duplicate', duplicate: true };
       throw error;
     }
     if (settled.fulfilment) {
@@ -201,7 +236,10 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         await queueFulfilFollowUps(jobs, settled.fulfilment);
       } catch (error) {
         // Committed already; the reconciliation job finds the refund still owed and queues it again.
-        deps.log?.error({ err: error, eventId: event.id }, 'could not queue the follow-up of a Stripe payment');
+        deps.log?.error(
+          { err: error, eventId: event.id },
+          'could not queue the follow-up of a Stripe payment',
+        );
       }
     }
     return { eventId: event.id, outcome: settled.outcome, duplicate: false };

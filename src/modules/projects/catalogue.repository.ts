@@ -24,7 +24,12 @@ const exactTimestamp = (column: 'p.listed_at' | 'p.funding_deadline') =>
  */
 const SORTS: Record<
   CatalogueSort,
-  { column: Expression<unknown>; key: RawBuilder<string>; order: 'asc' | 'desc'; after: (key: string, id: string) => Expression<SqlBool> }
+  {
+    column: Expression<unknown>;
+    key: RawBuilder<string>;
+    order: 'asc' | 'desc';
+    after: (key: string, id: string) => Expression<SqlBool>;
+  }
 > = {
   newest: {
     column: sql`p.listed_at`,
@@ -36,7 +41,8 @@ const SORTS: Record<
     column: sql`p.funding_deadline`,
     key: exactTimestamp('p.funding_deadline'),
     order: 'asc',
-    after: (key, id) => sql<SqlBool>`(p.funding_deadline, p.id) > (${key}::timestamptz, ${id}::uuid)`,
+    after: (key, id) =>
+      sql<SqlBool>`(p.funding_deadline, p.id) > (${key}::timestamptz, ${id}::uuid)`,
   },
   available: {
     column: AVAILABLE,
@@ -71,7 +77,9 @@ function publicProjects(db: Kysely<DB>) {
   return db
     .selectFrom('projects as p')
     .innerJoin('organisations as o', 'o.id', 'p.initiative_id')
-    .innerJoin('awards as a', (join) => join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'))
+    .innerJoin('awards as a', (join) =>
+      join.onRef('a.project_id', '=', 'p.id').on('a.decision', '=', 'approved'),
+    )
     .leftJoin('project_credit_balances as b', 'b.project_id', 'p.id')
     .where('p.status', 'in', PUBLIC_STATUSES)
     .select([
@@ -102,24 +110,41 @@ export const catalogueRepository = {
     if (filter.municipality) {
       const code = filter.municipality;
       query = query.where(({ exists, selectFrom }) =>
-        exists(selectFrom('project_municipalities as m').select('m.project_id').whereRef('m.project_id', '=', 'p.id').where('m.cbs_code', '=', code)),
+        exists(
+          selectFrom('project_municipalities as m')
+            .select('m.project_id')
+            .whereRef('m.project_id', '=', 'p.id')
+            .where('m.cbs_code', '=', code),
+        ),
       );
     }
     if (filter.targetGroup) {
       const group = filter.targetGroup;
       query = query.where(({ exists, selectFrom }) =>
-        exists(selectFrom('project_target_groups as g').select('g.project_id').whereRef('g.project_id', '=', 'p.id').where('g.target_group', '=', group)),
+        exists(
+          selectFrom('project_target_groups as g')
+            .select('g.project_id')
+            .whereRef('g.project_id', '=', 'p.id')
+            .where('g.target_group', '=', group),
+        ),
       );
     }
     if (filter.outcomeType) {
       const type = filter.outcomeType;
       query = query.where(({ exists, selectFrom }) =>
-        exists(selectFrom('project_outcomes as x').select('x.project_id').whereRef('x.project_id', '=', 'p.id').where('x.outcome_type', '=', type)),
+        exists(
+          selectFrom('project_outcomes as x')
+            .select('x.project_id')
+            .whereRef('x.project_id', '=', 'p.id')
+            .where('x.outcome_type', '=', type),
+        ),
       );
     }
     if (filter.q) {
       const pattern = `%${escapeLike(filter.q)}%`;
-      query = query.where(sql<SqlBool>`(p.title ilike ${pattern} escape '\\' or p.summary ilike ${pattern} escape '\\')`);
+      query = query.where(
+        sql<SqlBool>`(p.title ilike ${pattern} escape '\\' or p.summary ilike ${pattern} escape '\\')`,
+      );
     }
     if (filter.after) query = query.where(sort.after(filter.after.key, filter.after.id));
     return query
@@ -202,4 +227,6 @@ export const catalogueRepository = {
 };
 
 export type CatalogueRow = Awaited<ReturnType<typeof catalogueRepository.list>>[number];
-export type CatalogueDetailRow = NonNullable<Awaited<ReturnType<typeof catalogueRepository.findPublic>>>;
+export type CatalogueDetailRow = NonNullable<
+  Awaited<ReturnType<typeof catalogueRepository.findPublic>>
+>;

@@ -10,7 +10,10 @@ import {
 } from './catalogue.schemas.js';
 
 /** The public catalogue: no sign-in, rate limited per client address. */
-export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService }> = async (app, { catalogue }) => {
+export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService }> = async (
+  app,
+  { catalogue },
+) => {
   app.get(
     '/v1/projects',
     {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
-import { BudgetCategorySchema, OutcomeTypeSchema, PUBLIC_STATUSES, TargetGroupSchema } from './vocabulary.js';
+import {
+  BudgetCategorySchema,
+  OutcomeTypeSchema,
+  PUBLIC_STATUSES,
+  TargetGroupSchema,
+} from './vocabulary.js';
 
 // The public catalogue. These response schemas are the whitelist of what the public may
 // see of a project: the serializer drops every member not declared here, so nothing
@@ -17,7 +22,9 @@ export const CatalogueSortSchema = z
 
 export const CatalogueStatusSchema = z
   .enum(PUBLIC_STATUSES)
-  .describe('listed: selling credits; funded: threshold reached; completed: final report accepted; failed: the funding deadline passed below the threshold')
+  .describe(
+    'listed: selling credits; funded: threshold reached; completed: final report accepted; failed: the funding deadline passed below the threshold',
+  )
   .meta({ id: 'CatalogueStatus' });
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
@@ -37,8 +44,12 @@ export const ListCatalogueQuerySchema = PageQuerySchema.extend({
     .max(200)
     .regex(NO_NUL, 'must not contain NUL characters')
     .optional()
-    .describe('Free text, matched case-insensitively within title and summary; % and _ are matched literally'),
-  status: CatalogueStatusSchema.optional().describe('Only projects in this status. Default: listed, funded and completed (failed only when asked for)'),
+    .describe(
+      'Free text, matched case-insensitively within title and summary; % and _ are matched literally',
+    ),
+  status: CatalogueStatusSchema.optional().describe(
+    'Only projects in this status. Default: listed, funded and completed (failed only when asked for)',
+  ),
   sort: CatalogueSortSchema.default('newest'),
 });
 
@@ -61,8 +72,14 @@ const CatalogueInitiativeSchema = z
   .meta({ id: 'CatalogueInitiative', description: 'The social initiative that runs the project' });
 
 const MunicipalitySchema = z.object({ cbsCode: z.string(), name: z.string() });
-const TargetGroupItemSchema = z.object({ targetGroup: TargetGroupSchema, expectedParticipants: z.number().int() });
-const ExpectedOutcomeSchema = z.object({ outcomeType: OutcomeTypeSchema, expectedCount: z.number().int() });
+const TargetGroupItemSchema = z.object({
+  targetGroup: TargetGroupSchema,
+  expectedParticipants: z.number().int(),
+});
+const ExpectedOutcomeSchema = z.object({
+  outcomeType: OutcomeTypeSchema,
+  expectedCount: z.number().int(),
+});
 
 const ImpactScoreSchema = z
   .string()
@@ -86,10 +103,14 @@ const catalogueItemFields = {
   fundingDeadline: z.iso.datetime(),
 };
 
-export const CatalogueProjectSchema = z.object(catalogueItemFields).meta({ id: 'CatalogueProject' });
+export const CatalogueProjectSchema = z
+  .object(catalogueItemFields)
+  .meta({ id: 'CatalogueProject' });
 export type CatalogueProject = z.infer<typeof CatalogueProjectSchema>;
 
-export const CatalogueProjectPageSchema = pageSchema(CatalogueProjectSchema).meta({ id: 'CatalogueProjectPage' });
+export const CatalogueProjectPageSchema = pageSchema(CatalogueProjectSchema).meta({
+  id: 'CatalogueProjectPage',
+});
 export type CatalogueProjectPage = z.infer<typeof CatalogueProjectPageSchema>;
 
 const CriterionScoresSchema = z.object({
@@ -105,10 +126,18 @@ export const CatalogueAwardSchema = z
     parameters: z
       .object({
         weightsBasisPoints: z
-          .object({ reach: z.number().int(), depth: z.number().int(), durability: z.number().int(), indirect: z.number().int() })
+          .object({
+            reach: z.number().int(),
+            depth: z.number().int(),
+            durability: z.number().int(),
+            indirect: z.number().int(),
+          })
           .describe('Weight of each criterion in basis points (they sum to 10 000)'),
         maxScore: z.number().int().describe('Scores run from 0 to this'),
-        cutoffBasisPoints: z.number().int().describe('An impact score below this (in basis points of 1) is rejected'),
+        cutoffBasisPoints: z
+          .number()
+          .int()
+          .describe('An impact score below this (in basis points of 1) is rejected'),
         creditPriceCents: z.number().int(),
       })
       .describe('The methodology parameters this award was computed with'),
@@ -116,7 +145,10 @@ export const CatalogueAwardSchema = z
       'The panel score per criterion: the median of the reviewers’ scores (may end in .5), or the recorded consensus',
     ),
     scoreSource: z.enum(['median', 'consensus']),
-    eligibleCostCents: z.number().int().describe('E: the sum of the budget lines the panel accepted'),
+    eligibleCostCents: z
+      .number()
+      .int()
+      .describe('E: the sum of the budget lines the panel accepted'),
     minimumBudgetCents: z.number().int(),
     impactScore: ImpactScoreSchema.describe('S = Σ weight × panelScore / maxScore'),
     supply: z.number().int().describe('N = floor(E × S / creditPrice)'),
@@ -142,9 +174,20 @@ export const CatalogueProjectDetailSchema = z
     ),
     totalCostCents: z.number().int().nullable(),
     minimumBudgetCents: z.number().int().nullable(),
-    otherFundingCents: z.number().int().describe('Funding from other sources, declared by the initiative'),
-    failedAt: z.iso.datetime().nullable().describe('When the project failed (its funding deadline passed below the threshold); null unless failed'),
-    failureReason: z.string().nullable().describe('Why the project failed, as the funding module recorded it; null unless failed'),
+    otherFundingCents: z
+      .number()
+      .int()
+      .describe('Funding from other sources, declared by the initiative'),
+    failedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe(
+        'When the project failed (its funding deadline passed below the threshold); null unless failed',
+      ),
+    failureReason: z
+      .string()
+      .nullable()
+      .describe('Why the project failed, as the funding module recorded it; null unless failed'),
     award: CatalogueAwardSchema,
   })
   .meta({ id: 'CatalogueProjectDetail' });

@@ -6,8 +6,18 @@ import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { METHODOLOGIES } from '../awards/methodology.js';
-import { type CatalogueDetailRow, type CatalogueRow, type CatalogueSort, catalogueRepository } from './catalogue.repository.js';
-import type { CatalogueProject, CatalogueProjectDetail, CatalogueProjectPage, ListCatalogueQuery } from './catalogue.schemas.js';
+import {
+  type CatalogueDetailRow,
+  type CatalogueRow,
+  type CatalogueSort,
+  catalogueRepository,
+} from './catalogue.repository.js';
+import type {
+  CatalogueProject,
+  CatalogueProjectDetail,
+  CatalogueProjectPage,
+  ListCatalogueQuery,
+} from './catalogue.schemas.js';
 
 // ---- cursors ----
 
@@ -27,7 +37,12 @@ const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 // ---- the award's stored JSON ----
 
-const CriterionScoresSchema = z.object({ reach: z.number(), depth: z.number(), durability: z.number(), indirect: z.number() });
+const CriterionScoresSchema = z.object({
+  reach: z.number(),
+  depth: z.number(),
+  durability: z.number(),
+  indirect: z.number(),
+});
 const CriterionWeightsSchema = z.object({
   reach: z.number().int(),
   depth: z.number().int(),
@@ -71,7 +86,11 @@ function readAcceptedLineIds(row: CatalogueDetailRow): Set<string> {
   const stored = readJson(row.accepted_lines);
   if (!Array.isArray(stored)) throw unreadable(row, 'accepted budget lines');
   return new Set(
-    stored.map((line: unknown) => (typeof line === 'string' ? line : (line as { id?: unknown } | null)?.id)).filter((id): id is string => typeof id === 'string'),
+    stored
+      .map((line: unknown) =>
+        typeof line === 'string' ? line : (line as { id?: unknown } | null)?.id,
+      )
+      .filter((id): id is string => typeof id === 'string'),
   );
 }
 
@@ -84,7 +103,10 @@ function formatImpactScore(value: unknown): string {
 
 type Children = Pick<CatalogueProject, 'municipalities' | 'targetGroups' | 'expectedOutcomes'>;
 
-function toCatalogueProject(row: CatalogueRow | CatalogueDetailRow, children: Children): CatalogueProject {
+function toCatalogueProject(
+  row: CatalogueRow | CatalogueDetailRow,
+  children: Children,
+): CatalogueProject {
   const supply = Number(row.credits_supply);
   const sold = Number(row.credits_sold);
   const reserved = Number(row.credits_reserved);
@@ -95,7 +117,13 @@ function toCatalogueProject(row: CatalogueRow | CatalogueDetailRow, children: Ch
     status: row.status as CatalogueProject['status'],
     initiative: { name: row.initiative_name, city: row.initiative_city },
     ...children,
-    credits: { supply, sold, reserved, available: supply - sold - reserved, threshold: row.threshold ?? 0 },
+    credits: {
+      supply,
+      sold,
+      reserved,
+      available: supply - sold - reserved,
+      threshold: row.threshold ?? 0,
+    },
     creditPriceCents: row.credit_price_cents,
     impactScore: formatImpactScore(row.impact_score),
     // Public statuses have both (a CHECK on projects guarantees it).
@@ -104,7 +132,10 @@ function toCatalogueProject(row: CatalogueRow | CatalogueDetailRow, children: Ch
   };
 }
 
-function groupBy<T extends { project_id: string }, U>(rows: T[], map: (row: T) => U): Map<string, U[]> {
+function groupBy<T extends { project_id: string }, U>(
+  rows: T[],
+  map: (row: T) => U,
+): Map<string, U[]> {
   const groups = new Map<string, U[]>();
   for (const row of rows) {
     const group = groups.get(row.project_id);
@@ -129,8 +160,14 @@ export function createCatalogueService(deps: { db: Kysely<DB>; clock: Clock }) {
       catalogueRepository.outcomesOf(db, projectIds),
     ]);
     const byMunicipality = groupBy(municipalities, (m) => ({ cbsCode: m.cbs_code, name: m.name }));
-    const byTargetGroup = groupBy(targetGroups, (g) => ({ targetGroup: g.target_group, expectedParticipants: g.expected_participants }));
-    const byOutcome = groupBy(outcomes, (o) => ({ outcomeType: o.outcome_type, expectedCount: o.expected_count }));
+    const byTargetGroup = groupBy(targetGroups, (g) => ({
+      targetGroup: g.target_group,
+      expectedParticipants: g.expected_participants,
+    }));
+    const byOutcome = groupBy(outcomes, (o) => ({
+      outcomeType: o.outcome_type,
+      expectedCount: o.expected_count,
+    }));
     return (id) => ({
       municipalities: byMunicipality.get(id) ?? [],
       targetGroups: byTargetGroup.get(id) ?? [],
@@ -170,7 +207,10 @@ export function createCatalogueService(deps: { db: Kysely<DB>; clock: Clock }) {
     async get(id: string): Promise<CatalogueProjectDetail> {
       const row = await catalogueRepository.findPublic(db, id);
       if (!row) throw notFound('Project');
-      const [children, lines] = await Promise.all([childrenOf([id]), catalogueRepository.budgetLinesOf(db, id)]);
+      const [children, lines] = await Promise.all([
+        childrenOf([id]),
+        catalogueRepository.budgetLinesOf(db, id),
+      ]);
       const parameters = readParameters(row);
       const accepted = readAcceptedLineIds(row);
       return {
@@ -185,7 +225,8 @@ export function createCatalogueService(deps: { db: Kysely<DB>; clock: Clock }) {
           accepted: accepted.has(line.id),
         })),
         totalCostCents: row.total_cost_cents === null ? null : Number(row.total_cost_cents),
-        minimumBudgetCents: row.minimum_budget_cents === null ? null : Number(row.minimum_budget_cents),
+        minimumBudgetCents:
+          row.minimum_budget_cents === null ? null : Number(row.minimum_budget_cents),
         otherFundingCents: Number(row.other_funding_cents),
         // Only a failed project says when and why (a CHECK on projects requires both then).
         failedAt: row.status === 'failed' && row.failed_at ? row.failed_at.toISOString() : null,

@@ -2,11 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { ProjectsService } from './projects.service.js';
-import { CreatePlanSchema, ListPlansQuerySchema, PlanIdParamsSchema, PlanPageSchema, PlanSchema, UpdatePlanSchema } from './projects.schemas.js';
+import {
+  CreatePlanSchema,
+  ListPlansQuerySchema,
+  PlanIdParamsSchema,
+  PlanPageSchema,
+  PlanSchema,
+  UpdatePlanSchema,
+} from './projects.schemas.js';
 
 export { createProjectsService } from './projects.service.js';
 
-export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }> = async (app, { projects }) => {
+export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }> = async (
+  app,
+  { projects },
+) => {
   app.addHook('onRequest', app.authenticate);
 
   app.post(
@@ -16,12 +26,14 @@ export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }
         operationId: 'createPlan',
         tags: ['plans'],
         summary: 'Start a draft plan for the caller’s initiative (initiative members)',
-        description: 'A draft may be incomplete: only the title is required, but every field given must be valid.',
+        description:
+          'A draft may be incomplete: only the title is required, but every field given must be valid.',
         body: CreatePlanSchema,
         response: { 201: PlanSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
       },
     },
-    async (request, reply) => reply.code(201).send(await projects.create(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await projects.create(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -47,7 +59,8 @@ export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }
         operationId: 'getPlan',
         tags: ['plans'],
         summary: 'Read a plan with its completeness and review history',
-        description: 'Visible to the owning initiative, platform admins and reviewers assigned to it; anyone else gets 404.',
+        description:
+          'Visible to the owning initiative, platform admins and reviewers assigned to it; anyone else gets 404.',
         params: PlanIdParamsSchema,
         response: { 200: PlanSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
       },
@@ -61,12 +74,16 @@ export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }
       schema: {
         operationId: 'updatePlan',
         tags: ['plans'],
-        summary: 'Change a plan while it is a draft or has changes requested (the owning initiative)',
+        summary:
+          'Change a plan while it is a draft or has changes requested (the owning initiative)',
         description:
           'Replaces the given fields; lists are replaced as a whole. A budget line keeps its id when the id is sent with it.',
         params: PlanIdParamsSchema,
         body: UpdatePlanSchema,
-        response: { 200: PlanSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+        response: {
+          200: PlanSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+        },
       },
     },
     async (request) => projects.update(ctxOf(request), request.params.id, request.body),
@@ -78,10 +95,15 @@ export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }
       schema: {
         operationId: 'submitPlan',
         tags: ['plans'],
-        summary: 'Submit a complete plan for review, opening a new review round (the owning initiative)',
-        description: 'Answers 422 PLAN.INCOMPLETE with the missing or inconsistent fields, 409 when the plan is not a draft or has no changes requested.',
+        summary:
+          'Submit a complete plan for review, opening a new review round (the owning initiative)',
+        description:
+          'Answers 422 PLAN.INCOMPLETE with the missing or inconsistent fields, 409 when the plan is not a draft or has no changes requested.',
         params: PlanIdParamsSchema,
-        response: { 200: PlanSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422) },
+        response: {
+          200: PlanSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+        },
       },
     },
     async (request) => projects.submit(ctxOf(request), request.params.id),

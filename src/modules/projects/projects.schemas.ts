@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { EmailSchema } from '../../lib/dutch.js';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
-import { BudgetCategorySchema, OutcomeTypeSchema, ProjectStatusSchema, TargetGroupSchema } from './vocabulary.js';
+import {
+  BudgetCategorySchema,
+  OutcomeTypeSchema,
+  ProjectStatusSchema,
+  TargetGroupSchema,
+} from './vocabulary.js';
 
 /** Amounts are integer cents; EUR 1 000 000 000 is far above any plan and well inside a safe integer. */
 export const MAX_CENTS = 100_000_000_000;
@@ -10,7 +15,11 @@ export const MAX_BUDGET_LINES = 100;
 export const MAX_MUNICIPALITIES = 400;
 export const MAX_PEOPLE = 100_000;
 
-const cents = () => z.number().int('must be a whole number of cents').max(MAX_CENTS, `must be at most ${MAX_CENTS} cents`);
+const cents = () =>
+  z
+    .number()
+    .int('must be a whole number of cents')
+    .max(MAX_CENTS, `must be at most ${MAX_CENTS} cents`);
 const positiveCents = () => cents().positive('must be more than 0 cents');
 
 const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
@@ -47,7 +56,12 @@ const BudgetLineFields = {
 
 const NewBudgetLineSchema = z.object(BudgetLineFields);
 const EditedBudgetLineSchema = z.object({
-  id: z.uuid().optional().describe("An existing line's id, to keep it (panel flags refer to line ids); omit for a new line"),
+  id: z
+    .uuid()
+    .optional()
+    .describe(
+      "An existing line's id, to keep it (panel flags refer to line ids); omit for a new line",
+    ),
   ...BudgetLineFields,
 });
 
@@ -80,11 +94,18 @@ interface PlanFieldsInput {
   targetGroups?: { targetGroup: string }[] | undefined;
   expectedOutcomes?: { outcomeType: string }[] | undefined;
   budgetLines?: { id?: string | undefined; description: string }[] | undefined;
-  otherFunding?: { amountCents: number; description?: string | null | undefined } | null | undefined;
+  otherFunding?:
+    { amountCents: number; description?: string | null | undefined } | null | undefined;
 }
 
 /** Flags the second and later occurrence of a key, naming that element's field. */
-function flagDuplicates<T>(ctx: z.RefinementCtx, list: T[] | undefined, field: string, key: keyof T & string, message: string) {
+function flagDuplicates<T>(
+  ctx: z.RefinementCtx,
+  list: T[] | undefined,
+  field: string,
+  key: keyof T & string,
+  message: string,
+) {
   const seen = new Set<unknown>();
   list?.forEach((item, index) => {
     const value = item[key];
@@ -103,20 +124,42 @@ function checkPlanFields(plan: PlanFieldsInput, ctx: z.RefinementCtx) {
   if (isValidDate(plan.startDate) && isValidDate(plan.endDate) && plan.endDate < plan.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after startDate' });
   }
-  if (isValidCents(plan.minimumBudgetCents) && isValidCents(plan.totalCostCents) && plan.minimumBudgetCents > plan.totalCostCents) {
-    ctx.addIssue({ code: 'custom', path: ['minimumBudgetCents'], message: 'must not exceed totalCostCents' });
+  if (
+    isValidCents(plan.minimumBudgetCents) &&
+    isValidCents(plan.totalCostCents) &&
+    plan.minimumBudgetCents > plan.totalCostCents
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minimumBudgetCents'],
+      message: 'must not exceed totalCostCents',
+    });
   }
   if (plan.otherFunding && plan.otherFunding.amountCents > 0 && !plan.otherFunding.description) {
-    ctx.addIssue({ code: 'custom', path: ['otherFunding', 'description'], message: 'is required when other funding is declared' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['otherFunding', 'description'],
+      message: 'is required when other funding is declared',
+    });
   }
   flagDuplicates(ctx, plan.municipalities, 'municipalities', 'cbsCode', 'is listed more than once');
   flagDuplicates(ctx, plan.targetGroups, 'targetGroups', 'targetGroup', 'is listed more than once');
-  flagDuplicates(ctx, plan.expectedOutcomes, 'expectedOutcomes', 'outcomeType', 'is listed more than once');
+  flagDuplicates(
+    ctx,
+    plan.expectedOutcomes,
+    'expectedOutcomes',
+    'outcomeType',
+    'is listed more than once',
+  );
   flagDuplicates(ctx, plan.budgetLines, 'budgetLines', 'id', 'is listed more than once');
 }
 
 const optionalLists = {
-  municipalities: z.array(MunicipalitySchema).max(MAX_MUNICIPALITIES).optional().describe('Municipalities where the project runs, by CBS code'),
+  municipalities: z
+    .array(MunicipalitySchema)
+    .max(MAX_MUNICIPALITIES)
+    .optional()
+    .describe('Municipalities where the project runs, by CBS code'),
   targetGroups: z.array(TargetGroupLineSchema).max(TargetGroupSchema.options.length).optional(),
   expectedOutcomes: z.array(ExpectedOutcomeSchema).max(OutcomeTypeSchema.options.length).optional(),
 };
@@ -131,12 +174,16 @@ export const CreatePlanSchema = z
     endDate: DateSchema.optional(),
     budgetLines: z.array(NewBudgetLineSchema).max(MAX_BUDGET_LINES).optional(),
     totalCostCents: positiveCents().optional(),
-    minimumBudgetCents: positiveCents().optional().describe('The least the project needs to run; at most totalCostCents'),
+    minimumBudgetCents: positiveCents()
+      .optional()
+      .describe('The least the project needs to run; at most totalCostCents'),
     otherFunding: OtherFundingSchema.optional(),
     contact: ContactSchema.optional(),
   })
   .superRefine(checkPlanFields)
-  .describe('A draft may be incomplete (only the title is required), but what is given must be valid')
+  .describe(
+    'A draft may be incomplete (only the title is required), but what is given must be valid',
+  )
   .meta({ id: 'CreatePlan' });
 
 export type CreatePlanInput = z.infer<typeof CreatePlanSchema>;
@@ -156,8 +203,13 @@ export const UpdatePlanSchema = z
     contact: ContactSchema.nullable().optional(),
   })
   .superRefine(checkPlanFields)
-  .refine((value) => Object.values(value).some((field) => field !== undefined), 'at least one field must be given')
-  .describe('Replaces the given fields; lists are replaced as a whole; null clears an optional field')
+  .refine(
+    (value) => Object.values(value).some((field) => field !== undefined),
+    'at least one field must be given',
+  )
+  .describe(
+    'Replaces the given fields; lists are replaced as a whole; null clears an optional field',
+  )
   .meta({ id: 'UpdatePlan' });
 
 export type UpdatePlanInput = z.infer<typeof UpdatePlanSchema>;
@@ -169,7 +221,9 @@ export const PlanIssueSchema = z
   })
   .meta({ id: 'PlanIssue' });
 
-export const PlanReviewRoundStatusSchema = z.enum(['open', 'changes_requested', 'decided']).meta({ id: 'PlanReviewRoundStatus' });
+export const PlanReviewRoundStatusSchema = z
+  .enum(['open', 'changes_requested', 'decided'])
+  .meta({ id: 'PlanReviewRoundStatus' });
 
 export const PlanReviewRoundSchema = z
   .object({
@@ -192,19 +246,37 @@ export const PlanSchema = z
     municipalities: z.array(z.object({ cbsCode: z.string(), name: z.string() })),
     startDate: z.string().nullable().describe('YYYY-MM-DD'),
     endDate: z.string().nullable().describe('YYYY-MM-DD'),
-    targetGroups: z.array(z.object({ targetGroup: TargetGroupSchema, expectedParticipants: z.number().int() })),
-    expectedOutcomes: z.array(z.object({ outcomeType: OutcomeTypeSchema, expectedCount: z.number().int() })),
+    targetGroups: z.array(
+      z.object({ targetGroup: TargetGroupSchema, expectedParticipants: z.number().int() }),
+    ),
+    expectedOutcomes: z.array(
+      z.object({ outcomeType: OutcomeTypeSchema, expectedCount: z.number().int() }),
+    ),
     budgetLines: z.array(
-      z.object({ id: z.uuid(), description: z.string(), category: BudgetCategorySchema, amountCents: z.number().int() }),
+      z.object({
+        id: z.uuid(),
+        description: z.string(),
+        category: BudgetCategorySchema,
+        amountCents: z.number().int(),
+      }),
     ),
     totalCostCents: z.number().int().nullable(),
     minimumBudgetCents: z.number().int().nullable(),
     otherFunding: z.object({ amountCents: z.number().int(), description: z.string().nullable() }),
-    contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+    contact: z.object({
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
     currency: z.literal('EUR'),
-    reviewRound: z.number().int().describe('The number of the latest review round; 0 before the first submission'),
+    reviewRound: z
+      .number()
+      .int()
+      .describe('The number of the latest review round; 0 before the first submission'),
     submittedAt: z.iso.datetime().nullable().describe('When the plan was last submitted'),
-    completeness: z.array(PlanIssueSchema).describe('What still blocks submission; empty when the plan can be submitted'),
+    completeness: z
+      .array(PlanIssueSchema)
+      .describe('What still blocks submission; empty when the plan can be submitted'),
     reviewRounds: z.array(PlanReviewRoundSchema).describe('Every review round, oldest first'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

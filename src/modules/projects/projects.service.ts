@@ -3,12 +3,36 @@ import { z } from 'zod';
 import type { DB, ProjectRow, ReviewRoundRow } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Actor, type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
-import { badRequest, conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unprocessable,
+} from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { loadPlanAggregate, type PlanAggregate, replacePlanChildren, replacePlanLists, toSnapshot } from './plan-aggregate.js';
-import { type PlanListRow, type PlanScope, projectsRepository, type ProjectUpdate } from './projects.repository.js';
-import type { CreatePlanInput, ListPlansQuery, Plan, PlanSummary, UpdatePlanInput } from './projects.schemas.js';
+import {
+  loadPlanAggregate,
+  type PlanAggregate,
+  replacePlanChildren,
+  replacePlanLists,
+  toSnapshot,
+} from './plan-aggregate.js';
+import {
+  type PlanListRow,
+  type PlanScope,
+  projectsRepository,
+  type ProjectUpdate,
+} from './projects.repository.js';
+import type {
+  CreatePlanInput,
+  ListPlansQuery,
+  Plan,
+  PlanSummary,
+  UpdatePlanInput,
+} from './projects.schemas.js';
 import { EDITABLE_STATUSES } from './vocabulary.js';
 
 export interface PlanIssue {
@@ -34,17 +58,25 @@ export function planCompleteness(plan: PlanAggregate): PlanIssue[] {
     issues.push({ path: 'endDate', message: 'must be on or after startDate' });
   }
   require(plan.targetGroups.length > 0, 'targetGroups', 'needs at least one target group');
-  require(plan.expectedOutcomes.length > 0, 'expectedOutcomes', 'needs at least one expected outcome');
+  require(plan.expectedOutcomes.length >
+    0, 'expectedOutcomes', 'needs at least one expected outcome');
   require(plan.budgetLines.length > 0, 'budgetLines', 'needs at least one budget line');
   require(plan.totalCostCents !== null, 'totalCostCents');
   require(plan.minimumBudgetCents !== null, 'minimumBudgetCents');
-  if (plan.totalCostCents !== null && plan.minimumBudgetCents !== null && plan.minimumBudgetCents > plan.totalCostCents) {
+  if (
+    plan.totalCostCents !== null &&
+    plan.minimumBudgetCents !== null &&
+    plan.minimumBudgetCents > plan.totalCostCents
+  ) {
     issues.push({ path: 'minimumBudgetCents', message: 'must not exceed totalCostCents' });
   }
   if (plan.totalCostCents !== null && plan.budgetLines.length > 0) {
     const sum = plan.budgetLines.reduce((total, line) => total + Number(line.amountCents), 0);
     if (sum !== Number(plan.totalCostCents)) {
-      issues.push({ path: 'budgetLines', message: `add up to ${sum} cents, not to totalCostCents (${plan.totalCostCents})` });
+      issues.push({
+        path: 'budgetLines',
+        message: `add up to ${sum} cents, not to totalCostCents (${plan.totalCostCents})`,
+      });
     }
   }
   require(plan.contact.name !== null, 'contact.name');
@@ -65,7 +97,12 @@ function toPlan(row: ProjectRow, plan: PlanAggregate, rounds: ReviewRoundRow[]):
     endDate: plan.endDate,
     targetGroups: plan.targetGroups,
     expectedOutcomes: plan.expectedOutcomes,
-    budgetLines: plan.budgetLines.map(({ id, description, category, amountCents }) => ({ id, description, category, amountCents })),
+    budgetLines: plan.budgetLines.map(({ id, description, category, amountCents }) => ({
+      id,
+      description,
+      category,
+      amountCents,
+    })),
     totalCostCents: plan.totalCostCents,
     minimumBudgetCents: plan.minimumBudgetCents,
     otherFunding: plan.otherFunding,
@@ -101,10 +138,14 @@ function toPlanSummary(row: ProjectRow): PlanSummary {
   };
 }
 
-const isEditable = (row: ProjectRow) => (EDITABLE_STATUSES as readonly string[]).includes(row.status);
-const isInitiativeMember = (actor: Actor) => actor.organisationKind === 'initiative' && actor.role === 'member';
-const isOwner = (actor: Actor, row: ProjectRow) => isInitiativeMember(actor) && actor.organisationId === row.initiative_id;
-const isReviewer = (actor: Actor) => actor.organisationKind === 'platform' && actor.role === 'reviewer';
+const isEditable = (row: ProjectRow) =>
+  (EDITABLE_STATUSES as readonly string[]).includes(row.status);
+const isInitiativeMember = (actor: Actor) =>
+  actor.organisationKind === 'initiative' && actor.role === 'member';
+const isOwner = (actor: Actor, row: ProjectRow) =>
+  isInitiativeMember(actor) && actor.organisationId === row.initiative_id;
+const isReviewer = (actor: Actor) =>
+  actor.organisationKind === 'platform' && actor.role === 'reviewer';
 
 const CURSOR_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$/;
 
@@ -113,7 +154,12 @@ function validationFailed(errors: PlanIssue[]) {
 }
 
 /** Field values of the projects row, from a body's scalar fields (only those given). */
-function scalarValues(input: Omit<UpdatePlanInput, 'municipalities' | 'targetGroups' | 'expectedOutcomes' | 'budgetLines'>): ProjectUpdate {
+function scalarValues(
+  input: Omit<
+    UpdatePlanInput,
+    'municipalities' | 'targetGroups' | 'expectedOutcomes' | 'budgetLines'
+  >,
+): ProjectUpdate {
   const values: ProjectUpdate = {};
   if (input.title !== undefined) values.title = input.title;
   if (input.summary !== undefined) values.summary = input.summary;
@@ -121,7 +167,8 @@ function scalarValues(input: Omit<UpdatePlanInput, 'municipalities' | 'targetGro
   if (input.startDate !== undefined) values.start_date = input.startDate;
   if (input.endDate !== undefined) values.end_date = input.endDate;
   if (input.totalCostCents !== undefined) values.total_cost_cents = input.totalCostCents;
-  if (input.minimumBudgetCents !== undefined) values.minimum_budget_cents = input.minimumBudgetCents;
+  if (input.minimumBudgetCents !== undefined)
+    values.minimum_budget_cents = input.minimumBudgetCents;
   if (input.otherFunding !== undefined) {
     values.other_funding_cents = input.otherFunding?.amountCents ?? 0;
     values.other_funding_description = input.otherFunding?.description || null;
@@ -150,12 +197,16 @@ function checkEditAgainstStored(row: ProjectRow, input: UpdatePlanInput): PlanIs
     );
   }
   const total = input.totalCostCents !== undefined ? input.totalCostCents : row.total_cost_cents;
-  const minimum = input.minimumBudgetCents !== undefined ? input.minimumBudgetCents : row.minimum_budget_cents;
+  const minimum =
+    input.minimumBudgetCents !== undefined ? input.minimumBudgetCents : row.minimum_budget_cents;
   if (total != null && minimum != null && minimum > total) {
     issues.push(
       input.minimumBudgetCents !== undefined
         ? { path: 'body.minimumBudgetCents', message: `must not exceed totalCostCents (${total})` }
-        : { path: 'body.totalCostCents', message: `must not be less than minimumBudgetCents (${minimum})` },
+        : {
+            path: 'body.totalCostCents',
+            message: `must not be less than minimumBudgetCents (${minimum})`,
+          },
     );
   }
   return issues;
@@ -181,19 +232,27 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
   async function loadOwned(ctx: Ctx, id: string): Promise<Actor> {
     const actor = requireActor(ctx);
     const row = await loadVisible(actor, id);
-    if (!isOwner(actor, row)) throw forbidden('AUTH.FORBIDDEN', 'Only members of the initiative that owns the plan can change it');
+    if (!isOwner(actor, row))
+      throw forbidden(
+        'AUTH.FORBIDDEN',
+        'Only members of the initiative that owns the plan can change it',
+      );
     return actor;
   }
 
   async function view(executor: Kysely<DB>, row: ProjectRow): Promise<Plan> {
-    const [plan, rounds] = await Promise.all([loadPlanAggregate(executor, row), projectsRepository.listRounds(executor, row.id)]);
+    const [plan, rounds] = await Promise.all([
+      loadPlanAggregate(executor, row),
+      projectsRepository.listRounds(executor, row.id),
+    ]);
     return toPlan(row, plan, rounds);
   }
 
   return {
     async create(ctx: Ctx, input: CreatePlanInput): Promise<Plan> {
       const actor = requireActor(ctx);
-      if (!isInitiativeMember(actor)) throw forbidden('AUTH.FORBIDDEN', 'Only members of a social initiative can create plans');
+      if (!isInitiativeMember(actor))
+        throw forbidden('AUTH.FORBIDDEN', 'Only members of a social initiative can create plans');
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
         const row = await projectsRepository.insert(trx, {
@@ -226,14 +285,26 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
       if (isPlatformAdmin(actor)) scope = 'all';
       else if (isInitiativeMember(actor)) scope = { initiativeId: actor.organisationId };
       else if (isReviewer(actor)) scope = { reviewerId: actor.userId };
-      else throw forbidden('AUTH.FORBIDDEN', 'Plans are for initiatives, platform admins and assigned reviewers');
+      else
+        throw forbidden(
+          'AUTH.FORBIDDEN',
+          'Plans are for initiatives, platform admins and assigned reviewers',
+        );
       const before = decodeCursor(
         query.cursor,
         ['createdAt', 'id'] as const,
         (values) => CURSOR_TIME.test(values.createdAt) && z.uuid().safeParse(values.id).success,
       );
-      const rows = await projectsRepository.list(db, { scope, status: query.status, before, limit: query.limit });
-      return toPage(rows, query.limit, toPlanSummary, (row: PlanListRow) => ({ createdAt: row.cursor_created_at, id: row.id }));
+      const rows = await projectsRepository.list(db, {
+        scope,
+        status: query.status,
+        before,
+        limit: query.limit,
+      });
+      return toPage(rows, query.limit, toPlanSummary, (row: PlanListRow) => ({
+        createdAt: row.cursor_created_at,
+        id: row.id,
+      }));
     },
 
     async get(ctx: Ctx, id: string): Promise<Plan> {
@@ -247,18 +318,34 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
         const row = await projectsRepository.findByIdForUpdate(trx, id);
         if (!row) throw notFound('Plan');
         if (!isEditable(row)) {
-          throw conflict('PLAN.NOT_EDITABLE', `A plan can be edited only while draft or changes_requested; this one is ${row.status}`);
+          throw conflict(
+            'PLAN.NOT_EDITABLE',
+            `A plan can be edited only while draft or changes_requested; this one is ${row.status}`,
+          );
         }
         const issues = checkEditAgainstStored(row, input);
         if (issues.length > 0) throw validationFailed(issues);
 
         if (input.budgetLines?.some((line) => line.id !== undefined)) {
-          const current = new Set((await loadPlanAggregate(trx, row)).budgetLines.map((line) => line.id));
+          const current = new Set(
+            (await loadPlanAggregate(trx, row)).budgetLines.map((line) => line.id),
+          );
           const unknown = input.budgetLines.flatMap((line, index) =>
-            line.id !== undefined && !current.has(line.id) ? [{ path: `body.budgetLines.${index}.id`, message: 'is not a budget line of this plan' }] : [],
+            line.id !== undefined && !current.has(line.id)
+              ? [
+                  {
+                    path: `body.budgetLines.${index}.id`,
+                    message: 'is not a budget line of this plan',
+                  },
+                ]
+              : [],
           );
           if (unknown.length > 0) {
-            throw unprocessable('PLAN.UNKNOWN_BUDGET_LINE', 'A budget line id is not one of this plan’s lines', { errors: unknown });
+            throw unprocessable(
+              'PLAN.UNKNOWN_BUDGET_LINE',
+              'A budget line id is not one of this plan’s lines',
+              { errors: unknown },
+            );
           }
         }
 
@@ -268,12 +355,19 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
           expectedOutcomes: input.expectedOutcomes,
           budgetLines: input.budgetLines,
         });
-        const updated = await projectsRepository.update(trx, id, { ...scalarValues(input), updated_at: clock.now() });
+        const updated = await projectsRepository.update(trx, id, {
+          ...scalarValues(input),
+          updated_at: clock.now(),
+        });
         await recordAudit(trx, ctx, {
           action: 'plan.updated',
           subjectType: 'project',
           subjectId: id,
-          summary: { fields: Object.keys(input).filter((key) => input[key as keyof UpdatePlanInput] !== undefined) },
+          summary: {
+            fields: Object.keys(input).filter(
+              (key) => input[key as keyof UpdatePlanInput] !== undefined,
+            ),
+          },
         });
         return view(trx, updated);
       });
@@ -291,11 +385,17 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
           const row = await projectsRepository.findByIdForUpdate(trx, id);
           if (!row) throw notFound('Plan');
           if (!isEditable(row)) {
-            throw conflict('PLAN.INVALID_TRANSITION', `Only a draft or a plan with changes requested can be submitted; this one is ${row.status}`);
+            throw conflict(
+              'PLAN.INVALID_TRANSITION',
+              `Only a draft or a plan with changes requested can be submitted; this one is ${row.status}`,
+            );
           }
           const plan = await loadPlanAggregate(trx, row);
           const issues = planCompleteness(plan);
-          if (issues.length > 0) throw unprocessable('PLAN.INCOMPLETE', 'The plan is not complete enough to submit', { errors: issues });
+          if (issues.length > 0)
+            throw unprocessable('PLAN.INCOMPLETE', 'The plan is not complete enough to submit', {
+              errors: issues,
+            });
 
           const now = clock.now();
           const roundNumber = row.review_round + 1;
@@ -321,7 +421,11 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
           return view(trx, updated);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('PLAN.INVALID_TRANSITION', 'This plan has already been submitted for this round');
+        if (isUniqueViolation(error))
+          throw conflict(
+            'PLAN.INVALID_TRANSITION',
+            'This plan has already been submitted for this round',
+          );
         throw error;
       }
     },

@@ -1,8 +1,26 @@
 import { z } from 'zod';
 
 /** The fixed lists of DESIGN §7 and the budget categories of a plan. */
-export const TARGET_GROUPS = ['participatiewet', 'banenafspraak', 'ww', 'nug', 'youth', 'over_50', 'status_holder', 'other'] as const;
-export const OUTCOME_TYPES = ['paid_work', 'diploma', 'internship', 'driving_licence', 'retraining', 'job', 'day_activity', 'other'] as const;
+export const TARGET_GROUPS = [
+  'participatiewet',
+  'banenafspraak',
+  'ww',
+  'nug',
+  'youth',
+  'over_50',
+  'status_holder',
+  'other',
+] as const;
+export const OUTCOME_TYPES = [
+  'paid_work',
+  'diploma',
+  'internship',
+  'driving_licence',
+  'retraining',
+  'job',
+  'day_activity',
+  'other',
+] as const;
 export const BUDGET_CATEGORIES = ['staff', 'coaching', 'training', 'materials', 'other'] as const;
 export const PROJECT_STATUSES = [
   'draft',

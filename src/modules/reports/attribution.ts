@@ -85,7 +85,8 @@ export function share(credits: number | bigint, soldCredits: number | bigint): F
   const s = BigInt(soldCredits);
   if (c < 0n || s < 0n) throw new RangeError('credits cannot be negative');
   if (s === 0n) return ZERO;
-  if (c > s) throw new RangeError(`share of ${c} credits in ${s} sold credits exceeds the whole project`);
+  if (c > s)
+    throw new RangeError(`share of ${c} credits in ${s} sold credits exceeds the whole project`);
   return fraction(c, s);
 }
 
@@ -112,7 +113,10 @@ export interface ProjectShares {
  * paid orders count as sold (a refunded order's credits went back), only approved claims
  * count toward an authority.
  */
-export function projectShares(orders: readonly OrderFact[], claims: readonly ClaimFact[]): ProjectShares {
+export function projectShares(
+  orders: readonly OrderFact[],
+  claims: readonly ClaimFact[],
+): ProjectShares {
   const byBuyer = new Map<string, number>();
   let sold = 0;
   for (const order of orders) {

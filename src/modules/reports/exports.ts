@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { centsToDecimalString } from '../../lib/format.js';
-import type { AttributedCount, AuthorityReport, PublicStats, PublishedCount, SupplierReport } from './reports.schemas.js';
+import type {
+  AttributedCount,
+  AuthorityReport,
+  PublicStats,
+  PublishedCount,
+  SupplierReport,
+} from './reports.schemas.js';
 import { suppressedMarker } from './suppression.js';
 
 /**
@@ -30,7 +36,10 @@ function attributed(cell: AttributedCount, threshold: number): Value {
   return cell.value === null ? suppressedMarker(threshold) : cell.value;
 }
 
-function meta(report: AuthorityReport | SupplierReport | PublicStats, subject: [string, string][]): [string, string][] {
+function meta(
+  report: AuthorityReport | SupplierReport | PublicStats,
+  subject: [string, string][],
+): [string, string][] {
   return [
     ['report', report.kind],
     ...subject,
@@ -39,33 +48,136 @@ function meta(report: AuthorityReport | SupplierReport | PublicStats, subject: [
     ['generated at', report.generatedAt],
     ['data as of', report.dataAsOf ?? '(summaries not yet refreshed)'],
     ['disclosure threshold', String(report.disclosureThreshold)],
-    ['suppressed', `${suppressedMarker(report.disclosureThreshold)} marks a count withheld for privacy: fewer than ${report.disclosureThreshold} people, or hidden so that such a count cannot be derived`],
+    [
+      'suppressed',
+      `${suppressedMarker(report.disclosureThreshold)} marks a count withheld for privacy: fewer than ${report.disclosureThreshold} people, or hidden so that such a count cannot be derived`,
+    ],
     ['methodology', report.methodology],
   ];
 }
 
 type Block = AuthorityReport['projects'][number] | SupplierReport['projects'][number];
 
-function outcomeTables(projects: Block[], summary: AuthorityReport['attributed'], threshold: number): Table[] {
+function outcomeTables(
+  projects: Block[],
+  summary: AuthorityReport['attributed'],
+  threshold: number,
+): Table[] {
   const t = threshold;
   const perProject: Table = {
     name: 'Outcomes by project',
-    columns: ['project', 'dimension', 'category', 'expected', 'realised', 'realised complete', 'share', 'attributed', 'attributed exact', 'attributed complete'],
+    columns: [
+      'project',
+      'dimension',
+      'category',
+      'expected',
+      'realised',
+      'realised complete',
+      'share',
+      'attributed',
+      'attributed exact',
+      'attributed complete',
+    ],
     rows: projects.flatMap((p) => [
-      ...p.outcomes.map((l) => [p.title, 'outcomes', l.outcomeType, l.expected, counted(l.realised, t), yesNo(l.realised.complete), p.share.exact, attributed(l.attributed, t), l.attributed.exact, yesNo(l.attributed.complete)]),
-      ...p.participants.map((l) => [p.title, 'participants', l.targetGroup, l.expected, counted(l.realised, t), yesNo(l.realised.complete), p.share.exact, attributed(l.attributed, t), l.attributed.exact, yesNo(l.attributed.complete)]),
-      ...p.banenafspraak.map((l) => [p.title, 'banenafspraak', l.outcomeType, null, counted(l.realised, t), yesNo(l.realised.complete), p.share.exact, attributed(l.attributed, t), l.attributed.exact, yesNo(l.attributed.complete)]),
-      ...(['participants', 'outcomes', 'banenafspraak'] as const).map((d) => [p.title, d, 'total', null, counted(p.totals[d].realised, t), yesNo(p.totals[d].realised.complete), p.share.exact, attributed(p.totals[d].attributed, t), p.totals[d].attributed.exact, yesNo(p.totals[d].attributed.complete)] as Value[]),
+      ...p.outcomes.map((l) => [
+        p.title,
+        'outcomes',
+        l.outcomeType,
+        l.expected,
+        counted(l.realised, t),
+        yesNo(l.realised.complete),
+        p.share.exact,
+        attributed(l.attributed, t),
+        l.attributed.exact,
+        yesNo(l.attributed.complete),
+      ]),
+      ...p.participants.map((l) => [
+        p.title,
+        'participants',
+        l.targetGroup,
+        l.expected,
+        counted(l.realised, t),
+        yesNo(l.realised.complete),
+        p.share.exact,
+        attributed(l.attributed, t),
+        l.attributed.exact,
+        yesNo(l.attributed.complete),
+      ]),
+      ...p.banenafspraak.map((l) => [
+        p.title,
+        'banenafspraak',
+        l.outcomeType,
+        null,
+        counted(l.realised, t),
+        yesNo(l.realised.complete),
+        p.share.exact,
+        attributed(l.attributed, t),
+        l.attributed.exact,
+        yesNo(l.attributed.complete),
+      ]),
+      ...(['participants', 'outcomes', 'banenafspraak'] as const).map(
+        (d) =>
+          [
+            p.title,
+            d,
+            'total',
+            null,
+            counted(p.totals[d].realised, t),
+            yesNo(p.totals[d].realised.complete),
+            p.share.exact,
+            attributed(p.totals[d].attributed, t),
+            p.totals[d].attributed.exact,
+            yesNo(p.totals[d].attributed.complete),
+          ] as Value[],
+      ),
     ]),
   };
   const attributedTable: Table = {
     name: 'Attributed outcomes',
-    columns: ['dimension', 'category', 'expected (attributed)', 'attributed', 'attributed exact', 'complete'],
+    columns: [
+      'dimension',
+      'category',
+      'expected (attributed)',
+      'attributed',
+      'attributed exact',
+      'complete',
+    ],
     rows: [
-      ...summary.outcomes.map((l) => ['outcomes', l.outcomeType, l.expected, attributed(l.attributed, t), l.attributed.exact, yesNo(l.attributed.complete)]),
-      ...summary.participants.map((l) => ['participants', l.targetGroup, null, attributed(l.attributed, t), l.attributed.exact, yesNo(l.attributed.complete)]),
-      ...summary.banenafspraak.map((l) => ['banenafspraak', l.outcomeType, null, attributed(l.attributed, t), l.attributed.exact, yesNo(l.attributed.complete)]),
-      ...(['participants', 'outcomes', 'banenafspraak'] as const).map((d) => [d, 'total', null, attributed(summary.totals[d], t), summary.totals[d].exact, yesNo(summary.totals[d].complete)] as Value[]),
+      ...summary.outcomes.map((l) => [
+        'outcomes',
+        l.outcomeType,
+        l.expected,
+        attributed(l.attributed, t),
+        l.attributed.exact,
+        yesNo(l.attributed.complete),
+      ]),
+      ...summary.participants.map((l) => [
+        'participants',
+        l.targetGroup,
+        null,
+        attributed(l.attributed, t),
+        l.attributed.exact,
+        yesNo(l.attributed.complete),
+      ]),
+      ...summary.banenafspraak.map((l) => [
+        'banenafspraak',
+        l.outcomeType,
+        null,
+        attributed(l.attributed, t),
+        l.attributed.exact,
+        yesNo(l.attributed.complete),
+      ]),
+      ...(['participants', 'outcomes', 'banenafspraak'] as const).map(
+        (d) =>
+          [
+            d,
+            'total',
+            null,
+            attributed(summary.totals[d], t),
+            summary.totals[d].exact,
+            yesNo(summary.totals[d].complete),
+          ] as Value[],
+      ),
     ],
   };
   return [attributedTable, perProject];
@@ -79,14 +191,44 @@ export function authorityTables(report: AuthorityReport): ReportTables {
         name: 'SR value',
         columns: ['contract reference', 'contract', 'supplier', 'claims', 'credits', 'value (EUR)'],
         rows: [
-          ...report.srValue.contracts.map((c) => [c.reference, c.title, c.supplierName, c.claims, c.credits, euros(c.valueCents)]),
-          ['total', null, null, report.srValue.claims, report.srValue.credits, euros(report.srValue.valueCents)],
+          ...report.srValue.contracts.map((c) => [
+            c.reference,
+            c.title,
+            c.supplierName,
+            c.claims,
+            c.credits,
+            euros(c.valueCents),
+          ]),
+          [
+            'total',
+            null,
+            null,
+            report.srValue.claims,
+            report.srValue.credits,
+            euros(report.srValue.valueCents),
+          ],
         ],
       },
       {
         name: 'Projects',
-        columns: ['project', 'status', 'approved credits', 'sold credits', 'share', 'share (%)', 'SR value in period (EUR)'],
-        rows: report.projects.map((p) => [p.title, p.status, p.share.credits, p.share.soldCredits, p.share.exact, p.share.percent, euros(p.srValueCents)]),
+        columns: [
+          'project',
+          'status',
+          'approved credits',
+          'sold credits',
+          'share',
+          'share (%)',
+          'SR value in period (EUR)',
+        ],
+        rows: report.projects.map((p) => [
+          p.title,
+          p.status,
+          p.share.credits,
+          p.share.soldCredits,
+          p.share.exact,
+          p.share.percent,
+          euros(p.srValueCents),
+        ]),
       },
       ...outcomeTables(report.projects, report.attributed, report.disclosureThreshold),
     ],
@@ -100,20 +242,45 @@ export function supplierTables(report: SupplierReport): ReportTables {
       {
         name: 'Certificates',
         columns: ['number', 'project', 'credits', 'value (EUR)', 'status', 'issued at'],
-        rows: report.certificates.map((c) => [c.number, c.projectTitle, c.credits, euros(c.valueCents), c.status, c.issuedAt]),
+        rows: report.certificates.map((c) => [
+          c.number,
+          c.projectTitle,
+          c.credits,
+          euros(c.valueCents),
+          c.status,
+          c.issuedAt,
+        ]),
       },
       {
         name: 'Where the money went',
-        columns: ['project', 'budget line', 'category', 'planned (EUR)', 'your payment pro rata (EUR)', 'spent in period (EUR)', 'your share of spending (EUR)'],
+        columns: [
+          'project',
+          'budget line',
+          'category',
+          'planned (EUR)',
+          'your payment pro rata (EUR)',
+          'spent in period (EUR)',
+          'your share of spending (EUR)',
+        ],
         rows: report.projects.flatMap((p) =>
-          p.budgetLines.map((l) => [p.title, l.description, l.category, euros(l.plannedCents), euros(l.plannedShareCents), euros(l.spentCents), euros(l.attributedSpentCents)]),
+          p.budgetLines.map((l) => [
+            p.title,
+            l.description,
+            l.category,
+            euros(l.plannedCents),
+            euros(l.plannedShareCents),
+            euros(l.spentCents),
+            euros(l.attributedSpentCents),
+          ]),
         ),
       },
       ...outcomeTables(report.projects, report.attributed, report.disclosureThreshold),
       {
         name: 'Stories',
         columns: ['project', 'title', 'story', 'published at'],
-        rows: report.projects.flatMap((p) => p.stories.map((s) => [p.title, s.title, s.text, s.publishedAt])),
+        rows: report.projects.flatMap((p) =>
+          p.stories.map((s) => [p.title, s.title, s.text, s.publishedAt]),
+        ),
       },
     ],
   };
@@ -139,10 +306,33 @@ export function publicTables(report: PublicStats): ReportTables {
         name: 'Outcomes',
         columns: ['dimension', 'category', 'realised', 'complete'],
         rows: [
-          ...report.outcomes.map((l) => ['outcomes', l.outcomeType, counted(l.realised, t), yesNo(l.realised.complete)]),
-          ...report.participants.map((l) => ['participants', l.targetGroup, counted(l.realised, t), yesNo(l.realised.complete)]),
-          ...report.banenafspraak.map((l) => ['banenafspraak', l.outcomeType, counted(l.realised, t), yesNo(l.realised.complete)]),
-          ...(['participants', 'outcomes', 'banenafspraak'] as const).map((d) => [d, 'total', counted(report.totals[d], t), yesNo(report.totals[d].complete)] as Value[]),
+          ...report.outcomes.map((l) => [
+            'outcomes',
+            l.outcomeType,
+            counted(l.realised, t),
+            yesNo(l.realised.complete),
+          ]),
+          ...report.participants.map((l) => [
+            'participants',
+            l.targetGroup,
+            counted(l.realised, t),
+            yesNo(l.realised.complete),
+          ]),
+          ...report.banenafspraak.map((l) => [
+            'banenafspraak',
+            l.outcomeType,
+            counted(l.realised, t),
+            yesNo(l.realised.complete),
+          ]),
+          ...(['participants', 'outcomes', 'banenafspraak'] as const).map(
+            (d) =>
+              [
+                d,
+                'total',
+                counted(report.totals[d], t),
+                yesNo(report.totals[d].complete),
+              ] as Value[],
+          ),
         ],
       },
     ],
@@ -186,7 +376,8 @@ export async function toXlsx(report: ReportTables): Promise<Buffer> {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31));
     const header = sheet.addRow(table.columns);
     header.font = { bold: true };
-    for (const r of table.rows) sheet.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v)));
+    for (const r of table.rows)
+      sheet.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v)));
     sheet.columns.forEach((column, index) => {
       column.width = Math.min(60, Math.max(10, table.columns[index]!.length + 2));
     });

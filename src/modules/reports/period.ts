@@ -45,10 +45,17 @@ export function nextQuarterStart(date: string): string {
 export function splitPeriod(period: Period): PeriodSplit {
   const toExclusive = addDay(period.to);
   const toQuarter = quarterStart(toExclusive);
-  const fromQuarter = period.from === null ? null : quarterStart(period.from) === period.from ? period.from : nextQuarterStart(period.from);
-  if (fromQuarter !== null && fromQuarter >= toQuarter) return { quarters: null, edges: [{ from: period.from, toExclusive }] };
+  const fromQuarter =
+    period.from === null
+      ? null
+      : quarterStart(period.from) === period.from
+        ? period.from
+        : nextQuarterStart(period.from);
+  if (fromQuarter !== null && fromQuarter >= toQuarter)
+    return { quarters: null, edges: [{ from: period.from, toExclusive }] };
   const edges: PeriodSplit['edges'] = [];
-  if (period.from !== null && fromQuarter !== null && period.from < fromQuarter) edges.push({ from: period.from, toExclusive: fromQuarter });
+  if (period.from !== null && fromQuarter !== null && period.from < fromQuarter)
+    edges.push({ from: period.from, toExclusive: fromQuarter });
   if (toQuarter < toExclusive) edges.push({ from: toQuarter, toExclusive });
   return { quarters: { fromQuarter, toQuarter }, edges };
 }

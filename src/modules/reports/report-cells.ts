@@ -33,7 +33,15 @@ export function publishReportCells(figures: ReportFigures, threshold: number): R
     ['banenafspraak', OUTCOME_TYPES, banenafspraak],
   ];
   return rows.flatMap(([dimension, categories, values]) => {
-    const row = suppressRow(categories.map((category) => ({ category, exact: values.get(category) ?? 0 })), threshold);
-    return [...row.parts, row.total].map((cell) => ({ dimension, category: cell.category, exact: cell.exact, published: cell.published }));
+    const row = suppressRow(
+      categories.map((category) => ({ category, exact: values.get(category) ?? 0 })),
+      threshold,
+    );
+    return [...row.parts, row.total].map((cell) => ({
+      dimension,
+      category: cell.category,
+      exact: cell.exact,
+      published: cell.published,
+    }));
   });
 }

@@ -15,7 +15,8 @@ export interface CellTotalsRow {
 const n = (value: unknown) => Number(value ?? 0);
 
 /** Start of an Amsterdam calendar day as a timestamptz expression. */
-const dayStart = (date: string) => sql`(${date}::date::timestamp AT TIME ZONE ${DOCUMENT_TIME_ZONE})`;
+const dayStart = (date: string) =>
+  sql`(${date}::date::timestamp AT TIME ZONE ${DOCUMENT_TIME_ZONE})`;
 
 /** An organisation a report is about, and the age of the summaries it reads. */
 export interface ReportContext {
@@ -49,7 +50,11 @@ export interface ProjectFigures {
   projects: ReportProjectRow[];
   cells: CellTotalsRow[];
   expectedOutcomes: { project_id: string; outcome_type: string; expected_count: number }[];
-  expectedParticipants: { project_id: string; target_group: string; expected_participants: number }[];
+  expectedParticipants: {
+    project_id: string;
+    target_group: string;
+    expected_participants: number;
+  }[];
 }
 
 export interface AuthorityReportRows extends ReportContext, ProjectFigures {
@@ -61,12 +66,20 @@ export interface AuthorityReportRows extends ReportContext, ProjectFigures {
 export interface SupplierReportRows extends ReportContext, ProjectFigures {
   /** The supplier's paid credits and amount per project. */
   amounts: { project_id: string; amount_cents: number }[];
-  budgetLines: { id: string; project_id: string; description: string; category: BudgetCategory; amount_cents: number; position: number }[];
+  budgetLines: {
+    id: string;
+    project_id: string;
+    description: string;
+    category: BudgetCategory;
+    amount_cents: number;
+    position: number;
+  }[];
   spending: { budget_line_id: string; spent: number }[];
 }
 
 /** A json_agg of a subquery, '[]' when it has no rows. */
-const jsonRows = (query: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql`(SELECT coalesce(json_agg(row_to_json(x) ${order}), '[]'::json) FROM (${query}) x)`;
+const jsonRows = (query: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+  sql`(SELECT coalesce(json_agg(row_to_json(x) ${order}), '[]'::json) FROM (${query}) x)`;
 const noOrder = sql``;
 
 const numbers = <T extends object>(rows: T[], ...keys: (keyof T)[]): T[] => {
@@ -136,7 +149,12 @@ export const reportsRepository = {
    * quarterly summary, the edge days from the claims) and per project, and the projects
    * it has claims on (all time: the numerator of its share) with their figures.
    */
-  async authorityReport(db: Kysely<DB>, authorityId: string, period: Period, split: PeriodSplit): Promise<AuthorityReportRows> {
+  async authorityReport(
+    db: Kysely<DB>,
+    authorityId: string,
+    period: Period,
+    split: PeriodSplit,
+  ): Promise<AuthorityReportRows> {
     const parts: RawBuilder<unknown>[] = [];
     if (split.quarters) {
       parts.push(sql`
@@ -159,10 +177,24 @@ export const reportsRepository = {
     // Each part is its own CTE: as branches of one UNION ALL the planner would run them in
     // parallel workers, whose start-up costs more than these small reads take.
     const partNames = parts.map((_, i) => sql.id(`claim_part_${i}`));
-    const result = await sql<FigureColumns & { contracts: ContractRow[]; project_values: AuthorityReportRows['projectValues'] }>`
+    const result = await sql<
+      FigureColumns & {
+        contracts: ContractRow[];
+        project_values: AuthorityReportRows['projectValues'];
+      }
+    >`
       WITH subject AS (SELECT ${authorityId}::uuid AS id),
-      ${sql.join(parts.map((part, i) => sql`${partNames[i]!} (contract_id, project_id, credits, value_cents, claims) AS MATERIALIZED (${part}),`), sql` `)}
-      claim_rows AS (${sql.join(partNames.map((name) => sql`SELECT * FROM ${name}`), sql` UNION ALL `)}),
+      ${sql.join(
+        parts.map(
+          (part, i) =>
+            sql`${partNames[i]!} (contract_id, project_id, credits, value_cents, claims) AS MATERIALIZED (${part}),`,
+        ),
+        sql` `,
+      )}
+      claim_rows AS (${sql.join(
+        partNames.map((name) => sql`SELECT * FROM ${name}`),
+        sql` UNION ALL `,
+      )}),
       subject_projects AS (SELECT project_id, credits FROM report_authority_projects WHERE authority_id = ${authorityId})
       SELECT
         ${jsonRows(
@@ -194,8 +226,18 @@ export const reportsRepository = {
    * statement: the supplier, its paid credits per project (the numerator of its share)
    * with the projects' figures, budget lines, and spending reported in the period.
    */
-  async supplierReport(db: Kysely<DB>, supplierId: string, period: Period): Promise<SupplierReportRows> {
-    const result = await sql<FigureColumns & { amounts: SupplierReportRows['amounts']; budget_lines: SupplierReportRows['budgetLines']; spending: SupplierReportRows['spending'] }>`
+  async supplierReport(
+    db: Kysely<DB>,
+    supplierId: string,
+    period: Period,
+  ): Promise<SupplierReportRows> {
+    const result = await sql<
+      FigureColumns & {
+        amounts: SupplierReportRows['amounts'];
+        budget_lines: SupplierReportRows['budgetLines'];
+        spending: SupplierReportRows['spending'];
+      }
+    >`
       WITH subject AS (SELECT ${supplierId}::uuid AS id),
       sales AS (SELECT project_id, credits, amount_cents FROM report_buyer_sales WHERE buyer_organisation_id = ${supplierId}),
       subject_projects AS (SELECT project_id, credits FROM sales)
@@ -234,25 +276,49 @@ export const reportsRepository = {
     let query = db
       .selectFrom('report_outcome_totals')
       .select(['dimension', 'category'])
-      .select((eb) => [eb.fn.sum<string>('published_sum').as('published_sum'), eb.fn.sum<string>('shown').as('shown'), eb.fn.sum<string>('withheld').as('withheld')])
+      .select((eb) => [
+        eb.fn.sum<string>('published_sum').as('published_sum'),
+        eb.fn.sum<string>('shown').as('shown'),
+        eb.fn.sum<string>('withheld').as('withheld'),
+      ])
       .where('period_end', '<=', to);
     if (from) query = query.where('period_end', '>=', from);
     const rows = await query.groupBy(['dimension', 'category']).execute();
-    return rows.map((r) => ({ dimension: r.dimension, category: r.category, publishedSum: n(r.published_sum), shown: n(r.shown), withheld: n(r.withheld) }));
+    return rows.map((r) => ({
+      dimension: r.dimension,
+      category: r.category,
+      publishedSum: n(r.published_sum),
+      shown: n(r.shown),
+      withheld: n(r.withheld),
+    }));
   },
 
   async platformSales(db: Kysely<DB>) {
     const row = await db
       .selectFrom('report_project_sales')
-      .select((eb) => [eb.fn.sum<string>('credits').as('credits'), eb.fn.sum<string>('amount_cents').as('amount_cents'), eb.fn.sum<string>('orders').as('orders')])
+      .select((eb) => [
+        eb.fn.sum<string>('credits').as('credits'),
+        eb.fn.sum<string>('amount_cents').as('amount_cents'),
+        eb.fn.sum<string>('orders').as('orders'),
+      ])
       .executeTakeFirst();
     return { credits: n(row?.credits), amountCents: n(row?.amount_cents), orders: n(row?.orders) };
   },
 
   async projectCounts(db: Kysely<DB>) {
-    const rows = await db.selectFrom('projects').select('status').select((eb) => eb.fn.countAll<string>().as('n')).where('status', 'in', ['listed', 'funded', 'completed']).groupBy('status').execute();
+    const rows = await db
+      .selectFrom('projects')
+      .select('status')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', 'in', ['listed', 'funded', 'completed'])
+      .groupBy('status')
+      .execute();
     const byStatus = new Map(rows.map((r) => [r.status, n(r.n)]));
-    return { listed: byStatus.get('listed') ?? 0, funded: byStatus.get('funded') ?? 0, completed: byStatus.get('completed') ?? 0 };
+    return {
+      listed: byStatus.get('listed') ?? 0,
+      funded: byStatus.get('funded') ?? 0,
+      completed: byStatus.get('completed') ?? 0,
+    };
   },
 
   /** Certificates of a supplier's paid orders (not refunded). */
@@ -261,7 +327,16 @@ export const reportsRepository = {
       .selectFrom('certificates as c')
       .innerJoin('orders as o', 'o.id', 'c.order_id')
       .innerJoin('projects as p', 'p.id', 'c.project_id')
-      .select(['c.id', 'c.number', 'c.project_id', 'p.title as project_title', 'c.credits', 'c.value_cents', 'c.status', 'c.issued_at'])
+      .select([
+        'c.id',
+        'c.number',
+        'c.project_id',
+        'p.title as project_title',
+        'c.credits',
+        'c.value_cents',
+        'c.status',
+        'c.issued_at',
+      ])
       .where('c.buyer_organisation_id', '=', buyerId)
       .where('o.status', '=', 'paid')
       .orderBy('c.issued_at')
@@ -275,9 +350,21 @@ export const reportsRepository = {
     return db
       .selectFrom('outcome_stories as s')
       .innerJoin('projects as p', 'p.id', 's.project_id')
-      .select(['s.id', 's.project_id', 's.title', 's.body', 's.decided_at', 'p.title as project_title'])
+      .select([
+        's.id',
+        's.project_id',
+        's.title',
+        's.body',
+        's.decided_at',
+        'p.title as project_title',
+      ])
       .where('s.status', '=', 'published')
-      .where('s.project_id', 'in', (eb) => eb.selectFrom('report_buyer_sales').select('project_id').where('buyer_organisation_id', '=', buyerId))
+      .where('s.project_id', 'in', (eb) =>
+        eb
+          .selectFrom('report_buyer_sales')
+          .select('project_id')
+          .where('buyer_organisation_id', '=', buyerId),
+      )
       .orderBy('s.decided_at', 'desc')
       .orderBy('s.id', 'desc')
       .limit(limit + 1)
@@ -285,7 +372,11 @@ export const reportsRepository = {
   },
 
   async lastRefresh(db: Kysely<DB>): Promise<Date | null> {
-    const row = await db.selectFrom('report_refreshes').select('refreshed_at').where('name', '=', 'summaries').executeTakeFirst();
+    const row = await db
+      .selectFrom('report_refreshes')
+      .select('refreshed_at')
+      .where('name', '=', 'summaries')
+      .executeTakeFirst();
     return row?.refreshed_at ?? null;
   },
 };

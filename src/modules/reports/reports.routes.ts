@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { RATE_LIMITS } from '../../plugins/security.js';
-import { authorityTables, publicTables, type ReportTables, supplierTables, toCsv, toXlsx } from './exports.js';
+import {
+  authorityTables,
+  publicTables,
+  type ReportTables,
+  supplierTables,
+  toCsv,
+  toXlsx,
+} from './exports.js';
 import {
   AuthorityReportQuerySchema,
   AuthorityReportSchema,
@@ -18,16 +25,26 @@ import type { ReportsService } from './reports.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function sendFile(reply: FastifyReply, tables: ReportTables, format: 'csv' | 'xlsx', name: string, cache: 'private' | 'public') {
+async function sendFile(
+  reply: FastifyReply,
+  tables: ReportTables,
+  format: 'csv' | 'xlsx',
+  name: string,
+  cache: 'private' | 'public',
+) {
   const headers = {
     'content-disposition': `attachment; filename="${name}.${format}"`,
     'cache-control': cache === 'private' ? 'private, no-store' : 'public, max-age=60',
   };
-  if (format === 'csv') return reply.headers({ ...headers, 'content-type': 'text/csv; charset=utf-8' }).send(toCsv(tables));
+  if (format === 'csv')
+    return reply
+      .headers({ ...headers, 'content-type': 'text/csv; charset=utf-8' })
+      .send(toCsv(tables));
   return reply.headers({ ...headers, 'content-type': XLSX }).send((await toXlsx(tables)) as never);
 }
 
-const fileName = (kind: string, period: { from: string | null; to: string }) => `impactbeurs-${kind}-${period.from ?? 'start'}-${period.to}`;
+const fileName = (kind: string, period: { from: string | null; to: string }) =>
+  `impactbeurs-${kind}-${period.from ?? 'start'}-${period.to}`;
 
 const AUTHORITY_DESCRIPTION =
   'For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, ' +
@@ -35,13 +52,18 @@ const AUTHORITY_DESCRIPTION =
   'Counts of people below the disclosure threshold are suppressed (`value: null, suppressed: true`); see the README on the method.';
 const SUPPLIER_DESCRIPTION =
   'For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, where its money went (budget lines, pro rata), attributed outcomes and published stories. Suppressed as the authority report.';
-const STATS_DESCRIPTION = 'Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; suppressed counts never enter them.';
+const STATS_DESCRIPTION =
+  'Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; suppressed counts never enter them.';
 
 /** Reports for authorities and suppliers (signed in), and public statistics. */
-export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = async (app, { reports }) => {
+export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = async (
+  app,
+  { reports },
+) => {
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     const suffix = format === 'json' ? '' : `.${format}`;
-    const response200 = format === 'json' ? undefined : format === 'csv' ? CsvResponseSchema : XlsxResponseSchema;
+    const response200 =
+      format === 'json' ? undefined : format === 'csv' ? CsvResponseSchema : XlsxResponseSchema;
     const opSuffix = format === 'json' ? '' : format === 'csv' ? 'Csv' : 'Xlsx';
 
     app.get(
@@ -61,7 +83,13 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
       async (request, reply) => {
         const report = await reports.publicStats(request.query);
         if (format === 'json') return report;
-        return sendFile(reply, publicTables(report), format, fileName('stats', report.period), 'public');
+        return sendFile(
+          reply,
+          publicTables(report),
+          format,
+          fileName('stats', report.period),
+          'public',
+        );
       },
     );
 
@@ -78,13 +106,22 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
             summary: `Outcome report for an authority${format === 'json' ? '' : ` as ${format.toUpperCase()}`}`,
             description: AUTHORITY_DESCRIPTION,
             querystring: AuthorityReportQuerySchema,
-            response: { 200: response200 ?? AuthorityReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+            response: {
+              200: response200 ?? AuthorityReportSchema,
+              ...problemResponses(...AUTHENTICATED_PROBLEMS, 404),
+            },
           },
         },
         async (request, reply) => {
           const report = await reports.authority(ctxOf(request), request.query);
           if (format === 'json') return report;
-          return sendFile(reply, authorityTables(report), format, fileName('authority', report.period), 'private');
+          return sendFile(
+            reply,
+            authorityTables(report),
+            format,
+            fileName('authority', report.period),
+            'private',
+          );
         },
       );
 
@@ -97,13 +134,22 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
             summary: `Impact report for a supplier${format === 'json' ? '' : ` as ${format.toUpperCase()}`}`,
             description: SUPPLIER_DESCRIPTION,
             querystring: SupplierReportQuerySchema,
-            response: { 200: response200 ?? SupplierReportSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+            response: {
+              200: response200 ?? SupplierReportSchema,
+              ...problemResponses(...AUTHENTICATED_PROBLEMS, 404),
+            },
           },
         },
         async (request, reply) => {
           const report = await reports.supplier(ctxOf(request), request.query);
           if (format === 'json') return report;
-          return sendFile(reply, supplierTables(report), format, fileName('supplier', report.period), 'private');
+          return sendFile(
+            reply,
+            supplierTables(report),
+            format,
+            fileName('supplier', report.period),
+            'private',
+          );
         },
       );
     });

@@ -1,38 +1,72 @@
 import { z } from 'zod';
 import { CertificateStatusSchema } from '../certificates/certificates.schemas.js';
-import { BudgetCategorySchema, OutcomeTypeSchema, ProjectStatusSchema, TargetGroupSchema } from '../projects/vocabulary.js';
+import {
+  BudgetCategorySchema,
+  OutcomeTypeSchema,
+  ProjectStatusSchema,
+  TargetGroupSchema,
+} from '../projects/vocabulary.js';
 import { PublicStorySchema } from '../outcomes/outcomes.schemas.js';
 
 const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
 
 export const PeriodQuerySchema = z
   .object({
-    from: DateSchema.optional().describe('First day of the period (Amsterdam calendar); default: from the start'),
+    from: DateSchema.optional().describe(
+      'First day of the period (Amsterdam calendar); default: from the start',
+    ),
     to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
 export const AuthorityReportQuerySchema = z
   .object({
-    from: DateSchema.optional().describe('First day of the period (Amsterdam calendar); default: from the start'),
+    from: DateSchema.optional().describe(
+      'First day of the period (Amsterdam calendar); default: from the start',
+    ),
     to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
-    authorityId: z.uuid().optional().describe('Platform admins: the authority to report on. Others: their own (another id answers 404)'),
+    authorityId: z
+      .uuid()
+      .optional()
+      .describe(
+        'Platform admins: the authority to report on. Others: their own (another id answers 404)',
+      ),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 export type AuthorityReportQuery = z.infer<typeof AuthorityReportQuerySchema>;
 
 export const SupplierReportQuerySchema = z
   .object({
-    from: DateSchema.optional().describe('First day of the period (Amsterdam calendar); default: from the start'),
+    from: DateSchema.optional().describe(
+      'First day of the period (Amsterdam calendar); default: from the start',
+    ),
     to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
-    supplierId: z.uuid().optional().describe('Platform admins: the supplier to report on. Others: their own (another id answers 404)'),
+    supplierId: z
+      .uuid()
+      .optional()
+      .describe(
+        'Platform admins: the supplier to report on. Others: their own (another id answers 404)',
+      ),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 export type SupplierReportQuery = z.infer<typeof SupplierReportQuerySchema>;
 
 export const PublishedCountSchema = z
   .object({
-    value: z.number().int().nullable().describe('Sum of the published counts; null when every contributing count is suppressed'),
+    value: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Sum of the published counts; null when every contributing count is suppressed'),
     suppressed: z.boolean().describe('True when the value is withheld for privacy'),
     complete: z.boolean().describe('False when some suppressed counts are left out of the value'),
   })
@@ -41,7 +75,10 @@ export type PublishedCount = z.infer<typeof PublishedCountSchema>;
 
 export const AttributedCountSchema = z
   .object({
-    value: z.number().nullable().describe('Attributed people, rounded to one decimal; null when suppressed'),
+    value: z
+      .number()
+      .nullable()
+      .describe('Attributed people, rounded to one decimal; null when suppressed'),
     exact: z.string().nullable().describe('The exact attributed value as a fraction ("77/10")'),
     suppressed: z.boolean(),
     complete: z.boolean(),
@@ -59,18 +96,53 @@ export const ShareSchema = z
   .meta({ id: 'AttributionShare' });
 export type Share = z.infer<typeof ShareSchema>;
 
-const OutcomeLineSchema = z.object({ outcomeType: OutcomeTypeSchema, expected: z.number().int().nullable(), realised: PublishedCountSchema, attributed: AttributedCountSchema });
-const ParticipantLineSchema = z.object({ targetGroup: TargetGroupSchema, expected: z.number().int().nullable(), realised: PublishedCountSchema, attributed: AttributedCountSchema });
-const BanenafspraakLineSchema = z.object({ outcomeType: OutcomeTypeSchema, realised: PublishedCountSchema, attributed: AttributedCountSchema });
-const TotalLineSchema = z.object({ realised: PublishedCountSchema, attributed: AttributedCountSchema });
-const TotalsSchema = z.object({ participants: TotalLineSchema, outcomes: TotalLineSchema, banenafspraak: TotalLineSchema });
+const OutcomeLineSchema = z.object({
+  outcomeType: OutcomeTypeSchema,
+  expected: z.number().int().nullable(),
+  realised: PublishedCountSchema,
+  attributed: AttributedCountSchema,
+});
+const ParticipantLineSchema = z.object({
+  targetGroup: TargetGroupSchema,
+  expected: z.number().int().nullable(),
+  realised: PublishedCountSchema,
+  attributed: AttributedCountSchema,
+});
+const BanenafspraakLineSchema = z.object({
+  outcomeType: OutcomeTypeSchema,
+  realised: PublishedCountSchema,
+  attributed: AttributedCountSchema,
+});
+const TotalLineSchema = z.object({
+  realised: PublishedCountSchema,
+  attributed: AttributedCountSchema,
+});
+const TotalsSchema = z.object({
+  participants: TotalLineSchema,
+  outcomes: TotalLineSchema,
+  banenafspraak: TotalLineSchema,
+});
 
 const AttributedOutcomesSchema = z
   .object({
-    outcomes: z.array(z.object({ outcomeType: OutcomeTypeSchema, expected: z.number().nullable().describe('Attributed share of the expected count'), attributed: AttributedCountSchema })),
-    participants: z.array(z.object({ targetGroup: TargetGroupSchema, attributed: AttributedCountSchema })),
-    banenafspraak: z.array(z.object({ outcomeType: OutcomeTypeSchema, attributed: AttributedCountSchema })),
-    totals: z.object({ participants: AttributedCountSchema, outcomes: AttributedCountSchema, banenafspraak: AttributedCountSchema }),
+    outcomes: z.array(
+      z.object({
+        outcomeType: OutcomeTypeSchema,
+        expected: z.number().nullable().describe('Attributed share of the expected count'),
+        attributed: AttributedCountSchema,
+      }),
+    ),
+    participants: z.array(
+      z.object({ targetGroup: TargetGroupSchema, attributed: AttributedCountSchema }),
+    ),
+    banenafspraak: z.array(
+      z.object({ outcomeType: OutcomeTypeSchema, attributed: AttributedCountSchema }),
+    ),
+    totals: z.object({
+      participants: AttributedCountSchema,
+      outcomes: AttributedCountSchema,
+      banenafspraak: AttributedCountSchema,
+    }),
   })
   .meta({ id: 'AttributedOutcomes' });
 
@@ -81,14 +153,21 @@ export const ProjectOutcomesFields = {
   share: ShareSchema,
   outcomes: z.array(OutcomeLineSchema),
   participants: z.array(ParticipantLineSchema),
-  banenafspraak: z.array(BanenafspraakLineSchema).describe('Outcomes achieved by people in the Banenafspraak target group'),
+  banenafspraak: z
+    .array(BanenafspraakLineSchema)
+    .describe('Outcomes achieved by people in the Banenafspraak target group'),
   totals: TotalsSchema,
 };
 
 const ReportHeaderFields = {
   period: z.object({ from: z.string().nullable(), to: z.string() }),
   generatedAt: z.string(),
-  dataAsOf: z.string().nullable().describe('When the summaries were last refreshed (sales and claims); outcome counts are current'),
+  dataAsOf: z
+    .string()
+    .nullable()
+    .describe(
+      'When the summaries were last refreshed (sales and claims); outcome counts are current',
+    ),
   disclosureThreshold: z.number().int(),
   methodology: z.string(),
 };
@@ -116,7 +195,12 @@ export const AuthorityReportSchema = z
       ),
     }),
     attributed: AttributedOutcomesSchema,
-    projects: z.array(z.object({ ...ProjectOutcomesFields, srValueCents: z.number().int().describe('SR value approved in the period on this project') })),
+    projects: z.array(
+      z.object({
+        ...ProjectOutcomesFields,
+        srValueCents: z.number().int().describe('SR value approved in the period on this project'),
+      }),
+    ),
   })
   .meta({ id: 'AuthorityReport' });
 export type AuthorityReport = z.infer<typeof AuthorityReportSchema>;
@@ -142,15 +226,26 @@ export const SupplierReportSchema = z
     projects: z.array(
       z.object({
         ...ProjectOutcomesFields,
-        amountCents: z.number().int().describe('What the supplier paid for its credits in this project'),
+        amountCents: z
+          .number()
+          .int()
+          .describe('What the supplier paid for its credits in this project'),
         budgetLines: z.array(
           z.object({
             budgetLineId: z.uuid(),
             description: z.string(),
             category: BudgetCategorySchema,
             plannedCents: z.number().int(),
-            plannedShareCents: z.number().int().describe('The supplier’s payment spread over the planned budget pro rata (rounded to cents)'),
-            spentCents: z.number().int().describe('Spent on the line in the period, per accepted reports'),
+            plannedShareCents: z
+              .number()
+              .int()
+              .describe(
+                'The supplier’s payment spread over the planned budget pro rata (rounded to cents)',
+              ),
+            spentCents: z
+              .number()
+              .int()
+              .describe('Spent on the line in the period, per accepted reports'),
             attributedSpentCents: z.number().int().describe('share × spent, rounded to cents'),
           }),
         ),
@@ -167,17 +262,36 @@ export const PublicStatsSchema = z
     ...ReportHeaderFields,
     creditsSold: z.number().int(),
     amountCents: z.number().int().describe('Paid for credits sold (not refunded), in cents'),
-    projects: z.object({ listed: z.number().int(), funded: z.number().int(), completed: z.number().int() }),
+    projects: z.object({
+      listed: z.number().int(),
+      funded: z.number().int(),
+      completed: z.number().int(),
+    }),
     outcomes: z.array(z.object({ outcomeType: OutcomeTypeSchema, realised: PublishedCountSchema })),
-    participants: z.array(z.object({ targetGroup: TargetGroupSchema, realised: PublishedCountSchema })),
-    banenafspraak: z.array(z.object({ outcomeType: OutcomeTypeSchema, realised: PublishedCountSchema })),
-    totals: z.object({ participants: PublishedCountSchema, outcomes: PublishedCountSchema, banenafspraak: PublishedCountSchema }),
+    participants: z.array(
+      z.object({ targetGroup: TargetGroupSchema, realised: PublishedCountSchema }),
+    ),
+    banenafspraak: z.array(
+      z.object({ outcomeType: OutcomeTypeSchema, realised: PublishedCountSchema }),
+    ),
+    totals: z.object({
+      participants: PublishedCountSchema,
+      outcomes: PublishedCountSchema,
+      banenafspraak: PublishedCountSchema,
+    }),
   })
   .meta({ id: 'PublicStats' });
 export type PublicStats = z.infer<typeof PublicStatsSchema>;
 
-export const CsvResponseSchema = { description: 'The report as CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } } as const;
+export const CsvResponseSchema = {
+  description: 'The report as CSV (UTF-8 with BOM)',
+  content: { 'text/csv': { schema: z.string() } },
+} as const;
 export const XlsxResponseSchema = {
   description: 'The report as an Excel workbook',
-  content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) } },
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: z.string().meta({ format: 'binary' }),
+    },
+  },
 } as const;

@@ -18,8 +18,22 @@ import {
   toNumber,
 } from './attribution.js';
 import { type Period, splitPeriod } from './period.js';
-import { type CellTotalsRow, type ProjectFigures, type ReportContext, reportsRepository as repo } from './reports.repository.js';
-import type { AttributedCount, AuthorityReport, AuthorityReportQuery, PublicStats, PublishedCount, Share, SupplierReport, SupplierReportQuery } from './reports.schemas.js';
+import {
+  type CellTotalsRow,
+  type ProjectFigures,
+  type ReportContext,
+  reportsRepository as repo,
+} from './reports.repository.js';
+import type {
+  AttributedCount,
+  AuthorityReport,
+  AuthorityReportQuery,
+  PublicStats,
+  PublishedCount,
+  Share,
+  SupplierReport,
+  SupplierReportQuery,
+} from './reports.schemas.js';
 import { aggregateCounts, TOTAL } from './suppression.js';
 
 const EMPTY: PublishedCount = { value: 0, suppressed: false, complete: true };
@@ -27,13 +41,26 @@ const SUPPRESSED: AttributedCount = { value: null, exact: null, suppressed: true
 
 function toShare(credits: number, sold: number): { share: Share; fraction: Fraction } {
   const f = shareOf(credits, sold);
-  return { share: { credits, soldCredits: sold, exact: formatExact(f), percent: toNumber(multiply(f, fraction(100)), 2) }, fraction: f };
+  return {
+    share: {
+      credits,
+      soldCredits: sold,
+      exact: formatExact(f),
+      percent: toNumber(multiply(f, fraction(100)), 2),
+    },
+    fraction: f,
+  };
 }
 
 function attributedOf(realised: PublishedCount, share: Fraction): AttributedCount {
   if (realised.value === null) return { ...SUPPRESSED };
   const exact = attribute(share, realised.value);
-  return { value: toNumber(exact), exact: formatExact(exact), suppressed: false, complete: realised.complete };
+  return {
+    value: toNumber(exact),
+    exact: formatExact(exact),
+    suppressed: false,
+    complete: realised.complete,
+  };
 }
 
 /** Attributed figures of several projects added up: suppressed contributions never enter the sum. */
@@ -42,7 +69,12 @@ function sumAttributed(parts: { realised: PublishedCount; share: Fraction }[]): 
   const anyWithheld = parts.some((p) => !p.realised.complete);
   if (shown.length === 0 && parts.some((p) => p.realised.suppressed)) return { ...SUPPRESSED };
   const exact = sum(shown.map((p) => attribute(p.share, p.realised.value!)));
-  return { value: toNumber(exact), exact: formatExact(exact), suppressed: false, complete: !anyWithheld };
+  return {
+    value: toNumber(exact),
+    exact: formatExact(exact),
+    suppressed: false,
+    complete: !anyWithheld,
+  };
 }
 
 type Realised = Map<string, PublishedCount>;
@@ -53,7 +85,14 @@ function realisedByProject(rows: CellTotalsRow[]): Map<string, Realised> {
   for (const row of rows) {
     let cells = byProject.get(row.project_id);
     if (!cells) byProject.set(row.project_id, (cells = new Map()));
-    cells.set(key(row.dimension, row.category), aggregateCounts({ publishedSum: row.published_sum, shown: row.shown, withheld: row.withheld }));
+    cells.set(
+      key(row.dimension, row.category),
+      aggregateCounts({
+        publishedSum: row.published_sum,
+        shown: row.shown,
+        withheld: row.withheld,
+      }),
+    );
   }
   return byProject;
 }
@@ -69,7 +108,8 @@ interface ProjectBlockInput {
 
 function projectBlock(input: ProjectBlockInput) {
   const { share, fraction: f } = toShare(input.credits, input.sold);
-  const get = (dimension: string, category: string) => input.realised.get(key(dimension, category)) ?? EMPTY;
+  const get = (dimension: string, category: string) =>
+    input.realised.get(key(dimension, category)) ?? EMPTY;
   const line = (dimension: string, category: string) => {
     const realised = get(dimension, category);
     return { realised, attributed: attributedOf(realised, f) };
@@ -81,10 +121,25 @@ function projectBlock(input: ProjectBlockInput) {
       title: input.project.title,
       status: input.project.status as never,
       share,
-      outcomes: OUTCOME_TYPES.map((outcomeType) => ({ outcomeType, expected: input.expectedOutcomes.get(outcomeType) ?? null, ...line('outcomes', outcomeType) })),
-      participants: TARGET_GROUPS.map((targetGroup) => ({ targetGroup, expected: input.expectedParticipants.get(targetGroup) ?? null, ...line('participants', targetGroup) })),
-      banenafspraak: OUTCOME_TYPES.map((outcomeType) => ({ outcomeType, ...line('banenafspraak', outcomeType) })),
-      totals: { participants: line('participants', TOTAL), outcomes: line('outcomes', TOTAL), banenafspraak: line('banenafspraak', TOTAL) },
+      outcomes: OUTCOME_TYPES.map((outcomeType) => ({
+        outcomeType,
+        expected: input.expectedOutcomes.get(outcomeType) ?? null,
+        ...line('outcomes', outcomeType),
+      })),
+      participants: TARGET_GROUPS.map((targetGroup) => ({
+        targetGroup,
+        expected: input.expectedParticipants.get(targetGroup) ?? null,
+        ...line('participants', targetGroup),
+      })),
+      banenafspraak: OUTCOME_TYPES.map((outcomeType) => ({
+        outcomeType,
+        ...line('banenafspraak', outcomeType),
+      })),
+      totals: {
+        participants: line('participants', TOTAL),
+        outcomes: line('outcomes', TOTAL),
+        banenafspraak: line('banenafspraak', TOTAL),
+      },
     },
   };
 }
@@ -93,18 +148,30 @@ type Block = ReturnType<typeof projectBlock>;
 
 /** The attributed figures over all projects of a report. */
 function attributedSummary(blocks: Block[]) {
-  const over = (pick: (b: Block['block']) => { realised: PublishedCount }) => blocks.map((b) => ({ realised: pick(b.block).realised, share: b.share }));
+  const over = (pick: (b: Block['block']) => { realised: PublishedCount }) =>
+    blocks.map((b) => ({ realised: pick(b.block).realised, share: b.share }));
   return {
     outcomes: OUTCOME_TYPES.map((outcomeType, i) => {
       const expected = blocks.filter((b) => b.block.outcomes[i]!.expected !== null);
       return {
         outcomeType,
-        expected: expected.length === 0 ? null : toNumber(sum(expected.map((b) => attribute(b.share, b.block.outcomes[i]!.expected!)))),
+        expected:
+          expected.length === 0
+            ? null
+            : toNumber(
+                sum(expected.map((b) => attribute(b.share, b.block.outcomes[i]!.expected!))),
+              ),
         attributed: sumAttributed(over((b) => b.outcomes[i]!)),
       };
     }),
-    participants: TARGET_GROUPS.map((targetGroup, i) => ({ targetGroup, attributed: sumAttributed(over((b) => b.participants[i]!)) })),
-    banenafspraak: OUTCOME_TYPES.map((outcomeType, i) => ({ outcomeType, attributed: sumAttributed(over((b) => b.banenafspraak[i]!)) })),
+    participants: TARGET_GROUPS.map((targetGroup, i) => ({
+      targetGroup,
+      attributed: sumAttributed(over((b) => b.participants[i]!)),
+    })),
+    banenafspraak: OUTCOME_TYPES.map((outcomeType, i) => ({
+      outcomeType,
+      attributed: sumAttributed(over((b) => b.banenafspraak[i]!)),
+    })),
     totals: {
       participants: sumAttributed(over((b) => b.totals.participants)),
       outcomes: sumAttributed(over((b) => b.totals.outcomes)),
@@ -142,7 +209,11 @@ function blocksOf(figures: ProjectFigures): Block[] {
  * Promise.all that waits for every statement before it throws, and throws the first
  * failure in argument order: the outcome does not depend on which statement finishes first.
  */
-async function settledInOrder<A, B, C>(a: Promise<A>, b: Promise<B>, c: Promise<C>): Promise<[A, B, C]> {
+async function settledInOrder<A, B, C>(
+  a: Promise<A>,
+  b: Promise<B>,
+  c: Promise<C>,
+): Promise<[A, B, C]> {
   const results = await Promise.allSettled([a, b, c]);
   for (const r of results) if (r.status === 'rejected') throw r.reason;
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [A, B, C];
@@ -181,22 +252,34 @@ export function createReportsService(deps: ReportsDeps) {
   }
 
   /** Which organisation a report is about: the caller's own, or for platform admins the one asked for. */
-  function subjectId(ctx: Ctx, kind: 'authority' | 'supplier', askedId: string | undefined): string {
+  function subjectId(
+    ctx: Ctx,
+    kind: 'authority' | 'supplier',
+    askedId: string | undefined,
+  ): string {
     const actor = requireActor(ctx);
     if (isPlatformAdmin(actor)) {
       if (!askedId) throw notFound(kind === 'authority' ? 'Authority' : 'Supplier');
       return askedId;
     }
     if (actor.organisationKind === kind) {
-      if (askedId && askedId !== actor.organisationId) throw notFound(kind === 'authority' ? 'Authority' : 'Supplier');
+      if (askedId && askedId !== actor.organisationId)
+        throw notFound(kind === 'authority' ? 'Authority' : 'Supplier');
       return actor.organisationId;
     }
-    throw forbidden('AUTH.FORBIDDEN', `Only ${kind} organisations and platform admins read this report`);
+    throw forbidden(
+      'AUTH.FORBIDDEN',
+      `Only ${kind} organisations and platform admins read this report`,
+    );
   }
 
   /** The subject as the report's statement found it; the figures read with it are dropped unless it is of the right kind. */
-  function checkSubject(organisation: ReportContext['organisation'], kind: 'authority' | 'supplier') {
-    if (!organisation || organisation.kind !== kind) throw notFound(kind === 'authority' ? 'Authority' : 'Supplier');
+  function checkSubject(
+    organisation: ReportContext['organisation'],
+    kind: 'authority' | 'supplier',
+  ) {
+    if (!organisation || organisation.kind !== kind)
+      throw notFound(kind === 'authority' ? 'Authority' : 'Supplier');
     return organisation;
   }
 
@@ -210,8 +293,20 @@ export function createReportsService(deps: ReportsDeps) {
 
       const valueByProject = new Map(rows.projectValues.map((r) => [r.project_id, r.value_cents]));
       const contractLines = rows.contracts
-        .map((c) => ({ contractId: c.id, reference: c.reference, title: c.title, supplierId: c.supplier_id, supplierName: c.supplier_name, credits: c.credits, valueCents: c.value_cents, claims: c.claims }))
-        .sort((a, b) => a.reference.localeCompare(b.reference) || a.contractId.localeCompare(b.contractId));
+        .map((c) => ({
+          contractId: c.id,
+          reference: c.reference,
+          title: c.title,
+          supplierId: c.supplier_id,
+          supplierName: c.supplier_name,
+          credits: c.credits,
+          valueCents: c.value_cents,
+          claims: c.claims,
+        }))
+        .sort(
+          (a, b) =>
+            a.reference.localeCompare(b.reference) || a.contractId.localeCompare(b.contractId),
+        );
 
       const blocks = blocksOf(rows);
       return {
@@ -225,7 +320,10 @@ export function createReportsService(deps: ReportsDeps) {
           contracts: contractLines,
         },
         attributed: attributedSummary(blocks),
-        projects: blocks.map((b) => ({ ...b.block, srValueCents: valueByProject.get(b.block.projectId) ?? 0 })),
+        projects: blocks.map((b) => ({
+          ...b.block,
+          srValueCents: valueByProject.get(b.block.projectId) ?? 0,
+        })),
       };
     },
 
@@ -270,31 +368,58 @@ export function createReportsService(deps: ReportsDeps) {
               description: l.description,
               category: l.category,
               plannedCents: l.amount_cents,
-              plannedShareCents: planned === 0 ? 0 : toNumber(fraction(BigInt(amountCents) * BigInt(l.amount_cents), planned), 0),
+              plannedShareCents:
+                planned === 0
+                  ? 0
+                  : toNumber(fraction(BigInt(amountCents) * BigInt(l.amount_cents), planned), 0),
               spentCents: spent.get(l.id) ?? 0,
               attributedSpentCents: toNumber(attribute(b.share, spent.get(l.id) ?? 0), 0),
             })),
-            stories: stories.filter((s) => s.project_id === b.block.projectId).slice(0, 20).map(toPublicStory),
+            stories: stories
+              .filter((s) => s.project_id === b.block.projectId)
+              .slice(0, 20)
+              .map(toPublicStory),
           };
         }),
       };
     },
 
-    async publicStats(query: { from?: string | undefined; to?: string | undefined }): Promise<PublicStats> {
+    async publicStats(query: {
+      from?: string | undefined;
+      to?: string | undefined;
+    }): Promise<PublicStats> {
       const period = periodOf(query);
-      const [sales, projects, totals] = await Promise.all([repo.platformSales(db), repo.projectCounts(db), repo.outcomeTotals(db, period.from, period.to)]);
+      const [sales, projects, totals] = await Promise.all([
+        repo.platformSales(db),
+        repo.projectCounts(db),
+        repo.outcomeTotals(db, period.from, period.to),
+      ]);
       const cells = new Map(totals.map((t) => [key(t.dimension, t.category), aggregateCounts(t)]));
-      const get = (dimension: string, category: string) => cells.get(key(dimension, category)) ?? EMPTY;
+      const get = (dimension: string, category: string) =>
+        cells.get(key(dimension, category)) ?? EMPTY;
       return {
         kind: 'public',
         ...(await header(period)),
         creditsSold: sales.credits,
         amountCents: sales.amountCents,
         projects,
-        outcomes: OUTCOME_TYPES.map((outcomeType) => ({ outcomeType, realised: get('outcomes', outcomeType) })),
-        participants: TARGET_GROUPS.map((targetGroup) => ({ targetGroup, realised: get('participants', targetGroup) })),
-        banenafspraak: OUTCOME_TYPES.map((outcomeType) => ({ outcomeType, realised: get('banenafspraak', outcomeType) })),
-        totals: { participants: get('participants', TOTAL), outcomes: get('outcomes', TOTAL), banenafspraak: get('banenafspraak', TOTAL) },
+        outcomes: OUTCOME_TYPES.map((outcomeType) => ({
+          outcomeType,
+          realised: get('outcomes', outcomeType),
+        })),
+        participants: TARGET_GROUPS.map((targetGroup) => ({
+          targetGroup,
+          realised: get('participants', targetGroup),
+        })),
+        banenafspraak: OUTCOME_TYPES.map((outcomeType) => ({
+          outcomeType,
+          realised: get('banenafspraak', outcomeType),
+        })),
+        totals: {
+          participants: get('participants', TOTAL),
+          outcomes: get('outcomes', TOTAL),
+          banenafspraak: get('banenafspraak', TOTAL),
+        },
       };
     },
   };

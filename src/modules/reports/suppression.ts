@@ -45,7 +45,8 @@ export function isSmall(count: number, threshold: number): boolean {
 }
 
 function assertCount(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
 }
 
 /**
@@ -62,11 +63,13 @@ function assertCount(value: number, what: string): void {
  * one of them is suppressed as well.
  */
 export function suppressRow(parts: readonly CountCell[], threshold: number): PublishedRow {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a positive integer, got ${threshold}`);
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError(`threshold must be a positive integer, got ${threshold}`);
   const seen = new Set<string>();
   for (const part of parts) {
     assertCount(part.exact, `count of ${part.category}`);
-    if (part.category === TOTAL || seen.has(part.category)) throw new RangeError(`duplicate or reserved category ${part.category}`);
+    if (part.category === TOTAL || seen.has(part.category))
+      throw new RangeError(`duplicate or reserved category ${part.category}`);
     seen.add(part.category);
   }
   const total = parts.reduce((sum, part) => sum + part.exact, 0);
@@ -84,11 +87,16 @@ export function suppressRow(parts: readonly CountCell[], threshold: number): Pub
   };
 
   if (totalCell.published !== null) {
-    let hidden = cells.filter((cell) => cell.published === null).reduce((sum, cell) => sum + cell.exact, 0);
+    let hidden = cells
+      .filter((cell) => cell.published === null)
+      .reduce((sum, cell) => sum + cell.exact, 0);
     while (hidden > 0 && hidden < threshold) {
       const candidates = cells
         .filter((cell) => cell.published !== null && cell.exact > 0)
-        .sort((a, b) => a.exact - b.exact || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
+        .sort(
+          (a, b) =>
+            a.exact - b.exact || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+        );
       const next = candidates[0];
       // Cannot happen (total ≥ threshold > hidden leaves a visible non-zero part); kept as a guard.
       if (!next) break;
@@ -114,7 +122,9 @@ export interface AggregateCell {
  * Adds published cells. Suppressed cells never enter the sum: the figure is the sum of
  * what is shown elsewhere anyway, and says whether anything was left out.
  */
-export function aggregate(cells: readonly Pick<PublishedCell, 'exact' | 'published'>[]): AggregateCell {
+export function aggregate(
+  cells: readonly Pick<PublishedCell, 'exact' | 'published'>[],
+): AggregateCell {
   let sum = 0;
   let withheld = 0;
   for (const cell of cells) {
@@ -134,8 +144,13 @@ export function aggregate(cells: readonly Pick<PublishedCell, 'exact' | 'publish
  * The same as aggregate(), from counts a query made: the sum of published cells, how many
  * were published, and how many non-zero cells were suppressed.
  */
-export function aggregateCounts(counts: { publishedSum: number; shown: number; withheld: number }): AggregateCell {
-  if (counts.withheld > 0 && counts.publishedSum === 0) return { value: null, suppressed: true, complete: false };
+export function aggregateCounts(counts: {
+  publishedSum: number;
+  shown: number;
+  withheld: number;
+}): AggregateCell {
+  if (counts.withheld > 0 && counts.publishedSum === 0)
+    return { value: null, suppressed: true, complete: false };
   return { value: counts.publishedSum, suppressed: false, complete: counts.withheld === 0 };
 }
 

@@ -56,26 +56,53 @@ export const reviewsRepository = {
    * Locks the project row. Every step that changes a review takes this lock first (scoring
    * and declaring share it, the others hold it alone), so a decision never races a score.
    */
-  async lockProject(trx: Transaction<DB>, id: string, mode: 'update' | 'share'): Promise<ProjectRow | undefined> {
+  async lockProject(
+    trx: Transaction<DB>,
+    id: string,
+    mode: 'update' | 'share',
+  ): Promise<ProjectRow | undefined> {
     const query = trx.selectFrom('projects').selectAll().where('id', '=', id);
     return (mode === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
   },
 
-  async updateProject(trx: Transaction<DB>, id: string, values: Updateable<ProjectsTable>): Promise<ProjectRow> {
-    return trx.updateTable('projects').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  async updateProject(
+    trx: Transaction<DB>,
+    id: string,
+    values: Updateable<ProjectsTable>,
+  ): Promise<ProjectRow> {
+    return trx
+      .updateTable('projects')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   async findInitiativeName(db: Kysely<DB>, organisationId: string): Promise<string> {
-    const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow();
     return row.name;
   },
 
   async findOpenRound(db: Kysely<DB>, projectId: string): Promise<ReviewRoundRow | undefined> {
-    return db.selectFrom('review_rounds').selectAll().where('project_id', '=', projectId).where('status', '=', 'open').executeTakeFirst();
+    return db
+      .selectFrom('review_rounds')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
   },
 
   async listRounds(db: Kysely<DB>, projectId: string): Promise<ReviewRoundRow[]> {
-    return db.selectFrom('review_rounds').selectAll().where('project_id', '=', projectId).orderBy('round_number').execute();
+    return db
+      .selectFrom('review_rounds')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('round_number')
+      .execute();
   },
 
   async updateRound(
@@ -83,11 +110,19 @@ export const reviewsRepository = {
     id: string,
     values: Partial<Pick<ReviewRoundRow, 'status' | 'questions' | 'returned_by' | 'returned_at'>>,
   ): Promise<void> {
-    await trx.updateTable('review_rounds').set(values).where('id', '=', id).executeTakeFirstOrThrow();
+    await trx
+      .updateTable('review_rounds')
+      .set(values)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
   },
 
   /** The rounds of a project on which the reviewer sits. */
-  async roundIdsOfReviewer(db: Kysely<DB>, projectId: string, reviewerId: string): Promise<string[]> {
+  async roundIdsOfReviewer(
+    db: Kysely<DB>,
+    projectId: string,
+    reviewerId: string,
+  ): Promise<string[]> {
     const rows = await db
       .selectFrom('panel_assignments')
       .innerJoin('review_rounds', 'review_rounds.id', 'panel_assignments.round_id')
@@ -99,7 +134,13 @@ export const reviewsRepository = {
   },
 
   async listAssignmentsOfRound(db: Kysely<DB>, roundId: string): Promise<PanelAssignmentRow[]> {
-    return db.selectFrom('panel_assignments').selectAll().where('round_id', '=', roundId).orderBy('assigned_at').orderBy('id').execute();
+    return db
+      .selectFrom('panel_assignments')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .orderBy('assigned_at')
+      .orderBy('id')
+      .execute();
   },
 
   async listScoresOfRound(db: Kysely<DB>, roundId: string): Promise<ReviewScoreRow[]> {
@@ -107,7 +148,11 @@ export const reviewsRepository = {
   },
 
   async findConsensus(db: Kysely<DB>, roundId: string): Promise<ReviewConsensusRow | undefined> {
-    return db.selectFrom('review_consensus').selectAll().where('round_id', '=', roundId).executeTakeFirst();
+    return db
+      .selectFrom('review_consensus')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .executeTakeFirst();
   },
 
   async insertConsensus(
@@ -158,7 +203,12 @@ export const reviewsRepository = {
   },
 
   async lockAssignment(trx: Transaction<DB>, id: string): Promise<PanelAssignmentRow | undefined> {
-    return trx.selectFrom('panel_assignments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('panel_assignments')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   },
 
   async findAssignment(db: Kysely<DB>, id: string): Promise<PanelAssignmentRow | undefined> {
@@ -177,7 +227,11 @@ export const reviewsRepository = {
   ): Promise<PanelAssignmentRow | undefined> {
     return trx
       .updateTable('panel_assignments')
-      .set({ declaration: values.declaration, declaration_note: values.note, declared_at: values.at })
+      .set({
+        declaration: values.declaration,
+        declaration_note: values.note,
+        declared_at: values.at,
+      })
       .where('id', '=', id)
       .where('declaration', 'is', null)
       .returningAll()
@@ -185,7 +239,11 @@ export const reviewsRepository = {
   },
 
   async findScore(db: Kysely<DB>, assignmentId: string): Promise<ReviewScoreRow | undefined> {
-    return db.selectFrom('review_scores').selectAll().where('assignment_id', '=', assignmentId).executeTakeFirst();
+    return db
+      .selectFrom('review_scores')
+      .selectAll()
+      .where('assignment_id', '=', assignmentId)
+      .executeTakeFirst();
   },
 
   async insertScore(
@@ -208,9 +266,18 @@ export const reviewsRepository = {
     let query = reviewerAssignments(db, reviewerId);
     if (page.after) {
       const { assignedAt, id } = page.after;
-      query = query.where((eb) => eb.or([eb('a.assigned_at', '<', assignedAt), eb.and([eb('a.assigned_at', '=', assignedAt), eb('a.id', '<', id)])]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('a.assigned_at', '<', assignedAt),
+          eb.and([eb('a.assigned_at', '=', assignedAt), eb('a.id', '<', id)]),
+        ]),
+      );
     }
-    return query.orderBy('a.assigned_at', 'desc').orderBy('a.id', 'desc').limit(page.limit + 1).execute();
+    return query
+      .orderBy('a.assigned_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
   },
 
   async findForReviewerById(db: Kysely<DB>, reviewerId: string, id: string) {
@@ -218,4 +285,6 @@ export const reviewsRepository = {
   },
 };
 
-export type ReviewerAssignmentRow = NonNullable<Awaited<ReturnType<typeof reviewsRepository.findForReviewerById>>>;
+export type ReviewerAssignmentRow = NonNullable<
+  Awaited<ReturnType<typeof reviewsRepository.findForReviewerById>>
+>;

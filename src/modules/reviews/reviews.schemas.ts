@@ -6,10 +6,17 @@ import {
   CriterionSchema,
   CriterionValuesSchema,
 } from '../awards/awards.schemas.js';
-import { BudgetCategorySchema, OutcomeTypeSchema, ProjectStatusSchema, TargetGroupSchema } from '../projects/vocabulary.js';
+import {
+  BudgetCategorySchema,
+  OutcomeTypeSchema,
+  ProjectStatusSchema,
+  TargetGroupSchema,
+} from '../projects/vocabulary.js';
 
 const RoundStatusSchema = z.enum(['open', 'changes_requested', 'decided']);
-const DeclarationSchema = z.enum(['none', 'conflict']).describe('`none`: no conflict of interest; `conflict`: recused from this review');
+const DeclarationSchema = z
+  .enum(['none', 'conflict'])
+  .describe('`none`: no conflict of interest; `conflict`: recused from this review');
 
 const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
@@ -22,7 +29,9 @@ export const AssignPanelSchema = z
       .min(1)
       .max(15)
       .refine(distinct, 'must not name a reviewer twice')
-      .describe('Platform users with role reviewer; together with those already on the round, at least PANEL_MIN not recused'),
+      .describe(
+        'Platform users with role reviewer; together with those already on the round, at least PANEL_MIN not recused',
+      ),
   })
   .meta({ id: 'AssignPanel' });
 
@@ -31,7 +40,13 @@ export type AssignPanelInput = z.infer<typeof AssignPanelSchema>;
 export const DeclareInterestSchema = z
   .object({
     declaration: DeclarationSchema,
-    note: z.string().trim().min(1).max(2000).optional().describe('What the conflict is, or anything the admin should know'),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('What the conflict is, or anything the admin should know'),
   })
   .meta({ id: 'DeclareInterest' });
 
@@ -54,7 +69,9 @@ export const SubmitScoresSchema = z
     reach: CriterionScoreInputSchema.describe('How many people the project helps'),
     depth: CriterionScoreInputSchema.describe('Intensity of the intervention per person'),
     durability: CriterionScoreInputSchema.describe('How long the effects last'),
-    indirect: CriterionScoreInputSchema.describe('Barriers removed: growth, social resources, motivation, self-image'),
+    indirect: CriterionScoreInputSchema.describe(
+      'Barriers removed: growth, social resources, motivation, self-image',
+    ),
     overallComment: z.string().trim().min(1).max(10000),
     ineligibleBudgetLineIds: IneligibleLinesSchema,
   })
@@ -63,7 +80,14 @@ export const SubmitScoresSchema = z
 export type SubmitScoresInput = z.infer<typeof SubmitScoresSchema>;
 
 export const RequestChangesSchema = z
-  .object({ questions: z.string().trim().min(1).max(5000).describe('What the initiative must answer or change before resubmitting') })
+  .object({
+    questions: z
+      .string()
+      .trim()
+      .min(1)
+      .max(5000)
+      .describe('What the initiative must answer or change before resubmitting'),
+  })
   .meta({ id: 'RequestChanges' });
 
 export type RequestChangesInput = z.infer<typeof RequestChangesSchema>;
@@ -84,7 +108,13 @@ export const RecordConsensusSchema = z
 export type RecordConsensusInput = z.infer<typeof RecordConsensusSchema>;
 
 export const ReviewQuerySchema = z.object({
-  round: z.coerce.number().int().min(1).max(10000).optional().describe('Review round number; defaults to the latest one the caller may see'),
+  round: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .optional()
+    .describe('Review round number; defaults to the latest one the caller may see'),
 });
 
 export const AssignmentsQuerySchema = PageQuerySchema;
@@ -127,7 +157,9 @@ export const ReviewAssignmentSchema = z
 
 export type ReviewAssignment = z.infer<typeof ReviewAssignmentSchema>;
 
-export const ReviewAssignmentPageSchema = pageSchema(ReviewAssignmentSchema).meta({ id: 'ReviewAssignmentPage' });
+export const ReviewAssignmentPageSchema = pageSchema(ReviewAssignmentSchema).meta({
+  id: 'ReviewAssignmentPage',
+});
 
 export const ScoredAssignmentSchema = z
   .object({ assignment: ReviewAssignmentSchema, score: ReviewScoreSchema })
@@ -141,15 +173,27 @@ export const ReviewedPlanSchema = z
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
     municipalities: z.array(z.object({ cbsCode: z.string(), name: z.string() })),
-    targetGroups: z.array(z.object({ targetGroup: TargetGroupSchema, expectedParticipants: z.int() })),
+    targetGroups: z.array(
+      z.object({ targetGroup: TargetGroupSchema, expectedParticipants: z.int() }),
+    ),
     expectedOutcomes: z.array(z.object({ outcomeType: OutcomeTypeSchema, expectedCount: z.int() })),
     budgetLines: z.array(
-      z.object({ id: z.uuid(), position: z.int(), description: z.string(), category: BudgetCategorySchema, amountCents: z.int() }),
+      z.object({
+        id: z.uuid(),
+        position: z.int(),
+        description: z.string(),
+        category: BudgetCategorySchema,
+        amountCents: z.int(),
+      }),
     ),
     totalCostCents: z.int().nullable(),
     minimumBudgetCents: z.int().nullable(),
     otherFunding: z.object({ amountCents: z.int(), description: z.string().nullable() }),
-    contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+    contact: z.object({
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
   })
   .describe('The plan exactly as submitted for this round')
   .meta({ id: 'ReviewedPlan' });
@@ -187,7 +231,9 @@ export const PanelEvaluationSchema = z
     scoredReviewers: z.int(),
     complete: z.boolean().describe('At least PANEL_MIN active reviewers, all of them scored'),
     medians: CriterionValuesSchema.nullable(),
-    divergentCriteria: z.array(CriterionSchema).describe('Criteria whose scores spread by more than the methodology allows'),
+    divergentCriteria: z
+      .array(CriterionSchema)
+      .describe('Criteria whose scores spread by more than the methodology allows'),
     consensusNeeded: z.boolean(),
     consensusRecorded: z.boolean(),
     scoreSource: z.enum(['median', 'consensus']),
@@ -205,7 +251,9 @@ export const PanelEvaluationSchema = z
         reasons: z.array(AwardReasonSchema),
       })
       .nullable()
-      .describe('The award as it would be confirmed now; null until the panel is complete (and a needed consensus recorded)'),
+      .describe(
+        'The award as it would be confirmed now; null until the panel is complete (and a needed consensus recorded)',
+      ),
   })
   .meta({ id: 'PanelEvaluation' });
 
@@ -214,8 +262,14 @@ export const PlanReviewSchema = z
     projectId: z.uuid(),
     projectStatus: ProjectStatusSchema,
     initiative: z.object({ id: z.uuid(), name: z.string() }),
-    viewer: z.enum(['admin', 'reviewer']).describe('Reviewers see their own assignment, and the others’ scores only after submitting their own'),
-    rounds: z.array(z.object({ number: z.int(), status: RoundStatusSchema })).describe('The rounds the caller may open with ?round='),
+    viewer: z
+      .enum(['admin', 'reviewer'])
+      .describe(
+        'Reviewers see their own assignment, and the others’ scores only after submitting their own',
+      ),
+    rounds: z
+      .array(z.object({ number: z.int(), status: RoundStatusSchema }))
+      .describe('The rounds the caller may open with ?round='),
     round: z.object({
       id: z.uuid(),
       number: z.int(),

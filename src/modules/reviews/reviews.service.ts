@@ -3,8 +3,20 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { DB, PanelAssignmentRow, ProjectRow, ReviewScoreRow } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
-import { type Actor, type Ctx, isPlatformAdmin, requireActor, requirePlatformAdmin } from '../../lib/context.js';
-import { conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../lib/errors.js';
+import {
+  type Actor,
+  type Ctx,
+  isPlatformAdmin,
+  requireActor,
+  requirePlatformAdmin,
+} from '../../lib/context.js';
+import {
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unprocessable,
+} from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ConfirmAwardInput, ListProjectInput } from '../awards/awards.schemas.js';
@@ -24,17 +36,35 @@ import type {
   ReviewAssignment,
   SubmitScoresInput,
 } from './reviews.schemas.js';
-import { loadRoundState, type ReviewSettings, type RoundState, toReviewScore, unknownLineErrors } from './round-state.js';
+import {
+  loadRoundState,
+  type ReviewSettings,
+  type RoundState,
+  toReviewScore,
+  unknownLineErrors,
+} from './round-state.js';
 
 const INVALID_STATE = (message: string) => conflict('REVIEW.INVALID_STATE', message);
 const ALREADY_ASSIGNED = (reviewerIds: string[] = []) =>
   conflict(
     'REVIEW.ALREADY_ASSIGNED',
     'A reviewer is already on the panel of this round',
-    reviewerIds.length > 0 ? { errors: reviewerIds.map((id) => ({ path: 'body.reviewerIds', message: `${id} is already on the panel` })) } : {},
+    reviewerIds.length > 0
+      ? {
+          errors: reviewerIds.map((id) => ({
+            path: 'body.reviewerIds',
+            message: `${id} is already on the panel`,
+          })),
+        }
+      : {},
   );
-const ALREADY_SCORED = () => conflict('REVIEW.ALREADY_SCORED', 'You have already scored this plan; a submitted score cannot be changed');
-const CONSENSUS_RECORDED = () => conflict('REVIEW.CONSENSUS_RECORDED', 'A consensus has already been recorded for this round');
+const ALREADY_SCORED = () =>
+  conflict(
+    'REVIEW.ALREADY_SCORED',
+    'You have already scored this plan; a submitted score cannot be changed',
+  );
+const CONSENSUS_RECORDED = () =>
+  conflict('REVIEW.CONSENSUS_RECORDED', 'A consensus has already been recorded for this round');
 
 function toAssignment(row: ReviewerAssignmentRow): ReviewAssignment {
   return {
@@ -53,7 +83,11 @@ function toAssignment(row: ReviewerAssignmentRow): ReviewAssignment {
   };
 }
 
-function toPanelMember(assignment: PanelAssignmentRow, score: ReviewScoreRow | undefined, options: { showNote: boolean }) {
+function toPanelMember(
+  assignment: PanelAssignmentRow,
+  score: ReviewScoreRow | undefined,
+  options: { showNote: boolean },
+) {
   return {
     assignmentId: assignment.id,
     reviewerId: assignment.reviewer_id,
@@ -87,7 +121,10 @@ export function createReviewsService(deps: {
   const awards = createAwardsService({ db, clock, settings });
 
   /** The assignment, if it is the actor's own; anyone else's answers 404. */
-  async function loadOwnAssignment(actor: Actor, assignmentId: string): Promise<PanelAssignmentRow> {
+  async function loadOwnAssignment(
+    actor: Actor,
+    assignmentId: string,
+  ): Promise<PanelAssignmentRow> {
     const assignment = await reviewsRepository.findAssignment(db, assignmentId);
     if (!assignment || assignment.reviewer_id !== actor.userId) throw notFound('Assignment');
     return assignment;
@@ -99,19 +136,28 @@ export function createReviewsService(deps: {
     return toAssignment(row);
   }
 
-  async function reviewView(actor: Actor, project: ProjectRow, state: RoundState, rounds: { number: number; status: RoundState['round']['status'] }[]): Promise<PlanReview> {
+  async function reviewView(
+    actor: Actor,
+    project: ProjectRow,
+    state: RoundState,
+    rounds: { number: number; status: RoundState['round']['status'] }[],
+  ): Promise<PlanReview> {
     const admin = isPlatformAdmin(actor);
     const { round, snapshot, evaluation } = state;
 
     let panel;
     if (admin) {
-      panel = state.assignments.map((a) => toPanelMember(a, state.scores.get(a.id), { showNote: true }));
+      panel = state.assignments.map((a) =>
+        toPanelMember(a, state.scores.get(a.id), { showNote: true }),
+      );
     } else {
       // Blind review: until its own score is in, a reviewer sees nothing of the others.
       const own = state.assignments.find((a) => a.reviewer_id === actor.userId);
       if (!own) throw notFound('Review');
       panel = state.scores.has(own.id)
-        ? state.assignments.map((a) => toPanelMember(a, state.scores.get(a.id), { showNote: a.id === own.id }))
+        ? state.assignments.map((a) =>
+            toPanelMember(a, state.scores.get(a.id), { showNote: a.id === own.id }),
+          )
         : [toPanelMember(own, undefined, { showNote: true })];
     }
 
@@ -121,7 +167,10 @@ export function createReviewsService(deps: {
     return {
       projectId: project.id,
       projectStatus: project.status,
-      initiative: { id: project.initiative_id, name: await reviewsRepository.findInitiativeName(db, project.initiative_id) },
+      initiative: {
+        id: project.initiative_id,
+        name: await reviewsRepository.findInitiativeName(db, project.initiative_id),
+      },
       viewer: admin ? 'admin' : 'reviewer',
       rounds,
       round: {
@@ -200,26 +249,44 @@ export function createReviewsService(deps: {
     const rounds = await reviewsRepository.listRounds(db, projectId);
     let visible = rounds;
     if (!isPlatformAdmin(actor)) {
-      const own = actor.role === 'reviewer' ? new Set(await reviewsRepository.roundIdsOfReviewer(db, projectId, actor.userId)) : new Set();
+      const own =
+        actor.role === 'reviewer'
+          ? new Set(await reviewsRepository.roundIdsOfReviewer(db, projectId, actor.userId))
+          : new Set();
       visible = rounds.filter((round) => own.has(round.id));
     }
-    const round = roundNumber === undefined ? visible[visible.length - 1] : visible.find((r) => r.round_number === roundNumber);
+    const round =
+      roundNumber === undefined
+        ? visible[visible.length - 1]
+        : visible.find((r) => r.round_number === roundNumber);
     if (!round) throw notFound('Review');
     const state = await loadRoundState(db, round, settings);
-    return reviewView(actor, project, state, visible.map((r) => ({ number: r.round_number, status: r.status })));
+    return reviewView(
+      actor,
+      project,
+      state,
+      visible.map((r) => ({ number: r.round_number, status: r.status })),
+    );
   }
 
   /** Locks the project and finds its open round; only an in-review plan (or, to assign, a submitted one) qualifies. */
-  async function lockReviewable(trx: Transaction<DB>, projectId: string, statuses: readonly string[]) {
+  async function lockReviewable(
+    trx: Transaction<DB>,
+    projectId: string,
+    statuses: readonly string[],
+  ) {
     const project = await reviewsRepository.lockProject(trx, projectId, 'update');
     if (!project) throw notFound('Plan');
-    const round = statuses.includes(project.status) ? await reviewsRepository.findOpenRound(trx, projectId) : undefined;
+    const round = statuses.includes(project.status)
+      ? await reviewsRepository.findOpenRound(trx, projectId)
+      : undefined;
     if (!round) throw INVALID_STATE(`A plan in status ${project.status} has no open review round`);
     return { project, round };
   }
 
   return {
-    getReview: (ctx: Ctx, projectId: string, query: { round?: number | undefined }) => getReview(ctx, projectId, query.round),
+    getReview: (ctx: Ctx, projectId: string, query: { round?: number | undefined }) =>
+      getReview(ctx, projectId, query.round),
 
     /** Assigns reviewers to the open round; the first assignment puts the plan in review. */
     async assignPanel(ctx: Ctx, projectId: string, input: AssignPanelInput): Promise<PlanReview> {
@@ -227,37 +294,78 @@ export function createReviewsService(deps: {
       const now = clock.now();
       try {
         await db.transaction().execute(async (trx) => {
-          const { project, round } = await lockReviewable(trx, projectId, ['submitted', 'in_review']);
-          const users = new Map((await reviewsRepository.findUsers(trx, input.reviewerIds)).map((user) => [user.id, user]));
+          const { project, round } = await lockReviewable(trx, projectId, [
+            'submitted',
+            'in_review',
+          ]);
+          const users = new Map(
+            (await reviewsRepository.findUsers(trx, input.reviewerIds)).map((user) => [
+              user.id,
+              user,
+            ]),
+          );
           input.reviewerIds.forEach((id, index) => {
             const user = users.get(id);
             const path = `body.reviewerIds.${index}`;
             // Asked first, so that a member of the initiative hears why, not merely that it is no reviewer.
             if (user && user.organisation_id === project.initiative_id) {
-              throw unprocessable('REVIEW.SAME_ORGANISATION', 'A reviewer cannot review a plan of its own organisation', {
-                errors: [{ path, message: 'belongs to the organisation that submitted the plan' }],
-              });
+              throw unprocessable(
+                'REVIEW.SAME_ORGANISATION',
+                'A reviewer cannot review a plan of its own organisation',
+                {
+                  errors: [
+                    { path, message: 'belongs to the organisation that submitted the plan' },
+                  ],
+                },
+              );
             }
-            if (!user || user.role !== 'reviewer' || user.user_status !== 'active' || user.organisation_status !== 'active') {
-              throw unprocessable('REVIEW.NOT_A_REVIEWER', 'Only active users with role reviewer can sit on a panel', {
-                errors: [{ path, message: 'is not an active reviewer' }],
-              });
+            if (
+              !user ||
+              user.role !== 'reviewer' ||
+              user.user_status !== 'active' ||
+              user.organisation_status !== 'active'
+            ) {
+              throw unprocessable(
+                'REVIEW.NOT_A_REVIEWER',
+                'Only active users with role reviewer can sit on a panel',
+                {
+                  errors: [{ path, message: 'is not an active reviewer' }],
+                },
+              );
             }
           });
           const existing = await reviewsRepository.listAssignmentsOfRound(trx, round.id);
           const onPanel = new Set(existing.map((a) => a.reviewer_id));
           const twice = input.reviewerIds.filter((id) => onPanel.has(id));
           if (twice.length > 0) throw ALREADY_ASSIGNED(twice);
-          const active = existing.filter((a) => a.declaration !== 'conflict').length + input.reviewerIds.length;
+          const active =
+            existing.filter((a) => a.declaration !== 'conflict').length + input.reviewerIds.length;
           if (active < settings.panelMin) {
-            throw unprocessable('REVIEW.PANEL_TOO_SMALL', `A panel needs at least ${settings.panelMin} reviewers who are not recused`, {
-              errors: [{ path: 'body.reviewerIds', message: `with those on the panel, must make at least ${settings.panelMin} reviewers` }],
-            });
+            throw unprocessable(
+              'REVIEW.PANEL_TOO_SMALL',
+              `A panel needs at least ${settings.panelMin} reviewers who are not recused`,
+              {
+                errors: [
+                  {
+                    path: 'body.reviewerIds',
+                    message: `with those on the panel, must make at least ${settings.panelMin} reviewers`,
+                  },
+                ],
+              },
+            );
           }
 
-          await reviewsRepository.insertAssignments(trx, { roundId: round.id, reviewerIds: input.reviewerIds, assignedBy: admin.userId, assignedAt: now });
+          await reviewsRepository.insertAssignments(trx, {
+            roundId: round.id,
+            reviewerIds: input.reviewerIds,
+            assignedBy: admin.userId,
+            assignedAt: now,
+          });
           if (project.status === 'submitted') {
-            await reviewsRepository.updateProject(trx, projectId, { status: 'in_review', updated_at: now });
+            await reviewsRepository.updateProject(trx, projectId, {
+              status: 'in_review',
+              updated_at: now,
+            });
           }
           await recordAudit(trx, ctx, {
             action: 'review.assigned',
@@ -275,21 +383,31 @@ export function createReviewsService(deps: {
 
     async listAssignments(ctx: Ctx, query: AssignmentsQuery) {
       const actor = requireActor(ctx);
-      if (actor.role !== 'reviewer') throw forbidden('AUTH.FORBIDDEN', 'Only reviewers have review assignments');
+      if (actor.role !== 'reviewer')
+        throw forbidden('AUTH.FORBIDDEN', 'Only reviewers have review assignments');
       const cursor = decodeCursor(
         query.cursor,
         ['assignedAt', 'id'] as const,
-        (values) => z.uuid().safeParse(values.id).success && z.iso.datetime().safeParse(values.assignedAt).success,
+        (values) =>
+          z.uuid().safeParse(values.id).success &&
+          z.iso.datetime().safeParse(values.assignedAt).success,
       );
       const rows = await reviewsRepository.listForReviewer(db, actor.userId, {
         after: cursor ? { assignedAt: new Date(cursor.assignedAt), id: cursor.id } : undefined,
         limit: query.limit,
       });
-      return toPage(rows, query.limit, toAssignment, (row) => ({ assignedAt: row.assigned_at.toISOString(), id: row.id }));
+      return toPage(rows, query.limit, toAssignment, (row) => ({
+        assignedAt: row.assigned_at.toISOString(),
+        id: row.id,
+      }));
     },
 
     /** A reviewer declares, once, whether it has a conflict of interest; a conflict recuses it. */
-    async declare(ctx: Ctx, assignmentId: string, input: DeclareInterestInput): Promise<ReviewAssignment> {
+    async declare(
+      ctx: Ctx,
+      assignmentId: string,
+      input: DeclareInterestInput,
+    ): Promise<ReviewAssignment> {
       const actor = requireActor(ctx);
       const assignment = await loadOwnAssignment(actor, assignmentId);
       const now = clock.now();
@@ -299,15 +417,27 @@ export function createReviewsService(deps: {
         await reviewsRepository.lockProject(trx, round.project_id, 'share');
         const locked = await reviewsRepository.lockAssignment(trx, assignmentId);
         if (!locked) throw notFound('Assignment');
-        if (locked.declaration !== null) throw conflict('REVIEW.ALREADY_DECLARED', 'You have already made your declaration for this plan');
+        if (locked.declaration !== null)
+          throw conflict(
+            'REVIEW.ALREADY_DECLARED',
+            'You have already made your declaration for this plan',
+          );
         const current = await reviewsRepository.findRound(trx, round.id);
         if (current?.status !== 'open') throw INVALID_STATE('This review round is closed');
-        await reviewsRepository.declare(trx, assignmentId, { declaration: input.declaration, note: input.note ?? null, at: now });
+        await reviewsRepository.declare(trx, assignmentId, {
+          declaration: input.declaration,
+          note: input.note ?? null,
+          at: now,
+        });
         await recordAudit(trx, ctx, {
           action: 'review.declared',
           subjectType: 'project',
           subjectId: round.project_id,
-          summary: { assignmentId, roundNumber: round.round_number, declaration: input.declaration },
+          summary: {
+            assignmentId,
+            roundNumber: round.round_number,
+            declaration: input.declaration,
+          },
         });
       });
       return ownAssignmentView(actor, assignmentId);
@@ -328,16 +458,34 @@ export function createReviewsService(deps: {
           const locked = await reviewsRepository.lockAssignment(trx, assignmentId);
           if (!project || !locked) throw notFound('Assignment');
           if (locked.declaration === null) {
-            throw conflict('REVIEW.DECLARATION_REQUIRED', 'Declare whether you have a conflict of interest before scoring');
+            throw conflict(
+              'REVIEW.DECLARATION_REQUIRED',
+              'Declare whether you have a conflict of interest before scoring',
+            );
           }
-          if (locked.declaration === 'conflict') throw conflict('REVIEW.RECUSED', 'You declared a conflict of interest and are recused from this review');
+          if (locked.declaration === 'conflict')
+            throw conflict(
+              'REVIEW.RECUSED',
+              'You declared a conflict of interest and are recused from this review',
+            );
           if (await reviewsRepository.findScore(trx, assignmentId)) throw ALREADY_SCORED();
           const current = await reviewsRepository.findRound(trx, round.id);
           if (project.status !== 'in_review' || current?.status !== 'open') {
-            throw INVALID_STATE(`A plan in status ${project.status} cannot be scored in this round`);
+            throw INVALID_STATE(
+              `A plan in status ${project.status} cannot be scored in this round`,
+            );
           }
-          const errors = unknownLineErrors(readSnapshot(current.plan_snapshot), input.ineligibleBudgetLineIds, 'ineligibleBudgetLineIds');
-          if (errors.length > 0) throw unprocessable('REVIEW.UNKNOWN_BUDGET_LINE', 'Only budget lines of the submitted plan can be flagged', { errors });
+          const errors = unknownLineErrors(
+            readSnapshot(current.plan_snapshot),
+            input.ineligibleBudgetLineIds,
+            'ineligibleBudgetLineIds',
+          );
+          if (errors.length > 0)
+            throw unprocessable(
+              'REVIEW.UNKNOWN_BUDGET_LINE',
+              'Only budget lines of the submitted plan can be flagged',
+              { errors },
+            );
 
           const inserted = await reviewsRepository.insertScore(trx, {
             assignment_id: assignmentId,
@@ -367,11 +515,18 @@ export function createReviewsService(deps: {
         if (isUniqueViolation(error)) throw ALREADY_SCORED();
         throw error;
       }
-      return { assignment: await ownAssignmentView(actor, assignmentId), score: toReviewScore(score) };
+      return {
+        assignment: await ownAssignmentView(actor, assignmentId),
+        score: toReviewScore(score),
+      };
     },
 
     /** The panel sends the plan back with questions; the initiative's resubmission opens the next round. */
-    async requestChanges(ctx: Ctx, projectId: string, input: RequestChangesInput): Promise<PlanReview> {
+    async requestChanges(
+      ctx: Ctx,
+      projectId: string,
+      input: RequestChangesInput,
+    ): Promise<PlanReview> {
       const admin = requirePlatformAdmin(ctx);
       const now = clock.now();
       const roundNumber = await db.transaction().execute(async (trx) => {
@@ -382,7 +537,10 @@ export function createReviewsService(deps: {
           returned_by: admin.userId,
           returned_at: now,
         });
-        await reviewsRepository.updateProject(trx, projectId, { status: 'changes_requested', updated_at: now });
+        await reviewsRepository.updateProject(trx, projectId, {
+          status: 'changes_requested',
+          updated_at: now,
+        });
         await recordAudit(trx, ctx, {
           action: 'review.changes_requested',
           subjectType: 'project',
@@ -395,7 +553,11 @@ export function createReviewsService(deps: {
     },
 
     /** Final scores an admin records where the panel's scores diverge too far; the award then uses them. */
-    async recordConsensus(ctx: Ctx, projectId: string, input: RecordConsensusInput): Promise<PlanReview> {
+    async recordConsensus(
+      ctx: Ctx,
+      projectId: string,
+      input: RecordConsensusInput,
+    ): Promise<PlanReview> {
       const admin = requirePlatformAdmin(ctx);
       const now = clock.now();
       try {
@@ -410,10 +572,22 @@ export function createReviewsService(deps: {
             );
           }
           if (!state.evaluation.consensusNeeded) {
-            throw conflict('REVIEW.CONSENSUS_NOT_NEEDED', 'The panel’s scores do not diverge; the medians decide');
+            throw conflict(
+              'REVIEW.CONSENSUS_NOT_NEEDED',
+              'The panel’s scores do not diverge; the medians decide',
+            );
           }
-          const errors = unknownLineErrors(state.snapshot, input.ineligibleBudgetLineIds, 'ineligibleBudgetLineIds');
-          if (errors.length > 0) throw unprocessable('REVIEW.UNKNOWN_BUDGET_LINE', 'Only budget lines of the submitted plan can be flagged', { errors });
+          const errors = unknownLineErrors(
+            state.snapshot,
+            input.ineligibleBudgetLineIds,
+            'ineligibleBudgetLineIds',
+          );
+          if (errors.length > 0)
+            throw unprocessable(
+              'REVIEW.UNKNOWN_BUDGET_LINE',
+              'Only budget lines of the submitted plan can be flagged',
+              { errors },
+            );
           await reviewsRepository.insertConsensus(trx, {
             round_id: round.id,
             reach: input.reach,
@@ -429,7 +603,10 @@ export function createReviewsService(deps: {
             action: 'review.consensus_recorded',
             subjectType: 'project',
             subjectId: projectId,
-            summary: { roundNumber: round.round_number, divergentCriteria: state.evaluation.divergentCriteria },
+            summary: {
+              roundNumber: round.round_number,
+              divergentCriteria: state.evaluation.divergentCriteria,
+            },
           });
         });
       } catch (error) {
@@ -439,8 +616,10 @@ export function createReviewsService(deps: {
       return getReview(ctx, projectId);
     },
 
-    confirmAward: (ctx: Ctx, projectId: string, input: ConfirmAwardInput) => awards.confirm(ctx, projectId, input),
-    listProject: (ctx: Ctx, projectId: string, input: ListProjectInput) => awards.list(ctx, projectId, input),
+    confirmAward: (ctx: Ctx, projectId: string, input: ConfirmAwardInput) =>
+      awards.confirm(ctx, projectId, input),
+    listProject: (ctx: Ctx, projectId: string, input: ListProjectInput) =>
+      awards.list(ctx, projectId, input),
   };
 }
 

@@ -24,7 +24,11 @@ export interface RoundState {
   evaluation: PanelEvaluation;
 }
 
-export async function loadRoundState(db: Kysely<DB>, round: ReviewRoundRow, settings: ReviewSettings): Promise<RoundState> {
+export async function loadRoundState(
+  db: Kysely<DB>,
+  round: ReviewRoundRow,
+  settings: ReviewSettings,
+): Promise<RoundState> {
   const [assignments, scoreRows, consensus] = await Promise.all([
     reviewsRepository.listAssignmentsOfRound(db, round.id),
     reviewsRepository.listScoresOfRound(db, round.id),
@@ -83,5 +87,9 @@ export function toReviewScore(row: ReviewScoreRow): ReviewScore {
 /** Budget line ids that are not lines of the plan as submitted, with the failing paths. */
 export function unknownLineErrors(snapshot: PlanSnapshot, ids: readonly string[], field: string) {
   const known = new Set(snapshot.budgetLines.map((line) => line.id));
-  return ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: `body.${field}.${index}`, message: 'is not a budget line of the submitted plan' }]));
+  return ids.flatMap((id, index) =>
+    known.has(id)
+      ? []
+      : [{ path: `body.${field}.${index}`, message: 'is not a budget line of the submitted plan' }],
+  );
 }

@@ -29,7 +29,14 @@ export interface UserRecord {
 export const usersRepository = {
   async insert(
     db: Kysely<DB>,
-    values: { organisationId: string; organisationKind: OrganisationKind; email: string; name: string; role: UserRole; passwordHash: string },
+    values: {
+      organisationId: string;
+      organisationKind: OrganisationKind;
+      email: string;
+      name: string;
+      role: UserRole;
+      passwordHash: string;
+    },
   ): Promise<UserRecord> {
     return db
       .insertInto('users')
@@ -50,7 +57,11 @@ export const usersRepository = {
   },
 
   async existsByEmail(db: Kysely<DB>, email: string): Promise<boolean> {
-    const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    const row = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
@@ -93,11 +104,21 @@ export const usersRepository = {
   },
 
   async listByOrganisation(db: Kysely<DB>, organisationId: string): Promise<UserRecord[]> {
-    return db.selectFrom('users').select(PUBLIC_COLUMNS).where('organisation_id', '=', organisationId).orderBy('email').execute();
+    return db
+      .selectFrom('users')
+      .select(PUBLIC_COLUMNS)
+      .where('organisation_id', '=', organisationId)
+      .orderBy('email')
+      .execute();
   },
 
   /** Disabling also voids every access token issued so far. */
-  async setStatus(db: Kysely<DB>, id: string, status: ActiveStatus, now: Date): Promise<UserRecord | undefined> {
+  async setStatus(
+    db: Kysely<DB>,
+    id: string,
+    status: ActiveStatus,
+    now: Date,
+  ): Promise<UserRecord | undefined> {
     return db
       .updateTable('users')
       .set((eb) => ({

@@ -5,7 +5,10 @@ import { IdParamsSchema } from '../organisations/organisations.schemas.js';
 import type { UsersService } from './users.service.js';
 import { MeSchema, UserListSchema, UserSchema } from './users.schemas.js';
 
-export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
+export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (
+  app,
+  { users },
+) => {
   app.addHook('onRequest', app.authenticate);
 
   app.get(

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { ActiveStatusSchema, OrganisationKindSchema, OrganisationSchema } from '../organisations/organisations.schemas.js';
+import {
+  ActiveStatusSchema,
+  OrganisationKindSchema,
+  OrganisationSchema,
+} from '../organisations/organisations.schemas.js';
 
-export const UserRoleSchema = z.enum(['admin', 'reviewer', 'member', 'coordinator', 'viewer']).meta({ id: 'UserRole' });
+export const UserRoleSchema = z
+  .enum(['admin', 'reviewer', 'member', 'coordinator', 'viewer'])
+  .meta({ id: 'UserRole' });
 
 export const UserSchema = z
   .object({

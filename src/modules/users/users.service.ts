@@ -25,7 +25,11 @@ export function toUser(row: UserRecord): User {
   };
 }
 
-export function createUsersService(deps: { db: Kysely<DB>; clock: Clock; actorCache?: ActorCache | undefined }) {
+export function createUsersService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  actorCache?: ActorCache | undefined;
+}) {
   const { db, clock, actorCache } = deps;
 
   /** The subject as the database has it, from memory while the database's change notifications are heard. */
@@ -44,12 +48,20 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock; actorCa
      * Resolves an access token's subject; 'disabled' when the user or its organisation is,
      * or when the token was issued before the user was last locked out (an older `gen`).
      */
-    async loadActor(userId: string, tokenGeneration: number): Promise<Actor | 'disabled' | undefined> {
+    async loadActor(
+      userId: string,
+      tokenGeneration: number,
+    ): Promise<Actor | 'disabled' | undefined> {
       const row = await findActor(userId);
       if (!row) return undefined;
       if (row.user_status !== 'active' || row.organisation_status !== 'active') return 'disabled';
       if (tokenGeneration !== row.token_generation) return 'disabled';
-      return { userId: row.id, organisationId: row.organisation_id, organisationKind: row.organisation_kind, role: row.role };
+      return {
+        userId: row.id,
+        organisationId: row.organisation_id,
+        organisationKind: row.organisation_kind,
+        role: row.role,
+      };
     },
 
     async me(ctx: Ctx) {
@@ -64,7 +76,10 @@ export function createUsersService(deps: { db: Kysely<DB>; clock: Clock; actorCa
 
     async listByOrganisation(ctx: Ctx, organisationId: string) {
       const actor = requireActor(ctx);
-      if (!canSeeOrganisation(actor, organisationId) || !(await organisationsRepository.findById(db, organisationId))) {
+      if (
+        !canSeeOrganisation(actor, organisationId) ||
+        !(await organisationsRepository.findById(db, organisationId))
+      ) {
         throw notFound('Organisation');
       }
       return { items: (await usersRepository.listByOrganisation(db, organisationId)).map(toUser) };
