@@ -141,17 +141,15 @@ export function ordersApi(t: TestApp) {
       order: { id: string; amountCents: number },
       overrides: Partial<RefundEvidence> = {},
     ): Promise<RefundResult> =>
-      t.db
-        .transaction()
-        .execute((trx) =>
-          recordRefund(trx, api.ctx(), {
-            orderId: order.id,
-            amountCents: order.amountCents,
-            externalReference: `ch_test_${order.id.slice(0, 8)}`,
-            source: 'stripe_webhook',
-            ...overrides,
-          }),
-        ),
+      t.db.transaction().execute((trx) =>
+        recordRefund(trx, api.ctx(), {
+          orderId: order.id,
+          amountCents: order.amountCents,
+          externalReference: `ch_test_${order.id.slice(0, 8)}`,
+          source: 'stripe_webhook',
+          ...overrides,
+        }),
+      ),
     /** Ledger rows of one order, by ledger and entry type. */
     async ledgerOf(orderId: string): Promise<Record<string, number>> {
       const result = await sql<{ kind: string; n: string }>`

@@ -285,15 +285,13 @@ describe('a Stripe refund in progress', () => {
     const certificate = await stripeCertificate(2);
     // The request committed and the refund reached Stripe; then the process died.
     expect(
-      await w.t.db
-        .transaction()
-        .execute((trx) =>
-          requestRefund(trx, o.orders.ctx(), certificate.orderId, {
-            source: 'admin',
-            reason: 'Duplicate order',
-            requestedBy: o.m.admin.user.id,
-          }),
-        ),
+      await w.t.db.transaction().execute((trx) =>
+        requestRefund(trx, o.orders.ctx(), certificate.orderId, {
+          source: 'admin',
+          reason: 'Duplicate order',
+          requestedBy: o.m.admin.user.id,
+        }),
+      ),
     ).toMatchObject({ outcome: 'requested' });
     await w.t.payments!.refund({
       paymentIntentId: certificate.paymentIntentId,
@@ -349,15 +347,13 @@ describe('a Stripe refund in progress', () => {
       credits: 3,
     });
     // The request committed; then the process died before it called Stripe.
-    await w.t.db
-      .transaction()
-      .execute((trx) =>
-        requestRefund(trx, o.orders.ctx(), certificate.orderId, {
-          source: 'admin',
-          reason: 'Duplicate order',
-          requestedBy: o.m.admin.user.id,
-        }),
-      );
+    await w.t.db.transaction().execute((trx) =>
+      requestRefund(trx, o.orders.ctx(), certificate.orderId, {
+        source: 'admin',
+        reason: 'Duplicate order',
+        requestedBy: o.m.admin.user.id,
+      }),
+    );
     expectProblem(await o.approve(o.m.coordinator.as, claim.id), 409, 'CLAIM.REFUND_PENDING');
     // The database refuses the approval too, whatever the service checks.
     await expect(

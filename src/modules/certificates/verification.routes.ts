@@ -114,13 +114,11 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
           ].join('\n'),
           security: [],
           consumes: ['application/pdf'],
-          body: z
-            .any()
-            .meta({
-              type: 'string',
-              format: 'binary',
-              description: 'The PDF file',
-            }) as unknown as z.ZodType<Buffer>,
+          body: z.any().meta({
+            type: 'string',
+            format: 'binary',
+            description: 'The PDF file',
+          }) as unknown as z.ZodType<Buffer>,
           response: { 200: PdfVerificationSchema, ...problemResponses(400, 413, 415, 429) },
         },
       },

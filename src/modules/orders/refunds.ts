@@ -260,17 +260,15 @@ async function refundThroughStripe(
       'It is not known whether the refund was made; try again (a retry cannot refund twice). Until it is settled, no claim on the order’s certificate is approved.',
     );
   }
-  const result = await db
-    .transaction()
-    .execute((trx) =>
-      recordRefund(trx, ctx, {
-        orderId: order.id,
-        amountCents: Number(order.amount_cents),
-        externalReference: refundId,
-        source: options.source,
-        reason: options.reason,
-      }),
-    );
+  const result = await db.transaction().execute((trx) =>
+    recordRefund(trx, ctx, {
+      orderId: order.id,
+      amountCents: Number(order.amount_cents),
+      externalReference: refundId,
+      source: options.source,
+      reason: options.reason,
+    }),
+  );
   if (result.outcome === 'certificate_claimed') {
     // Not reachable while the request keeps approvals out (the database refuses them too);
     // if it were, the money is back with the buyer and recordRefund has flagged the order.

@@ -127,13 +127,11 @@ export const outcomesRepository = {
     for (const row of participants) result.get(row.report_id)!.participants.push(row);
     for (const row of results) result.get(row.report_id)!.results.push(row);
     for (const row of spending)
-      result
-        .get(row.report_id)!
-        .spending.push({
-          budget_line_id: row.budget_line_id,
-          description: row.description,
-          spent_cents: Number(row.spent_cents),
-        });
+      result.get(row.report_id)!.spending.push({
+        budget_line_id: row.budget_line_id,
+        description: row.description,
+        spent_cents: Number(row.spent_cents),
+      });
     for (const row of stories) result.get(row.report_id!)!.stories.push(row);
     return result;
   },
