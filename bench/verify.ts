@@ -85,7 +85,7 @@ async function main() {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const json = (await response.json().catch(() => null)) as Record<string, any> | null;
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
     if (!response.ok)
       throw new Error(`${method} ${urlPath}: ${response.status} ${JSON.stringify(json)}`);
     return json!;
@@ -113,7 +113,7 @@ async function main() {
     { amountCents: order.amountCents, bankReference: 'NL-BENCH-1' },
     admin,
   );
-  const certificateId = paid.certificate?.id as string | undefined;
+  const certificateId = (paid.certificate as { id?: string } | null | undefined)?.id;
   if (!certificateId) throw new Error(`mark-paid returned no certificate: ${JSON.stringify(paid)}`);
   const code = (await call('GET', `/v1/certificates/${certificateId}`, undefined, supplier))
     .verificationCode as string;

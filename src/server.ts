@@ -12,6 +12,7 @@ async function main(): Promise<void> {
 
   // The queue exists before the app (buildApp registers the job handlers on it); its
   // failures go to the app's logger once there is one.
+  // eslint-disable-next-line prefer-const -- assigned below, after the closure that reads it
   let log: FastifyBaseLogger | undefined;
   const jobs = createJobQueue(config, (error, job) => {
     if (job)

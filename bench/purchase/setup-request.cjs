@@ -5,7 +5,8 @@
 const { randomUUID } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 
-const { projects, tokens } = JSON.parse(readFileSync(process.env.BENCH_PURCHASE_CASE, 'utf8'));
+const { env } = require('node:process');
+const { projects, tokens } = JSON.parse(readFileSync(env.BENCH_PURCHASE_CASE, 'utf8'));
 
 module.exports = function setupRequest(request) {
   const projectId = projects[Math.floor(Math.random() * projects.length)];

@@ -17,6 +17,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new Error(
         `The embedded database in ${dir} is in use by another process. Stop it first, or set DATA_DIR to another folder.`,
+        { cause: error },
       );
     }
     throw error;

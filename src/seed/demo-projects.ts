@@ -5,7 +5,7 @@ import type { DB } from '../db/types.js';
 import { addDays, type Clock } from '../lib/clock.js';
 import type { Actor, Ctx } from '../lib/context.js';
 import { ConfirmAwardSchema, ListProjectSchema } from '../modules/awards/awards.schemas.js';
-import { CreatePlanSchema, UpdatePlanSchema } from '../modules/projects/projects.schemas.js';
+import { CreatePlanSchema } from '../modules/projects/projects.schemas.js';
 import { createProjectsService } from '../modules/projects/projects.service.js';
 import {
   AssignPanelSchema,

@@ -174,7 +174,7 @@ describe('certificate PDF', () => {
         valueCents: 7_600_000_000,
       }),
     );
-    const { text, flat, pages } = await readPdf(pdf);
+    const { text, pages } = await readPdf(pdf);
     expect(pages).toBe(1);
     expect(text).toContain('Waarde € 76.000.000,00');
     expect(text).toContain('Serienummers 98000001–100000000');

@@ -19,12 +19,13 @@ describe('reports: attribution, suppression, access, exports', () => {
   let y: { id: string; person: Person };
   let qReportId: string;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON read back loosely
   type Line = {
     outcomeType?: string;
     targetGroup?: string;
+    /* eslint-disable @typescript-eslint/no-explicit-any -- read as the API returns them */
     realised: any;
     attributed: any;
+    /* eslint-enable @typescript-eslint/no-explicit-any */
     expected?: number | null;
   };
   const line = (lines: Line[], category: string): Line =>

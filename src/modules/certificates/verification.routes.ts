@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { problemResponses } from '../../lib/problem.js';
@@ -99,7 +99,7 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
         done(null, body);
       },
     );
-    pdfApp.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
+    pdfApp.withTypeProvider<ZodTypeProvider>().post(
       '/v1/verify/pdf',
       {
         config,

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../lib/clock.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
@@ -57,7 +57,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
 
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', app.authenticate);
-    const routes = signedIn.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+    const routes = signedIn.withTypeProvider<ZodTypeProvider>();
 
     routes.post(
       '/v1/projects/:id/funding/deadline',

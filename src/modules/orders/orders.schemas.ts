@@ -6,6 +6,7 @@ import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 export const MAX_ORDER_QUANTITY = 1_000_000;
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
+// eslint-disable-next-line no-control-regex -- the NUL byte is what this refuses
 const NO_NUL = /^[^\u0000]*$/;
 
 export const PaymentMethodSchema = z

@@ -11,7 +11,7 @@ import {
   requireActor,
   requirePlatformAdmin,
 } from '../../lib/context.js';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
+import { type AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import {
   awaitIdempotentResponse,
   completeIdempotencyKey,

@@ -28,6 +28,7 @@ export const CatalogueStatusSchema = z
   .meta({ id: 'CatalogueStatus' });
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
+// eslint-disable-next-line no-control-regex -- the NUL byte is what this refuses
 const NO_NUL = /^[^\u0000]*$/;
 
 export const ListCatalogueQuerySchema = PageQuerySchema.extend({
