@@ -8,7 +8,7 @@ import { settleClaimsForCertificateStatus } from '../obligations/certificate-cla
 import { EXPIRE_CHECKOUT_SESSION_JOB, type OrderCtx, releaseOrder } from '../orders/fulfilment.js';
 import { ordersRepository } from '../orders/orders.repository.js';
 import { refundOrder } from '../orders/refunds.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import { type ApprovedClaimRow, fundingRepository as repo } from './funding.repository.js';
 
 /**

@@ -14,7 +14,7 @@ import { toCsv } from '../../lib/tabular.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { OrderCtx } from '../orders/fulfilment.js';
 import { isUuid } from '../orders/orders.repository.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import { decideProject } from './deadlines.js';
 import { reconciliationReport } from './funding-reconciliation.js';
 import {

@@ -7,7 +7,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, hashRequest } from '../../
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { verificationUrl } from '../certificates/certificate-pdf.js';
+import { verificationUrl } from '../../lib/verification-url.js';
 import {
   canSee,
   isAuthorityMember,

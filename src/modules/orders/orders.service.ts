@@ -25,7 +25,7 @@ import {
 } from '../../lib/idempotency.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import {
   documentYear,
   EXPIRE_CHECKOUT_SESSION_JOB,

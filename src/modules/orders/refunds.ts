@@ -3,7 +3,7 @@ import type { DB, OrderRow, RefundRequestSource } from '../../db/types.js';
 import { conflict, unprocessable } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { certificatesRepository } from '../certificates/certificates.repository.js';
-import { type PaymentGateway, PaymentRefusedError } from '../payments/payment-gateway.js';
+import { type PaymentGateway, PaymentRefusedError } from '../../lib/payment-gateway.js';
 import {
   documentYear,
   formatDocumentNumber,

@@ -12,7 +12,7 @@ import {
   settleClosedSession,
   settlePaidSession,
 } from './checkout-settlement.js';
-import type { PaymentGateway, ProviderCheckoutSession } from './payment-gateway.js';
+import type { PaymentGateway, ProviderCheckoutSession } from '../../lib/payment-gateway.js';
 
 export const RECONCILE_STRIPE_JOB = 'stripe.reconcile';
 /** How often reconciliation runs (a pg-boss cron of every 15 minutes). */
