@@ -13,7 +13,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.
 import { calendarDate } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { onFinalOutcomeReportAccepted } from '../funding/funding-hooks.js';
+import { onFinalOutcomeReportAccepted } from '../settlement/funding-hooks.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { publishReportCells } from '../reports/report-cells.js';
 import { requestSummaryRefresh } from '../reports/report-jobs.js';
@@ -338,7 +338,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
     /**
      * POST /v1/outcome-reports/{id}/accept (platform admin). The report's counts are
      * published (suppressed) in the same transaction, so every report reads them at once;
-     * a final report completes its project and tells the funding module.
+     * a final report completes its project and tells the settlement module (the last payout).
      */
     async accept(ctx: Ctx, reportId: string): Promise<OutcomeReport> {
       const actor = requirePlatformAdmin(ctx);
