@@ -254,6 +254,28 @@ export const settlementRepository = {
   // ---- credit ledger ----
 
   /**
+   * Issues a project's credits: one ledger row, from which the database trigger creates
+   * the project's balance. The ledger allows one issue per project.
+   */
+  async issueCredits(
+    trx: Transaction<DB>,
+    values: { projectId: string; quantity: number; awardId: string; actorUserId: string; at: Date },
+  ): Promise<void> {
+    await trx
+      .insertInto('credit_ledger')
+      .values({
+        project_id: values.projectId,
+        entry_type: 'issue',
+        quantity: values.quantity,
+        reference_type: 'award',
+        reference_id: values.awardId,
+        actor_user_id: values.actorUserId,
+        created_at: values.at,
+      })
+      .execute();
+  },
+
+  /**
    * One credit-ledger row; the database trigger applies it to the project's balance in the
    * same statement, and the balance's CHECKs refuse it (23514) if it would oversell.
    */
