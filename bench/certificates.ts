@@ -19,10 +19,10 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { verificationUrl } from '../src/lib/verification-url.js';
 import {
   type CertificatePdfData,
   renderCertificatePdf,
-  verificationUrl,
 } from '../src/modules/certificates/certificate-pdf.js';
 import {
   generateSigningJwk,

@@ -13,7 +13,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { APP_VERSION } from './lib/version.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { InProcessJobQueue } from './jobs/in-process-queue.js';
-import type { PaymentGateway } from './modules/payments/payment-gateway.js';
+import type { PaymentGateway } from './lib/payment-gateway.js';
 import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';

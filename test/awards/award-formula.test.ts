@@ -6,7 +6,7 @@ import {
   formatImpactScore,
   rejectedLineIds,
 } from '../../src/modules/awards/award-formula.js';
-import { methodology } from '../../src/modules/awards/methodology.js';
+import { methodology } from '../../src/lib/award-methodology.js';
 
 const v1 = methodology('v1');
 const doubled = (reach: number, depth: number, durability: number, indirect: number) => ({

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import {
-  renderCertificatePdf,
-  verificationUrl,
-} from '../../src/modules/certificates/certificate-pdf.js';
+import { verificationUrl } from '../../src/lib/verification-url.js';
+import { renderCertificatePdf } from '../../src/modules/certificates/certificate-pdf.js';
 import { pdfText } from '../../src/modules/certificates/pdf-common.js';
 import { decodeQrFromPdf, readPdf, shownStringBytes } from './pdf-reader.js';
 import { certificateData, CODE, PUBLIC_URL } from './sample-data.js';

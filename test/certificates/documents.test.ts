@@ -4,7 +4,7 @@ import {
   documentYear,
   type FulfilResult,
   queueFulfilFollowUps,
-} from '../../src/modules/orders/fulfilment.js';
+} from '../../src/modules/settlement/fulfilment.js';
 import {
   RENDER_DOCUMENTS_JOB,
   RENDER_MISSING_DOCUMENTS_JOB,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInvariants } from '../../src/modules/orders/invariants.js';
+import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { DEMO_FAILED_PROJECT, DEMO_FUNDED_PROJECT } from '../../src/seed/demo-funding.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/seed.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';

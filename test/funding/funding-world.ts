@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { CHECK_DEADLINES_JOB } from '../../src/modules/funding/deadlines.js';
-import { checkInvariants } from '../../src/modules/orders/invariants.js';
+import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { createOrganisation, createUser, type SignedIn } from '../helpers/fixtures.js';
 import { expectStatus, type Person } from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi } from '../helpers/orders.js';

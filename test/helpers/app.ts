@@ -7,7 +7,7 @@ import type { DB } from '../../src/db/types.js';
 import type { ThrottleLimits } from '../../src/modules/auth/login-throttle.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
-import type { PaymentGateway } from '../../src/modules/payments/payment-gateway.js';
+import type { PaymentGateway } from '../../src/lib/payment-gateway.js';
 import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
 import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';

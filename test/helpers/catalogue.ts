@@ -10,7 +10,7 @@ import type {
   TargetGroup,
 } from '../../src/db/types.js';
 import { computeAward } from '../../src/modules/awards/award-formula.js';
-import { methodology } from '../../src/modules/awards/methodology.js';
+import { methodology } from '../../src/lib/award-methodology.js';
 import { createOrganisation, createUser, type FixtureUser } from './fixtures.js';
 
 /**

@@ -4,7 +4,7 @@ import type {
   PaymentGateway,
   ProviderCheckoutSession,
   RefundRequest,
-} from '../../src/modules/payments/payment-gateway.js';
+} from '../../src/lib/payment-gateway.js';
 
 /**
  * An in-memory PaymentGateway for the order flow's tests: it keeps what it was asked,

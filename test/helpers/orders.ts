@@ -10,9 +10,9 @@ import {
   recordRefund,
   type RefundEvidence,
   type RefundResult,
-} from '../../src/modules/orders/fulfilment.js';
+} from '../../src/modules/settlement/fulfilment.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
-import { checkInvariants } from '../../src/modules/orders/invariants.js';
+import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import type { TestApp } from './app.js';
 import type { SignedIn } from './fixtures.js';
 import { expectStatus } from './listed-project.js';

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
-import { checkInvariants } from '../../src/modules/orders/invariants.js';
+import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.js';
 import { createTestApp, type TestApp } from './app.js';
 import {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInvariants } from '../../src/modules/orders/invariants.js';
+import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createMarket, expectStatus, type Market } from '../helpers/listed-project.js';
 import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';

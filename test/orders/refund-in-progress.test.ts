@@ -5,7 +5,7 @@ import {
   requestRefund,
   RESUME_REFUNDS_JOB,
   stripeRefundKey,
-} from '../../src/modules/orders/refunds.js';
+} from '../../src/modules/settlement/refunds.js';
 import { stripeEvent } from '../helpers/fake-stripe.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { queueFulfilFollowUps } from '../../src/modules/orders/fulfilment.js';
+import { queueFulfilFollowUps } from '../../src/modules/settlement/fulfilment.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import {
   createMarket,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFUND_PAYMENT_JOB } from '../../src/modules/orders/fulfilment.js';
+import { REFUND_PAYMENT_JOB } from '../../src/modules/settlement/fulfilment.js';
 import { EXPIRE_RESERVATIONS_JOB } from '../../src/modules/orders/order-jobs.js';
 import {
   RECONCILE_STRIPE_JOB,

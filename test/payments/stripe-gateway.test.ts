@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type PaymentGateway,
-  PaymentRefusedError,
-} from '../../src/modules/payments/payment-gateway.js';
+import { type PaymentGateway, PaymentRefusedError } from '../../src/lib/payment-gateway.js';
 import {
   checkoutExpiresAt,
   createStripeGateway,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPIRE_RESERVATIONS_JOB } from '../../src/modules/orders/order-jobs.js';
-import { REFUND_PAYMENT_JOB } from '../../src/modules/orders/fulfilment.js';
+import { REFUND_PAYMENT_JOB } from '../../src/modules/settlement/fulfilment.js';
 import { createTestApp } from '../helpers/app.js';
 import {
   chargeSnapshot,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { methodology } from '../../src/modules/awards/methodology.js';
+import { methodology } from '../../src/lib/award-methodology.js';
 import { evaluatePanel, type PanelMember } from '../../src/modules/awards/panel-evaluation.js';
 import type { PlanSnapshot } from '../../src/modules/projects/plan-aggregate.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeAward } from '../../src/modules/awards/award-formula.js';
-import { methodology } from '../../src/modules/awards/methodology.js';
+import { methodology } from '../../src/lib/award-methodology.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import {
   createReviewWorld,

@@ -106,3 +106,61 @@ export const loginFailuresRepository = {
     await db.deleteFrom('login_failures').where('failed_at', '<', before).execute();
   },
 };
+
+/**
+ * The sign-in side of the users table: credentials, the actor behind an access token, the
+ * token generation that voids access tokens, the last login. Here rather than in the users
+ * module, which (like organisations) revokes sessions through this module, not the reverse.
+ */
+export const credentialsRepository = {
+  /**
+   * For sign-in only: the hash is compared inside the auth service and goes no further.
+   * Status of the user and of its organisation come along, so a disabled account is refused.
+   */
+  async findCredentials(db: Kysely<DB>, email: string) {
+    return db
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select([
+        'users.id',
+        'users.organisation_id',
+        'users.password_hash',
+        'users.token_generation',
+        'users.status as user_status',
+        'organisations.status as organisation_status',
+      ])
+      .where('users.email', '=', email)
+      .executeTakeFirst();
+  },
+
+  /** The actor behind an access token, with the status of user and organisation. */
+  async findActor(db: Kysely<DB>, id: string) {
+    return db
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select([
+        'users.id',
+        'users.organisation_id',
+        'users.organisation_kind',
+        'users.role',
+        'users.token_generation',
+        'users.status as user_status',
+        'organisations.status as organisation_status',
+      ])
+      .where('users.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async touchLastLogin(db: Kysely<DB>, id: string, now: Date): Promise<void> {
+    await db.updateTable('users').set({ last_login_at: now }).where('id', '=', id).execute();
+  },
+
+  /** When an organisation is disabled, its users' access tokens are cut off too. */
+  async voidAccessTokensOfOrganisation(db: Kysely<DB>, organisationId: string): Promise<void> {
+    await db
+      .updateTable('users')
+      .set((eb) => ({ token_generation: eb('token_generation', '+', 1) }))
+      .where('organisation_id', '=', organisationId)
+      .execute();
+  },
+};

@@ -7,8 +7,7 @@ import { unauthorized } from '../../lib/errors.js';
 import { burnPasswordCheck, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { usersRepository } from '../users/users.repository.js';
-import { refreshTokensRepository } from './auth.repository.js';
+import { credentialsRepository, refreshTokensRepository } from './auth.repository.js';
 import type { TokenPair } from './auth.schemas.js';
 import type { LoginThrottle } from './login-throttle.js';
 
@@ -60,7 +59,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const now = clock.now();
       await throttle.assertAllowed(input.email, ctx.ip, now);
 
-      const credentials = await usersRepository.findCredentials(db, input.email);
+      const credentials = await credentialsRepository.findCredentials(db, input.email);
       const valid = credentials
         ? await verifyPassword(credentials.password_hash, input.password)
         : (await burnPasswordCheck(input.password), false);
@@ -88,7 +87,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         tokenGeneration: credentials.token_generation,
       };
       return db.transaction().execute(async (trx) => {
-        await usersRepository.touchLastLogin(trx, user.id, now);
+        await credentialsRepository.touchLastLogin(trx, user.id, now);
         const tokens = await issueTokens(trx, user, randomUUID());
         await recordAudit(trx, ctx, {
           action: 'auth.logged_in',
@@ -112,7 +111,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const outcome = await db.transaction().execute(async (trx) => {
         const current = await refreshTokensRepository.rotate(trx, tokenHash, now);
         if (!current) return { kind: 'not-current' as const };
-        const user = await usersRepository.findActor(trx, current.user_id);
+        const user = await credentialsRepository.findActor(trx, current.user_id);
         if (!user || user.user_status !== 'active' || user.organisation_status !== 'active') {
           await refreshTokensRepository.revokeFamily(trx, current.family_id, now);
           return { kind: 'disabled' as const };
@@ -163,7 +162,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async logout(ctx: Ctx, refreshToken: string): Promise<void> {
       const known = await refreshTokensRepository.findByHash(db, hashToken(refreshToken));
       if (!known) return;
-      const user = await usersRepository.findActor(db, known.user_id);
+      const user = await credentialsRepository.findActor(db, known.user_id);
       await db.transaction().execute(async (trx) => {
         const revoked = await refreshTokensRepository.revokeFamily(
           trx,

@@ -1,5 +1,5 @@
 import type { Criterion } from '../../db/types.js';
-import { CRITERIA, type MethodologyParameters } from './methodology.js';
+import { CRITERIA, type MethodologyParameters } from '../../lib/award-methodology.js';
 
 /**
  * The award formula (DESIGN §4, methodology v1), as pure integer arithmetic so that the

@@ -19,28 +19,6 @@ export const awardsRepository = {
       .executeTakeFirst();
   },
 
-  /**
-   * Issues a project's credits: one ledger row, from which the database trigger creates
-   * the project's balance. The ledger allows one issue per project.
-   */
-  async issueCredits(
-    trx: Transaction<DB>,
-    values: { projectId: string; quantity: number; awardId: string; actorUserId: string; at: Date },
-  ): Promise<void> {
-    await trx
-      .insertInto('credit_ledger')
-      .values({
-        project_id: values.projectId,
-        entry_type: 'issue',
-        quantity: values.quantity,
-        reference_type: 'award',
-        reference_id: values.awardId,
-        actor_user_id: values.actorUserId,
-        created_at: values.at,
-      })
-      .execute();
-  },
-
   async findBalance(db: Kysely<DB>, projectId: string) {
     return db
       .selectFrom('project_credit_balances')

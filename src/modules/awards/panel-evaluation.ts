@@ -8,7 +8,7 @@ import {
   doubledMedian,
   rejectedLineIds,
 } from './award-formula.js';
-import { CRITERIA, type MethodologyParameters } from './methodology.js';
+import { CRITERIA, type MethodologyParameters } from '../../lib/award-methodology.js';
 
 export type CriterionScores = Record<Criterion, number>;
 

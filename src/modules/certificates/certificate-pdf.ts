@@ -1,5 +1,6 @@
 import type { OutcomeType } from '../../db/types.js';
 import { formatDate, formatInteger, formatMoney, type Lang } from '../../lib/format.js';
+import { verificationUrl } from '../../lib/verification-url.js';
 import { A4, clip, COLOR, createDocument, drawQrCode, FONT, pdfText } from './pdf-common.js';
 import { CERTIFICATE_TEXTS } from './texts.js';
 
@@ -34,10 +35,6 @@ export interface CertificatePdfData {
   issuedAt: Date;
   /** The kid of the key that signs the certificate's JWS. */
   signingKeyId: string;
-}
-
-export function verificationUrl(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/verify/${code}`;
 }
 
 export function jwksUrl(publicUrl: string): string {

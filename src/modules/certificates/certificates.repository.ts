@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CertificateStatus, DB, OutcomeType } from '../../db/types.js';
 
 /** A certificate with what its documents and verification show: supplier, project, initiative. */
@@ -203,29 +203,5 @@ export const certificatesRepository = {
       .select('p.title as project_title')
       .where('o.id', '=', orderId)
       .executeTakeFirst();
-  },
-
-  /** Locks the order's certificate (dispute handling). */
-  async findCertificateByOrderForUpdate(trx: Transaction<DB>, orderId: string) {
-    return trx
-      .selectFrom('certificates')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .forUpdate()
-      .executeTakeFirst();
-  },
-
-  async setStatus(
-    trx: Transaction<DB>,
-    certificateId: string,
-    status: CertificateStatus,
-    reason: string,
-    at: Date,
-  ): Promise<void> {
-    await trx
-      .updateTable('certificates')
-      .set({ status, status_reason: reason, status_changed_at: at })
-      .where('id', '=', certificateId)
-      .execute();
   },
 };

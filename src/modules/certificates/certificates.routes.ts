@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { OrderIdParamsSchema } from '../../lib/ids.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
-import { OrderIdParamsSchema } from '../orders/orders.schemas.js';
 import {
   CertificateIdParamsSchema,
   CertificateJwsSchema,

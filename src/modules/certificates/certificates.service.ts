@@ -6,7 +6,7 @@ import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Lang } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { verificationUrl } from './certificate-pdf.js';
+import { verificationUrl } from '../../lib/verification-url.js';
 import {
   certificatesRepository as repo,
   type CertificateView,

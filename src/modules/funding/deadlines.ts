@@ -4,11 +4,15 @@ import type { DB, OrderRow } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
-import { EXPIRE_CHECKOUT_SESSION_JOB, type OrderCtx, releaseOrder } from '../orders/fulfilment.js';
-import { ordersRepository } from '../orders/orders.repository.js';
-import { refundOrder } from '../orders/refunds.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import { settleClaimsForCertificateStatus } from '../settlement/certificate-claims.js';
+import {
+  EXPIRE_CHECKOUT_SESSION_JOB,
+  type OrderCtx,
+  releaseOrder,
+} from '../settlement/fulfilment.js';
+import { refundOrder } from '../settlement/refunds.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import { type ApprovedClaimRow, fundingRepository as repo } from './funding.repository.js';
 
 /**
@@ -19,10 +23,10 @@ import { type ApprovedClaimRow, fundingRepository as repo } from './funding.repo
  *    its threshold either waits (an approved claim stands on one of its certificates and no
  *    admin has decided: `failing_since` and the reason are set, visible to all parties) or
  *    fails: its open reservations are released and it becomes `failed`, with the reason.
- *    Locks are taken in the orders module's order (orders → balance → project), so a payment
- *    being fulfilled at the same moment either lands before (and counts toward the threshold)
- *    or finds its reservation released (and is given back as a late payment).
- * 2. The refunds, one job per paid order, each through the orders module's refundOrder
+ *    Locks are taken in the lock order of docs/architecture.md (orders → balance → project),
+ *    so a payment being fulfilled at the same moment either lands before (and counts toward
+ *    the threshold) or finds its reservation released (and is given back as a late payment).
+ * 2. The refunds, one job per paid order, each through the settlement module's refundOrder
  *    (Stripe refund with the order's own idempotency key, or a credit note), which records
  *    it exactly once (recordRefund): credits back, certificate revoked with the reason,
  *    pending claims rejected. A refund that fails (Stripe unreachable) is retried by the
@@ -115,8 +119,8 @@ export async function decideProject(
   const refundDecided = await repo.hasRefundDecision(deps.db, projectId);
   const result = await deps.db.transaction().execute(async (trx) => {
     const reserved = await repo.lockReservedOrders(trx, projectId);
-    const balance = await repo.lockBalance(trx, projectId);
-    const project = await repo.lockProject(trx, projectId);
+    const balance = await settlementRepository.lockBalance(trx, projectId);
+    const project = await settlementRepository.lockProject(trx, projectId);
     if (
       !project ||
       !balance ||
@@ -219,14 +223,14 @@ export async function refundFailedProjectOrder(
   orderId: string,
 ): Promise<FailedOrderRefund> {
   const { db } = deps;
-  const order = await ordersRepository.findOrder(db, orderId);
+  const order = await settlementRepository.findOrder(db, orderId);
   if (!order || order.status !== 'paid') return 'not_applicable';
   const project = await repo.findFundingProject(db, order.project_id);
   if (!project || project.status !== 'failed') return 'not_applicable';
   const reason = project.failure_reason ?? 'the project failed to reach its threshold';
 
-  const certificate = await ordersRepository.findCertificateByOrder(db, order.id);
-  if (certificate && (await ordersRepository.certificateHasApprovedClaim(db, certificate.id))) {
+  const certificate = await settlementRepository.findCertificateByOrder(db, order.id);
+  if (certificate && (await settlementRepository.certificateHasApprovedClaim(db, certificate.id))) {
     if (!(await repo.hasRefundDecision(db, project.id))) {
       await flagOnce(db, ctx, order, 'project_failed_refund_waits_for_approved_claim');
       return 'waiting_for_claim';
@@ -258,7 +262,9 @@ export async function refundFailedProjectOrder(
     if (order.needs_attention?.startsWith('project_failed_refund')) {
       await db
         .transaction()
-        .execute((trx) => repo.clearFlag(trx, order.id, order.needs_attention!, ctx.now));
+        .execute((trx) =>
+          settlementRepository.clearFlag(trx, order.id, order.needs_attention!, ctx.now),
+        );
     }
     return 'refunded';
   } catch (error) {
@@ -280,7 +286,7 @@ async function flagOnce(
 ): Promise<void> {
   if (order.needs_attention === attention) return;
   await db.transaction().execute(async (trx) => {
-    await repo.flagOrder(trx, order.id, attention, ctx.now);
+    await settlementRepository.flagOrder(trx, order.id, attention, ctx.now);
     await recordAudit(trx, ctx, {
       action: 'order.refund_waiting',
       subjectType: 'order',

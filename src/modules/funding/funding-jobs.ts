@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import {
   CHECK_DEADLINES_EVERY_SECONDS,
   CHECK_DEADLINES_JOB,

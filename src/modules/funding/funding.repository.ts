@@ -8,19 +8,14 @@ import type {
   PayoutStatus,
   ProjectRow,
 } from '../../db/types.js';
+import type { LedgerTotals } from '../settlement/settlement.repository.js';
 
 /**
- * All SQL of the funding module. Functions that lock rows take a Transaction. Lock order,
- * the same as the orders module's: order → project credit balance → project → payout.
+ * The funding module's SQL: funding views, deadlines and decisions, the escrow report and
+ * reconciliation. Functions that lock rows take a Transaction. What moves money or credits
+ * (the funded transition, payouts, the ledgers) is the settlement module's
+ * (settlement.repository.ts); the lock order every path keeps is in docs/architecture.md.
  */
-
-export interface LedgerTotals {
-  receivedCents: number;
-  refundedCents: number;
-  paidOutCents: number;
-  /** received − refunded − paid out: what the platform holds for the project. */
-  escrowCents: number;
-}
 
 export interface FundingProjectRow {
   id: string;
@@ -61,62 +56,7 @@ export interface PayoutView extends PayoutRow {
 const n = (value: unknown): number => Number(value ?? 0);
 
 export const fundingRepository = {
-  // ---- the funded transition ----
-
-  /**
-   * listed → funded when the balance's sold credits reach the threshold; answers the
-   * figures if this call made the change, undefined otherwise (already funded, below).
-   */
-  async markFundedIfThresholdReached(
-    trx: Transaction<DB>,
-    projectId: string,
-    now: Date,
-  ): Promise<
-    | {
-        threshold: number;
-        sold: number;
-        creditPriceCents: number;
-        initiativeId: string;
-        failingSince: Date | null;
-      }
-    | undefined
-  > {
-    const result = await sql<{
-      threshold: number;
-      sold: number;
-      credit_price_cents: number;
-      initiative_id: string;
-      failing_since: Date | null;
-    }>`
-      WITH before AS (SELECT failing_since FROM projects WHERE id = ${projectId})
-      UPDATE projects p
-      SET status = 'funded', funded_at = ${now}, updated_at = ${now}, failing_since = NULL, failing_reason = NULL
-      FROM project_credit_balances b, awards a, before
-      WHERE p.id = ${projectId} AND b.project_id = p.id AND a.project_id = p.id AND a.decision = 'approved'
-        AND p.status = 'listed' AND b.sold >= p.threshold
-      RETURNING p.threshold, b.sold, a.credit_price_cents, p.initiative_id, before.failing_since
-    `.execute(trx);
-    const row = result.rows[0];
-    if (!row) return undefined;
-    return {
-      threshold: row.threshold,
-      sold: row.sold,
-      creditPriceCents: row.credit_price_cents,
-      initiativeId: row.initiative_id,
-      failingSince: row.failing_since,
-    };
-  },
-
   // ---- projects ----
-
-  async lockProject(trx: Transaction<DB>, projectId: string): Promise<ProjectRow | undefined> {
-    return trx
-      .selectFrom('projects')
-      .selectAll()
-      .where('id', '=', projectId)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
-  },
 
   async findFundingProject(
     db: Kysely<DB>,
@@ -283,15 +223,6 @@ export const fundingRepository = {
       .execute();
   },
 
-  async lockBalance(trx: Transaction<DB>, projectId: string) {
-    return trx
-      .selectFrom('project_credit_balances')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
-  },
-
   /** Orders of the project whose payment is (still) held: paid ones, oldest first. */
   async paidOrders(db: Kysely<DB>, projectId: string): Promise<OrderRow[]> {
     return db
@@ -301,34 +232,6 @@ export const fundingRepository = {
       .where('status', '=', 'paid')
       .orderBy('paid_at')
       .orderBy('id')
-      .execute();
-  },
-
-  async flagOrder(
-    trx: Transaction<DB>,
-    orderId: string,
-    attention: string,
-    now: Date,
-  ): Promise<void> {
-    await trx
-      .updateTable('orders')
-      .set({ needs_attention: attention.slice(0, 500), updated_at: now })
-      .where('id', '=', orderId)
-      .execute();
-  },
-
-  /** Clears a flag this module set, only if it is still the one set (an admin may have flagged since). */
-  async clearFlag(
-    trx: Transaction<DB>,
-    orderId: string,
-    attention: string,
-    now: Date,
-  ): Promise<void> {
-    await trx
-      .updateTable('orders')
-      .set({ needs_attention: null, updated_at: now })
-      .where('id', '=', orderId)
-      .where('needs_attention', '=', attention)
       .execute();
   },
 
@@ -383,33 +286,6 @@ export const fundingRepository = {
 
   // ---- money ----
 
-  async ledgerTotals(db: Kysely<DB>, projectId: string): Promise<LedgerTotals> {
-    const row = await db
-      .selectFrom('money_ledger')
-      .select([
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as(
-          'received',
-        ),
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as(
-          'refunded',
-        ),
-        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as(
-          'paid_out',
-        ),
-      ])
-      .where('project_id', '=', projectId)
-      .executeTakeFirstOrThrow();
-    const receivedCents = n(row.received);
-    const refundedCents = n(row.refunded);
-    const paidOutCents = n(row.paid_out);
-    return {
-      receivedCents,
-      refundedCents,
-      paidOutCents,
-      escrowCents: receivedCents - refundedCents - paidOutCents,
-    };
-  },
-
   /** The ledger per project, for the platform-wide escrow report. */
   async ledgerTotalsByProject(
     db: Kysely<DB>,
@@ -452,99 +328,7 @@ export const fundingRepository = {
     });
   },
 
-  async insertPayoutLedgerEntry(
-    trx: Transaction<DB>,
-    values: {
-      projectId: string;
-      payoutId: string;
-      amountCents: number;
-      bankReference: string;
-      actorUserId: string;
-      at: Date;
-    },
-  ): Promise<void> {
-    await trx
-      .insertInto('money_ledger')
-      .values({
-        project_id: values.projectId,
-        order_id: null,
-        entry_type: 'payout',
-        amount_cents: values.amountCents,
-        method: 'bank',
-        external_reference: values.bankReference,
-        actor_user_id: values.actorUserId,
-        payout_id: values.payoutId,
-        created_at: values.at,
-      })
-      .execute();
-  },
-
   // ---- payouts ----
-
-  async insertPayout(
-    trx: Transaction<DB>,
-    values: {
-      projectId: string;
-      initiativeId: string;
-      tranche: 1 | 2;
-      amountCents: number;
-      dueAt: Date;
-      dueReason: string;
-      reportAcceptedBy: string | null;
-    },
-  ): Promise<PayoutRow | undefined> {
-    return trx
-      .insertInto('payouts')
-      .values({
-        project_id: values.projectId,
-        initiative_id: values.initiativeId,
-        tranche: values.tranche,
-        amount_cents: values.amountCents,
-        due_at: values.dueAt,
-        due_reason: values.dueReason,
-        report_accepted_by: values.reportAcceptedBy,
-      })
-      .onConflict((oc) => oc.columns(['project_id', 'tranche']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-  },
-
-  async findPayout(
-    db: Kysely<DB>,
-    projectId: string,
-    tranche: 1 | 2,
-  ): Promise<PayoutRow | undefined> {
-    return db
-      .selectFrom('payouts')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .where('tranche', '=', tranche)
-      .executeTakeFirst();
-  },
-
-  async lockPayout(trx: Transaction<DB>, payoutId: string): Promise<PayoutRow | undefined> {
-    return trx
-      .selectFrom('payouts')
-      .selectAll()
-      .where('id', '=', payoutId)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
-  },
-
-  async updatePayout(
-    trx: Transaction<DB>,
-    payoutId: string,
-    values: {
-      status: PayoutStatus;
-      approved_by?: string;
-      approved_at?: Date;
-      paid_by?: string;
-      paid_at?: Date;
-      bank_reference?: string;
-    },
-  ): Promise<void> {
-    await trx.updateTable('payouts').set(values).where('id', '=', payoutId).execute();
-  },
 
   async findPayoutView(db: Kysely<DB>, payoutId: string): Promise<PayoutView | undefined> {
     return payoutViewQuery(db).where('po.id', '=', payoutId).executeTakeFirst() as Promise<

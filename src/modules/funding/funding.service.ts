@@ -10,20 +10,18 @@ import {
   requirePlatformAdmin,
 } from '../../lib/context.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { isUuid } from '../../lib/ids.js';
 import { toCsv } from '../../lib/tabular.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { OrderCtx } from '../orders/fulfilment.js';
-import { isUuid } from '../orders/orders.repository.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { OrderCtx } from '../settlement/fulfilment.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import { decideProject } from './deadlines.js';
 import { reconciliationReport } from './funding-reconciliation.js';
-import {
-  type FundingProjectRow,
-  fundingRepository as repo,
-  type LedgerTotals,
-} from './funding.repository.js';
+import { type FundingProjectRow, fundingRepository as repo } from './funding.repository.js';
 import type { Funding, Payout, ReconciliationReport } from './funding.schemas.js';
-import { approvePayout, markPayoutPaid, PAYOUT_COLUMNS, statusesOf, toPayout } from './payouts.js';
+import { approvePayout, markPayoutPaid } from '../settlement/payouts.js';
+import { type LedgerTotals, settlementRepository } from '../settlement/settlement.repository.js';
+import { PAYOUT_COLUMNS, statusesOf, toPayout } from './payout-view.js';
 
 export interface FundingDeps {
   db: Kysely<DB>;
@@ -110,7 +108,7 @@ export function createFundingService(deps: FundingDeps) {
           }
         : null,
       refundsWaiting,
-      escrow: full ? escrowOf(await repo.ledgerTotals(db, projectId)) : null,
+      escrow: full ? escrowOf(await settlementRepository.ledgerTotals(db, projectId)) : null,
       tranches: payouts.map((p) => ({
         id: full ? p.id : null,
         tranche: p.tranche,
@@ -190,7 +188,7 @@ export function createFundingService(deps: FundingDeps) {
       const now = clock.now();
       const deadline = new Date(input.fundingDeadline);
       await db.transaction().execute(async (trx) => {
-        const project = await repo.lockProject(trx, projectId);
+        const project = await settlementRepository.lockProject(trx, projectId);
         if (!project) throw notFound('Project');
         if (project.status !== 'listed' && project.status !== 'funded')
           throw conflict(
@@ -256,7 +254,7 @@ export function createFundingService(deps: FundingDeps) {
       if (deadline && deadline.getTime() <= now.getTime())
         throw unprocessable('FUNDING.DEADLINE_NOT_LATER', 'The new deadline must be in the future');
       await db.transaction().execute(async (trx) => {
-        const project = await repo.lockProject(trx, projectId);
+        const project = await settlementRepository.lockProject(trx, projectId);
         if (!project) throw notFound('Project');
         if (project.status !== 'listed' || project.failing_since === null) {
           throw conflict(

@@ -119,7 +119,7 @@ export const claimsRepository = {
 
   /**
    * Whether a refund through Stripe of the certificate's order is under way (the order's
-   * refund request, see orders/refunds.ts). Call it after lockCertificate, as a statement
+   * refund request, see settlement/refunds.ts). Call it after lockCertificate, as a statement
    * of its own: the request is written under that lock, and a statement that started
    * before the lock was granted would read the order as it was then.
    */

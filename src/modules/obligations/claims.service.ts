@@ -7,7 +7,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, hashRequest } from '../../
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { verificationUrl } from '../certificates/certificate-pdf.js';
+import { verificationUrl } from '../../lib/verification-url.js';
 import {
   canSee,
   isAuthorityMember,
@@ -173,7 +173,7 @@ export function createClaimsService(deps: ClaimsDeps) {
           if (contract.status === 'closed')
             throw conflict('CONTRACT.CLOSED', 'The contract is closed');
           if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
-          // Under the certificate lock, which a refund's request takes too (orders/refunds.ts).
+          // Under the certificate lock, which a refund's request takes too (settlement/refunds.ts).
           if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
           if (!contract.accepts_credits) throw creditsNotAccepted();
           const available = certificate.credits - certificate.claimed_credits;
@@ -296,7 +296,7 @@ export function createClaimsService(deps: ClaimsDeps) {
         if (claim.status !== 'pending') throw notPending(claim.status);
         if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
         // A refund through Stripe requested under this lock may be returning the money right
-        // now: an approval would count credits that are paid back (orders/refunds.ts).
+        // now: an approval would count credits that are paid back (settlement/refunds.ts).
         if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
         if (!contract.accepts_credits) throw creditsNotAccepted();
         const value = claimValueCents(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
-import { EXPIRE_CHECKOUT_SESSION_JOB, releaseOrder } from './fulfilment.js';
+import { EXPIRE_CHECKOUT_SESSION_JOB, releaseOrder } from '../settlement/fulfilment.js';
 import { ordersRepository as repo } from './orders.repository.js';
 
 const BATCH = 200;

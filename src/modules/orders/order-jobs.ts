@@ -3,15 +3,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import { expireReservations } from './expiry.js';
-import { EXPIRE_CHECKOUT_SESSION_JOB, REFUND_PAYMENT_JOB } from './fulfilment.js';
+import { EXPIRE_CHECKOUT_SESSION_JOB, REFUND_PAYMENT_JOB } from '../settlement/fulfilment.js';
 import {
   refundLatePayment,
   RESUME_REFUNDS_EVERY_SECONDS,
   RESUME_REFUNDS_JOB,
   resumeRefunds,
-} from './refunds.js';
+} from '../settlement/refunds.js';
 
 export const EXPIRE_RESERVATIONS_JOB = 'orders.expire-reservations';
 /** How often lapsed reservations are released. */

@@ -1,32 +1,16 @@
-import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
-import { certificateHasApprovedClaim } from '../obligations/certificate-claims.js';
+import { type Kysely, sql } from 'kysely';
 import { isUuid } from '../../lib/ids.js';
-import type {
-  CertificateRow,
-  DB,
-  OrderRow,
-  OrdersTable,
-  RefundRequestSource,
-} from '../../db/types.js';
+import type { CertificateRow, DB, OrderRow } from '../../db/types.js';
 import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 
 /**
- * All SQL of the orders module. Functions that lock rows take a Transaction, so the
- * compiler keeps them inside one, except placeOrder, which is one statement and so its
- * own transaction. Lock order everywhere: buyer organisation → order → project credit
- * balance → document counter; never the other way round. The one exception, placeOrder's
- * yearly invoice counter before the balance, cannot meet it reversed: no one else takes
- * the invoice counter. A refund (its request and its booking) and a dispute
- * (payments/disputes.ts) lock the order's certificate right after the order; claims and
- * approvals lock the certificate (then the contract) but never an order, so they queue
- * with a refund on the certificate without a cycle.
+ * The orders module's SQL: placing an order and reading orders. Every change to an order
+ * after it is placed (paid, released, refunded, flagged) and the row locks those changes
+ * take are the settlement module's (settlement.repository.ts), in the lock order of
+ * docs/architecture.md. placeOrder is one statement and so its own transaction; its
+ * yearly invoice counter before the balance is the one exception to that order, and
+ * cannot meet it reversed: no one else takes the invoice counter first.
  */
-
-export type DocumentKind = 'invoice' | 'credit_note' | 'certificate';
-export type CreditEntryType = 'reserve' | 'release' | 'sell' | 'refund';
-
-// An id from outside (a Stripe event's metadata) that is no uuid would fail in the query: it is simply not found.
-export { isUuid };
 
 /** What a buyer's order list and detail show besides the order row. */
 export interface OrderView extends OrderRow {
@@ -43,26 +27,6 @@ export interface OrderView extends OrderRow {
 
 export const ordersRepository = {
   // ---- orders ----
-
-  /**
-   * FOR NO KEY UPDATE: rows that reference the order (stripe_events, money_ledger, ...) take
-   * FOR KEY SHARE on it through their foreign keys, so a caller may insert one and then lock
-   * the order in the same transaction without a lock upgrade that would deadlock a twin.
-   */
-  async lockOrder(trx: Transaction<DB>, id: string): Promise<OrderRow | undefined> {
-    if (!isUuid(id)) return undefined;
-    return trx
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', id)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
-  },
-
-  async findOrder(db: Kysely<DB>, id: string): Promise<OrderRow | undefined> {
-    if (!isUuid(id)) return undefined;
-    return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
-  },
 
   async findOrderView(db: Kysely<DB>, id: string): Promise<OrderView | undefined> {
     if (!isUuid(id)) return undefined;
@@ -159,98 +123,6 @@ export const ordersRepository = {
     };
   },
 
-  async updateOrder(
-    trx: Transaction<DB>,
-    id: string,
-    values: Updateable<OrdersTable>,
-  ): Promise<OrderRow> {
-    return trx
-      .updateTable('orders')
-      .set(values)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  },
-
-  /**
-   * The one way out of `reserved` without payment: conditional on the status, so of two
-   * concurrent releases (expiry job, webhook, admin) exactly one finds the row.
-   */
-  async closeIfReserved(
-    trx: Transaction<DB>,
-    id: string,
-    values: { status: 'expired' | 'cancelled'; reason: string; at: Date },
-  ): Promise<OrderRow | undefined> {
-    return trx
-      .updateTable('orders')
-      .set({
-        status: values.status,
-        closed_at: values.at,
-        close_reason: values.reason,
-        updated_at: values.at,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'reserved')
-      .returningAll()
-      .executeTakeFirst();
-  },
-
-  /**
-   * Records that a refund through Stripe is under way, before the money moves (the caller
-   * holds the order and certificate locks). A repeat (a retry, a second admin, the job that
-   * resumes it) takes the request over: its time is when the latest attempt began.
-   */
-  async requestRefund(
-    trx: Transaction<DB>,
-    id: string,
-    request: { at: Date; by: string | null; source: RefundRequestSource; reason: string },
-  ): Promise<OrderRow> {
-    return trx
-      .updateTable('orders')
-      .set({
-        refund_requested_at: request.at,
-        refund_requested_by: request.by,
-        refund_request_source: request.source,
-        refund_request_reason: request.reason.slice(0, 1000),
-        updated_at: request.at,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  },
-
-  /** Ends a refund request without a refund (the provider refused it); answers the order if there was one. */
-  async clearRefundRequest(
-    trx: Transaction<DB>,
-    id: string,
-    at: Date,
-  ): Promise<OrderRow | undefined> {
-    return trx
-      .updateTable('orders')
-      .set({
-        refund_requested_at: null,
-        refund_requested_by: null,
-        refund_request_source: null,
-        refund_request_reason: null,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .where('refund_requested_at', 'is not', null)
-      .returningAll()
-      .executeTakeFirst();
-  },
-
-  /** Refund requests whose latest attempt began before `before`, oldest first: their process did not finish them. */
-  async findStaleRefundRequests(db: Kysely<DB>, before: Date, limit: number): Promise<OrderRow[]> {
-    return db
-      .selectFrom('orders')
-      .selectAll()
-      .where('refund_requested_at', '<', before)
-      .orderBy('refund_requested_at')
-      .limit(limit)
-      .execute();
-  },
-
   /** Reserved orders whose hold has lapsed, oldest first. */
   async findLapsedReservations(
     db: Kysely<DB>,
@@ -269,251 +141,11 @@ export const ordersRepository = {
 
   // ---- buyer and project ----
 
-  async findProjectStatus(
-    trx: Transaction<DB>,
-    projectId: string,
-  ): Promise<{ status: string; funding_deadline: Date | null }> {
-    return trx
-      .selectFrom('projects')
-      .select(['status', 'funding_deadline'])
-      .where('id', '=', projectId)
-      .executeTakeFirstOrThrow();
-  },
-
   async findBalance(db: Kysely<DB>, projectId: string) {
     return db
       .selectFrom('project_credit_balances')
       .selectAll()
       .where('project_id', '=', projectId)
-      .executeTakeFirst();
-  },
-
-  async lockBalance(trx: Transaction<DB>, projectId: string) {
-    return trx
-      .selectFrom('project_credit_balances')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
-  },
-
-  // ---- ledgers ----
-
-  /**
-   * One credit-ledger row; the database trigger applies it to the project's balance in the
-   * same statement, and the balance's CHECKs refuse it (23514) if it would oversell.
-   */
-  async insertCreditEntry(
-    trx: Transaction<DB>,
-    entry: {
-      projectId: string;
-      entryType: CreditEntryType;
-      quantity: number;
-      orderId: string;
-      actorUserId: string | null;
-      at: Date;
-    },
-  ): Promise<void> {
-    await trx
-      .insertInto('credit_ledger')
-      .values({
-        project_id: entry.projectId,
-        entry_type: entry.entryType,
-        quantity: entry.quantity,
-        reference_type: 'order',
-        reference_id: entry.orderId,
-        actor_user_id: entry.actorUserId,
-        created_at: entry.at,
-      })
-      .execute();
-  },
-
-  /** Takes the project's next contiguous serial range; serials only move forward. */
-  async allocateSerials(
-    trx: Transaction<DB>,
-    projectId: string,
-    quantity: number,
-  ): Promise<{ start: number; end: number }> {
-    const row = await trx
-      .updateTable('project_credit_balances')
-      .set((eb) => ({ next_serial: eb('next_serial', '+', quantity) }))
-      .where('project_id', '=', projectId)
-      .returning('next_serial')
-      .executeTakeFirstOrThrow();
-    return { start: row.next_serial - quantity, end: row.next_serial - 1 };
-  },
-
-  async insertAllocation(
-    trx: Transaction<DB>,
-    values: { orderId: string; projectId: string; start: number; end: number; at: Date },
-  ): Promise<void> {
-    await trx
-      .insertInto('credit_allocations')
-      .values({
-        order_id: values.orderId,
-        project_id: values.projectId,
-        serial_start: values.start,
-        serial_end: values.end,
-        created_at: values.at,
-      })
-      .execute();
-  },
-
-  /**
-   * Books money once per order and entry type (the partial unique indexes): a second
-   * booking of the same payment or refund changes nothing and answers false.
-   */
-  async insertMoneyEntry(
-    trx: Transaction<DB>,
-    entry: {
-      projectId: string;
-      orderId: string;
-      entryType: 'payment_received' | 'refund_paid';
-      amountCents: number;
-      method: 'stripe' | 'invoice' | 'bank';
-      externalReference: string | null;
-      actorUserId: string | null;
-      at: Date;
-    },
-  ): Promise<boolean> {
-    const result = await sql<{ id: number }>`
-      INSERT INTO money_ledger (project_id, order_id, entry_type, amount_cents, method, external_reference, actor_user_id, created_at)
-      VALUES (${entry.projectId}, ${entry.orderId}, ${entry.entryType}, ${entry.amountCents}, ${entry.method},
-        ${entry.externalReference}, ${entry.actorUserId}, ${entry.at})
-      ON CONFLICT (order_id) WHERE entry_type = ${sql.lit(entry.entryType)} DO NOTHING
-      RETURNING id
-    `.execute(trx);
-    return result.rows.length === 1;
-  },
-
-  async hasPayment(trx: Transaction<DB>, orderId: string): Promise<boolean> {
-    const row = await trx
-      .selectFrom('money_ledger')
-      .select('id')
-      .where('order_id', '=', orderId)
-      .where('entry_type', '=', 'payment_received')
-      .executeTakeFirst();
-    return row !== undefined;
-  },
-
-  // ---- documents ----
-
-  /**
-   * The next gapless number of a kind and year. The counter row stays locked until the
-   * transaction ends, so a rolled-back transaction gives its number back: no gaps.
-   */
-  async nextDocumentNumber(
-    trx: Transaction<DB>,
-    kind: DocumentKind,
-    year: number,
-  ): Promise<number> {
-    const row = await trx
-      .insertInto('document_counters')
-      .values({ kind, year, last_value: 1 })
-      .onConflict((oc) =>
-        oc
-          .columns(['kind', 'year'])
-          .doUpdateSet((eb) => ({ last_value: eb('document_counters.last_value', '+', 1) })),
-      )
-      .returning('last_value')
-      .executeTakeFirstOrThrow();
-    return row.last_value;
-  },
-
-  async insertCertificate(
-    trx: Transaction<DB>,
-    values: {
-      number: string;
-      verificationCode: string;
-      orderId: string;
-      projectId: string;
-      buyerOrganisationId: string;
-      credits: number;
-      serialStart: number;
-      serialEnd: number;
-      valueCents: number;
-      at: Date;
-    },
-  ): Promise<CertificateRow> {
-    return trx
-      .insertInto('certificates')
-      .values({
-        number: values.number,
-        verification_code: values.verificationCode,
-        order_id: values.orderId,
-        project_id: values.projectId,
-        buyer_organisation_id: values.buyerOrganisationId,
-        credits: values.credits,
-        serial_start: values.serialStart,
-        serial_end: values.serialEnd,
-        value_cents: values.valueCents,
-        status: 'active',
-        issued_at: values.at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  },
-
-  async findCertificateByOrder(
-    db: Kysely<DB>,
-    orderId: string,
-  ): Promise<CertificateRow | undefined> {
-    return db
-      .selectFrom('certificates')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .executeTakeFirst();
-  },
-
-  async revokeCertificate(
-    trx: Transaction<DB>,
-    certificateId: string,
-    reason: string,
-    at: Date,
-  ): Promise<void> {
-    await trx
-      .updateTable('certificates')
-      .set({ status: 'revoked', status_reason: reason, status_changed_at: at })
-      .where('id', '=', certificateId)
-      .where('status', '<>', 'revoked')
-      .execute();
-  },
-
-  /** Whether a certificate has an approved claim against an obligation (DESIGN §4 Claim); refunds wait for it. */
-  async certificateHasApprovedClaim(db: Kysely<DB>, certificateId: string): Promise<boolean> {
-    return certificateHasApprovedClaim(db, certificateId);
-  },
-
-  async insertCreditNote(
-    trx: Transaction<DB>,
-    values: {
-      number: string;
-      orderId: string;
-      amountCents: number;
-      reason: string;
-      issuedBy: string | null;
-      at: Date;
-    },
-  ): Promise<{ id: string; number: string }> {
-    return trx
-      .insertInto('credit_notes')
-      .values({
-        number: values.number,
-        order_id: values.orderId,
-        amount_cents: values.amountCents,
-        reason: values.reason,
-        issued_by: values.issuedBy,
-        issued_at: values.at,
-      })
-      .returning(['id', 'number'])
-      .executeTakeFirstOrThrow();
-  },
-
-  async findCreditNoteByOrder(db: Kysely<DB>, orderId: string) {
-    return db
-      .selectFrom('credit_notes')
-      .selectAll()
-      .where('order_id', '=', orderId)
       .executeTakeFirst();
   },
 };

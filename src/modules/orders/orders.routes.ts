@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppError } from '../../lib/errors.js';
+import { OrderIdParamsSchema } from '../../lib/ids.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { problem } from '../../plugins/error-handler.js';
@@ -9,7 +10,6 @@ import {
   IdempotencyHeadersSchema,
   ListOrdersQuerySchema,
   MarkPaidSchema,
-  OrderIdParamsSchema,
   OrderPageSchema,
   OrderSchema,
   RefundOrderSchema,

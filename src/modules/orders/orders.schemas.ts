@@ -42,8 +42,6 @@ export const IdempotencyHeadersSchema = z.object({
     ),
 });
 
-export const OrderIdParamsSchema = z.object({ id: z.uuid() });
-
 const BillingSchema = z
   .object({
     name: z.string(),

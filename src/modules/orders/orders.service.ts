@@ -23,9 +23,10 @@ import {
   recordIdempotentResponse,
   type StoredResponse,
 } from '../../lib/idempotency.js';
+import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { PaymentGateway } from '../payments/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import {
   documentYear,
   EXPIRE_CHECKOUT_SESSION_JOB,
@@ -33,10 +34,9 @@ import {
   type OrderCtx,
   queueFulfilFollowUps,
   releaseOrder,
-} from './fulfilment.js';
+} from '../settlement/fulfilment.js';
 import { newPaymentReference, toOrder } from './order-view.js';
 import {
-  isUuid,
   ordersRepository as repo,
   type OrderView,
   type PlaceOrderInput,
@@ -51,8 +51,9 @@ import type {
   OrderPage,
   RefundOrderInput,
 } from './orders.schemas.js';
-import { insufficientCredits, providerUnavailable } from './order-errors.js';
-import { refundOrder } from './refunds.js';
+import { insufficientCredits, providerUnavailable } from '../settlement/settlement-errors.js';
+import { refundOrder } from '../settlement/refunds.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
 
 export interface OrdersDeps {
   db: Kysely<DB>;
@@ -247,7 +248,7 @@ export function createOrdersService(deps: OrdersDeps) {
       // Another request (a repeat that resumed this one) finished first: its answer stands.
       if (key.status === 'completed')
         return { status: key.response_status ?? 500, body: key.response_body };
-      const locked = await repo.lockOrder(trx, orderId);
+      const locked = await settlementRepository.lockOrder(trx, orderId);
       if (!locked) throw new Error(`order ${orderId} vanished`);
       if (failed) {
         await releaseOrder(trx, octx, orderId, 'cancelled', 'payment provider unavailable');
@@ -259,7 +260,7 @@ export function createOrdersService(deps: OrdersDeps) {
         );
       }
       if (session && locked.status === 'reserved' && !locked.stripe_checkout_session_id) {
-        await repo.updateOrder(trx, orderId, {
+        await settlementRepository.updateOrder(trx, orderId, {
           stripe_checkout_session_id: session.id,
           stripe_checkout_url: session.url,
           // Hold the credits as long as the session can be paid (the provider may extend the requested expiry).
@@ -433,7 +434,7 @@ export function createOrdersService(deps: OrdersDeps) {
           if (
             stale &&
             typeof pendingOrderId === 'string' &&
-            (await repo.findOrder(db, pendingOrderId))
+            (await settlementRepository.findOrder(db, pendingOrderId))
           ) {
             return {
               ...(await finishStripeOrder(ctx, ref, pendingOrderId, render)),

@@ -11,8 +11,7 @@ import {
 } from '../../lib/context.js';
 import { conflict, forbidden, isUniqueViolation, notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { refreshTokensRepository } from '../auth/auth.repository.js';
-import { usersRepository } from '../users/users.repository.js';
+import { credentialsRepository, refreshTokensRepository } from '../auth/auth.repository.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { organisationsRepository } from './organisations.repository.js';
 import type {
@@ -169,7 +168,7 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
         if (!row) throw notFound('Organisation');
         if (status === 'disabled') {
           await refreshTokensRepository.revokeAllForOrganisation(trx, id, clock.now());
-          await usersRepository.voidAccessTokensOfOrganisation(trx, id);
+          await credentialsRepository.voidAccessTokensOfOrganisation(trx, id);
         }
         await recordAudit(trx, ctx, {
           action: status === 'disabled' ? 'organisation.disabled' : 'organisation.enabled',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 import { OutcomeTypeSchema, TargetGroupSchema } from '../projects/vocabulary.js';
+import { PublicStorySchema } from '../reports/public-story.js';
 
 /**
  * Outcome reports hold counts only. Every object is strict: a field the API does not
@@ -184,18 +185,6 @@ export const StorySchema = z
   })
   .meta({ id: 'Story' });
 export type Story = z.infer<typeof StorySchema>;
-
-export const PublicStorySchema = z
-  .object({
-    id: z.uuid(),
-    projectId: z.uuid(),
-    projectTitle: z.string(),
-    title: z.string(),
-    text: z.string(),
-    publishedAt: z.string(),
-  })
-  .meta({ id: 'PublicStory' });
-export type PublicStory = z.infer<typeof PublicStorySchema>;
 
 export const PublicStoriesQuerySchema = PageQuerySchema.extend({ projectId: z.uuid().optional() });
 export const PublicStoryPageSchema = pageSchema(PublicStorySchema);

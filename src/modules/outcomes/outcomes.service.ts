@@ -13,12 +13,13 @@ import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.
 import { calendarDate } from '../../lib/format.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { onFinalOutcomeReportAccepted } from '../funding/funding-hooks.js';
+import { onFinalOutcomeReportAccepted } from '../settlement/funding-hooks.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { publishReportCells } from '../reports/report-cells.js';
 import { requestSummaryRefresh } from '../reports/report-jobs.js';
+import { toPublicStory } from '../reports/public-story.js';
 import { type ReportChildren, outcomesRepository as repo } from './outcomes.repository.js';
-import type { OutcomeReport, OutcomeReportInput, PublicStory, Story } from './outcomes.schemas.js';
+import type { OutcomeReport, OutcomeReportInput, Story } from './outcomes.schemas.js';
 import { findPersonalData } from './personal-data.js';
 
 /** Project statuses in which an initiative reports: interim reports from listing on, a final report once funded. */
@@ -338,7 +339,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
     /**
      * POST /v1/outcome-reports/{id}/accept (platform admin). The report's counts are
      * published (suppressed) in the same transaction, so every report reads them at once;
-     * a final report completes its project and tells the funding module.
+     * a final report completes its project and tells the settlement module (the last payout).
      */
     async accept(ctx: Ctx, reportId: string): Promise<OutcomeReport> {
       const actor = requirePlatformAdmin(ctx);
@@ -595,24 +596,6 @@ function toStory(row: StoryRow): Story {
     status: row.status,
     submittedAt: row.submitted_at.toISOString(),
     publishedAt: row.status === 'published' ? iso(row.decided_at) : null,
-  };
-}
-
-export function toPublicStory(row: {
-  id: string;
-  project_id: string;
-  project_title: string;
-  title: string;
-  body: string;
-  decided_at: Date | null;
-}): PublicStory {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    projectTitle: row.project_title,
-    title: row.title,
-    text: row.body,
-    publishedAt: row.decided_at!.toISOString(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { isUuid } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   type FulfilResult,
@@ -7,14 +8,14 @@ import {
   type OrderCtx,
   recordRefund,
   releaseOrder,
-} from '../orders/fulfilment.js';
-import { isUuid, ordersRepository } from '../orders/orders.repository.js';
+} from '../settlement/fulfilment.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
 
 /**
  * What a Checkout Session means for its order, shared by the webhook and reconciliation
  * so both decide the same way. Every function runs inside the caller's transaction and
- * goes through the orders module's fulfilOrder / releaseOrder / recordRefund.
+ * goes through the settlement module's fulfilOrder / releaseOrder / recordRefund.
  */
 
 export interface CheckoutSessionFacts {
@@ -60,7 +61,7 @@ export async function referencedOrderId(
 ): Promise<string | null> {
   const reference = orderReference(facts);
   if (reference.kind !== 'order') return null;
-  return (await ordersRepository.findOrder(trx, reference.orderId))?.id ?? null;
+  return (await settlementRepository.findOrder(trx, reference.orderId))?.id ?? null;
 }
 
 /**
@@ -125,7 +126,7 @@ export async function settleClosedSession(
   const reference = orderReference(facts);
   if (reference.kind === 'none') return { outcome: 'no_order_reference', orderId: null };
   if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
-  const order = await ordersRepository.lockOrder(trx, reference.orderId);
+  const order = await settlementRepository.lockOrder(trx, reference.orderId);
   if (!order) return { outcome: 'not_found', orderId: null };
   if (
     order.stripe_checkout_session_id !== null &&
@@ -151,10 +152,10 @@ async function flagReferenceConflict(
   let firstExisting: string | null = null;
   for (const id of [...ids].sort()) {
     if (!isUuid(id)) continue;
-    const order = await ordersRepository.lockOrder(trx, id);
+    const order = await settlementRepository.lockOrder(trx, id);
     if (!order) continue;
     firstExisting ??= order.id;
-    await ordersRepository.updateOrder(trx, order.id, {
+    await settlementRepository.updateOrder(trx, order.id, {
       needs_attention: `payment_mismatch: ${reason}`.slice(0, 500),
       updated_at: ctx.now,
     });

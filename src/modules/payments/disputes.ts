@@ -1,16 +1,16 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { type OrderCtx, recordRefund } from '../orders/fulfilment.js';
-import { ordersRepository } from '../orders/orders.repository.js';
+import { type OrderCtx, recordRefund } from '../settlement/fulfilment.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { applyDisputeToCertificateStatus } from '../certificates/certificate-status.js';
+import { applyDisputeToCertificateStatus } from '../settlement/certificate-status.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
 import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-events.repository.js';
 
 /**
  * Card disputes (chargebacks) reported by Stripe. They are recorded here; what a dispute
  * does to the order's certificate (DESIGN §4 Certificate: active → suspended while a
  * dispute is open → active again when won, revoked when lost) belongs to the
- * certificates issue, which plugs its rule into `applyDisputeToCertificate` below.
+ * settlement module, which plugs its rule into `applyDisputeToCertificate` below.
  */
 
 export type DisputeEventType = 'charge.dispute.created' | 'charge.dispute.closed';
@@ -26,10 +26,10 @@ export interface DisputeSnapshot {
 }
 
 /**
- * The certificates issue's hook: called in the webhook's transaction after the dispute is
+ * The settlement module's hook: called in the webhook's transaction after the dispute is
  * stored, with the dispute as it now stands (`closedAt` set once closed; `status` then
  * 'won', 'lost', 'warning_closed' …) and the order it concerns (null when the payment is
- * not known yet). The rule lives in certificates/certificate-status.ts.
+ * not known yet). The rule lives in settlement/certificate-status.ts.
  */
 export async function applyDisputeToCertificate(
   trx: Transaction<DB>,
@@ -62,10 +62,10 @@ export async function recordDispute(
   const orderId = dispute.paymentIntentId
     ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null)
     : null;
-  // The order's row first, then (in applyDisputeToCertificate) its certificate's: the order
-  // every refund and fulfilment locks them in. A lost dispute refunds the order, and taken
-  // the other way round it deadlocked with an admin's refund of the same order.
-  if (orderId) await ordersRepository.lockOrder(trx, orderId);
+  // The order's row first, then (in applyDisputeToCertificate) its certificate's: the lock
+  // order of docs/architecture.md, which every refund and fulfilment keeps. A lost dispute
+  // refunds the order, and taken the other way round it deadlocked with an admin's refund.
+  if (orderId) await settlementRepository.lockOrder(trx, orderId);
   const stored = await repo.upsertDispute(trx, {
     id: dispute.id,
     orderId,

@@ -4,15 +4,16 @@ import type { Kysely } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
-import { type OrderCtx, queueFulfilFollowUps } from '../orders/fulfilment.js';
-import { isUuid, ordersRepository } from '../orders/orders.repository.js';
+import { isUuid } from '../../lib/ids.js';
+import { type OrderCtx, queueFulfilFollowUps } from '../settlement/fulfilment.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
 import {
   type CheckoutSessionFacts,
   orderReference,
   settleClosedSession,
   settlePaidSession,
 } from './checkout-settlement.js';
-import type { PaymentGateway, ProviderCheckoutSession } from './payment-gateway.js';
+import type { PaymentGateway, ProviderCheckoutSession } from '../../lib/payment-gateway.js';
 
 export const RECONCILE_STRIPE_JOB = 'stripe.reconcile';
 /** How often reconciliation runs (a pg-boss cron of every 15 minutes). */
@@ -107,7 +108,7 @@ export async function reconcileStripe(deps: ReconcileDeps, since: Date): Promise
     }
     if (reference.kind === 'order') {
       const order = isUuid(reference.orderId)
-        ? await ordersRepository.findOrder(db, reference.orderId)
+        ? await settlementRepository.findOrder(db, reference.orderId)
         : undefined;
       // Not an order of this platform (the Stripe account may serve other systems too).
       if (!order || inStep(session, order)) {

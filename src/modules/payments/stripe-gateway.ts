@@ -8,7 +8,7 @@ import {
   PaymentRefusedError,
   type ProviderCheckoutSession,
   type RefundRequest,
-} from './payment-gateway.js';
+} from '../../lib/payment-gateway.js';
 
 export type StripeConfig = NonNullable<Config['stripe']>;
 

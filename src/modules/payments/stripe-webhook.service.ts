@@ -6,7 +6,7 @@ import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Ctx } from '../../lib/context.js';
 import { badRequest } from '../../lib/errors.js';
-import { type OrderCtx, queueFulfilFollowUps, recordRefund } from '../orders/fulfilment.js';
+import { type OrderCtx, queueFulfilFollowUps, recordRefund } from '../settlement/fulfilment.js';
 import {
   type CheckoutSessionFacts,
   referencedOrderId,

@@ -5,7 +5,7 @@ import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { METHODOLOGIES } from '../awards/methodology.js';
+import { METHODOLOGIES } from '../../lib/award-methodology.js';
 import {
   type CatalogueDetailRow,
   type CatalogueRow,

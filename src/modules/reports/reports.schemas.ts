@@ -6,7 +6,7 @@ import {
   ProjectStatusSchema,
   TargetGroupSchema,
 } from '../projects/vocabulary.js';
-import { PublicStorySchema } from '../outcomes/outcomes.schemas.js';
+import { PublicStorySchema } from './public-story.js';
 
 const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
 

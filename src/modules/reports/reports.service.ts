@@ -5,7 +5,7 @@ import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
 import { OUTCOME_TYPES, TARGET_GROUPS } from '../projects/vocabulary.js';
-import { toPublicStory } from '../outcomes/outcomes.service.js';
+import { toPublicStory } from './public-story.js';
 import {
   ATTRIBUTION_METHODOLOGY,
   attribute,

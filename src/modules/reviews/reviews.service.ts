@@ -20,11 +20,11 @@ import {
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ConfirmAwardInput, ListProjectInput } from '../awards/awards.schemas.js';
-import { createAwardsService, toConfirmedAward } from '../awards/awards.service.js';
 import { awardsRepository } from '../awards/awards.repository.js';
-import { methodology } from '../awards/methodology.js';
+import { methodology } from '../../lib/award-methodology.js';
 import { halved } from '../awards/panel-evaluation.js';
 import { readSnapshot } from '../projects/plan-aggregate.js';
+import { createAwardsService, toConfirmedAward } from './awards.service.js';
 import { readJson, type ReviewerAssignmentRow, reviewsRepository } from './reviews.repository.js';
 import type {
   AssignmentsQuery,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, PanelAssignmentRow, ReviewRoundRow, ReviewScoreRow } from '../../db/types.js';
-import type { MethodologyParameters } from '../awards/methodology.js';
+import type { MethodologyParameters } from '../../lib/award-methodology.js';
 import { evaluatePanel, type PanelEvaluation } from '../awards/panel-evaluation.js';
 import { type PlanSnapshot, readSnapshot } from '../projects/plan-aggregate.js';
 import { readJson, type ReviewConsensusRow, reviewsRepository } from './reviews.repository.js';

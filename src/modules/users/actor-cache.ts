@@ -1,5 +1,5 @@
 import { NotifiedCache, type NotifiedCacheOptions } from '../../lib/notified-cache.js';
-import type { usersRepository } from './users.repository.js';
+import type { credentialsRepository } from '../auth/auth.repository.js';
 
 /**
  * Who an access token's subject is (user, organisation, role, statuses, token
@@ -13,7 +13,7 @@ import type { usersRepository } from './users.repository.js';
  */
 export const ACTOR_CHANNEL = 'actor_changed';
 
-export type ActorRow = NonNullable<Awaited<ReturnType<typeof usersRepository.findActor>>>;
+export type ActorRow = NonNullable<Awaited<ReturnType<typeof credentialsRepository.findActor>>>;
 
 export class ActorCache extends NotifiedCache<ActorRow> {
   constructor(options: NotifiedCacheOptions = {}) {

@@ -65,44 +65,6 @@ export const usersRepository = {
     return row !== undefined;
   },
 
-  /**
-   * For sign-in only: the hash is compared inside the auth service and goes no further.
-   * Status of the user and of its organisation come along, so a disabled account is refused.
-   */
-  async findCredentials(db: Kysely<DB>, email: string) {
-    return db
-      .selectFrom('users')
-      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select([
-        'users.id',
-        'users.organisation_id',
-        'users.password_hash',
-        'users.token_generation',
-        'users.status as user_status',
-        'organisations.status as organisation_status',
-      ])
-      .where('users.email', '=', email)
-      .executeTakeFirst();
-  },
-
-  /** The actor behind an access token, with the status of user and organisation. */
-  async findActor(db: Kysely<DB>, id: string) {
-    return db
-      .selectFrom('users')
-      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select([
-        'users.id',
-        'users.organisation_id',
-        'users.organisation_kind',
-        'users.role',
-        'users.token_generation',
-        'users.status as user_status',
-        'organisations.status as organisation_status',
-      ])
-      .where('users.id', '=', id)
-      .executeTakeFirst();
-  },
-
   async listByOrganisation(db: Kysely<DB>, organisationId: string): Promise<UserRecord[]> {
     return db
       .selectFrom('users')
@@ -129,19 +91,6 @@ export const usersRepository = {
       .where('id', '=', id)
       .returning(PUBLIC_COLUMNS)
       .executeTakeFirst();
-  },
-
-  /** When an organisation is disabled, its users' access tokens are cut off too. */
-  async voidAccessTokensOfOrganisation(db: Kysely<DB>, organisationId: string): Promise<void> {
-    await db
-      .updateTable('users')
-      .set((eb) => ({ token_generation: eb('token_generation', '+', 1) }))
-      .where('organisation_id', '=', organisationId)
-      .execute();
-  },
-
-  async touchLastLogin(db: Kysely<DB>, id: string, now: Date): Promise<void> {
-    await db.updateTable('users').set({ last_login_at: now }).where('id', '=', id).execute();
   },
 
   async countActiveAdmins(db: Kysely<DB>): Promise<number> {

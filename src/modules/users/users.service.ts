@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Actor, type Ctx, requireActor, requirePlatformAdmin } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { refreshTokensRepository } from '../auth/auth.repository.js';
+import { credentialsRepository, refreshTokensRepository } from '../auth/auth.repository.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { organisationsRepository } from '../organisations/organisations.repository.js';
 import { canSeeOrganisation, toOrganisation } from '../organisations/organisations.service.js';
@@ -37,7 +37,7 @@ export function createUsersService(deps: {
     const cached = actorCache?.get(userId);
     if (cached) return cached;
     const epoch = actorCache?.epoch() ?? 0;
-    const row = await usersRepository.findActor(db, userId);
+    const row = await credentialsRepository.findActor(db, userId);
     // An unknown subject is not kept: only tokens this platform signed get this far.
     if (row) actorCache?.store(userId, row, epoch);
     return row;

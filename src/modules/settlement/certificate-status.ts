@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import type { CertificateStatus, DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
-import { certificatesRepository as repo } from './certificates.repository.js';
+import { settleClaimsForCertificateStatus } from './certificate-claims.js';
+import { settlementRepository as repo } from './settlement.repository.js';
 
 export interface DisputeState {
   id: string;
@@ -41,7 +41,7 @@ export async function applyDisputeToCertificateStatus(
     dispute.closedAt === null
       ? `dispute opened: ${dispute.id}`
       : `dispute ${dispute.status}: ${dispute.id}`;
-  await repo.setStatus(trx, certificate.id, next, reason, ctx.now);
+  await repo.setCertificateStatus(trx, certificate.id, next, reason, ctx.now);
   await settleClaimsForCertificateStatus(trx, ctx, certificate.id, next, reason);
   await recordAudit(trx, ctx, {
     action: `certificate.${next === 'active' ? 'reinstated' : next}`,

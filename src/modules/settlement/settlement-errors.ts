@@ -1,6 +1,6 @@
 import { AppError, conflict } from '../../lib/errors.js';
 
-/** The orders module's refusals that more than one file raises. */
+/** Refusals of the orders and settlement modules that more than one file raises. */
 
 export const insufficientCredits = (available: number) =>
   conflict('ORDER.INSUFFICIENT_CREDITS', `Not enough credits available: ${available} left`, {

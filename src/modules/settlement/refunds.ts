@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, OrderRow, RefundRequestSource } from '../../db/types.js';
 import { conflict, unprocessable } from '../../lib/errors.js';
+import { type PaymentGateway, PaymentRefusedError } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { certificatesRepository } from '../certificates/certificates.repository.js';
-import { type PaymentGateway, PaymentRefusedError } from '../payments/payment-gateway.js';
 import {
   documentYear,
   formatDocumentNumber,
@@ -11,8 +10,8 @@ import {
   recordRefund,
   type RefundResult,
 } from './fulfilment.js';
-import { certificateClaimed, providerRefused, providerUnavailable } from './order-errors.js';
-import { ordersRepository as repo } from './orders.repository.js';
+import { certificateClaimed, providerRefused, providerUnavailable } from './settlement-errors.js';
+import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
  * Giving a payment back (DESIGN §4: paid → refunded). Used by the admin refund route, the
@@ -80,13 +79,7 @@ const notRefundable = (status: string) =>
 async function holdsPayment(db: Kysely<DB>, order: OrderRow): Promise<boolean> {
   if (order.status === 'paid') return true;
   if (order.status !== 'expired' && order.status !== 'cancelled') return false;
-  const payment = await db
-    .selectFrom('money_ledger')
-    .select('id')
-    .where('order_id', '=', order.id)
-    .where('entry_type', '=', 'payment_received')
-    .executeTakeFirst();
-  return payment !== undefined;
+  return repo.hasPayment(db, order.id);
 }
 
 /**
@@ -107,9 +100,7 @@ export async function requestRefund(
   if (order.status === 'refunded') return { outcome: 'already_refunded', order };
   if (!(await holdsPayment(trx, order))) return { outcome: 'not_refundable', order };
   const certificate =
-    order.status === 'paid'
-      ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id)
-      : undefined;
+    order.status === 'paid' ? await repo.findCertificateByOrderForUpdate(trx, order.id) : undefined;
   // A statement of its own after the lock, so it sees an approval that committed while this waited.
   if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id)))
     return { outcome: 'certificate_claimed', order };

@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { CertificateStatus, DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
  * What a certificate's status does to the claims made with it (DESIGN §4 Claim, §5.4).
@@ -21,18 +22,12 @@ export async function settleClaimsForCertificateStatus(
   reason: string,
 ): Promise<void> {
   if (status === 'active') return;
-  const rejected = await trx
-    .updateTable('claims')
-    .set({
-      status: 'rejected',
-      decided_at: ctx.now,
-      decided_by: null,
-      decision_reason: `certificate ${status}: ${reason}`,
-    })
-    .where('certificate_id', '=', certificateId)
-    .where('status', '=', 'pending')
-    .returning(['id', 'contract_id', 'authority_id', 'credits'])
-    .execute();
+  const rejected = await repo.rejectPendingClaims(
+    trx,
+    certificateId,
+    `certificate ${status}: ${reason}`,
+    ctx.now,
+  );
   for (const claim of rejected) {
     await recordAudit(trx, ctx, {
       action: 'claim.rejected_automatically',
@@ -49,13 +44,7 @@ export async function settleClaimsForCertificateStatus(
     });
   }
   if (status !== 'revoked') return;
-  const invalidated = await trx
-    .updateTable('claims')
-    .set({ status: 'invalidated', invalidated_at: ctx.now, invalidation_reason: reason })
-    .where('certificate_id', '=', certificateId)
-    .where('status', '=', 'approved')
-    .returning(['id', 'contract_id', 'authority_id', 'credits', 'value_cents'])
-    .execute();
+  const invalidated = await repo.invalidateApprovedClaims(trx, certificateId, reason, ctx.now);
   for (const claim of invalidated) {
     await recordAudit(trx, ctx, {
       action: 'claim.invalidated',
@@ -71,19 +60,4 @@ export async function settleClaimsForCertificateStatus(
       },
     });
   }
-}
-
-/** Whether any approved claim stands on the certificate: refunds and project failure must wait for it. */
-export async function certificateHasApprovedClaim(
-  db: Kysely<DB>,
-  certificateId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('claims')
-    .select('id')
-    .where('certificate_id', '=', certificateId)
-    .where('status', '=', 'approved')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -1,4 +1,4 @@
-import type { Criterion } from '../../db/types.js';
+import type { Criterion } from '../db/types.js';
 
 export const CRITERIA: readonly Criterion[] = ['reach', 'depth', 'durability', 'indirect'];
 

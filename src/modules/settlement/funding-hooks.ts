@@ -2,12 +2,13 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { fundingRepository as repo } from './funding.repository.js';
+import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
- * The funding module's hooks into other modules' transactions (DESIGN §4 Project lifecycle
- * and Money). Each runs inside the caller's transaction, so its effect commits or rolls
- * back with the change that caused it, and each acts once however often it is called.
+ * The funding side of money, hooked into other modules' transactions (DESIGN §4 Project
+ * lifecycle and Money): fulfilment's sales and the outcomes module's final report. Each
+ * runs inside the caller's transaction, so its effect commits or rolls back with the
+ * change that caused it, and each acts once however often it is called.
  */
 
 type HookCtx = Ctx & { now: Date };

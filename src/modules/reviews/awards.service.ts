@@ -10,16 +10,17 @@ import {
   unprocessable,
 } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { reviewsRepository, readJson } from '../reviews/reviews.repository.js';
-import { loadRoundState, type ReviewSettings } from '../reviews/round-state.js';
-import { awardsRepository } from './awards.repository.js';
+import { awardsRepository } from '../awards/awards.repository.js';
 import type {
   ConfirmAwardInput,
   ConfirmedAward,
   ListingResult,
   ListProjectInput,
-} from './awards.schemas.js';
-import { halved } from './panel-evaluation.js';
+} from '../awards/awards.schemas.js';
+import { halved } from '../awards/panel-evaluation.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
+import { reviewsRepository, readJson } from './reviews.repository.js';
+import { loadRoundState, type ReviewSettings } from './round-state.js';
 
 /** A funding deadline further out than this is refused as a typing error rather than a plan. */
 export const MAX_FUNDING_PERIOD_DAYS = 730;
@@ -274,7 +275,7 @@ export function createAwardsService(deps: {
             funding_deadline: deadline,
             updated_at: now,
           });
-          await awardsRepository.issueCredits(trx, {
+          await settlementRepository.issueCredits(trx, {
             projectId,
             quantity: project.supply,
             awardId: award.id,

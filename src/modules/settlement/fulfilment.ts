@@ -25,9 +25,8 @@
  *   payment that arrived after its reservation lapsed and the credits were gone
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
-import { settleClaimsForCertificateStatus } from '../obligations/certificate-claims.js';
-import { certificatesRepository } from '../certificates/certificates.repository.js';
-import { onCreditsSold } from '../funding/funding-hooks.js';
+import { settleClaimsForCertificateStatus } from './certificate-claims.js';
+import { onCreditsSold } from './funding-hooks.js';
 import { sql, type Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
@@ -35,7 +34,7 @@ import type { JobQueue } from '../../jobs/job-queue.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { RENDER_DOCUMENTS_JOB } from '../certificates/document-jobs.js';
 import { newVerificationCode } from '../certificates/verification-code.js';
-import { ordersRepository as repo } from './orders.repository.js';
+import { settlementRepository as repo } from './settlement.repository.js';
 
 /** The service context of a money operation: who acts (null for Stripe and jobs), and when. */
 export interface OrderCtx extends Ctx {
@@ -437,9 +436,7 @@ export async function recordRefund(
   // Locked, so that an approval of one of its claims is either committed before (and seen
   // here) or waits and then finds the certificate revoked.
   const certificate =
-    order.status === 'paid'
-      ? await certificatesRepository.findCertificateByOrderForUpdate(trx, order.id)
-      : undefined;
+    order.status === 'paid' ? await repo.findCertificateByOrderForUpdate(trx, order.id) : undefined;
   if (certificate && (await repo.certificateHasApprovedClaim(trx, certificate.id))) {
     // Money that went back while an approval stands: an admin must settle it. (A credit
     // note's transaction rolls this back with everything else.)

@@ -1,7 +1,8 @@
 /**
  * What the order flow needs from a card/iDEAL payment provider. The Stripe SDK
- * implementation lives in stripe-gateway.ts; the orders module only sees this interface,
- * so it is injected through buildApp and absent when Stripe is not configured.
+ * implementation lives in modules/payments/stripe-gateway.ts; the orders and settlement
+ * modules only see this interface, so it is injected through buildApp and absent when
+ * Stripe is not configured.
  */
 export interface CheckoutSessionRequest {
   orderId: string;

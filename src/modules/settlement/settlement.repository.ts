@@ -1,0 +1,688 @@
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import type {
+  CertificateRow,
+  CertificateStatus,
+  DB,
+  OrderRow,
+  OrdersTable,
+  PayoutRow,
+  PayoutStatus,
+  ProjectRow,
+  RefundRequestSource,
+} from '../../db/types.js';
+import { isUuid } from '../../lib/ids.js';
+
+/**
+ * All SQL that moves credits and money (DESIGN §4 Order, Certificate, Money; §5), and the
+ * order, certificate, claim, project and payout rows those moves change: the settlement
+ * module is their one writer. Functions that lock rows take a Transaction, so the compiler
+ * keeps them inside one. The order in which every path takes these locks is written down
+ * once, in docs/architecture.md ("Lock order"); keep to it.
+ */
+
+export type DocumentKind = 'invoice' | 'credit_note' | 'certificate';
+export type CreditEntryType = 'reserve' | 'release' | 'sell' | 'refund';
+
+export interface LedgerTotals {
+  receivedCents: number;
+  refundedCents: number;
+  paidOutCents: number;
+  /** received − refunded − paid out: what the platform holds for the project. */
+  escrowCents: number;
+}
+
+const n = (value: unknown): number => Number(value ?? 0);
+
+export const settlementRepository = {
+  // ---- orders ----
+
+  /**
+   * FOR NO KEY UPDATE: rows that reference the order (stripe_events, money_ledger, ...) take
+   * FOR KEY SHARE on it through their foreign keys, so a caller may insert one and then lock
+   * the order in the same transaction without a lock upgrade that would deadlock a twin.
+   */
+  async lockOrder(trx: Transaction<DB>, id: string): Promise<OrderRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    return trx
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', id)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+  },
+
+  async findOrder(db: Kysely<DB>, id: string): Promise<OrderRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async updateOrder(
+    trx: Transaction<DB>,
+    id: string,
+    values: Updateable<OrdersTable>,
+  ): Promise<OrderRow> {
+    return trx
+      .updateTable('orders')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /**
+   * The one way out of `reserved` without payment: conditional on the status, so of two
+   * concurrent releases (expiry job, webhook, admin) exactly one finds the row.
+   */
+  async closeIfReserved(
+    trx: Transaction<DB>,
+    id: string,
+    values: { status: 'expired' | 'cancelled'; reason: string; at: Date },
+  ): Promise<OrderRow | undefined> {
+    return trx
+      .updateTable('orders')
+      .set({
+        status: values.status,
+        closed_at: values.at,
+        close_reason: values.reason,
+        updated_at: values.at,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'reserved')
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /**
+   * Records that a refund through Stripe is under way, before the money moves (the caller
+   * holds the order and certificate locks). A repeat (a retry, a second admin, the job that
+   * resumes it) takes the request over: its time is when the latest attempt began.
+   */
+  async requestRefund(
+    trx: Transaction<DB>,
+    id: string,
+    request: { at: Date; by: string | null; source: RefundRequestSource; reason: string },
+  ): Promise<OrderRow> {
+    return trx
+      .updateTable('orders')
+      .set({
+        refund_requested_at: request.at,
+        refund_requested_by: request.by,
+        refund_request_source: request.source,
+        refund_request_reason: request.reason.slice(0, 1000),
+        updated_at: request.at,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Ends a refund request without a refund (the provider refused it); answers the order if there was one. */
+  async clearRefundRequest(
+    trx: Transaction<DB>,
+    id: string,
+    at: Date,
+  ): Promise<OrderRow | undefined> {
+    return trx
+      .updateTable('orders')
+      .set({
+        refund_requested_at: null,
+        refund_requested_by: null,
+        refund_request_source: null,
+        refund_request_reason: null,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .where('refund_requested_at', 'is not', null)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** Refund requests whose latest attempt began before `before`, oldest first: their process did not finish them. */
+  async findStaleRefundRequests(db: Kysely<DB>, before: Date, limit: number): Promise<OrderRow[]> {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('refund_requested_at', '<', before)
+      .orderBy('refund_requested_at')
+      .limit(limit)
+      .execute();
+  },
+
+  async flagOrder(
+    trx: Transaction<DB>,
+    orderId: string,
+    attention: string,
+    now: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('orders')
+      .set({ needs_attention: attention.slice(0, 500), updated_at: now })
+      .where('id', '=', orderId)
+      .execute();
+  },
+
+  /** Clears a flag this module set, only if it is still the one set (an admin may have flagged since). */
+  async clearFlag(
+    trx: Transaction<DB>,
+    orderId: string,
+    attention: string,
+    now: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('orders')
+      .set({ needs_attention: null, updated_at: now })
+      .where('id', '=', orderId)
+      .where('needs_attention', '=', attention)
+      .execute();
+  },
+
+  // ---- projects ----
+
+  async findProjectStatus(
+    trx: Transaction<DB>,
+    projectId: string,
+  ): Promise<{ status: string; funding_deadline: Date | null }> {
+    return trx
+      .selectFrom('projects')
+      .select(['status', 'funding_deadline'])
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+  },
+
+  async lockBalance(trx: Transaction<DB>, projectId: string) {
+    return trx
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+  },
+
+  async lockProject(trx: Transaction<DB>, projectId: string): Promise<ProjectRow | undefined> {
+    return trx
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', projectId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+  },
+
+  /**
+   * listed → funded when the balance's sold credits reach the threshold; answers the
+   * figures if this call made the change, undefined otherwise (already funded, below).
+   */
+  async markFundedIfThresholdReached(
+    trx: Transaction<DB>,
+    projectId: string,
+    now: Date,
+  ): Promise<
+    | {
+        threshold: number;
+        sold: number;
+        creditPriceCents: number;
+        initiativeId: string;
+        failingSince: Date | null;
+      }
+    | undefined
+  > {
+    const result = await sql<{
+      threshold: number;
+      sold: number;
+      credit_price_cents: number;
+      initiative_id: string;
+      failing_since: Date | null;
+    }>`
+      WITH before AS (SELECT failing_since FROM projects WHERE id = ${projectId})
+      UPDATE projects p
+      SET status = 'funded', funded_at = ${now}, updated_at = ${now}, failing_since = NULL, failing_reason = NULL
+      FROM project_credit_balances b, awards a, before
+      WHERE p.id = ${projectId} AND b.project_id = p.id AND a.project_id = p.id AND a.decision = 'approved'
+        AND p.status = 'listed' AND b.sold >= p.threshold
+      RETURNING p.threshold, b.sold, a.credit_price_cents, p.initiative_id, before.failing_since
+    `.execute(trx);
+    const row = result.rows[0];
+    if (!row) return undefined;
+    return {
+      threshold: row.threshold,
+      sold: row.sold,
+      creditPriceCents: row.credit_price_cents,
+      initiativeId: row.initiative_id,
+      failingSince: row.failing_since,
+    };
+  },
+
+  // ---- credit ledger ----
+
+  /**
+   * Issues a project's credits: one ledger row, from which the database trigger creates
+   * the project's balance. The ledger allows one issue per project.
+   */
+  async issueCredits(
+    trx: Transaction<DB>,
+    values: { projectId: string; quantity: number; awardId: string; actorUserId: string; at: Date },
+  ): Promise<void> {
+    await trx
+      .insertInto('credit_ledger')
+      .values({
+        project_id: values.projectId,
+        entry_type: 'issue',
+        quantity: values.quantity,
+        reference_type: 'award',
+        reference_id: values.awardId,
+        actor_user_id: values.actorUserId,
+        created_at: values.at,
+      })
+      .execute();
+  },
+
+  /**
+   * One credit-ledger row; the database trigger applies it to the project's balance in the
+   * same statement, and the balance's CHECKs refuse it (23514) if it would oversell.
+   */
+  async insertCreditEntry(
+    trx: Transaction<DB>,
+    entry: {
+      projectId: string;
+      entryType: CreditEntryType;
+      quantity: number;
+      orderId: string;
+      actorUserId: string | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await trx
+      .insertInto('credit_ledger')
+      .values({
+        project_id: entry.projectId,
+        entry_type: entry.entryType,
+        quantity: entry.quantity,
+        reference_type: 'order',
+        reference_id: entry.orderId,
+        actor_user_id: entry.actorUserId,
+        created_at: entry.at,
+      })
+      .execute();
+  },
+
+  /** Takes the project's next contiguous serial range; serials only move forward. */
+  async allocateSerials(
+    trx: Transaction<DB>,
+    projectId: string,
+    quantity: number,
+  ): Promise<{ start: number; end: number }> {
+    const row = await trx
+      .updateTable('project_credit_balances')
+      .set((eb) => ({ next_serial: eb('next_serial', '+', quantity) }))
+      .where('project_id', '=', projectId)
+      .returning('next_serial')
+      .executeTakeFirstOrThrow();
+    return { start: row.next_serial - quantity, end: row.next_serial - 1 };
+  },
+
+  async insertAllocation(
+    trx: Transaction<DB>,
+    values: { orderId: string; projectId: string; start: number; end: number; at: Date },
+  ): Promise<void> {
+    await trx
+      .insertInto('credit_allocations')
+      .values({
+        order_id: values.orderId,
+        project_id: values.projectId,
+        serial_start: values.start,
+        serial_end: values.end,
+        created_at: values.at,
+      })
+      .execute();
+  },
+
+  // ---- money ledger ----
+
+  /**
+   * Books money once per order and entry type (the partial unique indexes): a second
+   * booking of the same payment or refund changes nothing and answers false.
+   */
+  async insertMoneyEntry(
+    trx: Transaction<DB>,
+    entry: {
+      projectId: string;
+      orderId: string;
+      entryType: 'payment_received' | 'refund_paid';
+      amountCents: number;
+      method: 'stripe' | 'invoice' | 'bank';
+      externalReference: string | null;
+      actorUserId: string | null;
+      at: Date;
+    },
+  ): Promise<boolean> {
+    const result = await sql<{ id: number }>`
+      INSERT INTO money_ledger (project_id, order_id, entry_type, amount_cents, method, external_reference, actor_user_id, created_at)
+      VALUES (${entry.projectId}, ${entry.orderId}, ${entry.entryType}, ${entry.amountCents}, ${entry.method},
+        ${entry.externalReference}, ${entry.actorUserId}, ${entry.at})
+      ON CONFLICT (order_id) WHERE entry_type = ${sql.lit(entry.entryType)} DO NOTHING
+      RETURNING id
+    `.execute(trx);
+    return result.rows.length === 1;
+  },
+
+  async hasPayment(db: Kysely<DB>, orderId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('money_ledger')
+      .select('id')
+      .where('order_id', '=', orderId)
+      .where('entry_type', '=', 'payment_received')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async ledgerTotals(db: Kysely<DB>, projectId: string): Promise<LedgerTotals> {
+    const row = await db
+      .selectFrom('money_ledger')
+      .select([
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payment_received'), 0)`.as(
+          'received',
+        ),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'refund_paid'), 0)`.as(
+          'refunded',
+        ),
+        sql<string>`coalesce(sum(amount_cents) FILTER (WHERE entry_type = 'payout'), 0)`.as(
+          'paid_out',
+        ),
+      ])
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    const receivedCents = n(row.received);
+    const refundedCents = n(row.refunded);
+    const paidOutCents = n(row.paid_out);
+    return {
+      receivedCents,
+      refundedCents,
+      paidOutCents,
+      escrowCents: receivedCents - refundedCents - paidOutCents,
+    };
+  },
+
+  async insertPayoutLedgerEntry(
+    trx: Transaction<DB>,
+    values: {
+      projectId: string;
+      payoutId: string;
+      amountCents: number;
+      bankReference: string;
+      actorUserId: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    await trx
+      .insertInto('money_ledger')
+      .values({
+        project_id: values.projectId,
+        order_id: null,
+        entry_type: 'payout',
+        amount_cents: values.amountCents,
+        method: 'bank',
+        external_reference: values.bankReference,
+        actor_user_id: values.actorUserId,
+        payout_id: values.payoutId,
+        created_at: values.at,
+      })
+      .execute();
+  },
+
+  // ---- documents ----
+
+  /**
+   * The next gapless number of a kind and year. The counter row stays locked until the
+   * transaction ends, so a rolled-back transaction gives its number back: no gaps.
+   */
+  async nextDocumentNumber(
+    trx: Transaction<DB>,
+    kind: DocumentKind,
+    year: number,
+  ): Promise<number> {
+    const row = await trx
+      .insertInto('document_counters')
+      .values({ kind, year, last_value: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['kind', 'year'])
+          .doUpdateSet((eb) => ({ last_value: eb('document_counters.last_value', '+', 1) })),
+      )
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return row.last_value;
+  },
+
+  async insertCertificate(
+    trx: Transaction<DB>,
+    values: {
+      number: string;
+      verificationCode: string;
+      orderId: string;
+      projectId: string;
+      buyerOrganisationId: string;
+      credits: number;
+      serialStart: number;
+      serialEnd: number;
+      valueCents: number;
+      at: Date;
+    },
+  ): Promise<CertificateRow> {
+    return trx
+      .insertInto('certificates')
+      .values({
+        number: values.number,
+        verification_code: values.verificationCode,
+        order_id: values.orderId,
+        project_id: values.projectId,
+        buyer_organisation_id: values.buyerOrganisationId,
+        credits: values.credits,
+        serial_start: values.serialStart,
+        serial_end: values.serialEnd,
+        value_cents: values.valueCents,
+        status: 'active',
+        issued_at: values.at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async insertCreditNote(
+    trx: Transaction<DB>,
+    values: {
+      number: string;
+      orderId: string;
+      amountCents: number;
+      reason: string;
+      issuedBy: string | null;
+      at: Date;
+    },
+  ): Promise<{ id: string; number: string }> {
+    return trx
+      .insertInto('credit_notes')
+      .values({
+        number: values.number,
+        order_id: values.orderId,
+        amount_cents: values.amountCents,
+        reason: values.reason,
+        issued_by: values.issuedBy,
+        issued_at: values.at,
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+  },
+
+  async findCreditNoteByOrder(db: Kysely<DB>, orderId: string) {
+    return db
+      .selectFrom('credit_notes')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
+  },
+
+  // ---- certificates and their claims ----
+
+  async findCertificateByOrder(
+    db: Kysely<DB>,
+    orderId: string,
+  ): Promise<CertificateRow | undefined> {
+    return db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
+  },
+
+  /** Locks the order's certificate (refunds and disputes, right after the order). */
+  async findCertificateByOrderForUpdate(trx: Transaction<DB>, orderId: string) {
+    return trx
+      .selectFrom('certificates')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async setCertificateStatus(
+    trx: Transaction<DB>,
+    certificateId: string,
+    status: CertificateStatus,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('certificates')
+      .set({ status, status_reason: reason, status_changed_at: at })
+      .where('id', '=', certificateId)
+      .execute();
+  },
+
+  async revokeCertificate(
+    trx: Transaction<DB>,
+    certificateId: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('certificates')
+      .set({ status: 'revoked', status_reason: reason, status_changed_at: at })
+      .where('id', '=', certificateId)
+      .where('status', '<>', 'revoked')
+      .execute();
+  },
+
+  /** Whether a certificate has an approved claim against an obligation (DESIGN §4 Claim); refunds wait for it. */
+  async certificateHasApprovedClaim(db: Kysely<DB>, certificateId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('claims')
+      .select('id')
+      .where('certificate_id', '=', certificateId)
+      .where('status', '=', 'approved')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** A certificate that is no longer active: its pending claims are rejected (answered for the audit trail). */
+  async rejectPendingClaims(
+    trx: Transaction<DB>,
+    certificateId: string,
+    decisionReason: string,
+    at: Date,
+  ) {
+    return trx
+      .updateTable('claims')
+      .set({
+        status: 'rejected',
+        decided_at: at,
+        decided_by: null,
+        decision_reason: decisionReason,
+      })
+      .where('certificate_id', '=', certificateId)
+      .where('status', '=', 'pending')
+      .returning(['id', 'contract_id', 'authority_id', 'credits'])
+      .execute();
+  },
+
+  /** A revoked certificate: its approved claims are invalidated (answered for the audit trail). */
+  async invalidateApprovedClaims(
+    trx: Transaction<DB>,
+    certificateId: string,
+    reason: string,
+    at: Date,
+  ) {
+    return trx
+      .updateTable('claims')
+      .set({ status: 'invalidated', invalidated_at: at, invalidation_reason: reason })
+      .where('certificate_id', '=', certificateId)
+      .where('status', '=', 'approved')
+      .returning(['id', 'contract_id', 'authority_id', 'credits', 'value_cents'])
+      .execute();
+  },
+
+  // ---- payouts ----
+
+  async insertPayout(
+    trx: Transaction<DB>,
+    values: {
+      projectId: string;
+      initiativeId: string;
+      tranche: 1 | 2;
+      amountCents: number;
+      dueAt: Date;
+      dueReason: string;
+      reportAcceptedBy: string | null;
+    },
+  ): Promise<PayoutRow | undefined> {
+    return trx
+      .insertInto('payouts')
+      .values({
+        project_id: values.projectId,
+        initiative_id: values.initiativeId,
+        tranche: values.tranche,
+        amount_cents: values.amountCents,
+        due_at: values.dueAt,
+        due_reason: values.dueReason,
+        report_accepted_by: values.reportAcceptedBy,
+      })
+      .onConflict((oc) => oc.columns(['project_id', 'tranche']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  async findPayout(
+    db: Kysely<DB>,
+    projectId: string,
+    tranche: 1 | 2,
+  ): Promise<PayoutRow | undefined> {
+    return db
+      .selectFrom('payouts')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('tranche', '=', tranche)
+      .executeTakeFirst();
+  },
+
+  async lockPayout(trx: Transaction<DB>, payoutId: string): Promise<PayoutRow | undefined> {
+    return trx
+      .selectFrom('payouts')
+      .selectAll()
+      .where('id', '=', payoutId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+  },
+
+  async updatePayout(
+    trx: Transaction<DB>,
+    payoutId: string,
+    values: {
+      status: PayoutStatus;
+      approved_by?: string;
+      approved_at?: Date;
+      paid_by?: string;
+      paid_at?: Date;
+      bank_reference?: string;
+    },
+  ): Promise<void> {
+    await trx.updateTable('payouts').set(values).where('id', '=', payoutId).execute();
+  },
+};
