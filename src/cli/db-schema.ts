@@ -68,6 +68,9 @@ export async function openMigratedPGlite() {
 
 /** db/schema.sql's text: the dump, less the lines that name tool versions or change per run. */
 export async function dumpSchema(pglite: PGlite): Promise<string> {
+  const searchPath = await pglite.query<{ path: string }>(
+    `SELECT current_setting('search_path') AS path`,
+  );
   const file = await pgDump({
     pg: pglite,
     args: [
@@ -77,6 +80,10 @@ export async function dumpSchema(pglite: PGlite): Promise<string> {
       ...MIGRATOR_TABLES.map((table) => `--exclude-table=public.${table}`),
     ],
   });
+  // pgDump leaves the session inside pg_dump's read-only transaction, with pg_dump's empty
+  // search_path under it: end the one and give the session its search_path back.
+  await pglite.exec('ROLLBACK');
+  await pglite.query(`SELECT set_config('search_path', $1, false)`, [searchPath.rows[0]!.path]);
   const lines = (await file.text())
     .split('\n')
     // Version banners differ between pg_dump builds; \restrict carries a random key per run.
@@ -165,7 +172,6 @@ export async function generateTypes(db: Kysely<DB>): Promise<string> {
 export async function generateSchemaFiles(): Promise<{ schema: string; types: string }> {
   const { pglite, database } = await openMigratedPGlite();
   try {
-    // Types first: pg_dump empties the session's search_path on its way.
     const types = await generateTypes(database.db);
     const schema = await dumpSchema(pglite);
     return { schema, types };
