@@ -78,7 +78,11 @@ describe('audit trail', () => {
 
   describe('append-only at the database', () => {
     async function readRow(id: string) {
-      return t.db.selectFrom('audit_events').selectAll().where('id', '=', id).executeTakeFirst();
+      return t.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('id', '=', Number(id))
+        .executeTakeFirst();
     }
 
     it('refuses UPDATE, DELETE and TRUNCATE and leaves the row unchanged', async () => {

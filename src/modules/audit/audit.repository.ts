@@ -23,6 +23,9 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** The cursor carries the int8 id as its digits; the database compares them exactly, at any size. */
+const beforeId = (digits: string) => sql<number>`${digits}::int8`;
+
 export const auditRepository = {
   async insert(db: Kysely<DB>, event: NewAuditEvent): Promise<void> {
     await db
@@ -75,7 +78,7 @@ export const auditRepository = {
             ]),
       ]),
     );
-    if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+    if (filter.beforeId) query = query.where('id', '<', beforeId(filter.beforeId));
     return query
       .orderBy('id', 'desc')
       .limit(filter.limit + 1)
@@ -93,7 +96,7 @@ export const auditRepository = {
     if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
     if (filter.from) query = query.where('occurred_at', '>=', filter.from);
     if (filter.to) query = query.where('occurred_at', '<', filter.to);
-    if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+    if (filter.beforeId) query = query.where('id', '<', beforeId(filter.beforeId));
     return query
       .orderBy('id', 'desc')
       .limit(filter.limit + 1)

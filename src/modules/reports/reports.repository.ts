@@ -275,8 +275,10 @@ export const reportsRepository = {
   async outcomeTotals(db: Kysely<DB>, from: string | null, to: string) {
     let query = db
       .selectFrom('report_outcome_totals')
-      .select(['dimension', 'category'])
       .select((eb) => [
+        // GROUP BY keys of NOT NULL columns; a view's columns carry no NOT NULL to say so.
+        eb.ref('dimension').$notNull().as('dimension'),
+        eb.ref('category').$notNull().as('category'),
         eb.fn.sum<string>('published_sum').as('published_sum'),
         eb.fn.sum<string>('shown').as('shown'),
         eb.fn.sum<string>('withheld').as('withheld'),
