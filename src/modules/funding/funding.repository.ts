@@ -209,7 +209,7 @@ export const fundingRepository = {
   },
 
   /**
-   * Locks the project's open reservations (order rows first: the lock order of fulfilOrder).
+   * Locks the project's open reservations (order rows first: docs/architecture.md, Lock order).
    * A reservation paid meanwhile is no longer reserved when the lock is granted and drops out.
    */
   async lockReservedOrders(trx: Transaction<DB>, projectId: string): Promise<{ id: string }[]> {

@@ -6,10 +6,9 @@ import type { IdempotencyKeyRow } from '../../lib/idempotency.js';
 /**
  * The orders module's SQL: placing an order and reading orders. Every change to an order
  * after it is placed (paid, released, refunded, flagged) and the row locks those changes
- * take are the settlement module's (settlement.repository.ts), in the lock order of
- * docs/architecture.md. placeOrder is one statement and so its own transaction; its
- * yearly invoice counter before the balance is the one exception to that order, and
- * cannot meet it reversed: no one else takes the invoice counter first.
+ * take are the settlement module's (settlement.repository.ts). placeOrder is one
+ * statement and so its own transaction. The lock order of every path that moves an
+ * order's money, this one included, is in docs/architecture.md.
  */
 
 /** What a buyer's order list and detail show besides the order row. */

@@ -16,8 +16,8 @@
  *   Never use the outer `db` inside: on the embedded database that deadlocks.
  * - `ctx` is the usual service context plus `now` (the injected clock's time): the webhook
  *   passes `{ actor: null, requestId, ip, now: clock.now() }`.
- * - Each function locks the order row first (lock order: order → project balance →
- *   document counter), and is idempotent: a repeat, or any order of arrival, has one effect.
+ * - Each function locks the order row first (the lock order: docs/architecture.md), and
+ *   is idempotent: a repeat, or any order of arrival, has one effect.
  *   They do not throw for business outcomes; they answer what happened. They throw only
  *   for faults (the database), so the caller's transaction rolls back and can be retried.
  * - Every state change writes its audit event in the same transaction.
@@ -455,7 +455,7 @@ export async function recordRefund(
     return { outcome: 'certificate_claimed', order: flagged };
   }
 
-  // Before the balance row is locked (lock order: order → document counter → balance).
+  // Before the balance row is locked (the lock order: docs/architecture.md).
   await issueCreditNote(trx, ctx, order, refund);
   const actorUserId = ctx.actor?.userId ?? null;
   const previousStatus = order.status;

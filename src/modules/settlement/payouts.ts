@@ -78,7 +78,7 @@ export async function markPayoutPaid(
       throw fourEyes('A second admin, not the one who approved it, records the payment');
     if (payout.report_accepted_by === actor.userId)
       throw fourEyes('The admin who accepted the final outcome report cannot pay its payout');
-    // Project row after the payout row (the lock order); the ledger trigger takes it too.
+    // Project row after the payout row (docs/architecture.md); the ledger trigger takes it too.
     const project = await repo.lockProject(trx, payout.project_id);
     if (!project || project.status === 'failed')
       throw conflict(
