@@ -1,4 +1,5 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../app.js';
@@ -9,10 +10,11 @@ import {
   signingKeysFromJwks,
 } from '../modules/certificates/signing.js';
 import { wrapPGlite } from '../db/database.js';
+import { ERROR_REFERENCE_FILE, renderErrorReference } from './error-reference.js';
 
 /**
- * `npm run openapi` writes openapi/openapi.json from the route schemas;
- * `npm run openapi:check` fails when the checked-in file differs from them.
+ * `npm run openapi` writes openapi/openapi.json from the route schemas, and docs/errors.md
+ * from the error catalogue; `npm run openapi:check` fails when a checked-in file differs.
  */
 export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi/openapi.json', import.meta.url));
 
@@ -40,21 +42,26 @@ export async function generateOpenApi(): Promise<string> {
 }
 
 async function main(mode: string | undefined): Promise<void> {
-  const generated = await generateOpenApi();
-  if (mode === 'write') {
-    await mkdir(fileURLToPath(new URL('../../openapi/', import.meta.url)), { recursive: true });
-    await writeFile(OPENAPI_FILE, generated);
-    console.log(`Wrote ${OPENAPI_FILE}`);
-    return;
+  const documents = [
+    { file: OPENAPI_FILE, text: await generateOpenApi(), source: 'the route schemas' },
+    { file: ERROR_REFERENCE_FILE, text: renderErrorReference(), source: 'the error catalogue' },
+  ];
+  let stale = false;
+  for (const { file, text, source } of documents) {
+    if (mode === 'write') {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+      console.log(`Wrote ${file}`);
+    } else if ((await readFile(file, 'utf8').catch(() => '')) !== text) {
+      console.error(
+        `${file} is out of date with ${source}. Run \`npm run openapi\` and commit the result.`,
+      );
+      stale = true;
+    } else {
+      console.log(`${file} matches ${source}`);
+    }
   }
-  const current = await readFile(OPENAPI_FILE, 'utf8').catch(() => '');
-  if (current !== generated) {
-    console.error(
-      'openapi/openapi.json is out of date with the route schemas. Run `npm run openapi` and commit the result.',
-    );
-    process.exit(1);
-  }
-  console.log('openapi/openapi.json matches the routes');
+  if (stale) process.exit(1);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,38 +1,60 @@
+import type { CodeWithStatus, ErrorCode, ErrorStatus } from './error-catalogue.js';
+
+export type { CodeWithStatus, ErrorCode, ErrorStatus } from './error-catalogue.js';
+
 /**
  * The one error model. Services throw an AppError with a stable `code`; the error
  * handler turns it into RFC 9457 problem+json with the status it carries. Clients
- * program against `code`, never against `title` or `detail`.
+ * program against `code`, never against `title` or `detail`. The code must be in
+ * error-catalogue.ts with this very status, or the throw does not compile.
  */
-export class AppError extends Error {
+export class AppError<S extends ErrorStatus = ErrorStatus> extends Error {
   override name = 'AppError';
+  // Not typed with S: an AppError<409> must still be an AppError, whatever its status.
+  readonly status: ErrorStatus;
+  readonly code: ErrorCode;
 
   constructor(
-    readonly status: number,
-    readonly code: string,
+    status: S,
+    code: CodeWithStatus<S>,
     message: string,
     /** Extra members for the problem document (e.g. `available`); must not hold secrets. */
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 }
 
-export const badRequest = (code: string, message: string, extensions?: Record<string, unknown>) =>
-  new AppError(400, code, message, extensions);
-export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
-export const forbidden = (code: string, message: string) => new AppError(403, code, message);
+export const badRequest = (
+  code: CodeWithStatus<400>,
+  message: string,
+  extensions?: Record<string, unknown>,
+) => new AppError(400, code, message, extensions);
+export const unauthorized = (code: CodeWithStatus<401>, message: string) =>
+  new AppError(401, code, message);
+export const forbidden = (code: CodeWithStatus<403>, message: string) =>
+  new AppError(403, code, message);
 /** Also the answer for another organisation's objects: their existence is not disclosed. */
 export const notFound = (what: string) =>
   new AppError(404, 'RESOURCE.NOT_FOUND', `${what} not found`);
-export const conflict = (code: string, message: string, extensions?: Record<string, unknown>) =>
-  new AppError(409, code, message, extensions);
+export const conflict = (
+  code: CodeWithStatus<409>,
+  message: string,
+  extensions?: Record<string, unknown>,
+) => new AppError(409, code, message, extensions);
 export const unprocessable = (
-  code: string,
+  code: CodeWithStatus<422>,
   message: string,
   extensions?: Record<string, unknown>,
 ) => new AppError(422, code, message, extensions);
-export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
+export const tooManyRequests = (
+  code: CodeWithStatus<429>,
+  message: string,
+  retryAfterSeconds: number,
+) =>
   new AppError(
     429,
     code,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ErrorCode, errorCatalogue } from './error-catalogue.js';
 
 /** RFC 9457 problem details, as every error response of this API is shaped. */
 export const ProblemSchema = z
@@ -46,16 +47,39 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /**
  * Problem responses for a route's schema. 400 and 500 are on every route; list the
- * others the route can answer.
+ * others the route can answer, as statuses or as the codes the route refuses with
+ * (`problemResponses(404, 'ORDER.INSUFFICIENT_CREDITS')`): each code is listed with its
+ * meaning from the catalogue under its status, so descriptions need not repeat them.
  */
-export function problemResponses(...statuses: number[]) {
-  const all = [...new Set([400, 500, ...statuses])].sort();
+export function problemResponses(...documented: (number | ErrorCode)[]) {
+  const statuses = new Set<number>([400, 500]);
+  const codesByStatus = new Map<number, ErrorCode[]>();
+  for (const item of documented) {
+    if (typeof item === 'number') {
+      statuses.add(item);
+      continue;
+    }
+    const { status } = errorCatalogue[item];
+    statuses.add(status);
+    const codes = codesByStatus.get(status) ?? [];
+    if (!codes.includes(item)) codesByStatus.set(status, [...codes, item]);
+  }
   return Object.fromEntries(
-    all.map((status) => [
+    [...statuses].sort().map((status) => [
       status,
-      { description: DESCRIPTIONS[status] ?? 'Error', content: PROBLEM_CONTENT },
+      {
+        description: describeStatus(status, codesByStatus.get(status)),
+        content: PROBLEM_CONTENT,
+      },
     ]),
   );
+}
+
+function describeStatus(status: number, codes: readonly ErrorCode[] = []): string {
+  const general = DESCRIPTIONS[status] ?? 'Error';
+  if (codes.length === 0) return general;
+  const list = codes.map((code) => `- \`${code}\`: ${errorCatalogue[code].meaning}`);
+  return [`${general}:`, '', ...list].join('\n');
 }
 
 /** The responses every authenticated route can give besides its own. */

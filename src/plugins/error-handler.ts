@@ -4,7 +4,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { AppError } from '../lib/errors.js';
+import { AppError, type CodeWithStatus, type ErrorCode, type ErrorStatus } from '../lib/errors.js';
 import type { Problem } from '../lib/problem.js';
 
 const TITLES: Record<number, string> = {
@@ -26,7 +26,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** Fastify's own client errors, by their error code, mapped to this API's stable codes. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'REQUEST.BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQUEST.MALFORMED',
@@ -40,9 +40,10 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_JWT_BAD_COOKIE_REQUEST: 'AUTH.INVALID_TOKEN',
 };
 
-export function problem(
-  status: number,
-  code: string,
+/** A problem document; the code must be catalogued with this status. */
+export function problem<S extends ErrorStatus>(
+  status: S,
+  code: CodeWithStatus<S>,
   detail: string | undefined,
   request: FastifyRequest,
 ): Problem {
@@ -116,12 +117,13 @@ export default fp(
         return sendProblem(reply, body, { 'retry-after': String(retryAfter) });
       }
       if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
-        const code =
+        const code: ErrorCode =
           FASTIFY_CODES[error.code] ?? (status === 401 ? 'AUTH.INVALID_TOKEN' : 'REQUEST.INVALID');
         const detail = code.startsWith('AUTH.')
           ? 'Missing, invalid or expired access token'
           : error.message;
-        return sendProblem(reply, problem(status === 401 ? 401 : status, code, detail, request));
+        // Fastify's own status is passed on as it is; the catalogue has the one it gives.
+        return sendProblem(reply, problem(status as ErrorStatus, code, detail, request));
       }
 
       request.log.error({ err: error }, 'request failed');

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { ErrorCode } from '../../src/lib/error-catalogue.js';
 import type { TestApp } from './app.js';
 import { createUser, createWorld, type FixtureUser, type SignedIn, signIn } from './fixtures.js';
 import { validPlanInput } from './projects.js';
@@ -22,7 +23,7 @@ export function expectStatus(response: LightMyRequestResponse, status: number) {
   expect(response.statusCode, response.body).toBe(status);
 }
 
-export function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
+export function expectProblem(response: LightMyRequestResponse, status: number, code: ErrorCode) {
   expectStatus(response, status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.json()).toMatchObject({ status, code });

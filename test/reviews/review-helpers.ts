@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { ErrorCode } from '../../src/lib/error-catalogue.js';
 import type { TestApp } from '../helpers/app.js';
 import {
   createUser,
@@ -10,7 +11,7 @@ import {
 } from '../helpers/fixtures.js';
 import { insertPlan } from '../helpers/projects.js';
 
-export function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
+export function expectProblem(response: LightMyRequestResponse, status: number, code: ErrorCode) {
   expect(response.statusCode, response.body).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.json()).toMatchObject({ status, code });

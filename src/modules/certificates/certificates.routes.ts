@@ -113,13 +113,13 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{
         description: [
           'Every paid order has an invoice with a gapless number of the yearly INV- series: an invoice order gets it when it is placed, a Stripe order when it is paid (the invoice then shows the Stripe payment as its reference).',
           'Rendered once (by a background job at payment, or by the first download) and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. The invoice stays as it was issued: after a refund it is not changed, and the credit note (`/v1/orders/{id}/credit-note.pdf`) is the correction.',
-          '409 INVOICE.NOT_AVAILABLE while the order is unpaid, or when it was refunded before its payment was recorded (never invoiced). Another organisation’s order answers 404.',
+          'Another organisation’s order answers 404.',
         ].join('\n\n'),
         params: OrderIdParamsSchema,
         querystring: LangQuerySchema,
         response: {
           200: PdfResponseSchema,
-          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'INVOICE.NOT_AVAILABLE'),
         },
       },
     },
@@ -143,13 +143,13 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{
           'Download the credit note of a refunded order as PDF (Dutch, or English with lang=en)',
         description: [
           'Every refund of an invoiced order issues a credit note with a gapless number of the yearly CN- series: it names the invoice it credits, the seller and buyer, the negative line and totals, and the reason.',
-          'Rendered once and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. For the buying organisation’s members and platform admins; another organisation’s order answers 404. 409 CREDIT_NOTE.NOT_AVAILABLE while the order has no credit note.',
+          'Rendered once and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. For the buying organisation’s members and platform admins; another organisation’s order answers 404.',
         ].join('\n\n'),
         params: OrderIdParamsSchema,
         querystring: LangQuerySchema,
         response: {
           200: PdfResponseSchema,
-          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'CREDIT_NOTE.NOT_AVAILABLE'),
         },
       },
     },

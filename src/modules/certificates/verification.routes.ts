@@ -119,7 +119,16 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
             format: 'binary',
             description: 'The PDF file',
           }) as unknown as z.ZodType<Buffer>,
-          response: { 200: PdfVerificationSchema, ...problemResponses(400, 413, 415, 429) },
+          response: {
+            200: PdfVerificationSchema,
+            ...problemResponses(
+              400,
+              413,
+              'VERIFY.PDF_REQUIRED',
+              'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+              429,
+            ),
+          },
         },
       },
       async (request) => {

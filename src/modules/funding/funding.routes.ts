@@ -66,13 +66,18 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
           operationId: 'extendFundingDeadline',
           tags: ['funding'],
           summary: 'Extend a funding deadline before it passes (platform admins)',
-          description:
-            'Audited, with a reason. The new deadline must be later than the current one (422 FUNDING.DEADLINE_NOT_LATER). Refused once the deadline has passed (409 FUNDING.DEADLINE_PASSED) or for a project that is not listed or funded (409 FUNDING.INVALID_STATE).',
+          description: 'Audited, with a reason.',
           params: ProjectIdParamsSchema,
           body: ExtendDeadlineSchema,
           response: {
             200: FundingSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'FUNDING.DEADLINE_PASSED',
+              'FUNDING.INVALID_STATE',
+              'FUNDING.DEADLINE_NOT_LATER',
+            ),
           },
         },
       },
@@ -90,13 +95,19 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
           description: [
             '`refund_all`: the project fails now. Approved claims on its certificates are invalidated (the authorities see why), reservations are released and every paid order is refunded by the refund jobs. Once per project.',
             '`extend_deadline`: a new deadline in the future; the project sells again until then.',
-            'Audited, with a reason; a single admin decides (the money only goes back to the buyers who paid it). Refused with 409 FUNDING.NOT_WAITING for a project that is not waiting.',
+            'Audited, with a reason; a single admin decides (the money only goes back to the buyers who paid it).',
           ].join('\n\n'),
           params: ProjectIdParamsSchema,
           body: FundingDecisionInputSchema,
           response: {
             200: FundingSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'FUNDING.NOT_WAITING',
+              'FUNDING.DEADLINE_REQUIRED',
+              'FUNDING.DEADLINE_NOT_LATER',
+            ),
           },
         },
       },
@@ -170,10 +181,17 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
           tags: ['funding'],
           summary:
             'First approval of a due payout (platform admins, not the one who accepted the final report)',
-          description:
-            '403 PAYOUT.FOUR_EYES for the admin who accepted the final outcome report; 409 PAYOUT.INVALID_STATE unless due. Repeating one’s own approval changes nothing.',
+          description: 'Repeating one’s own approval changes nothing.',
           params: PayoutIdParamsSchema,
-          response: { 200: PayoutSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: PayoutSchema,
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'PAYOUT.FOUR_EYES',
+              'PAYOUT.INVALID_STATE',
+            ),
+          },
         },
       },
       async (request) => funding.approvePayout(ctxOf(request), request.params.id),
@@ -186,11 +204,21 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
           operationId: 'markPayoutPaid',
           tags: ['funding'],
           summary: 'Record the bank transfer of an approved payout (a second platform admin)',
-          description:
-            'Books the payout in the money ledger with the bank reference. 403 PAYOUT.FOUR_EYES for the approver or the admin who accepted the final report; 409 PAYOUT.NOT_APPROVED, PAYOUT.INSUFFICIENT_ESCROW (more than the project holds), PAYOUT.PROJECT_FAILED.',
+          description: 'Books the payout in the money ledger with the bank reference.',
           params: PayoutIdParamsSchema,
           body: MarkPayoutPaidSchema,
-          response: { 200: PayoutSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: PayoutSchema,
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'PAYOUT.FOUR_EYES',
+              'PAYOUT.NOT_APPROVED',
+              'PAYOUT.INVALID_STATE',
+              'PAYOUT.INSUFFICIENT_ESCROW',
+              'PAYOUT.PROJECT_FAILED',
+            ),
+          },
         },
       },
       async (request) =>
@@ -218,12 +246,11 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
           tags: ['funding'],
           summary:
             'Stripe payments and refunds recorded from Stripe against the ledger, per day, with every difference (platform admins)',
-          description:
-            'Days are Amsterdam calendar days. 422 FUNDING.INVALID_PERIOD when `to` is before `from` or more than 92 days later.',
+          description: 'Days are Amsterdam calendar days.',
           querystring: ReconciliationQuerySchema,
           response: {
             200: ReconciliationReportSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 422),
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 'FUNDING.INVALID_PERIOD'),
           },
         },
       },

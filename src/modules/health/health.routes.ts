@@ -31,7 +31,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (ap
         tags: ['health'],
         summary: 'The process can serve requests: its database answers',
         security: [],
-        response: { 200: HealthSchema, ...problemResponses(503) },
+        response: { 200: HealthSchema, ...problemResponses('SERVICE.DATABASE_UNAVAILABLE') },
       },
     },
     async () => {

@@ -22,7 +22,7 @@ import {
 import type { OutcomesService } from './outcomes.service.js';
 
 const PERSONAL_DATA_NOTE =
-  ' Counts only: unknown fields are refused (400 VALIDATION.FAILED), and free text that contains an e-mail address, phone number, BSN, IBAN, postcode, street address or date of birth is refused with 400 OUTCOME.PERSONAL_DATA.';
+  ' Counts only: unknown fields are refused, and so is free text that contains personal data.';
 
 /** Initiatives report outcomes; platform admins accept or return them and publish stories. */
 export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }> = async (
@@ -59,13 +59,22 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           tags: ['outcomes'],
           summary: 'Report a period’s outcomes for a project (its initiative)',
           description:
-            'Participants per target group, outcomes per type (of which Banenafspraak), spending per budget line, a narrative and optional stories. Interim reports for listed or funded projects, a final report for a funded project (409 OUTCOME.PROJECT_NOT_REPORTABLE otherwise). Periods of one project never overlap (409 OUTCOME.PERIOD_OVERLAP); one final report per project (409 OUTCOME.FINAL_EXISTS).' +
+            'Participants per target group, outcomes per type (of which Banenafspraak), spending per budget line, a narrative and optional stories. Interim reports for listed or funded projects, a final report for a funded project. Periods of one project never overlap; one final report per project.' +
             PERSONAL_DATA_NOTE,
           params: ProjectIdParamsSchema,
           body: OutcomeReportInputSchema,
           response: {
             201: OutcomeReportSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'OUTCOME.PERSONAL_DATA',
+              'OUTCOME.PROJECT_NOT_REPORTABLE',
+              'OUTCOME.PERIOD_OVERLAP',
+              'OUTCOME.FINAL_EXISTS',
+              'OUTCOME.PERIOD_IN_FUTURE',
+              'OUTCOME.UNKNOWN_BUDGET_LINE',
+            ),
           },
         },
       },
@@ -134,13 +143,22 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           tags: ['outcomes'],
           summary: 'Answer a returned report with a new revision (its initiative)',
           description:
-            'Replaces the figures of a returned report and submits it again (409 OUTCOME.INVALID_STATE unless returned).' +
-            PERSONAL_DATA_NOTE,
+            'Replaces the figures of a returned report and submits it again.' + PERSONAL_DATA_NOTE,
           params: ReportIdParamsSchema,
           body: OutcomeReportInputSchema,
           response: {
             200: OutcomeReportSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'OUTCOME.PERSONAL_DATA',
+              'OUTCOME.INVALID_STATE',
+              'OUTCOME.PROJECT_NOT_REPORTABLE',
+              'OUTCOME.PERIOD_OVERLAP',
+              'OUTCOME.FINAL_EXISTS',
+              'OUTCOME.PERIOD_IN_FUTURE',
+              'OUTCOME.UNKNOWN_BUDGET_LINE',
+            ),
           },
         },
       },
@@ -159,7 +177,12 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           params: ReportIdParamsSchema,
           response: {
             200: OutcomeReportSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'OUTCOME.INVALID_STATE',
+              'OUTCOME.PROJECT_NOT_REPORTABLE',
+            ),
           },
         },
       },
@@ -177,7 +200,7 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           body: ReturnReportSchema,
           response: {
             200: OutcomeReportSchema,
-            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'OUTCOME.INVALID_STATE'),
           },
         },
       },
@@ -197,7 +220,15 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
             PERSONAL_DATA_NOTE,
           params: ProjectIdParamsSchema,
           body: StoryInputSchema,
-          response: { 201: StorySchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            201: StorySchema,
+            ...problemResponses(
+              ...AUTHENTICATED_PROBLEMS,
+              404,
+              'OUTCOME.PERSONAL_DATA',
+              'OUTCOME.PROJECT_NOT_REPORTABLE',
+            ),
+          },
         },
       },
       async (request, reply) =>
@@ -228,7 +259,10 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           tags: ['outcomes'],
           summary: 'Accept a story for publication in the story bank (platform admins)',
           params: StoryIdParamsSchema,
-          response: { 200: StorySchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: StorySchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'STORY.INVALID_STATE'),
+          },
         },
       },
       async (request) => outcomes.decideStory(ctxOf(request), request.params.id, { publish: true }),
@@ -243,7 +277,10 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
           summary: 'Decline a story, with a reason (platform admins)',
           params: StoryIdParamsSchema,
           body: RejectStorySchema,
-          response: { 200: StorySchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409) },
+          response: {
+            200: StorySchema,
+            ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'STORY.INVALID_STATE'),
+          },
         },
       },
       async (request) =>

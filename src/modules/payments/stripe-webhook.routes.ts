@@ -19,7 +19,7 @@ const WebhookAckSchema = z
 
 /**
  * POST /v1/stripe/webhook. Always registered, so the API document is the same for every
- * deployment; without Stripe configured it answers 404 (PAYMENTS.STRIPE_NOT_CONFIGURED).
+ * deployment; without Stripe configured it answers 404.
  *
  * The signature covers the exact bytes Stripe sent, so this plugin (and only this one:
  * it is encapsulated, not wrapped in fastify-plugin) reads application/json as a raw
@@ -46,7 +46,16 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<{
         headers: z.object({
           'stripe-signature': z.string().optional().describe('Stripe’s signature of the raw body'),
         }),
-        response: { 200: WebhookAckSchema, ...problemResponses(404, 413, 415) },
+        response: {
+          200: WebhookAckSchema,
+          ...problemResponses(
+            'PAYMENTS.STRIPE_NOT_CONFIGURED',
+            'WEBHOOK.INVALID_SIGNATURE',
+            'WEBHOOK.INVALID_BODY',
+            413,
+            415,
+          ),
+        },
       },
     },
     async (request) => {

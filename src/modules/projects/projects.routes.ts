@@ -97,12 +97,15 @@ export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }
         tags: ['plans'],
         summary:
           'Submit a complete plan for review, opening a new review round (the owning initiative)',
-        description:
-          'Answers 422 PLAN.INCOMPLETE with the missing or inconsistent fields, 409 when the plan is not a draft or has no changes requested.',
         params: PlanIdParamsSchema,
         response: {
           200: PlanSchema,
-          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409, 422),
+          ...problemResponses(
+            ...AUTHENTICATED_PROBLEMS,
+            404,
+            'PLAN.INCOMPLETE',
+            'PLAN.INVALID_TRANSITION',
+          ),
         },
       },
     },
