@@ -413,7 +413,16 @@ export interface CertificatesTable {
   status_changed_at: Date | null;
   /** Credits of its pending and approved claims (migration 20261122060000); the database keeps it ≤ credits. */
   claimed_credits: Generated<number>;
+  /** The supplier's legal name and KvK number at issue (migration 20261204120000; filled in by a trigger). */
+  supplier_name_at_issue: Generated<string>;
+  supplier_kvk_number_at_issue: Generated<string | null>;
+  /** Why a suspended or revoked certificate is not valid, from the fixed public list; null while active. */
+  public_reason: CertificatePublicReason | null;
 }
+
+/** The public reasons verification shows (translated) for a certificate that is not valid. */
+export type CertificatePublicReason =
+  'refunded' | 'funding_failed' | 'payment_disputed' | 'withdrawn';
 
 export interface MoneyLedgerTable {
   id: Generated<number>;
