@@ -123,20 +123,70 @@ CREATE FUNCTION public.apply_credit_ledger_entry() RETURNS trigger
 
 
 --
+-- Name: certificate_public_reason(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.certificate_public_reason() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF NEW.status = 'active' THEN
+        NEW.public_reason := NULL;
+      ELSIF NEW.status IS DISTINCT FROM OLD.status
+        AND NEW.public_reason IS NOT DISTINCT FROM OLD.public_reason THEN
+        NEW.public_reason := CASE
+          WHEN NEW.status = 'suspended' THEN 'payment_disputed'
+          WHEN EXISTS (
+            SELECT 1 FROM payment_disputes d
+            WHERE d.order_id = NEW.order_id AND (d.closed_at IS NULL OR d.status = 'lost')
+          ) THEN 'payment_disputed'
+          WHEN EXISTS (SELECT 1 FROM projects p WHERE p.id = NEW.project_id AND p.status = 'failed')
+            THEN 'funding_failed'
+          ELSE 'refunded'
+        END;
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
+-- Name: certificate_supplier_at_issue(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.certificate_supplier_at_issue() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF NEW.supplier_name_at_issue IS NULL THEN
+        SELECT o.name, o.kvk_number INTO NEW.supplier_name_at_issue, NEW.supplier_kvk_number_at_issue
+        FROM organisations o WHERE o.id = NEW.buyer_organisation_id;
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: certificate_verification(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.certificate_verification(p_code text) RETURNS TABLE(id uuid, number text, status text, status_reason text, status_changed_at timestamp with time zone, credits integer, serial_start integer, serial_end integer, value_cents bigint, currency text, issued_at timestamp with time zone, supplier_name text, supplier_kvk_number text, project_title text, initiative_name text, counted_toward json)
+CREATE FUNCTION public.certificate_verification(p_code text) RETURNS TABLE(id uuid, number text, status text, public_reason text, status_changed_at timestamp with time zone, credits integer, claimed_credits integer, serial_start integer, serial_end integer, value_cents bigint, currency text, issued_at timestamp with time zone, supplier_name_at_issue text, supplier_kvk_number_at_issue text, supplier_name_now text, supplier_kvk_number_now text, project_title text, initiative_name text, counted_toward json)
     LANGUAGE plpgsql STABLE
     AS $$
     #variable_conflict use_column
     BEGIN
       RETURN QUERY
-        SELECT c.id, c.number, c.status, c.status_reason, c.status_changed_at, c.credits,
-          c.serial_start, c.serial_end, c.value_cents, c.currency, c.issued_at,
+        SELECT c.id, c.number, c.status, c.public_reason, c.status_changed_at,
+          c.credits, c.claimed_credits, c.serial_start, c.serial_end,
+          c.value_cents, c.currency, c.issued_at,
+          c.supplier_name_at_issue, c.supplier_kvk_number_at_issue,
           s.name, s.kvk_number, p.title, i.name,
           coalesce((
-            SELECT json_agg(json_build_object('authority', a.name, 'contractReference', k.reference, 'credits', cl.credits, 'approvedAt', cl.decided_at) ORDER BY cl.decided_at, cl.id)
+            SELECT json_agg(json_build_object(
+              'authority', a.name, 'contractTitle', k.title, 'contractReference', k.reference,
+              'credits', cl.credits, 'valueCents', cl.value_cents, 'approvedAt', cl.decided_at
+            ) ORDER BY cl.decided_at, cl.id)
             FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
             WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)
         FROM certificates c
@@ -549,10 +599,15 @@ CREATE TABLE public.certificates (
     issued_at timestamp with time zone NOT NULL,
     status_changed_at timestamp with time zone,
     claimed_credits integer DEFAULT 0 NOT NULL,
+    supplier_name_at_issue text NOT NULL,
+    supplier_kvk_number_at_issue text,
+    public_reason text,
     CONSTRAINT certificates_check CHECK ((((serial_end - serial_start) + 1) = credits)),
     CONSTRAINT certificates_claimed_within_credits CHECK (((claimed_credits >= 0) AND (claimed_credits <= credits))),
     CONSTRAINT certificates_credits_check CHECK ((credits > 0)),
     CONSTRAINT certificates_number_check CHECK ((number ~ '^IB-[0-9]{4}-[0-9]{6,}$'::text)),
+    CONSTRAINT certificates_public_reason_check CHECK ((public_reason = ANY (ARRAY['refunded'::text, 'funding_failed'::text, 'payment_disputed'::text, 'withdrawn'::text]))),
+    CONSTRAINT certificates_public_reason_iff_not_active CHECK (((status = 'active'::text) = (public_reason IS NULL))),
     CONSTRAINT certificates_status_check CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'revoked'::text]))),
     CONSTRAINT certificates_value_cents_check CHECK ((value_cents > 0)),
     CONSTRAINT certificates_verification_code_check CHECK ((char_length(verification_code) >= 22))
@@ -2436,6 +2491,20 @@ CREATE CONSTRAINT TRIGGER certificates_claims_consistent AFTER UPDATE OF status 
 
 
 --
+-- Name: certificates certificates_public_reason; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER certificates_public_reason BEFORE UPDATE ON public.certificates FOR EACH ROW EXECUTE FUNCTION public.certificate_public_reason();
+
+
+--
+-- Name: certificates certificates_supplier_at_issue; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER certificates_supplier_at_issue BEFORE INSERT ON public.certificates FOR EACH ROW EXECUTE FUNCTION public.certificate_supplier_at_issue();
+
+
+--
 -- Name: certificates certificates_verification_changed; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2468,6 +2537,13 @@ CREATE TRIGGER claims_no_delete BEFORE DELETE OR TRUNCATE ON public.claims FOR E
 --
 
 CREATE TRIGGER claims_verification_changed AFTER INSERT OR UPDATE OF status ON public.claims FOR EACH ROW EXECUTE FUNCTION public.notify_certificate_verification();
+
+
+--
+-- Name: contracts contracts_title_verification_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER contracts_title_verification_changed AFTER UPDATE OF title ON public.contracts FOR EACH STATEMENT EXECUTE FUNCTION public.notify_certificate_verification();
 
 
 --

@@ -66,6 +66,11 @@ const envSchema = z.object({
     .default(
       'Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.',
     ),
+  VAT_EXEMPTION_TEXT_EN: z
+    .string()
+    .default(
+      'Exempt from VAT (Article 11 of the Dutch VAT Act): a contribution to a social project through a foundation.',
+    ),
   STRIPE_SECRET_KEY: optionalNonEmpty.pipe(
     z
       .string()
@@ -178,8 +183,11 @@ export interface Config {
     iban: string;
     email: string;
   };
-  /** VAT on credits: a rate in basis points, or 0 with an exemption text on the invoice. */
-  vat: { rateBasisPoints: number; exemptionText: string };
+  /**
+   * VAT on credits: a rate in basis points, or 0 with an exemption text on the invoice, in
+   * each document language (an English invoice carries no Dutch sentence).
+   */
+  vat: { rateBasisPoints: number; exemptionText: { nl: string; en: string } };
   /** Present when Stripe is configured; without it only invoice payment is offered. */
   stripe:
     | {
@@ -292,7 +300,10 @@ export function loadConfig(env: Env = process.env): Config {
       iban: e.SELLER_IBAN,
       email: e.SELLER_EMAIL,
     },
-    vat: { rateBasisPoints: e.VAT_RATE_BASIS_POINTS, exemptionText: e.VAT_EXEMPTION_TEXT },
+    vat: {
+      rateBasisPoints: e.VAT_RATE_BASIS_POINTS,
+      exemptionText: { nl: e.VAT_EXEMPTION_TEXT, en: e.VAT_EXEMPTION_TEXT_EN },
+    },
     stripe: e.STRIPE_SECRET_KEY
       ? {
           secretKey: e.STRIPE_SECRET_KEY,

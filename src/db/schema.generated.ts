@@ -69,11 +69,14 @@ export interface Certificates {
   number: string;
   order_id: string;
   project_id: string;
+  public_reason: 'refunded' | 'funding_failed' | 'payment_disputed' | 'withdrawn' | null;
   serial_end: number;
   serial_start: number;
   status: Generated<'active' | 'suspended' | 'revoked'>;
   status_changed_at: Timestamp | null;
   status_reason: string | null;
+  supplier_kvk_number_at_issue: string | null;
+  supplier_name_at_issue: string;
   value_cents: Int8Number;
   verification_code: string;
 }

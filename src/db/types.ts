@@ -78,6 +78,8 @@ export type PaymentMethod = Schema.Orders['payment_method'];
 /** The paths that refund through Stripe, and so request the refund before the money moves. */
 export type RefundRequestSource = NonNullable<Schema.Orders['refund_request_source']>;
 export type CertificateStatus = Selectable<Schema.Certificates>['status'];
+/** The public reasons verification shows (translated) for a certificate that is not valid. */
+export type CertificatePublicReason = NonNullable<Selectable<Schema.Certificates>['public_reason']>;
 
 export type OrdersTable = Schema.Orders;
 

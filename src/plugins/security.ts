@@ -29,6 +29,8 @@ export default fp<SecurityOptions>(
       },
     });
     app.addHook('onRequest', (request, reply, done) => {
+      // Nothing served here needs a camera, a location or any other powerful feature.
+      reply.header('permissions-policy', PERMISSIONS_POLICY);
       securityHeaders(request.raw, reply.raw, (error?: unknown) =>
         done(error as Error | undefined),
       );
@@ -46,6 +48,28 @@ export default fp<SecurityOptions>(
   },
   { name: 'security' },
 );
+
+/** Every powerful browser feature switched off, for this origin and anything it embeds. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
 /** Rate-limit presets for routes that anyone can call. */
 export const RATE_LIMITS = {

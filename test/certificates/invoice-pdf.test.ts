@@ -5,8 +5,9 @@ import {
   formatIban,
   renderInvoicePdf,
 } from '../../src/modules/certificates/invoice-pdf.js';
-import { readPdf, shownStringBytes } from './pdf-reader.js';
-import { EXEMPTION, invoiceData } from './sample-data.js';
+import { readPdf, mappedCodePoints } from './pdf-reader.js';
+import { INVOICE_TEXTS } from '../../src/modules/certificates/texts.js';
+import { EXEMPTION, EXEMPTION_EN, invoiceData } from './sample-data.js';
 
 describe('invoice totals', () => {
   it('adds VAT at the configured rate to credits × price', () => {
@@ -84,13 +85,13 @@ describe('invoice PDF', () => {
     // Payment
     expect(text).toContain('Betaald op 22 november 2026 – online (Stripe)');
     expect(text).toContain('Betalingskenmerk: IB-7F3K2-9QX');
-    expect(shownStringBytes(pdf)).toContain('\x80\xa04.598,00');
+    expect(mappedCodePoints(pdf)).toContain('00a0');
   });
 
   it('prints the exemption text instead of a VAT line when the rate is zero, and asks an open invoice to be paid', async () => {
     const pdf = await renderInvoicePdf(
       invoiceData({
-        vat: { rateBasisPoints: 0, exemptionText: EXEMPTION },
+        vat: { rateBasisPoints: 0, exemptionText: { nl: EXEMPTION, en: EXEMPTION_EN } },
         dueAt: new Date('2026-12-06T09:30:00Z'),
         orderReference: 'IBO-7F3K2',
         payment: { method: 'invoice', status: 'open', reference: 'IB-7F3K2-9QX' },
@@ -143,6 +144,56 @@ describe('invoice PDF', () => {
     expect(text).toContain('Refunded on 1 December 2026');
     expect(text).toContain('Payment reference: IB-7F3K2-9QX');
     expect(text).not.toMatch(/Factuur|Totaal/);
+  });
+
+  it('prints no Dutch on an English invoice or credit note, the VAT exemption included', async () => {
+    const nl = INVOICE_TEXTS.nl;
+    const en = INVOICE_TEXTS.en;
+    // Every fixed Dutch text that differs from its English one, and the sentences built from them.
+    const dutch = [
+      ...Object.entries(nl)
+        .filter(([key, value]) => typeof value === 'string' && value !== en[key as keyof typeof en])
+        .map(([, value]) => value as string),
+      ...Object.values(nl.paymentMethod).filter(
+        (value) => !Object.values(en.paymentMethod).includes(value),
+      ),
+      nl.creditNoteStatement('F-2026-000042'),
+      nl.paidOn('22 november 2026'),
+      nl.refundedOn('1 december 2026'),
+      nl.lineDescription('Werkervaringsplekken Groen Doet Goed'),
+      'certificaat IB-2026-000123',
+      EXEMPTION,
+      'Vrijgesteld',
+      'btw',
+    ];
+    expect(dutch.length).toBeGreaterThan(20);
+    const zeroRate = { rateBasisPoints: 0, exemptionText: { nl: EXEMPTION, en: EXEMPTION_EN } };
+    const invoice = await readPdf(await renderInvoicePdf(invoiceData({ vat: zeroRate }), 'en'));
+    const creditNote = await readPdf(
+      await renderInvoicePdf(
+        invoiceData({
+          kind: 'credit_note',
+          number: 'C-2026-000003',
+          creditedInvoiceNumber: 'F-2026-000042',
+          vat: zeroRate,
+          payment: {
+            method: 'stripe',
+            status: 'refunded',
+            reference: 'IB-7F3K2-9QX',
+            refundedAt: new Date('2026-12-01T10:00:00Z'),
+          },
+        }),
+        'en',
+      ),
+    );
+    for (const { flat } of [invoice, creditNote]) {
+      expect(flat).toContain(EXEMPTION_EN);
+      for (const sentence of dutch) expect(flat).not.toContain(sentence);
+    }
+    // And the Dutch invoice has the Dutch exemption, not the English one.
+    const dutchInvoice = await readPdf(await renderInvoicePdf(invoiceData({ vat: zeroRate })));
+    expect(dutchInvoice.flat).toContain(EXEMPTION);
+    expect(dutchInvoice.flat).not.toContain(EXEMPTION_EN);
   });
 
   it('leaves out what the buyer did not give', async () => {

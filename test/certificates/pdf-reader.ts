@@ -61,28 +61,29 @@ export async function decodeQrFromPdf(
 }
 
 /**
- * The bytes of every string the page shows, in drawing order, as Latin-1 (the built-in
- * fonts use WinAnsiEncoding, where € is 0x80 and the non-breaking space 0xA0). Text
- * extraction turns a non-breaking space into a plain one; the content stream does not.
+ * Every character the embedded fonts' ToUnicode maps say a glyph on the page stands for
+ * (as lower-case hex code points, e.g. "00a0"). Text extraction turns a non-breaking space
+ * into a plain one; the map still tells which glyph was drawn.
  */
-export function shownStringBytes(pdf: Buffer): string {
+export function mappedCodePoints(pdf: Buffer): Set<string> {
   const source = pdf.toString('latin1');
-  let shown = '';
+  const found = new Set<string>();
   const streams = /stream\r?\n/g;
   let match: RegExpExecArray | null;
   while ((match = streams.exec(source)) !== null) {
     const start = match.index + match[0].length;
     const end = source.indexOf('endstream', start);
     if (end < 0) break;
+    streams.lastIndex = end + 'endstream'.length;
     let content: string;
     try {
       content = inflateSync(pdf.subarray(start, end)).toString('latin1');
     } catch {
-      content = source.slice(start, end);
+      continue;
     }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g))
-      shown += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    streams.lastIndex = end;
+    const range = /beginbfrange([\s\S]*?)endbfrange/.exec(content);
+    if (!range) continue;
+    for (const hex of range[1]!.matchAll(/<([0-9a-fA-F]{4,})>/g)) found.add(hex[1]!.toLowerCase());
   }
-  return shown;
+  return found;
 }

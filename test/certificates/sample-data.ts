@@ -45,6 +45,8 @@ export const SELLER: InvoicePdfData['seller'] = {
 
 export const EXEMPTION =
   'Vrijgesteld van btw (art. 11 Wet OB): bijdrage aan een sociaal project via een stichting.';
+export const EXEMPTION_EN =
+  'Exempt from VAT (Article 11 of the Dutch VAT Act): a contribution to a social project through a foundation.';
 
 export function invoiceData(overrides: Partial<InvoicePdfData> = {}): InvoicePdfData {
   return {
@@ -73,7 +75,7 @@ export function invoiceData(overrides: Partial<InvoicePdfData> = {}): InvoicePdf
       serialStart: 1001,
       serialEnd: 1100,
     },
-    vat: { rateBasisPoints: 2100, exemptionText: EXEMPTION },
+    vat: { rateBasisPoints: 2100, exemptionText: { nl: EXEMPTION, en: EXEMPTION_EN } },
     currency: 'EUR',
     payment: {
       method: 'stripe',

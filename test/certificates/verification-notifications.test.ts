@@ -47,7 +47,8 @@ describe('verification answers cached until the database says they changed', () 
     await t.db.connection().execute(async (conn) => {
       await sql`SET session_replication_role = replica`.execute(conn);
       try {
-        await sql`UPDATE certificates SET status = ${status}, status_reason = 'unheard' WHERE id = ${certificateId}`.execute(
+        // Its triggers are off too, so the public reason is set here as they would set it.
+        await sql`UPDATE certificates SET status = ${status}, status_reason = 'unheard', public_reason = ${status === 'active' ? null : 'payment_disputed'} WHERE id = ${certificateId}`.execute(
           conn,
         );
       } finally {
@@ -121,15 +122,47 @@ describe('verification answers cached until the database says they changed', () 
       .set({ name: 'De Vries Groen B.V.' })
       .where('id', '=', w.m.world.supplier.id)
       .execute();
+    type Answer = { supplier: { name: string; nameNow: string | null } };
     const after = await eventually(
       () =>
         t.app
           .inject({ method: 'GET', url: `/v1/verify/${certificate.verificationCode}` })
-          .then((r) => r.json<{ supplier: { name: string } }>()),
-      (v) => v.supplier.name === 'De Vries Groen B.V.',
+          .then((r) => r.json<Answer>()),
+      (v) => v.supplier.nameNow === 'De Vries Groen B.V.',
     );
-    expect(before).not.toMatchObject({ supplier: { name: 'De Vries Groen B.V.' } });
-    expect(after.supplier.name).toBe('De Vries Groen B.V.');
+    // The certificate keeps the name it was issued with; verification says what it is now.
+    expect(before).toMatchObject({ supplier: { name: w.m.world.supplier.name, nameNow: null } });
+    expect(after.supplier).toMatchObject({
+      name: w.m.world.supplier.name,
+      nameNow: 'De Vries Groen B.V.',
+    });
+  });
+
+  it('forgets every answer when a contract title shown on certificates changes', async () => {
+    const certificate = await w.buyCertificate();
+    const contract = await w.createContract();
+    const claim = await w.placeClaim({
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 2,
+    });
+    expect((await w.approve(w.m.coordinator.as, claim.id)).statusCode).toBe(200);
+    type Answer = { countedToward: { contractTitle: string }[] };
+    const read = () =>
+      t.app
+        .inject({ method: 'GET', url: `/v1/verify/${certificate.verificationCode}` })
+        .then((r) => r.json<Answer>());
+    await eventually(read, (v) => v.countedToward.length === 1);
+    await t.db
+      .updateTable('contracts')
+      .set({ title: 'Groenonderhoud Zuid' })
+      .where('id', '=', contract.id)
+      .execute();
+    const after = await eventually(
+      read,
+      (v) => v.countedToward[0]?.contractTitle === 'Groenonderhoud Zuid',
+    );
+    expect(after.countedToward[0]?.contractTitle).toBe('Groenonderhoud Zuid');
   });
 
   it.runIf(onServer)(

@@ -102,9 +102,9 @@ describe('the funding demo', () => {
         url: `/v1/verify/${certificate.verification_code}`,
       });
       expect(verification.json()).toMatchObject({ status: 'revoked', valid: false });
-      expect(verification.json().statusReason).toMatch(
-        /^refunded: the project did not reach its threshold/,
-      );
+      // The public reason, never the internal sentence (issue 15).
+      expect(verification.json().publicReason).toBe('funding_failed');
+      expect(verification.body).not.toContain('threshold');
     }
     expect(
       await t.db

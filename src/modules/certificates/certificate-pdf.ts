@@ -68,7 +68,7 @@ export async function renderCertificatePdf(
   const initiative = pdfText(clip(data.initiative.name, 120));
   const credits = formatInteger(data.credits, lang);
 
-  const { doc, bytes } = createDocument({
+  const { doc, tag, bytes } = createDocument({
     title: `${t.documentTitle} ${data.number}`,
     author: data.issuer,
     subject: `${supplier} \u2013 ${project}`,
@@ -77,51 +77,65 @@ export async function renderCertificatePdf(
   });
 
   // Header
-  doc.rect(0, 0, A4.width, 8).fill(COLOR.accent);
-  doc
-    .font(FONT.bold)
-    .fontSize(10)
-    .fillColor(COLOR.accent)
-    .text('IMPACTBEURS', LEFT, 36, { lineBreak: false });
+  tag.artifact(() => doc.rect(0, 0, A4.width, 8).fill(COLOR.accent));
+  tag.add('P', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(10)
+      .fillColor(COLOR.accent)
+      .text('IMPACTBEURS', LEFT, 36, { lineBreak: false }),
+  );
   const numberWidth = doc.font(FONT.bold).fontSize(10).widthOfString(data.number);
   const labelWidth = doc.font(FONT.regular).fontSize(10).widthOfString(`${t.numberLabel} `);
-  doc
-    .fillColor(COLOR.muted)
-    .text(t.numberLabel, LEFT + WIDTH - numberWidth - labelWidth, 36, { lineBreak: false });
-  doc
-    .font(FONT.bold)
-    .fillColor(COLOR.text)
-    .text(data.number, LEFT + WIDTH - numberWidth, 36, { lineBreak: false });
+  tag.add('P', () => {
+    doc
+      .fillColor(COLOR.muted)
+      .text(`${t.numberLabel} `, LEFT + WIDTH - numberWidth - labelWidth, 36, {
+        lineBreak: false,
+      });
+    doc
+      .font(FONT.bold)
+      .fillColor(COLOR.text)
+      .text(data.number, LEFT + WIDTH - numberWidth, 36, { lineBreak: false });
+  });
 
-  doc
-    .font(FONT.bold)
-    .fontSize(26)
-    .fillColor(COLOR.text)
-    .text(t.title, LEFT, 66, { width: WIDTH, lineBreak: false });
-  doc
-    .font(FONT.regular)
-    .fontSize(12)
-    .fillColor(COLOR.muted)
-    .text(t.subtitle, LEFT, 100, { width: WIDTH, lineBreak: false });
-  doc
-    .moveTo(LEFT, 126)
-    .lineTo(LEFT + WIDTH, 126)
-    .lineWidth(0.75)
-    .strokeColor(COLOR.rule)
-    .stroke();
+  tag.add('H1', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(26)
+      .fillColor(COLOR.text)
+      .text(t.title, LEFT, 66, { width: WIDTH, lineBreak: false }),
+  );
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(12)
+      .fillColor(COLOR.muted)
+      .text(t.subtitle, LEFT, 100, { width: WIDTH, lineBreak: false }),
+  );
+  tag.artifact(() =>
+    doc
+      .moveTo(LEFT, 126)
+      .lineTo(LEFT + WIDTH, 126)
+      .lineWidth(0.75)
+      .strokeColor(COLOR.rule)
+      .stroke(),
+  );
 
-  doc
-    .font(FONT.regular)
-    .fontSize(12)
-    .fillColor(COLOR.text)
-    .text(t.statement({ supplier, credits, project, initiative }), LEFT, 142, {
-      width: WIDTH,
-      height: 62,
-      ellipsis: true,
-      lineGap: 2,
-    });
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(12)
+      .fillColor(COLOR.text)
+      .text(t.statement({ supplier, credits, project, initiative }), LEFT, 142, {
+        width: WIDTH,
+        height: 62,
+        ellipsis: true,
+        lineGap: 2,
+      }),
+  );
 
-  // The facts, label beside value
+  // The facts, label beside value: a two-column table with the labels as row headers
   let y = 214;
   const rows: { label: string; value: string; bold?: boolean }[] = [
     { label: t.supplierLabel, value: supplier },
@@ -133,35 +147,57 @@ export async function renderCertificatePdf(
     { label: t.valueLabel, value: formatMoney(data.valueCents, lang, data.currency), bold: true },
     { label: t.issueDateLabel, value: formatDate(data.issuedAt, lang) },
   ];
-  for (const row of rows) {
-    doc.font(row.bold ? FONT.bold : FONT.regular).fontSize(11);
-    const height = Math.min(doc.heightOfString(row.value, { width: VALUE_WIDTH }), 27);
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(COLOR.muted)
-      .text(row.label, LEFT, y + 1.5, { width: LABEL_WIDTH, lineBreak: false });
-    doc
-      .font(row.bold ? FONT.bold : FONT.regular)
-      .fontSize(11)
-      .fillColor(COLOR.text)
-      .text(row.value, VALUE_X, y, { width: VALUE_WIDTH, height: 27, ellipsis: true });
-    y += height + 6;
-  }
+  tag.group('Table', (table) => {
+    for (const row of rows) {
+      doc.font(row.bold ? FONT.bold : FONT.regular).fontSize(11);
+      const height = Math.min(doc.heightOfString(row.value, { width: VALUE_WIDTH }), 27);
+      table.group('TR', (tr) => {
+        tr.add(
+          'TH',
+          () =>
+            doc
+              .font(FONT.bold)
+              .fontSize(9)
+              .fillColor(COLOR.muted)
+              .text(row.label, LEFT, y + 1.5, { width: LABEL_WIDTH, lineBreak: false }),
+          { scope: 'Row' },
+        );
+        tr.add('TD', () =>
+          doc
+            .font(row.bold ? FONT.bold : FONT.regular)
+            .fontSize(11)
+            .fillColor(COLOR.text)
+            .text(row.value, VALUE_X, y, { width: VALUE_WIDTH, height: 27, ellipsis: true }),
+        );
+      });
+      y += height + 6;
+    }
+  });
 
   // What the credits fund
   y += 8;
-  doc
-    .font(FONT.bold)
-    .fontSize(12)
-    .fillColor(COLOR.accent)
-    .text(t.fundsHeading, LEFT, y, { width: WIDTH, lineBreak: false });
+  const headingAt = (text: string, at: number) =>
+    tag.add('H2', () =>
+      doc
+        .font(FONT.bold)
+        .fontSize(12)
+        .fillColor(COLOR.accent)
+        .text(text, LEFT, at, { width: WIDTH, lineBreak: false }),
+    );
+  headingAt(t.fundsHeading, y);
   y += 18;
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   const summary = data.project.summary?.trim();
   if (summary) {
     const text = pdfText(clip(summary.replace(/\s+/g, ' '), 400));
-    doc.text(text, LEFT, y, { width: WIDTH, height: 40, ellipsis: true });
+    const at = y;
+    tag.add('P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(10)
+        .fillColor(COLOR.text)
+        .text(text, LEFT, at, { width: WIDTH, height: 40, ellipsis: true }),
+    );
     y += Math.min(doc.heightOfString(text, { width: WIDTH }), 40) + 4;
   }
   if (data.project.expectedOutcomes.length > 0) {
@@ -169,88 +205,122 @@ export async function renderCertificatePdf(
       .map((o) => t.outcome(o.outcomeType, formatInteger(o.expectedCount, lang)))
       .join('; ');
     const text = `${t.outcomesIntro}: ${outcomes}.`;
-    doc.text(text, LEFT, y, { width: WIDTH, height: 26, ellipsis: true });
+    const at = y;
+    tag.add('P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(10)
+        .fillColor(COLOR.text)
+        .text(text, LEFT, at, { width: WIDTH, height: 26, ellipsis: true }),
+    );
     y += Math.min(doc.heightOfString(text, { width: WIDTH }), 26) + 4;
   }
 
   // Social return
   y += 8;
-  doc
-    .font(FONT.bold)
-    .fontSize(12)
-    .fillColor(COLOR.accent)
-    .text(t.socialReturnHeading, LEFT, y, { width: WIDTH, lineBreak: false });
+  headingAt(t.socialReturnHeading, y);
   y += 18;
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .fillColor(COLOR.text)
-    .text(t.socialReturn, LEFT, y, { width: WIDTH, height: BOX_TOP - 8 - y, ellipsis: true });
+  const socialReturnAt = y;
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(10)
+      .fillColor(COLOR.text)
+      .text(t.socialReturn, LEFT, socialReturnAt, {
+        width: WIDTH,
+        height: BOX_TOP - 8 - socialReturnAt,
+        ellipsis: true,
+      }),
+  );
 
   // Verification box: QR code (with its quiet zone inside the box), code, link, key id
-  doc
-    .roundedRect(LEFT, BOX_TOP, WIDTH, BOX_HEIGHT, 6)
-    .lineWidth(0.75)
-    .strokeColor(COLOR.rule)
-    .stroke();
-  drawQrCode(doc, url, { x: LEFT + QR_PADDING, y: BOX_TOP + QR_PADDING, size: QR_SIZE });
-
+  tag.artifact(() =>
+    doc
+      .roundedRect(LEFT, BOX_TOP, WIDTH, BOX_HEIGHT, 6)
+      .lineWidth(0.75)
+      .strokeColor(COLOR.rule)
+      .stroke(),
+  );
   const textX = LEFT + QR_PADDING + QR_SIZE + QR_PADDING;
   const textWidth = LEFT + WIDTH - 16 - textX;
-  doc
-    .font(FONT.bold)
-    .fontSize(12)
-    .fillColor(COLOR.accent)
-    .text(t.verifyHeading, textX, BOX_TOP + 18, { width: textWidth, lineBreak: false });
-  doc
-    .font(FONT.regular)
-    .fontSize(9)
-    .fillColor(COLOR.text)
-    .text(t.verifyText, textX, BOX_TOP + 36, { width: textWidth, height: 34, ellipsis: true });
-  doc
-    .font(FONT.bold)
-    .fontSize(8)
-    .fillColor(COLOR.muted)
-    .text(t.codeLabel, textX, BOX_TOP + 74, { width: textWidth, lineBreak: false });
-  doc
-    .font(FONT.mono)
-    .fontSize(12)
-    .fillColor(COLOR.text)
-    .text(data.verificationCode, textX, BOX_TOP + 86, { width: textWidth, lineBreak: false });
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(COLOR.accent)
-    .text(pdfText(url), textX, BOX_TOP + 104, {
-      width: textWidth,
-      height: 20,
-      ellipsis: true,
-      link: url,
-    });
-  doc
-    .font(FONT.regular)
-    .fontSize(7)
-    .fillColor(COLOR.muted)
-    .text(
-      t.signature({ kid: data.signingKeyId, jwksUrl: jwksUrl(data.publicUrl) }),
-      textX,
-      BOX_TOP + 126,
+  tag.group('Sect', (box) => {
+    box.add('H2', () =>
+      doc
+        .font(FONT.bold)
+        .fontSize(12)
+        .fillColor(COLOR.accent)
+        .text(t.verifyHeading, textX, BOX_TOP + 18, { width: textWidth, lineBreak: false }),
+    );
+    box.add(
+      'Figure',
+      () => drawQrCode(doc, url, { x: LEFT + QR_PADDING, y: BOX_TOP + QR_PADDING, size: QR_SIZE }),
       {
-        width: textWidth,
-        height: 30,
-        ellipsis: true,
+        alt: t.qrAlt(url),
+        bbox: [
+          LEFT + QR_PADDING,
+          BOX_TOP + QR_PADDING,
+          LEFT + QR_PADDING + QR_SIZE,
+          BOX_TOP + QR_PADDING + QR_SIZE,
+        ],
+        placement: 'Block',
       },
     );
-
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(COLOR.muted)
-    .text(pdfText(t.issuedBy(data.issuer)), LEFT, BOX_TOP + BOX_HEIGHT + 14, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false,
+    box.add('P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(9)
+        .fillColor(COLOR.text)
+        .text(t.verifyText, textX, BOX_TOP + 36, { width: textWidth, height: 34, ellipsis: true }),
+    );
+    box.add('P', () => {
+      doc
+        .font(FONT.bold)
+        .fontSize(8)
+        .fillColor(COLOR.muted)
+        .text(t.codeLabel, textX, BOX_TOP + 74, { width: textWidth, lineBreak: false });
+      doc
+        .font(FONT.mono)
+        .fontSize(12)
+        .fillColor(COLOR.text)
+        .text(data.verificationCode, textX, BOX_TOP + 86, { width: textWidth, lineBreak: false });
     });
+    box.add('Link', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(8)
+        .fillColor(COLOR.accent)
+        .text(pdfText(url), textX, BOX_TOP + 104, {
+          width: textWidth,
+          height: 20,
+          ellipsis: true,
+          link: url,
+        }),
+    );
+    box.add('P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(7)
+        .fillColor(COLOR.muted)
+        .text(
+          t.signature({ kid: data.signingKeyId, jwksUrl: jwksUrl(data.publicUrl) }),
+          textX,
+          BOX_TOP + 126,
+          { width: textWidth, height: 30, ellipsis: true },
+        ),
+    );
+  });
+
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(pdfText(t.issuedBy(data.issuer)), LEFT, BOX_TOP + BOX_HEIGHT + 14, {
+        width: WIDTH,
+        align: 'center',
+        lineBreak: false,
+      }),
+  );
 
   doc.end();
   return bytes;

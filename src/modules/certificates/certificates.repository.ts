@@ -1,7 +1,15 @@
-import { type Kysely, sql } from 'kysely';
-import type { CertificateStatus, DB, OutcomeType } from '../../db/types.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type {
+  CertificatePublicReason,
+  CertificateStatus,
+  DB,
+  OutcomeType,
+} from '../../db/types.js';
 
-/** A certificate with what its documents and verification show: supplier, project, initiative. */
+/**
+ * A certificate with what its documents and verification show: the supplier as it was at
+ * issue (the certificate's own columns) and as it is now, project, initiative, claims.
+ */
 export interface CertificateView {
   id: string;
   number: string;
@@ -10,16 +18,21 @@ export interface CertificateView {
   project_id: string;
   buyer_organisation_id: string;
   credits: number;
+  claimed_credits: number;
   serial_start: number;
   serial_end: number;
   value_cents: number;
   currency: string;
   status: CertificateStatus;
+  /** Internal: for the platform team and the audit trail only, never shown publicly. */
   status_reason: string | null;
+  public_reason: CertificatePublicReason | null;
   issued_at: Date;
   status_changed_at: Date | null;
-  supplier_name: string;
-  supplier_kvk_number: string | null;
+  supplier_name_at_issue: string;
+  supplier_kvk_number_at_issue: string | null;
+  supplier_name_now: string;
+  supplier_kvk_number_now: string | null;
   project_title: string;
   project_summary: string;
   initiative_name: string;
@@ -27,11 +40,13 @@ export interface CertificateView {
   counted_toward: unknown;
 }
 
-/** One approved claim as public verification shows it: organisations and references, no people. */
+/** One approved claim as public verification shows it: organisations, contracts and amounts, no people. */
 export interface CountedToward {
   authority: string;
+  contractTitle: string;
   contractReference: string;
   credits: number;
+  valueCents: number | string;
   approvedAt: string;
 }
 
@@ -50,13 +65,13 @@ function viewQuery(db: Kysely<DB>) {
     .innerJoin('organisations as i', 'i.id', 'p.initiative_id')
     .selectAll('c')
     .select([
-      's.name as supplier_name',
-      's.kvk_number as supplier_kvk_number',
+      's.name as supplier_name_now',
+      's.kvk_number as supplier_kvk_number_now',
       'p.title as project_title',
       'p.summary as project_summary',
       'i.name as initiative_name',
       sql<unknown>`coalesce((
-        SELECT json_agg(json_build_object('authority', a.name, 'contractReference', k.reference, 'credits', cl.credits, 'approvedAt', cl.decided_at) ORDER BY cl.decided_at, cl.id)
+        SELECT json_agg(json_build_object('authority', a.name, 'contractTitle', k.title, 'contractReference', k.reference, 'credits', cl.credits, 'valueCents', cl.value_cents, 'approvedAt', cl.decided_at) ORDER BY cl.decided_at, cl.id)
         FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
         WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)`.as(
         'counted_toward',

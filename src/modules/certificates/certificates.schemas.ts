@@ -8,6 +8,30 @@ export const CertificateStatusSchema = z
   )
   .meta({ id: 'CertificateStatus' });
 
+/** The supplier as the certificate names it: at issue, and what changed since (null when nothing did). */
+const CertificateSupplierSchema = z.object({
+  name: z.string().describe('The supplier’s legal name when the certificate was issued'),
+  kvkNumber: z
+    .string()
+    .nullable()
+    .describe('The supplier’s KvK number when the certificate was issued'),
+  nameNow: z
+    .string()
+    .nullable()
+    .describe('The supplier’s legal name today, if it has changed since issue; otherwise null'),
+  kvkNumberNow: z
+    .string()
+    .nullable()
+    .describe('The supplier’s KvK number today, if it has changed since issue; otherwise null'),
+});
+
+export const CertificatePublicReasonSchema = z
+  .enum(['refunded', 'funding_failed', 'payment_disputed', 'withdrawn'])
+  .describe(
+    'Why a certificate is not valid: refunded; funding_failed (the project’s funding round failed and the payment was returned); payment_disputed (a payment dispute is open or was lost); withdrawn (by the platform)',
+  )
+  .meta({ id: 'CertificatePublicReason' });
+
 export const LangQuerySchema = z.object({
   lang: z
     .enum(['nl', 'en'])
@@ -36,7 +60,7 @@ export const CertificateSchema = z
     orderId: z.uuid(),
     status: CertificateStatusSchema,
     statusChangedAt: z.iso.datetime().nullable(),
-    supplier: z.object({ id: z.uuid(), name: z.string(), kvkNumber: z.string().nullable() }),
+    supplier: CertificateSupplierSchema.extend({ id: z.uuid() }),
     project: z.object({ id: z.uuid(), title: z.string() }),
     initiative: z.object({ name: z.string() }),
     credits: z.number().int(),
@@ -93,33 +117,39 @@ export const VerificationSchema = z
     status: CertificateStatusSchema,
     valid: z.boolean().describe('True only while the certificate is active'),
     number: z.string(),
-    supplier: z.object({ name: z.string(), kvkNumber: z.string().nullable() }),
+    supplier: CertificateSupplierSchema,
     project: z.object({ title: z.string() }),
     initiative: z.object({ name: z.string() }),
     credits: z.number().int(),
+    creditsRemaining: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'Credits not yet claimed toward an obligation; null when the certificate cannot be used (suspended or revoked)',
+      ),
     serialStart: z.number().int(),
     serialEnd: z.number().int(),
     valueCents: z.number().int(),
     currency: z.string(),
     issuedAt: z.iso.datetime(),
-    statusChangedAt: z.iso.datetime().nullable(),
-    statusReason: z
-      .string()
-      .nullable()
-      .describe(
-        'Why a suspended or revoked certificate is no longer valid (e.g. refunded because its project did not reach its threshold); null while active',
-      ),
+    statusChangedAt: z.iso.datetime().nullable().describe('When it was suspended or revoked'),
+    publicReason: CertificatePublicReasonSchema.nullable().describe(
+      'Why a suspended or revoked certificate is not valid, from a fixed list; null while active. Internal notes are never shown.',
+    ),
     countedToward: z
       .array(
         z.object({
           authority: z.object({ name: z.string() }),
-          contractReference: z.string(),
+          contractTitle: z.string(),
+          contractReference: z.string().describe('The authority’s reference for the contract'),
           credits: z.number().int(),
+          valueCents: z.number().int().describe('The euro value counted toward the obligation'),
           approvedAt: z.iso.datetime(),
         }),
       )
       .describe(
-        'Approved claims: the authorities and contract references these credits have been counted toward (a credit counts once)',
+        'Approved claims: the authorities and contracts these credits have been counted toward, with the credits and euro value counted (a credit counts once)',
       ),
   })
   .meta({ id: 'CertificateVerification' });

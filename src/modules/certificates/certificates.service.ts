@@ -44,6 +44,27 @@ export interface PdfDocument {
   filename: string;
 }
 
+/** The supplier as at issue, and today's name and KvK number where they differ. */
+function supplierOf(
+  view: Pick<
+    VerificationRow,
+    | 'supplier_name_at_issue'
+    | 'supplier_kvk_number_at_issue'
+    | 'supplier_name_now'
+    | 'supplier_kvk_number_now'
+  >,
+) {
+  return {
+    name: view.supplier_name_at_issue,
+    kvkNumber: view.supplier_kvk_number_at_issue,
+    nameNow: view.supplier_name_now === view.supplier_name_at_issue ? null : view.supplier_name_now,
+    kvkNumberNow:
+      view.supplier_kvk_number_now === view.supplier_kvk_number_at_issue
+        ? null
+        : view.supplier_kvk_number_now,
+  };
+}
+
 /** Verification codes are ≥ 128 random bits (Crockford base32); anything unlike a code is refused before the database. */
 const CODE_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 
@@ -78,11 +99,7 @@ export function createCertificatesService(deps: CertificatesDeps) {
       orderId: view.order_id,
       status: view.status,
       statusChangedAt: view.status_changed_at?.toISOString() ?? null,
-      supplier: {
-        id: view.buyer_organisation_id,
-        name: view.supplier_name,
-        kvkNumber: view.supplier_kvk_number,
-      },
+      supplier: { id: view.buyer_organisation_id, ...supplierOf(view) },
       project: { id: view.project_id, title: view.project_title },
       initiative: { name: view.initiative_name },
       credits: view.credits,
@@ -101,21 +118,25 @@ export function createCertificatesService(deps: CertificatesDeps) {
       status: view.status,
       valid: view.status === 'active',
       number: view.number,
-      supplier: { name: view.supplier_name, kvkNumber: view.supplier_kvk_number },
+      supplier: supplierOf(view),
       project: { title: view.project_title },
       initiative: { name: view.initiative_name },
       credits: view.credits,
+      creditsRemaining: view.status === 'active' ? view.credits - view.claimed_credits : null,
       serialStart: view.serial_start,
       serialEnd: view.serial_end,
       valueCents: Number(view.value_cents),
       currency: view.currency,
       issuedAt: view.issued_at.toISOString(),
       statusChangedAt: view.status_changed_at?.toISOString() ?? null,
-      statusReason: view.status === 'active' ? null : view.status_reason,
+      // Never status_reason: that is the platform team's note (a refund's reason, a dispute id).
+      publicReason: view.status === 'active' ? null : (view.public_reason ?? 'withdrawn'),
       countedToward: readJson<CountedToward[]>(view.counted_toward).map((claim) => ({
         authority: { name: claim.authority },
+        contractTitle: claim.contractTitle,
         contractReference: claim.contractReference,
         credits: claim.credits,
+        valueCents: Number(claim.valueCents),
         approvedAt: new Date(claim.approvedAt).toISOString(),
       })),
     };
@@ -125,7 +146,11 @@ export function createCertificatesService(deps: CertificatesDeps) {
     return {
       number: view.number,
       verificationCode: view.verification_code,
-      supplier: { name: view.supplier_name, kvkNumber: view.supplier_kvk_number ?? '' },
+      // As at issue: the signed facts of a certificate do not change when its supplier is renamed.
+      supplier: {
+        name: view.supplier_name_at_issue,
+        kvkNumber: view.supplier_kvk_number_at_issue ?? '',
+      },
       project: { id: view.project_id, title: view.project_title },
       initiative: { name: view.initiative_name },
       credits: view.credits,
@@ -244,6 +269,11 @@ export function createCertificatesService(deps: CertificatesDeps) {
     },
 
     // -------------------------------------------------------------- public verification
+
+    /** The time a verification page says it checked the certificate. */
+    checkedAt(): Date {
+      return clock.now();
+    },
 
     /**
      * The answer for a code, with its JSON already written through the response schema

@@ -88,7 +88,11 @@ export function createDocuments(deps: DocumentsDeps) {
         verificationCode: view.verification_code,
         publicUrl: config.publicUrl,
         issuer: config.seller.name,
-        supplier: { name: view.supplier_name, kvkNumber: view.supplier_kvk_number ?? '' },
+        // The name as at issue, whenever the document is first rendered.
+        supplier: {
+          name: view.supplier_name_at_issue,
+          kvkNumber: view.supplier_kvk_number_at_issue ?? '',
+        },
         project: {
           title: view.project_title,
           summary: view.project_summary,

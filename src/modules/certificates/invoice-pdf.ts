@@ -117,7 +117,7 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
   const title = creditNote ? t.creditNoteTitle : t.invoiceTitle;
   const seller = data.seller;
 
-  const { doc, bytes } = createDocument({
+  const { doc, tag, bytes } = createDocument({
     title: `${title} ${data.number}`,
     author: seller.name,
     subject: `${title} ${data.number} \u2013 ${pdfText(data.buyer.name)}`,
@@ -125,12 +125,14 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     lang,
   });
 
-  doc.rect(0, 0, A4.width, 8).fill(COLOR.accent);
-  doc
-    .font(FONT.bold)
-    .fontSize(10)
-    .fillColor(COLOR.accent)
-    .text('IMPACTBEURS', LEFT, 36, { lineBreak: false });
+  tag.artifact(() => doc.rect(0, 0, A4.width, 8).fill(COLOR.accent));
+  tag.add('P', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(10)
+      .fillColor(COLOR.accent)
+      .text('IMPACTBEURS', LEFT, 36, { lineBreak: false }),
+  );
 
   // Seller, top right
   const sellerLines = [
@@ -140,57 +142,68 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     `${t.ibanLabel} ${formatIban(seller.iban)}`,
     seller.email,
   ];
-  doc
-    .font(FONT.bold)
-    .fontSize(10)
-    .fillColor(COLOR.text)
-    .text(pdfText(seller.name), 330, 36, { width: RIGHT - 330, align: 'right' });
-  doc
-    .font(FONT.regular)
-    .fontSize(9)
-    .fillColor(COLOR.muted)
-    .text(sellerLines.join('\n'), 330, doc.y + 2, {
-      width: RIGHT - 330,
-      align: 'right',
-      lineGap: 1,
-    });
+  tag.add('P', () => {
+    doc
+      .font(FONT.bold)
+      .fontSize(10)
+      .fillColor(COLOR.text)
+      .text(pdfText(seller.name), 330, 36, { width: RIGHT - 330, align: 'right' });
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(sellerLines.join('\n'), 330, doc.y + 2, {
+        width: RIGHT - 330,
+        align: 'right',
+        lineGap: 1,
+      });
+  });
 
-  doc
-    .font(FONT.bold)
-    .fontSize(24)
-    .fillColor(COLOR.text)
-    .text(title, LEFT, 160, { lineBreak: false });
+  tag.add('H1', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(24)
+      .fillColor(COLOR.text)
+      .text(title, LEFT, 160, { lineBreak: false }),
+  );
 
   // Buyer, left
   let y = 205;
-  doc
-    .font(FONT.bold)
-    .fontSize(9)
-    .fillColor(COLOR.muted)
-    .text(t.billedToLabel, LEFT, y, { lineBreak: false });
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(COLOR.text)
-    .text(pdfText(clip(data.buyer.name, 100)), LEFT, y + 13, {
-      width: 260,
-      height: 28,
-      ellipsis: true,
-    });
+  const buyerTop = y;
+  tag.add('H2', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(t.billedToLabel, LEFT, buyerTop, { lineBreak: false }),
+  );
+  tag.add('P', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(11)
+      .fillColor(COLOR.text)
+      .text(pdfText(clip(data.buyer.name, 100)), LEFT, buyerTop + 13, {
+        width: 260,
+        height: 28,
+        ellipsis: true,
+      }),
+  );
   const buyerLines = [
     ...addressLines(data.buyer.address),
     data.buyer.kvkNumber ? `${t.kvkLabel} ${data.buyer.kvkNumber}` : undefined,
     data.buyer.vatNumber ? `${t.vatNumberLabel} ${data.buyer.vatNumber}` : undefined,
   ].filter((line): line is string => line !== undefined);
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .text(pdfText(buyerLines.join('\n')), LEFT, doc.y + 1, {
-      width: 260,
-      height: 70,
-      ellipsis: true,
-      lineGap: 1,
-    });
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(10)
+      .text(pdfText(buyerLines.join('\n')), LEFT, doc.y + 1, {
+        width: 260,
+        height: 70,
+        ellipsis: true,
+        lineGap: 1,
+      }),
+  );
   const buyerBottom = doc.y;
 
   // Document facts, right
@@ -204,34 +217,39 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     facts.push([t.dueDateLabel, formatDate(data.dueAt, lang)]);
   if (data.orderReference) facts.push([t.orderLabel, data.orderReference]);
   let factY = y;
-  for (const [label, value] of facts) {
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(COLOR.muted)
-      .text(label, 330, factY + 1, { width: 100, lineBreak: false });
-    doc
-      .font(FONT.regular)
-      .fontSize(10)
-      .fillColor(COLOR.text)
-      .text(pdfText(value), 430, factY, { width: RIGHT - 430, align: 'right', lineBreak: false });
-    factY += 16;
-  }
-
-  // The line
-  y = Math.max(buyerBottom, factY) + 30;
-  doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted);
-  doc.text(t.descriptionLabel, LEFT, y, { lineBreak: false });
-  doc.text(t.quantityLabel, COL_QTY_RIGHT - 60, y, { width: 60, align: 'right', lineBreak: false });
-  doc.text(t.unitPriceLabel, COL_PRICE_RIGHT - 95, y, {
-    width: 95,
-    align: 'right',
-    lineBreak: false,
+  tag.group('Table', (table) => {
+    for (const [label, value] of facts) {
+      const at = factY;
+      table.group('TR', (tr) => {
+        tr.add(
+          'TH',
+          () =>
+            doc
+              .font(FONT.bold)
+              .fontSize(9)
+              .fillColor(COLOR.muted)
+              .text(label, 330, at + 1, { width: 100, lineBreak: false }),
+          { scope: 'Row' },
+        );
+        tr.add('TD', () =>
+          doc
+            .font(FONT.regular)
+            .fontSize(10)
+            .fillColor(COLOR.text)
+            .text(pdfText(value), 430, at, {
+              width: RIGHT - 430,
+              align: 'right',
+              lineBreak: false,
+            }),
+        );
+      });
+      factY += 16;
+    }
   });
-  doc.text(t.amountLabel, RIGHT - 100, y, { width: 100, align: 'right', lineBreak: false });
-  y += 14;
-  rule(doc, y);
-  y += 8;
+
+  // The line: a table with a header row and one row of values
+  y = Math.max(buyerBottom, factY) + 30;
+  const headerY = y;
   const line = data.line;
   const serials =
     line.serialStart != null && line.serialEnd != null
@@ -241,42 +259,65 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     ...(line.certificateNumber ? { certificate: line.certificateNumber } : {}),
     ...(serials ? { serials } : {}),
   });
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-  doc.text(pdfText(t.lineDescription(clip(line.projectTitle, 160))), LEFT, y, {
-    width: COL_QTY_RIGHT - 70 - LEFT,
-    height: 40,
-    ellipsis: true,
-  });
-  const descriptionBottom = doc.y;
-  if (detail)
-    doc
-      .font(FONT.regular)
-      .fontSize(8)
-      .fillColor(COLOR.muted)
-      .text(detail, LEFT, descriptionBottom + 2, {
-        width: COL_QTY_RIGHT - 70 - LEFT,
-        height: 22,
-        ellipsis: true,
+  let lineBottom = 0;
+  tag.group('Table', (table) => {
+    table.group('TR', (tr) => {
+      const header = (text: string, x: number, width: number, align: 'left' | 'right') =>
+        tr.add(
+          'TH',
+          () =>
+            doc
+              .font(FONT.bold)
+              .fontSize(9)
+              .fillColor(COLOR.muted)
+              .text(text, x, headerY, { width, align, lineBreak: false }),
+          { scope: 'Column' },
+        );
+      header(t.descriptionLabel, LEFT, COL_QTY_RIGHT - 70 - LEFT, 'left');
+      header(t.quantityLabel, COL_QTY_RIGHT - 60, 60, 'right');
+      header(t.unitPriceLabel, COL_PRICE_RIGHT - 95, 95, 'right');
+      header(t.amountLabel, RIGHT - 100, 100, 'right');
+    });
+    y += 14;
+    tag.artifact(() => rule(doc, y));
+    y += 8;
+    const rowY = y;
+    table.group('TR', (tr) => {
+      tr.add('TD', () => {
+        doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+        doc.text(pdfText(t.lineDescription(clip(line.projectTitle, 160))), LEFT, rowY, {
+          width: COL_QTY_RIGHT - 70 - LEFT,
+          height: 40,
+          ellipsis: true,
+        });
+        const descriptionBottom = doc.y;
+        if (detail)
+          doc
+            .font(FONT.regular)
+            .fontSize(8)
+            .fillColor(COLOR.muted)
+            .text(detail, LEFT, descriptionBottom + 2, {
+              width: COL_QTY_RIGHT - 70 - LEFT,
+              height: 22,
+              ellipsis: true,
+            });
+        lineBottom = doc.y;
       });
-  const lineBottom = doc.y;
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-  doc.text(formatInteger(sign * line.quantity, lang), COL_QTY_RIGHT - 60, y, {
-    width: 60,
-    align: 'right',
-    lineBreak: false,
-  });
-  doc.text(formatMoney(line.unitPriceCents, lang, data.currency), COL_PRICE_RIGHT - 95, y, {
-    width: 95,
-    align: 'right',
-    lineBreak: false,
-  });
-  doc.text(money(totals.netCents), RIGHT - 100, y, {
-    width: 100,
-    align: 'right',
-    lineBreak: false,
+      const cell = (text: string, x: number, width: number) =>
+        tr.add('TD', () =>
+          doc
+            .font(FONT.regular)
+            .fontSize(10)
+            .fillColor(COLOR.text)
+            .text(text, x, rowY, { width, align: 'right', lineBreak: false }),
+        );
+      cell(formatInteger(sign * line.quantity, lang), COL_QTY_RIGHT - 60, 60);
+      cell(formatMoney(line.unitPriceCents, lang, data.currency), COL_PRICE_RIGHT - 95, 95);
+      cell(money(totals.netCents), RIGHT - 100, 100);
+    });
   });
   y = Math.max(lineBottom, y + 14) + 8;
-  rule(doc, y);
+  tag.artifact(() => rule(doc, y));
   y += 10;
 
   // Totals
@@ -288,35 +329,50 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
       false,
     ]);
   totalRows.push([t.totalLabel, money(totals.totalCents), true]);
-  for (const [label, value, bold] of totalRows) {
-    doc
-      .font(bold ? FONT.bold : FONT.regular)
-      .fontSize(bold ? 11 : 10)
-      .fillColor(COLOR.text);
-    doc.text(label, 300, y, { width: 140, lineBreak: false });
-    doc.text(value, RIGHT - 120, y, { width: 120, align: 'right', lineBreak: false });
-    y += bold ? 18 : 15;
-  }
-  if (totals.rateBasisPoints === 0) {
-    doc
-      .font(FONT.regular)
-      .fontSize(9)
-      .fillColor(COLOR.muted)
-      .text(pdfText(data.vat.exemptionText), 300, y + 2, {
-        width: RIGHT - 300,
-        height: 36,
-        ellipsis: true,
+  tag.group('Table', (table) => {
+    for (const [label, value, bold] of totalRows) {
+      const at = y;
+      table.group('TR', (tr) => {
+        const font = () =>
+          doc
+            .font(bold ? FONT.bold : FONT.regular)
+            .fontSize(bold ? 11 : 10)
+            .fillColor(COLOR.text);
+        tr.add('TH', () => font().text(label, 300, at, { width: 140, lineBreak: false }), {
+          scope: 'Row',
+        });
+        tr.add('TD', () =>
+          font().text(value, RIGHT - 120, at, { width: 120, align: 'right', lineBreak: false }),
+        );
       });
+      y += bold ? 18 : 15;
+    }
+  });
+  if (totals.rateBasisPoints === 0) {
+    tag.add('P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(9)
+        .fillColor(COLOR.muted)
+        .text(pdfText(data.vat.exemptionText[lang]), 300, y + 2, {
+          width: RIGHT - 300,
+          height: 36,
+          ellipsis: true,
+        }),
+    );
     y = doc.y;
   }
 
   // Payment, or what the credit note is about
   y += 24;
-  doc
-    .font(FONT.bold)
-    .fontSize(12)
-    .fillColor(COLOR.accent)
-    .text(t.paymentHeading, LEFT, y, { lineBreak: false });
+  const paymentHeadingY = y;
+  tag.add('H2', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(12)
+      .fillColor(COLOR.accent)
+      .text(t.paymentHeading, LEFT, paymentHeadingY, { lineBreak: false }),
+  );
   y += 18;
   const paymentLines: string[] = [];
   if (creditNote) {
@@ -345,36 +401,43 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     }
   }
   paymentLines.push(`${t.referenceLabel}: ${status.reference}`);
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .fillColor(COLOR.text)
-    .text(pdfText(paymentLines.join('\n')), LEFT, y, {
-      width: WIDTH,
-      height: 110,
-      ellipsis: true,
-      lineGap: 2,
-    });
+  const paymentY = y;
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(10)
+      .fillColor(COLOR.text)
+      .text(pdfText(paymentLines.join('\n')), LEFT, paymentY, {
+        width: WIDTH,
+        height: 110,
+        ellipsis: true,
+        lineGap: 2,
+      }),
+  );
 
   // Footer
-  rule(doc, 770);
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(COLOR.muted)
-    .text(pdfText(t.contactLine(seller.email)), LEFT, 778, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false,
-    })
-    .text(
+  tag.artifact(() => rule(doc, 770));
+  tag.add('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(pdfText(t.contactLine(seller.email)), LEFT, 778, {
+        width: WIDTH,
+        align: 'center',
+        lineBreak: false,
+      }),
+  );
+  tag.add('P', () =>
+    doc.text(
       pdfText(
         `${seller.name} \u00b7 ${t.kvkLabel} ${seller.kvkNumber} \u00b7 ${t.vatNumberLabel} ${seller.vatNumber} \u00b7 ${t.ibanLabel} ${formatIban(seller.iban)}`,
       ),
       LEFT,
       790,
       { width: WIDTH, align: 'center', lineBreak: false },
-    );
+    ),
+  );
 
   doc.end();
   return bytes;

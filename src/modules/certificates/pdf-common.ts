@@ -1,14 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
 /**
- * What the certificate and the invoice share: a deterministic A4 document, text that the
- * built-in fonts can show, and a QR code drawn as vector squares.
+ * What the certificate, the invoice and the credit note share: a deterministic A4 document
+ * that is tagged (a structure tree for screen readers and text extraction), claims PDF/A-2b
+ * (embedded fonts, an sRGB output intent, XMP metadata), states its language and shows
+ * its title; text in DejaVu Sans, embedded and subset per document, so any European name
+ * prints as registered; and a QR code drawn as vector squares.
  */
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier-Bold' } as const;
+/** The names fonts are registered under in every document (see createDocument). */
+export const FONT = { regular: 'Sans', bold: 'Sans-Bold', mono: 'Mono-Bold' } as const;
+
+/**
+ * DejaVu Sans Condensed (regular and bold) for text: Latin, Greek and Cyrillic in full, and
+ * its widths are within a few percent of Helvetica's, which these layouts were drawn for.
+ * DejaVu Sans Mono Bold for the verification code. Each is parsed once per process and
+ * handed to PDFKit as a parsed font; PDFKit embeds a subset of the glyphs each document uses.
+ */
+const FONT_FILES: Record<keyof typeof FONT, string> = {
+  regular: 'DejaVuSansCondensed.ttf',
+  bold: 'DejaVuSansCondensed-Bold.ttf',
+  mono: 'DejaVuSansMono-Bold.ttf',
+};
+
+let loadedFonts: Record<keyof typeof FONT, fontkit.Font> | undefined;
+
+function fonts(): Record<keyof typeof FONT, fontkit.Font> {
+  if (loadedFonts) return loadedFonts;
+  const require = createRequire(import.meta.url);
+  const load = (file: string): fontkit.Font => {
+    const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+    if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
+    return font;
+  };
+  loadedFonts = {
+    regular: load(FONT_FILES.regular),
+    bold: load(FONT_FILES.bold),
+    mono: load(FONT_FILES.mono),
+  };
+  return loadedFonts;
+}
 
 export const COLOR = {
   text: '#1a1a1a',
@@ -21,20 +58,77 @@ export interface DocumentMeta {
   title: string;
   author: string;
   subject: string;
-  /** Becomes CreationDate and ModDate: the document's own date, never the time of rendering. */
+  /** Becomes CreationDate (and the XMP CreateDate): the document's own date, never the time of rendering. */
   date: Date;
   lang: 'nl' | 'en';
+}
+
+/** Which PDF/A part and conformance level every document claims (in its XMP metadata). */
+export const PDFA_CLAIM = { part: 2, conformance: 'B' } as const;
+
+const xmlEscape = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+
+type PDFDocumentInternals = PDFKit.PDFDocument & {
+  info: Record<string, unknown>;
+  _addInfo(): void;
+};
+
+/** What PDFKit 0.20 reads from a structure element's options (its typings know the first five). */
+export type StructOptions = PDFKit.Mixins.StructureElementOptions & {
+  /** [left, top, right, bottom] in page coordinates, top-down like everything drawn. */
+  bbox?: [number, number, number, number];
+  placement?: 'Block' | 'Inline';
+  /** Table header cells: whether they head a row or a column. */
+  scope?: 'Row' | 'Column';
+};
+
+/** Builds a document's tagged structure: blocks of content under one parent element. */
+export interface Tagger {
+  /** Content drawn by `draw` becomes one structure element of `type` (P, H1, TD, Figure, Link …). */
+  add(type: string, draw: () => void, options?: StructOptions): void;
+  /** A grouping element (Sect, Table, TR, L, LI …) whose children `fill` adds. */
+  group(type: string, fill: (inner: Tagger) => void): void;
+  /** Decoration (rules, the header bar): marked as an artifact, outside the structure. */
+  artifact(draw: () => void): void;
+}
+
+function taggerFor(doc: PDFKit.PDFDocument, parent: PDFKit.PDFStructureElement): Tagger {
+  return {
+    add(type, draw, options = {}) {
+      parent.add(doc.struct(type, options as PDFKit.Mixins.StructureElementOptions, draw));
+    },
+    group(type, fill) {
+      const element = doc.struct(type);
+      parent.add(element);
+      fill(taggerFor(doc, element));
+      element.end();
+    },
+    artifact(draw) {
+      doc.markContent('Artifact', { type: 'Layout' });
+      draw();
+      doc.endMarkedContent();
+    },
+  };
 }
 
 /**
  * A one-page A4 document whose bytes depend only on what is drawn on it. PDFKit derives
  * the file /ID from the info dictionary, and would put the time of rendering in
- * CreationDate; fixing both dates to the document's date makes a re-render byte-identical
- * (for the same PDFKit and zlib). The bytes stored at issue stay the reference all the
- * same: they are what every download returns and what an uploaded copy is matched against.
+ * CreationDate; fixing it to the document's date makes a re-render byte-identical (for the
+ * same PDFKit, fonts and zlib). The bytes stored at issue stay the reference all the same:
+ * they are what every download returns and what an uploaded copy is matched against.
+ *
+ * PDF/A wants the info dictionary and the XMP metadata to agree, so there is no ModDate
+ * (PDFKit writes no XMP ModifyDate), and the values PDFKit copies into the XMP unescaped
+ * are escaped there (a supplier named "A & B" would otherwise break the XML).
  */
 export function createDocument(meta: DocumentMeta): {
   doc: PDFKit.PDFDocument;
+  tag: Tagger;
   bytes: Promise<Buffer>;
 } {
   const doc = new PDFDocument({
@@ -42,8 +136,13 @@ export function createDocument(meta: DocumentMeta): {
     // A small bottom margin: pages are laid out by hand, and PDFKit must never decide to
     // start a second page because a footer line sits below a generous margin.
     margins: { top: 50, left: 50, right: 50, bottom: 10 },
+    pdfVersion: '1.7',
+    subset: `PDF/A-${PDFA_CLAIM.part}${PDFA_CLAIM.conformance.toLowerCase()}` as 'PDF/A-2b',
+    tagged: true,
     lang: meta.lang === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
+    // No default Helvetica: a built-in font is never embedded, and PDF/A wants every font embedded.
+    font: null,
     info: {
       Title: pdfText(meta.title),
       Author: pdfText(meta.author),
@@ -51,70 +150,72 @@ export function createDocument(meta: DocumentMeta): {
       Creator: 'Impactbeurs',
       Producer: 'Impactbeurs (PDFKit)',
       CreationDate: meta.date,
-      ModDate: meta.date,
     },
-  });
+  } as unknown as PDFKit.PDFDocumentOptions); // font: null is valid (no default font); the typings say string
+  const internals = doc as PDFDocumentInternals;
+  const addInfo = internals._addInfo.bind(doc);
+  internals._addInfo = () => {
+    const info = internals.info;
+    internals.info = Object.fromEntries(
+      Object.entries(info).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? xmlEscape(value) : value,
+      ]),
+    );
+    try {
+      addInfo();
+    } finally {
+      internals.info = info;
+    }
+  };
+  const loaded = fonts();
+  for (const key of Object.keys(FONT) as (keyof typeof FONT)[])
+    // PDFKit takes a parsed fontkit font as well as a file; its typings only know the latter.
+    doc.registerFont(FONT[key], loaded[key] as unknown as Buffer);
+  doc.font(FONT.regular);
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  return { doc, bytes };
+  const end = doc.end.bind(doc);
+  doc.end = () => {
+    root.end();
+    end();
+  };
+  return { doc, tag: taggerFor(doc, root), bytes };
 }
 
-// Characters beyond Latin-1 that WinAnsiEncoding (the built-in fonts' encoding) can show.
-const WIN_ANSI_EXTRA = new Set([
-  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
-  0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0x017e, 0x0178,
-]);
+/** Code points every embedded text face can draw. */
+function drawable(code: number): boolean {
+  const loaded = fonts();
+  return loaded.regular.hasGlyphForCodePoint(code) && loaded.bold.hasGlyphForCodePoint(code);
+}
 
 const REPLACEMENTS: Record<string, string> = {
-  '\u0141': 'L',
-  '\u0142': 'l',
-  '\u0110': 'D',
-  '\u0111': 'd',
-  '\u0131': 'i',
-  '\u0126': 'H',
-  '\u0127': 'h',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2212': '-',
-  '\u2015': '\u2014',
-  '\u202f': '\u00a0',
-  '\u2007': '\u00a0',
-  '\u2009': ' ',
-  '\u200a': ' ',
-  '\u2002': ' ',
-  '\u2003': ' ',
   '\u200b': '',
+  '\u200c': '',
   '\u200d': '',
+  '\u2060': '',
   '\ufeff': '',
-  '\u2032': "'",
-  '\u2033': '"',
+  '\u00ad': '',
 };
 
-function isWinAnsi(code: number): boolean {
-  return (
-    (code >= 0x20 && code <= 0x7e) ||
-    (code >= 0xa0 && code <= 0xff) ||
-    WIN_ANSI_EXTRA.has(code) ||
-    code === 0x0a
-  );
-}
-
 /**
- * Text as the built-in Helvetica can show it. PDFKit writes any other character as
- * garbage, so names from elsewhere (Łódź, Gdańsk, Erdoğan) lose the accents it lacks instead:
- * Lódz, Gdansk, Erdogan. Dutch and most Western European text passes unchanged.
+ * Text as the embedded fonts show it: names exactly as written (NFC, so a decomposed
+ * "ö" prints as one glyph), control characters and invisible joiners dropped. The rare
+ * character DejaVu Sans lacks (a CJK ideograph, an emoji) loses its accents if that helps,
+ * or becomes "?", rather than printing as an empty box.
  */
 export function pdfText(input: string): string {
   let out = '';
-  for (const char of input.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
+  for (const char of input.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
     const code = char.codePointAt(0)!;
-    if (isWinAnsi(code)) {
+    if (code === 0x0a) {
       out += char;
       continue;
     }
@@ -124,9 +225,13 @@ export function pdfText(input: string): string {
       continue;
     }
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue; // control characters
+    if (drawable(code)) {
+      out += char;
+      continue;
+    }
     const stripped = char.normalize('NFKD').replace(/\p{M}/gu, '');
     out +=
-      stripped !== '' && [...stripped].every((c) => isWinAnsi(c.codePointAt(0)!)) ? stripped : '?';
+      stripped !== '' && [...stripped].every((c) => drawable(c.codePointAt(0)!)) ? stripped : '?';
   }
   return out;
 }

@@ -29,6 +29,8 @@ export interface CertificateTexts {
   verifyHeading: string;
   verifyText: string;
   codeLabel: string;
+  /** Alternative text of the QR code, for screen readers. */
+  qrAlt(url: string): string;
   signature(p: { kid: string; jwksUrl: string }): string;
   issuedBy(issuer: string): string;
 }
@@ -82,6 +84,7 @@ export const CERTIFICATE_TEXTS: Record<Lang, CertificateTexts> = {
     verifyText:
       'Scan de QR-code of open de link. De verificatiepagina toont altijd de actuele status van dit certificaat: geldig, opgeschort of ingetrokken.',
     codeLabel: 'Verificatiecode',
+    qrAlt: (url) => `QR-code die de verificatiepagina opent: ${url}`,
     signature: (p) =>
       `De gegevens van dit certificaat zijn digitaal ondertekend (Ed25519, JWS) met sleutel ${p.kid}. De publieke sleutels staan op ${p.jwksUrl}.`,
     issuedBy: (issuer) => `Uitgegeven door ${issuer}`,
@@ -111,6 +114,7 @@ export const CERTIFICATE_TEXTS: Record<Lang, CertificateTexts> = {
     verifyText:
       'Scan the QR code or open the link. The verification page always shows the current status of this certificate: valid, suspended or revoked.',
     codeLabel: 'Verification code',
+    qrAlt: (url) => `QR code that opens the verification page: ${url}`,
     signature: (p) =>
       `The data of this certificate is digitally signed (Ed25519, JWS) with key ${p.kid}. The public keys are published at ${p.jwksUrl}.`,
     issuedBy: (issuer) => `Issued by ${issuer}`,

@@ -1,4 +1,11 @@
-import { formatDate, formatInteger, formatMoney, type Lang } from '../../lib/format.js';
+import type { CertificatePublicReason } from '../../db/types.js';
+import {
+  DOCUMENT_TIME_ZONE,
+  formatDate,
+  formatInteger,
+  formatMoney,
+  type Lang,
+} from '../../lib/format.js';
 import { serialRange } from './certificate-pdf.js';
 import type { Verification } from './certificates.schemas.js';
 
@@ -6,9 +13,54 @@ import type { Verification } from './certificates.schemas.js';
  * The page a coordinator lands on after scanning a certificate's QR code: a clear banner,
  * the facts, Dutch with an English switch. No scripts; one inline <style> (the CSP allows
  * inline styles); every value HTML-escaped.
+ *
+ * The status never rests on colour alone: the banner carries a symbol and the status in
+ * words, and its border differs per status, so a black-and-white print still says whether
+ * the certificate is valid. What is shown about a certificate that is not valid comes from a
+ * fixed, translated list of public reasons with the date; internal notes never reach this page.
  */
 
-const TEXTS = {
+type Status = Verification['status'];
+
+interface PageTexts {
+  title: string;
+  banner: Record<Status, string>;
+  explain: Record<Status, string>;
+  /** Spoken and printed beside the banner's symbol. */
+  statusWord: Record<Status | 'unknown', string>;
+  reason: Record<CertificatePublicReason, string>;
+  since(date: string): string;
+  notFound: string;
+  notFoundExplain(code: string): string;
+  notFoundAdvice: string[];
+  number: string;
+  supplier: string;
+  supplierNow(name: string): string;
+  kvk: string;
+  kvkNow(kvk: string): string;
+  project: string;
+  initiative: string;
+  credits: string;
+  creditsRemaining: string;
+  cannotBeUsed: Record<Exclude<Status, 'active'>, string>;
+  serials: string;
+  countedToward: string;
+  countedTowardNone: string;
+  claim(p: {
+    authority: string;
+    contract: string;
+    reference: string;
+    credits: string;
+    value: string;
+    date: string;
+  }): string;
+  value: string;
+  issued: string;
+  checkedAt(time: string): string;
+  switchLabel: string;
+}
+
+const TEXTS: Record<Lang, PageTexts> = {
   nl: {
     title: 'Certificaat controleren',
     banner: {
@@ -19,22 +71,52 @@ const TEXTS = {
     explain: {
       active: 'Dit certificaat is uitgegeven door Impactbeurs en is geldig.',
       suspended:
-        'Over de betaling van dit certificaat loopt een geschil. Het telt niet mee zolang het is opgeschort.',
-      revoked: 'Dit certificaat is ingetrokken en is niet meer geldig.',
+        'Dit certificaat telt niet mee zolang het is opgeschort. Het kan weer geldig worden.',
+      revoked:
+        'Dit certificaat is ingetrokken en is niet meer geldig. Het kan niet worden ingezet.',
     },
+    statusWord: {
+      active: 'Geldig',
+      suspended: 'Opgeschort',
+      revoked: 'Ingetrokken',
+      unknown: 'Onbekend',
+    },
+    reason: {
+      refunded: 'De betaling is terugbetaald.',
+      funding_failed:
+        'De financieringsronde van het project is mislukt; de betaling is teruggestort.',
+      payment_disputed: 'Over de betaling loopt of liep een geschil.',
+      withdrawn: 'Ingetrokken door het platform.',
+    },
+    since: (date) => `Sinds ${date}.`,
     notFound: 'Onbekend certificaat',
-    notFoundExplain: 'Er is geen certificaat met deze verificatiecode uitgegeven door Impactbeurs.',
+    notFoundExplain: (code) =>
+      `Er is geen certificaat met verificatiecode ${code} uitgegeven door Impactbeurs.`,
+    notFoundAdvice: [
+      'Controleer of de code precies zo is overgenomen als op het certificaat staat, of scan de QR-code opnieuw.',
+      'Klopt de code? Neem dan geen genoegen met het certificaat: vraag de leverancier om het originele certificaat en meld het aan Impactbeurs.',
+    ],
     number: 'Certificaatnummer',
-    supplier: 'Leverancier',
-    kvk: 'KvK-nummer',
+    supplier: 'Leverancier (bij uitgifte)',
+    supplierNow: (name) => `nu: ${name}`,
+    kvk: 'KvK-nummer (bij uitgifte)',
+    kvkNow: (kvk) => `nu: ${kvk}`,
     project: 'Project',
     initiative: 'Initiatief',
     credits: 'Aantal credits',
+    creditsRemaining: 'Nog in te zetten credits',
+    cannotBeUsed: {
+      suspended: 'Kan nu niet worden ingezet (opgeschort)',
+      revoked: 'Kan niet worden ingezet (ingetrokken)',
+    },
     serials: 'Serienummers',
     countedToward: 'Ingezet voor',
-    countedTowardNone: 'Nog niet ingezet voor een social-return verplichting',
+    countedTowardNone: 'Nog niet ingezet voor een social-returnverplichting',
+    claim: (p) =>
+      `${p.authority} — ${p.contract} (kenmerk ${p.reference}): ${p.credits} credits, ${p.value}, goedgekeurd op ${p.date}`,
     value: 'Waarde',
     issued: 'Uitgegeven op',
+    checkedAt: (time) => `Gecontroleerd op ${time}`,
     switchLabel: 'English',
   },
   en: {
@@ -47,31 +129,60 @@ const TEXTS = {
     explain: {
       active: 'This certificate was issued by Impactbeurs and is valid.',
       suspended:
-        'The payment for this certificate is disputed. It does not count while it is suspended.',
-      revoked: 'This certificate has been revoked and is no longer valid.',
+        'This certificate does not count while it is suspended. It may become valid again.',
+      revoked: 'This certificate has been revoked and is no longer valid. It cannot be used.',
     },
+    statusWord: {
+      active: 'Valid',
+      suspended: 'Suspended',
+      revoked: 'Revoked',
+      unknown: 'Unknown',
+    },
+    reason: {
+      refunded: 'The payment was refunded.',
+      funding_failed: 'The project’s funding round failed; the payment was returned.',
+      payment_disputed: 'The payment is or was disputed.',
+      withdrawn: 'Withdrawn by the platform.',
+    },
+    since: (date) => `Since ${date}.`,
     notFound: 'Unknown certificate',
-    notFoundExplain: 'Impactbeurs has issued no certificate with this verification code.',
+    notFoundExplain: (code) =>
+      `Impactbeurs has issued no certificate with verification code ${code}.`,
+    notFoundAdvice: [
+      'Check that the code was copied exactly as printed on the certificate, or scan the QR code again.',
+      'If the code is right, do not accept the certificate: ask the supplier for the original certificate and report it to Impactbeurs.',
+    ],
     number: 'Certificate number',
-    supplier: 'Supplier',
-    kvk: 'Chamber of Commerce number',
+    supplier: 'Supplier (at issue)',
+    supplierNow: (name) => `now: ${name}`,
+    kvk: 'Chamber of Commerce number (at issue)',
+    kvkNow: (kvk) => `now: ${kvk}`,
     project: 'Project',
     initiative: 'Initiative',
     credits: 'Credits',
+    creditsRemaining: 'Credits still available',
+    cannotBeUsed: {
+      suspended: 'Cannot be used now (suspended)',
+      revoked: 'Cannot be used (revoked)',
+    },
     serials: 'Serial numbers',
     countedToward: 'Counted toward',
     countedTowardNone: 'Not yet counted toward a social-return obligation',
+    claim: (p) =>
+      `${p.authority} — ${p.contract} (reference ${p.reference}): ${p.credits} credits, ${p.value}, approved on ${p.date}`,
     value: 'Value',
     issued: 'Issued on',
+    checkedAt: (time) => `Checked on ${time}`,
     switchLabel: 'Nederlands',
   },
-} as const;
+};
 
-const COLORS = {
-  active: '#1b7f3b',
-  suspended: '#b26a00',
-  revoked: '#b3261e',
-  unknown: '#555555',
+/** Colour, a symbol and a border style per status: any one of them tells the status apart. */
+const LOOK = {
+  active: { color: '#1b7f3b', symbol: '✓', border: 'solid' },
+  suspended: { color: '#8a5300', symbol: '!', border: 'dashed' },
+  revoked: { color: '#b3261e', symbol: '✗', border: 'double' },
+  unknown: { color: '#555555', symbol: '?', border: 'dotted' },
 } as const;
 
 export function escapeHtml(value: string): string {
@@ -81,10 +192,54 @@ export function escapeHtml(value: string): string {
   );
 }
 
-function page(lang: Lang, code: string, color: string, body: string): string {
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** `4 december 2026 om 17:05 (Nederlandse tijd)`-like: date and time in the Netherlands. */
+function formatCheckedAt(at: Date, lang: Lang): string {
+  let format = timeFormats.get(lang);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      timeZone: DOCUMENT_TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    timeFormats.set(lang, format);
+  }
+  return `${formatDate(at, lang)}, ${format.format(at)}`;
+}
+
+/** The page's language: ?lang= if given, else the first of Accept-Language we speak, else Dutch. */
+export function pageLanguage(query: Lang | undefined, acceptLanguage: string | undefined): Lang {
+  if (query) return query;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return {
+        lang: tag.trim().toLowerCase().split('-')[0],
+        q: q === undefined ? 1 : Number(q),
+        index,
+      };
+    })
+    .filter((entry) => entry.q > 0 && !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const entry of ranked) if (entry.lang === 'nl' || entry.lang === 'en') return entry.lang;
+  return 'nl';
+}
+
+function page(
+  lang: Lang,
+  code: string,
+  status: keyof typeof LOOK,
+  body: string,
+  checkedAt: Date,
+): string {
   const t = TEXTS[lang];
+  const look = LOOK[status];
   const other: Lang = lang === 'nl' ? 'en' : 'nl';
-  const switchHref = `/verify/${encodeURIComponent(code)}${other === 'en' ? '?lang=en' : ''}`;
+  const switchHref = `/verify/${encodeURIComponent(code)}?lang=${other}`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -92,43 +247,79 @@ function page(lang: Lang, code: string, color: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(t.title)} – Impactbeurs</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f6f6f6;line-height:1.45}
 main{max-width:40rem;margin:0 auto;padding:1rem}
-.banner{color:#fff;background:${color};border-radius:.5rem;padding:1rem 1.25rem;margin:1rem 0}
+.banner{display:flex;gap:1rem;align-items:flex-start;color:#fff;background:${look.color};border:.3rem ${look.border} #1a1a1a;border-radius:.5rem;padding:1rem 1.25rem;margin:1rem 0}
+.symbol{flex:none;font-size:2rem;line-height:1;font-weight:700;width:2.5rem;height:2.5rem;border:.15rem solid currentColor;border-radius:50%;display:flex;align-items:center;justify-content:center}
 .banner h1{margin:0;font-size:1.5rem}
 .banner p{margin:.5rem 0 0}
 dl{background:#fff;border-radius:.5rem;padding:1rem 1.25rem;margin:0}
 dt{font-size:.85rem;color:#555;margin-top:.75rem}
 dt:first-child{margin-top:0}
 dd{margin:0;font-size:1.05rem;overflow-wrap:anywhere}
+dd ul{margin:0;padding-left:1.25rem}
+.now{display:block;font-size:.9rem;color:#555}
+.checked{font-size:.85rem;color:#555;margin:1rem 0 0}
 nav{text-align:right}
 a{color:#0b57d0}
+@media print{body{background:#fff}.banner{color:#000;background:#fff}nav{display:none}dt,.now,.checked{color:#000}}
 </style>
 </head>
 <body>
 <main>
 <nav><a href="${escapeHtml(switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(t.switchLabel)}</a></nav>
 ${body}
+<p class="checked">${escapeHtml(t.checkedAt(formatCheckedAt(checkedAt, lang)))}</p>
 </main>
 </body>
 </html>
 `;
 }
 
+function banner(
+  lang: Lang,
+  status: keyof typeof LOOK,
+  heading: string,
+  paragraphs: string[],
+): string {
+  const t = TEXTS[lang];
+  return `<section class="banner" role="status"><span class="symbol" aria-hidden="true">${LOOK[status].symbol}</span><div><h1>${escapeHtml(`${t.statusWord[status]}: ${heading}`)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div></section>`;
+}
+
 export function renderVerificationPage(
   verification: Verification,
   code: string,
   lang: Lang,
+  checkedAt: Date,
 ): string {
   const t = TEXTS[lang];
-  const row = (label: string, value: string) =>
-    `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
-  const body = `<section class="banner" role="status"><h1>${escapeHtml(t.banner[verification.status])}</h1><p>${escapeHtml(t.explain[verification.status])}</p>${verification.statusReason ? `<p>${escapeHtml(verification.statusReason)}</p>` : ''}</section>
+  const status = verification.status;
+  const row = (label: string, value: string, now?: string | null) =>
+    `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}${now ? `<span class="now">${escapeHtml(now)}</span>` : ''}</dd>`;
+  const explain = [t.explain[status]];
+  if (status !== 'active') {
+    if (verification.publicReason) explain.push(t.reason[verification.publicReason]);
+    if (verification.statusChangedAt)
+      explain.push(t.since(formatDate(new Date(verification.statusChangedAt), lang)));
+  }
+  const { supplier } = verification;
+  const claims = verification.countedToward.map((claim) =>
+    t.claim({
+      authority: claim.authority.name,
+      contract: claim.contractTitle,
+      reference: claim.contractReference,
+      credits: formatInteger(claim.credits, lang),
+      value: formatMoney(claim.valueCents, lang, verification.currency),
+      date: formatDate(new Date(claim.approvedAt), lang),
+    }),
+  );
+  const body = `${banner(lang, status, t.banner[status], explain)}
 <dl>
 ${row(t.number, verification.number)}
-${row(t.supplier, verification.supplier.name)}
-${verification.supplier.kvkNumber ? row(t.kvk, verification.supplier.kvkNumber) : ''}
+${row(t.supplier, supplier.name, supplier.nameNow === null ? null : t.supplierNow(supplier.nameNow))}
+${supplier.kvkNumber || supplier.kvkNumberNow ? row(t.kvk, supplier.kvkNumber ?? '–', supplier.kvkNumberNow === null ? null : t.kvkNow(supplier.kvkNumberNow)) : ''}
 ${row(t.project, verification.project.title)}
 ${row(t.initiative, verification.initiative.name)}
 ${row(t.credits, formatInteger(verification.credits, lang))}
@@ -136,26 +327,33 @@ ${row(t.serials, serialRange(verification.serialStart, verification.serialEnd))}
 ${row(t.value, formatMoney(verification.valueCents, lang, verification.currency))}
 ${row(t.issued, formatDate(new Date(verification.issuedAt), lang))}
 ${row(
-  t.countedToward,
-  verification.countedToward.length === 0
-    ? t.countedTowardNone
-    : verification.countedToward
-        .map(
-          (claim) =>
-            `${claim.authority.name} — ${claim.contractReference} (${formatInteger(claim.credits, lang)} credits)`,
-        )
-        .join('; '),
+  t.creditsRemaining,
+  status === 'active'
+    ? formatInteger(verification.creditsRemaining ?? 0, lang)
+    : t.cannotBeUsed[status],
 )}
+<dt>${escapeHtml(t.countedToward)}</dt><dd>${
+    claims.length === 0
+      ? escapeHtml(status === 'active' ? t.countedTowardNone : t.cannotBeUsed[status])
+      : `<ul>${claims.map((claim) => `<li>${escapeHtml(claim)}</li>`).join('')}</ul>`
+  }</dd>
 </dl>`;
-  return page(lang, code, COLORS[verification.status], body);
+  return page(lang, code, status, body, checkedAt);
 }
 
-export function renderNotFoundPage(code: string, lang: Lang): string {
+export function renderNotFoundPage(code: string, lang: Lang, checkedAt: Date): string {
   const t = TEXTS[lang];
+  // The code as typed, shortened: it is echoed back, escaped, and never longer than a line.
+  const shown = code.length > 80 ? `${code.slice(0, 79)}…` : code;
   return page(
     lang,
     code,
-    COLORS.unknown,
-    `<section class="banner" role="status"><h1>${escapeHtml(t.notFound)}</h1><p>${escapeHtml(t.notFoundExplain)}</p></section>`,
+    'unknown',
+    banner(lang, 'unknown', t.notFound, [t.notFoundExplain(shown), ...t.notFoundAdvice]),
+    checkedAt,
   );
 }
+
+/** The page's icon (also served as /favicon.ico, which browsers ask for unprompted). */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b6e4f"/><path d="M8 16.5l5 5 11-11" fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/></svg>
+`;

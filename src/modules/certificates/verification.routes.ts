@@ -14,7 +14,12 @@ import {
   VerifyJwsBodySchema,
 } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
-import { renderNotFoundPage, renderVerificationPage } from './verification-page.js';
+import {
+  FAVICON_SVG,
+  pageLanguage,
+  renderNotFoundPage,
+  renderVerificationPage,
+} from './verification-page.js';
 
 /** An uploaded certificate PDF is about 100 KB; a few MB leaves room and bounds the hashing. */
 export const MAX_VERIFY_PDF_BYTES = 5 * 1024 * 1024;
@@ -156,16 +161,32 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const lang = request.query.lang ?? 'nl';
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+      const lang = pageLanguage(request.query.lang, request.headers['accept-language']);
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('vary', 'Accept-Language');
+      const checkedAt = certificates.checkedAt();
       try {
         const { verification } = await certificates.verifyCode(request.params.code);
-        return reply.send(renderVerificationPage(verification, request.params.code, lang));
+        return reply.send(
+          renderVerificationPage(verification, request.params.code, lang, checkedAt),
+        );
       } catch (error) {
         if (error instanceof AppError && error.status === 404)
-          return reply.code(404).send(renderNotFoundPage(request.params.code, lang));
+          return reply.code(404).send(renderNotFoundPage(request.params.code, lang, checkedAt));
         throw error;
       }
     },
   );
+
+  // The verification page's icon; browsers also ask for /favicon.ico on their own.
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, { config, schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('image/svg+xml')
+        .header('cache-control', 'public, max-age=86400')
+        .send(FAVICON_SVG),
+    );
+  }
 };

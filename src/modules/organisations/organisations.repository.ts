@@ -16,6 +16,15 @@ export const organisationsRepository = {
     return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  async findByIdForUpdate(db: Kysely<DB>, id: string): Promise<OrganisationRow | undefined> {
+    return db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
   async findPlatform(db: Kysely<DB>): Promise<OrganisationRow | undefined> {
     return db
       .selectFrom('organisations')

@@ -8,6 +8,7 @@ import {
   ListOrganisationsQuerySchema,
   OrganisationPageSchema,
   OrganisationSchema,
+  SetLegalDetailsSchema,
   UpdateOrganisationSchema,
 } from './organisations.schemas.js';
 
@@ -66,7 +67,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{
         operationId: 'updateOrganisation',
         tags: ['organisations'],
         summary:
-          'Change an organisation’s details (platform admins, or its own users except viewers)',
+          'Change an organisation’s contact and billing details (platform admins, or its own users except viewers); not its legal name or KvK number',
         params: IdParamsSchema,
         body: UpdateOrganisationSchema,
         response: {
@@ -76,6 +77,28 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => organisations.update(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/v1/organisations/:id/legal-details',
+    {
+      schema: {
+        operationId: 'setOrganisationLegalDetails',
+        tags: ['organisations'],
+        summary:
+          'Change an organisation’s legal name or KvK number (platform admins, with a reason)',
+        description:
+          'Audited with the reason and the old and new values. Certificates already issued keep the name they were issued with; public verification shows the current name beside it.',
+        params: IdParamsSchema,
+        body: SetLegalDetailsSchema,
+        response: {
+          200: OrganisationSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 409),
+        },
+      },
+    },
+    async (request) =>
+      organisations.setLegalDetails(ctxOf(request), request.params.id, request.body),
   );
 
   for (const [action, status] of [

@@ -49,17 +49,37 @@ export const CreateOrganisationSchema = z
 export type CreateOrganisationInput = z.infer<typeof CreateOrganisationSchema>;
 
 export const UpdateOrganisationSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    kvkNumber: KvkNumberSchema.optional().describe('Platform admins only'),
+  .strictObject({
     vatNumber: VatNumberSchema.nullable().optional(),
     address: AddressSchema.nullable().optional(),
     contactEmail: EmailSchema.nullable().optional(),
   })
   .refine((value) => Object.keys(value).length > 0, 'at least one field must be given')
+  .describe(
+    'Contact and billing details. The legal name and KvK number are not changed here: they are on certificates and public verification, and only the platform team changes them (setOrganisationLegalDetails, with a reason).',
+  )
   .meta({ id: 'UpdateOrganisation' });
 
 export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>;
+
+export const SetLegalDetailsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional().describe('The registered legal name'),
+    kvkNumber: KvkNumberSchema.optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(3)
+      .max(1000)
+      .describe('Why (e.g. a KvK extract of the renaming): kept in the audit trail'),
+  })
+  .refine(
+    (value) => value.name !== undefined || value.kvkNumber !== undefined,
+    'give a name, a KvK number or both',
+  )
+  .meta({ id: 'SetOrganisationLegalDetails' });
+
+export type SetLegalDetailsInput = z.infer<typeof SetLegalDetailsSchema>;
 
 export const ListOrganisationsQuerySchema = PageQuerySchema.extend({
   kind: OrganisationKindSchema.optional(),

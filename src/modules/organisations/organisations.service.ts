@@ -18,6 +18,7 @@ import type {
   CreateOrganisationInput,
   ListOrganisationsQuery,
   Organisation,
+  SetLegalDetailsInput,
   UpdateOrganisationInput,
 } from './organisations.schemas.js';
 
@@ -116,15 +117,7 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
       const admin = isPlatformAdmin(actor);
       if (!admin && actor.role === 'viewer')
         throw forbidden('AUTH.FORBIDDEN', 'Viewers cannot change their organisation');
-      if (!admin && input.kvkNumber !== undefined) {
-        throw forbidden(
-          'ORGANISATION.KVK_ADMIN_ONLY',
-          'Only platform admins can change a KvK number',
-        );
-      }
       const values: OrganisationUpdate = { updated_at: clock.now() };
-      if (input.name !== undefined) values.name = input.name;
-      if (input.kvkNumber !== undefined) values.kvk_number = input.kvkNumber;
       if (input.vatNumber !== undefined) values.vat_number = input.vatNumber;
       if (input.contactEmail !== undefined) values.contact_email = input.contactEmail;
       if (input.address !== undefined) {
@@ -133,15 +126,49 @@ export function createOrganisationsService(deps: { db: Kysely<DB>; clock: Clock 
         values.address_city = input.address?.city ?? null;
         values.address_country = input.address?.country ?? 'NL';
       }
+      return db.transaction().execute(async (trx) => {
+        const row = await organisationsRepository.update(trx, id, values);
+        if (!row) throw notFound('Organisation');
+        await recordAudit(trx, ctx, {
+          action: 'organisation.updated',
+          subjectType: 'organisation',
+          subjectId: id,
+          summary: { fields: Object.keys(input) },
+        });
+        return toOrganisation(row);
+      });
+    },
+
+    /**
+     * The legal name and KvK number: what certificates and public verification show beside
+     * each other, so only the platform team changes them, with a reason, in the audit trail
+     * with the old and new values. Certificates keep the name they were issued with;
+     * verification says what it is now.
+     */
+    async setLegalDetails(
+      ctx: Ctx,
+      id: string,
+      input: SetLegalDetailsInput,
+    ): Promise<Organisation> {
+      requirePlatformAdmin(ctx);
       try {
         return await db.transaction().execute(async (trx) => {
+          const before = await organisationsRepository.findByIdForUpdate(trx, id);
+          if (!before) throw notFound('Organisation');
+          const values: OrganisationUpdate = { updated_at: clock.now() };
+          if (input.name !== undefined) values.name = input.name;
+          if (input.kvkNumber !== undefined) values.kvk_number = input.kvkNumber;
           const row = await organisationsRepository.update(trx, id, values);
           if (!row) throw notFound('Organisation');
           await recordAudit(trx, ctx, {
-            action: 'organisation.updated',
+            action: 'organisation.legal_details_changed',
             subjectType: 'organisation',
             subjectId: id,
-            summary: { fields: Object.keys(input) },
+            summary: {
+              reason: input.reason,
+              from: { name: before.name, kvkNumber: before.kvk_number },
+              to: { name: row.name, kvkNumber: row.kvk_number },
+            },
           });
           return toOrganisation(row);
         });

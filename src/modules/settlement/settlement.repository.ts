@@ -481,6 +481,18 @@ export const settlementRepository = {
         value_cents: values.valueCents,
         status: 'active',
         issued_at: values.at,
+        // The supplier as registered at issue, read in this same statement; the
+        // certificates_supplier_at_issue trigger fills it too, for any other insert.
+        supplier_name_at_issue: (eb) =>
+          eb
+            .selectFrom('organisations')
+            .select('name')
+            .where('id', '=', values.buyerOrganisationId),
+        supplier_kvk_number_at_issue: (eb) =>
+          eb
+            .selectFrom('organisations')
+            .select('kvk_number')
+            .where('id', '=', values.buyerOrganisationId),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
