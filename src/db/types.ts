@@ -642,9 +642,20 @@ export interface OutcomeReportCellsTable {
   dimension: OutcomeDimension;
   category: string;
   exact: number;
-  /** null: suppressed (src/modules/reports/suppression.ts). */
+  /** The rounded count (src/modules/reports/disclosure.ts); null: its row is withheld. */
   published: number | null;
   threshold: number;
+}
+
+/** How an accepted report's cells were made (src/modules/reports/report-cells.ts). */
+export interface OutcomeReportPublicationsTable {
+  report_id: string;
+  method: 'random_rounding';
+  threshold: number;
+  /** The cell-key seed: as confidential as the exact counts. */
+  cell_key_seed: Uint8Array;
+  rows: Json;
+  published_at: Date;
 }
 
 export interface OutcomeStoriesTable {
@@ -710,6 +721,7 @@ export interface OutcomeTables {
   outcome_report_results: OutcomeReportResultsTable;
   outcome_report_spending: OutcomeReportSpendingTable;
   outcome_report_cells: OutcomeReportCellsTable;
+  outcome_report_publications: OutcomeReportPublicationsTable;
   outcome_stories: OutcomeStoriesTable;
   report_claims_quarterly: ReportClaimsQuarterlyView;
   report_buyer_sales: ReportBuyerSalesView;

@@ -15,7 +15,7 @@ import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { onFinalOutcomeReportAccepted } from '../funding/funding-hooks.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
-import { publishReportCells } from '../reports/report-cells.js';
+import { storeReportPublication } from '../reports/publication.js';
 import { requestSummaryRefresh } from '../reports/report-jobs.js';
 import { type ReportChildren, outcomesRepository as repo } from './outcomes.repository.js';
 import type { OutcomeReport, OutcomeReportInput, PublicStory, Story } from './outcomes.schemas.js';
@@ -337,7 +337,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
 
     /**
      * POST /v1/outcome-reports/{id}/accept (platform admin). The report's counts are
-     * published (suppressed) in the same transaction, so every report reads them at once;
+     * published (rounded and audited) in the same transaction, so every report reads them at once;
      * a final report completes its project and tells the funding module.
      */
     async accept(ctx: Ctx, reportId: string): Promise<OutcomeReport> {
@@ -363,7 +363,9 @@ export function createOutcomesService(deps: OutcomesDeps) {
           );
         }
         const children = (await repo.childrenOf(trx, [reportId])).get(reportId)!;
-        const cells = publishReportCells(
+        await storeReportPublication(
+          trx,
+          report,
           {
             participants: children.participants.map((l) => ({
               targetGroup: l.target_group,
@@ -376,16 +378,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
             })),
           },
           deps.disclosureThreshold,
-        );
-        await repo.insertCells(
-          trx,
-          cells.map((cell) => ({
-            ...cell,
-            report_id: reportId,
-            project_id: report.project_id,
-            period_end: report.period_end,
-            threshold: deps.disclosureThreshold,
-          })),
+          at,
         );
         await trx
           .updateTable('outcome_reports')
