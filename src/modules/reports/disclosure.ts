@@ -123,44 +123,52 @@ export function auditRow(
   total: number,
   threshold: number,
 ): RowAudit {
-  const base = roundingBase(threshold);
   const width = protectionWidth(threshold);
+  let narrowest: RowAudit['narrowest'] = null;
+  let publishable = true;
+  const counts = rowRanges(parts, total, roundingBase(threshold));
+  for (const { categories, range } of counts) {
+    const couldBeSmall = range.hi >= 1 && range.lo <= threshold - 1;
+    if (!couldBeSmall) continue;
+    if (narrowest === null || range.hi - range.lo < narrowest.range.hi - narrowest.range.lo)
+      narrowest = { categories, range };
+    if (range.hi - range.lo < width) publishable = false;
+  }
+  return { publishable, attacked: counts.length, narrowest };
+}
+
+/** The exact feasible range of every sum of a non-empty set of a row's parts (see auditRow). */
+export function rowRanges(
+  parts: readonly { category: string; published: number }[],
+  total: number,
+  base: number,
+): { categories: string[]; range: Interval }[] {
   if (parts.length > 16) throw new RangeError('a row has at most 16 parts');
   const boxes = parts.map((p) => feasibleFromPublished(p.published, base));
   const totalBox = feasibleFromPublished(total, base);
   const sumLo = boxes.reduce((s, b) => s + b.lo, 0);
   const sumHi = boxes.reduce((s, b) => s + b.hi, 0);
-  let narrowest: RowAudit['narrowest'] = null;
-  let publishable = true;
-  let attacked = 0;
+  const result: { categories: string[]; range: Interval }[] = [];
   for (let mask = 1; mask < 1 << parts.length; mask++) {
     let inLo = 0;
     let inHi = 0;
+    const categories: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       if (mask & (1 << i)) {
         inLo += boxes[i]!.lo;
         inHi += boxes[i]!.hi;
+        categories.push(parts[i]!.category);
       }
     }
-    const outLo = sumLo - inLo;
-    const outHi = sumHi - inHi;
     const range = {
-      lo: Math.max(inLo, totalBox.lo - outHi),
-      hi: Math.min(inHi, totalBox.hi - outLo),
+      lo: Math.max(inLo, totalBox.lo - (sumHi - inHi)),
+      hi: Math.min(inHi, totalBox.hi - (sumLo - inLo)),
     };
-    attacked++;
     if (range.lo > range.hi)
       throw new RangeError('the published row is inconsistent: no table of counts rounds to it');
-    const couldBeSmall = range.hi >= 1 && range.lo <= threshold - 1;
-    if (!couldBeSmall) continue;
-    if (narrowest === null || range.hi - range.lo < narrowest.range.hi - narrowest.range.lo)
-      narrowest = {
-        categories: parts.filter((_, i) => mask & (1 << i)).map((p) => p.category),
-        range,
-      };
-    if (range.hi - range.lo < width) publishable = false;
+    result.push({ categories, range });
   }
-  return { publishable, attacked, narrowest };
+  return result;
 }
 
 export interface RoundedRow {
