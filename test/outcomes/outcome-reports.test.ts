@@ -3,10 +3,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser } from '../helpers/fixtures.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import { createReportsWorld, reportBody, type ReportsWorld } from '../reports/world.js';
-import {
-  assertPublishable,
-  publishReportCells,
-} from '../../src/modules/reports/report-cells.js';
+import { assertPublishable, publishReportCells } from '../../src/modules/reports/report-cells.js';
 
 describe('outcome reports: submit, personal data, accept, return, final', () => {
   let t: TestApp;
