@@ -169,3 +169,48 @@ export function countTerms(
       return { [`${prefix}.b.${category}`]: 1, [`${prefix}.o.${category}`]: 1 };
   }
 }
+
+interface Realised {
+  value: number | null;
+}
+type Lines<K extends string> = ({ [key in K]: string } & { realised: Realised })[];
+
+/** The published table in public statistics (a period's platform totals). */
+export function tableFromStats(s: {
+  participants: Lines<'targetGroup'>;
+  outcomes: Lines<'outcomeType'>;
+  banenafspraak: Lines<'outcomeType'>;
+  totals: Record<'participants' | 'outcomes' | 'banenafspraak', Realised>;
+}): PublishedTable {
+  return {
+    participants: {
+      ...Object.fromEntries(s.participants.map((l) => [l.targetGroup, l.realised.value])),
+      total: s.totals.participants.value,
+    },
+    outcomes: {
+      ...Object.fromEntries(s.outcomes.map((l) => [l.outcomeType, l.realised.value])),
+      total: s.totals.outcomes.value,
+    },
+    banenafspraak: {
+      ...Object.fromEntries(s.banenafspraak.map((l) => [l.outcomeType, l.realised.value])),
+      total: s.totals.banenafspraak.value,
+    },
+  };
+}
+
+/** The published table of one project in an authority or supplier report. */
+export function tableFromBlock(b: {
+  participants: Lines<'targetGroup'>;
+  outcomes: Lines<'outcomeType'>;
+  banenafspraak: Lines<'outcomeType'>;
+  totals: Record<'participants' | 'outcomes' | 'banenafspraak', { realised: Realised }>;
+}): PublishedTable {
+  return tableFromStats({
+    ...b,
+    totals: {
+      participants: b.totals.participants.realised,
+      outcomes: b.totals.outcomes.realised,
+      banenafspraak: b.totals.banenafspraak.realised,
+    },
+  });
+}
