@@ -67,10 +67,12 @@ function toReport(row: ReportWithProject, children: ReportChildren): OutcomeRepo
 /** Free text is checked for obvious personal identifiers; the finding names the field and kind, masked. */
 function refusePersonalData(fields: { path: string; text: string }[], now: Date): void {
   const errors = fields.flatMap(({ path, text }) =>
-    findPersonalData(text, now).map((finding) => ({
-      path,
-      message: `looks like personal data (${finding.kind.replace('_', ' ')}: ${finding.masked}); reports hold counts only`,
-    })),
+    findPersonalData(text, now)
+      .filter((finding) => finding.severity === 'refuse')
+      .map((finding) => ({
+        path,
+        message: `looks like personal data (${finding.kind.replace('_', ' ')}: ${finding.masked}); reports hold counts only`,
+      })),
   );
   if (errors.length > 0) {
     throw badRequest(
@@ -588,7 +590,23 @@ function toStory(row: StoryRow): Story {
     status: row.status,
     submittedAt: row.submitted_at.toISOString(),
     publishedAt: row.status === 'published' ? iso(row.decided_at) : null,
+    personalDataFlags: personalDataFlags(row),
   };
+}
+
+/** What the personal-data screen finds in a story now, for the platform team to see before it publishes. */
+function personalDataFlags(row: { title: string; body: string; submitted_at: Date }) {
+  return [
+    { field: 'title' as const, text: row.title },
+    { field: 'text' as const, text: row.body },
+  ].flatMap(({ field, text }) =>
+    findPersonalData(text, row.submitted_at).map((f) => ({
+      field,
+      kind: f.kind,
+      severity: f.severity,
+      masked: f.masked,
+    })),
+  );
 }
 
 export function toPublicStory(row: {
