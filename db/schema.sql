@@ -1036,9 +1036,9 @@ CREATE TABLE public.outcome_report_cells (
     exact integer NOT NULL,
     published integer,
     threshold integer NOT NULL,
-    CONSTRAINT outcome_report_cells_check CHECK (((published IS NULL) OR (published = exact))),
     CONSTRAINT outcome_report_cells_dimension_check CHECK ((dimension = ANY (ARRAY['participants'::text, 'outcomes'::text, 'banenafspraak'::text]))),
     CONSTRAINT outcome_report_cells_exact_check CHECK ((exact >= 0)),
+    CONSTRAINT outcome_report_cells_published_rounded CHECK (((published IS NULL) OR ((published >= 0) AND ((published % threshold) = 0) AND (abs((published - exact)) <= (2 * (threshold - 1)))))),
     CONSTRAINT outcome_report_cells_threshold_check CHECK ((threshold >= 1))
 );
 
@@ -1053,6 +1053,23 @@ CREATE TABLE public.outcome_report_participants (
     participants integer NOT NULL,
     CONSTRAINT outcome_report_participants_participants_check CHECK (((participants >= 0) AND (participants <= 100000))),
     CONSTRAINT outcome_report_participants_target_group_check CHECK ((target_group = ANY (ARRAY['participatiewet'::text, 'banenafspraak'::text, 'ww'::text, 'nug'::text, 'youth'::text, 'over_50'::text, 'status_holder'::text, 'other'::text])))
+);
+
+
+--
+-- Name: outcome_report_publications; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.outcome_report_publications (
+    report_id uuid NOT NULL,
+    method text NOT NULL,
+    threshold integer NOT NULL,
+    cell_key_seed bytea NOT NULL,
+    rows jsonb NOT NULL,
+    published_at timestamp with time zone NOT NULL,
+    CONSTRAINT outcome_report_publications_cell_key_seed_check CHECK ((octet_length(cell_key_seed) = 32)),
+    CONSTRAINT outcome_report_publications_method_check CHECK ((method = 'random_rounding'::text)),
+    CONSTRAINT outcome_report_publications_threshold_check CHECK ((threshold >= 1))
 );
 
 
@@ -1424,7 +1441,7 @@ CREATE MATERIALIZED VIEW public.report_outcome_totals AS
     category,
     COALESCE(sum(published), (0)::bigint) AS published_sum,
     count(*) FILTER (WHERE (published IS NOT NULL)) AS shown,
-    count(*) FILTER (WHERE ((published IS NULL) AND (exact > 0))) AS withheld
+    count(*) FILTER (WHERE (published IS NULL)) AS withheld
    FROM public.outcome_report_cells
   GROUP BY period_end, dimension, category
   WITH NO DATA;
@@ -1866,6 +1883,14 @@ ALTER TABLE ONLY public.outcome_report_cells
 
 ALTER TABLE ONLY public.outcome_report_participants
     ADD CONSTRAINT outcome_report_participants_pkey PRIMARY KEY (report_id, target_group);
+
+
+--
+-- Name: outcome_report_publications outcome_report_publications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.outcome_report_publications
+    ADD CONSTRAINT outcome_report_publications_pkey PRIMARY KEY (report_id);
 
 
 --
@@ -3128,6 +3153,14 @@ ALTER TABLE ONLY public.outcome_report_cells
 
 ALTER TABLE ONLY public.outcome_report_participants
     ADD CONSTRAINT outcome_report_participants_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.outcome_reports(id) ON DELETE CASCADE;
+
+
+--
+-- Name: outcome_report_publications outcome_report_publications_report_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.outcome_report_publications
+    ADD CONSTRAINT outcome_report_publications_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.outcome_reports(id);
 
 
 --

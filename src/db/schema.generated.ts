@@ -317,6 +317,15 @@ export interface OutcomeReportParticipants {
     | 'other';
 }
 
+export interface OutcomeReportPublications {
+  cell_key_seed: Buffer;
+  method: 'random_rounding';
+  published_at: Timestamp;
+  report_id: string;
+  rows: JsonColumn;
+  threshold: number;
+}
+
 export interface OutcomeReportResults {
   achieved: number;
   banenafspraak: number;
@@ -655,6 +664,7 @@ export interface DB {
   organisations: Organisations;
   outcome_report_cells: OutcomeReportCells;
   outcome_report_participants: OutcomeReportParticipants;
+  outcome_report_publications: OutcomeReportPublications;
   outcome_report_results: OutcomeReportResults;
   outcome_report_spending: OutcomeReportSpending;
   outcome_reports: OutcomeReports;

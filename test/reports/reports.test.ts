@@ -2,6 +2,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectProblem, expectStatus, type Person } from '../helpers/listed-project.js';
+import {
+  formatExact,
+  fraction,
+  multiply,
+  toNumber,
+} from '../../src/modules/reports/attribution.js';
+import { publishReportCells } from '../../src/modules/reports/report-cells.js';
 import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
 
 /**
@@ -11,13 +18,31 @@ import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
  * (12 Participatiewet, 3 Banenafspraak, 8 WW) and 28 outcomes (14 paid work of which 2
  * Banenafspraak, 4 diplomas, 10 driving licences).
  */
-describe('reports: attribution, suppression, access, exports', () => {
+describe('reports: attribution, rounding, access, exports', () => {
   let t: TestApp;
   let w: ReportsWorld;
   let p: string;
   let q: string;
   let y: { id: string; person: Person };
+  let pReportId: string;
   let qReportId: string;
+
+  /** A report's published (rounded) count, as stored once at acceptance. */
+  const published = async (reportId: string, dimension: string, category: string) => {
+    const row = await t.db
+      .selectFrom('outcome_report_cells')
+      .select('published')
+      .where('report_id', '=', reportId)
+      .where('dimension', '=', dimension as never)
+      .where('category', '=', category)
+      .executeTakeFirstOrThrow();
+    return row.published!;
+  };
+  /** share × a published count, as the reports state it. */
+  const attributedOf = (num: number, den: number, count: number) => {
+    const f = multiply(fraction(num, den), fraction(count));
+    return { value: toNumber(f), exact: formatExact(f) };
+  };
 
   type Line = {
     outcomeType?: string;
@@ -59,7 +84,8 @@ describe('reports: attribution, suppression, access, exports', () => {
       reportBody(),
     );
     expectStatus(report, 201);
-    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${report.json().id}/accept`), 200);
+    pReportId = report.json().id;
+    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${pReportId}/accept`), 200);
     const qReport = await w.post(
       w.m.initiativeMember.as,
       `/v1/projects/${q}/outcome-reports`,
@@ -75,7 +101,7 @@ describe('reports: attribution, suppression, access, exports', () => {
   });
   afterAll(async () => t?.close());
 
-  it('gives authority X its SR value per contract and 11/20 of P’s published outcomes, with small counts suppressed', async () => {
+  it('gives authority X its SR value per contract and 11/20 of P’s published (rounded) outcomes', async () => {
     const response = await w.get(w.m.coordinator.as, '/v1/reports/authority');
     expectStatus(response, 200);
     const r = response.json();
@@ -83,6 +109,7 @@ describe('reports: attribution, suppression, access, exports', () => {
       kind: 'authority',
       authority: { id: w.m.world.authority.id },
       disclosureThreshold: 5,
+      disclosureControl: { method: 'random_rounding', base: 5, protectionWidth: 4 },
     });
     expect(r.period.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.dataAsOf).not.toBeNull();
@@ -102,37 +129,42 @@ describe('reports: attribution, suppression, access, exports', () => {
     expect(r.projects.map((x: { projectId: string }) => x.projectId)).toEqual([p]);
     const project = r.projects[0];
     expect(project.share).toEqual({ credits: 22, soldCredits: 40, exact: '11/20', percent: 55 });
+
+    // Every count is the report's published count: a multiple of 5 near the exact one
+    // (outcomes are Banenafspraak plus the rest, two rounded counts, so within 8).
+    const paid = await published(pReportId, 'outcomes', 'paid_work');
+    expect(paid % 5).toBe(0);
+    expect(Math.abs(paid - 14)).toBeLessThanOrEqual(8);
     expect(line(project.outcomes, 'paid_work')).toMatchObject({
       expected: 10,
-      realised: { value: 14, suppressed: false },
-      attributed: { value: 7.7, exact: '77/10', suppressed: false },
+      realised: { value: paid, suppressed: false, complete: true },
+      attributed: { ...attributedOf(11, 20, paid), suppressed: false, complete: true },
     });
-    expect(line(project.outcomes, 'diploma')).toMatchObject({
-      realised: { value: null, suppressed: true },
-      attributed: { value: null, exact: null, suppressed: true },
-    });
-    // Hidden as the complement of the diploma count (10 ≥ 5, but 28 − 14 would give 4 away).
-    expect(line(project.outcomes, 'driving_licence').realised).toEqual({
-      value: null,
-      suppressed: true,
-      complete: false,
-    });
-    expect(line(project.participants, 'participatiewet').attributed).toMatchObject({
-      value: 6.6,
-      exact: '33/5',
-    });
-    expect(line(project.participants, 'banenafspraak').realised.suppressed).toBe(true);
-    expect(line(project.participants, 'ww').realised.suppressed).toBe(true);
-    expect(project.totals.participants.attributed).toMatchObject({ value: 12.7, exact: '253/20' });
-    expect(project.totals.banenafspraak.realised.suppressed).toBe(true);
+    const exact: Record<string, Record<string, number>> = {
+      participants: { participatiewet: 12, banenafspraak: 3, ww: 8, youth: 0, total: 23 },
+      outcomes: { paid_work: 14, diploma: 4, driving_licence: 10, job: 0, total: 28 },
+      banenafspraak: { paid_work: 2, diploma: 0, total: 2 },
+    };
+    for (const [dimension, categories] of Object.entries(exact)) {
+      for (const [category, count] of Object.entries(categories)) {
+        const value = await published(pReportId, dimension, category);
+        expect(value % 5, `${dimension}:${category}`).toBe(0);
+        expect(Math.abs(value - count)).toBeLessThanOrEqual(dimension === 'outcomes' ? 8 : 4);
+        const shown =
+          category === 'total'
+            ? project.totals[dimension]
+            : line(project[dimension] as Line[], category);
+        expect(shown.realised, `${dimension}:${category}`).toEqual({
+          value,
+          suppressed: false,
+          complete: true,
+        });
+        expect(shown.attributed).toMatchObject(attributedOf(11, 20, value));
+      }
+    }
     expect(line(r.attributed.outcomes, 'paid_work').attributed).toMatchObject({
-      value: 7.7,
-      exact: '77/10',
+      ...attributedOf(11, 20, paid),
       complete: true,
-    });
-    expect(line(r.attributed.outcomes, 'diploma').attributed).toMatchObject({
-      value: null,
-      suppressed: true,
     });
     // Nothing personal in a report: no e-mail addresses, no names of the people who wrote or approved anything.
     expect(response.body).not.toMatch(/@/);
@@ -144,21 +176,20 @@ describe('reports: attribution, suppression, access, exports', () => {
     expect(r.srValue).toMatchObject({ credits: 6, claims: 1 });
     expect(r.projects).toHaveLength(1);
     expect(r.projects[0].share.exact).toBe('3/20');
-    expect(line(r.projects[0].outcomes, 'paid_work').attributed).toMatchObject({
-      value: 2.1,
-      exact: '21/10',
-    });
+    expect(line(r.projects[0].outcomes, 'paid_work').attributed).toMatchObject(
+      attributedOf(3, 20, await published(pReportId, 'outcomes', 'paid_work')),
+    );
   });
 
   it('gives each supplier its own share; a refunded order does not count', async () => {
+    const paid = await published(pReportId, 'outcomes', 'paid_work');
     const a = (await w.get(w.m.supplier.as, '/v1/reports/supplier')).json();
     expect(a.projects.map((x: { projectId: string }) => x.projectId)).toEqual([p]);
     expect(a.projects[0].share.exact).toBe('3/4');
     expect(a.projects[0].amountCents).toBe(30 * 3800);
-    expect(line(a.projects[0].outcomes, 'paid_work').attributed).toMatchObject({
-      exact: '21/2',
-      value: 10.5,
-    });
+    expect(line(a.projects[0].outcomes, 'paid_work').attributed).toMatchObject(
+      attributedOf(3, 4, paid),
+    );
     expect(a.projects[0].budgetLines[0]).toMatchObject({
       plannedShareCents: 30 * 3800,
       spentCents: 0,
@@ -176,8 +207,12 @@ describe('reports: attribution, suppression, access, exports', () => {
     // Only paid (not refunded) orders have certificates in the report.
     expect(b.certificates).toHaveLength(2);
     const qBlock = b.projects.find((x: { projectId: string }) => x.projectId === q);
-    expect(line(qBlock.outcomes, 'internship').attributed).toMatchObject({ value: 9, exact: '9' });
-    expect(line(b.attributed.outcomes, 'paid_work').attributed).toMatchObject({ exact: '7/2' });
+    expect(line(qBlock.outcomes, 'internship').attributed).toMatchObject(
+      attributedOf(1, 1, await published(qReportId, 'outcomes', 'internship')),
+    );
+    expect(line(b.attributed.outcomes, 'paid_work').attributed).toMatchObject({
+      exact: attributedOf(1, 4, paid).exact,
+    });
   });
 
   it('answers another organisation’s id with 404, and other kinds with 403', async () => {
@@ -211,34 +246,40 @@ describe('reports: attribution, suppression, access, exports', () => {
     expect(asAdmin.json().srValue.credits).toBe(6);
   });
 
-  it('public stats hold only platform totals', async () => {
+  it('public stats hold only platform totals: sums of the reports’ published counts', async () => {
     const response = await w.get(null, '/v1/stats');
     expectStatus(response, 200);
     const s = response.json();
     expect(s).toMatchObject({ kind: 'public', creditsSold: 50, amountCents: 50 * 3800 });
     expect(s.projects.funded + s.projects.listed).toBeGreaterThanOrEqual(2);
+    const both = async (dimension: string, category: string) =>
+      (await published(pReportId, dimension, category)) +
+      (await published(qReportId, dimension, category));
     expect(line(s.outcomes, 'paid_work').realised).toEqual({
-      value: 14,
+      value: await both('outcomes', 'paid_work'),
       suppressed: false,
       complete: true,
     });
     expect(line(s.outcomes, 'internship').realised).toEqual({
-      value: 9,
+      value: await both('outcomes', 'internship'),
       suppressed: false,
       complete: true,
     });
-    expect(line(s.outcomes, 'diploma').realised).toEqual({
-      value: null,
-      suppressed: true,
-      complete: false,
+    expect(line(s.banenafspraak, 'paid_work').realised.value).toBe(
+      await both('banenafspraak', 'paid_work'),
+    );
+    expect(s.totals.participants).toEqual({
+      value: await both('participants', 'total'),
+      suppressed: false,
+      complete: true,
     });
-    expect(s.totals.participants).toEqual({ value: 32, suppressed: false, complete: true });
     expect(Object.keys(s).sort()).toEqual(
       [
         'amountCents',
         'banenafspraak',
         'creditsSold',
         'dataAsOf',
+        'disclosureControl',
         'disclosureThreshold',
         'generatedAt',
         'kind',
@@ -253,7 +294,7 @@ describe('reports: attribution, suppression, access, exports', () => {
     expect(response.body).not.toContain(w.m.world.supplier.name);
   });
 
-  it('differencing: a later report with one more participant changes no published figure', async () => {
+  it('differencing: a later report with one participant adds only its own published counts', async () => {
     const before = (
       await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
     ).json();
@@ -295,20 +336,43 @@ describe('reports: attribution, suppression, access, exports', () => {
         t: r.projects[0]!.totals,
       });
     };
-    // The values are the same with and without the small report; only "complete" tells something was left out.
-    expect(values(after)).toEqual(values(before));
-    expect(values(onlyFirst)).toEqual(values(before));
+    // The second report is published on its own (rounded: 1 person shows as 0 or 5), and
+    // every figure of the whole period is the sum of the two reports' published figures:
+    // comparing periods shows nothing the two reports do not show on their own.
+    const smallParticipants = await published(small.json().id, 'participants', 'participatiewet');
+    expect([0, 5]).toContain(smallParticipants);
     expect(line(onlySecond.projects[0].participants, 'participatiewet').realised).toEqual({
-      value: null,
-      suppressed: true,
-      complete: false,
-    });
-    expect(onlySecond.projects[0].totals.participants.realised.value).toBeNull();
-    expect(line(after.projects[0].participants, 'participatiewet').realised).toEqual({
-      value: 12,
+      value: smallParticipants,
       suppressed: false,
-      complete: false,
+      complete: true,
     });
+    const realisedValues = (x: unknown) =>
+      JSON.parse(
+        JSON.stringify(x, (k, v) =>
+          k === 'attributed' || k === 'expected' || k === 'complete' || k === 'suppressed'
+            ? undefined
+            : v,
+        ),
+      );
+    const added = (a: unknown, b: unknown): unknown =>
+      typeof a === 'number' && typeof b === 'number'
+        ? a + b
+        : Array.isArray(a)
+          ? a.map((x, i) => added(x, (b as unknown[])[i]))
+          : a !== null && typeof a === 'object'
+            ? Object.fromEntries(
+                Object.entries(a).map(([k, v]) => [
+                  k,
+                  k === 'outcomeType' || k === 'targetGroup'
+                    ? v
+                    : added(v, (b as Record<string, unknown>)[k]),
+                ]),
+              )
+            : a;
+    expect(realisedValues(values(before))).toEqual(realisedValues(values(onlyFirst)));
+    expect(realisedValues(values(after))).toEqual(
+      added(realisedValues(values(onlyFirst)), realisedValues(values(onlySecond))),
+    );
   });
 
   it('exports the authority report as CSV and XLSX with the expected cells', async () => {
@@ -324,8 +388,16 @@ describe('reports: attribution, suppression, access, exports', () => {
       .map((l) => l.split(','));
     expect(rows[0]).toEqual(['report', 'authority']);
     expect(rows).toContainEqual(['disclosure threshold', '5']);
+    expect(rows.find((r) => r[0] === 'disclosure control')?.join(',')).toMatch(
+      /randomly rounded to a multiple of 5/,
+    );
     expect(rows).toContainEqual(['total', '', '', '2', '22', '836']);
-    // The whole period includes the small second report (1 more person into paid work, suppressed): complete = no.
+    // The file holds exactly the JSON report's published figures: the whole period holds
+    // both of P's reports, so each figure is the sum of their published counts.
+    const json = (await w.get(w.m.coordinator.as, '/v1/reports/authority')).json();
+    const jsonLine = (dimension: 'outcomes' | 'participants', category: string) =>
+      line(json.projects[0][dimension], category);
+    const paid = jsonLine('outcomes', 'paid_work');
     const paidWork = rows.find(
       (r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'paid_work',
     );
@@ -334,17 +406,27 @@ describe('reports: attribution, suppression, access, exports', () => {
       'outcomes',
       'paid_work',
       '10',
-      '14',
-      'no',
+      String(paid.realised.value),
+      'yes',
       '11/20',
-      '7.7',
-      '77/10',
-      'no',
+      String(paid.attributed.value),
+      paid.attributed.exact,
+      'yes',
     ]);
-    const diploma = rows.find(
-      (r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'diploma',
+    const projectRows = rows.filter(
+      (r) =>
+        r[0] === 'Rijbewijs en werk P' &&
+        r.length === 10 &&
+        ['outcomes', 'participants', 'banenafspraak'].includes(r[1]!),
     );
-    expect(diploma!.slice(4, 9)).toEqual(['<5', 'no', '11/20', '<5', '']);
+    expect(projectRows).toHaveLength(8 + 8 + 8 + 3);
+    for (const r of projectRows) {
+      const dimension = r[1] as 'outcomes' | 'participants' | 'banenafspraak';
+      const shown =
+        r[2] === 'total' ? json.projects[0].totals[dimension] : jsonLine(dimension as never, r[2]!);
+      expect(r[4], r.join(',')).toBe(String(shown.realised.value));
+      expect(Number(r[4]) % 5).toBe(0);
+    }
 
     const xlsx = await w.get(w.m.coordinator.as, '/v1/reports/authority.xlsx');
     expectStatus(xlsx, 200);
@@ -376,16 +458,21 @@ describe('reports: attribution, suppression, access, exports', () => {
       'outcomes',
       'paid_work',
       10,
-      14,
-      'no',
+      paid.realised.value,
+      'yes',
       '11/20',
-      7.7,
-      '77/10',
-      'no',
+      paid.attributed.value,
+      paid.attributed.exact,
+      'yes',
     ]);
     expect(
       cells.find((c) => c[1] === 'participants' && c[2] === 'banenafspraak')!.slice(4, 8),
-    ).toEqual(['<5', 'no', '11/20', '<5']);
+    ).toEqual([
+      jsonLine('participants', 'banenafspraak').realised.value,
+      'yes',
+      '11/20',
+      jsonLine('participants', 'banenafspraak').attributed.value,
+    ]);
   });
 
   it('exports the supplier report and public stats as files too', async () => {
@@ -411,18 +498,49 @@ describe('reports: attribution, suppression, access, exports', () => {
     );
   });
 
-  it('republishes every report when the disclosure threshold changes', async () => {
+  it('republishes every report when the threshold changes, re-derived from its stored seed', async () => {
     const { refreshReportSummaries } = await import('../../src/modules/reports/report-jobs.js');
+    const cellsOf = (reportId: string) =>
+      t.db
+        .selectFrom('outcome_report_cells')
+        .select(['dimension', 'category', 'published', 'threshold'])
+        .where('report_id', '=', reportId)
+        .orderBy('dimension')
+        .orderBy('category')
+        .execute();
+    const seedOf = async (reportId: string) =>
+      new Uint8Array(
+        (
+          await t.db
+            .selectFrom('outcome_report_publications')
+            .select('cell_key_seed')
+            .where('report_id', '=', reportId)
+            .executeTakeFirstOrThrow()
+        ).cell_key_seed,
+      );
+    const before = await cellsOf(qReportId);
+    const seed = await seedOf(qReportId);
+    expect((await refreshReportSummaries(t.db, t.clock, 5)).republished).toBe(0);
+
     const result = await refreshReportSummaries(t.db, t.clock, 10);
     expect(result.republished).toBeGreaterThanOrEqual(3);
-    const cell = await t.db
-      .selectFrom('outcome_report_cells')
-      .select(['published', 'threshold'])
-      .where('report_id', '=', qReportId)
-      .where('dimension', '=', 'outcomes')
-      .where('category', '=', 'internship')
-      .executeTakeFirstOrThrow();
-    expect(cell).toEqual({ published: null, threshold: 10 });
+    const q10 = await cellsOf(qReportId);
+    expect(await seedOf(qReportId)).toEqual(seed);
+    const figures = {
+      participants: [{ targetGroup: 'youth', participants: 9 }],
+      outcomes: [{ outcomeType: 'internship', achieved: 9, banenafspraak: 0 }],
+    };
+    const expected = publishReportCells(figures, 10, seed).cells;
+    for (const cell of q10) {
+      expect(cell.threshold).toBe(10);
+      expect(cell.published! % 10).toBe(0);
+      expect(cell.published).toBe(
+        expected.find((e) => e.dimension === cell.dimension && e.category === cell.category)!
+          .published,
+      );
+    }
+    // Back to 5: the same seed gives back exactly the cells published before.
     await refreshReportSummaries(t.db, t.clock, 5);
+    expect(await cellsOf(qReportId)).toEqual(before);
   });
 });

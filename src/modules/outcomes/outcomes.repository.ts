@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, OutcomeDimension, OutcomeReportRow, OutcomeStoryRow } from '../../db/types.js';
+import type { DB, OutcomeReportRow, OutcomeStoryRow } from '../../db/types.js';
 
 export interface ReportChildren {
   participants: { target_group: string; participants: number }[];
@@ -185,23 +185,6 @@ export const outcomesRepository = {
         )
         .execute();
     }
-  },
-
-  async insertCells(
-    trx: Transaction<DB>,
-    cells: {
-      report_id: string;
-      project_id: string;
-      period_end: string;
-      dimension: OutcomeDimension;
-      category: string;
-      exact: number;
-      published: number | null;
-      threshold: number;
-    }[],
-  ): Promise<void> {
-    if (cells.length === 0) return;
-    await trx.insertInto('outcome_report_cells').values(cells).execute();
   },
 
   async insertStories(

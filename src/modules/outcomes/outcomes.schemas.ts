@@ -182,6 +182,32 @@ export const StorySchema = z
     status: StoryStatusSchema,
     submittedAt: z.string(),
     publishedAt: z.string().nullable(),
+    personalDataFlags: z
+      .array(
+        z.object({
+          field: z.enum(['title', 'text']),
+          kind: z.enum([
+            'email',
+            'phone',
+            'bsn',
+            'iban',
+            'postcode',
+            'street_address',
+            'date_of_birth',
+            'name_with_age',
+            'name_with_place',
+          ]),
+          severity: z
+            .enum(['refuse', 'flag'])
+            .describe(
+              'refuse: such text is not accepted (a story stored before the screen knew this kind); flag: accepted, for the platform team to judge',
+            ),
+          masked: z.string().describe('What was found, masked'),
+        }),
+      )
+      .describe(
+        'What the personal-data screen finds in the story, shown to the initiative and the platform team before the story is published; empty when it finds nothing',
+      ),
   })
   .meta({ id: 'Story' });
 export type Story = z.infer<typeof StorySchema>;

@@ -15,7 +15,7 @@ import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { onFinalOutcomeReportAccepted } from '../settlement/funding-hooks.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
-import { publishReportCells } from '../reports/report-cells.js';
+import { storeReportPublication } from '../reports/publication.js';
 import { requestSummaryRefresh } from '../reports/report-jobs.js';
 import { toPublicStory } from '../reports/public-story.js';
 import { type ReportChildren, outcomesRepository as repo } from './outcomes.repository.js';
@@ -68,10 +68,12 @@ function toReport(row: ReportWithProject, children: ReportChildren): OutcomeRepo
 /** Free text is checked for obvious personal identifiers; the finding names the field and kind, masked. */
 function refusePersonalData(fields: { path: string; text: string }[], now: Date): void {
   const errors = fields.flatMap(({ path, text }) =>
-    findPersonalData(text, now).map((finding) => ({
-      path,
-      message: `looks like personal data (${finding.kind.replace('_', ' ')}: ${finding.masked}); reports hold counts only`,
-    })),
+    findPersonalData(text, now)
+      .filter((finding) => finding.severity === 'refuse')
+      .map((finding) => ({
+        path,
+        message: `looks like personal data (${finding.kind.replace('_', ' ')}: ${finding.masked}); reports hold counts only`,
+      })),
   );
   if (errors.length > 0) {
     throw badRequest(
@@ -338,8 +340,9 @@ export function createOutcomesService(deps: OutcomesDeps) {
 
     /**
      * POST /v1/outcome-reports/{id}/accept (platform admin). The report's counts are
-     * published (suppressed) in the same transaction, so every report reads them at once;
-     * a final report completes its project and tells the settlement module (the last payout).
+     * published (rounded and audited) in the same transaction, so every report reads them
+     * at once; a final report completes its project and tells the settlement module (the
+     * last payout).
      */
     async accept(ctx: Ctx, reportId: string): Promise<OutcomeReport> {
       const actor = requirePlatformAdmin(ctx);
@@ -364,7 +367,9 @@ export function createOutcomesService(deps: OutcomesDeps) {
           );
         }
         const children = (await repo.childrenOf(trx, [reportId])).get(reportId)!;
-        const cells = publishReportCells(
+        await storeReportPublication(
+          trx,
+          report,
           {
             participants: children.participants.map((l) => ({
               targetGroup: l.target_group,
@@ -377,16 +382,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
             })),
           },
           deps.disclosureThreshold,
-        );
-        await repo.insertCells(
-          trx,
-          cells.map((cell) => ({
-            ...cell,
-            report_id: reportId,
-            project_id: report.project_id,
-            period_end: report.period_end,
-            threshold: deps.disclosureThreshold,
-          })),
+          at,
         );
         await trx
           .updateTable('outcome_reports')
@@ -596,7 +592,23 @@ function toStory(row: StoryRow): Story {
     status: row.status,
     submittedAt: row.submitted_at.toISOString(),
     publishedAt: row.status === 'published' ? iso(row.decided_at) : null,
+    personalDataFlags: personalDataFlags(row),
   };
+}
+
+/** What the personal-data screen finds in a story now, for the platform team to see before it publishes. */
+function personalDataFlags(row: { title: string; body: string; submitted_at: Date }) {
+  return [
+    { field: 'title' as const, text: row.title },
+    { field: 'text' as const, text: row.body },
+  ].flatMap(({ field, text }) =>
+    findPersonalData(text, row.submitted_at).map((f) => ({
+      field,
+      kind: f.kind,
+      severity: f.severity,
+      masked: f.masked,
+    })),
+  );
 }
 
 export type OutcomesService = ReturnType<typeof createOutcomesService>;

@@ -146,5 +146,5 @@ export const ATTRIBUTION_METHODOLOGY =
   'Outcomes are attributed pro rata. A supplier’s share of a project is its paid (not refunded) credits divided by the project’s sold credits; ' +
   'an authority’s share is the credits of the claims it approved on that project’s certificates divided by the project’s sold credits. ' +
   'Attributed figures are that share times the project’s published counts from accepted outcome reports; they are computed as exact fractions ' +
-  '(stated as "exact") and rounded to one decimal only for display. Counts of people below the disclosure threshold are suppressed per report ' +
-  'before anything is added up, and a suppressed count never enters any figure or total.';
+  '(stated as "exact") and rounded to one decimal only for display. Counts of people are published per accepted report, randomly rounded to a multiple of the disclosure threshold ' +
+  '(checked by an audit before publication); every figure is a sum of those published counts and a withheld count never enters any figure or total.';

@@ -7,12 +7,12 @@ import type {
   PublishedCount,
   SupplierReport,
 } from './reports.schemas.js';
-import { suppressedMarker } from './suppression.js';
+import { WITHHELD_MARKER } from './suppression.js';
 
 /**
- * Every report as tables, written to CSV or XLSX. A suppressed count is written as
- * `<5` (the threshold), the same mark for small counts and for counts hidden to protect
- * them; a figure with suppressed counts left out says so in its "complete" column.
+ * Every report as tables, written to CSV or XLSX, with the same published (rounded)
+ * figures as the JSON. A withheld figure is written as `x`; a figure with withheld
+ * counts left out says so in its "complete" column.
  */
 
 type Value = string | number | null;
@@ -29,11 +29,11 @@ export interface ReportTables {
 const euros = (cents: number) => Number(centsToDecimalString(cents));
 const yesNo = (complete: boolean) => (complete ? 'yes' : 'no');
 
-function counted(cell: PublishedCount, threshold: number): Value {
-  return cell.value === null ? suppressedMarker(threshold) : cell.value;
+function counted(cell: PublishedCount): Value {
+  return cell.value === null ? WITHHELD_MARKER : cell.value;
 }
-function attributed(cell: AttributedCount, threshold: number): Value {
-  return cell.value === null ? suppressedMarker(threshold) : cell.value;
+function attributed(cell: AttributedCount): Value {
+  return cell.value === null ? WITHHELD_MARKER : cell.value;
 }
 
 function meta(
@@ -49,8 +49,8 @@ function meta(
     ['data as of', report.dataAsOf ?? '(summaries not yet refreshed)'],
     ['disclosure threshold', String(report.disclosureThreshold)],
     [
-      'suppressed',
-      `${suppressedMarker(report.disclosureThreshold)} marks a count withheld for privacy: fewer than ${report.disclosureThreshold} people, or hidden so that such a count cannot be derived`,
+      'disclosure control',
+      `counts of people are randomly rounded to a multiple of ${report.disclosureControl.base} per report before anything is added up (${report.disclosureControl.method}); ${WITHHELD_MARKER} marks a figure withheld for privacy`,
     ],
     ['methodology', report.methodology],
   ];
@@ -58,12 +58,7 @@ function meta(
 
 type Block = AuthorityReport['projects'][number] | SupplierReport['projects'][number];
 
-function outcomeTables(
-  projects: Block[],
-  summary: AuthorityReport['attributed'],
-  threshold: number,
-): Table[] {
-  const t = threshold;
+function outcomeTables(projects: Block[], summary: AuthorityReport['attributed']): Table[] {
   const perProject: Table = {
     name: 'Outcomes by project',
     columns: [
@@ -84,10 +79,10 @@ function outcomeTables(
         'outcomes',
         l.outcomeType,
         l.expected,
-        counted(l.realised, t),
+        counted(l.realised),
         yesNo(l.realised.complete),
         p.share.exact,
-        attributed(l.attributed, t),
+        attributed(l.attributed),
         l.attributed.exact,
         yesNo(l.attributed.complete),
       ]),
@@ -96,10 +91,10 @@ function outcomeTables(
         'participants',
         l.targetGroup,
         l.expected,
-        counted(l.realised, t),
+        counted(l.realised),
         yesNo(l.realised.complete),
         p.share.exact,
-        attributed(l.attributed, t),
+        attributed(l.attributed),
         l.attributed.exact,
         yesNo(l.attributed.complete),
       ]),
@@ -108,10 +103,10 @@ function outcomeTables(
         'banenafspraak',
         l.outcomeType,
         null,
-        counted(l.realised, t),
+        counted(l.realised),
         yesNo(l.realised.complete),
         p.share.exact,
-        attributed(l.attributed, t),
+        attributed(l.attributed),
         l.attributed.exact,
         yesNo(l.attributed.complete),
       ]),
@@ -122,10 +117,10 @@ function outcomeTables(
             d,
             'total',
             null,
-            counted(p.totals[d].realised, t),
+            counted(p.totals[d].realised),
             yesNo(p.totals[d].realised.complete),
             p.share.exact,
-            attributed(p.totals[d].attributed, t),
+            attributed(p.totals[d].attributed),
             p.totals[d].attributed.exact,
             yesNo(p.totals[d].attributed.complete),
           ] as Value[],
@@ -147,7 +142,7 @@ function outcomeTables(
         'outcomes',
         l.outcomeType,
         l.expected,
-        attributed(l.attributed, t),
+        attributed(l.attributed),
         l.attributed.exact,
         yesNo(l.attributed.complete),
       ]),
@@ -155,7 +150,7 @@ function outcomeTables(
         'participants',
         l.targetGroup,
         null,
-        attributed(l.attributed, t),
+        attributed(l.attributed),
         l.attributed.exact,
         yesNo(l.attributed.complete),
       ]),
@@ -163,7 +158,7 @@ function outcomeTables(
         'banenafspraak',
         l.outcomeType,
         null,
-        attributed(l.attributed, t),
+        attributed(l.attributed),
         l.attributed.exact,
         yesNo(l.attributed.complete),
       ]),
@@ -173,7 +168,7 @@ function outcomeTables(
             d,
             'total',
             null,
-            attributed(summary.totals[d], t),
+            attributed(summary.totals[d]),
             summary.totals[d].exact,
             yesNo(summary.totals[d].complete),
           ] as Value[],
@@ -230,7 +225,7 @@ export function authorityTables(report: AuthorityReport): ReportTables {
           euros(p.srValueCents),
         ]),
       },
-      ...outcomeTables(report.projects, report.attributed, report.disclosureThreshold),
+      ...outcomeTables(report.projects, report.attributed),
     ],
   };
 }
@@ -274,7 +269,7 @@ export function supplierTables(report: SupplierReport): ReportTables {
           ]),
         ),
       },
-      ...outcomeTables(report.projects, report.attributed, report.disclosureThreshold),
+      ...outcomeTables(report.projects, report.attributed),
       {
         name: 'Stories',
         columns: ['project', 'title', 'story', 'published at'],
@@ -287,7 +282,6 @@ export function supplierTables(report: SupplierReport): ReportTables {
 }
 
 export function publicTables(report: PublicStats): ReportTables {
-  const t = report.disclosureThreshold;
   return {
     meta: meta(report, []),
     tables: [
@@ -309,29 +303,24 @@ export function publicTables(report: PublicStats): ReportTables {
           ...report.outcomes.map((l) => [
             'outcomes',
             l.outcomeType,
-            counted(l.realised, t),
+            counted(l.realised),
             yesNo(l.realised.complete),
           ]),
           ...report.participants.map((l) => [
             'participants',
             l.targetGroup,
-            counted(l.realised, t),
+            counted(l.realised),
             yesNo(l.realised.complete),
           ]),
           ...report.banenafspraak.map((l) => [
             'banenafspraak',
             l.outcomeType,
-            counted(l.realised, t),
+            counted(l.realised),
             yesNo(l.realised.complete),
           ]),
           ...(['participants', 'outcomes', 'banenafspraak'] as const).map(
             (d) =>
-              [
-                d,
-                'total',
-                counted(report.totals[d], t),
-                yesNo(report.totals[d].complete),
-              ] as Value[],
+              [d, 'total', counted(report.totals[d]), yesNo(report.totals[d].complete)] as Value[],
           ),
         ],
       },

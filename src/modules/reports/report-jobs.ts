@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
-import { publishReportCells } from './report-cells.js';
+import { DISCLOSURE_METHOD } from './disclosure.js';
+import { reportFigures, storeReportPublication } from './publication.js';
 
 export const REFRESH_SUMMARIES_JOB = 'reports.refresh-summaries';
 /** How often the report summaries are refreshed (their age is stated in every report as dataAsOf). */
@@ -20,9 +21,10 @@ const VIEWS = [
 
 /**
  * Refreshes the report summaries, outside any request. CONCURRENTLY keeps them readable
- * while they refresh (each has a unique index). Accepted reports whose published cells
- * were made under another disclosure threshold are published again first, so every
- * report suppresses with the threshold in force. Safe to run twice.
+ * while they refresh (each has a unique index). Accepted reports that were not published
+ * by the current method under the threshold in force (published before the method
+ * changed, or under another threshold) are published again first, from their stored
+ * cell-key seed when they have one, so every report reads one rule. Safe to run twice.
  */
 export async function refreshReportSummaries(
   db: Kysely<DB>,
@@ -30,57 +32,23 @@ export async function refreshReportSummaries(
   threshold: number,
 ): Promise<{ republished: number }> {
   const stale = await db
-    .selectFrom('outcome_report_cells')
-    .select('report_id')
-    .distinct()
-    .where('threshold', '<>', threshold)
+    .selectFrom('outcome_reports as r')
+    .leftJoin('outcome_report_publications as p', 'p.report_id', 'r.id')
+    .select(['r.id', 'r.project_id', 'r.period_end'])
+    .where('r.status', '=', 'accepted')
+    .where((eb) =>
+      eb.or([
+        eb('p.report_id', 'is', null),
+        eb('p.threshold', '<>', threshold),
+        eb('p.method', '<>', DISCLOSURE_METHOD),
+      ]),
+    )
+    .orderBy('r.id')
     .execute();
-  for (const { report_id: reportId } of stale) {
+  for (const report of stale) {
     await db.transaction().execute(async (trx) => {
-      const report = await trx
-        .selectFrom('outcome_reports')
-        .select(['id', 'project_id', 'period_end'])
-        .where('id', '=', reportId)
-        .executeTakeFirstOrThrow();
-      const [participants, results] = await Promise.all([
-        trx
-          .selectFrom('outcome_report_participants')
-          .selectAll()
-          .where('report_id', '=', reportId)
-          .execute(),
-        trx
-          .selectFrom('outcome_report_results')
-          .selectAll()
-          .where('report_id', '=', reportId)
-          .execute(),
-      ]);
-      const cells = publishReportCells(
-        {
-          participants: participants.map((p) => ({
-            targetGroup: p.target_group,
-            participants: p.participants,
-          })),
-          outcomes: results.map((r) => ({
-            outcomeType: r.outcome_type,
-            achieved: r.achieved,
-            banenafspraak: r.banenafspraak,
-          })),
-        },
-        threshold,
-      );
-      await trx.deleteFrom('outcome_report_cells').where('report_id', '=', reportId).execute();
-      await trx
-        .insertInto('outcome_report_cells')
-        .values(
-          cells.map((cell) => ({
-            ...cell,
-            report_id: reportId,
-            project_id: report.project_id,
-            period_end: report.period_end,
-            threshold,
-          })),
-        )
-        .execute();
+      const figures = await reportFigures(trx, report.id);
+      await storeReportPublication(trx, report, figures, threshold, clock.now());
     });
   }
   for (const view of VIEWS) {

@@ -105,7 +105,7 @@ function projectFigureColumns(period: Period) {
       sql`SELECT c.project_id, c.dimension, c.category,
                  coalesce(sum(c.published), 0) AS published_sum,
                  count(*) FILTER (WHERE c.published IS NOT NULL) AS shown,
-                 count(*) FILTER (WHERE c.published IS NULL AND c.exact > 0) AS withheld
+                 count(*) FILTER (WHERE c.published IS NULL) AS withheld
             FROM subject_projects sp
             JOIN outcome_report_cells c ON c.project_id = sp.project_id
            WHERE c.period_end <= ${period.to}

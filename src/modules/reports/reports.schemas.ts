@@ -66,11 +66,30 @@ export const PublishedCountSchema = z
       .number()
       .int()
       .nullable()
-      .describe('Sum of the published counts; null when every contributing count is suppressed'),
+      .describe(
+        'Sum of the published counts of the reports in the period: each randomly rounded to a multiple of disclosureControl.base, so the value is one too; null when every contributing count is withheld',
+      ),
     suppressed: z.boolean().describe('True when the value is withheld for privacy'),
-    complete: z.boolean().describe('False when some suppressed counts are left out of the value'),
+    complete: z.boolean().describe('False when some withheld counts are left out of the value'),
   })
   .meta({ id: 'PublishedCount' });
+
+export const DisclosureControlSchema = z
+  .object({
+    method: z
+      .literal('random_rounding')
+      .describe(
+        'Every count of people in an accepted outcome report is rounded at random, once, to a multiple of base (up with probability remainder ÷ base, so the expected value is the true count); figures are sums of those published counts',
+      ),
+    base: z.number().int().describe('The rounding base: the disclosure threshold'),
+    protectionWidth: z
+      .number()
+      .int()
+      .describe(
+        'Every count below the threshold keeps a range of possible values at least this wide for a reader who knows the method and every published figure',
+      ),
+  })
+  .meta({ id: 'DisclosureControl' });
 export type PublishedCount = z.infer<typeof PublishedCountSchema>;
 
 export const AttributedCountSchema = z
@@ -169,6 +188,7 @@ const ReportHeaderFields = {
       'When the summaries were last refreshed (sales and claims); outcome counts are current',
     ),
   disclosureThreshold: z.number().int(),
+  disclosureControl: DisclosureControlSchema,
   methodology: z.string(),
 };
 

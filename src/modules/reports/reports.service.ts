@@ -34,6 +34,7 @@ import type {
   SupplierReport,
   SupplierReportQuery,
 } from './reports.schemas.js';
+import { DISCLOSURE_METHOD, protectionWidth, roundingBase } from './disclosure.js';
 import { aggregateCounts, TOTAL } from './suppression.js';
 
 const EMPTY: PublishedCount = { value: 0, suppressed: false, complete: true };
@@ -247,6 +248,11 @@ export function createReportsService(deps: ReportsDeps) {
       generatedAt: clock.now().toISOString(),
       dataAsOf: refreshed ? refreshed.toISOString() : null,
       disclosureThreshold: deps.disclosureThreshold,
+      disclosureControl: {
+        method: DISCLOSURE_METHOD,
+        base: roundingBase(deps.disclosureThreshold),
+        protectionWidth: protectionWidth(deps.disclosureThreshold),
+      },
       methodology: ATTRIBUTION_METHODOLOGY,
     };
   }
