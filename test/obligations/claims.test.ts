@@ -73,8 +73,10 @@ describe('claims of certificate credits against obligations', () => {
     expect(verification.countedToward).toEqual([
       {
         authority: { name: w.m.world.authority.name },
+        contractTitle: 'Onderhoud openbare ruimte',
         contractReference: contract.reference,
         credits: 6,
+        valueCents: 6 * price,
         approvedAt: expect.any(String),
       },
     ]);
