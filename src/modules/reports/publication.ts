@@ -46,7 +46,7 @@ export async function storeReportPublication(
   const row = {
     method: DISCLOSURE_METHOD,
     threshold,
-    cell_key_seed: seed,
+    cell_key_seed: Buffer.from(seed),
     rows: JSON.stringify(publication.rows),
     published_at: at,
   };
