@@ -364,7 +364,7 @@ export const errorCatalogue = {
   'REQUEST.INVALID': {
     status: 400,
     meaning:
-      'The request was refused before it reached the operation, e.g. for a malformed URL; the status is the one the HTTP layer chose.',
+      'The HTTP layer refused the request for another reason, such as a body that broke off; the status is the one it chose, usually 400.',
   },
   'REQUEST.MALFORMED': {
     status: 400,

@@ -122,7 +122,8 @@ export default fp(
         const detail = code.startsWith('AUTH.')
           ? 'Missing, invalid or expired access token'
           : error.message;
-        // Fastify's own status is passed on as it is; the catalogue has the one it gives.
+        // Fastify's status is passed on as it is. It is the catalogued one except for
+        // FST_JWT_BAD_REQUEST: AUTH.INVALID_TOKEN with 400, as the catalogue's meaning says.
         return sendProblem(reply, problem(status as ErrorStatus, code, detail, request));
       }
 
