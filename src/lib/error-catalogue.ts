@@ -264,10 +264,6 @@ export const errorCatalogue = {
     status: 409,
     meaning: 'The organisation is disabled, so no users can be invited to or join it.',
   },
-  'ORGANISATION.KVK_ADMIN_ONLY': {
-    status: 403,
-    meaning: 'Only platform admins can change a KvK number.',
-  },
   'ORGANISATION.KVK_TAKEN': {
     status: 409,
     meaning: 'An organisation with this KvK number is already registered.',
