@@ -116,7 +116,9 @@ describe('demo: counting credits toward a municipality’s obligation', () => {
       {
         authority: { name: 'Gemeente Rotterdam' },
         contractReference: 'RTD-2026-0142',
+        contractTitle: 'Onderhoud groenvoorziening Rotterdam-Zuid',
         credits: 5,
+        valueCents: 19000,
         approvedAt: expect.any(String),
       },
     ]);
