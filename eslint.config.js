@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'web/dist/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'web/dist/', 'data/', 'openapi/api.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
