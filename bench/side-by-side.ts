@@ -1,0 +1,113 @@
+/**
+ * Before and after, on the same machine: runs `bench:purchase` and `bench:verify` for an
+ * older commit and for this checkout alternately (old, new, old, new…), then prints the
+ * median of each figure per side and the ratio new ÷ old.
+ *
+ * Alternating matters on shared machines: load drifts over minutes, so two blocks run one
+ * after the other would compare the machine's moods rather than the code. The median of
+ * a few alternated rounds is what the "within 10%" rule in CONTRIBUTING.md is checked on.
+ *
+ *   npm run bench:side-by-side -- <old-commit>            # 3 rounds, 8 s per case
+ *   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench:side-by-side -- 4420f45
+ *
+ * The old commit is checked out in a temporary git worktree and installed with `npm ci`
+ * (the worktree is removed afterwards). Its benches must print the same table shapes as
+ * today's (true since the benches were introduced); lines it cannot parse are reported.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+const oldRef = process.argv[2];
+if (!oldRef) {
+  console.error('usage: npm run bench:side-by-side -- <old-commit>');
+  process.exit(2);
+}
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = process.env.BENCH_SECONDS ?? '8';
+const BENCHES = ['purchase', 'verify'] as const;
+
+type Figures = Map<string, number>;
+
+/** `(a) one project    10 | … | bare … | app req/s p50 p99 loop% | ratio …` */
+function parsePurchase(output: string): Figures {
+  const figures: Figures = new Map();
+  for (const line of output.split('\n')) {
+    if (!/^\([ab]\) /.test(line)) continue;
+    const cells = line.split('|').map((cell) => cell.trim());
+    const label = cells[0]!.replace(/\s+/g, ' ');
+    const appReqPerSecond = Number(cells[3]!.split(/\s+/)[0]);
+    const ratio = Number(cells[4]!.split(/\s+/)[0]);
+    figures.set(`purchase ${label} req/s`, appReqPerSecond);
+    figures.set(`purchase ${label} ÷ bare SQL`, ratio);
+  }
+  return figures;
+}
+
+/** `verify GET /v1/verify/{code}   10882   2   0.527 …` */
+function parseVerify(output: string): Figures {
+  const figures: Figures = new Map();
+  const line = output.split('\n').find((l) => l.startsWith('verify GET'));
+  if (line) {
+    const numbers = line.replace('verify GET /v1/verify/{code}', '').trim().split(/\s+/);
+    figures.set('verify req/s', Number(numbers[0]));
+    figures.set('verify ÷ bare route', Number(numbers[2]));
+  }
+  return figures;
+}
+
+function runBench(directory: string, bench: (typeof BENCHES)[number]): Figures {
+  const result = spawnSync('npm', ['run', '-s', `bench:${bench}`], {
+    cwd: directory,
+    env: { ...process.env, BENCH_SECONDS: SECONDS },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  const figures = bench === 'purchase' ? parsePurchase(output) : parseVerify(output);
+  if (figures.size === 0)
+    console.error(`could not read bench:${bench} in ${directory}:\n${output}`);
+  return figures;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const oldDirectory = mkdtempSync(path.join(tmpdir(), 'impactbeurs-old-'));
+rmSync(oldDirectory, { recursive: true });
+execFileSync('git', ['worktree', 'add', '--detach', oldDirectory, oldRef], { cwd: here });
+try {
+  execFileSync('npm', ['ci', '--silent'], { cwd: oldDirectory, stdio: 'inherit' });
+  const samples = { old: new Map<string, number[]>(), new: new Map<string, number[]>() };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const side of ['old', 'new'] as const) {
+      for (const bench of BENCHES) {
+        const load = loadavg()[0]!.toFixed(2);
+        console.log(`round ${round}/${ROUNDS}: ${side} bench:${bench} (load ${load})`);
+        const figures = runBench(side === 'old' ? oldDirectory : here, bench);
+        for (const [name, value] of figures) {
+          samples[side].set(name, [...(samples[side].get(name) ?? []), value]);
+        }
+      }
+    }
+  }
+  console.log(`\nmedians of ${ROUNDS} alternated rounds, ${SECONDS} s per case; old = ${oldRef}`);
+  console.log(`${'figure'.padEnd(44)} ${'old'.padStart(9)} ${'new'.padStart(9)}  new ÷ old`);
+  for (const [name, oldValues] of samples.old) {
+    const newValues = samples.new.get(name);
+    if (!newValues) continue;
+    const [before, after] = [median(oldValues), median(newValues)];
+    const change = after / before;
+    const flag = change < 0.9 ? '  ← more than 10% lower' : '';
+    console.log(
+      `${name.padEnd(44)} ${before.toFixed(2).padStart(9)} ${after.toFixed(2).padStart(9)}  ${change.toFixed(2)}${flag}`,
+    );
+  }
+} finally {
+  execFileSync('git', ['worktree', 'remove', '--force', oldDirectory], { cwd: here });
+}
