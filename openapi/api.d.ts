@@ -1119,7 +1119,7 @@ export interface paths {
         };
         /**
          * Verify a certificate by its verification code (public)
-         * @description The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404.
+         * @description The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404. The code may be given as a person types it: in any case, with spaces or dashes anywhere, O for 0 and I or L for 1.
          */
         get: operations["verifyCertificateCode"];
         put?: never;
