@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, RefreshTokenRow } from '../../db/types.js';
 
 export const refreshTokensRepository = {
@@ -60,6 +60,23 @@ export const refreshTokensRepository = {
       .execute();
   },
 
+  /** Every session of the user but one (the one changing the password); the count of tokens revoked. */
+  async revokeAllForUserExcept(
+    db: Kysely<DB>,
+    userId: string,
+    keepFamilyId: string | undefined,
+    now: Date,
+  ): Promise<number> {
+    let query = db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (keepFamilyId !== undefined) query = query.where('family_id', '<>', keepFamilyId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
   async revokeAllForOrganisation(db: Kysely<DB>, organisationId: string, now: Date): Promise<void> {
     await db
       .updateTable('refresh_tokens')
@@ -73,11 +90,28 @@ export const refreshTokensRepository = {
 };
 
 export const loginFailuresRepository = {
-  async record(db: Kysely<DB>, keys: string[], now: Date): Promise<void> {
-    await db
+  /**
+   * Serialises attempts on these throttle keys until the transaction ends (advisory locks:
+   * the keys need no row of their own). Take them in one order everywhere.
+   */
+  async lockKeys(trx: Transaction<DB>, keys: string[]): Promise<void> {
+    for (const key of keys)
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  },
+
+  /** Records an attempt under each key; the ids, to take it back if the password was right. */
+  async record(db: Kysely<DB>, keys: string[], now: Date): Promise<number[]> {
+    const rows = await db
       .insertInto('login_failures')
       .values(keys.map((key) => ({ throttle_key: key, failed_at: now })))
+      .returning('id')
       .execute();
+    return rows.map((row) => Number(row.id));
+  },
+
+  async remove(db: Kysely<DB>, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
   },
 
   /** Failures since `since` for the key, and the oldest of them (to compute Retry-After). */
@@ -149,6 +183,38 @@ export const credentialsRepository = {
       ])
       .where('users.id', '=', id)
       .executeTakeFirst();
+  },
+
+  /** For changing the password: compared inside the auth service and going no further. */
+  async findPasswordHash(db: Kysely<DB>, id: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.password_hash;
+  },
+
+  /**
+   * Sets a new password and voids every access token issued before (a new token
+   * generation); returns that generation, for the caller's fresh access token.
+   */
+  async setPassword(
+    trx: Transaction<DB>,
+    id: string,
+    values: { passwordHash: string; now: Date },
+  ): Promise<number> {
+    const row = await trx
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: values.passwordHash,
+        token_generation: eb('token_generation', '+', 1),
+        updated_at: values.now,
+      }))
+      .where('id', '=', id)
+      .returning('token_generation')
+      .executeTakeFirstOrThrow();
+    return row.token_generation;
   },
 
   async touchLastLogin(db: Kysely<DB>, id: string, now: Date): Promise<void> {
