@@ -37,10 +37,12 @@ export function useProject(id: string) {
   });
 }
 
-export function useProjectStories(id: string) {
+/** A project's published stories, from the public story bank. */
+export function useProjectStories(projectId: string) {
   return useQuery({
-    queryKey: ['project', id, 'stories'],
-    queryFn: () => call(() => api.GET('/v1/projects/{id}/stories', { params: { path: { id } } })),
+    queryKey: ['project', projectId, 'stories'],
+    queryFn: () =>
+      call(() => api.GET('/v1/stories', { params: { query: { projectId, limit: 20 } } })),
   });
 }
 
@@ -70,4 +72,25 @@ export function verifyPdf(file: Blob) {
       bodySerializer: (body) => body as unknown as Blob,
     }),
   );
+}
+
+/**
+ * The municipalities that have listed projects, by name, for the catalogue's filter. The API
+ * has no list of its own; the first 100 catalogue entries (all statuses the catalogue shows)
+ * carry their municipalities' names and codes.
+ */
+export function useMunicipalities() {
+  return useQuery({
+    queryKey: ['catalogue', 'municipalities'],
+    staleTime: 5 * 60_000,
+    queryFn: async () => {
+      const page = await call(() => api.GET('/v1/projects', { params: { query: { limit: 100 } } }));
+      const byCode = new Map<string, string>();
+      for (const project of page.items)
+        for (const m of project.municipalities) byCode.set(m.cbsCode, m.name);
+      return [...byCode]
+        .map(([cbsCode, name]) => ({ cbsCode, name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    },
+  });
 }

@@ -8,6 +8,11 @@ import { Layout } from './Layout';
  * export, add a route here (and to `publicNav` if it belongs in the main menu).
  */
 const HomePage = lazy(() => import('../features/home/HomePage'));
+const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage'));
+const ProjectPage = lazy(() => import('../features/project/ProjectPage'));
+const StoriesPage = lazy(() => import('../features/stories/StoriesPage'));
+const StatsPage = lazy(() => import('../features/stats/StatsPage'));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 /** Routes that other parts of the app (sign-in, workspaces) add beside the public ones. */
@@ -19,6 +24,11 @@ export function appRoutes(): RouteObject[] {
       element: <Layout />,
       children: [
         { index: true, element: <HomePage /> },
+        { path: 'projects', element: <CataloguePage /> },
+        { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'stories', element: <StoriesPage /> },
+        { path: 'statistics', element: <StatsPage /> },
+        { path: 'verify', element: <VerifyPage /> },
         ...extraRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
@@ -27,4 +37,10 @@ export function appRoutes(): RouteObject[] {
 }
 
 /** The main menu; labels are i18n keys. */
-export const publicNav = [{ path: '/', label: 'nav.home' }] as const;
+export const publicNav = [
+  { path: '/', label: 'nav.home' },
+  { path: '/projects', label: 'nav.projects' },
+  { path: '/stories', label: 'nav.stories' },
+  { path: '/statistics', label: 'nav.stats' },
+  { path: '/verify', label: 'nav.verify' },
+] as const;

@@ -6,10 +6,9 @@ import { useLocation } from 'react-router';
 /**
  * Every page has exactly one h1 and a document title. After client-side navigation focus
  * moves to the new page's heading, so screen-reader and keyboard users know the page changed
- * (but not on the first load: there focus stays at the top, before the skip link).
+ * (but not on the first load, whose location key is 'default': there focus stays at the top,
+ * before the skip link).
  */
-let firstPage = true;
-
 export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
@@ -20,11 +19,10 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   }, [title, t]);
 
   useEffect(() => {
-    if (firstPage) {
-      firstPage = false;
-      return;
-    }
+    if (location.key === 'default') return;
     ref.current?.focus();
+    // Only a new page moves focus; a new query string (the catalogue's filters) does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.pathname]);
 
   return (
