@@ -46,7 +46,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After.
+         * @description Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After. With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body.
          */
         post: operations["login"];
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new token pair
-         * @description The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in.
+         * @description The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in. A browser session (`X-Impactbeurs-Client: web`) sends no body: its token is read from the `impactbeurs_refresh` cookie, and the new one replaces it there.
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -84,8 +84,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of a refresh token */
+        /**
+         * End the session of a refresh token
+         * @description A browser session (`X-Impactbeurs-Client: web`) sends no body: the session of its cookie ends and the cookie is removed.
+         */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the signed-in user’s password
+         * @description Every other session of the user ends: their refresh tokens are revoked and all access tokens issued before stop working. This session goes on: use the access token in the response from now on (its refresh token stays valid).
+         */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -271,6 +294,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What an invitation joins, before the password is set
+         * @description The organisation, role, e-mail address and expiry of an open invitation. An invitation that is used, expired or whose organisation is disabled answers the problem accepting it would; an unknown token reveals nothing.
+         */
+        post: operations["previewInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -280,7 +323,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation and set a password */
+        /**
+         * Accept an invitation and set a password
+         * @description From the web app (`X-Impactbeurs-Client: web`) the new user is also signed in: the refresh token is set in the `impactbeurs_refresh` cookie, and `POST /v1/auth/refresh` gives the first access token.
+         */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -1073,7 +1119,7 @@ export interface paths {
         };
         /**
          * Verify a certificate by its verification code (public)
-         * @description The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404.
+         * @description The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404. The code may be given as a person types it: in any case, with spaces or dashes anywhere, O for 0 and I or L for 1.
          */
         get: operations["verifyCertificateCode"];
         put?: never;
@@ -1729,6 +1775,14 @@ export interface components {
             name: string;
             password: string;
         };
+        AccessToken: {
+            /** @description JWT for the Authorization: Bearer header */
+            accessToken: string;
+            /** @constant */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+        };
         /** @enum {string} */
         ActiveStatus: "active" | "disabled";
         AssignPanelInput: {
@@ -2209,6 +2263,10 @@ export interface components {
                 /** Format: date-time */
                 approvedAt: string;
             }[];
+        };
+        ChangePasswordRequestInput: {
+            currentPassword: string;
+            newPassword: string;
         };
         Claim: {
             /** Format: uuid */
@@ -2736,8 +2794,28 @@ export interface components {
         InvitationList: {
             items: components["schemas"]["Invitation"][];
         };
+        InvitationPreview: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description The address the account will have; it cannot be changed here */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Always `open`: an invitation that is used, expired or revoked answers a problem instead
+             * @constant
+             */
+            status: "open";
+        };
         /** @enum {string} */
         InvitationStatus: "pending" | "accepted" | "expired";
+        InvitationTokenInput: {
+            token: string;
+        };
         Jwks: {
             keys: {
                 /** @constant */
@@ -3385,7 +3463,8 @@ export interface components {
             ineligibleBudgetLineIds: string[];
         };
         RefreshRequestInput: {
-            refreshToken: string;
+            /** @description Required, except from a browser session (`X-Impactbeurs-Client: web`), whose token is read from its cookie and never from the body */
+            refreshToken?: string;
         };
         RefundOrderInput: {
             reason: string;
@@ -3688,8 +3767,8 @@ export interface components {
             tokenType: "Bearer";
             /** @description Seconds until the access token expires */
             expiresIn: number;
-            /** @description Opaque; single use: each refresh returns a new one */
-            refreshToken: string;
+            /** @description Opaque; single use: each refresh returns a new one. Absent for a browser session (`X-Impactbeurs-Client: web`): its refresh token is in the HttpOnly cookie `impactbeurs_refresh` */
+            refreshToken?: string;
             /** Format: date-time */
             refreshTokenExpiresAt: string;
         };
@@ -3925,7 +4004,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `web` from the Impactbeurs web app: the refresh token then travels in the HttpOnly cookie `impactbeurs_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON body. Other clients leave it out. */
+                "x-impactbeurs-client"?: "web";
+            };
             path?: never;
             cookie?: never;
         };
@@ -3962,6 +4044,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /**
+             * @description The caller may not do this:
+             *
+             *     - `AUTH.CROSS_SITE_REQUEST`: A request relying on the session cookie lacks `X-Impactbeurs-Client: web` or comes from another origin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests; see Retry-After */
             429: {
                 headers: {
@@ -3985,11 +4080,14 @@ export interface operations {
     refreshTokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `web` from the Impactbeurs web app: the refresh token then travels in the HttpOnly cookie `impactbeurs_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON body. Other clients leave it out. */
+                "x-impactbeurs-client"?: "web";
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshRequestInput"];
             };
@@ -4022,6 +4120,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /**
+             * @description The caller may not do this:
+             *
+             *     - `AUTH.CROSS_SITE_REQUEST`: A request relying on the session cookie lacks `X-Impactbeurs-Client: web` or comes from another origin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests; see Retry-After */
             429: {
                 headers: {
@@ -4045,11 +4156,14 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `web` from the Impactbeurs web app: the refresh token then travels in the HttpOnly cookie `impactbeurs_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON body. Other clients leave it out. */
+                "x-impactbeurs-client"?: "web";
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshRequestInput"];
             };
@@ -4064,6 +4178,101 @@ export interface operations {
             };
             /** @description The request is malformed or fails validation */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The caller may not do this:
+             *
+             *     - `AUTH.CROSS_SITE_REQUEST`: A request relying on the session cookie lacks `X-Impactbeurs-Client: web` or comes from another origin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequestInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request is well-formed but cannot be processed:
+             *
+             *     - `AUTH.CURRENT_PASSWORD_INCORRECT`: The current password given to change it is not the right one.
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5142,10 +5351,104 @@ export interface operations {
             };
         };
     };
-    acceptInvitation: {
+    previewInvitation: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Not found, or not visible to the caller:
+             *
+             *     - `INVITATION.NOT_FOUND`: No invitation has this token.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `INVITATION.ALREADY_USED`: The invitation has already been accepted.
+             *     - `ORGANISATION.DISABLED`: The organisation is disabled, so no users can be invited to or join it.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The resource existed but is no longer available:
+             *
+             *     - `INVITATION.EXPIRED`: The invitation has expired; ask for a new one.
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send `web` from the Impactbeurs web app: the refresh token then travels in the HttpOnly cookie `impactbeurs_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON body. Other clients leave it out. */
+                "x-impactbeurs-client"?: "web";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5173,7 +5476,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /**
+             * @description The caller may not do this:
+             *
+             *     - `AUTH.CROSS_SITE_REQUEST`: A request relying on the session cookie lacks `X-Impactbeurs-Client: web` or comes from another origin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Not found, or not visible to the caller:
+             *
+             *     - `INVITATION.NOT_FOUND`: No invitation has this token.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5502,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state */
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `INVITATION.ALREADY_USED`: The invitation has already been accepted.
+             *     - `ORGANISATION.DISABLED`: The organisation is disabled, so no users can be invited to or join it.
+             *     - `USER.EMAIL_TAKEN`: A user with this e-mail address already exists.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,7 +5517,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource existed but is no longer available */
+            /**
+             * @description The resource existed but is no longer available:
+             *
+             *     - `INVITATION.EXPIRED`: The invitation has expired; ask for a new one.
+             */
             410: {
                 headers: {
                     [name: string]: unknown;

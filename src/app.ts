@@ -15,6 +15,7 @@ import type { JobQueue } from './jobs/job-queue.js';
 import { InProcessJobQueue } from './jobs/in-process-queue.js';
 import type { PaymentGateway } from './lib/payment-gateway.js';
 import authPlugin from './plugins/auth.js';
+import browserSession from './plugins/browser-session.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import security from './plugins/security.js';
@@ -161,6 +162,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   await app.register(security, { corsOrigins: config.corsOrigins });
+  await app.register(browserSession, {
+    publicUrl: config.publicUrl,
+    development: config.nodeEnv === 'development',
+    refreshTokenTtlSeconds: config.jwt.refreshTokenTtlDays * 86_400,
+  });
   await app.register(openapi, { version: APP_VERSION });
   await app.register(authPlugin, {
     secret: config.jwt.secret,
@@ -183,7 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth });
   await app.register(usersRoutes, { users });
   await app.register(organisationsRoutes, { organisations });
-  await app.register(invitationsRoutes, { invitations });
+  await app.register(invitationsRoutes, { invitations, sessions: auth });
   await app.register(auditRoutes, { audit });
   const projects = createProjectsService({ db, clock });
   await app.register(projectsRoutes, { projects });

@@ -18,6 +18,15 @@ export const errorCatalogue = {
     status: 401,
     meaning: 'The user or its organisation is disabled; sign-in and existing tokens stop working.',
   },
+  'AUTH.CROSS_SITE_REQUEST': {
+    status: 403,
+    meaning:
+      'A request relying on the session cookie lacks `X-Impactbeurs-Client: web` or comes from another origin.',
+  },
+  'AUTH.CURRENT_PASSWORD_INCORRECT': {
+    status: 422,
+    meaning: 'The current password given to change it is not the right one.',
+  },
   'AUTH.FORBIDDEN': {
     status: 403,
     meaning: 'The caller is signed in but its role or organisation may not do this.',

@@ -9,6 +9,8 @@ export interface AccessTokenClaims {
   org: string;
   /** The user's token generation at issue; a token of an older generation is void. */
   gen: number;
+  /** The session (refresh-token family) the token was issued to; absent on older tokens. */
+  sid?: string;
   typ: 'access';
 }
 

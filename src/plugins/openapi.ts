@@ -34,8 +34,19 @@ export const OPENAPI_TAGS = [
   { name: 'health', description: 'Liveness and readiness probes' },
 ];
 
+interface RequestBody {
+  required?: boolean;
+  content?: Record<string, { schema?: { anyOf?: Record<string, unknown>[] } }>;
+}
+
 type OpenApiDocument = Record<string, unknown> & {
-  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>>;
+  paths?: Record<
+    string,
+    Record<
+      string,
+      { responses?: Record<string, { description?: string }>; requestBody?: RequestBody }
+    >
+  >;
   components?: { schemas?: Record<string, unknown> };
 };
 
@@ -47,12 +58,29 @@ const SUCCESS_DESCRIPTIONS: Record<string, string> = {
 };
 
 /**
+ * A body schema that may be absent (`Schema.nullish()`: Fastify reads no body as null)
+ * comes out as `anyOf: [Schema, null]` on a required body; say instead that the body is
+ * optional and, when sent, is Schema.
+ */
+function markOptionalBody(body: RequestBody | undefined): void {
+  for (const media of Object.values(body?.content ?? {})) {
+    const variants = media.schema?.anyOf;
+    if (!variants || variants.length !== 2) continue;
+    const rest = variants.filter((variant) => variant['type'] !== 'null');
+    if (rest.length !== 1) continue;
+    media.schema = rest[0]!;
+    body!.required = false;
+  }
+}
+
+/**
  * The zod provider registers every named schema twice (as input and as output); keep
  * only the components a path actually references, and name the success responses.
  */
 function tidyDocument(document: OpenApiDocument): OpenApiDocument {
   for (const operations of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(operations)) {
+      markOptionalBody(operation.requestBody);
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (response.description === 'Default Response')
           response.description = SUCCESS_DESCRIPTIONS[status] ?? 'Response';

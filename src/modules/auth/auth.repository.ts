@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, RefreshTokenRow } from '../../db/types.js';
 
 export const refreshTokensRepository = {
@@ -58,6 +58,23 @@ export const refreshTokensRepository = {
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .execute();
+  },
+
+  /** Every session of the user but one (the one changing the password); the count of tokens revoked. */
+  async revokeAllForUserExcept(
+    db: Kysely<DB>,
+    userId: string,
+    keepFamilyId: string | undefined,
+    now: Date,
+  ): Promise<number> {
+    let query = db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (keepFamilyId !== undefined) query = query.where('family_id', '<>', keepFamilyId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
   },
 
   async revokeAllForOrganisation(db: Kysely<DB>, organisationId: string, now: Date): Promise<void> {
@@ -149,6 +166,38 @@ export const credentialsRepository = {
       ])
       .where('users.id', '=', id)
       .executeTakeFirst();
+  },
+
+  /** For changing the password: compared inside the auth service and going no further. */
+  async findPasswordHash(db: Kysely<DB>, id: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.password_hash;
+  },
+
+  /**
+   * Sets a new password and voids every access token issued before (a new token
+   * generation); returns that generation, for the caller's fresh access token.
+   */
+  async setPassword(
+    trx: Transaction<DB>,
+    id: string,
+    values: { passwordHash: string; now: Date },
+  ): Promise<number> {
+    const row = await trx
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: values.passwordHash,
+        token_generation: eb('token_generation', '+', 1),
+        updated_at: values.now,
+      }))
+      .where('id', '=', id)
+      .returning('token_generation')
+      .executeTakeFirstOrThrow();
+    return row.token_generation;
   },
 
   async touchLastLogin(db: Kysely<DB>, id: string, now: Date): Promise<void> {

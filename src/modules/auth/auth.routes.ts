@@ -1,10 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../plugins/auth.js';
+import {
+  ClientHeadersSchema,
+  clearRefreshCookie,
+  deliverTokens,
+  presentedRefreshToken,
+} from '../../plugins/browser-session.js';
 import { RATE_LIMITS } from '../../plugins/security.js';
-import { problemResponses } from '../../lib/problem.js';
+import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import type { AuthService } from './auth.service.js';
-import { LoginSchema, RefreshSchema, TokenPairSchema } from './auth.schemas.js';
+import {
+  AccessTokenSchema,
+  ChangePasswordSchema,
+  LoginSchema,
+  RefreshSchema,
+  TokenPairSchema,
+} from './auth.schemas.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
   app.post(
@@ -16,13 +28,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         tags: ['auth'],
         summary: 'Sign in with email and password',
         description:
-          'Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After.',
+          'Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After. With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body.',
         security: [],
+        headers: ClientHeadersSchema,
         body: LoginSchema,
-        response: { 200: TokenPairSchema, ...problemResponses(401, 429) },
+        response: {
+          200: TokenPairSchema,
+          ...problemResponses(401, 429, 'AUTH.CROSS_SITE_REQUEST'),
+        },
       },
     },
-    async (request) => auth.login(ctxOf(request), request.body),
+    async (request, reply) =>
+      deliverTokens(request, reply, await auth.login(ctxOf(request), request.body)),
   );
 
   app.post(
@@ -34,13 +51,26 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new token pair',
         description:
-          'The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in.',
+          'The refresh token is rotated. Presenting a rotated token again revokes every token of that sign-in. A browser session (`X-Impactbeurs-Client: web`) sends no body: its token is read from the `impactbeurs_refresh` cookie, and the new one replaces it there.',
         security: [],
-        body: RefreshSchema,
-        response: { 200: TokenPairSchema, ...problemResponses(401, 429) },
+        headers: ClientHeadersSchema,
+        body: RefreshSchema.nullish(),
+        response: {
+          200: TokenPairSchema,
+          ...problemResponses(401, 429, 'AUTH.CROSS_SITE_REQUEST'),
+        },
       },
     },
-    async (request) => auth.refresh(ctxOf(request), request.body.refreshToken),
+    async (request, reply) => {
+      const presented = presentedRefreshToken(request, request.body?.refreshToken);
+      try {
+        return deliverTokens(request, reply, await auth.refresh(ctxOf(request), presented));
+      } catch (error) {
+        // A refused cookie is of no further use; the browser should not keep sending it.
+        clearRefreshCookie(request, reply);
+        throw error;
+      }
+    },
   );
 
   app.post(
@@ -51,14 +81,43 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         operationId: 'logout',
         tags: ['auth'],
         summary: 'End the session of a refresh token',
+        description:
+          'A browser session (`X-Impactbeurs-Client: web`) sends no body: the session of its cookie ends and the cookie is removed.',
         security: [],
-        body: RefreshSchema,
-        response: { 204: z.null().describe('Signed out'), ...problemResponses(429) },
+        headers: ClientHeadersSchema,
+        body: RefreshSchema.nullish(),
+        response: {
+          204: z.null().describe('Signed out'),
+          ...problemResponses(429, 'AUTH.CROSS_SITE_REQUEST'),
+        },
       },
     },
     async (request, reply) => {
-      await auth.logout(ctxOf(request), request.body.refreshToken);
+      const presented = presentedRefreshToken(request, request.body?.refreshToken);
+      if (presented !== undefined) await auth.logout(ctxOf(request), presented);
+      clearRefreshCookie(request, reply);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/v1/me/password',
+    {
+      onRequest: [app.authenticate],
+      config: { rateLimit: RATE_LIMITS.auth },
+      schema: {
+        operationId: 'changePassword',
+        tags: ['auth'],
+        summary: 'Change the signed-in user’s password',
+        description:
+          'Every other session of the user ends: their refresh tokens are revoked and all access tokens issued before stop working. This session goes on: use the access token in the response from now on (its refresh token stays valid).',
+        body: ChangePasswordSchema,
+        response: {
+          200: AccessTokenSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 429, 'AUTH.CURRENT_PASSWORD_INCORRECT'),
+        },
+      },
+    },
+    async (request) => auth.changePassword(ctxOf(request), request.user.sid, request.body),
   );
 };

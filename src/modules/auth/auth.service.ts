@@ -2,20 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { addDays, type Clock } from '../../lib/clock.js';
-import type { Ctx } from '../../lib/context.js';
-import { unauthorized } from '../../lib/errors.js';
-import { burnPasswordCheck, verifyPassword } from '../../lib/passwords.js';
+import { type Ctx, requireActor } from '../../lib/context.js';
+import { unauthorized, unprocessable } from '../../lib/errors.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { credentialsRepository, refreshTokensRepository } from './auth.repository.js';
-import type { TokenPair } from './auth.schemas.js';
+import type { AccessToken, TokenPair } from './auth.schemas.js';
 import type { LoginThrottle } from './login-throttle.js';
 
 export interface AuthServiceDeps {
   db: Kysely<DB>;
   clock: Clock;
   throttle: LoginThrottle;
-  signAccessToken(claims: { sub: string; org: string; gen: number }): string;
+  /** `sid` names the session (the refresh-token family) the access token belongs to. */
+  signAccessToken(claims: { sub: string; org: string; gen: number; sid: string }): string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
 }
@@ -46,6 +47,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         sub: user.id,
         org: user.organisationId,
         gen: user.tokenGeneration,
+        sid: familyId,
       }),
       tokenType: 'Bearer',
       expiresIn: deps.accessTokenTtlSeconds,
@@ -104,7 +106,9 @@ export function createAuthService(deps: AuthServiceDeps) {
      * that was already rotated means it was stolen or replayed, so its whole family
      * (every token descended from the same login) is revoked.
      */
-    async refresh(ctx: Ctx, refreshToken: string): Promise<TokenPair> {
+    async refresh(ctx: Ctx, refreshToken: string | undefined): Promise<TokenPair> {
+      // A browser session without its cookie has nothing to present.
+      if (refreshToken === undefined) throw INVALID_REFRESH();
       const now = clock.now();
       const tokenHash = hashToken(refreshToken);
 
@@ -156,6 +160,93 @@ export function createAuthService(deps: AuthServiceDeps) {
         );
       }
       throw INVALID_REFRESH();
+    },
+
+    /**
+     * Signs in a user who has just proven who they are another way (accepting an
+     * invitation sets the password, so asking for it again would add nothing).
+     */
+    async startSession(ctx: Ctx, userId: string, via: string): Promise<TokenPair> {
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const user = await credentialsRepository.findActor(trx, userId);
+        if (!user || user.user_status !== 'active' || user.organisation_status !== 'active')
+          throw unauthorized(
+            'AUTH.ACCOUNT_DISABLED',
+            'This account or its organisation is disabled',
+          );
+        await credentialsRepository.touchLastLogin(trx, user.id, now);
+        const tokens = await issueTokens(
+          trx,
+          {
+            id: user.id,
+            organisationId: user.organisation_id,
+            tokenGeneration: user.token_generation,
+          },
+          randomUUID(),
+        );
+        await recordAudit(trx, ctx, {
+          action: 'auth.logged_in',
+          subjectType: 'user',
+          subjectId: user.id,
+          summary: { via },
+          actor: { userId: user.id, organisationId: user.organisation_id },
+        });
+        return tokens;
+      });
+    },
+
+    /**
+     * Changes the signed-in user's password. Everyone else who holds a session of this
+     * user (another browser, a stolen token) is signed out: their refresh tokens are
+     * revoked and every access token issued so far stops working. The session that made
+     * the change continues, with the fresh access token this returns.
+     */
+    async changePassword(
+      ctx: Ctx,
+      sessionId: string | undefined,
+      input: { currentPassword: string; newPassword: string },
+    ): Promise<AccessToken> {
+      const actor = requireActor(ctx);
+      const current = await credentialsRepository.findPasswordHash(db, actor.userId);
+      if (!current || !(await verifyPassword(current, input.currentPassword))) {
+        throw unprocessable(
+          'AUTH.CURRENT_PASSWORD_INCORRECT',
+          'The current password is incorrect',
+          { errors: [{ path: 'body.currentPassword', message: 'is incorrect' }] },
+        );
+      }
+      // Hashing is slow on purpose; do it before the transaction.
+      const passwordHash = await hashPassword(input.newPassword);
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const generation = await credentialsRepository.setPassword(trx, actor.userId, {
+          passwordHash,
+          now,
+        });
+        const revoked = await refreshTokensRepository.revokeAllForUserExcept(
+          trx,
+          actor.userId,
+          sessionId,
+          now,
+        );
+        await recordAudit(trx, ctx, {
+          action: 'auth.password_changed',
+          subjectType: 'user',
+          subjectId: actor.userId,
+          summary: { otherSessionTokensRevoked: revoked },
+        });
+        return {
+          accessToken: deps.signAccessToken({
+            sub: actor.userId,
+            org: actor.organisationId,
+            gen: generation,
+            sid: sessionId ?? randomUUID(),
+          }),
+          tokenType: 'Bearer' as const,
+          expiresIn: deps.accessTokenTtlSeconds,
+        };
+      });
     },
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout is idempotent. */

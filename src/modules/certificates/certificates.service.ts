@@ -27,6 +27,7 @@ import { createDocuments, sha256Hex } from './documents.js';
 import { findInvoiceOrder, type InvoiceOrder } from './documents.repository.js';
 import type { VerificationAnswer, VerificationCache } from './verification-cache.js';
 import { findVerificationByCode, type VerificationRow } from './verification.repository.js';
+import { normalizeCode } from './verification-code.js';
 import type { CertificateFacts, CertificateSigner, JwksDocument } from './signing.js';
 
 export interface CertificatesDeps {
@@ -281,7 +282,9 @@ export function createCertificatesService(deps: CertificatesDeps) {
      * the cache is not serialised again. Unknown or malformed codes: 404, the malformed
      * ones without a query.
      */
-    async verifyCode(code: string): Promise<VerificationAnswer> {
+    /** By the code as typed: case, spaces, dashes and look-alikes do not matter (normalizeCode). */
+    async verifyCode(typed: string): Promise<VerificationAnswer> {
+      const code = normalizeCode(typed) ?? typed;
       if (!CODE_PATTERN.test(code)) throw notFound('Certificate');
       const cached = cache?.get(code);
       if (cached) return cached;

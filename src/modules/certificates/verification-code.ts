@@ -24,13 +24,16 @@ export function isWellFormedCode(code: string): boolean {
   return WELL_FORMED.test(code);
 }
 
+/** Spaces of any kind, and the hyphens and dashes word processors turn a `-` into. */
+const SEPARATORS = /[\s\u00AD\u2010-\u2015\u2212-]/g;
+
 /**
- * A code as a person may type it: lower case, with spaces or hyphens, with O for 0 and
- * I or L for 1 (Crockford's reading rules). Returns the canonical code, or undefined when
- * what remains is not well formed.
+ * A code as a person may type it: lower case, with spaces or hyphens (or dashes) anywhere,
+ * with O for 0 and I or L for 1 (Crockford's reading rules: the alphabet has none of the
+ * three). Returns the canonical code, or undefined when what remains is not well formed.
  */
 export function normalizeCode(input: string): string | undefined {
-  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(SEPARATORS, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return isWellFormedCode(code) ? code : undefined;
 }
 

@@ -20,6 +20,7 @@ import {
   renderNotFoundPage,
   renderVerificationPage,
 } from './verification-page.js';
+import { normalizeCode } from './verification-code.js';
 
 /** An uploaded certificate PDF is about 100 KB; a few MB leaves room and bounds the hashing. */
 export const MAX_VERIFY_PDF_BYTES = 5 * 1024 * 1024;
@@ -64,7 +65,7 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
         tags: ['verification'],
         summary: 'Verify a certificate by its verification code (public)',
         description:
-          'The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404.',
+          'The certificate as it stands now: status (active, suspended, revoked), number, supplier, project, credits, serial range, euro value, issue date. Holds no personal data. Unknown codes answer 404. The code may be given as a person types it: in any case, with spaces or dashes anywhere, O for 0 and I or L for 1.',
         security: [],
         params: VerificationCodeParamsSchema,
         response: { 200: VerificationSchema, ...problemResponses(404, 429) },
@@ -161,6 +162,14 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
+      // A code typed by hand (lower case, spaced, O for 0) goes to its one canonical address.
+      const canonical = normalizeCode(request.params.code);
+      if (canonical !== undefined && canonical !== request.params.code) {
+        const query = request.url.indexOf('?');
+        return reply
+          .header('cache-control', 'public, max-age=86400')
+          .redirect(`/verify/${canonical}${query === -1 ? '' : request.url.slice(query)}`, 301);
+      }
       const lang = pageLanguage(request.query.lang, request.headers['accept-language']);
       reply
         .type('text/html; charset=utf-8')

@@ -42,6 +42,14 @@ export const invitationsRepository = {
       .executeTakeFirst();
   },
 
+  async findByHash(db: Kysely<DB>, tokenHash: string): Promise<InvitationRow | undefined> {
+    return db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
   async markAccepted(trx: Kysely<DB>, id: string, userId: string, now: Date): Promise<void> {
     await trx
       .updateTable('invitations')

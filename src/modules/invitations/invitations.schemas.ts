@@ -54,3 +54,23 @@ export const AcceptInvitationSchema = z
       .max(PASSWORD_MAX_LENGTH),
   })
   .meta({ id: 'AcceptInvitation' });
+
+export const InvitationTokenSchema = z
+  .strictObject({ token: z.string().min(20).max(200) })
+  .meta({ id: 'InvitationToken' });
+
+export const InvitationPreviewSchema = z
+  .object({
+    organisation: z.object({ id: z.uuid(), name: z.string() }),
+    email: z.string().describe('The address the account will have; it cannot be changed here'),
+    role: UserRoleSchema,
+    expiresAt: z.iso.datetime(),
+    status: z
+      .literal('open')
+      .describe(
+        'Always `open`: an invitation that is used, expired or revoked answers a problem instead',
+      ),
+  })
+  .meta({ id: 'InvitationPreview' });
+
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, InvitationRow, UserRole } from '../../db/types.js';
+import type { DB, InvitationRow, OrganisationRow, UserRole } from '../../db/types.js';
 import { addDays, type Clock } from '../../lib/clock.js';
 import { type Ctx, requireActor, ROLES_BY_KIND, rolesInvitableBy } from '../../lib/context.js';
 import {
@@ -19,12 +19,29 @@ import { usersRepository } from '../users/users.repository.js';
 import { toUser } from '../users/users.service.js';
 import type { User } from '../users/users.schemas.js';
 import { invitationsRepository } from './invitations.repository.js';
-import type { Invitation } from './invitations.schemas.js';
+import type { Invitation, InvitationPreview } from './invitations.schemas.js';
 
 export const INVITATION_TTL_DAYS = 7;
 
 const EMAIL_TAKEN = () =>
   conflict('USER.EMAIL_TAKEN', 'A user with this email address already exists');
+
+const INVITATION_NOT_FOUND = () =>
+  new AppError(404, 'INVITATION.NOT_FOUND', 'This invitation does not exist');
+
+/** Used, expired, or revoked with its organisation: each refused with its own problem. */
+function assertAcceptable(
+  invitation: InvitationRow,
+  organisation: OrganisationRow | undefined,
+  now: Date,
+): asserts organisation is OrganisationRow {
+  if (invitation.accepted_at)
+    throw conflict('INVITATION.ALREADY_USED', 'This invitation has already been used');
+  if (invitation.expires_at <= now)
+    throw new AppError(410, 'INVITATION.EXPIRED', 'This invitation has expired; ask for a new one');
+  if (!organisation || organisation.status === 'disabled')
+    throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
+}
 
 export function createInvitationsService(deps: {
   db: Kysely<DB>;
@@ -127,6 +144,25 @@ export function createInvitationsService(deps: {
       };
     },
 
+    /**
+     * What an invitation joins, for the page where the invitee sets a password. Only the
+     * holder of the token learns anything; an invitation that can no longer be accepted
+     * answers the same problem accepting it would.
+     */
+    async preview(token: string): Promise<InvitationPreview> {
+      const invitation = await invitationsRepository.findByHash(db, hashToken(token));
+      if (!invitation) throw INVITATION_NOT_FOUND();
+      const organisation = await organisationsRepository.findById(db, invitation.organisation_id);
+      assertAcceptable(invitation, organisation, clock.now());
+      return {
+        organisation: { id: organisation.id, name: organisation.name },
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: invitation.expires_at.toISOString(),
+        status: 'open',
+      };
+    },
+
     /** Accepting sets the new user's password. A token works once, and only for seven days. */
     async accept(
       ctx: Ctx,
@@ -141,24 +177,12 @@ export function createInvitationsService(deps: {
             trx,
             hashToken(input.token),
           );
-          if (!invitation)
-            throw new AppError(404, 'INVITATION.NOT_FOUND', 'This invitation does not exist');
-          if (invitation.accepted_at)
-            throw conflict('INVITATION.ALREADY_USED', 'This invitation has already been used');
-          if (invitation.expires_at <= now) {
-            throw new AppError(
-              410,
-              'INVITATION.EXPIRED',
-              'This invitation has expired; ask for a new one',
-            );
-          }
+          if (!invitation) throw INVITATION_NOT_FOUND();
           const organisation = await organisationsRepository.findById(
             trx,
             invitation.organisation_id,
           );
-          if (!organisation || organisation.status === 'disabled') {
-            throw conflict('ORGANISATION.DISABLED', 'The organisation is disabled');
-          }
+          assertAcceptable(invitation, organisation, now);
           // A supplier an authority registered before it joined becomes active with its first user.
           if (organisation.status === 'pending') {
             await organisationsRepository.update(trx, organisation.id, {
