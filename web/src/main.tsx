@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { appRoutes } from './app/routes';
+import { restoreSession } from './auth/session';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,6 +24,9 @@ const queryClient = new QueryClient({
 });
 
 const router = createBrowserRouter(appRoutes());
+
+// A reload keeps the user signed in: the refresh cookie gives a new access token.
+void restoreSession();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -9,12 +9,16 @@ import type { paths } from '../../../openapi/api.d.ts';
 export const api = createClient<paths>({ baseUrl: '' });
 
 /**
- * Auth hook point. The access token lives in memory only (never in storage); whoever signs
- * the user in sets it here, and every request carries it. `onUnauthorized` lets the auth
- * layer refresh silently or send the user to sign-in.
+ * Auth hook points. The access token lives in memory only (never in storage); the session
+ * (auth/session.ts) sets it here, and every request carries it. Every request also carries
+ * `X-Impactbeurs-Client: web`, so the API keeps the refresh token in its HttpOnly cookie.
+ * When a signed-in request answers 401, `refreshHandler` is asked once for a new access
+ * token and the request is sent again with it; when that fails the session has expired.
  */
 let accessToken: string | undefined;
-let onUnauthorized: ((response: Response) => void) | undefined;
+let refreshHandler: (() => Promise<string | undefined>) | undefined;
+
+export const CLIENT_HEADER = 'x-impactbeurs-client';
 
 export function setAccessToken(token: string | undefined): void {
   accessToken = token;
@@ -24,18 +28,36 @@ export function getAccessToken(): string | undefined {
   return accessToken;
 }
 
-export function setUnauthorizedHandler(handler: ((response: Response) => void) | undefined): void {
-  onUnauthorized = handler;
+/** The session's refresh: resolves to a new access token, or undefined when the session ended. */
+export function setRefreshHandler(handler: (() => Promise<string | undefined>) | undefined): void {
+  refreshHandler = handler;
 }
 
+/** Requests that must never be retried after a refresh: the session's own. */
+const AUTH_PATHS = /^\/v1\/auth\//;
+const retries = new Map<string, Request>();
+
 const authMiddleware: Middleware = {
-  onRequest({ request }) {
-    if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
+  onRequest({ request, id, schemaPath }) {
+    request.headers.set(CLIENT_HEADER, 'web');
+    if (accessToken && !AUTH_PATHS.test(schemaPath)) {
+      request.headers.set('authorization', `Bearer ${accessToken}`);
+      // Keep a copy to send again after a silent refresh (a request's body is read once).
+      retries.set(id, request.clone());
+    }
     return request;
   },
-  onResponse({ response }) {
-    if (response.status === 401 && onUnauthorized) onUnauthorized(response);
-    return response;
+  async onResponse({ response, id }) {
+    const copy = retries.get(id);
+    retries.delete(id);
+    if (response.status !== 401 || !copy || !refreshHandler) return response;
+    const token = await refreshHandler();
+    if (!token) return response;
+    copy.headers.set('authorization', `Bearer ${token}`);
+    return fetch(copy);
+  },
+  onError({ id }) {
+    retries.delete(id);
   },
 };
 api.use(authMiddleware);
@@ -47,6 +69,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly requestId: string | undefined,
     readonly detail: string | undefined,
+    readonly retryAfter?: number,
   ) {
     super(`${status} ${code}`);
   }
@@ -56,12 +79,17 @@ interface ProblemLike {
   code?: unknown;
   detail?: unknown;
   requestId?: unknown;
+  retryAfter?: unknown;
 }
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem's code. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.data !== undefined && result.response.ok) return result.data;
   const problem = (result.error ?? {}) as ProblemLike;
+  const retryAfter =
+    typeof problem.retryAfter === 'number'
+      ? problem.retryAfter
+      : Number(result.response.headers.get('retry-after')) || undefined;
   throw new ApiError(
     result.response.status,
     typeof problem.code === 'string' ? problem.code : `HTTP.${result.response.status}`,
@@ -69,6 +97,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
       result.response.headers.get('x-request-id') ??
       undefined,
     typeof problem.detail === 'string' ? problem.detail : undefined,
+    retryAfter,
   );
 }
 
