@@ -2,6 +2,7 @@ import { Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { AccountMenu } from '../auth/AccountMenu';
 import { AppNavLink } from '../components/AppLink';
 import { currentLanguage, setLanguage } from '../i18n';
 import { publicNav } from './routes';
@@ -29,6 +30,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <AccountMenu />
           <button
             type="button"
             className="utrecht-button utrecht-button--subtle"

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Layout } from './Layout';
+import { signedInRoutes } from './signed-in-routes';
 
 /**
  * The route table. Each page is its own lazily loaded chunk, so a visitor downloads only the
@@ -16,7 +17,7 @@ const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 /** Routes that other parts of the app (sign-in, workspaces) add beside the public ones. */
-export const extraRoutes: RouteObject[] = [];
+export const extraRoutes: RouteObject[] = [...signedInRoutes];
 
 export function appRoutes(): RouteObject[] {
   return [
