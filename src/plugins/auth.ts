@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
+import { z } from 'zod';
 import type { Actor, Ctx } from '../lib/context.js';
 import { unauthorized } from '../lib/errors.js';
 
@@ -43,6 +44,24 @@ declare module 'fastify' {
     actor: Actor | null;
   }
 }
+
+/**
+ * The shape every access token's claims must have. The signature proves who issued a
+ * token, not that its claims are well formed (a key can leak, a bug can sign nonsense):
+ * a `sub` that is no UUID reached the database and answered 500. Registered claims
+ * (iss, aud, exp, iat) are checked by the JWT verifier.
+ */
+const AccessTokenClaimsSchema = z.looseObject({
+  sub: z.guid(),
+  org: z.guid(),
+  gen: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  sid: z.guid().optional(),
+  typ: z.literal('access'),
+});
 
 const INVALID_TOKEN = () =>
   unauthorized('AUTH.INVALID_TOKEN', 'Missing, invalid or expired access token');
@@ -97,8 +116,7 @@ export default fp<AuthPluginOptions>(
           throw INVALID_TOKEN();
         throw error;
       });
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw INVALID_TOKEN();
-      if (!Number.isInteger(claims.gen)) throw INVALID_TOKEN();
+      if (!AccessTokenClaimsSchema.safeParse(claims).success) throw INVALID_TOKEN();
       const actor = await options.loadActor(claims.sub, claims.gen);
       if (actor === 'disabled')
         throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, RefreshTokenRow } from '../../db/types.js';
 
 export const refreshTokensRepository = {
@@ -90,11 +90,28 @@ export const refreshTokensRepository = {
 };
 
 export const loginFailuresRepository = {
-  async record(db: Kysely<DB>, keys: string[], now: Date): Promise<void> {
-    await db
+  /**
+   * Serialises attempts on these throttle keys until the transaction ends (advisory locks:
+   * the keys need no row of their own). Take them in one order everywhere.
+   */
+  async lockKeys(trx: Transaction<DB>, keys: string[]): Promise<void> {
+    for (const key of keys)
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  },
+
+  /** Records an attempt under each key; the ids, to take it back if the password was right. */
+  async record(db: Kysely<DB>, keys: string[], now: Date): Promise<number[]> {
+    const rows = await db
       .insertInto('login_failures')
       .values(keys.map((key) => ({ throttle_key: key, failed_at: now })))
+      .returning('id')
       .execute();
+    return rows.map((row) => Number(row.id));
+  },
+
+  async remove(db: Kysely<DB>, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
   },
 
   /** Failures since `since` for the key, and the oldest of them (to compute Retry-After). */

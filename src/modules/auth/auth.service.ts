@@ -59,7 +59,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   return {
     async login(ctx: Ctx, input: { email: string; password: string }): Promise<TokenPair> {
       const now = clock.now();
-      await throttle.assertAllowed(input.email, ctx.ip, now);
+      const attempt = await throttle.reserve(input.email, ctx.ip, now);
 
       const credentials = await credentialsRepository.findCredentials(db, input.email);
       const valid = credentials
@@ -67,7 +67,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         : (await burnPasswordCheck(input.password), false);
 
       if (!credentials || !valid) {
-        await throttle.recordFailure(input.email, ctx.ip, now);
+        await throttle.failed(now);
         await recordAudit(db, ctx, {
           action: 'auth.login_failed',
           subjectType: 'user',
@@ -82,7 +82,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw unauthorized('AUTH.ACCOUNT_DISABLED', 'This account or its organisation is disabled');
       }
 
-      await throttle.recordSuccess(input.email);
+      await throttle.succeeded(attempt);
       const user = {
         id: credentials.id,
         organisationId: credentials.organisation_id,

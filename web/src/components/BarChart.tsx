@@ -9,6 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from './ScrollTable';
 
 export interface BarDatum {
   label: string;
@@ -53,7 +54,7 @@ export function BarChart({
       </ul>
       <details>
         <summary>{t('stats.asTable')}</summary>
-        <div className="ib-table-wrap">
+        <ScrollTable label={title}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -72,7 +73,7 @@ export function BarChart({
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollTable>
       </details>
     </section>
   );

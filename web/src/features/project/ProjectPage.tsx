@@ -17,6 +17,7 @@ import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FundingProgress } from '../../components/FundingProgress';
 import { PageHeading } from '../../components/PageHeading';
+import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatBasisPoints, formatDate, formatEuros, formatNumber } from '../../lib/format';
 
@@ -122,7 +123,7 @@ function ProjectDetail({ project }: { project: CatalogueProjectDetail }) {
 
       <section aria-labelledby="budget">
         <Heading2 id="budget">{t('project.budget')}</Heading2>
-        <div className="ib-table-wrap">
+        <ScrollTable label={t('project.budget')}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -143,7 +144,7 @@ function ProjectDetail({ project }: { project: CatalogueProjectDetail }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="outcomes">
@@ -169,7 +170,7 @@ function AwardExplained({ project }: { project: CatalogueProjectDetail }) {
     <section aria-labelledby="award">
       <Heading2 id="award">{t('project.award')}</Heading2>
       <Paragraph>{t('project.awardLead')}</Paragraph>
-      <div className="ib-table-wrap">
+      <ScrollTable label={t('project.award')}>
         <Table>
           <TableHeader>
             <TableRow>
@@ -190,7 +191,7 @@ function AwardExplained({ project }: { project: CatalogueProjectDetail }) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollTable>
       <Paragraph>
         {award.scoreSource === 'median' ? t('project.scoreMedian') : t('project.scoreConsensus')}
       </Paragraph>
