@@ -24,8 +24,32 @@ const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inflight: Promise<string | undefined> | undefined;
 
+/**
+ * A hint (no secret) that this browser has a session cookie, so that a visitor who never
+ * signed in does not spend a sign-in request (rate limited per address) on every page load.
+ */
+const HINT_KEY = 'impactbeurs.session';
+
+function hint(on: boolean): void {
+  try {
+    if (on) window.localStorage.setItem(HINT_KEY, '1');
+    else window.localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Storage blocked: every load then asks once, which still works.
+  }
+}
+
+function hinted(): boolean {
+  try {
+    return window.localStorage.getItem(HINT_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
 function set(next: SessionState): void {
   state = next;
+  if (next.status !== 'loading') hint(next.status === 'signedIn');
   for (const listener of listeners) listener();
 }
 
@@ -102,8 +126,12 @@ export function refresh(): Promise<string | undefined> {
 
 setRefreshHandler(refresh);
 
-/** On app load: a refresh through the cookie, if there is one. */
+/** On app load: a refresh through the cookie, if this browser signed in before. */
 export function restoreSession(): Promise<unknown> {
+  if (!hinted()) {
+    set({ status: 'signedOut' });
+    return Promise.resolve();
+  }
   return refresh();
 }
 
