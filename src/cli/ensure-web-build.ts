@@ -51,6 +51,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       {
         cwd: ROOT,
         stdio: 'inherit',
+        // Callers such as the browser tests run under NODE_ENV=test; the build must be production's.
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
     if (result.status !== 0) process.exit(result.status ?? 1);
