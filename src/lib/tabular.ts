@@ -30,30 +30,46 @@ function euros(cents: number): string {
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+/** What a spreadsheet takes for the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = '[=+\\-@\\t\\r]';
 /**
- * A cell that starts like a formula is prefixed with an apostrophe (OWASP "CSV injection"),
- * so a name like "=HYPERLINK(…)" typed by someone else stays text in the reader's spreadsheet.
+ * Where a spreadsheet may start a cell: the start of the text, and after any separator a
+ * reader might split on (Dutch Excel splits on `;` whatever the file says, and a reader
+ * that misreads the quoting splits on anything), spaces allowed in between.
  */
-function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+const CELL_START = new RegExp(`(^|[,;\\t\\r\\n])(?=[ ]*${FORMULA_START})`, 'g');
+
+/**
+ * Makes text inert in a spreadsheet: an apostrophe before every place a cell could start
+ * with a formula character, so "=HYPERLINK(…)" typed by someone else, or "Sec;=1+1;x" read
+ * by a spreadsheet that splits on `;`, stays text.
+ */
+export function defuseCell(text: string): string {
+  return text.replace(CELL_START, "$1'");
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function cellText<Row>(column: Column<Row>, row: Row): string {
-  const value = column.value(row);
+/**
+ * One CSV field. Text is always defused and always quoted, so no reader takes a separator
+ * or a line end inside it for the end of the cell; numbers go out bare, as numbers.
+ */
+export function csvField(value: Cell): string {
   if (value === null) return '';
-  if (typeof value === 'number') return column.kind === 'euro' ? euros(value) : String(value);
-  return defuse(value);
+  if (typeof value === 'number') return String(value);
+  return `"${defuseCell(value).replace(/"/g, '""')}"`;
+}
+
+function csvCell<Row>(column: Column<Row>, row: Row): string {
+  const value = column.value(row);
+  // An amount is a number, not text: bare, so spreadsheets add it up.
+  if (typeof value === 'number' && column.kind === 'euro') return euros(value);
+  return csvField(value);
 }
 
 /** CSV with a header row and CRLF line ends; a UTF-8 BOM so spreadsheet programs read ë and € right. */
 export function toCsv<Row>(table: Table<Row>): Buffer {
   const lines = [table.columns.map((column) => csvField(column.header)).join(',')];
   for (const row of table.rows)
-    lines.push(table.columns.map((column) => csvField(cellText(column, row))).join(','));
+    lines.push(table.columns.map((column) => csvCell(column, row)).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowRanges } from '../../src/modules/reports/disclosure.js';
 import { assertPublishable, publishReportCells } from '../../src/modules/reports/report-cells.js';
@@ -263,10 +264,10 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
       }
       const csv = await w.get(null, `/v1/stats.csv?${query}`);
       expectStatus(csv, 200);
-      const lines = csv.body
-        .replace(/^\uFEFF/, '')
-        .split('\r\n')
-        .map((l) => l.split(','));
+      const lines: string[][] = parseCsv(csv.body.replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+        skip_empty_lines: true,
+      });
       for (const [category, value] of Object.entries(served.outcomes)) {
         const row = lines.find((l) => l[0] === 'outcomes' && l[1] === category);
         expect(row?.[2], `${query} csv outcomes:${category}`).toBe(String(value));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDateTime } from '../../lib/dates.js';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 
 export const AuditEventSchema = z
@@ -23,8 +24,8 @@ export const AuditQuerySchema = PageQuerySchema.extend({
   action: z.string().max(100).optional(),
   subjectType: z.string().max(100).optional(),
   subjectId: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('Inclusive lower bound on occurredAt'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Exclusive upper bound on occurredAt'),
+  from: boundedDateTime().optional().describe('Inclusive lower bound on occurredAt'),
+  to: boundedDateTime().optional().describe('Exclusive upper bound on occurredAt'),
 });
 
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDateTime } from '../../lib/dates.js';
 import { BudgetCategorySchema, ProjectStatusSchema } from '../projects/vocabulary.js';
 
 export const CriterionSchema = z
@@ -103,8 +104,7 @@ export type ConfirmAwardInput = z.infer<typeof ConfirmAwardSchema>;
 
 export const ListProjectSchema = z
   .object({
-    fundingDeadline: z.iso
-      .datetime({ offset: true })
+    fundingDeadline: boundedDateTime()
       .optional()
       .describe(
         'When funding closes; defaults to FUNDING_PERIOD_DAYS after listing. Must lie in the future.',

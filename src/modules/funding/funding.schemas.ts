@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { boundedDate, boundedDateTime } from '../../lib/dates.js';
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
 // eslint-disable-next-line no-control-regex -- the NUL byte is what this refuses
 const NO_NUL = /^[^\u0000]*$/;
 const text = (min: number, max: number) =>
   z.string().trim().min(min).max(max).regex(NO_NUL, 'must not contain NUL characters');
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const ProjectIdParamsSchema = z.object({ id: z.uuid() });
 export const PayoutIdParamsSchema = z.object({ id: z.uuid() });
@@ -158,9 +158,9 @@ export const FundingSchema = z
 export type Funding = z.infer<typeof FundingSchema>;
 
 export const ExtendDeadlineSchema = z.object({
-  fundingDeadline: z.iso
-    .datetime({ offset: true })
-    .describe('The new deadline: later than the current one and in the future'),
+  fundingDeadline: boundedDateTime().describe(
+    'The new deadline: later than the current one and in the future',
+  ),
   reason: text(3, 2000),
 });
 
@@ -171,10 +171,7 @@ export const FundingDecisionInputSchema = z.object({
       'refund_all: the project fails now; approved claims on its certificates are invalidated and every buyer is refunded. extend_deadline: a new deadline, the project sells again until then',
     ),
   reason: text(3, 2000),
-  fundingDeadline: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('Required with extend_deadline'),
+  fundingDeadline: boundedDateTime().optional().describe('Required with extend_deadline'),
 });
 
 export const PayoutSchema = z
@@ -234,11 +231,10 @@ export const LedgerReportSchema = z
   .meta({ id: 'LedgerReport' });
 
 export const ReconciliationQuerySchema = z.object({
-  from: z.string().regex(DAY, 'YYYY-MM-DD').describe('First day (Amsterdam time), inclusive'),
-  to: z
-    .string()
-    .regex(DAY, 'YYYY-MM-DD')
-    .describe('Last day (Amsterdam time), inclusive; at most 92 days after from'),
+  from: boundedDate('YYYY-MM-DD').describe('First day (Amsterdam time), inclusive'),
+  to: boundedDate('YYYY-MM-DD').describe(
+    'Last day (Amsterdam time), inclusive; at most 92 days after from',
+  ),
 });
 
 export const ReconciliationDifferenceSchema = z

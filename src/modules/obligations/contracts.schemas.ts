@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { boundedDate } from '../../lib/dates.js';
 import { EmailSchema, KvkNumberSchema } from '../../lib/dutch.js';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 import { BASIS_POINTS, DEFAULT_PERCENTAGE_BP } from './obligation-math.js';
 
-const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
+const DateSchema = boundedDate();
 const CentsSchema = z.number().int().positive().max(1_000_000_000_000_000);
 const PercentageBpSchema = z
   .number()

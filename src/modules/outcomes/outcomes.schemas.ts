@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDate } from '../../lib/dates.js';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 import { OutcomeTypeSchema, TargetGroupSchema } from '../projects/vocabulary.js';
 import { PublicStorySchema } from '../reports/public-story.js';
@@ -11,7 +12,7 @@ import { PublicStorySchema } from '../reports/public-story.js';
 
 export const MAX_PEOPLE = 100_000;
 const count = () => z.number().int('must be a whole number').min(0).max(MAX_PEOPLE);
-const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
+const DateSchema = boundedDate();
 
 export const OutcomeReportKindSchema = z
   .enum(['interim', 'final'])

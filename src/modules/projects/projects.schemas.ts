@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDate } from '../../lib/dates.js';
 import { EmailSchema } from '../../lib/dutch.js';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
 import {
@@ -22,7 +23,7 @@ const cents = () =>
     .max(MAX_CENTS, `must be at most ${MAX_CENTS} cents`);
 const positiveCents = () => cents().positive('must be more than 0 cents');
 
-const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
+const DateSchema = boundedDate();
 
 const TitleSchema = z.string().trim().min(3).max(200);
 const SummarySchema = z.string().trim().max(1000);

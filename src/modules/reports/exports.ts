@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { centsToDecimalString } from '../../lib/format.js';
+import { csvField } from '../../lib/tabular.js';
 import type {
   AttributedCount,
   AuthorityReport,
@@ -328,16 +329,13 @@ export function publicTables(report: PublicStats): ReportTables {
   };
 }
 
-/** A text cell a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
+/**
+ * A text cell of the workbook that looks like a formula is prefixed with an apostrophe. An
+ * XLSX cell is typed (a string is never run), so this is only for a person who copies it
+ * out; the CSV, which has no types, is defused in full by csvField (lib/tabular.ts).
+ */
 function safeText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: Value): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = safeText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** RFC 4180 CSV with a BOM (so spreadsheets read UTF-8): the metadata, then each table under its name. */

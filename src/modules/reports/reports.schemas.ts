@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDate } from '../../lib/dates.js';
 import { CertificateStatusSchema } from '../certificates/certificates.schemas.js';
 import {
   BudgetCategorySchema,
@@ -8,7 +9,7 @@ import {
 } from '../projects/vocabulary.js';
 import { PublicStorySchema } from './public-story.js';
 
-const DateSchema = z.iso.date('must be a date as YYYY-MM-DD');
+const DateSchema = boundedDate();
 
 export const PeriodQuerySchema = z
   .object({
