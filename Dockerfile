@@ -10,6 +10,10 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 RUN npm run build
+# The web app, built against the checked-in API types and served by the same process.
+COPY openapi ./openapi
+COPY web ./web
+RUN npm run build:web
 
 FROM node:24-bookworm-slim AS production-deps
 WORKDIR /app
@@ -24,6 +28,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=production-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -2,6 +2,7 @@
 // (eslint-config-prettier turns off the rules that would argue with it).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -32,6 +33,12 @@ export default tseslint.config(
     // depend on today's schema types.
     files: ['migrations/**/*.ts', 'src/db/migrator.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The web app: React's rules of hooks.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
   prettier,
 );

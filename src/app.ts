@@ -19,6 +19,7 @@ import browserSession from './plugins/browser-session.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import security from './plugins/security.js';
+import webApp from './plugins/web-app.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -254,6 +255,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     claims: createClaimsService({ db, clock, publicUrl: config.publicUrl }),
     clock,
   });
+  // Last: the app's catch-all GET must not shadow any API route.
+  await app.register(webApp, { distDir: config.webDistDir });
 
   return app;
 }

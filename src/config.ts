@@ -123,6 +123,8 @@ const envSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
   TRUST_PROXY: booleanFromString.default(false),
+  /** The built web app (index.html and assets/); absent: the API runs without it. */
+  WEB_DIST_DIR: z.string().min(1).default('./web/dist'),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
   VERIFY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ACTOR_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
@@ -203,6 +205,8 @@ export interface Config {
   trustProxy: boolean;
   /** Public verification requests per client address per minute (GET/POST /v1/verify…, /verify/{code}, JWKS). */
   verifyRateLimitPerMinute: number;
+  /** Where the built web app lives; served from `/` when its index.html exists. */
+  webDistDir: string;
   /** Verification answers kept in memory (0: none); see certificates/verification-cache.ts. */
   verifyCacheSize: number;
   /** Signed-in users' checks kept in memory (0: none; every request reads the database); see users/actor-cache.ts. */
@@ -321,6 +325,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
     verifyRateLimitPerMinute: e.VERIFY_RATE_LIMIT_PER_MINUTE,
+    webDistDir: path.resolve(e.WEB_DIST_DIR),
     verifyCacheSize: e.VERIFY_CACHE_SIZE,
     actorCacheSize: e.ACTOR_CACHE_SIZE,
     firstAdmin:

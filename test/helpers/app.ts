@@ -25,6 +25,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     JWT_SECRET: TEST_JWT_SECRET,
     PUBLIC_URL: 'http://impactbeurs.test',
     DATA_DIR: '/nonexistent-test-data-dir',
+    // The API alone, whether or not the web app has been built (test/server/web-app.test.ts serves one).
+    WEB_DIST_DIR: '/nonexistent-test-web-dist',
     LOG_LEVEL: 'silent',
     SIGNING_PRIVATE_KEY: JSON.stringify(TEST_SIGNING_JWK),
     ...env,

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowser } from './helpers';
+
+describe('a visitor finds a project and sees why it got its credits', () => {
+  const s = useBrowser();
+
+  it('walks home → catalogue → project page, accessible on every page', async () => {
+    const { page } = s;
+    await page.goto('/');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Impactbeurs');
+    expect(await page.title()).toMatch(/Impactbeurs$/);
+    await page.getByText('Credits verkocht').waitFor();
+    await expectAccessible(page);
+
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Projecten' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Projecten' }).waitFor();
+    expect(await page.title()).toBe('Projecten | Impactbeurs');
+    const cards = page.getByRole('list').filter({ has: page.getByRole('progressbar') });
+    await cards.getByRole('progressbar').first().waitFor();
+    // Municipality names in the filter, never CBS codes on screen.
+    const options = await page.getByLabel('Gemeente').locator('option').allTextContents();
+    expect(options).toContain('Rotterdam');
+    expect(await page.locator('main').innerText()).not.toMatch(/GM[0-9]{4}/);
+    await expectAccessible(page);
+
+    const first = cards.getByRole('heading', { level: 3 }).getByRole('link').first();
+    const title = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('heading', { name: 'De toekenning uitgelegd' }).waitFor();
+    await page.getByText(/Impactscore S = /).waitFor();
+    await page.getByText(/Aantal credits N = /).waitFor();
+    // Euros, never cents.
+    expect(await page.locator('main').innerText()).toMatch(/€\s?[0-9.]+,[0-9]{2}/);
+    await expectAccessible(page);
+  });
+
+  it('filters the catalogue by target group and keeps the filter in the address', async () => {
+    const { page } = s;
+    await page.goto('/projects');
+    await page.getByLabel('Doelgroep').selectOption({ label: 'Jongeren' });
+    await page.getByRole('button', { name: 'Toon projecten' }).click();
+    await page.waitForURL(/doelgroep=youth/);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /project/ })
+      .waitFor();
+    await expectAccessible(page);
+  });
+
+  it('shows the story bank and the figures, each chart also as a table', async () => {
+    const { page } = s;
+    await page.goto('/stories');
+    await page.getByRole('heading', { level: 1, name: 'Verhalen' }).waitFor();
+    await page.getByRole('article').first().waitFor();
+    await expectAccessible(page);
+
+    await page.goto('/statistics');
+    await page.getByRole('heading', { level: 1, name: 'Cijfers' }).waitFor();
+    await page.getByText('Dezelfde cijfers als tabel').first().click();
+    await page.getByRole('table').first().waitFor();
+    await expectAccessible(page);
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    const { page } = s;
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: /social return with real impact/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /social return with real impact/ }).waitFor();
+    await expectAccessible(page);
+  });
+
+  it('answers an unknown page with a page that says so', async () => {
+    const { page } = s;
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+    await expectAccessible(page);
+  });
+});
+
+describe('on a 375 px wide screen', () => {
+  const s = useBrowser({ width: 375, height: 800 });
+
+  it('shows home, catalogue and project page without sideways scrolling', async () => {
+    const { page } = s;
+    for (const url of ['/', '/projects']) {
+      await page.goto(url);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, url).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+    }
+    await page.getByRole('progressbar').first().waitFor();
+    await page.locator('main h3 a').first().click();
+    await page.getByRole('heading', { name: 'De toekenning uitgelegd' }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  });
+});

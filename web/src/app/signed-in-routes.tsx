@@ -1,0 +1,19 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../auth/RequireAuth';
+
+/**
+ * Sign-in, the invitation page (the path the API's `acceptUrl` already uses), and the pages
+ * behind sign-in. Paths are English like the public ones.
+ */
+const LoginPage = lazy(() => import('../features/login/LoginPage'));
+const InvitationPage = lazy(() => import('../features/invitation/InvitationPage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const StartPage = lazy(() => import('../features/start/StartPage'));
+
+export const signedInRoutes: RouteObject[] = [
+  { path: 'login', element: <LoginPage /> },
+  { path: 'invitations/accept', element: <InvitationPage /> },
+  { path: 'account', element: <RequireAuth>{(me) => <AccountPage me={me} />}</RequireAuth> },
+  { path: 'start', element: <RequireAuth>{(me) => <StartPage me={me} />}</RequireAuth> },
+];
