@@ -10,9 +10,13 @@ export const EARLIEST_DATE = '2000-01-01';
 export const LATEST_DATE = '2099-12-31';
 
 const OUT_OF_RANGE = { message: `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}` };
-/** Years 2000 to 2099: the text is ISO 8601 already, so its year is its first four digits. */
+/**
+ * Years 2000 to 2099: the text is ISO 8601, so its year is its first four digits. Text not
+ * shaped like a date at all is left to the format check, which names it once.
+ */
 const inRange = (value: string) =>
-  value >= EARLIEST_DATE && value.slice(0, 4) <= LATEST_DATE.slice(0, 4);
+  !/^\d{4}-/.test(value) ||
+  (value >= EARLIEST_DATE && value.slice(0, 4) <= LATEST_DATE.slice(0, 4));
 
 /*
  * A refinement rather than a second pattern: the API document keeps `format: date` /

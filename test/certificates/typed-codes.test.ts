@@ -55,6 +55,8 @@ describe('verification codes as people type them', () => {
 
   it('the page /verify/{code} answers 301 to the canonical address, keeping the query', async () => {
     for (const [form, typed] of Object.entries(typedForms(code))) {
+      // A random code may hold no 0 or 1, and then its look-alike form is the code itself.
+      if (typed === code) continue;
       const response = await t.app.inject({
         method: 'GET',
         url: `/verify/${encodeURIComponent(typed)}?lang=en`,

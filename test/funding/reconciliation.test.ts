@@ -162,7 +162,7 @@ describe('reconciliation report', () => {
     );
     expectStatus(
       await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-13-01&to=2026-12-31'),
-      422,
+      400,
     );
     const empty = await f.get(
       f.m.admin.as,
