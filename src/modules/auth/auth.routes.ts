@@ -4,7 +4,14 @@ import { ctxOf } from '../../plugins/auth.js';
 import { RATE_LIMITS } from '../../plugins/security.js';
 import { problemResponses } from '../../lib/problem.js';
 import type { AuthService } from './auth.service.js';
+import { DEFAULT_THROTTLE } from './login-throttle.js';
 import { LoginSchema, RefreshSchema, TokenPairSchema } from './auth.schemas.js';
+
+const { perAccount, perAddress, windowSeconds } = DEFAULT_THROTTLE;
+const LOGIN_DESCRIPTION = [
+  'Returns a 15-minute access token and a single-use refresh token.',
+  `Two limits apply. Every attempt counts toward the address limit below, successful or not. Failed attempts are also counted per account and per address in the database (across instances): after ${perAccount} failures for one account, or ${perAddress} from one address, within ${windowSeconds / 60} minutes, sign-in answers 429 \`AUTH.TOO_MANY_ATTEMPTS\` with \`Retry-After\` until the oldest of those failures is ${windowSeconds / 60} minutes old, even with the right password. A successful sign-in clears the account's failures.`,
+].join('\n\n');
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
   app.post(
@@ -15,8 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         operationId: 'login',
         tags: ['auth'],
         summary: 'Sign in with email and password',
-        description:
-          'Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After.',
+        description: LOGIN_DESCRIPTION,
         security: [],
         body: LoginSchema,
         response: { 200: TokenPairSchema, ...problemResponses(401, 429) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../../lib/pagination.js';
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
 // eslint-disable-next-line no-control-regex -- the NUL byte is what this refuses
@@ -204,9 +205,7 @@ export const PayoutSchema = z
 
 export type Payout = z.infer<typeof PayoutSchema>;
 
-export const PayoutListSchema = z
-  .object({ items: z.array(PayoutSchema) })
-  .meta({ id: 'PayoutList' });
+export const PayoutListSchema = pageSchema(PayoutSchema).meta({ id: 'PayoutList' });
 
 export const ListPayoutsQuerySchema = z.object({
   status: z

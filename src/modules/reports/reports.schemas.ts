@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_TYPES } from '../../lib/tabular.js';
 import { CertificateStatusSchema } from '../certificates/certificates.schemas.js';
 import {
   BudgetCategorySchema,
@@ -305,12 +306,12 @@ export type PublicStats = z.infer<typeof PublicStatsSchema>;
 
 export const CsvResponseSchema = {
   description: 'The report as CSV (UTF-8 with BOM)',
-  content: { 'text/csv': { schema: z.string() } },
+  content: { [CONTENT_TYPES.csv]: { schema: z.string() } },
 } as const;
 export const XlsxResponseSchema = {
   description: 'The report as an Excel workbook',
   content: {
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    [CONTENT_TYPES.xlsx]: {
       schema: z.string().meta({ format: 'binary' }),
     },
   },
