@@ -3910,6 +3910,8 @@ export interface components {
         "Idempotent-Replayed": "true";
         /** @description SHA-256 of the document’s bytes (lowercase hex), as recorded when it was rendered; POST /v1/verify/pdf recognises exactly these bytes. */
         "X-Content-SHA256": string;
+        /** @description Where the resource is: for a redirect, the address to follow. */
+        Location: string;
         /** @description Sent with `IDEMPOTENCY.IN_PROGRESS`: seconds to wait before repeating the request with the same key. */
         "Retry-After-If-In-Progress": number;
     };
@@ -10602,6 +10604,18 @@ export interface operations {
                 content: {
                     "text/html; charset=utf-8": string;
                 };
+            };
+            /** @description A code written otherwise than its canonical form (as a person may type it): `Location` is the page at the canonical code */
+            301: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or fails validation */
             400: {

@@ -48,6 +48,10 @@ export const RESPONSE_HEADERS = {
       'SHA-256 of the document’s bytes (lowercase hex), as recorded when it was rendered; POST /v1/verify/pdf recognises exactly these bytes.',
     schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
+  Location: {
+    description: 'Where the resource is: for a redirect, the address to follow.',
+    schema: { type: 'string' },
+  },
 } as const;
 
 export type ResponseHeaderName = keyof typeof RESPONSE_HEADERS;

@@ -156,7 +156,7 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/verify/:code',
     {
-      config,
+      config: { ...config, responseHeaders: { 301: ['Location' as const] } },
       schema: {
         operationId: 'viewVerificationPage',
         tags: ['verification'],
@@ -175,6 +175,11 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
         }),
         response: {
           200: HTML_PAGE('The verification page'),
+          301: z
+            .null()
+            .describe(
+              'A code written otherwise than its canonical form (as a person may type it): `Location` is the page at the canonical code',
+            ),
           404: HTML_PAGE('The page for an unknown code'),
           ...problemResponses(429),
         },
