@@ -15,6 +15,19 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
       .describe('Pass as `cursor` for the next page; null on the last page'),
   });
 
+export interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/**
+ * A list that is returned whole, in the one list shape of the API: `nextCursor` is null
+ * because there is no next page (docs/api-contract.md).
+ */
+export function wholeList<Item>(items: Item[]): Page<Item> {
+  return { items, nextCursor: null };
+}
+
 export function encodeCursor(values: Record<string, string>): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }

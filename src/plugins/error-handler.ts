@@ -58,7 +58,12 @@ export function problem<S extends ErrorStatus>(
   };
 }
 
+/** Seconds a client should wait before retrying a 503 (the service is starting, stopping or lost its database). */
+const RETRY_UNAVAILABLE_SECONDS = 5;
+
 function sendProblem(reply: FastifyReply, body: Problem, headers: Record<string, string> = {}) {
+  if (body.status === 503 && headers['retry-after'] === undefined)
+    headers = { ...headers, 'retry-after': String(RETRY_UNAVAILABLE_SECONDS) };
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body);
 }
 

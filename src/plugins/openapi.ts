@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { openapiConventions } from './openapi-conventions.js';
 
 export interface OpenApiOptions {
   version: string;
@@ -114,6 +115,8 @@ function tidyDocument(document: OpenApiDocument): OpenApiDocument {
  */
 export default fp<OpenApiOptions>(
   async function openapi(app: FastifyInstance, options) {
+    // Before any route is added: the conventions are applied to each route as it is registered.
+    const applyConventions = openapiConventions(app);
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -137,7 +140,7 @@ export default fp<OpenApiOptions>(
       },
       transform: jsonSchemaTransform,
       transformObject: (document) =>
-        tidyDocument(jsonSchemaTransformObject(document) as OpenApiDocument),
+        applyConventions(tidyDocument(jsonSchemaTransformObject(document) as OpenApiDocument)),
     });
 
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import { EXPOSED_HEADERS } from './openapi-conventions.js';
 
 export interface SecurityOptions {
   corsOrigins: string[];
@@ -38,7 +39,8 @@ export default fp<SecurityOptions>(
     await app.register(cors, {
       origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
       credentials: false,
-      exposedHeaders: ['x-request-id', 'retry-after', 'location'],
+      // Every documented response header, so that a browser client can read what it is told.
+      exposedHeaders: [...EXPOSED_HEADERS, 'content-disposition'],
     });
     await app.register(rateLimit, { global: false });
 

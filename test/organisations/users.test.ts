@@ -65,7 +65,8 @@ describe('users of organisations', () => {
       const response = await get(as.supplierMember, `/v1/organisations/${world.supplier.id}/users`);
       expect(response.statusCode, response.body).toBe(200);
       const body = response.json();
-      expect(Object.keys(body)).toEqual(['items']);
+      expect(Object.keys(body).sort()).toEqual(['items', 'nextCursor']);
+      expect(body.nextCursor).toBeNull();
       const items: Record<string, unknown>[] = body.items;
       expect(items.map((u) => u.id).sort()).toEqual(
         [world.supplierMember.id, secondSupplierMember.id].sort(),

@@ -17,6 +17,14 @@ import {
   RefreshSchema,
   TokenPairSchema,
 } from './auth.schemas.js';
+import { DEFAULT_THROTTLE } from './login-throttle.js';
+
+const { perAccount, perAddress, windowSeconds } = DEFAULT_THROTTLE;
+const LOGIN_DESCRIPTION = [
+  'Returns a 15-minute access token and a single-use refresh token.',
+  `Two limits apply. Every attempt counts toward the address limit below, successful or not. Failed attempts are also counted per account and per address in the database (across instances): after ${perAccount} failures for one account, or ${perAddress} from one address, within ${windowSeconds / 60} minutes, sign-in answers 429 \`AUTH.TOO_MANY_ATTEMPTS\` with \`Retry-After\` until the oldest of those failures is ${windowSeconds / 60} minutes old, even with the right password. A successful sign-in clears the account's failures.`,
+  'With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body.',
+].join('\n\n');
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
   app.post(
@@ -27,8 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         operationId: 'login',
         tags: ['auth'],
         summary: 'Sign in with email and password',
-        description:
-          'Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account or one address answer 429 with Retry-After. With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body.',
+        description: LOGIN_DESCRIPTION,
         security: [],
         headers: ClientHeadersSchema,
         body: LoginSchema,

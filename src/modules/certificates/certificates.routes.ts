@@ -21,6 +21,9 @@ const pdfHeaders = (document: PdfDocument) => ({
   'cache-control': 'private, no-store',
 });
 
+/** The PDF routes send the digest of the stored bytes (documented as a response header). */
+const PDF_CONFIG = { responseHeaders: { 200: ['X-Content-SHA256' as const] } };
+
 /** A supplier's own certificates and invoices; anyone else's answer 404 (platform admins see all). */
 export const certificatesRoutes: FastifyPluginAsyncZod<{
   certificates: CertificatesService;
@@ -63,6 +66,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/v1/certificates/:id/pdf',
     {
+      config: PDF_CONFIG,
       schema: {
         operationId: 'getCertificatePdf',
         tags: ['certificates'],
@@ -106,6 +110,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/v1/orders/:id/invoice.pdf',
     {
+      config: PDF_CONFIG,
       schema: {
         operationId: 'getOrderInvoicePdf',
         tags: ['orders'],
@@ -136,6 +141,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/v1/orders/:id/credit-note.pdf',
     {
+      config: PDF_CONFIG,
       schema: {
         operationId: 'getOrderCreditNotePdf',
         tags: ['orders'],

@@ -25,6 +25,11 @@ import { normalizeCode } from './verification-code.js';
 /** An uploaded certificate PDF is about 100 KB; a few MB leaves room and bounds the hashing. */
 export const MAX_VERIFY_PDF_BYTES = 5 * 1024 * 1024;
 
+const HTML_PAGE = (description: string) => ({
+  description,
+  content: { 'text/html; charset=utf-8': { schema: z.string() } },
+});
+
 /** Public verification (DESIGN §6): no sign-in, rate limited, no personal data. */
 export const verificationRoutes: FastifyPluginAsyncZod<{
   certificates: CertificatesService;
@@ -152,13 +157,33 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/verify/:code',
     {
-      config,
+      config: { ...config, responseHeaders: { 301: ['Location' as const] } },
       schema: {
-        hide: true,
+        operationId: 'viewVerificationPage',
+        tags: ['verification'],
+        summary:
+          'The verification page for people: the target of the certificate’s QR code (public)',
+        description:
+          'An HTML page in Dutch or English (`lang`, else `Accept-Language`, else Dutch) with what GET /v1/verify/{code} answers: the certificate’s status in words, what it was counted toward, and when it was checked. An unknown code answers 404 with a page that repeats the code and says what to do. Not cached (`Cache-Control: no-store`).',
+        security: [],
         params: VerificationCodeParamsSchema,
         querystring: LangQuerySchema.partial().extend({
-          lang: z.enum(['nl', 'en']).optional().catch(undefined),
+          lang: z
+            .enum(['nl', 'en'])
+            .optional()
+            .catch(undefined)
+            .describe('Language of the page; anything else is ignored'),
         }),
+        response: {
+          200: HTML_PAGE('The verification page'),
+          301: z
+            .null()
+            .describe(
+              'A code written otherwise than its canonical form (as a person may type it): `Location` is the page at the canonical code',
+            ),
+          404: HTML_PAGE('The page for an unknown code'),
+          ...problemResponses(429),
+        },
       },
     },
     async (request, reply) => {

@@ -21,6 +21,7 @@ import {
   ReconciliationReportSchema,
 } from './funding.schemas.js';
 import type { FundingService } from './funding.service.js';
+import { wholeList } from '../../lib/pagination.js';
 
 /** Funding rounds, payouts from escrow and the money reports (issue 8). */
 export const fundingRoutes: FastifyPluginAsyncZod<{
@@ -127,7 +128,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<{
           response: { 200: PayoutListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
         },
       },
-      async (request) => ({ items: await funding.listPayouts(ctxOf(request), request.query) }),
+      async (request) => wholeList(await funding.listPayouts(ctxOf(request), request.query)),
     );
 
     routes.get(

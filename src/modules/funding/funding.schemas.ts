@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedDate, boundedDateTime } from '../../lib/dates.js';
+import { pageSchema } from '../../lib/pagination.js';
 
 /** PostgreSQL text cannot hold a NUL byte; refuse it here rather than fail in the query. */
 // eslint-disable-next-line no-control-regex -- the NUL byte is what this refuses
@@ -201,9 +202,7 @@ export const PayoutSchema = z
 
 export type Payout = z.infer<typeof PayoutSchema>;
 
-export const PayoutListSchema = z
-  .object({ items: z.array(PayoutSchema) })
-  .meta({ id: 'PayoutList' });
+export const PayoutListSchema = pageSchema(PayoutSchema).meta({ id: 'PayoutList' });
 
 export const ListPayoutsQuerySchema = z.object({
   status: z

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EmailSchema } from '../../lib/dutch.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/passwords.js';
 import { UserRoleSchema } from '../users/users.schemas.js';
+import { pageSchema } from '../../lib/pagination.js';
 
 export const InvitationStatusSchema = z
   .enum(['pending', 'accepted', 'expired'])
@@ -40,9 +41,7 @@ export const CreatedInvitationSchema = z
   })
   .meta({ id: 'CreatedInvitation' });
 
-export const InvitationListSchema = z
-  .object({ items: z.array(InvitationSchema) })
-  .meta({ id: 'InvitationList' });
+export const InvitationListSchema = pageSchema(InvitationSchema).meta({ id: 'InvitationList' });
 
 export const AcceptInvitationSchema = z
   .object({

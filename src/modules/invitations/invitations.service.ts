@@ -20,6 +20,7 @@ import { toUser } from '../users/users.service.js';
 import type { User } from '../users/users.schemas.js';
 import { invitationsRepository } from './invitations.repository.js';
 import type { Invitation, InvitationPreview } from './invitations.schemas.js';
+import { wholeList } from '../../lib/pagination.js';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -137,11 +138,9 @@ export function createInvitationsService(deps: {
 
     async list(ctx: Ctx, organisationId: string) {
       await loadVisibleOrganisation(ctx, organisationId);
-      return {
-        items: (await invitationsRepository.listByOrganisation(db, organisationId)).map(
-          toInvitation,
-        ),
-      };
+      return wholeList(
+        (await invitationsRepository.listByOrganisation(db, organisationId)).map(toInvitation),
+      );
     },
 
     /**

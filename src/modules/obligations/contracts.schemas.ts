@@ -199,8 +199,6 @@ export const ObligationSchema = z
 
 export type Obligation = z.infer<typeof ObligationSchema>;
 
-export const ObligationListSchema = z
-  .object({ items: z.array(ObligationSchema) })
-  .meta({ id: 'ObligationList' });
+export const ObligationListSchema = pageSchema(ObligationSchema).meta({ id: 'ObligationList' });
 
 export const ExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

@@ -13,7 +13,7 @@ import {
 import { calendarDate } from '../../lib/format.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { isUuid } from '../../lib/ids.js';
-import { decodeCursor, toPage } from '../../lib/pagination.js';
+import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditRepository } from '../audit/audit.repository.js';
@@ -386,7 +386,7 @@ export function createContractsService(deps: ContractsDeps) {
     },
 
     /** The supplier's obligation wallet: every obligation it has, across all authorities. */
-    async obligations(ctx: Ctx): Promise<{ items: Obligation[] }> {
+    async obligations(ctx: Ctx): Promise<Page<Obligation>> {
       const actor = requireSupplierMember(ctx);
       const rows = await repo.listForSupplier(db, actor.organisationId);
       const totals = await repo.claimTotals(
@@ -394,7 +394,7 @@ export function createContractsService(deps: ContractsDeps) {
         rows.map((row) => row.id),
       );
       const date = today();
-      return { items: rows.map((row) => toObligation(row, totals.get(row.id), date)) };
+      return wholeList(rows.map((row) => toObligation(row, totals.get(row.id), date)));
     },
 
     /** Audit events about one contract and its claims, for its authority and platform admins. */

@@ -166,7 +166,7 @@ export const OutcomeReportSchema = z
   .meta({ id: 'OutcomeReport' });
 export type OutcomeReport = z.infer<typeof OutcomeReportSchema>;
 
-export const OutcomeReportListSchema = z.object({ items: z.array(OutcomeReportSchema) });
+export const OutcomeReportListSchema = pageSchema(OutcomeReportSchema);
 
 export const ReportQueueQuerySchema = PageQuerySchema.extend({
   status: OutcomeReportStatusSchema.default('submitted'),
@@ -215,4 +215,4 @@ export type Story = z.infer<typeof StorySchema>;
 
 export const PublicStoriesQuerySchema = PageQuerySchema.extend({ projectId: z.uuid().optional() });
 export const PublicStoryPageSchema = pageSchema(PublicStorySchema);
-export const StoryListSchema = z.object({ items: z.array(StorySchema) });
+export const StoryListSchema = pageSchema(StorySchema);

@@ -11,7 +11,7 @@ import {
 } from '../../lib/context.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
-import { decodeCursor, toPage } from '../../lib/pagination.js';
+import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { onFinalOutcomeReportAccepted } from '../settlement/funding-hooks.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
@@ -310,11 +310,11 @@ export function createOutcomesService(deps: OutcomesDeps) {
       return (await loadReports([row]))[0]!;
     },
 
-    async listForProject(ctx: Ctx, projectId: string): Promise<{ items: OutcomeReport[] }> {
+    async listForProject(ctx: Ctx, projectId: string): Promise<Page<OutcomeReport>> {
       const actor = requireActor(ctx);
       const project = await repo.findProject(db, projectId);
       if (!project || !canSeeProject(actor, project.initiative_id)) throw notFound('Project');
-      return { items: await loadReports(await repo.reportsOfProject(db, projectId)) };
+      return wholeList(await loadReports(await repo.reportsOfProject(db, projectId)));
     },
 
     /** The admins' queue: reports by status, oldest submission first. */
@@ -510,11 +510,11 @@ export function createOutcomesService(deps: OutcomesDeps) {
       return toStory(row);
     },
 
-    async storiesOfProject(ctx: Ctx, projectId: string): Promise<{ items: Story[] }> {
+    async storiesOfProject(ctx: Ctx, projectId: string): Promise<Page<Story>> {
       const actor = requireActor(ctx);
       const project = await repo.findProject(db, projectId);
       if (!project || !canSeeProject(actor, project.initiative_id)) throw notFound('Project');
-      return { items: (await repo.storiesOfProject(db, projectId)).map(toStory) };
+      return wholeList((await repo.storiesOfProject(db, projectId)).map(toStory));
     },
 
     async decideStory(

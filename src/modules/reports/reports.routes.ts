@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
+import { CONTENT_TYPES } from '../../lib/tabular.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { RATE_LIMITS } from '../../plugins/security.js';
 import {
@@ -23,8 +24,6 @@ import {
 } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 async function sendFile(
   reply: FastifyReply,
   tables: ReportTables,
@@ -37,10 +36,10 @@ async function sendFile(
     'cache-control': cache === 'private' ? 'private, no-store' : 'public, max-age=60',
   };
   if (format === 'csv')
-    return reply
-      .headers({ ...headers, 'content-type': 'text/csv; charset=utf-8' })
-      .send(toCsv(tables));
-  return reply.headers({ ...headers, 'content-type': XLSX }).send((await toXlsx(tables)) as never);
+    return reply.headers({ ...headers, 'content-type': CONTENT_TYPES.csv }).send(toCsv(tables));
+  return reply
+    .headers({ ...headers, 'content-type': CONTENT_TYPES.xlsx })
+    .send((await toXlsx(tables)) as never);
 }
 
 const fileName = (kind: string, period: { from: string | null; to: string }) =>

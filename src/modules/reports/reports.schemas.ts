@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedDate } from '../../lib/dates.js';
+import { CONTENT_TYPES } from '../../lib/tabular.js';
 import { CertificateStatusSchema } from '../certificates/certificates.schemas.js';
 import {
   BudgetCategorySchema,
@@ -306,12 +307,12 @@ export type PublicStats = z.infer<typeof PublicStatsSchema>;
 
 export const CsvResponseSchema = {
   description: 'The report as CSV (UTF-8 with BOM)',
-  content: { 'text/csv': { schema: z.string() } },
+  content: { [CONTENT_TYPES.csv]: { schema: z.string() } },
 } as const;
 export const XlsxResponseSchema = {
   description: 'The report as an Excel workbook',
   content: {
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    [CONTENT_TYPES.xlsx]: {
       schema: z.string().meta({ format: 'binary' }),
     },
   },

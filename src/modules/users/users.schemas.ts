@@ -4,6 +4,7 @@ import {
   OrganisationKindSchema,
   OrganisationSchema,
 } from '../organisations/organisations.schemas.js';
+import { pageSchema } from '../../lib/pagination.js';
 
 export const UserRoleSchema = z
   .enum(['admin', 'reviewer', 'member', 'coordinator', 'viewer'])
@@ -32,4 +33,4 @@ export const MeSchema = z
   })
   .meta({ id: 'Me' });
 
-export const UserListSchema = z.object({ items: z.array(UserSchema) }).meta({ id: 'UserList' });
+export const UserListSchema = pageSchema(UserSchema).meta({ id: 'UserList' });

@@ -10,6 +10,7 @@ import { canSeeOrganisation, toOrganisation } from '../organisations/organisatio
 import { type UserRecord, usersRepository } from './users.repository.js';
 import type { User } from './users.schemas.js';
 import type { ActorCache, ActorRow } from './actor-cache.js';
+import { wholeList } from '../../lib/pagination.js';
 
 export function toUser(row: UserRecord): User {
   return {
@@ -82,7 +83,7 @@ export function createUsersService(deps: {
       ) {
         throw notFound('Organisation');
       }
-      return { items: (await usersRepository.listByOrganisation(db, organisationId)).map(toUser) };
+      return wholeList((await usersRepository.listByOrganisation(db, organisationId)).map(toUser));
     },
 
     /** Disabling a user revokes its refresh tokens; its access tokens fail at the next request. */

@@ -67,9 +67,9 @@ export function verifyCode(code: string) {
 export function verifyPdf(file: Blob) {
   return call(() =>
     api.POST('/v1/verify/pdf', {
-      body: file as unknown as string,
+      body: file,
       headers: { 'content-type': 'application/pdf' },
-      bodySerializer: (body) => body as unknown as Blob,
+      bodySerializer: (body) => body,
     }),
   );
 }
