@@ -79,6 +79,33 @@ describe('a visitor finds a project and sees why it got its credits', () => {
     await expectAccessible(page);
   });
 
+  it('shows the request id when the server fails, so the helpdesk can find it', async () => {
+    const { page } = s;
+    // The API's answer to a fault, as the error handler writes it (only this request is replaced).
+    await page.route('**/v1/stats', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        headers: { 'x-request-id': 'req-e2e-500' },
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Internal Server Error',
+          status: 500,
+          code: 'INTERNAL.ERROR',
+          requestId: 'req-e2e-500',
+        }),
+      }),
+    );
+    await page.goto('/');
+    await page
+      .getByText('Er ging iets mis bij de Impactbeurs. Dat is niet uw fout.', { exact: false })
+      .waitFor({ timeout: 20_000 });
+    await page
+      .getByText('Geef bij een vraag aan de helpdesk deze code door: req-e2e-500')
+      .waitFor();
+    await expectAccessible(page);
+  });
+
   it('answers an unknown page with a page that says so', async () => {
     const { page } = s;
     const response = await page.goto('/no-such-page');
