@@ -634,6 +634,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Municipalities with public projects (public)
+         * @description Every municipality named by a public project (listed, funded, completed or failed), by name, with its CBS code (the `municipality` filter of GET /v1/projects) and how many public projects name it. Not paged: one entry per municipality.
+         *
+         *     Rate limit: 120 requests per minute per client address, counting every request (the `X-RateLimit-*` headers say how many are left); past it, 429 `RATE_LIMIT.EXCEEDED` with `Retry-After`.
+         */
+        get: operations["listCatalogueMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{id}": {
         parameters: {
             query?: never;
@@ -1397,6 +1419,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public project’s outcomes reported so far (public)
+         * @description Counts only, per outcome type and target group, beside what the plan expected: the sums of the published counts of the project’s accepted outcome reports whose period ends in the period. Each report’s counts are randomly rounded to a multiple of `disclosureControl.base` once, when it is accepted, exactly as in the public statistics and the reports; a withheld count is never added (`suppressed`, `complete`). Projects that are not public answer 404.
+         *
+         *     Rate limit: 120 requests per minute per client address, counting every request (the `X-RateLimit-*` headers say how many are left); past it, 429 `RATE_LIMIT.EXCEEDED` with `Retry-After`.
+         */
+        get: operations["getProjectOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats": {
         parameters: {
             query?: never;
@@ -2108,6 +2152,16 @@ export interface components {
         CatalogueInitiative: {
             name: string;
             city: string | null;
+        };
+        CatalogueMunicipalities: {
+            items: {
+                cbsCode: string;
+                name: string;
+                /** @description Public projects (listed, funded, completed or failed) in the municipality */
+                projects: number;
+            }[];
+            /** @description Always null: the list is whole (one entry per municipality), never paged */
+            nextCursor: string | null;
         };
         CatalogueProject: {
             /** Format: uuid */
@@ -3434,6 +3488,45 @@ export interface components {
         ProjectStatus: "draft" | "submitted" | "in_review" | "changes_requested" | "approved" | "rejected" | "listed" | "funded" | "completed" | "failed";
         /** @enum {string} */
         ProjectStatusInput: "draft" | "submitted" | "in_review" | "changes_requested" | "approved" | "rejected" | "listed" | "funded" | "completed" | "failed";
+        PublicProjectOutcomes: {
+            /** @constant */
+            kind: "project";
+            /** Format: uuid */
+            projectId: string;
+            period: {
+                from: string | null;
+                to: string;
+            };
+            generatedAt: string;
+            /** @description When the summaries were last refreshed (sales and claims); outcome counts are current */
+            dataAsOf: string | null;
+            disclosureThreshold: number;
+            disclosureControl: components["schemas"]["DisclosureControl"];
+            methodology: string;
+            /** @description Accepted outcome reports of the project whose period ends in the period */
+            reports: number;
+            outcomes: {
+                outcomeType: components["schemas"]["OutcomeType"];
+                /** @description What the plan expected (null when the plan names no figure for it) */
+                expected: number | null;
+                realised: components["schemas"]["PublishedCount"];
+            }[];
+            participants: {
+                targetGroup: components["schemas"]["TargetGroup"];
+                /** @description What the plan expected (null when the plan names no figure for it) */
+                expected: number | null;
+                realised: components["schemas"]["PublishedCount"];
+            }[];
+            banenafspraak: {
+                outcomeType: components["schemas"]["OutcomeType"];
+                realised: components["schemas"]["PublishedCount"];
+            }[];
+            totals: {
+                participants: components["schemas"]["PublishedCount"];
+                outcomes: components["schemas"]["PublishedCount"];
+                banenafspraak: components["schemas"]["PublishedCount"];
+            };
+        };
         PublicStats: {
             /** @constant */
             kind: "public";
@@ -8159,6 +8252,70 @@ export interface operations {
             };
         };
     };
+    listCatalogueMunicipalities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueMunicipalities"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getProject: {
         parameters: {
             query?: never;
@@ -12614,6 +12771,90 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectOutcomes: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Amsterdam calendar); default: from the start */
+                from?: string;
+                /** @description Last day of the period, inclusive; default: today */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProjectOutcomes"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -19,7 +19,7 @@ import browserSession from './plugins/browser-session.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import security from './plugins/security.js';
-import webApp from './plugins/web-app.js';
+import webApp, { webStylesheets } from './plugins/web-app.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -236,6 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(verificationRoutes, {
     certificates,
     rateLimitPerMinute: config.verifyRateLimitPerMinute,
+    // The page for people takes the app's look from the app's own stylesheets.
+    stylesheets: webStylesheets(config.webDistDir),
   });
   const disclosureThreshold = config.disclosureThreshold;
   await app.register(outcomesRoutes, {

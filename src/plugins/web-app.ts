@@ -39,6 +39,24 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The stylesheets the built app links from its index.html (hashed files under /assets), so
+ * that pages the server renders itself (the certificate check at /verify/{code}) take the
+ * same look from the same cached files. Empty without a build.
+ */
+export function webStylesheets(distDir: string): string[] {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!existsSync(indexFile)) return [];
+  const html = readFileSync(indexFile, 'utf8');
+  const hrefs: string[] = [];
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (!/\brel="stylesheet"/.test(tag)) continue;
+    const href = /\bhref="(\/assets\/[^"]+\.css)"/.exec(tag)?.[1];
+    if (href) hrefs.push(href);
+  }
+  return hrefs;
+}
+
 function isApiPath(url: string): boolean {
   const pathname = url.split('?')[0] ?? '';
   return API_PREFIXES.some((prefix) =>

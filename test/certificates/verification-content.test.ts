@@ -138,7 +138,7 @@ describe('what verification shows', () => {
     expect(answers.jws!.json().certificate.supplier).toEqual(expected);
     expect(answers.pdf!.json().supplier).toEqual(expected);
     expect(answers.pageNl!.body).toContain(
-      `<dd>${oldName}<span class="now">nu: Doğan &amp; Yıldız Bouw B.V.</span></dd>`,
+      `<dd>${oldName}<span class="ib-verification__now">nu: Doğan &amp; Yıldız Bouw B.V.</span></dd>`,
     );
     expect(answers.pageEn!.body).toContain('now: Doğan &amp; Yıldız Bouw B.V.');
     // The PDF, first rendered after the rename, and the signed facts carry the name at issue.
@@ -292,19 +292,24 @@ describe('what verification shows', () => {
 
     it('states the status in words and a symbol, not colour alone, also in print', async () => {
       const page = (await get(`/verify/${active.verificationCode}`)).body;
-      expect(page).toContain('<h1>Geldig: Geldig certificaat</h1>');
-      expect(page).toMatch(/<span class="symbol" aria-hidden="true">✓<\/span>/);
+      expect(page).toContain('<h1 class="utrecht-heading-1">Geldig: Geldig certificaat</h1>');
+      expect(page).toMatch(/<span class="ib-verification__symbol" aria-hidden="true">✓<\/span>/);
+      expect(page).toContain('ib-verification__banner ib-verification__banner--active');
+      // Without a built app (as here) the essentials are inline; the app's stylesheet has the
+      // same rules (web/src/app/layout.css).
       expect(page).toContain('@media print');
-      expect(page).toMatch(/\.banner\{[^}]*border:\.3rem solid #1a1a1a/);
+      expect(page).toMatch(/\.ib-verification__banner\{[^}]*border:\.3rem solid #1a1a1a/);
       const english = (await get(`/verify/${active.verificationCode}?lang=en`)).body;
-      expect(english).toContain('<h1>Valid: Valid certificate</h1>');
+      expect(english).toContain('<h1 class="utrecht-heading-1">Valid: Valid certificate</h1>');
     });
 
     it('says when it checked', async () => {
       const now = t.clock.now();
       const page = (await get(`/verify/${active.verificationCode}`)).body;
       expect(page).toMatch(
-        new RegExp(`<p class="checked">Gecontroleerd op ${formatDate(now, 'nl')}, \\d{2}:\\d{2}`),
+        new RegExp(
+          `<p class="utrecht-paragraph ib-verification__checked">Gecontroleerd op ${formatDate(now, 'nl')}, \\d{2}:\\d{2}`,
+        ),
       );
       t.clock.advance(3 * 86_400_000);
       const later = (await get(`/verify/${active.verificationCode}?lang=en`)).body;

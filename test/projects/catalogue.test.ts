@@ -570,6 +570,20 @@ describe('public catalogue: filters and free text', () => {
     expect(ids(await list(t.app, 'municipality=GM0599&status=failed'))).toEqual(idsOf(p.failed!));
   });
 
+  it('lists the municipalities of the public projects, by name, for the filter', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/v1/municipalities' });
+    expect(response.statusCode).toBe(200);
+    // The draft and the approved plan name Rotterdam too, but only public projects count;
+    // the failed project is public (the catalogue shows it with status=failed).
+    expect(response.json().nextCursor).toBeNull();
+    expect(response.json().items).toEqual([
+      { cbsCode: 'GM0518', name: "'s-Gravenhage", projects: 1 },
+      { cbsCode: 'GM0363', name: 'Amsterdam', projects: 1 },
+      { cbsCode: 'GM0599', name: 'Rotterdam', projects: 3 },
+      { cbsCode: 'GM0344', name: 'Utrecht', projects: 2 },
+    ]);
+  });
+
   it('filters by target group', async () => {
     expect(ids(await list(t.app, 'targetGroup=participatiewet'))).toEqual(idsOf(p.rotterdam!));
     expect(ids(await list(t.app, 'targetGroup=youth'))).toEqual(idsOf(p.amsterdam!));
@@ -942,4 +956,33 @@ describe('public catalogue: rate limit', () => {
       ).toBe(okStatus);
     });
   }
+});
+
+describe('public catalogue: the municipality list is not the first page', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('names a municipality whose only project is beyond the first 100', async () => {
+    t = await createTestApp();
+    const world = await createCatalogueWorld(t.db);
+    await insertProject(t.db, world, {
+      title: 'Het oudste project',
+      listedAt: new Date('2020-01-01T00:00:00Z'),
+      municipalities: [{ cbsCode: 'GM0193', name: 'Zwolle' }],
+    });
+    for (let i = 0; i < 100; i++)
+      await insertProject(t.db, world, {
+        title: `Project ${i}`,
+        listedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      });
+    const firstPage = await list(t.app, 'limit=100');
+    expect(firstPage.items.flatMap((p) => p.municipalities.map((m) => m.name))).not.toContain(
+      'Zwolle',
+    );
+    const response = await t.app.inject({ method: 'GET', url: '/v1/municipalities' });
+    expect(response.json().items).toEqual([
+      { cbsCode: 'GM0599', name: 'Rotterdam', projects: 100 },
+      { cbsCode: 'GM0193', name: 'Zwolle', projects: 1 },
+    ]);
+  });
 });

@@ -28,7 +28,9 @@ export interface Session {
  * One browser connection per file, a fresh context (no storage, Dutch) per test, and a
  * screenshot of the page when a test fails.
  */
-export function useBrowser(options: { width?: number; height?: number } = {}): Session {
+export function useBrowser(
+  options: { width?: number; height?: number; deviceScaleFactor?: number } = {},
+): Session {
   let browser: Browser;
   const session = {} as Session;
   beforeAll(async () => {
@@ -41,6 +43,7 @@ export function useBrowser(options: { width?: number; height?: number } = {}): S
     session.context = await browser.newContext({
       baseURL: baseUrl(),
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
       locale: 'nl-NL',
     });
     session.page = await session.context.newPage();
@@ -90,4 +93,9 @@ export async function demoCertificate(): Promise<{ code: string; pdf: Buffer }> 
   const pdf = await fetch(`${api}/v1/certificates/${certificate.id}/pdf`, { headers: auth });
   expect(pdf.status).toBe(200);
   return { code: certificate.verificationCode, pdf: Buffer.from(await pdf.arrayBuffer()) };
+}
+
+/** How far the page scrolls sideways (0 or less: not at all). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }

@@ -64,4 +64,45 @@ describe('checking a certificate', () => {
       .waitFor();
     await expectAccessible(page);
   });
+
+  for (const [label, shown] of [
+    ['upper case', (c: string) => c.toUpperCase()],
+    ['lower case', (c: string) => c.toLowerCase()],
+  ] as const) {
+    it(`shows the result page /verify/{code} (${label}) in the app’s look, without scripts`, async () => {
+      const { page } = s;
+      const response = await page.goto(`/verify/${shown(certificate.code)}`);
+      expect(response?.status()).toBe(200);
+      // The app's strict CSP: no inline style or script is needed.
+      const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(await page.locator('script').count()).toBe(0);
+      await page.getByRole('heading', { level: 1, name: 'Geldig: Geldig certificaat' }).waitFor();
+      // The same frame as the app: skip link, main menu, footer; the app's stylesheet applies.
+      await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Projecten' })
+        .waitFor();
+      await page
+        .getByRole('contentinfo')
+        .getByText(/open-source software/)
+        .waitFor();
+      expect(
+        await page.locator('footer').evaluate((el) => getComputedStyle(el).backgroundColor),
+      ).toBe('rgb(7, 74, 53)');
+      await expectAccessible(page);
+    });
+  }
+
+  it('shows an unknown code on the result page, in the app’s look, accessible', async () => {
+    const { page } = s;
+    const response = await page.goto('/verify/0000-0000-0000-0000-0000-0000-00');
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: /Onbekend/ }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: /Unknown certificate/ }).waitFor();
+    await expectAccessible(page);
+  });
 });

@@ -11,8 +11,11 @@ import type { Verification } from './certificates.schemas.js';
 
 /**
  * The page a coordinator lands on after scanning a certificate's QR code: a clear banner,
- * the facts, Dutch with an English switch. No scripts; one inline <style> (the CSP allows
- * inline styles); every value HTML-escaped.
+ * the facts, Dutch with an English switch, in the web app's frame (skip link, header with
+ * the main menu, footer) and look. No scripts. With a built app the page links the app's
+ * own hashed stylesheets (NL Design System, tokens, theme, `.ib-verification` rules in
+ * web/src/app/layout.css) and is served under the app's strict CSP; without a build (the
+ * API alone) it carries a small inline stylesheet instead. Every value HTML-escaped.
  *
  * The status never rests on colour alone: the banner carries a symbol and the status in
  * words, and its border differs per status, so a black-and-white print still says whether
@@ -58,9 +61,18 @@ interface PageTexts {
   issued: string;
   checkedAt(time: string): string;
   switchLabel: string;
+  /** The app's frame; the same words as web/src/i18n (checked by a test). */
+  frame: {
+    skipLink: string;
+    mainNav: string;
+    nav: { home: string; projects: string; stories: string; stats: string; verify: string };
+    footer: string;
+    apiDocs: string;
+    checkAnother: string;
+  };
 }
 
-const TEXTS: Record<Lang, PageTexts> = {
+export const TEXTS: Record<Lang, PageTexts> = {
   nl: {
     title: 'Certificaat controleren',
     banner: {
@@ -118,6 +130,20 @@ const TEXTS: Record<Lang, PageTexts> = {
     issued: 'Uitgegeven op',
     checkedAt: (time) => `Gecontroleerd op ${time}`,
     switchLabel: 'English',
+    frame: {
+      skipLink: 'Naar de inhoud',
+      mainNav: 'Hoofdmenu',
+      nav: {
+        home: 'Home',
+        projects: 'Projecten',
+        stories: 'Verhalen',
+        stats: 'Cijfers',
+        verify: 'Certificaat controleren',
+      },
+      footer: 'Impactbeurs is open-source software (EUPL-1.2). Sociale impact, eerlijk geteld.',
+      apiDocs: 'API-documentatie',
+      checkAnother: 'Een ander certificaat controleren',
+    },
   },
   en: {
     title: 'Verify a certificate',
@@ -174,15 +200,32 @@ const TEXTS: Record<Lang, PageTexts> = {
     issued: 'Issued on',
     checkedAt: (time) => `Checked on ${time}`,
     switchLabel: 'Nederlands',
+    frame: {
+      skipLink: 'Skip to content',
+      mainNav: 'Main menu',
+      nav: {
+        home: 'Home',
+        projects: 'Projects',
+        stories: 'Stories',
+        stats: 'Figures',
+        verify: 'Check a certificate',
+      },
+      footer: 'Impactbeurs is open-source software (EUPL-1.2). Social impact, fairly counted.',
+      apiDocs: 'API documentation',
+      checkAnother: 'Check another certificate',
+    },
   },
 };
 
-/** Colour, a symbol and a border style per status: any one of them tells the status apart. */
+/**
+ * A symbol per status; the banner's colour and border style per status are in the
+ * stylesheet (`.ib-verification__banner--<status>`): any one of them tells the status apart.
+ */
 const LOOK = {
-  active: { color: '#1b7f3b', symbol: '✓', border: 'solid' },
-  suspended: { color: '#8a5300', symbol: '!', border: 'dashed' },
-  revoked: { color: '#b3261e', symbol: '✗', border: 'double' },
-  unknown: { color: '#555555', symbol: '?', border: 'dotted' },
+  active: { symbol: '✓' },
+  suspended: { symbol: '!' },
+  revoked: { symbol: '✗' },
+  unknown: { symbol: '?' },
 } as const;
 
 export function escapeHtml(value: string): string {
@@ -229,50 +272,76 @@ export function pageLanguage(query: Lang | undefined, acceptLanguage: string | u
   return 'nl';
 }
 
+/** Without a built app (the API alone): the essentials, inline (the API's CSP allows it). */
+const FALLBACK_STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f6f6f6;line-height:1.45}
+.ib-header,.ib-footer,main{padding:1rem}.ib-header ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0}
+.ib-footer{background:#074a35;color:#fff}.ib-footer a{color:#fff}
+.ib-verification__banner{display:flex;gap:1rem;color:#fff;border:.3rem solid #1a1a1a;border-radius:.5rem;padding:1rem 1.25rem}
+.ib-verification__banner--active{background:#1b7f3b}.ib-verification__banner--suspended{background:#8a5300;border-style:dashed}
+.ib-verification__banner--revoked{background:#b3261e;border-style:double}.ib-verification__banner--unknown{background:#555;border-style:dotted}
+.ib-verification__facts dd{margin:0 0 .75rem;overflow-wrap:anywhere}
+@media print{.ib-header,.ib-footer{display:none}.ib-verification__banner{color:#000;background:#fff}}`;
+
+const NAV = [
+  ['/', 'home'],
+  ['/projects', 'projects'],
+  ['/stories', 'stories'],
+  ['/statistics', 'stats'],
+  ['/verify', 'verify'],
+] as const;
+
 function page(
   lang: Lang,
   code: string,
-  status: keyof typeof LOOK,
   body: string,
   checkedAt: Date,
+  stylesheets: readonly string[],
 ): string {
   const t = TEXTS[lang];
-  const look = LOOK[status];
   const other: Lang = lang === 'nl' ? 'en' : 'nl';
   const switchHref = `/verify/${encodeURIComponent(code)}?lang=${other}`;
+  const styles =
+    stylesheets.length > 0
+      ? stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')
+      : `<style>${FALLBACK_STYLE}</style>`;
+  const nav = NAV.map(
+    ([href, key]) =>
+      `<li><a class="utrecht-link" href="${href}"${key === 'verify' ? ' aria-current="page"' : ''}>${escapeHtml(t.frame.nav[key])}</a></li>`,
+  ).join('');
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(t.title)} – Impactbeurs</title>
+<title>${escapeHtml(t.title)} | Impactbeurs</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<style>
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f6f6f6;line-height:1.45}
-main{max-width:40rem;margin:0 auto;padding:1rem}
-.banner{display:flex;gap:1rem;align-items:flex-start;color:#fff;background:${look.color};border:.3rem ${look.border} #1a1a1a;border-radius:.5rem;padding:1rem 1.25rem;margin:1rem 0}
-.symbol{flex:none;font-size:2rem;line-height:1;font-weight:700;width:2.5rem;height:2.5rem;border:.15rem solid currentColor;border-radius:50%;display:flex;align-items:center;justify-content:center}
-.banner h1{margin:0;font-size:1.5rem}
-.banner p{margin:.5rem 0 0}
-dl{background:#fff;border-radius:.5rem;padding:1rem 1.25rem;margin:0}
-dt{font-size:.85rem;color:#555;margin-top:.75rem}
-dt:first-child{margin-top:0}
-dd{margin:0;font-size:1.05rem;overflow-wrap:anywhere}
-dd ul{margin:0;padding-left:1.25rem}
-.now{display:block;font-size:.9rem;color:#555}
-.checked{font-size:.85rem;color:#555;margin:1rem 0 0}
-nav{text-align:right}
-a{color:#0b57d0}
-@media print{body{background:#fff}.banner{color:#000;background:#fff}nav{display:none}dt,.now,.checked{color:#000}}
-</style>
+${styles}
 </head>
-<body>
-<main>
-<nav><a href="${escapeHtml(switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(t.switchLabel)}</a></nav>
+<body class="utrecht-theme impactbeurs-theme">
+<div class="utrecht-document utrecht-document--surface">
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">${escapeHtml(t.frame.skipLink)}</a>
+<header class="utrecht-page-header ib-header">
+<div class="utrecht-page ib-header__bar">
+<a class="utrecht-link ib-logo" href="/">Impactbeurs</a>
+<nav class="ib-nav" aria-label="${escapeHtml(t.frame.mainNav)}"><ul>${nav}</ul></nav>
+<a class="utrecht-link ib-verification__switch" href="${escapeHtml(switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(t.switchLabel)}</a>
+</div>
+</header>
+<main id="main" tabindex="-1" class="utrecht-page">
+<div class="utrecht-page-content ib-verification">
 ${body}
-<p class="checked">${escapeHtml(t.checkedAt(formatCheckedAt(checkedAt, lang)))}</p>
+<p class="utrecht-paragraph ib-verification__checked">${escapeHtml(t.checkedAt(formatCheckedAt(checkedAt, lang)))}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/verify">${escapeHtml(t.frame.checkAnother)}</a></p>
+</div>
 </main>
+<footer class="utrecht-page-footer ib-footer">
+<div class="utrecht-page">
+<p class="utrecht-paragraph">${escapeHtml(t.frame.footer)}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/docs">${escapeHtml(t.frame.apiDocs)}</a></p>
+</div>
+</footer>
+</div>
 </body>
 </html>
 `;
@@ -285,7 +354,7 @@ function banner(
   paragraphs: string[],
 ): string {
   const t = TEXTS[lang];
-  return `<section class="banner" role="status"><span class="symbol" aria-hidden="true">${LOOK[status].symbol}</span><div><h1>${escapeHtml(`${t.statusWord[status]}: ${heading}`)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div></section>`;
+  return `<section class="ib-verification__banner ib-verification__banner--${status}" role="status"><span class="ib-verification__symbol" aria-hidden="true">${LOOK[status].symbol}</span><div><h1 class="utrecht-heading-1">${escapeHtml(`${t.statusWord[status]}: ${heading}`)}</h1>${paragraphs.map((p) => `<p class="utrecht-paragraph">${escapeHtml(p)}</p>`).join('')}</div></section>`;
 }
 
 export function renderVerificationPage(
@@ -293,11 +362,12 @@ export function renderVerificationPage(
   code: string,
   lang: Lang,
   checkedAt: Date,
+  stylesheets: readonly string[] = [],
 ): string {
   const t = TEXTS[lang];
   const status = verification.status;
   const row = (label: string, value: string, now?: string | null) =>
-    `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}${now ? `<span class="now">${escapeHtml(now)}</span>` : ''}</dd>`;
+    `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}${now ? `<span class="ib-verification__now">${escapeHtml(now)}</span>` : ''}</dd>`;
   const explain = [t.explain[status]];
   if (status !== 'active') {
     if (verification.publicReason) explain.push(t.reason[verification.publicReason]);
@@ -316,7 +386,7 @@ export function renderVerificationPage(
     }),
   );
   const body = `${banner(lang, status, t.banner[status], explain)}
-<dl>
+<dl class="ib-verification__facts">
 ${row(t.number, verification.number)}
 ${row(t.supplier, supplier.name, supplier.nameNow === null ? null : t.supplierNow(supplier.nameNow))}
 ${supplier.kvkNumber || supplier.kvkNumberNow ? row(t.kvk, supplier.kvkNumber ?? '–', supplier.kvkNumberNow === null ? null : t.kvkNow(supplier.kvkNumberNow)) : ''}
@@ -335,22 +405,27 @@ ${row(
 <dt>${escapeHtml(t.countedToward)}</dt><dd>${
     claims.length === 0
       ? escapeHtml(status === 'active' ? t.countedTowardNone : t.cannotBeUsed[status])
-      : `<ul>${claims.map((claim) => `<li>${escapeHtml(claim)}</li>`).join('')}</ul>`
+      : `<ul class="utrecht-unordered-list">${claims.map((claim) => `<li>${escapeHtml(claim)}</li>`).join('')}</ul>`
   }</dd>
 </dl>`;
-  return page(lang, code, status, body, checkedAt);
+  return page(lang, code, body, checkedAt, stylesheets);
 }
 
-export function renderNotFoundPage(code: string, lang: Lang, checkedAt: Date): string {
+export function renderNotFoundPage(
+  code: string,
+  lang: Lang,
+  checkedAt: Date,
+  stylesheets: readonly string[] = [],
+): string {
   const t = TEXTS[lang];
   // The code as typed, shortened: it is echoed back, escaped, and never longer than a line.
   const shown = code.length > 80 ? `${code.slice(0, 79)}…` : code;
   return page(
     lang,
     code,
-    'unknown',
     banner(lang, 'unknown', t.notFound, [t.notFoundExplain(shown), ...t.notFoundAdvice]),
     checkedAt,
+    stylesheets,
   );
 }
 

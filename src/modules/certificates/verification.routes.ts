@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { problemResponses } from '../../lib/problem.js';
 import { RATE_LIMITS } from '../../plugins/security.js';
+import { APP_CSP } from '../../plugins/web-app.js';
 import {
   JwksSchema,
   JwsVerificationSchema,
@@ -34,7 +35,9 @@ const HTML_PAGE = (description: string) => ({
 export const verificationRoutes: FastifyPluginAsyncZod<{
   certificates: CertificatesService;
   rateLimitPerMinute?: number;
-}> = async (app, { certificates, rateLimitPerMinute }) => {
+  /** The built app's stylesheets (/assets/…css) for the page for people; none without a build. */
+  stylesheets?: readonly string[];
+}> = async (app, { certificates, rateLimitPerMinute, stylesheets = [] }) => {
   // Per client address (VERIFY_RATE_LIMIT_PER_MINUTE; RATE_LIMITS.public by default).
   const config = {
     rateLimit: {
@@ -200,15 +203,19 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .header('vary', 'Accept-Language');
+      // With the app's stylesheets the page needs no inline style: the app's strict CSP.
+      if (stylesheets.length > 0) reply.header('content-security-policy', APP_CSP);
       const checkedAt = certificates.checkedAt();
       try {
         const { verification } = await certificates.verifyCode(request.params.code);
         return reply.send(
-          renderVerificationPage(verification, request.params.code, lang, checkedAt),
+          renderVerificationPage(verification, request.params.code, lang, checkedAt, stylesheets),
         );
       } catch (error) {
         if (error instanceof AppError && error.status === 404)
-          return reply.code(404).send(renderNotFoundPage(request.params.code, lang, checkedAt));
+          return reply
+            .code(404)
+            .send(renderNotFoundPage(request.params.code, lang, checkedAt, stylesheets));
         throw error;
       }
     },

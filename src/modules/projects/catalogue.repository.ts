@@ -182,6 +182,24 @@ export const catalogueRepository = {
       .executeTakeFirst();
   },
 
+  /**
+   * Every municipality named by a project in the given statuses, once per CBS code (a name
+   * is stored per project; the least wins should two differ).
+   */
+  async municipalitiesWithProjects(db: Kysely<DB>, statuses: readonly ProjectStatus[]) {
+    return db
+      .selectFrom('project_municipalities as m')
+      .innerJoin('projects as p', 'p.id', 'm.project_id')
+      .where('p.status', 'in', statuses)
+      .select((eb) => [
+        'm.cbs_code',
+        eb.fn.min('m.name').as('name'),
+        eb.fn.count<string>('p.id').distinct().as('projects'),
+      ])
+      .groupBy('m.cbs_code')
+      .execute();
+  },
+
   /** The child rows of a page of projects: one query per table, whatever the page size. */
   async municipalitiesOf(db: Kysely<DB>, projectIds: readonly string[]) {
     if (projectIds.length === 0) return [];

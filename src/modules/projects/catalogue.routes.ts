@@ -4,6 +4,7 @@ import { RATE_LIMITS } from '../../plugins/security.js';
 import type { CatalogueService } from './catalogue.service.js';
 import {
   CatalogueIdParamsSchema,
+  CatalogueMunicipalitiesSchema,
   CatalogueProjectDetailSchema,
   CatalogueProjectPageSchema,
   ListCatalogueQuerySchema,
@@ -30,6 +31,23 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueServic
       },
     },
     async (request) => catalogue.list(request.query),
+  );
+
+  app.get(
+    '/v1/municipalities',
+    {
+      config: { rateLimit: RATE_LIMITS.public },
+      schema: {
+        operationId: 'listCatalogueMunicipalities',
+        tags: ['projects'],
+        summary: 'Municipalities with public projects (public)',
+        description:
+          'Every municipality named by a public project (listed, funded, completed or failed), by name, with its CBS code (the `municipality` filter of GET /v1/projects) and how many public projects name it. Not paged: one entry per municipality.',
+        security: [],
+        response: { 200: CatalogueMunicipalitiesSchema, ...problemResponses(429) },
+      },
+    },
+    async () => catalogue.municipalities(),
   );
 
   app.get(

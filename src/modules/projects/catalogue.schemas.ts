@@ -73,6 +73,24 @@ const CatalogueInitiativeSchema = z
   .meta({ id: 'CatalogueInitiative', description: 'The social initiative that runs the project' });
 
 const MunicipalitySchema = z.object({ cbsCode: z.string(), name: z.string() });
+
+export const CatalogueMunicipalitiesSchema = z
+  .object({
+    items: z.array(
+      MunicipalitySchema.extend({
+        projects: z
+          .number()
+          .int()
+          .describe('Public projects (listed, funded, completed or failed) in the municipality'),
+      }),
+    ),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Always null: the list is whole (one entry per municipality), never paged'),
+  })
+  .meta({ id: 'CatalogueMunicipalities' });
+export type CatalogueMunicipalities = z.infer<typeof CatalogueMunicipalitiesSchema>;
 const TargetGroupItemSchema = z.object({
   targetGroup: TargetGroupSchema,
   expectedParticipants: z.number().int(),

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { METHODOLOGIES } from '../../lib/award-methodology.js';
+import { PUBLIC_STATUSES } from './vocabulary.js';
 import {
   type CatalogueDetailRow,
   type CatalogueRow,
@@ -13,6 +14,7 @@ import {
   catalogueRepository,
 } from './catalogue.repository.js';
 import type {
+  CatalogueMunicipalities,
   CatalogueProject,
   CatalogueProjectDetail,
   CatalogueProjectPage,
@@ -202,6 +204,19 @@ export function createCatalogueService(deps: { db: Kysely<DB>; clock: Clock }) {
         (row) => toCatalogueProject(row, children(row.id)),
         (row) => ({ sort, key: row.sort_key, id: row.id }),
       );
+    },
+
+    /** The municipalities of the public projects, by name: the catalogue's filter. */
+    async municipalities(): Promise<CatalogueMunicipalities> {
+      const rows = await catalogueRepository.municipalitiesWithProjects(db, PUBLIC_STATUSES);
+      // Sorted here, in Dutch, so the order does not depend on the database's collation.
+      const dutch = new Intl.Collator('nl');
+      return {
+        items: rows
+          .map((r) => ({ cbsCode: r.cbs_code, name: r.name, projects: Number(r.projects) }))
+          .sort((a, b) => dutch.compare(a.name, b.name) || a.cbsCode.localeCompare(b.cbsCode)),
+        nextCursor: null,
+      };
     },
 
     async get(id: string): Promise<CatalogueProjectDetail> {

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { BudgetCategory, DB, OutcomeDimension } from '../../db/types.js';
+import type { BudgetCategory, DB, OutcomeDimension, ProjectStatus } from '../../db/types.js';
 import { DOCUMENT_TIME_ZONE } from '../../lib/format.js';
 import type { Period, PeriodSplit } from './period.js';
 
@@ -293,6 +293,73 @@ export const reportsRepository = {
       shown: n(r.shown),
       withheld: n(r.withheld),
     }));
+  },
+
+  /**
+   * One public project's published cells in the period, added up per dimension and
+   * category, or undefined when the project is not public. Only published (rounded) cells
+   * enter the sums; withheld ones are counted, never added (suppression.ts).
+   */
+  async projectOutcomeTotals(
+    db: Kysely<DB>,
+    projectId: string,
+    statuses: readonly ProjectStatus[],
+    from: string | null,
+    to: string,
+  ) {
+    const project = await db
+      .selectFrom('projects')
+      .select('id')
+      .where('id', '=', projectId)
+      .where('status', 'in', statuses)
+      .executeTakeFirst();
+    if (!project) return undefined;
+    let query = db
+      .selectFrom('outcome_report_cells')
+      .select((eb) => [
+        'dimension',
+        'category',
+        eb.fn.coalesce(eb.fn.sum<string>('published'), sql<string>`0`).as('published_sum'),
+        eb.fn.count<string>('published').as('shown'),
+        sql<string>`count(*) FILTER (WHERE published IS NULL)`.as('withheld'),
+      ])
+      .where('project_id', '=', projectId)
+      .where('period_end', '<=', to);
+    if (from) query = query.where('period_end', '>=', from);
+    const [rows, reports, expectedOutcomes, expectedParticipants] = await Promise.all([
+      query.groupBy(['dimension', 'category']).execute(),
+      db
+        .selectFrom('outcome_report_cells')
+        .select((eb) => eb.fn.count<string>('report_id').distinct().as('n'))
+        .where('project_id', '=', projectId)
+        .where('period_end', '<=', to)
+        .$if(from !== null, (q) => q.where('period_end', '>=', from!))
+        .executeTakeFirst(),
+      db
+        .selectFrom('project_outcomes')
+        .select(['outcome_type', 'expected_count'])
+        .where('project_id', '=', projectId)
+        .execute(),
+      db
+        .selectFrom('project_target_groups')
+        .select(['target_group', 'expected_participants'])
+        .where('project_id', '=', projectId)
+        .execute(),
+    ]);
+    return {
+      reports: n(reports?.n),
+      cells: rows.map((r) => ({
+        dimension: r.dimension,
+        category: r.category,
+        publishedSum: n(r.published_sum),
+        shown: n(r.shown),
+        withheld: n(r.withheld),
+      })),
+      expectedOutcomes: new Map(expectedOutcomes.map((r) => [r.outcome_type, r.expected_count])),
+      expectedParticipants: new Map(
+        expectedParticipants.map((r) => [r.target_group, r.expected_participants]),
+      ),
+    };
   },
 
   async platformSales(db: Kysely<DB>) {

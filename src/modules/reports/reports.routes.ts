@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { CONTENT_TYPES } from '../../lib/tabular.js';
@@ -17,6 +18,8 @@ import {
   AuthorityReportSchema,
   CsvResponseSchema,
   PeriodQuerySchema,
+  ProjectOutcomesQuerySchema,
+  PublicProjectOutcomesSchema,
   PublicStatsSchema,
   SupplierReportQuerySchema,
   SupplierReportSchema,
@@ -59,6 +62,25 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
   app,
   { reports },
 ) => {
+  app.get(
+    '/v1/projects/:id/outcomes',
+    {
+      config: { rateLimit: RATE_LIMITS.public },
+      schema: {
+        operationId: 'getProjectOutcomes',
+        tags: ['reports'],
+        summary: 'A public project’s outcomes reported so far (public)',
+        description:
+          'Counts only, per outcome type and target group, beside what the plan expected: the sums of the published counts of the project’s accepted outcome reports whose period ends in the period. Each report’s counts are randomly rounded to a multiple of `disclosureControl.base` once, when it is accepted, exactly as in the public statistics and the reports; a withheld count is never added (`suppressed`, `complete`). Projects that are not public answer 404.',
+        security: [],
+        params: z.object({ id: z.uuid() }),
+        querystring: ProjectOutcomesQuerySchema,
+        response: { 200: PublicProjectOutcomesSchema, ...problemResponses(404, 429) },
+      },
+    },
+    async (request) => reports.projectOutcomes(request.params.id, request.query),
+  );
+
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     const suffix = format === 'json' ? '' : `.${format}`;
     const response200 =

@@ -305,6 +305,49 @@ export const PublicStatsSchema = z
   .meta({ id: 'PublicStats' });
 export type PublicStats = z.infer<typeof PublicStatsSchema>;
 
+export const ProjectOutcomesQuerySchema = PeriodQuerySchema;
+
+const ExpectedSchema = z
+  .number()
+  .int()
+  .nullable()
+  .describe('What the plan expected (null when the plan names no figure for it)');
+
+export const PublicProjectOutcomesSchema = z
+  .object({
+    kind: z.literal('project'),
+    projectId: z.uuid(),
+    ...ReportHeaderFields,
+    reports: z
+      .number()
+      .int()
+      .describe('Accepted outcome reports of the project whose period ends in the period'),
+    outcomes: z.array(
+      z.object({
+        outcomeType: OutcomeTypeSchema,
+        expected: ExpectedSchema,
+        realised: PublishedCountSchema,
+      }),
+    ),
+    participants: z.array(
+      z.object({
+        targetGroup: TargetGroupSchema,
+        expected: ExpectedSchema,
+        realised: PublishedCountSchema,
+      }),
+    ),
+    banenafspraak: z.array(
+      z.object({ outcomeType: OutcomeTypeSchema, realised: PublishedCountSchema }),
+    ),
+    totals: z.object({
+      participants: PublishedCountSchema,
+      outcomes: PublishedCountSchema,
+      banenafspraak: PublishedCountSchema,
+    }),
+  })
+  .meta({ id: 'PublicProjectOutcomes' });
+export type PublicProjectOutcomes = z.infer<typeof PublicProjectOutcomesSchema>;
+
 export const CsvResponseSchema = {
   description: 'The report as CSV (UTF-8 with BOM)',
   content: { [CONTENT_TYPES.csv]: { schema: z.string() } },

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
-import { OUTCOME_TYPES, TARGET_GROUPS } from '../projects/vocabulary.js';
+import { OUTCOME_TYPES, PUBLIC_STATUSES, TARGET_GROUPS } from '../projects/vocabulary.js';
 import { toPublicStory } from './public-story.js';
 import {
   ATTRIBUTION_METHODOLOGY,
@@ -28,6 +28,7 @@ import type {
   AttributedCount,
   AuthorityReport,
   AuthorityReportQuery,
+  PublicProjectOutcomes,
   PublicStats,
   PublishedCount,
   Share,
@@ -415,6 +416,53 @@ export function createReportsService(deps: ReportsDeps) {
         })),
         participants: TARGET_GROUPS.map((targetGroup) => ({
           targetGroup,
+          realised: get('participants', targetGroup),
+        })),
+        banenafspraak: OUTCOME_TYPES.map((outcomeType) => ({
+          outcomeType,
+          realised: get('banenafspraak', outcomeType),
+        })),
+        totals: {
+          participants: get('participants', TOTAL),
+          outcomes: get('outcomes', TOTAL),
+          banenafspraak: get('banenafspraak', TOTAL),
+        },
+      };
+    },
+
+    /**
+     * One public project's outcomes so far: sums of its reports' published (rounded) cells,
+     * the same figures the public statistics add up over all projects, beside what the
+     * plan expected. A project that is not public answers 404.
+     */
+    async projectOutcomes(
+      projectId: string,
+      query: { from?: string | undefined; to?: string | undefined },
+    ): Promise<PublicProjectOutcomes> {
+      const period = periodOf(query);
+      const [figures, refreshed] = await Promise.all([
+        repo.projectOutcomeTotals(db, projectId, PUBLIC_STATUSES, period.from, period.to),
+        repo.lastRefresh(db),
+      ]);
+      if (!figures) throw notFound('Project');
+      const cells = new Map(
+        figures.cells.map((t) => [key(t.dimension, t.category), aggregateCounts(t)]),
+      );
+      const get = (dimension: string, category: string) =>
+        cells.get(key(dimension, category)) ?? EMPTY;
+      return {
+        kind: 'project',
+        projectId,
+        ...headerOf(period, refreshed),
+        reports: figures.reports,
+        outcomes: OUTCOME_TYPES.map((outcomeType) => ({
+          outcomeType,
+          expected: figures.expectedOutcomes.get(outcomeType) ?? null,
+          realised: get('outcomes', outcomeType),
+        })),
+        participants: TARGET_GROUPS.map((targetGroup) => ({
+          targetGroup,
+          expected: figures.expectedParticipants.get(targetGroup) ?? null,
           realised: get('participants', targetGroup),
         })),
         banenafspraak: OUTCOME_TYPES.map((outcomeType) => ({

@@ -74,23 +74,22 @@ export function verifyPdf(file: Blob) {
   );
 }
 
-/**
- * The municipalities that have listed projects, by name, for the catalogue's filter. The API
- * has no list of its own; the first 100 catalogue entries (all statuses the catalogue shows)
- * carry their municipalities' names and codes.
- */
+/** The municipalities of the public projects, by name, for the catalogue's filter. */
 export function useMunicipalities() {
   return useQuery({
     queryKey: ['catalogue', 'municipalities'],
     staleTime: 5 * 60_000,
-    queryFn: async () => {
-      const page = await call(() => api.GET('/v1/projects', { params: { query: { limit: 100 } } }));
-      const byCode = new Map<string, string>();
-      for (const project of page.items)
-        for (const m of project.municipalities) byCode.set(m.cbsCode, m.name);
-      return [...byCode]
-        .map(([cbsCode, name]) => ({ cbsCode, name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-    },
+    queryFn: async () => (await call(() => api.GET('/v1/municipalities'))).items,
+  });
+}
+
+export type ProjectOutcomes = components['schemas']['PublicProjectOutcomes'];
+
+/** A project's outcomes reported so far: published (rounded) counts only. */
+export function useProjectOutcomes(projectId: string) {
+  return useQuery({
+    queryKey: ['project', projectId, 'outcomes'],
+    queryFn: () =>
+      call(() => api.GET('/v1/projects/{id}/outcomes', { params: { path: { id: projectId } } })),
   });
 }

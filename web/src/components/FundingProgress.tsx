@@ -35,8 +35,12 @@ export function FundingProgress({ credits, title }: { credits: Credits; title: s
       />
       <Paragraph id={textId}>
         {reached
-          ? t('catalogue.progressTextFunded', { sold: formatNumber(credits.sold, lang) })
+          ? t('catalogue.progressTextFunded', {
+              count: credits.sold,
+              sold: formatNumber(credits.sold, lang),
+            })
           : t('catalogue.progressText', {
+              count: credits.threshold,
               sold: formatNumber(credits.sold, lang),
               threshold: formatNumber(credits.threshold, lang),
               percent,

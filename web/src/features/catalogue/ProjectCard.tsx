@@ -26,7 +26,12 @@ export function ProjectCard({ project }: { project: CatalogueProject }) {
         <dt>{t('project.status')}</dt>
         <dd>{t(`status.${project.status}`)}</dd>
         <dt>{t('catalogue.available')}</dt>
-        <dd>{t('catalogue.credits', { n: formatNumber(project.credits.available, lang) })}</dd>
+        <dd>
+          {t('catalogue.credits', {
+            count: project.credits.available,
+            n: formatNumber(project.credits.available, lang),
+          })}
+        </dd>
         <dt>{t('catalogue.price')}</dt>
         <dd>{formatEuros(project.creditPriceCents, lang)}</dd>
         <dt>{t('project.deadline')}</dt>

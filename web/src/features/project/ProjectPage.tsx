@@ -12,7 +12,13 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type CatalogueProjectDetail, useProject, useProjectStories } from '../../api/queries';
+import {
+  type CatalogueProjectDetail,
+  type ProjectOutcomes,
+  useProject,
+  useProjectOutcomes,
+  useProjectStories,
+} from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FundingProgress } from '../../components/FundingProgress';
@@ -88,7 +94,12 @@ function ProjectDetail({ project }: { project: CatalogueProjectDetail }) {
         <FundingProgress credits={project.credits} title={project.title} />
         <dl className="ib-facts">
           <dt>{t('catalogue.available')}</dt>
-          <dd>{t('catalogue.credits', { n: formatNumber(project.credits.available, lang) })}</dd>
+          <dd>
+            {t('catalogue.credits', {
+              count: project.credits.available,
+              n: formatNumber(project.credits.available, lang),
+            })}
+          </dd>
           <dt>{t('catalogue.price')}</dt>
           <dd>{formatEuros(project.creditPriceCents, lang)}</dd>
           <dt>{t('project.deadline')}</dt>
@@ -147,12 +158,7 @@ function ProjectDetail({ project }: { project: CatalogueProjectDetail }) {
         </ScrollTable>
       </section>
 
-      <section aria-labelledby="outcomes">
-        <Heading2 id="outcomes">{t('project.outcomes')}</Heading2>
-        <Paragraph>
-          {t('project.outcomesNone')} <AppLink to="/statistics">{t('nav.stats')}</AppLink>
-        </Paragraph>
-      </section>
+      <ProjectOutcomesSection id={project.id} />
 
       <ProjectStories id={project.id} />
     </>
@@ -220,7 +226,10 @@ function AwardExplained({ project }: { project: CatalogueProjectDetail }) {
         </li>
       </ol>
       <Paragraph>
-        {t('project.thresholdExplained', { threshold: formatNumber(award.threshold, lang) })}
+        {t('project.thresholdExplained', {
+          count: award.threshold,
+          threshold: formatNumber(award.threshold, lang),
+        })}
       </Paragraph>
       {award.publicRationale && (
         <>
@@ -253,6 +262,90 @@ function ProjectStories({ id }: { id: string }) {
           </Paragraph>
         </article>
       ))}
+    </section>
+  );
+}
+
+type PublishedCount = ProjectOutcomes['totals']['outcomes'];
+
+/**
+ * Outcomes reported so far: the published (rounded) counts of the project's accepted
+ * reports beside what the plan expected. A withheld count is said so, never shown.
+ */
+function ProjectOutcomesSection({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const outcomes = useProjectOutcomes(id);
+  const data = outcomes.data;
+  const count = (c: PublishedCount) =>
+    c.value === null
+      ? t('stats.suppressed')
+      : `${formatNumber(c.value, lang)}${c.complete ? '' : ` ${t('stats.incomplete')}`}`;
+  const shown = (line: { expected?: number | null; realised: PublishedCount }) =>
+    (line.expected ?? null) !== null || line.realised.value !== 0 || line.realised.suppressed;
+  const table = (
+    caption: string,
+    rows: { key: string; label: string; expected: number | null; realised: PublishedCount }[],
+  ) => (
+    <ScrollTable label={caption}>
+      <Table>
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('stats.kind')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('project.expectedColumn')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('project.realisedColumn')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.key}>
+              <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+              <TableCell>
+                {row.expected === null ? '–' : formatNumber(row.expected, lang)}
+              </TableCell>
+              <TableCell>{count(row.realised)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollTable>
+  );
+  return (
+    <section aria-labelledby="outcomes">
+      <Heading2 id="outcomes">{t('project.outcomes')}</Heading2>
+      {outcomes.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
+      {outcomes.isError && <ErrorMessage error={outcomes.error} />}
+      {data && data.reports === 0 && <Paragraph>{t('project.outcomesNone')}</Paragraph>}
+      {data && data.reports > 0 && (
+        <>
+          <Paragraph>
+            {t('project.outcomesLead', { base: data.disclosureControl.base })}{' '}
+            {t('project.outcomesReports', { count: data.reports })}
+          </Paragraph>
+          {table(
+            t('project.outcomesTable'),
+            data.outcomes.filter(shown).map((o) => ({
+              key: o.outcomeType,
+              label: t(`outcomeType.${o.outcomeType}`),
+              expected: o.expected,
+              realised: o.realised,
+            })),
+          )}
+          {table(
+            t('project.participantsTable'),
+            data.participants.filter(shown).map((p) => ({
+              key: p.targetGroup,
+              label: t(`targetGroup.${p.targetGroup}`),
+              expected: p.expected,
+              realised: p.realised,
+            })),
+          )}
+        </>
+      )}
+      <Paragraph>
+        {t('project.outcomesAll')} <AppLink to="/statistics">{t('nav.stats')}</AppLink>.
+      </Paragraph>
     </section>
   );
 }

@@ -196,6 +196,7 @@ function SupplierStart({ me }: { me: Me }) {
             <strong>{o.project.title}</strong>
             <br />
             {t('start.supplier.order', {
+              count: o.quantity,
               credits: formatNumber(o.quantity, lang),
               amount: formatEuros(o.amountCents, lang),
               status: t(`orderStatus.${o.status}`),
@@ -214,6 +215,7 @@ function SupplierStart({ me }: { me: Me }) {
             <strong>{c.number}</strong> · {c.project.title}
             <br />
             {t('start.supplier.certificate', {
+              count: c.credits,
               credits: formatNumber(c.credits, lang),
               value: formatEuros(c.valueCents, lang),
               status: t(`certificateStatus.${c.status}`),
@@ -262,6 +264,7 @@ function AuthorityStart({ me }: { me: Me }) {
             <strong>{c.supplier.name}</strong> · {c.contract.title} ({c.contract.reference})
             <br />
             {t('start.authority.claim', {
+              count: c.credits,
               credits: formatNumber(c.credits, lang),
               value: formatEuros(c.valueCents, lang),
               project: c.certificate.projectTitle,
@@ -399,6 +402,7 @@ function AdminStart({ me }: { me: Me }) {
             <strong>{o.billing.name}</strong> · {o.project.title}
             <br />
             {t('start.supplier.order', {
+              count: o.quantity,
               credits: formatNumber(o.quantity, lang),
               amount: formatEuros(o.amountCents, lang),
               status: t(`orderStatus.${o.status}`),

@@ -77,6 +77,7 @@ export function VerificationResult({ result, code }: { result: PdfVerification; 
                   authority: claim.authority.name,
                   contract: claim.contractTitle,
                   reference: claim.contractReference,
+                  count: claim.credits,
                   credits: formatNumber(claim.credits, lang),
                   value: formatEuros(claim.valueCents, lang),
                 })}
