@@ -135,12 +135,8 @@ describe('a public project’s outcomes reported so far', () => {
   });
 
   it('answers 404 for a project that is not public', async () => {
-    const draft = await t.db
-      .selectFrom('projects')
-      .select('id')
-      .where('status', 'not in', ['listed', 'funded', 'completed', 'failed'])
-      .executeTakeFirst();
-    const hidden = draft?.id ?? '00000000-0000-4000-8000-000000000000';
+    // Awarded but not listed: the project exists, yet nobody outside may see it.
+    const hidden = await w.m.listProject({ supply: 10, stopAt: 'approved' });
     expectProblem(await w.get(null, `/v1/projects/${hidden}/outcomes`), 404, 'RESOURCE.NOT_FOUND');
     expectProblem(
       await w.get(null, '/v1/projects/00000000-0000-4000-8000-000000000000/outcomes'),
