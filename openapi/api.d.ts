@@ -676,7 +676,7 @@ export interface paths {
          *
          *     The `Idempotency-Key` header is required. A repeat with the same key and body answers the first response again, status and body alike (with the header `Idempotent-Replayed: true`), also when it arrives while the first is still running; the same key with another body is refused.
          *
-         *     When Stripe cannot be reached (502), the order is cancelled.
+         *     When Stripe cannot be reached or fails (502 `PAYMENT.PROVIDER_UNAVAILABLE`), or answers and refuses to create the payment page (502 `PAYMENT.PROVIDER_REFUSED`), the order is cancelled and its credits released.
          */
         post: operations["createOrder"];
         delete?: never;
@@ -8474,6 +8474,7 @@ export interface operations {
              * @description An upstream service (the payment provider) failed or could not be reached:
              *
              *     - `PAYMENT.PROVIDER_UNAVAILABLE`: The payment provider (Stripe) could not be reached, gave no usable answer or refused; the detail says what happened to the request.
+             *     - `PAYMENT.PROVIDER_REFUSED`: The payment provider (Stripe) answered and refused to create the payment page; the order was cancelled and its credits released. Repeating the same request will not help: pay by invoice or try later.
              */
             502: {
                 headers: {

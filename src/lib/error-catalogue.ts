@@ -308,6 +308,11 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'Spending refers to budget lines that are not the project’s.',
   },
+  'PAYMENT.PROVIDER_REFUSED': {
+    status: 502,
+    meaning:
+      'The payment provider (Stripe) answered and refused to create the payment page; the order was cancelled and its credits released. Repeating the same request will not help: pay by invoice or try later.',
+  },
   'PAYMENT.PROVIDER_UNAVAILABLE': {
     status: 502,
     meaning:

@@ -64,9 +64,50 @@ export interface RefundRequest {
  */
 export class PaymentRefusedError extends Error {
   override name = 'PaymentRefusedError';
+  /** What the provider said, for the log only (never for a client): its request id (Stripe's `req_…`), HTTP status, error type and code. */
+  readonly provider: ProviderErrorFacts;
+  constructor(message: string, options: ErrorOptions & { provider?: ProviderErrorFacts } = {}) {
+    super(message, options);
+    this.provider = options.provider ?? {};
+  }
+}
+
+/** What a provider's error tells the operator: enough to find the request in the provider's logs. */
+export interface ProviderErrorFacts {
+  requestId?: string | undefined;
+  statusCode?: number | undefined;
+  type?: string | undefined;
+  code?: string | undefined;
+}
+
+/** The provider's facts about any error a gateway call threw (empty for errors that are not the provider's). */
+export function providerErrorFacts(error: unknown): ProviderErrorFacts {
+  if (error instanceof PaymentRefusedError) return error.provider;
+  const candidate = error as
+    | {
+        requestId?: unknown;
+        statusCode?: unknown;
+        rawType?: unknown;
+        type?: unknown;
+        code?: unknown;
+      }
+    | null
+    | undefined;
+  if (candidate === null || typeof candidate !== 'object') return {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    requestId: text(candidate.requestId),
+    statusCode: typeof candidate.statusCode === 'number' ? candidate.statusCode : undefined,
+    type: text(candidate.rawType) ?? text(candidate.type),
+    code: text(candidate.code),
+  };
 }
 
 export interface PaymentGateway {
+  /**
+   * Throws PaymentRefusedError when the provider answered and refused the session (a 4xx:
+   * invalid, not permitted); any other error means it could not be reached or failed.
+   */
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
   /** Closes a session so nobody can pay a lapsed reservation; a session already closed is not an error. */
   expireCheckoutSession(sessionId: string): Promise<void>;
