@@ -983,7 +983,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe event endpoint (called by Stripe)
-         * @description Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secret, at most 300 s old); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.
+         * @description Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -10115,6 +10115,7 @@ export interface operations {
              *
              *     - `WEBHOOK.INVALID_SIGNATURE`: The Stripe-Signature header is missing or does not verify.
              *     - `WEBHOOK.INVALID_BODY`: The webhook body is not the raw JSON of a Stripe event.
+             *     - `WEBHOOK.API_VERSION_MISMATCH`: The Stripe event is rendered in another API version than the one the platform pins; set the webhook endpoint’s API version to it (Stripe retries the event).
              */
             400: {
                 headers: {

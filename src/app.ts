@@ -220,7 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           db,
           clock,
           jobs,
-          webhookSecret: config.stripe.webhookSecret,
+          webhookSecrets: config.stripe.webhookSecrets,
           log: app.log,
         })
       : undefined,

@@ -485,6 +485,11 @@ export const errorCatalogue = {
     status: 415,
     meaning: 'Send the PDF as the request body with `Content-Type: application/pdf`.',
   },
+  'WEBHOOK.API_VERSION_MISMATCH': {
+    status: 400,
+    meaning:
+      'The Stripe event is rendered in another API version than the one the platform pins; set the webhook endpoint’s API version to it (Stripe retries the event).',
+  },
   'WEBHOOK.INVALID_BODY': {
     status: 400,
     meaning: 'The webhook body is not the raw JSON of a Stripe event.',
