@@ -759,6 +759,8 @@ export interface paths {
          * @description Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing.
          *
          *     A Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). When Stripe refused (502), nothing was refunded and the request is withdrawn; when it did not answer, the outcome is unknown and the request stays: retry, a retry cannot refund twice.
+         *
+         *     Stripe may accept a refund as pending (iDEAL, SEPA): the answer is then 200 with `refundState: pending`, the order still paid and its certificate suspended until Stripe reports the outcome (then refunded, or `refundState: failed` with the order flagged). A refund Stripe reports as failed at once answers 409 ORDER.REFUND_FAILED.
          */
         post: operations["refundOrder"];
         delete?: never;
@@ -3049,6 +3051,8 @@ export interface components {
             closedAt: string | null;
             closeReason: string | null;
             refundedAt: string | null;
+            /** @description Where a refund through Stripe stands: requested (asked, outcome unknown), pending (Stripe holds it; the certificate is suspended until the outcome), failed (nothing went back: the order stays paid). Null when none is under way; a refund that succeeded makes the order refunded. */
+            refundState: ("requested" | "pending" | "failed") | null;
             /** @description Set when an admin must look at the order (e.g. a payment that did not match) */
             needsAttention: string | null;
             certificate: components["schemas"]["OrderCertificate"] | null;
@@ -8917,6 +8921,7 @@ export interface operations {
              *     - `ORDER.CERTIFICATE_CLAIMED`: The order’s certificate has an approved claim against an obligation, so the order cannot be refunded.
              *     - `ORDER.NOT_REFUNDABLE`: The order has no payment to refund.
              *     - `ORDER.PAYMENT_NOT_FOUND`: No Stripe payment is recorded for the order, so there is nothing to refund through Stripe.
+             *     - `ORDER.REFUND_FAILED`: Stripe reports the refund as failed (or canceled): nothing went back, the order stays paid and its certificate valid, and the order is flagged for the platform team.
              */
             409: {
                 headers: {

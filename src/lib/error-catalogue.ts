@@ -260,6 +260,11 @@ export const errorCatalogue = {
     meaning:
       'The project is not selling credits: it is not listed, or its funding deadline has passed.',
   },
+  'ORDER.REFUND_FAILED': {
+    status: 409,
+    meaning:
+      'Stripe reports the refund as failed (or canceled): nothing went back, the order stays paid and its certificate valid, and the order is flagged for the platform team.',
+  },
   'ORDER.RESERVATION_LIMIT': {
     status: 409,
     meaning:

@@ -56,6 +56,29 @@ export interface RefundRequest {
   orderId?: string;
 }
 
+/** A refund's status at the provider (Stripe's): pending until the money has left or it failed. */
+export type ProviderRefundStatus =
+  'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+
+/** A refund as the provider answers it. */
+export interface ProviderRefund {
+  refundId: string;
+  status: ProviderRefundStatus;
+  amountCents: number;
+  /** Stripe's `failure_reason` of a failed refund (e.g. expired_or_canceled_card). */
+  failureReason: string | null;
+}
+
+/** A status the provider may add later counts as pending: nothing is booked on it. */
+export function toRefundStatus(status: string | null | undefined): ProviderRefundStatus {
+  return status === 'succeeded' ||
+    status === 'failed' ||
+    status === 'canceled' ||
+    status === 'requires_action'
+    ? status
+    : 'pending';
+}
+
 /**
  * The provider answered and refused the request on its merits (invalid, not permitted, not
  * possible for this payment): nothing happened, and a repeat with the same idempotency key
@@ -112,11 +135,12 @@ export interface PaymentGateway {
   /** Closes a session so nobody can pay a lapsed reservation; a session already closed is not an error. */
   expireCheckoutSession(sessionId: string): Promise<void>;
   /**
-   * Refunds a payment in full or in part; the idempotency key makes a retry safe. Throws
+   * Refunds a payment in full or in part; the idempotency key makes a retry safe. Answers
+   * the refund with its status (it may still be pending: see settlement/refund-states.ts). Throws
    * PaymentRefusedError when the provider refused it (nothing was refunded); any other
    * error means the outcome is not known.
    */
-  refund(request: RefundRequest): Promise<{ refundId: string }>;
+  refund(request: RefundRequest): Promise<ProviderRefund>;
   retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession>;
   /** Sessions created since the given time, newest first (for reconciliation). */
   listCheckoutSessions(createdSince: Date): AsyncIterable<ProviderCheckoutSession>;

@@ -194,6 +194,7 @@ export function createOrdersService(deps: OrdersDeps) {
       close_reason: null,
       refunded_at: null,
       needs_attention: null,
+      refund_state: null,
       refund_requested_at: null,
       refund_requested_by: null,
       refund_request_source: null,

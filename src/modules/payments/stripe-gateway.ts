@@ -7,7 +7,9 @@ import {
   type PaymentGateway,
   PaymentRefusedError,
   type ProviderCheckoutSession,
+  type ProviderRefund,
   type RefundRequest,
+  toRefundStatus,
 } from '../../lib/payment-gateway.js';
 
 export type StripeConfig = NonNullable<Config['stripe']>;
@@ -182,7 +184,7 @@ export function createStripeGateway(
       }
     },
 
-    async refund(request: RefundRequest): Promise<{ refundId: string }> {
+    async refund(request: RefundRequest): Promise<ProviderRefund> {
       try {
         const refund = await stripe.refunds.create(
           {
@@ -195,7 +197,12 @@ export function createStripeGateway(
           },
           { idempotencyKey: request.idempotencyKey },
         );
-        return { refundId: refund.id };
+        return {
+          refundId: refund.id,
+          status: toRefundStatus(refund.status),
+          amountCents: refund.amount,
+          failureReason: refund.failure_reason ?? null,
+        };
       } catch (error) {
         if (isRefusal(error)) throw refused(error);
         throw error;

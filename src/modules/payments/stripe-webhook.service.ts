@@ -7,7 +7,9 @@ import type { Clock } from '../../lib/clock.js';
 import type { Ctx } from '../../lib/context.js';
 import { badRequest } from '../../lib/errors.js';
 import { STRIPE_API_VERSION } from './stripe-gateway.js';
-import { type OrderCtx, queueFulfilFollowUps, recordRefund } from '../settlement/fulfilment.js';
+import { toRefundStatus } from '../../lib/payment-gateway.js';
+import { type OrderCtx, queueFulfilFollowUps } from '../settlement/fulfilment.js';
+import { applyStripeRefund, refundReportedByCharge } from '../settlement/refund-states.js';
 import {
   type CheckoutSessionFacts,
   referencedOrderId,
@@ -193,12 +195,35 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
         // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
         if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
-        const refund = await recordRefund(trx, ctx, {
+        const refund = await refundReportedByCharge(trx, ctx, {
           orderId,
-          amountCents: integer(object['amount_refunded']) ?? 0,
-          externalReference: text(object['id']),
+          amountRefundedCents: integer(object['amount_refunded']) ?? 0,
+          chargeId: text(object['id']),
+        });
+        return { outcome: refund.outcome, orderId };
+      }
+      case 'refund.created':
+      case 'refund.updated':
+      case 'refund.failed':
+      case 'charge.refund.updated': {
+        // The refund itself, with its status: the order follows it (settlement/refund-states.ts).
+        const paymentIntentId = idOf(object['payment_intent']);
+        const refundId = text(object['id']);
+        const amountCents = integer(object['amount']);
+        if (!paymentIntentId || !refundId || amountCents === null || amountCents <= 0)
+          return { outcome: 'ignored', orderId: null };
+        await repo.lockPaymentIntent(trx, paymentIntentId);
+        const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
+        if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
+        const refund = await applyStripeRefund(trx, ctx, {
+          refundId,
+          orderId,
+          amountCents,
+          status: toRefundStatus(text(object['status'])),
+          failureReason: text(object['failure_reason']),
+          reportedBy: 'webhook',
           source: 'stripe_webhook',
-          reason: 'refunded at Stripe',
+          reason: 'refunded through Stripe',
         });
         return { outcome: refund.outcome, orderId };
       }
