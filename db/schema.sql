@@ -221,6 +221,28 @@ CREATE FUNCTION public.check_certificate_claims() RETURNS trigger
 
 
 --
+-- Name: check_pending_refund_certificate(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.check_pending_refund_certificate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    DECLARE
+      -- through jsonb: a record's fields are resolved when the function is planned, per table
+      the_order uuid := (to_jsonb(NEW) ->> CASE WHEN TG_TABLE_NAME = 'orders' THEN 'id' ELSE 'order_id' END)::uuid;
+    BEGIN
+      IF EXISTS (
+        SELECT 1 FROM orders o JOIN certificates c ON c.order_id = o.id
+        WHERE o.id = the_order AND o.refund_state = 'pending' AND c.status = 'active'
+      ) THEN
+        RAISE EXCEPTION 'order %: its refund is pending, so its certificate cannot be active', the_order USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NULL;
+    END
+    $$;
+
+
+--
 -- Name: notify_actor_changed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -285,6 +307,23 @@ CREATE FUNCTION public.order_placement_state(p_organisation_id uuid, p_project_i
           WHERE o.buyer_organisation_id = p_organisation_id AND o.status = 'reserved'
         ) r
         LEFT JOIN idempotency_keys k ON k.organisation_id = p_organisation_id AND k.key = p_key;
+    END
+    $$;
+
+
+--
+-- Name: order_refund_state_forward(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.order_refund_state_forward() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF OLD.refund_state = 'pending' AND NEW.refund_state IS DISTINCT FROM 'pending'
+         AND NOT (NEW.refund_state IS NOT DISTINCT FROM 'failed' OR (NEW.refund_state IS NULL AND NEW.status = 'refunded')) THEN
+        RAISE EXCEPTION 'order %: a pending refund ends only as refunded or failed', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
     END
     $$;
 
@@ -484,6 +523,31 @@ CREATE FUNCTION public.refuse_payout_rewrite() RETURNS trigger
         OR (OLD.status = 'approved' AND NEW.status = 'due')
         OR NEW.amount_cents <> OLD.amount_cents OR NEW.project_id <> OLD.project_id OR NEW.tranche <> OLD.tranche THEN
         RAISE EXCEPTION 'payout %: % refused', OLD.id, TG_OP USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
+-- Name: stripe_refund_forward_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stripe_refund_forward_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'stripe refund %: refunds are never deleted', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.id <> OLD.id OR NEW.order_id <> OLD.order_id OR NEW.amount_cents <> OLD.amount_cents THEN
+        RAISE EXCEPTION 'stripe refund %: only its status changes', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.status <> OLD.status AND NOT (
+        (OLD.status IN ('pending', 'requires_action'))
+        OR (OLD.status = 'succeeded' AND NEW.status = 'failed')
+      ) THEN
+        RAISE EXCEPTION 'stripe refund %: % cannot become %', OLD.id, OLD.status, NEW.status USING ERRCODE = 'check_violation';
       END IF;
       RETURN NEW;
     END
@@ -972,6 +1036,7 @@ CREATE TABLE public.orders (
     refund_requested_by uuid,
     refund_request_source text,
     refund_request_reason text,
+    refund_state text,
     CONSTRAINT orders_buyer_kind_check CHECK ((buyer_kind = 'supplier'::text)),
     CONSTRAINT orders_check CHECK ((amount_cents = ((quantity)::bigint * unit_price_cents))),
     CONSTRAINT orders_check1 CHECK (((payment_method <> 'invoice'::text) OR (invoice_number IS NOT NULL))),
@@ -985,7 +1050,10 @@ CREATE TABLE public.orders (
     CONSTRAINT orders_refund_request_complete CHECK ((((refund_requested_at IS NULL) = (refund_request_source IS NULL)) AND ((refund_requested_at IS NULL) = (refund_request_reason IS NULL)) AND ((refund_requested_at IS NOT NULL) OR (refund_requested_by IS NULL)))),
     CONSTRAINT orders_refund_request_holds_payment CHECK (((refund_requested_at IS NULL) OR (status = ANY (ARRAY['paid'::text, 'expired'::text, 'cancelled'::text])))),
     CONSTRAINT orders_refund_request_reason_check CHECK ((char_length(refund_request_reason) <= 1000)),
-    CONSTRAINT orders_refund_request_source_check CHECK ((refund_request_source = ANY (ARRAY['admin'::text, 'late_payment'::text, 'project_failed'::text]))),
+    CONSTRAINT orders_refund_request_source_check CHECK ((refund_request_source = ANY (ARRAY['admin'::text, 'late_payment'::text, 'project_failed'::text, 'stripe'::text]))),
+    CONSTRAINT orders_refund_state_check CHECK ((refund_state = ANY (ARRAY['requested'::text, 'pending'::text, 'failed'::text]))),
+    CONSTRAINT orders_refund_state_matches_request CHECK ((((refund_state IS NOT NULL) AND (refund_state = ANY (ARRAY['requested'::text, 'pending'::text]))) = (refund_requested_at IS NOT NULL))),
+    CONSTRAINT orders_refunded_has_no_refund_state CHECK (((status <> 'refunded'::text) OR (refund_state IS NULL))),
     CONSTRAINT orders_status_check CHECK ((status = ANY (ARRAY['reserved'::text, 'paid'::text, 'expired'::text, 'cancelled'::text, 'refunded'::text]))),
     CONSTRAINT orders_unit_price_cents_check CHECK ((unit_price_cents > 0))
 );
@@ -1564,6 +1632,25 @@ CREATE TABLE public.stripe_events (
 
 
 --
+-- Name: stripe_refunds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.stripe_refunds (
+    id text NOT NULL,
+    order_id uuid NOT NULL,
+    amount_cents bigint NOT NULL,
+    status text NOT NULL,
+    failure_reason text,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT stripe_refunds_amount_cents_check CHECK ((amount_cents > 0)),
+    CONSTRAINT stripe_refunds_failure_reason_check CHECK ((char_length(failure_reason) <= 200)),
+    CONSTRAINT stripe_refunds_id_check CHECK ((id ~ '^re_[A-Za-z0-9_]+$'::text)),
+    CONSTRAINT stripe_refunds_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'requires_action'::text, 'succeeded'::text, 'failed'::text, 'canceled'::text])))
+);
+
+
+--
 -- Name: users; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2094,6 +2181,14 @@ ALTER TABLE ONLY public.stripe_events
 
 
 --
+-- Name: stripe_refunds stripe_refunds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.stripe_refunds
+    ADD CONSTRAINT stripe_refunds_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: users users_email_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2460,6 +2555,13 @@ CREATE INDEX stripe_events_unmatched_refunds_idx ON public.stripe_events USING b
 
 
 --
+-- Name: stripe_refunds_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX stripe_refunds_order_idx ON public.stripe_refunds USING btree (order_id);
+
+
+--
 -- Name: users_organisation_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2513,6 +2615,13 @@ CREATE TRIGGER certificate_documents_no_truncate BEFORE TRUNCATE ON public.certi
 --
 
 CREATE CONSTRAINT TRIGGER certificates_claims_consistent AFTER UPDATE OF status ON public.certificates DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.status <> 'active'::text)) EXECUTE FUNCTION public.check_certificate_claims();
+
+
+--
+-- Name: certificates certificates_pending_refund_certificate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER certificates_pending_refund_certificate AFTER INSERT OR UPDATE OF status ON public.certificates DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.status = 'active'::text)) EXECUTE FUNCTION public.check_pending_refund_certificate();
 
 
 --
@@ -2691,6 +2800,20 @@ CREATE TRIGGER money_ledger_payout_within_escrow BEFORE INSERT ON public.money_l
 
 
 --
+-- Name: orders orders_pending_refund_certificate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER orders_pending_refund_certificate AFTER INSERT OR UPDATE OF refund_state ON public.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.refund_state = 'pending'::text)) EXECUTE FUNCTION public.check_pending_refund_certificate();
+
+
+--
+-- Name: orders orders_refund_state_forward; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER orders_refund_state_forward BEFORE UPDATE OF refund_state ON public.orders FOR EACH ROW WHEN ((old.refund_state IS DISTINCT FROM new.refund_state)) EXECUTE FUNCTION public.order_refund_state_forward();
+
+
+--
 -- Name: organisations organisations_actor_changed; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2786,6 +2909,13 @@ CREATE TRIGGER stripe_events_append_only BEFORE DELETE OR UPDATE ON public.strip
 --
 
 CREATE TRIGGER stripe_events_no_truncate BEFORE TRUNCATE ON public.stripe_events FOR EACH STATEMENT EXECUTE FUNCTION public.refuse_append_only_change();
+
+
+--
+-- Name: stripe_refunds stripe_refunds_forward_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER stripe_refunds_forward_only BEFORE DELETE OR UPDATE ON public.stripe_refunds FOR EACH ROW EXECUTE FUNCTION public.stripe_refund_forward_only();
 
 
 --
@@ -3449,6 +3579,14 @@ ALTER TABLE ONLY public.review_scores
 
 ALTER TABLE ONLY public.stripe_events
     ADD CONSTRAINT stripe_events_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: stripe_refunds stripe_refunds_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.stripe_refunds
+    ADD CONSTRAINT stripe_refunds_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
 
 
 --

@@ -698,7 +698,7 @@ export interface paths {
          *
          *     The `Idempotency-Key` header is required. A repeat with the same key and body answers the first response again, status and body alike (with the header `Idempotent-Replayed: true`), also when it arrives while the first is still running; the same key with another body is refused.
          *
-         *     When Stripe cannot be reached (502), the order is cancelled.
+         *     When Stripe cannot be reached or fails (502 `PAYMENT.PROVIDER_UNAVAILABLE`), or answers and refuses to create the payment page (502 `PAYMENT.PROVIDER_REFUSED`), the order is cancelled and its credits released.
          */
         post: operations["createOrder"];
         delete?: never;
@@ -781,6 +781,8 @@ export interface paths {
          * @description Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing.
          *
          *     A Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). When Stripe refused (502), nothing was refunded and the request is withdrawn; when it did not answer, the outcome is unknown and the request stays: retry, a retry cannot refund twice.
+         *
+         *     Stripe may accept a refund as pending (iDEAL, SEPA): the answer is then 200 with `refundState: pending`, the order still paid and its certificate suspended until Stripe reports the outcome (then refunded, or `refundState: failed` with the order flagged). A refund Stripe reports as failed at once answers 409 ORDER.REFUND_FAILED.
          */
         post: operations["refundOrder"];
         delete?: never;
@@ -1005,7 +1007,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe event endpoint (called by Stripe)
-         * @description Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secret, at most 300 s old); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.
+         * @description Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -3103,6 +3105,8 @@ export interface components {
             closedAt: string | null;
             closeReason: string | null;
             refundedAt: string | null;
+            /** @description Where a refund through Stripe stands: requested (asked, outcome unknown), pending (Stripe holds it; the certificate is suspended until the outcome), failed (nothing went back: the order stays paid). Null when none is under way; a refund that succeeded makes the order refunded. */
+            refundState: ("requested" | "pending" | "failed") | null;
             /** @description Set when an admin must look at the order (e.g. a payment that did not match) */
             needsAttention: string | null;
             certificate: components["schemas"]["OrderCertificate"] | null;
@@ -8631,6 +8635,7 @@ export interface operations {
              * @description An upstream service (the payment provider) failed or could not be reached:
              *
              *     - `PAYMENT.PROVIDER_UNAVAILABLE`: The payment provider (Stripe) could not be reached, gave no usable answer or refused; the detail says what happened to the request.
+             *     - `PAYMENT.PROVIDER_REFUSED`: The payment provider (Stripe) answered and refused to create the payment page; the order was cancelled and its credits released. Repeating the same request will not help: pay by invoice or try later.
              */
             502: {
                 headers: {
@@ -9073,6 +9078,7 @@ export interface operations {
              *     - `ORDER.CERTIFICATE_CLAIMED`: The order’s certificate has an approved claim against an obligation, so the order cannot be refunded.
              *     - `ORDER.NOT_REFUNDABLE`: The order has no payment to refund.
              *     - `ORDER.PAYMENT_NOT_FOUND`: No Stripe payment is recorded for the order, so there is nothing to refund through Stripe.
+             *     - `ORDER.REFUND_FAILED`: Stripe reports the refund as failed (or canceled): nothing went back, the order stays paid and its certificate valid, and the order is flagged for the platform team.
              */
             409: {
                 headers: {
@@ -10271,6 +10277,7 @@ export interface operations {
              *
              *     - `WEBHOOK.INVALID_SIGNATURE`: The Stripe-Signature header is missing or does not verify.
              *     - `WEBHOOK.INVALID_BODY`: The webhook body is not the raw JSON of a Stripe event.
+             *     - `WEBHOOK.API_VERSION_MISMATCH`: The Stripe event is rendered in another API version than the one the platform pins; set the webhook endpoint’s API version to it (Stripe retries the event).
              */
             400: {
                 headers: {

@@ -196,7 +196,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewsRoutes, { reviews: createReviewsService({ db, clock, config }) });
   await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
   await app.register(ordersRoutes, {
-    orders: createOrdersService({ db, clock, config, jobs, payments: deps.payments }),
+    orders: createOrdersService({
+      db,
+      clock,
+      config,
+      jobs,
+      payments: deps.payments,
+      log: app.log,
+    }),
   });
   await registerOrderJobs(jobs, { db, clock, payments: deps.payments });
   await app.register(fundingRoutes, {
@@ -213,7 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           db,
           clock,
           jobs,
-          webhookSecret: config.stripe.webhookSecret,
+          webhookSecrets: config.stripe.webhookSecrets,
           log: app.log,
         })
       : undefined,

@@ -86,6 +86,31 @@ const envSchema = z.object({
       .regex(/^whsec_[A-Za-z0-9+/=_-]+$/, 'must be a Stripe webhook signing secret (whsec_…)')
       .optional(),
   ),
+  // During a rollover of the signing secret both are valid: Stripe signs with each until
+  // the old one expires. Comma-separated; STRIPE_WEBHOOK_SECRET alone still works.
+  STRIPE_WEBHOOK_SECRETS: optionalNonEmpty.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((secret) => secret.trim())
+          .filter((secret) => secret !== ''),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                /^whsec_[A-Za-z0-9+/=_-]+$/,
+                'must be Stripe webhook signing secrets (whsec_…), comma-separated',
+              ),
+          )
+          .min(1, 'must name at least one whsec_… secret'),
+      )
+      .optional(),
+  ),
   STRIPE_API_HOST: optionalNonEmpty,
   STRIPE_API_PORT: optionalNonEmpty.pipe(
     z
@@ -194,7 +219,8 @@ export interface Config {
   stripe:
     | {
         secretKey: string;
-        webhookSecret: string;
+        /** Every signing secret an event may be signed with (two during a rollover). */
+        webhookSecrets: string[];
         paymentMethods: string[];
         api: { host?: string; port?: number; protocol?: 'http' | 'https' };
       }
@@ -245,7 +271,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const missing: string[] = [];
   // A Stripe key without its webhook secret could take payments it can never confirm.
-  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) missing.push('STRIPE_WEBHOOK_SECRET');
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET && !e.STRIPE_WEBHOOK_SECRETS)
+    missing.push('STRIPE_WEBHOOK_SECRET');
   if (production && e.JWT_SECRET === undefined) missing.push('JWT_SECRET');
   if (production && e.PUBLIC_URL === undefined) missing.push('PUBLIC_URL');
   // A generated key would change with every fresh machine and orphan the certificates it
@@ -311,7 +338,12 @@ export function loadConfig(env: Env = process.env): Config {
     stripe: e.STRIPE_SECRET_KEY
       ? {
           secretKey: e.STRIPE_SECRET_KEY,
-          webhookSecret: e.STRIPE_WEBHOOK_SECRET!,
+          webhookSecrets: [
+            ...new Set([
+              ...(e.STRIPE_WEBHOOK_SECRETS ?? []),
+              ...(e.STRIPE_WEBHOOK_SECRET ? [e.STRIPE_WEBHOOK_SECRET] : []),
+            ]),
+          ],
           paymentMethods: e.STRIPE_PAYMENT_METHODS,
           api: {
             ...(e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST } : {}),

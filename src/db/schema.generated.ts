@@ -263,9 +263,10 @@ export interface Orders {
   project_id: string;
   quantity: number;
   refund_request_reason: string | null;
-  refund_request_source: 'admin' | 'late_payment' | 'project_failed' | null;
+  refund_request_source: 'admin' | 'late_payment' | 'project_failed' | 'stripe' | null;
   refund_requested_at: Timestamp | null;
   refund_requested_by: string | null;
+  refund_state: 'requested' | 'pending' | 'failed' | null;
   refunded_at: Timestamp | null;
   reserved_until: Timestamp;
   status: Generated<'reserved' | 'paid' | 'expired' | 'cancelled' | 'refunded'>;
@@ -627,6 +628,16 @@ export interface StripeEvents {
   type: string;
 }
 
+export interface StripeRefunds {
+  amount_cents: Int8Number;
+  created_at: Timestamp;
+  failure_reason: string | null;
+  id: string;
+  order_id: string;
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  updated_at: Timestamp;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   email: string;
@@ -689,5 +700,6 @@ export interface DB {
   review_rounds: ReviewRounds;
   review_scores: ReviewScores;
   stripe_events: StripeEvents;
+  stripe_refunds: StripeRefunds;
   users: Users;
 }

@@ -82,6 +82,10 @@ export type CertificateStatus = Selectable<Schema.Certificates>['status'];
 export type CertificatePublicReason = NonNullable<Selectable<Schema.Certificates>['public_reason']>;
 
 export type OrdersTable = Schema.Orders;
+/** Where an order's refund stands (migration 20261205100000); a refund that succeeded makes the order refunded. */
+export type OrderRefundState = NonNullable<Schema.Orders['refund_state']>;
+export type StripeRefundStatus = Schema.StripeRefunds['status'];
+export type StripeRefundRow = Selectable<Schema.StripeRefunds>;
 
 export type OrderRow = Selectable<Schema.Orders>;
 export type CertificateRow = Selectable<Schema.Certificates>;

@@ -260,6 +260,11 @@ export const errorCatalogue = {
     meaning:
       'The project is not selling credits: it is not listed, or its funding deadline has passed.',
   },
+  'ORDER.REFUND_FAILED': {
+    status: 409,
+    meaning:
+      'Stripe reports the refund as failed (or canceled): nothing went back, the order stays paid and its certificate valid, and the order is flagged for the platform team.',
+  },
   'ORDER.RESERVATION_LIMIT': {
     status: 409,
     meaning:
@@ -307,6 +312,11 @@ export const errorCatalogue = {
   'OUTCOME.UNKNOWN_BUDGET_LINE': {
     status: 422,
     meaning: 'Spending refers to budget lines that are not the project’s.',
+  },
+  'PAYMENT.PROVIDER_REFUSED': {
+    status: 502,
+    meaning:
+      'The payment provider (Stripe) answered and refused to create the payment page; the order was cancelled and its credits released. Repeating the same request will not help: pay by invoice or try later.',
   },
   'PAYMENT.PROVIDER_UNAVAILABLE': {
     status: 502,
@@ -479,6 +489,11 @@ export const errorCatalogue = {
   'VERIFY.PDF_REQUIRED': {
     status: 415,
     meaning: 'Send the PDF as the request body with `Content-Type: application/pdf`.',
+  },
+  'WEBHOOK.API_VERSION_MISMATCH': {
+    status: 400,
+    meaning:
+      'The Stripe event is rendered in another API version than the one the platform pins; set the webhook endpoint’s API version to it (Stripe retries the event).',
   },
   'WEBHOOK.INVALID_BODY': {
     status: 400,

@@ -56,6 +56,29 @@ export interface RefundRequest {
   orderId?: string;
 }
 
+/** A refund's status at the provider (Stripe's): pending until the money has left or it failed. */
+export type ProviderRefundStatus =
+  'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+
+/** A refund as the provider answers it. */
+export interface ProviderRefund {
+  refundId: string;
+  status: ProviderRefundStatus;
+  amountCents: number;
+  /** Stripe's `failure_reason` of a failed refund (e.g. expired_or_canceled_card). */
+  failureReason: string | null;
+}
+
+/** A status the provider may add later counts as pending: nothing is booked on it. */
+export function toRefundStatus(status: string | null | undefined): ProviderRefundStatus {
+  return status === 'succeeded' ||
+    status === 'failed' ||
+    status === 'canceled' ||
+    status === 'requires_action'
+    ? status
+    : 'pending';
+}
+
 /**
  * The provider answered and refused the request on its merits (invalid, not permitted, not
  * possible for this payment): nothing happened, and a repeat with the same idempotency key
@@ -64,18 +87,60 @@ export interface RefundRequest {
  */
 export class PaymentRefusedError extends Error {
   override name = 'PaymentRefusedError';
+  /** What the provider said, for the log only (never for a client): its request id (Stripe's `req_…`), HTTP status, error type and code. */
+  readonly provider: ProviderErrorFacts;
+  constructor(message: string, options: ErrorOptions & { provider?: ProviderErrorFacts } = {}) {
+    super(message, options);
+    this.provider = options.provider ?? {};
+  }
+}
+
+/** What a provider's error tells the operator: enough to find the request in the provider's logs. */
+export interface ProviderErrorFacts {
+  requestId?: string | undefined;
+  statusCode?: number | undefined;
+  type?: string | undefined;
+  code?: string | undefined;
+}
+
+/** The provider's facts about any error a gateway call threw (empty for errors that are not the provider's). */
+export function providerErrorFacts(error: unknown): ProviderErrorFacts {
+  if (error instanceof PaymentRefusedError) return error.provider;
+  const candidate = error as
+    | {
+        requestId?: unknown;
+        statusCode?: unknown;
+        rawType?: unknown;
+        type?: unknown;
+        code?: unknown;
+      }
+    | null
+    | undefined;
+  if (candidate === null || typeof candidate !== 'object') return {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    requestId: text(candidate.requestId),
+    statusCode: typeof candidate.statusCode === 'number' ? candidate.statusCode : undefined,
+    type: text(candidate.rawType) ?? text(candidate.type),
+    code: text(candidate.code),
+  };
 }
 
 export interface PaymentGateway {
+  /**
+   * Throws PaymentRefusedError when the provider answered and refused the session (a 4xx:
+   * invalid, not permitted); any other error means it could not be reached or failed.
+   */
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
   /** Closes a session so nobody can pay a lapsed reservation; a session already closed is not an error. */
   expireCheckoutSession(sessionId: string): Promise<void>;
   /**
-   * Refunds a payment in full or in part; the idempotency key makes a retry safe. Throws
+   * Refunds a payment in full or in part; the idempotency key makes a retry safe. Answers
+   * the refund with its status (it may still be pending: see settlement/refund-states.ts). Throws
    * PaymentRefusedError when the provider refused it (nothing was refunded); any other
    * error means the outcome is not known.
    */
-  refund(request: RefundRequest): Promise<{ refundId: string }>;
+  refund(request: RefundRequest): Promise<ProviderRefund>;
   retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession>;
   /** Sessions created since the given time, newest first (for reconciliation). */
   listCheckoutSessions(createdSince: Date): AsyncIterable<ProviderCheckoutSession>;

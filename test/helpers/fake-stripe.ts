@@ -82,7 +82,8 @@ interface StoredRefund {
   currency: string;
   payment_intent: string;
   charge: string;
-  status: 'succeeded';
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  failure_reason?: string | null;
   reason: string | null;
   metadata: Record<string, string>;
   created: number;
@@ -188,6 +189,14 @@ export interface FakeStripe {
   insertSession(session: Partial<FakeSession> & { amount_total: number }): FakeSession;
   /** The charge behind a payment intent, as a `charge.*` event carries it. */
   chargeFor(paymentIntentId: string): Record<string, unknown>;
+  /** New refunds start with this status (default succeeded; pending as for iDEAL and SEPA). */
+  refundStatus: 'pending' | 'succeeded' | 'failed';
+  /** A pending refund's outcome at Stripe; answers the refund as a refund.* event carries it. A failed one gives the money back to the charge. */
+  settleRefund(
+    refundId: string,
+    status: 'succeeded' | 'failed' | 'canceled',
+    failureReason?: string,
+  ): Record<string, unknown>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -206,6 +215,7 @@ export async function startFakeStripe(
   const sessionOrder: string[] = [];
   const refunds: StoredRefund[] = [];
   const payments = new Map<string, Payment>();
+  const fake = { refundStatus: 'succeeded' as FakeStripe['refundStatus'] };
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const failures: (FakeFailure & { times: number })[] = [];
   const holds: {
@@ -471,6 +481,8 @@ export async function startFakeStripe(
       );
     }
     payment.refunded += amount;
+    const status = fake.refundStatus;
+    if (status === 'failed') payment.refunded -= amount;
     const refund: StoredRefund = {
       id: randomId('re'),
       object: 'refund',
@@ -478,7 +490,8 @@ export async function startFakeStripe(
       currency: payment.currency,
       payment_intent: paymentIntentId,
       charge: payment.chargeId,
-      status: 'succeeded',
+      status,
+      failure_reason: status === 'failed' ? 'expired_or_canceled_card' : null,
       reason: (params['reason'] as string | undefined) ?? null,
       metadata: (params['metadata'] as Record<string, string> | undefined) ?? {},
       created: nowSeconds(),
@@ -762,6 +775,22 @@ export async function startFakeStripe(
       }
       return structuredClone(session);
     },
+    get refundStatus() {
+      return fake.refundStatus;
+    },
+    set refundStatus(status) {
+      fake.refundStatus = status;
+    },
+    settleRefund(refundId, status, failureReason) {
+      const refund = refunds.find((candidate) => candidate.id === refundId);
+      if (!refund) throw new Error(`fake Stripe has no refund ${refundId}`);
+      if (status !== 'succeeded' && refund.status !== 'failed' && refund.status !== 'canceled')
+        payments.get(refund.payment_intent)!.refunded -= refund.amount;
+      refund.status = status;
+      refund.failure_reason =
+        status === 'failed' ? (failureReason ?? 'expired_or_canceled_card') : null;
+      return structuredClone(refund) as unknown as Record<string, unknown>;
+    },
     chargeFor(paymentIntentId) {
       const payment = payments.get(paymentIntentId);
       if (!payment) throw new Error(`fake Stripe has no payment ${paymentIntentId}`);
@@ -770,6 +799,7 @@ export async function startFakeStripe(
     reset() {
       requests.length = 0;
       failures.length = 0;
+      fake.refundStatus = 'succeeded';
       holds.length = 0;
     },
     close: () =>

@@ -3,6 +3,7 @@ import type {
   CheckoutSessionRequest,
   PaymentGateway,
   ProviderCheckoutSession,
+  ProviderRefund,
   RefundRequest,
 } from '../../src/lib/payment-gateway.js';
 
@@ -78,7 +79,7 @@ export class MemoryPaymentGateway implements PaymentGateway {
     if (session && session.status === 'open') session.status = 'expired';
   }
 
-  async refund(request: RefundRequest): Promise<{ refundId: string }> {
+  async refund(request: RefundRequest): Promise<ProviderRefund> {
     this.refundRequests.push(request);
     await Promise.resolve();
     if (this.failures.refund > 0) {
@@ -86,11 +87,17 @@ export class MemoryPaymentGateway implements PaymentGateway {
       throw new Error('provider unavailable (test)');
     }
     const existing = this.refundsByKey.get(request.idempotencyKey);
-    if (existing) return { refundId: existing };
+    const done = (refundId: string): ProviderRefund => ({
+      refundId,
+      status: 'succeeded',
+      amountCents: request.amountCents,
+      failureReason: null,
+    });
+    if (existing) return done(existing);
     const refundId = `re_test_${++this.sequence}`;
     this.refunds.set(refundId, request);
     this.refundsByKey.set(request.idempotencyKey, refundId);
-    return { refundId };
+    return done(refundId);
   }
 
   async retrieveCheckoutSession(sessionId: string): Promise<ProviderCheckoutSession> {

@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
@@ -30,7 +30,7 @@ export interface StripeWorld {
 }
 
 export async function createStripeWorld(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<StripeWorld> {
   const fake = await startFakeStripe();
   const jobs = new InProcessJobQueue({ autoRun: false, maxAttempts: 1 });
@@ -40,6 +40,7 @@ export async function createStripeWorld(
     jobs,
     // No SDK retries: a test that makes the fake fail sees the failure.
     payments: (config) => createStripeGateway(config.stripe!, { maxNetworkRetries: 0 }),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const market = await createMarket(t);
   return {

@@ -29,6 +29,7 @@ export function toOrder(row: OrderView): Order {
     closedAt: row.closed_at?.toISOString() ?? null,
     closeReason: row.close_reason,
     refundedAt: row.refunded_at?.toISOString() ?? null,
+    refundState: row.refund_state,
     needsAttention: row.needs_attention,
     certificate:
       row.certificate_id === null

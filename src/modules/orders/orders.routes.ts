@@ -35,7 +35,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
           '',
           'The `Idempotency-Key` header is required. A repeat with the same key and body answers the first response again, status and body alike (with the header `Idempotent-Replayed: true`), also when it arrives while the first is still running; the same key with another body is refused.',
           '',
-          'When Stripe cannot be reached (502), the order is cancelled.',
+          'When Stripe cannot be reached or fails (502 `PAYMENT.PROVIDER_UNAVAILABLE`), or answers and refuses to create the payment page (502 `PAYMENT.PROVIDER_REFUSED`), the order is cancelled and its credits released.',
         ].join('\n'),
         headers: IdempotencyHeadersSchema,
         body: CreateOrderSchema,
@@ -51,6 +51,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
             'ORDER.PAYMENT_METHOD_UNAVAILABLE',
             'IDEMPOTENCY.KEY_REUSED',
             'PAYMENT.PROVIDER_UNAVAILABLE',
+            'PAYMENT.PROVIDER_REFUSED',
           ),
         },
       },
@@ -159,7 +160,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         tags: ['orders'],
         summary: 'Refund a paid order (platform admins)',
         description:
-          'Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing.\n\nA Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). When Stripe refused (502), nothing was refunded and the request is withdrawn; when it did not answer, the outcome is unknown and the request stays: retry, a retry cannot refund twice.',
+          'Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing.\n\nA Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). When Stripe refused (502), nothing was refunded and the request is withdrawn; when it did not answer, the outcome is unknown and the request stays: retry, a retry cannot refund twice.\n\nStripe may accept a refund as pending (iDEAL, SEPA): the answer is then 200 with `refundState: pending`, the order still paid and its certificate suspended until Stripe reports the outcome (then refunded, or `refundState: failed` with the order flagged). A refund Stripe reports as failed at once answers 409 ORDER.REFUND_FAILED.',
         params: OrderIdParamsSchema,
         body: RefundOrderSchema,
         response: {
@@ -171,6 +172,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
             'ORDER.NOT_REFUNDABLE',
             'ORDER.PAYMENT_NOT_FOUND',
             'ORDER.PAYMENT_METHOD_UNAVAILABLE',
+            'ORDER.REFUND_FAILED',
             'PAYMENT.PROVIDER_UNAVAILABLE',
           ),
         },

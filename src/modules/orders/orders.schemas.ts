@@ -95,6 +95,12 @@ export const OrderSchema = z
     closedAt: z.iso.datetime().nullable().describe('When the order expired or was cancelled'),
     closeReason: z.string().nullable(),
     refundedAt: z.iso.datetime().nullable(),
+    refundState: z
+      .enum(['requested', 'pending', 'failed'])
+      .nullable()
+      .describe(
+        'Where a refund through Stripe stands: requested (asked, outcome unknown), pending (Stripe holds it; the certificate is suspended until the outcome), failed (nothing went back: the order stays paid). Null when none is under way; a refund that succeeded makes the order refunded.',
+      ),
     needsAttention: z
       .string()
       .nullable()

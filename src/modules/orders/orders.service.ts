@@ -26,7 +26,12 @@ import {
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { PaymentGateway } from '../../lib/payment-gateway.js';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  type PaymentGateway,
+  PaymentRefusedError,
+  providerErrorFacts,
+} from '../../lib/payment-gateway.js';
 import {
   documentYear,
   EXPIRE_CHECKOUT_SESSION_JOB,
@@ -51,7 +56,11 @@ import type {
   OrderPage,
   RefundOrderInput,
 } from './orders.schemas.js';
-import { insufficientCredits, providerUnavailable } from '../settlement/settlement-errors.js';
+import {
+  checkoutRefused,
+  insufficientCredits,
+  providerUnavailable,
+} from '../settlement/settlement-errors.js';
 import { refundOrder } from '../settlement/refunds.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 
@@ -61,6 +70,8 @@ export interface OrdersDeps {
   config: Config;
   jobs: JobQueue;
   payments?: PaymentGateway | undefined;
+  /** Where a provider's refusal or outage is logged (with the provider's request id). */
+  log?: FastifyBaseLogger | undefined;
 }
 
 /** Turns a domain error into the problem document the client receives (the route passes the HTTP error handler's own renderer). */
@@ -183,6 +194,7 @@ export function createOrdersService(deps: OrdersDeps) {
       close_reason: null,
       refunded_at: null,
       needs_attention: null,
+      refund_state: null,
       refund_requested_at: null,
       refund_requested_by: null,
       refund_request_source: null,
@@ -214,10 +226,10 @@ export function createOrdersService(deps: OrdersDeps) {
   ): Promise<StoredResponse> {
     const order = await viewOf(db, orderId);
     let session: { id: string; url: string; expiresAt: Date } | undefined;
-    let failed = false;
+    let failed: 'unavailable' | 'refused' | false = false;
     if (order.status === 'reserved' && !order.stripe_checkout_session_id) {
       if (!payments) {
-        failed = true;
+        failed = 'unavailable';
       } else {
         try {
           session = await payments.createCheckoutSession({
@@ -231,8 +243,19 @@ export function createOrdersService(deps: OrdersDeps) {
             cancelUrl: `${config.publicUrl}/orders/${orderId}?checkout=cancelled`,
             idempotencyKey: `checkout-session-${orderId}`,
           });
-        } catch {
-          failed = true;
+        } catch (error) {
+          failed = error instanceof PaymentRefusedError ? 'refused' : 'unavailable';
+          // Stripe's request id finds the request in its dashboard; the message stays in the log.
+          deps.log?.[failed === 'refused' ? 'error' : 'warn'](
+            {
+              orderId,
+              provider: providerErrorFacts(error),
+              providerMessage: error instanceof Error ? error.message : String(error),
+            },
+            failed === 'refused'
+              ? 'the payment provider refused to create the Checkout Session'
+              : 'the payment provider could not create the Checkout Session',
+          );
         }
       }
     }
@@ -251,11 +274,18 @@ export function createOrdersService(deps: OrdersDeps) {
       const locked = await settlementRepository.lockOrder(trx, orderId);
       if (!locked) throw new Error(`order ${orderId} vanished`);
       if (failed) {
-        await releaseOrder(trx, octx, orderId, 'cancelled', 'payment provider unavailable');
+        await releaseOrder(
+          trx,
+          octx,
+          orderId,
+          'cancelled',
+          failed === 'refused' ? 'payment provider refused' : 'payment provider unavailable',
+        );
+        const problem = failed === 'refused' ? checkoutRefused() : checkoutUnavailable();
         return completeIdempotencyKey(
           trx,
           ref,
-          { status: 502, body: render(checkoutUnavailable()) },
+          { status: problem.status, body: render(problem) },
           octx.now,
         );
       }

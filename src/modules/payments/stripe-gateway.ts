@@ -7,7 +7,9 @@ import {
   type PaymentGateway,
   PaymentRefusedError,
   type ProviderCheckoutSession,
+  type ProviderRefund,
   type RefundRequest,
+  toRefundStatus,
 } from '../../lib/payment-gateway.js';
 
 export type StripeConfig = NonNullable<Config['stripe']>;
@@ -77,6 +79,20 @@ function isRefusal(error: unknown): boolean {
   );
 }
 
+/** The refusal as the platform's error, keeping what the log needs to find it at Stripe. */
+function refused(error: unknown): PaymentRefusedError {
+  const stripeError = error as InstanceType<typeof Stripe.errors.StripeError>;
+  return new PaymentRefusedError(stripeError.message, {
+    cause: error,
+    provider: {
+      requestId: stripeError.requestId,
+      statusCode: stripeError.statusCode,
+      type: stripeError.rawType ?? stripeError.type,
+      code: stripeError.code,
+    },
+  });
+}
+
 function idOf(value: string | { id: string } | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'string' ? value : value.id;
@@ -109,40 +125,47 @@ export function createStripeGateway(
   const stripe = createStripeClient(config, options);
   const now = options.now ?? (() => new Date());
 
-  return {
-    async createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession> {
-      const session = await stripe.checkout.sessions.create(
-        {
-          mode: 'payment',
-          currency: request.currency,
-          line_items: [
-            {
-              quantity: request.quantity,
-              price_data: {
-                currency: request.currency,
-                unit_amount: request.unitAmountCents,
-                product_data: {
-                  name: request.description,
-                  ...(request.productDescription
-                    ? { description: request.productDescription }
-                    : {}),
-                },
+  const createSession = (request: CheckoutSessionRequest) =>
+    stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        currency: request.currency,
+        line_items: [
+          {
+            quantity: request.quantity,
+            price_data: {
+              currency: request.currency,
+              unit_amount: request.unitAmountCents,
+              product_data: {
+                name: request.description,
+                ...(request.productDescription ? { description: request.productDescription } : {}),
               },
             },
-          ],
-          // API 2026-09-30 replaced `payment_method_types` (removed) with this filter.
-          allowed_payment_method_types:
-            config.paymentMethods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
-          client_reference_id: request.orderId,
-          metadata: { order_id: request.orderId },
-          // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
-          payment_intent_data: { metadata: { order_id: request.orderId } },
-          expires_at: checkoutExpiresAt(request.expiresAt, now()),
-          success_url: request.successUrl,
-          cancel_url: request.cancelUrl,
-        },
-        { idempotencyKey: request.idempotencyKey },
-      );
+          },
+        ],
+        // API 2026-09-30 replaced `payment_method_types` (removed) with this filter.
+        allowed_payment_method_types:
+          config.paymentMethods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
+        client_reference_id: request.orderId,
+        metadata: { order_id: request.orderId },
+        // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
+        payment_intent_data: { metadata: { order_id: request.orderId } },
+        expires_at: checkoutExpiresAt(request.expiresAt, now()),
+        success_url: request.successUrl,
+        cancel_url: request.cancelUrl,
+      },
+      { idempotencyKey: request.idempotencyKey },
+    );
+
+  return {
+    async createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession> {
+      let session: Stripe.Checkout.Session;
+      try {
+        session = await createSession(request);
+      } catch (error) {
+        if (isRefusal(error)) throw refused(error);
+        throw error;
+      }
       if (!session.url)
         throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
       return { id: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
@@ -161,7 +184,7 @@ export function createStripeGateway(
       }
     },
 
-    async refund(request: RefundRequest): Promise<{ refundId: string }> {
+    async refund(request: RefundRequest): Promise<ProviderRefund> {
       try {
         const refund = await stripe.refunds.create(
           {
@@ -174,10 +197,14 @@ export function createStripeGateway(
           },
           { idempotencyKey: request.idempotencyKey },
         );
-        return { refundId: refund.id };
+        return {
+          refundId: refund.id,
+          status: toRefundStatus(refund.status),
+          amountCents: refund.amount,
+          failureReason: refund.failure_reason ?? null,
+        };
       } catch (error) {
-        if (isRefusal(error))
-          throw new PaymentRefusedError((error as Error).message, { cause: error });
+        if (isRefusal(error)) throw refused(error);
         throw error;
       }
     },

@@ -41,7 +41,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<{
         tags: ['payments'],
         summary: 'Stripe event endpoint (called by Stripe)',
         description:
-          'Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secret, at most 300 s old); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.',
+          'Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.',
         security: [],
         headers: z.object({
           'stripe-signature': z.string().optional().describe('Stripe’s signature of the raw body'),
@@ -52,6 +52,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<{
             'PAYMENTS.STRIPE_NOT_CONFIGURED',
             'WEBHOOK.INVALID_SIGNATURE',
             'WEBHOOK.INVALID_BODY',
+            'WEBHOOK.API_VERSION_MISMATCH',
             413,
             415,
           ),

@@ -6,7 +6,10 @@ import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Ctx } from '../../lib/context.js';
 import { badRequest } from '../../lib/errors.js';
-import { type OrderCtx, queueFulfilFollowUps, recordRefund } from '../settlement/fulfilment.js';
+import { STRIPE_API_VERSION } from './stripe-gateway.js';
+import { toRefundStatus } from '../../lib/payment-gateway.js';
+import { type OrderCtx, queueFulfilFollowUps } from '../settlement/fulfilment.js';
+import { applyStripeRefund, refundReportedByCharge } from '../settlement/refund-states.js';
 import {
   type CheckoutSessionFacts,
   referencedOrderId,
@@ -21,7 +24,10 @@ export interface StripeWebhookDeps {
   db: Kysely<DB>;
   clock: Clock;
   jobs: JobQueue;
-  webhookSecret: string;
+  /** The endpoint's signing secrets: one, or two while Stripe rolls it over. */
+  webhookSecrets: readonly string[];
+  /** The API version events must be rendered in; the SDK's pinned version. */
+  apiVersion?: string;
   log?: FastifyBaseLogger;
 }
 
@@ -106,14 +112,24 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
     if (typeof signature !== 'string' || signature === '') {
       throw badRequest('WEBHOOK.INVALID_SIGNATURE', 'Missing Stripe-Signature header');
     }
-    let event: Stripe.Event;
-    try {
-      event = Stripe.webhooks.constructEvent(rawBody, signature, deps.webhookSecret);
-    } catch (error) {
+    let event: Stripe.Event | undefined;
+    let failure: unknown;
+    // Any of the secrets (two during a rollover); the SDK checks one at a time.
+    for (const secret of deps.webhookSecrets) {
+      try {
+        event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+        break;
+      } catch (error) {
+        failure = error;
+        // Not JSON is not a matter of the secret.
+        if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) break;
+      }
+    }
+    if (!event) {
       // Wrong secret, tampered bytes, stale timestamp, or not JSON: all the caller's fault.
       throw badRequest(
         'WEBHOOK.INVALID_SIGNATURE',
-        error instanceof Stripe.errors.StripeSignatureVerificationError
+        failure instanceof Stripe.errors.StripeSignatureVerificationError
           ? 'The Stripe signature does not verify (wrong secret, altered body or too old)'
           : 'The webhook body is not a Stripe event',
       );
@@ -128,6 +144,25 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
       data['object'] === null
     ) {
       throw badRequest('WEBHOOK.INVALID_BODY', 'The webhook body is not a Stripe event');
+    }
+    // An event rendered in another API version has other shapes than the code reads (fields
+    // renamed or removed): refused, not guessed at. Stripe retries it, so nothing is lost
+    // once the endpoint's version is set right; the log says why it is refused.
+    const apiVersion = deps.apiVersion ?? STRIPE_API_VERSION;
+    if (candidate['api_version'] !== apiVersion) {
+      deps.log?.error(
+        {
+          eventId: candidate['id'],
+          eventType: candidate['type'],
+          eventApiVersion: candidate['api_version'] ?? null,
+          expectedApiVersion: apiVersion,
+        },
+        'refused a Stripe event of another API version: set the webhook endpoint to the pinned version',
+      );
+      throw badRequest(
+        'WEBHOOK.API_VERSION_MISMATCH',
+        `The event is rendered in Stripe API version ${String(candidate['api_version'] ?? 'none')}; this endpoint accepts ${apiVersion} only`,
+      );
     }
     return event;
   }
@@ -160,12 +195,35 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
         // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
         if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
-        const refund = await recordRefund(trx, ctx, {
+        const refund = await refundReportedByCharge(trx, ctx, {
           orderId,
-          amountCents: integer(object['amount_refunded']) ?? 0,
-          externalReference: text(object['id']),
+          amountRefundedCents: integer(object['amount_refunded']) ?? 0,
+          chargeId: text(object['id']),
+        });
+        return { outcome: refund.outcome, orderId };
+      }
+      case 'refund.created':
+      case 'refund.updated':
+      case 'refund.failed':
+      case 'charge.refund.updated': {
+        // The refund itself, with its status: the order follows it (settlement/refund-states.ts).
+        const paymentIntentId = idOf(object['payment_intent']);
+        const refundId = text(object['id']);
+        const amountCents = integer(object['amount']);
+        if (!paymentIntentId || !refundId || amountCents === null || amountCents <= 0)
+          return { outcome: 'ignored', orderId: null };
+        await repo.lockPaymentIntent(trx, paymentIntentId);
+        const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
+        if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
+        const refund = await applyStripeRefund(trx, ctx, {
+          refundId,
+          orderId,
+          amountCents,
+          status: toRefundStatus(text(object['status'])),
+          failureReason: text(object['failure_reason']),
+          reportedBy: 'webhook',
           source: 'stripe_webhook',
-          reason: 'refunded at Stripe',
+          reason: 'refunded through Stripe',
         });
         return { outcome: refund.outcome, orderId };
       }

@@ -35,7 +35,10 @@ export async function applyDisputeToCertificateStatus(
   if (dispute.orderId === null) return;
   const certificate = await repo.findCertificateByOrderForUpdate(trx, dispute.orderId);
   if (!certificate) return;
-  const next = statusAfterDispute(certificate.status, dispute);
+  let next = statusAfterDispute(certificate.status, dispute);
+  // A refund pending at Stripe keeps it suspended too, until its outcome (refund-states.ts).
+  if (next === 'active' && (await repo.findOrder(trx, dispute.orderId))?.refund_state === 'pending')
+    next = 'suspended';
   if (next === certificate.status) return;
   const reason =
     dispute.closedAt === null

@@ -102,7 +102,9 @@ export type RefundSource =
   | 'reconciliation'
   | 'late_payment'
   | 'project_failed'
-  | 'dispute_lost';
+  | 'dispute_lost'
+  /** A refund made at Stripe (its dashboard), not asked for by the platform. */
+  | 'stripe';
 
 export interface RefundEvidence {
   orderId: string;
@@ -512,6 +514,7 @@ export async function recordRefund(
     // The refund settles what needed attention (a late payment to give back).
     needs_attention: order.needs_attention === 'refund_required' ? null : order.needs_attention,
     // ...and the request it was made for, whoever reports it (the requester, Stripe's webhook, reconciliation).
+    refund_state: null,
     refund_requested_at: null,
     refund_requested_by: null,
     refund_request_source: null,
@@ -565,6 +568,7 @@ async function nextInvoiceNumber(trx: Transaction<DB>, at: Date): Promise<string
 const CREDIT_NOTE_REASONS: Partial<Record<RefundSource, string>> = {
   admin: 'refunded by the platform',
   stripe_webhook: 'refunded through Stripe',
+  stripe: 'refunded through Stripe',
   reconciliation: 'refunded through Stripe',
   late_payment: 'the payment arrived after the reservation lapsed',
   project_failed: 'the project did not reach its funding threshold',

@@ -1,7 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, OrderRow, RefundRequestSource } from '../../db/types.js';
 import { conflict, unprocessable } from '../../lib/errors.js';
-import { type PaymentGateway, PaymentRefusedError } from '../../lib/payment-gateway.js';
+import {
+  type PaymentGateway,
+  PaymentRefusedError,
+  type ProviderRefund,
+} from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   documentYear,
@@ -10,6 +14,7 @@ import {
   recordRefund,
   type RefundResult,
 } from './fulfilment.js';
+import { applyStripeRefund } from './refund-states.js';
 import { certificateClaimed, providerRefused, providerUnavailable } from './settlement-errors.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
@@ -42,11 +47,13 @@ export interface RefundDeps {
 }
 
 /**
- * One Stripe refund per order, ever: the admin route and the automatic refund use the same
- * key, and Stripe answers a repeat with the refund it made. Stripe refuses a reused key with
- * other parameters, so nothing that varies between callers goes into the request.
+ * One Stripe refund per order at a time: the admin route and the automatic refund use the
+ * same key, and Stripe answers a repeat with the refund it made. Stripe refuses a reused key
+ * with other parameters, so nothing that varies between callers goes into the request. Only
+ * a refund that failed (or was canceled) lets a new one be made, under the next key.
  */
-export const stripeRefundKey = (orderId: string) => `refund-order-${orderId}`;
+export const stripeRefundKey = (orderId: string, failedBefore = 0) =>
+  failedBefore === 0 ? `refund-order-${orderId}` : `refund-order-${orderId}-after-${failedBefore}`;
 
 /**
  * When a refund request counts as left behind by a process that died before it finished:
@@ -67,6 +74,8 @@ export interface RefundOptions {
 
 export type RefundRequestResult =
   | { outcome: 'requested'; order: OrderRow }
+  /** Stripe holds a refund of the order already: its outcome comes by Stripe's events. */
+  | { outcome: 'refund_pending'; order: OrderRow }
   | { outcome: 'already_refunded'; order: OrderRow }
   | { outcome: 'not_refundable'; order: OrderRow }
   | { outcome: 'certificate_claimed'; order: OrderRow }
@@ -98,6 +107,7 @@ export async function requestRefund(
   const order = await repo.lockOrder(trx, orderId);
   if (!order) return { outcome: 'not_found', orderId };
   if (order.status === 'refunded') return { outcome: 'already_refunded', order };
+  if (order.refund_state === 'pending') return { outcome: 'refund_pending', order };
   if (!(await holdsPayment(trx, order))) return { outcome: 'not_refundable', order };
   const certificate =
     order.status === 'paid' ? await repo.findCertificateByOrderForUpdate(trx, order.id) : undefined;
@@ -166,7 +176,7 @@ export async function refundOrder(
   ctx: OrderCtx,
   order: OrderRow,
   options: RefundOptions,
-): Promise<RefundResult> {
+): Promise<RefundResult | { outcome: 'refund_pending'; order: OrderRow }> {
   const { db } = deps;
   if (order.status === 'refunded') return { outcome: 'already_refunded', order };
   if (!(await holdsPayment(db, order))) throw notRefundable(order.status);
@@ -212,7 +222,7 @@ async function refundThroughStripe(
   ctx: OrderCtx,
   order: OrderRow,
   options: RefundOptions,
-): Promise<RefundResult> {
+): Promise<RefundResult | { outcome: 'refund_pending'; order: OrderRow }> {
   const { db, payments } = deps;
   if (!payments)
     throw unprocessable(
@@ -227,18 +237,21 @@ async function refundThroughStripe(
     .execute((trx) => requestRefund(trx, ctx, order.id, options));
   if (requested.outcome === 'not_found') return requested;
   if (requested.outcome === 'already_refunded') return requested;
+  if (requested.outcome === 'refund_pending') return requested;
   if (requested.outcome === 'not_refundable') throw notRefundable(requested.order.status);
   if (requested.outcome === 'certificate_claimed') throw certificateClaimed();
 
-  let refundId: string;
+  let refund: ProviderRefund;
   try {
-    ({ refundId } = await payments.refund({
+    refund = await payments.refund({
       paymentIntentId: order.stripe_payment_intent_id,
       amountCents: Number(order.amount_cents),
-      idempotencyKey: stripeRefundKey(order.id),
+      // Stripe answers a repeated key with the refund it made; after a refund that failed,
+      // a new attempt needs a new key (counted, so a retry of that attempt repeats it).
+      idempotencyKey: stripeRefundKey(order.id, await failedRefunds(db, order.id)),
       reason: `Impactbeurs order ${order.id}`,
       orderId: order.id,
-    }));
+    });
   } catch (error) {
     if (error instanceof PaymentRefusedError) {
       await db
@@ -251,25 +264,59 @@ async function refundThroughStripe(
       'It is not known whether the refund was made; try again (a retry cannot refund twice). Until it is settled, no claim on the order’s certificate is approved.',
     );
   }
+  // Stripe's answer is one report of the refund's status among its events: whichever
+  // comes first moves the order, once (refund-states.ts).
   const result = await db.transaction().execute((trx) =>
-    recordRefund(trx, ctx, {
+    applyStripeRefund(trx, ctx, {
+      refundId: refund.refundId,
       orderId: order.id,
-      amountCents: Number(order.amount_cents),
-      externalReference: refundId,
+      amountCents: refund.amountCents,
+      status: refund.status,
+      failureReason: refund.failureReason,
+      reportedBy: 'api',
       source: options.source,
       reason: options.reason,
     }),
   );
-  if (result.outcome === 'certificate_claimed') {
-    // Not reachable while the request keeps approvals out (the database refuses them too);
-    // if it were, the money is back with the buyer and recordRefund has flagged the order.
-    throw conflict(
-      'ORDER.CERTIFICATE_CLAIMED',
-      'The refund was made, but the order’s certificate has an approved claim, so it was not booked; the order is flagged for an admin',
-    );
+  switch (result.outcome) {
+    case 'refunded':
+    case 'already_refunded':
+    case 'partial':
+    case 'not_found':
+    case 'refund_pending':
+      return result;
+    case 'certificate_claimed':
+      // Not reachable while the request keeps approvals out (the database refuses them too);
+      // if it were, the money is back with the buyer and recordRefund has flagged the order.
+      throw conflict(
+        'ORDER.CERTIFICATE_CLAIMED',
+        'The refund was made, but the order’s certificate has an approved claim, so it was not booked; the order is flagged for an admin',
+      );
+    case 'refund_failed':
+    case 'refund_failed_after_booking':
+      throw refundFailed();
+    case 'unchanged': {
+      // An event reported this refund first: answer where the order stands now.
+      const now = result.order;
+      if (now.status === 'refunded') return { outcome: 'already_refunded', order: now };
+      if (now.refund_state === 'pending') return { outcome: 'refund_pending', order: now };
+      if (now.refund_state === 'failed') throw refundFailed();
+      return { outcome: 'partial', order: now };
+    }
   }
-  return result;
 }
+
+async function failedRefunds(db: Kysely<DB>, orderId: string): Promise<number> {
+  const refunds = await repo.findStripeRefunds(db, orderId);
+  return refunds.filter((refund) => refund.status === 'failed' || refund.status === 'canceled')
+    .length;
+}
+
+const refundFailed = () =>
+  conflict(
+    'ORDER.REFUND_FAILED',
+    'Stripe reports the refund as failed, so nothing went back: the order stays paid, its certificate valid, and the order is flagged for the platform team',
+  );
 
 /**
  * Job 'orders.refund-payment': gives back a Stripe payment that arrived after its

@@ -23,6 +23,18 @@ export const providerRefused = (detail: string) =>
     `The payment provider refused the refund, so nothing was refunded: ${detail.slice(0, 300)}`,
   );
 
+/**
+ * The provider answered and refused to open a payment page (a 4xx: a request it finds
+ * invalid or not permitted for the account). Not the buyer's fault and not passing: the
+ * detail says what happened to the order, never what the provider said (that is logged).
+ */
+export const checkoutRefused = () =>
+  new AppError(
+    502,
+    'PAYMENT.PROVIDER_REFUSED',
+    'The payment provider refused to open a payment page for this order. The order was cancelled and its credits released; the platform team can find the refusal in the log. Pay by invoice, or place a new order later with a new Idempotency-Key.',
+  );
+
 export const certificateClaimed = () =>
   conflict(
     'ORDER.CERTIFICATE_CLAIMED',

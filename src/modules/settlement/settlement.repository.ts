@@ -6,6 +6,8 @@ import type {
   OrderRow,
   OrdersTable,
   PayoutRow,
+  StripeRefundRow,
+  StripeRefundStatus,
   PayoutStatus,
   ProjectRow,
   RefundRequestSource,
@@ -105,6 +107,7 @@ export const settlementRepository = {
     return trx
       .updateTable('orders')
       .set({
+        refund_state: 'requested',
         refund_requested_at: request.at,
         refund_requested_by: request.by,
         refund_request_source: request.source,
@@ -122,30 +125,113 @@ export const settlementRepository = {
     id: string,
     at: Date,
   ): Promise<OrderRow | undefined> {
-    return trx
-      .updateTable('orders')
-      .set({
-        refund_requested_at: null,
-        refund_requested_by: null,
-        refund_request_source: null,
-        refund_request_reason: null,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .where('refund_requested_at', 'is not', null)
-      .returningAll()
-      .executeTakeFirst();
+    return (
+      trx
+        .updateTable('orders')
+        .set({
+          refund_state: null,
+          refund_requested_at: null,
+          refund_requested_by: null,
+          refund_request_source: null,
+          refund_request_reason: null,
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        // A pending refund is Stripe's to finish: only its outcome ends it.
+        .where('refund_state', '=', 'requested')
+        .returningAll()
+        .executeTakeFirst()
+    );
   },
 
   /** Refund requests whose latest attempt began before `before`, oldest first: their process did not finish them. */
   async findStaleRefundRequests(db: Kysely<DB>, before: Date, limit: number): Promise<OrderRow[]> {
-    return db
-      .selectFrom('orders')
+    return (
+      db
+        .selectFrom('orders')
+        .selectAll()
+        .where('refund_requested_at', '<', before)
+        // Pending ones have reached Stripe: their outcome comes by Stripe's events.
+        .where('refund_state', '=', 'requested')
+        .orderBy('refund_requested_at')
+        .limit(limit)
+        .execute()
+    );
+  },
+
+  // ---- Stripe refunds (refund-states.ts) ----
+
+  /** The refund's row, locked (the caller holds its order's lock already). */
+  async lockStripeRefund(
+    trx: Transaction<DB>,
+    refundId: string,
+  ): Promise<StripeRefundRow | undefined> {
+    return trx
+      .selectFrom('stripe_refunds')
       .selectAll()
-      .where('refund_requested_at', '<', before)
-      .orderBy('refund_requested_at')
-      .limit(limit)
+      .where('id', '=', refundId)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async insertStripeRefund(
+    trx: Transaction<DB>,
+    refund: {
+      id: string;
+      orderId: string;
+      amountCents: number;
+      status: StripeRefundStatus;
+      failureReason: string | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await trx
+      .insertInto('stripe_refunds')
+      .values({
+        id: refund.id,
+        order_id: refund.orderId,
+        amount_cents: refund.amountCents,
+        status: refund.status,
+        failure_reason: refund.failureReason?.slice(0, 200) ?? null,
+        created_at: refund.at,
+        updated_at: refund.at,
+      })
       .execute();
+  },
+
+  async updateStripeRefund(
+    trx: Transaction<DB>,
+    refundId: string,
+    status: StripeRefundStatus,
+    failureReason: string | null,
+    at: Date,
+  ): Promise<void> {
+    await trx
+      .updateTable('stripe_refunds')
+      .set({ status, failure_reason: failureReason?.slice(0, 200) ?? null, updated_at: at })
+      .where('id', '=', refundId)
+      .execute();
+  },
+
+  async findStripeRefunds(db: Kysely<DB>, orderId: string): Promise<StripeRefundRow[]> {
+    return db
+      .selectFrom('stripe_refunds')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  /** Whether a payment dispute of the order is still open (it keeps the certificate suspended). */
+  async hasOpenDispute(db: Kysely<DB>, orderId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('payment_disputes')
+      .select('id')
+      .where('order_id', '=', orderId)
+      .where('closed_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   },
 
   async flagOrder(
