@@ -16,7 +16,7 @@ const LAYERS = [
   ['lib'],
   ['plugins'],
   // Domain modules, lowest first.
-  ['modules/audit', 'modules/health'],
+  ['modules/audit', 'modules/health', 'modules/mail'],
   ['modules/auth'],
   ['modules/organisations'],
   ['modules/users'],
