@@ -158,6 +158,9 @@ const envSchema = z.object({
     z.string().min(12, 'must be at least 12 characters').optional(),
   ),
   SEED_DEMO: booleanFromString.optional(),
+  // Test-only: lets webhooks reach loopback and private addresses (the tests' own receiver).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromString.default(false),
+  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().int().min(1).max(168).default(24),
 });
 
 export interface Config {
@@ -240,6 +243,14 @@ export interface Config {
   firstAdmin: { email: string; password: string } | undefined;
   /** 'auto' seeds demo data into an empty embedded database only; never in production. */
   seedDemo: boolean | 'auto';
+  webhooks: {
+    /** Plain http targets: outside production only. */
+    allowHttp: boolean;
+    /** Loopback and private targets: a switch for the tests, refused in production. */
+    allowPrivateTargets: boolean;
+    /** How long a rotated signing secret keeps signing beside the new one. */
+    secretOverlapSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -278,6 +289,11 @@ export function loadConfig(env: Env = process.env): Config {
   // A generated key would change with every fresh machine and orphan the certificates it
   // signed: production signs with a key the operator keeps (src/modules/certificates/signing.ts).
   if (production && e.SIGNING_PRIVATE_KEY === undefined) missing.push('SIGNING_PRIVATE_KEY');
+  // Webhooks must never reach the platform's own network in production (SSRF).
+  if (production && e.WEBHOOK_ALLOW_PRIVATE_TARGETS)
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be set when NODE_ENV=production',
+    );
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n${missing
@@ -365,6 +381,11 @@ export function loadConfig(env: Env = process.env): Config {
         ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD }
         : undefined,
     seedDemo: production ? false : (e.SEED_DEMO ?? 'auto'),
+    webhooks: {
+      allowHttp: !production,
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      secretOverlapSeconds: e.WEBHOOK_SECRET_OVERLAP_HOURS * 3600,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
 import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
 import type { ActorCache } from '../../src/modules/users/actor-cache.js';
+import type { HostResolver } from '../../src/modules/webhooks/safe-target.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -60,6 +61,8 @@ export interface TestAppOptions {
   verificationCache?: VerificationCache;
   /** Signed-in users' checks cached in this, forgotten on the database's notifications (off by default). */
   actorCache?: ActorCache;
+  /** Plays DNS for webhook targets. */
+  webhookResolver?: HostResolver;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     jobs,
     mailer,
     ...(payments ? { payments } : {}),
+    ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     ...(options.verificationCache || options.actorCache
       ? {

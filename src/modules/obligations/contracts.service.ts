@@ -16,6 +16,7 @@ import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import { invitationsRepository } from '../invitations/invitations.repository.js';
 import { INVITATION_TTL_DAYS } from '../invitations/invitations.service.js';
@@ -223,6 +224,11 @@ export function createContractsService(deps: ContractsDeps) {
               valuation,
             },
           });
+          await recordEvent(trx, {
+            type: 'contract.created',
+            objectId: contract.id,
+            occurredAt: now,
+          });
           return contract.id;
         });
       } catch (error) {
@@ -349,6 +355,7 @@ export function createContractsService(deps: ContractsDeps) {
             subjectId: id,
             summary: { contractId: id, changes },
           });
+          await recordEvent(trx, { type: 'contract.changed', objectId: id, occurredAt: now });
         });
       } catch (error) {
         if (isUniqueViolation(error, 'contracts_reference_per_authority')) throw referenceTaken();
@@ -381,6 +388,7 @@ export function createContractsService(deps: ContractsDeps) {
           subjectId: id,
           summary: { contractId: id },
         });
+        await recordEvent(trx, { type: 'contract.closed', objectId: id, occurredAt: now });
       });
       return present((await repo.findView(db, id))!);
     },
