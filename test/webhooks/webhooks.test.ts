@@ -1,5 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import { recordEvent } from '../../src/modules/events/events.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
@@ -384,5 +386,65 @@ describe('signed webhooks for monitoring systems', () => {
         .execute();
     expect(await deliveriesOf(theirs.id)).toEqual([]);
     expect((await deliveriesOf(ours.id)).map((d) => d.event_type)).toEqual(['claim.submitted']);
+  });
+
+  it('delivers each event once and in order per object when two instances deliver at once', async () => {
+    // A second instance of the app on the same database, with its own job queue.
+    const otherJobs = new InProcessJobQueue({ autoRun: false });
+    const other = await buildApp({
+      config: t.config,
+      db: t.db,
+      clock: t.clock,
+      jobs: otherJobs,
+      logger: false,
+    });
+    await other.ready();
+    try {
+      await register(w.m.coordinator.as, [
+        'contract.created',
+        'contract.changed',
+        'contract.closed',
+      ]);
+      const contracts = await Promise.all([
+        w.createContract(),
+        w.createContract(),
+        w.createContract(),
+      ]);
+      for (const contract of contracts) {
+        const changed = await t.app.inject({
+          method: 'PATCH',
+          url: `/v1/contracts/${contract.id}`,
+          headers: w.m.coordinator.as.headers,
+          payload: { title: 'Onderhoud en beheer openbare ruimte' },
+        });
+        expectStatus(changed, 200);
+        expectStatus(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
+      }
+      const queue = t.jobs as InProcessJobQueue;
+      // Both instances dispatch and deliver at the same time, twice over.
+      for (let round = 0; round < 2; round += 1) {
+        await Promise.all([
+          queue.send('events.dispatch', {}),
+          otherJobs.send('events.dispatch', {}),
+        ]);
+        await Promise.all([queue.drain(), otherJobs.drain()]);
+        await Promise.all([
+          queue.send('webhooks.deliver', {}),
+          otherJobs.send('webhooks.deliver', {}),
+        ]);
+        await Promise.all([queue.drain(), otherJobs.drain()]);
+      }
+      const bodies = receiver.received.map((r) => JSON.parse(r.body) as WebhookBody);
+      expect(bodies).toHaveLength(9);
+      expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(9);
+      for (const contract of contracts)
+        expect(bodies.filter((b) => b.data.objectId === contract.id).map((b) => b.type)).toEqual([
+          'contract.created',
+          'contract.changed',
+          'contract.closed',
+        ]);
+    } finally {
+      await other.close();
+    }
   });
 });
