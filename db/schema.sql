@@ -243,6 +243,28 @@ CREATE FUNCTION public.check_pending_refund_certificate() RETURNS trigger
 
 
 --
+-- Name: domain_event_append_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.domain_event_append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'domain event %: events are never deleted', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.id <> OLD.id OR NEW.seq <> OLD.seq OR NEW.type <> OLD.type
+         OR NEW.object_type <> OLD.object_type OR NEW.object_id <> OLD.object_id
+         OR NEW.organisation_ids <> OLD.organisation_ids OR NEW.occurred_at <> OLD.occurred_at
+         OR OLD.dispatched_at IS NOT NULL THEN
+        RAISE EXCEPTION 'domain event %: only its dispatch is recorded, once', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: notify_actor_changed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -856,6 +878,38 @@ CREATE TABLE public.document_counters (
     CONSTRAINT document_counters_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text, 'certificate'::text]))),
     CONSTRAINT document_counters_last_value_check CHECK ((last_value >= 1)),
     CONSTRAINT document_counters_year_check CHECK (((year >= 2000) AND (year <= 2999)))
+);
+
+
+--
+-- Name: domain_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.domain_events (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    type text NOT NULL,
+    object_type text NOT NULL,
+    object_id uuid NOT NULL,
+    organisation_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    dispatched_at timestamp with time zone,
+    CONSTRAINT domain_events_object_type_check CHECK ((object_type ~ '^[a-z_]+$'::text)),
+    CONSTRAINT domain_events_type_check CHECK ((type ~ '^[a-z_]+.[a-z_]+$'::text))
+);
+
+
+--
+-- Name: domain_events_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.domain_events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.domain_events_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -1726,6 +1780,81 @@ CREATE TABLE public.users (
 
 
 --
+-- Name: webhook_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_attempts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    attempted_at timestamp with time zone NOT NULL,
+    duration_ms integer NOT NULL,
+    status_code integer,
+    response_prefix text,
+    error text,
+    succeeded boolean NOT NULL,
+    CONSTRAINT webhook_attempts_duration_ms_check CHECK ((duration_ms >= 0)),
+    CONSTRAINT webhook_attempts_error_check CHECK ((char_length(error) <= 500)),
+    CONSTRAINT webhook_attempts_outcome CHECK (((status_code IS NOT NULL) OR (error IS NOT NULL))),
+    CONSTRAINT webhook_attempts_response_prefix_check CHECK ((char_length(response_prefix) <= 256)),
+    CONSTRAINT webhook_attempts_status_code_check CHECK (((status_code >= 100) AND (status_code <= 599)))
+);
+
+
+--
+-- Name: webhook_deliveries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    endpoint_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    event_seq bigint NOT NULL,
+    event_type text NOT NULL,
+    object_type text NOT NULL,
+    object_id uuid NOT NULL,
+    payload text,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    first_attempt_at timestamp with time zone,
+    next_attempt_at timestamp with time zone NOT NULL,
+    leased_until timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT webhook_deliveries_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT webhook_deliveries_finished CHECK (((status = 'pending'::text) = (finished_at IS NULL))),
+    CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'succeeded'::text, 'failed'::text])))
+);
+
+
+--
+-- Name: webhook_endpoints; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_endpoints (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    url text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    event_types text[] NOT NULL,
+    enabled boolean DEFAULT true NOT NULL,
+    disabled_reason text,
+    secret text NOT NULL,
+    previous_secret text,
+    previous_secret_expires_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT webhook_endpoints_description_check CHECK ((char_length(description) <= 500)),
+    CONSTRAINT webhook_endpoints_disabled_reason CHECK ((enabled = (disabled_reason IS NULL))),
+    CONSTRAINT webhook_endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['by_user'::text, 'failing'::text]))),
+    CONSTRAINT webhook_endpoints_event_types_check CHECK ((cardinality(event_types) > 0)),
+    CONSTRAINT webhook_endpoints_previous_secret CHECK (((previous_secret IS NULL) = (previous_secret_expires_at IS NULL))),
+    CONSTRAINT webhook_endpoints_previous_secret_check CHECK ((previous_secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_secret_check CHECK ((secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) <= 2000) AND (url ~ '^https?://'::text)))
+);
+
+
+--
 -- Name: audit_events audit_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1883,6 +2012,22 @@ ALTER TABLE ONLY public.credit_notes
 
 ALTER TABLE ONLY public.document_counters
     ADD CONSTRAINT document_counters_pkey PRIMARY KEY (kind, year);
+
+
+--
+-- Name: domain_events domain_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.domain_events
+    ADD CONSTRAINT domain_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: domain_events domain_events_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.domain_events
+    ADD CONSTRAINT domain_events_seq_key UNIQUE (seq);
 
 
 --
@@ -2278,6 +2423,38 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: webhook_attempts webhook_attempts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_event_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_event_id_key UNIQUE (endpoint_id, event_id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: audit_events_action_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2387,6 +2564,20 @@ CREATE UNIQUE INDEX credit_ledger_one_sale_idx ON public.credit_ledger USING btr
 --
 
 CREATE INDEX credit_ledger_project_idx ON public.credit_ledger USING btree (project_id, id);
+
+
+--
+-- Name: domain_events_object_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX domain_events_object_idx ON public.domain_events USING btree (object_type, object_id, seq);
+
+
+--
+-- Name: domain_events_undispatched_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX domain_events_undispatched_idx ON public.domain_events USING btree (seq) WHERE (dispatched_at IS NULL);
 
 
 --
@@ -2663,6 +2854,41 @@ CREATE INDEX users_organisation_id_idx ON public.users USING btree (organisation
 
 
 --
+-- Name: webhook_attempts_delivery_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_attempts_delivery_idx ON public.webhook_attempts USING btree (delivery_id, attempted_at);
+
+
+--
+-- Name: webhook_deliveries_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_deliveries_endpoint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING btree (endpoint_id, created_at DESC);
+
+
+--
+-- Name: webhook_deliveries_object_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_object_idx ON public.webhook_deliveries USING btree (endpoint_id, object_type, object_id, event_seq) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_endpoints_organisation_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_endpoints_organisation_idx ON public.webhook_endpoints USING btree (organisation_id);
+
+
+--
 -- Name: audit_events audit_events_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2842,6 +3068,13 @@ CREATE TRIGGER credit_notes_append_only BEFORE DELETE OR UPDATE ON public.credit
 --
 
 CREATE TRIGGER credit_notes_no_truncate BEFORE TRUNCATE ON public.credit_notes FOR EACH STATEMENT EXECUTE FUNCTION public.refuse_append_only_change();
+
+
+--
+-- Name: domain_events domain_events_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER domain_events_append_only BEFORE DELETE OR UPDATE ON public.domain_events FOR EACH ROW EXECUTE FUNCTION public.domain_event_append_only();
 
 
 --
@@ -3697,6 +3930,38 @@ ALTER TABLE ONLY public.stripe_refunds
 
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_organisation_id_organisation_kind_fkey FOREIGN KEY (organisation_id, organisation_kind) REFERENCES public.organisations(id, kind);
+
+
+--
+-- Name: webhook_attempts webhook_attempts_delivery_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES public.webhook_deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.webhook_endpoints(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.domain_events(id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id);
 
 
 --

@@ -175,6 +175,17 @@ export interface DocumentCounters {
   year: number;
 }
 
+export interface DomainEvents {
+  dispatched_at: Timestamp | null;
+  id: Generated<string>;
+  object_id: string;
+  object_type: string;
+  occurred_at: Timestamp;
+  organisation_ids: Generated<string[]>;
+  seq: Generated<Int8Number>;
+  type: string;
+}
+
 export interface EmailMessages {
   attempts: Generated<number>;
   data: JsonColumn | null;
@@ -679,6 +690,50 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookAttempts {
+  attempted_at: Timestamp;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  id: Generated<string>;
+  response_prefix: string | null;
+  status_code: number | null;
+  succeeded: boolean;
+}
+
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  endpoint_id: string;
+  event_id: string;
+  event_seq: Int8Number;
+  event_type: string;
+  finished_at: Timestamp | null;
+  first_attempt_at: Timestamp | null;
+  id: Generated<string>;
+  leased_until: Timestamp | null;
+  next_attempt_at: Timestamp;
+  object_id: string;
+  object_type: string;
+  payload: string | null;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+}
+
+export interface WebhookEndpoints {
+  created_at: Timestamp;
+  description: Generated<string>;
+  disabled_reason: 'by_user' | 'failing' | null;
+  enabled: Generated<boolean>;
+  event_types: string[];
+  id: Generated<string>;
+  organisation_id: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  secret: string;
+  updated_at: Timestamp;
+  url: string;
+}
+
 export interface DB {
   audit_events: AuditEvents;
   awards: Awards;
@@ -691,6 +746,7 @@ export interface DB {
   credit_note_documents: CreditNoteDocuments;
   credit_notes: CreditNotes;
   document_counters: DocumentCounters;
+  domain_events: DomainEvents;
   email_messages: EmailMessages;
   funding_decisions: FundingDecisions;
   idempotency_keys: IdempotencyKeys;
@@ -730,4 +786,7 @@ export interface DB {
   stripe_events: StripeEvents;
   stripe_refunds: StripeRefunds;
   users: Users;
+  webhook_attempts: WebhookAttempts;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
 }

@@ -523,6 +523,16 @@ export const errorCatalogue = {
     status: 400,
     meaning: 'The Stripe-Signature header is missing or does not verify.',
   },
+  'WEBHOOK_DELIVERY.IN_PROGRESS': {
+    status: 409,
+    meaning:
+      'The delivery is still being tried (pending); only a delivery that succeeded or was given up can be sent again.',
+  },
+  'WEBHOOK_ENDPOINT.TARGET_REFUSED': {
+    status: 422,
+    meaning:
+      'The endpoint URL is not a safe target: https only (in production), no credentials in it, and its host must resolve only to public addresses (no loopback, private, link-local, carrier-grade NAT, multicast or reserved ones); `reason` says which rule it broke.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
-import { MemoryMailer } from '../../src/lib/mailer.js';
+import { MemoryTransport } from '../../src/modules/mail/mail.transport.js';
 import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.js';
 import { withDatabase } from '../global-setup.js';
 import { type TestApp, testConfig } from '../helpers/app.js';
@@ -60,7 +60,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL connections cut unde
       clock,
       db: appDatabase.db,
       jobs: new InProcessJobQueue({ autoRun: true, onError: () => {} }),
-      mailer: new MemoryMailer(),
+      mailTransport: new MemoryTransport(),
       notifications: appDatabase.notifications,
       payments: createStripeGateway(config.stripe!, { maxNetworkRetries: 0 }),
       logger: process.env.FAULTS_LOG ? { level: 'warn', file: process.env.FAULTS_LOG } : false,
@@ -74,7 +74,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL connections cut unde
       config,
       jobs: undefined as never,
       payments: undefined,
-      mailer: new MemoryMailer(),
+      mailer: new MemoryTransport(),
       close: async () => {},
     };
     world = await createLoadWorld(t);
