@@ -243,6 +243,30 @@ CREATE FUNCTION public.check_pending_refund_certificate() RETURNS trigger
 
 
 --
+-- Name: escrow_hold_release_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.escrow_hold_release_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'escrow holds are never deleted' USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'escrow hold %: holds are never deleted', OLD.dispute_id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.released_at IS NOT NULL
+        OR NEW.dispute_id <> OLD.dispute_id OR NEW.order_id <> OLD.order_id OR NEW.project_id <> OLD.project_id
+        OR NEW.amount_cents <> OLD.amount_cents OR NEW.currency <> OLD.currency OR NEW.held_at <> OLD.held_at THEN
+        RAISE EXCEPTION 'escrow hold %: only an open hold is released, once', OLD.dispute_id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: notify_actor_changed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -496,14 +520,17 @@ CREATE FUNCTION public.refuse_approval_while_refund_requested() RETURNS trigger
 CREATE FUNCTION public.refuse_payout_beyond_escrow() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
-    DECLARE escrow bigint;
+    DECLARE escrow bigint; held bigint;
     BEGIN
       IF NEW.entry_type <> 'payout' THEN RETURN NEW; END IF;
       PERFORM 1 FROM projects WHERE id = NEW.project_id FOR NO KEY UPDATE;
       SELECT coalesce(sum(CASE entry_type WHEN 'payment_received' THEN amount_cents ELSE -amount_cents END), 0)
         INTO escrow FROM money_ledger WHERE project_id = NEW.project_id;
-      IF escrow < NEW.amount_cents THEN
-        RAISE EXCEPTION 'payout of % cents exceeds the escrow of % cents for project %', NEW.amount_cents, escrow, NEW.project_id
+      SELECT coalesce(sum(amount_cents), 0) INTO held
+        FROM escrow_holds WHERE project_id = NEW.project_id AND released_at IS NULL;
+      IF escrow - held < NEW.amount_cents THEN
+        RAISE EXCEPTION 'payout of % cents exceeds the escrow of % cents (% held by disputes) for project %',
+          NEW.amount_cents, escrow, held, NEW.project_id
           USING ERRCODE = 'check_violation';
       END IF;
       RETURN NEW;
@@ -856,6 +883,26 @@ CREATE TABLE public.document_counters (
     CONSTRAINT document_counters_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text, 'certificate'::text]))),
     CONSTRAINT document_counters_last_value_check CHECK ((last_value >= 1)),
     CONSTRAINT document_counters_year_check CHECK (((year >= 2000) AND (year <= 2999)))
+);
+
+
+--
+-- Name: escrow_holds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.escrow_holds (
+    dispute_id text NOT NULL,
+    order_id uuid NOT NULL,
+    project_id uuid NOT NULL,
+    amount_cents bigint NOT NULL,
+    currency text DEFAULT 'EUR'::text NOT NULL,
+    held_at timestamp with time zone NOT NULL,
+    released_at timestamp with time zone,
+    release_reason text,
+    CONSTRAINT escrow_holds_amount_cents_check CHECK ((amount_cents > 0)),
+    CONSTRAINT escrow_holds_currency_check CHECK ((currency = 'EUR'::text)),
+    CONSTRAINT escrow_holds_release_has_reason CHECK (((released_at IS NULL) = (release_reason IS NULL))),
+    CONSTRAINT escrow_holds_release_reason_check CHECK ((char_length(release_reason) <= 200))
 );
 
 
@@ -1258,7 +1305,9 @@ CREATE TABLE public.payment_disputes (
     status text NOT NULL,
     reason text,
     opened_at timestamp with time zone NOT NULL,
-    closed_at timestamp with time zone
+    closed_at timestamp with time zone,
+    funds_withdrawn_at timestamp with time zone,
+    funds_reinstated_at timestamp with time zone
 );
 
 
@@ -1837,6 +1886,14 @@ ALTER TABLE ONLY public.document_counters
 
 
 --
+-- Name: escrow_holds escrow_holds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_pkey PRIMARY KEY (dispute_id);
+
+
+--
 -- Name: funding_decisions funding_decisions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2317,6 +2374,13 @@ CREATE INDEX credit_ledger_project_idx ON public.credit_ledger USING btree (proj
 
 
 --
+-- Name: escrow_holds_open_by_project_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX escrow_holds_open_by_project_idx ON public.escrow_holds USING btree (project_id) WHERE (released_at IS NULL);
+
+
+--
 -- Name: funding_decisions_one_refund_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2751,6 +2815,20 @@ CREATE TRIGGER credit_notes_no_truncate BEFORE TRUNCATE ON public.credit_notes F
 
 
 --
+-- Name: escrow_holds escrow_holds_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER escrow_holds_no_truncate BEFORE TRUNCATE ON public.escrow_holds FOR EACH STATEMENT EXECUTE FUNCTION public.escrow_hold_release_only();
+
+
+--
+-- Name: escrow_holds escrow_holds_release_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER escrow_holds_release_only BEFORE DELETE OR UPDATE ON public.escrow_holds FOR EACH ROW EXECUTE FUNCTION public.escrow_hold_release_only();
+
+
+--
 -- Name: funding_decisions funding_decisions_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3139,6 +3217,30 @@ ALTER TABLE ONLY public.credit_notes
 
 ALTER TABLE ONLY public.credit_notes
     ADD CONSTRAINT credit_notes_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_dispute_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES public.payment_disputes(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_project_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
 
 
 --

@@ -2816,6 +2816,8 @@ export interface components {
             paidOutCents: number;
             /** @description received − refunded − paid out: held by the platform */
             escrowCents: number;
+            /** @description Part of the escrow Stripe holds for open payment disputes (funds withdrawn, not yet reinstated): not available for payouts */
+            heldByDisputesCents: number;
             /** @description received = escrow + paid out + refunded, and escrow is not negative */
             balanced: boolean;
         };
@@ -2967,6 +2969,8 @@ export interface components {
                 paidOutCents: number;
                 /** @description received − refunded − paid out: held by the platform */
                 escrowCents: number;
+                /** @description Part of the escrow Stripe holds for open payment disputes (funds withdrawn, not yet reinstated): not available for payouts */
+                heldByDisputesCents: number;
                 /** @description received = escrow + paid out + refunded, and escrow is not negative */
                 balanced: boolean;
                 /** Format: uuid */

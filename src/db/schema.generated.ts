@@ -175,6 +175,17 @@ export interface DocumentCounters {
   year: number;
 }
 
+export interface EscrowHolds {
+  amount_cents: Int8Number;
+  currency: Generated<'EUR'>;
+  dispute_id: string;
+  held_at: Timestamp;
+  order_id: string;
+  project_id: string;
+  release_reason: string | null;
+  released_at: Timestamp | null;
+}
+
 export interface FundingDecisions {
   decided_at: Timestamp;
   decided_by: string;
@@ -397,6 +408,8 @@ export interface PaymentDisputes {
   amount_cents: Int8Number;
   charge_id: string;
   closed_at: Timestamp | null;
+  funds_reinstated_at: Timestamp | null;
+  funds_withdrawn_at: Timestamp | null;
   id: string;
   opened_at: Timestamp;
   order_id: string | null;
@@ -665,6 +678,7 @@ export interface DB {
   credit_note_documents: CreditNoteDocuments;
   credit_notes: CreditNotes;
   document_counters: DocumentCounters;
+  escrow_holds: EscrowHolds;
   funding_decisions: FundingDecisions;
   idempotency_keys: IdempotencyKeys;
   invitations: Invitations;

@@ -332,6 +332,11 @@ export const errorCatalogue = {
     meaning:
       'The admin who accepted the final report may neither approve nor pay the payout, and its approver may not pay it.',
   },
+  'PAYOUT.FUNDS_HELD_BY_DISPUTE': {
+    status: 409,
+    meaning:
+      'Part of the project’s escrow is held while Stripe holds the money of a payment dispute, and the payout needs it; it can be paid once the dispute’s funds are reinstated or the dispute is closed.',
+  },
   'PAYOUT.INSUFFICIENT_ESCROW': {
     status: 409,
     meaning: 'The project’s escrow holds less than the payout.',

@@ -308,6 +308,8 @@ export const fundingRepository = {
         sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payout'), 0)`.as(
           'paid_out',
         ),
+        sql<string>`(SELECT coalesce(sum(h.amount_cents), 0) FROM escrow_holds h
+          WHERE h.project_id = m.project_id AND h.released_at IS NULL)`.as('held'),
       ])
       .groupBy(['m.project_id', 'p.title', 'p.status'])
       .orderBy('p.title')
@@ -324,6 +326,7 @@ export const fundingRepository = {
         refundedCents,
         paidOutCents,
         escrowCents: receivedCents - refundedCents - paidOutCents,
+        heldByDisputesCents: n(row.held),
       };
     });
   },

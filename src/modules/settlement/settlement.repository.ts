@@ -31,6 +31,18 @@ export interface LedgerTotals {
   paidOutCents: number;
   /** received − refunded − paid out: what the platform holds for the project. */
   escrowCents: number;
+  /** Part of the escrow Stripe has withdrawn for open disputes: not available to pay out. */
+  heldByDisputesCents?: number;
+}
+
+export interface EscrowHold {
+  disputeId: string;
+  orderId: string;
+  projectId: string;
+  amountCents: number;
+  heldAt: Date;
+  releasedAt: Date | null;
+  releaseReason: string | null;
 }
 
 const n = (value: unknown): number => Number(value ?? 0);
@@ -222,13 +234,17 @@ export const settlementRepository = {
       .execute();
   },
 
-  /** Whether a payment dispute of the order is still open (it keeps the certificate suspended). */
+  /**
+   * Whether a payment dispute of the order is still open and its money not given back (it
+   * keeps the certificate suspended; see statusAfterDispute).
+   */
   async hasOpenDispute(db: Kysely<DB>, orderId: string): Promise<boolean> {
     const row = await db
       .selectFrom('payment_disputes')
       .select('id')
       .where('order_id', '=', orderId)
       .where('closed_at', 'is', null)
+      .where('funds_reinstated_at', 'is', null)
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
@@ -484,7 +500,75 @@ export const settlementRepository = {
       refundedCents,
       paidOutCents,
       escrowCents: receivedCents - refundedCents - paidOutCents,
+      heldByDisputesCents: await settlementRepository.openHoldsCents(db, projectId),
     };
+  },
+
+  // ---- escrow holds (disputes whose funds Stripe withdrew) ----
+
+  async openHoldsCents(db: Kysely<DB>, projectId: string): Promise<number> {
+    const row = await db
+      .selectFrom('escrow_holds')
+      .select(sql<string>`coalesce(sum(amount_cents), 0)`.as('held'))
+      .where('project_id', '=', projectId)
+      .where('released_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return n(row.held);
+  },
+
+  async findEscrowHold(trx: Transaction<DB>, disputeId: string): Promise<EscrowHold | undefined> {
+    const row = await trx
+      .selectFrom('escrow_holds')
+      .selectAll()
+      .where('dispute_id', '=', disputeId)
+      .forUpdate()
+      .executeTakeFirst();
+    return row
+      ? {
+          disputeId: row.dispute_id,
+          orderId: row.order_id,
+          projectId: row.project_id,
+          amountCents: n(row.amount_cents),
+          heldAt: row.held_at,
+          releasedAt: row.released_at,
+          releaseReason: row.release_reason,
+        }
+      : undefined;
+  },
+
+  /** Opens the dispute's hold; false when it has one already (held or released). */
+  async insertEscrowHold(
+    trx: Transaction<DB>,
+    hold: { disputeId: string; orderId: string; projectId: string; amountCents: number; at: Date },
+  ): Promise<boolean> {
+    const result = await trx
+      .insertInto('escrow_holds')
+      .values({
+        dispute_id: hold.disputeId,
+        order_id: hold.orderId,
+        project_id: hold.projectId,
+        amount_cents: hold.amountCents,
+        held_at: hold.at,
+      })
+      .onConflict((oc) => oc.column('dispute_id').doNothing())
+      .returning('dispute_id')
+      .executeTakeFirst();
+    return result !== undefined;
+  },
+
+  async releaseEscrowHold(
+    trx: Transaction<DB>,
+    disputeId: string,
+    reason: string,
+    at: Date,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('escrow_holds')
+      .set({ released_at: at, release_reason: reason })
+      .where('dispute_id', '=', disputeId)
+      .where('released_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 
   async insertPayoutLedgerEntry(
