@@ -308,6 +308,30 @@ CREATE FUNCTION public.notify_certificate_verification() RETURNS trigger
 
 
 --
+-- Name: order_flag_resolve_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.order_flag_resolve_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'order flags are never deleted' USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'order flag %: flags are never deleted', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.resolved_at IS NOT NULL OR NEW.resolved_at IS NULL
+        OR NEW.id <> OLD.id OR NEW.seq <> OLD.seq OR NEW.order_id <> OLD.order_id OR NEW.code <> OLD.code
+        OR NEW.detail IS DISTINCT FROM OLD.detail OR NEW.raised_at <> OLD.raised_at THEN
+        RAISE EXCEPTION 'order flag %: only an open flag is resolved, once', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: order_placement_state(uuid, uuid, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1037,6 +1061,42 @@ CREATE TABLE public.money_ledger (
 
 ALTER TABLE public.money_ledger ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.money_ledger_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: order_flags; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.order_flags (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    order_id uuid NOT NULL,
+    code text NOT NULL,
+    detail text,
+    raised_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    resolved_by uuid,
+    resolution_note text,
+    CONSTRAINT order_flags_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{0,63}$'::text)),
+    CONSTRAINT order_flags_detail_check CHECK ((char_length(detail) <= 500)),
+    CONSTRAINT order_flags_resolution_complete CHECK (((resolved_at IS NULL) = (resolution_note IS NULL))),
+    CONSTRAINT order_flags_resolution_note_check CHECK (((char_length(resolution_note) >= 1) AND (char_length(resolution_note) <= 1000))),
+    CONSTRAINT order_flags_resolver_when_resolved CHECK (((resolved_by IS NULL) OR (resolved_at IS NOT NULL)))
+);
+
+
+--
+-- Name: order_flags_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.order_flags ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.order_flags_seq_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -1950,6 +2010,22 @@ ALTER TABLE ONLY public.money_ledger
 
 
 --
+-- Name: order_flags order_flags_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: order_flags order_flags_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_seq_key UNIQUE (seq);
+
+
+--
 -- Name: orders orders_invoice_number_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2437,6 +2513,20 @@ CREATE INDEX money_ledger_project_idx ON public.money_ledger USING btree (projec
 
 
 --
+-- Name: order_flags_one_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX order_flags_one_open_idx ON public.order_flags USING btree (order_id, code, COALESCE(detail, ''::text)) WHERE (resolved_at IS NULL);
+
+
+--
+-- Name: order_flags_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX order_flags_order_idx ON public.order_flags USING btree (order_id, seq);
+
+
+--
 -- Name: orders_buyer_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2875,6 +2965,20 @@ CREATE TRIGGER money_ledger_no_truncate BEFORE TRUNCATE ON public.money_ledger F
 --
 
 CREATE TRIGGER money_ledger_payout_within_escrow BEFORE INSERT ON public.money_ledger FOR EACH ROW EXECUTE FUNCTION public.refuse_payout_beyond_escrow();
+
+
+--
+-- Name: order_flags order_flags_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER order_flags_no_truncate BEFORE TRUNCATE ON public.order_flags FOR EACH STATEMENT EXECUTE FUNCTION public.order_flag_resolve_only();
+
+
+--
+-- Name: order_flags order_flags_resolve_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER order_flags_resolve_only BEFORE DELETE OR UPDATE ON public.order_flags FOR EACH ROW EXECUTE FUNCTION public.order_flag_resolve_only();
 
 
 --
@@ -3329,6 +3433,22 @@ ALTER TABLE ONLY public.money_ledger
 
 ALTER TABLE ONLY public.money_ledger
     ADD CONSTRAINT money_ledger_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
+
+
+--
+-- Name: order_flags order_flags_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: order_flags order_flags_resolved_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.users(id);
 
 
 --

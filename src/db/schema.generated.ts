@@ -251,6 +251,18 @@ export interface MoneyLedger {
   project_id: string;
 }
 
+export interface OrderFlags {
+  code: string;
+  detail: string | null;
+  id: Generated<string>;
+  order_id: string;
+  raised_at: Timestamp;
+  resolution_note: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  seq: Generated<Int8Number>;
+}
+
 export interface Orders {
   amount_cents: Int8Number;
   billing_address: JsonColumn | null;
@@ -685,6 +697,7 @@ export interface DB {
   invoice_documents: InvoiceDocuments;
   login_failures: LoginFailures;
   money_ledger: MoneyLedger;
+  order_flags: OrderFlags;
   orders: Orders;
   organisations: Organisations;
   outcome_report_cells: OutcomeReportCells;

@@ -232,6 +232,10 @@ export const errorCatalogue = {
     meaning:
       'The project has fewer credits available than ordered (`available` says how many are left).',
   },
+  'ORDER.FLAG_RESOLVED': {
+    status: 409,
+    meaning: 'The order’s flag was resolved already; a resolution is written once.',
+  },
   'ORDER.INVALID_STATE': {
     status: 409,
     meaning:

@@ -47,6 +47,14 @@ export interface EscrowHold {
 
 const n = (value: unknown): number => Number(value ?? 0);
 
+/** "code: detail" (or a bare code) as stored in order_flags; anything else is code 'other'. */
+export function parseAttention(attention: string): { code: string; detail: string | null } {
+  const match = /^([a-z][a-z0-9_]{0,63})(?::\s*([\s\S]*))?$/.exec(attention);
+  if (!match) return { code: 'other', detail: attention.slice(0, 500) };
+  const detail = match[2]?.trim();
+  return { code: match[1]!, detail: detail ? detail.slice(0, 500) : null };
+}
+
 export const settlementRepository = {
   // ---- orders ----
 
@@ -250,32 +258,117 @@ export const settlementRepository = {
     return row !== undefined;
   },
 
+  /**
+   * Raises a flag on the order (issue 17): one row per open problem, never overwritten; the
+   * same problem raised again while open is the same row. `attention` is "code: detail" or
+   * a bare code. Answers the order with its summary (`needs_attention`) brought up to date.
+   */
   async flagOrder(
     trx: Transaction<DB>,
     orderId: string,
     attention: string,
     now: Date,
-  ): Promise<void> {
-    await trx
-      .updateTable('orders')
-      .set({ needs_attention: attention.slice(0, 500), updated_at: now })
-      .where('id', '=', orderId)
-      .execute();
+  ): Promise<OrderRow> {
+    const { code, detail } = parseAttention(attention);
+    await sql`
+      INSERT INTO order_flags (order_id, code, detail, raised_at)
+      VALUES (${orderId}, ${code}, ${detail}, ${now})
+      ON CONFLICT (order_id, code, coalesce(detail, '')) WHERE resolved_at IS NULL DO NOTHING
+    `.execute(trx);
+    return settlementRepository.syncAttention(trx, orderId, now);
   },
 
-  /** Clears a flag this module set, only if it is still the one set (an admin may have flagged since). */
+  /**
+   * Resolves the order's open flags with these codes (all details), as settled by an event
+   * (no person); answers how many were resolved.
+   */
+  async resolveFlags(
+    trx: Transaction<DB>,
+    orderId: string,
+    codes: readonly string[],
+    note: string,
+    now: Date,
+  ): Promise<number> {
+    if (codes.length === 0) return 0;
+    const result = await trx
+      .updateTable('order_flags')
+      .set({ resolved_at: now, resolution_note: note.slice(0, 1000) })
+      .where('order_id', '=', orderId)
+      .where('code', 'in', [...codes])
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
+    const resolved = Number(result.numUpdatedRows);
+    if (resolved > 0) await settlementRepository.syncAttention(trx, orderId, now);
+    return resolved;
+  },
+
+  /** Clears a flag this module raised (the same code and detail), if it is still open. */
   async clearFlag(
     trx: Transaction<DB>,
     orderId: string,
     attention: string,
     now: Date,
+    note = 'settled',
   ): Promise<void> {
+    const { code, detail } = parseAttention(attention);
     await trx
-      .updateTable('orders')
-      .set({ needs_attention: null, updated_at: now })
-      .where('id', '=', orderId)
-      .where('needs_attention', '=', attention)
+      .updateTable('order_flags')
+      .set({ resolved_at: now, resolution_note: note })
+      .where('order_id', '=', orderId)
+      .where('code', '=', code)
+      .where(sql<boolean>`coalesce(detail, '') = ${detail ?? ''}`)
+      .where('resolved_at', 'is', null)
       .execute();
+    await settlementRepository.syncAttention(trx, orderId, now);
+  },
+
+  async lockFlag(trx: Transaction<DB>, flagId: string) {
+    return trx
+      .selectFrom('order_flags')
+      .selectAll()
+      .where('id', '=', flagId)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async resolveFlagById(
+    trx: Transaction<DB>,
+    flagId: string,
+    by: string | null,
+    note: string,
+    now: Date,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('order_flags')
+      .set({ resolved_at: now, resolved_by: by, resolution_note: note })
+      .where('id', '=', flagId)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async findFlags(db: Kysely<DB>, orderIds: readonly string[], openOnly: boolean) {
+    if (orderIds.length === 0) return [];
+    let query = db
+      .selectFrom('order_flags')
+      .selectAll()
+      .where('order_id', 'in', [...orderIds])
+      .orderBy('seq');
+    if (openOnly) query = query.where('resolved_at', 'is', null);
+    return query.execute();
+  },
+
+  /** orders.needs_attention: the latest open flag as "code: detail", or null when none is open. */
+  async syncAttention(trx: Transaction<DB>, orderId: string, now: Date): Promise<OrderRow> {
+    const result = await sql<OrderRow>`
+      UPDATE orders SET updated_at = ${now}, needs_attention = (
+        SELECT left(f.code || coalesce(': ' || f.detail, ''), 500) FROM order_flags f
+        WHERE f.order_id = orders.id AND f.resolved_at IS NULL
+        ORDER BY f.seq DESC LIMIT 1)
+      WHERE id = ${orderId}
+      RETURNING *
+    `.execute(trx);
+    return result.rows[0]!;
   },
 
   // ---- projects ----
