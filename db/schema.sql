@@ -265,6 +265,30 @@ CREATE FUNCTION public.domain_event_append_only() RETURNS trigger
 
 
 --
+-- Name: escrow_hold_release_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.escrow_hold_release_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'escrow holds are never deleted' USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'escrow hold %: holds are never deleted', OLD.dispute_id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.released_at IS NOT NULL
+        OR NEW.dispute_id <> OLD.dispute_id OR NEW.order_id <> OLD.order_id OR NEW.project_id <> OLD.project_id
+        OR NEW.amount_cents <> OLD.amount_cents OR NEW.currency <> OLD.currency OR NEW.held_at <> OLD.held_at THEN
+        RAISE EXCEPTION 'escrow hold %: only an open hold is released, once', OLD.dispute_id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: notify_actor_changed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -301,6 +325,30 @@ CREATE FUNCTION public.notify_certificate_verification() RETURNS trigger
         PERFORM pg_notify('certificate_verification', '*');
       END IF;
       RETURN NULL;
+    END
+    $$;
+
+
+--
+-- Name: order_flag_resolve_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.order_flag_resolve_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'order flags are never deleted' USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'order flag %: flags are never deleted', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.resolved_at IS NOT NULL OR NEW.resolved_at IS NULL
+        OR NEW.id <> OLD.id OR NEW.seq <> OLD.seq OR NEW.order_id <> OLD.order_id OR NEW.code <> OLD.code
+        OR NEW.detail IS DISTINCT FROM OLD.detail OR NEW.raised_at <> OLD.raised_at THEN
+        RAISE EXCEPTION 'order flag %: only an open flag is resolved, once', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
     END
     $$;
 
@@ -518,14 +566,17 @@ CREATE FUNCTION public.refuse_approval_while_refund_requested() RETURNS trigger
 CREATE FUNCTION public.refuse_payout_beyond_escrow() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
-    DECLARE escrow bigint;
+    DECLARE escrow bigint; held bigint;
     BEGIN
       IF NEW.entry_type <> 'payout' THEN RETURN NEW; END IF;
       PERFORM 1 FROM projects WHERE id = NEW.project_id FOR NO KEY UPDATE;
       SELECT coalesce(sum(CASE entry_type WHEN 'payment_received' THEN amount_cents ELSE -amount_cents END), 0)
         INTO escrow FROM money_ledger WHERE project_id = NEW.project_id;
-      IF escrow < NEW.amount_cents THEN
-        RAISE EXCEPTION 'payout of % cents exceeds the escrow of % cents for project %', NEW.amount_cents, escrow, NEW.project_id
+      SELECT coalesce(sum(amount_cents), 0) INTO held
+        FROM escrow_holds WHERE project_id = NEW.project_id AND released_at IS NULL;
+      IF escrow - held < NEW.amount_cents THEN
+        RAISE EXCEPTION 'payout of % cents exceeds the escrow of % cents (% held by disputes) for project %',
+          NEW.amount_cents, escrow, held, NEW.project_id
           USING ERRCODE = 'check_violation';
       END IF;
       RETURN NEW;
@@ -945,6 +996,26 @@ CREATE TABLE public.email_messages (
 
 
 --
+-- Name: escrow_holds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.escrow_holds (
+    dispute_id text NOT NULL,
+    order_id uuid NOT NULL,
+    project_id uuid NOT NULL,
+    amount_cents bigint NOT NULL,
+    currency text DEFAULT 'EUR'::text NOT NULL,
+    held_at timestamp with time zone NOT NULL,
+    released_at timestamp with time zone,
+    release_reason text,
+    CONSTRAINT escrow_holds_amount_cents_check CHECK ((amount_cents > 0)),
+    CONSTRAINT escrow_holds_currency_check CHECK ((currency = 'EUR'::text)),
+    CONSTRAINT escrow_holds_release_has_reason CHECK (((released_at IS NULL) = (release_reason IS NULL))),
+    CONSTRAINT escrow_holds_release_reason_check CHECK ((char_length(release_reason) <= 200))
+);
+
+
+--
 -- Name: funding_decisions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1075,6 +1146,42 @@ CREATE TABLE public.money_ledger (
 
 ALTER TABLE public.money_ledger ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.money_ledger_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: order_flags; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.order_flags (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    order_id uuid NOT NULL,
+    code text NOT NULL,
+    detail text,
+    raised_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    resolved_by uuid,
+    resolution_note text,
+    CONSTRAINT order_flags_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{0,63}$'::text)),
+    CONSTRAINT order_flags_detail_check CHECK ((char_length(detail) <= 500)),
+    CONSTRAINT order_flags_resolution_complete CHECK (((resolved_at IS NULL) = (resolution_note IS NULL))),
+    CONSTRAINT order_flags_resolution_note_check CHECK (((char_length(resolution_note) >= 1) AND (char_length(resolution_note) <= 1000))),
+    CONSTRAINT order_flags_resolver_when_resolved CHECK (((resolved_by IS NULL) OR (resolved_at IS NOT NULL)))
+);
+
+
+--
+-- Name: order_flags_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.order_flags ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.order_flags_seq_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -1359,7 +1466,9 @@ CREATE TABLE public.payment_disputes (
     status text NOT NULL,
     reason text,
     opened_at timestamp with time zone NOT NULL,
-    closed_at timestamp with time zone
+    closed_at timestamp with time zone,
+    funds_withdrawn_at timestamp with time zone,
+    funds_reinstated_at timestamp with time zone
 );
 
 
@@ -2039,6 +2148,14 @@ ALTER TABLE ONLY public.email_messages
 
 
 --
+-- Name: escrow_holds escrow_holds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_pkey PRIMARY KEY (dispute_id);
+
+
+--
 -- Name: funding_decisions funding_decisions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2092,6 +2209,22 @@ ALTER TABLE ONLY public.login_failures
 
 ALTER TABLE ONLY public.money_ledger
     ADD CONSTRAINT money_ledger_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: order_flags order_flags_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: order_flags order_flags_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_seq_key UNIQUE (seq);
 
 
 --
@@ -2595,6 +2728,13 @@ CREATE INDEX email_messages_queued_at_idx ON public.email_messages USING btree (
 
 
 --
+-- Name: escrow_holds_open_by_project_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX escrow_holds_open_by_project_idx ON public.escrow_holds USING btree (project_id) WHERE (released_at IS NULL);
+
+
+--
 -- Name: funding_decisions_one_refund_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2648,6 +2788,20 @@ CREATE UNIQUE INDEX money_ledger_one_refund_idx ON public.money_ledger USING btr
 --
 
 CREATE INDEX money_ledger_project_idx ON public.money_ledger USING btree (project_id, id);
+
+
+--
+-- Name: order_flags_one_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX order_flags_one_open_idx ON public.order_flags USING btree (order_id, code, COALESCE(detail, ''::text)) WHERE (resolved_at IS NULL);
+
+
+--
+-- Name: order_flags_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX order_flags_order_idx ON public.order_flags USING btree (order_id, seq);
 
 
 --
@@ -3078,6 +3232,20 @@ CREATE TRIGGER domain_events_append_only BEFORE DELETE OR UPDATE ON public.domai
 
 
 --
+-- Name: escrow_holds escrow_holds_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER escrow_holds_no_truncate BEFORE TRUNCATE ON public.escrow_holds FOR EACH STATEMENT EXECUTE FUNCTION public.escrow_hold_release_only();
+
+
+--
+-- Name: escrow_holds escrow_holds_release_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER escrow_holds_release_only BEFORE DELETE OR UPDATE ON public.escrow_holds FOR EACH ROW EXECUTE FUNCTION public.escrow_hold_release_only();
+
+
+--
 -- Name: funding_decisions funding_decisions_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3124,6 +3292,20 @@ CREATE TRIGGER money_ledger_no_truncate BEFORE TRUNCATE ON public.money_ledger F
 --
 
 CREATE TRIGGER money_ledger_payout_within_escrow BEFORE INSERT ON public.money_ledger FOR EACH ROW EXECUTE FUNCTION public.refuse_payout_beyond_escrow();
+
+
+--
+-- Name: order_flags order_flags_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER order_flags_no_truncate BEFORE TRUNCATE ON public.order_flags FOR EACH STATEMENT EXECUTE FUNCTION public.order_flag_resolve_only();
+
+
+--
+-- Name: order_flags order_flags_resolve_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER order_flags_resolve_only BEFORE DELETE OR UPDATE ON public.order_flags FOR EACH ROW EXECUTE FUNCTION public.order_flag_resolve_only();
 
 
 --
@@ -3469,6 +3651,30 @@ ALTER TABLE ONLY public.credit_notes
 
 
 --
+-- Name: escrow_holds escrow_holds_dispute_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES public.payment_disputes(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_project_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
+
+
+--
 -- Name: funding_decisions funding_decisions_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3554,6 +3760,22 @@ ALTER TABLE ONLY public.money_ledger
 
 ALTER TABLE ONLY public.money_ledger
     ADD CONSTRAINT money_ledger_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
+
+
+--
+-- Name: order_flags order_flags_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: order_flags order_flags_resolved_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.users(id);
 
 
 --

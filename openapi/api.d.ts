@@ -841,6 +841,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every attention flag of an order, open and resolved (platform admins)
+         * @description One flag per problem (a payment that did not match, a refund that failed, …), oldest first; none is overwritten. A flag is resolved by the event that settles it (a full refund resolves `refund_required`, `refund_amount_mismatch` and `refund_failed`) or by an admin with a note.
+         */
+        get: operations["listOrderFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/flags/{flagId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve one attention flag of an order, with a note (platform admins)
+         * @description The other flags of the order stay open. Audited (`order.flag_resolved`); a flag is resolved once (409 `ORDER.FLAG_RESOLVED`).
+         */
+        post: operations["resolveOrderFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{id}/funding": {
         parameters: {
             query?: never;
@@ -3042,6 +3082,8 @@ export interface components {
             paidOutCents: number;
             /** @description received − refunded − paid out: held by the platform */
             escrowCents: number;
+            /** @description Part of the escrow Stripe holds for open payment disputes (funds withdrawn, not yet reinstated): not available for payouts */
+            heldByDisputesCents: number;
             /** @description received = escrow + paid out + refunded, and escrow is not negative */
             balanced: boolean;
         };
@@ -3203,6 +3245,8 @@ export interface components {
                 paidOutCents: number;
                 /** @description received − refunded − paid out: held by the platform */
                 escrowCents: number;
+                /** @description Part of the escrow Stripe holds for open payment disputes (funds withdrawn, not yet reinstated): not available for payouts */
+                heldByDisputesCents: number;
                 /** @description received = escrow + paid out + refunded, and escrow is not negative */
                 balanced: boolean;
                 /** Format: uuid */
@@ -3343,8 +3387,10 @@ export interface components {
             refundedAt: string | null;
             /** @description Where a refund through Stripe stands: requested (asked, outcome unknown), pending (Stripe holds it; the certificate is suspended until the outcome), failed (nothing went back: the order stays paid). Null when none is under way; a refund that succeeded makes the order refunded. */
             refundState: ("requested" | "pending" | "failed") | null;
-            /** @description Set when an admin must look at the order (e.g. a payment that did not match) */
+            /** @description Set when an admin must look at the order (e.g. a payment that did not match): the latest open flag as `code: detail`; every open flag is in `attentionFlags` */
             needsAttention: string | null;
+            /** @description Platform admins: every open problem of the order, oldest first, each resolved on its own */
+            attentionFlags?: components["schemas"]["OrderFlag"][];
             certificate: components["schemas"]["OrderCertificate"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -3377,6 +3423,22 @@ export interface components {
             valueCents: number;
             /** Format: date-time */
             issuedAt: string;
+        };
+        OrderFlag: {
+            /** Format: uuid */
+            id: string;
+            /** @description What the problem is: payment_mismatch, refund_required, refund_amount_mismatch, refund_failed, refund_failed_after_booking, project_failed_refund_waits_for_approved_claim, duplicate_payment, … */
+            code: string;
+            detail: string | null;
+            /** Format: date-time */
+            raisedAt: string;
+            resolvedAt: string | null;
+            /** @description The admin who resolved it; null when the event that settles it did */
+            resolvedBy: string | null;
+            resolutionNote: string | null;
+        };
+        OrderFlagList: {
+            items: components["schemas"]["OrderFlag"][];
         };
         OrderPage: {
             items: components["schemas"]["Order"][];
@@ -3887,6 +3949,10 @@ export interface components {
         RequestChangesInput: {
             /** @description What the initiative must answer or change before resubmitting */
             questions: string;
+        };
+        ResolveOrderFlagInput: {
+            /** @description Why the problem is settled (kept with the flag) */
+            note: string;
         };
         ReviewAssignment: {
             /** Format: uuid */
@@ -9859,6 +9925,221 @@ export interface operations {
              *     - `PAYMENT.PROVIDER_UNAVAILABLE`: The payment provider (Stripe) could not be reached, gave no usable answer or refused; the detail says what happened to the request.
              */
             502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrderFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderFlagList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveOrderFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveOrderFlagInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderFlag"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `ORDER.FLAG_RESOLVED`: The order’s flag was resolved already; a resolution is written once.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request body is too large:
+             *
+             *     - `REQUEST.BODY_TOO_LARGE`: The request body is larger than this instance accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body’s Content-Type is not one this operation accepts.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

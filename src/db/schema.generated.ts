@@ -202,6 +202,17 @@ export interface EmailMessages {
   template: string;
 }
 
+export interface EscrowHolds {
+  amount_cents: Int8Number;
+  currency: Generated<'EUR'>;
+  dispute_id: string;
+  held_at: Timestamp;
+  order_id: string;
+  project_id: string;
+  release_reason: string | null;
+  released_at: Timestamp | null;
+}
+
 export interface FundingDecisions {
   decided_at: Timestamp;
   decided_by: string;
@@ -265,6 +276,18 @@ export interface MoneyLedger {
   order_id: string | null;
   payout_id: string | null;
   project_id: string;
+}
+
+export interface OrderFlags {
+  code: string;
+  detail: string | null;
+  id: Generated<string>;
+  order_id: string;
+  raised_at: Timestamp;
+  resolution_note: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  seq: Generated<Int8Number>;
 }
 
 export interface Orders {
@@ -433,6 +456,8 @@ export interface PaymentDisputes {
   amount_cents: Int8Number;
   charge_id: string;
   closed_at: Timestamp | null;
+  funds_reinstated_at: Timestamp | null;
+  funds_withdrawn_at: Timestamp | null;
   id: string;
   opened_at: Timestamp;
   order_id: string | null;
@@ -748,12 +773,14 @@ export interface DB {
   document_counters: DocumentCounters;
   domain_events: DomainEvents;
   email_messages: EmailMessages;
+  escrow_holds: EscrowHolds;
   funding_decisions: FundingDecisions;
   idempotency_keys: IdempotencyKeys;
   invitations: Invitations;
   invoice_documents: InvoiceDocuments;
   login_failures: LoginFailures;
   money_ledger: MoneyLedger;
+  order_flags: OrderFlags;
   orders: Orders;
   organisations: Organisations;
   outcome_report_cells: OutcomeReportCells;

@@ -242,6 +242,10 @@ export const errorCatalogue = {
     meaning:
       'The project has fewer credits available than ordered (`available` says how many are left).',
   },
+  'ORDER.FLAG_RESOLVED': {
+    status: 409,
+    meaning: 'The order’s flag was resolved already; a resolution is written once.',
+  },
   'ORDER.INVALID_STATE': {
     status: 409,
     meaning:
@@ -351,6 +355,11 @@ export const errorCatalogue = {
     status: 403,
     meaning:
       'The admin who accepted the final report may neither approve nor pay the payout, and its approver may not pay it.',
+  },
+  'PAYOUT.FUNDS_HELD_BY_DISPUTE': {
+    status: 409,
+    meaning:
+      'Part of the project’s escrow is held while Stripe holds the money of a payment dispute, and the payout needs it; it can be paid once the dispute’s funds are reinstated or the dispute is closed.',
   },
   'PAYOUT.INSUFFICIENT_ESCROW': {
     status: 409,
