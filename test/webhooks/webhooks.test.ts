@@ -142,6 +142,22 @@ describe('signed webhooks for monitoring systems', () => {
     expect(receiver.received).toHaveLength(2);
   });
 
+  it('tells the buyer of its certificate, with the certificate as the API shows it to the buyer', async () => {
+    const endpoint = await register(w.m.supplier.as, ['certificate.issued']);
+    const certificate = await w.buyCertificate(w.m.supplier.as, 2);
+    await runWebhookJobs(t);
+    const [issued] = receiver.accepted();
+    expect(issued?.json.type).toBe('certificate.issued');
+    const payload = new Webhook(endpoint.secret).verify(
+      issued!.body,
+      issued!.headers,
+    ) as WebhookBody;
+    const asApi = await w.get(w.m.supplier.as, `/v1/certificates/${certificate.id}`);
+    expectStatus(asApi, 200);
+    expect(payload.data.object).toEqual(asApi.json());
+    expect(payload.data.links['verification']).toBe(asApi.json().verificationUrl);
+  });
+
   it('records an event only when its change commits', async () => {
     const count = async () =>
       Number(
