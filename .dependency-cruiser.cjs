@@ -16,7 +16,7 @@ const LAYERS = [
   ['lib'],
   ['plugins'],
   // Domain modules, lowest first.
-  ['modules/audit', 'modules/health', 'modules/events'],
+  ['modules/audit', 'modules/health', 'modules/mail', 'modules/events'],
   ['modules/auth'],
   ['modules/organisations'],
   ['modules/users'],

@@ -914,6 +914,37 @@ ALTER TABLE public.domain_events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTI
 
 
 --
+-- Name: email_messages; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.email_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recipient text NOT NULL,
+    template text NOT NULL,
+    language text NOT NULL,
+    data jsonb,
+    status text DEFAULT 'queued'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    queued_at timestamp with time zone NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    lease_until timestamp with time zone,
+    sent_at timestamp with time zone,
+    smtp_message_id text,
+    last_error text,
+    CONSTRAINT email_messages_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT email_messages_data_only_while_pending CHECK (((status = ANY (ARRAY['sent'::text, 'failed'::text])) = (data IS NULL))),
+    CONSTRAINT email_messages_language_check CHECK ((language = ANY (ARRAY['nl'::text, 'en'::text]))),
+    CONSTRAINT email_messages_last_error_check CHECK ((char_length(last_error) <= 500)),
+    CONSTRAINT email_messages_lease_while_sending CHECK (((status = 'sending'::text) = (lease_until IS NOT NULL))),
+    CONSTRAINT email_messages_recipient_check CHECK (((char_length(recipient) >= 3) AND (char_length(recipient) <= 254))),
+    CONSTRAINT email_messages_sent_at_when_sent CHECK (((status = 'sent'::text) = (sent_at IS NOT NULL))),
+    CONSTRAINT email_messages_smtp_message_id_check CHECK ((char_length(smtp_message_id) <= 300)),
+    CONSTRAINT email_messages_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text]))),
+    CONSTRAINT email_messages_template_check CHECK ((template ~ '^[a-z][a-z0-9-]{1,62}$'::text))
+);
+
+
+--
 -- Name: funding_decisions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1297,6 +1328,22 @@ CREATE TABLE public.panel_assignments (
     CONSTRAINT panel_assignments_check CHECK (((declaration IS NULL) = (declared_at IS NULL))),
     CONSTRAINT panel_assignments_declaration_check CHECK ((declaration = ANY (ARRAY['none'::text, 'conflict'::text]))),
     CONSTRAINT panel_assignments_declaration_note_check CHECK ((char_length(declaration_note) <= 2000))
+);
+
+
+--
+-- Name: password_reset_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.password_reset_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    CONSTRAINT password_reset_tokens_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '01:00:00'::interval)))),
+    CONSTRAINT password_reset_tokens_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text))
 );
 
 
@@ -1721,7 +1768,9 @@ CREATE TABLE public.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     token_generation integer DEFAULT 0 NOT NULL,
+    language text DEFAULT 'nl'::text NOT NULL,
     CONSTRAINT users_email_check CHECK (((email = lower(email)) AND ((char_length(email) >= 3) AND (char_length(email) <= 254)))),
+    CONSTRAINT users_language_check CHECK ((language = ANY (ARRAY['nl'::text, 'en'::text]))),
     CONSTRAINT users_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200))),
     CONSTRAINT users_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
     CONSTRAINT users_role_matches_kind CHECK ((((organisation_kind = 'platform'::text) AND (role = ANY (ARRAY['admin'::text, 'reviewer'::text]))) OR ((organisation_kind = ANY (ARRAY['initiative'::text, 'supplier'::text])) AND (role = 'member'::text)) OR ((organisation_kind = 'authority'::text) AND (role = ANY (ARRAY['coordinator'::text, 'viewer'::text]))))),
@@ -1982,6 +2031,14 @@ ALTER TABLE ONLY public.domain_events
 
 
 --
+-- Name: email_messages email_messages_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_messages
+    ADD CONSTRAINT email_messages_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: funding_decisions funding_decisions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2179,6 +2236,22 @@ ALTER TABLE ONLY public.panel_assignments
 
 ALTER TABLE ONLY public.panel_assignments
     ADD CONSTRAINT panel_assignments_round_id_reviewer_id_key UNIQUE (round_id, reviewer_id);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_token_hash_key UNIQUE (token_hash);
 
 
 --
@@ -2508,6 +2581,20 @@ CREATE INDEX domain_events_undispatched_idx ON public.domain_events USING btree 
 
 
 --
+-- Name: email_messages_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_messages_pending_idx ON public.email_messages USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text]));
+
+
+--
+-- Name: email_messages_queued_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_messages_queued_at_idx ON public.email_messages USING btree (queued_at);
+
+
+--
 -- Name: funding_decisions_one_refund_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2638,6 +2725,13 @@ CREATE INDEX outcome_stories_published_idx ON public.outcome_stories USING btree
 --
 
 CREATE INDEX panel_assignments_reviewer_idx ON public.panel_assignments USING btree (reviewer_id);
+
+
+--
+-- Name: password_reset_tokens_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX password_reset_tokens_user_idx ON public.password_reset_tokens USING btree (user_id, created_at);
 
 
 --
@@ -3636,6 +3730,14 @@ ALTER TABLE ONLY public.panel_assignments
 
 ALTER TABLE ONLY public.panel_assignments
     ADD CONSTRAINT panel_assignments_round_id_fkey FOREIGN KEY (round_id) REFERENCES public.review_rounds(id);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id);
 
 
 --

@@ -186,6 +186,22 @@ export interface DomainEvents {
   type: string;
 }
 
+export interface EmailMessages {
+  attempts: Generated<number>;
+  data: JsonColumn | null;
+  id: Generated<string>;
+  language: 'nl' | 'en';
+  last_error: string | null;
+  lease_until: Timestamp | null;
+  next_attempt_at: Timestamp;
+  queued_at: Timestamp;
+  recipient: string;
+  sent_at: Timestamp | null;
+  smtp_message_id: string | null;
+  status: Generated<'queued' | 'sending' | 'sent' | 'failed'>;
+  template: string;
+}
+
 export interface FundingDecisions {
   decided_at: Timestamp;
   decided_by: string;
@@ -402,6 +418,15 @@ export interface PanelAssignments {
   id: Generated<string>;
   reviewer_id: string;
   round_id: string;
+}
+
+export interface PasswordResetTokens {
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface PaymentDisputes {
@@ -653,6 +678,7 @@ export interface Users {
   created_at: Generated<Timestamp>;
   email: string;
   id: Generated<string>;
+  language: Generated<'nl' | 'en'>;
   last_login_at: Timestamp | null;
   name: string;
   organisation_id: string;
@@ -721,6 +747,7 @@ export interface DB {
   credit_notes: CreditNotes;
   document_counters: DocumentCounters;
   domain_events: DomainEvents;
+  email_messages: EmailMessages;
   funding_decisions: FundingDecisions;
   idempotency_keys: IdempotencyKeys;
   invitations: Invitations;
@@ -737,6 +764,7 @@ export interface DB {
   outcome_reports: OutcomeReports;
   outcome_stories: OutcomeStories;
   panel_assignments: PanelAssignments;
+  password_reset_tokens: PasswordResetTokens;
   payment_disputes: PaymentDisputes;
   payouts: Payouts;
   project_budget_lines: ProjectBudgetLines;

@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     wsEndpoint: string;
+    /** The app's DATA_DIR: without SMTP_URL its e-mail lands in outbox/ there as .eml files. */
+    dataDir: string;
   }
 }
 
@@ -98,6 +100,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   project.provide('baseUrl', baseUrl);
   project.provide('wsEndpoint', browser.wsEndpoint());
+  project.provide('dataDir', dataDir);
 }
 
 export async function teardown(): Promise<void> {

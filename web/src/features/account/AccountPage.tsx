@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import {
   passwordProblem,
   PasswordStrength,
+  serverPasswordProblem,
   usePasswordStrength,
 } from '../../components/PasswordStrength';
 
@@ -49,8 +50,10 @@ export default function AccountPage({ me }: { me: Me }) {
       setNext('');
       setChanged(true);
     } catch (error) {
+      const newProblem = serverPasswordProblem(error, t);
       if (error instanceof ApiError && error.code === 'AUTH.CURRENT_PASSWORD_INCORRECT')
         setErrors([{ field: CURRENT, message: t('account.currentWrong') }]);
+      else if (newProblem) setErrors([{ field: NEW, message: newProblem }]);
       else setFailure(error);
     } finally {
       setBusy(false);
