@@ -2034,7 +2034,7 @@ export interface paths {
          * Rotate the signing secret of a webhook endpoint
          * @description Members of the endpoint’s own organisation (an authority, a supplier or the platform); viewers and reviewers read only. Another organisation’s endpoint answers 404.
          *
-         *     The new secret is shown once, in this answer. Until `previousSecretValidUntil` (24 hours) every delivery carries two signatures, one with each secret, so the receiver can switch without losing a delivery.
+         *     The new secret is shown once, in this answer. Until `previousSecretValidUntil` (24 hours unless the operator set WEBHOOK_SECRET_OVERLAP_HOURS) every delivery carries two signatures, one with each secret, so the receiver can switch without losing a delivery.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;

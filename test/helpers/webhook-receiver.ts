@@ -12,20 +12,23 @@ export interface ReceivedWebhook {
 
 /**
  * A monitoring system's webhook receiver on a loopback port: it records every request
- * and answers with the status `answer` gives (200 by default).
+ * and answers with the status `answer` gives (200 by default; a promise makes it slow).
  */
 export async function startReceiver() {
   const received: ReceivedWebhook[] = [];
-  let answer: (request: { headers: Record<string, string>; body: string }) => number = () => 200;
+  let answer: (request: {
+    headers: Record<string, string>;
+    body: string;
+  }) => number | Promise<number> = () => 200;
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const headers = Object.fromEntries(
         Object.entries(request.headers).map(([key, value]) => [key, String(value)]),
       );
       const body = Buffer.concat(chunks).toString('utf8');
-      const status = answer({ headers, body });
+      const status = await answer({ headers, body });
       received.push({ headers, body, status });
       response.writeHead(status, { 'content-type': 'text/plain' });
       response.end(status < 300 ? 'ok' : `failing on purpose (${status})`);

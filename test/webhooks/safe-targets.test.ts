@@ -73,6 +73,7 @@ describe('the test switch for loopback receivers', () => {
       JWT_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://impactbeurs.example',
       SIGNING_PRIVATE_KEY: '{}',
+      MAIL_DISABLED: 'true',
     };
     expect(() => testConfig({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(
       ConfigError,

@@ -142,6 +142,22 @@ describe('signed webhooks for monitoring systems', () => {
     expect(receiver.received).toHaveLength(2);
   });
 
+  it('tells the buyer of its certificate, with the certificate as the API shows it to the buyer', async () => {
+    const endpoint = await register(w.m.supplier.as, ['certificate.issued']);
+    const certificate = await w.buyCertificate(w.m.supplier.as, 2);
+    await runWebhookJobs(t);
+    const [issued] = receiver.accepted();
+    expect(issued?.json.type).toBe('certificate.issued');
+    const payload = new Webhook(endpoint.secret).verify(
+      issued!.body,
+      issued!.headers,
+    ) as WebhookBody;
+    const asApi = await w.get(w.m.supplier.as, `/v1/certificates/${certificate.id}`);
+    expectStatus(asApi, 200);
+    expect(payload.data.object).toEqual(asApi.json());
+    expect(payload.data.links['verification']).toBe(asApi.json().verificationUrl);
+  });
+
   it('records an event only when its change commits', async () => {
     const count = async () =>
       Number(
@@ -421,22 +437,24 @@ describe('signed webhooks for monitoring systems', () => {
         expectStatus(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
       }
       const queue = t.jobs as InProcessJobQueue;
-      // Both instances dispatch and deliver at the same time, twice over.
+      // The first attempts fail, so that every delivery is due again at once later.
+      receiver.answerWith(() => 503);
+      await runWebhookJobs(t);
+      expect(receiver.received).toHaveLength(3);
+      // A slow receiver, and both instances delivering at the same time, twice over.
+      receiver.answerWith(() => new Promise((resolve) => setTimeout(() => resolve(200), 100)));
+      t.clock.advance(6_000);
       for (let round = 0; round < 2; round += 1) {
-        await Promise.all([
-          queue.send('events.dispatch', {}),
-          otherJobs.send('events.dispatch', {}),
-        ]);
-        await Promise.all([queue.drain(), otherJobs.drain()]);
         await Promise.all([
           queue.send('webhooks.deliver', {}),
           otherJobs.send('webhooks.deliver', {}),
         ]);
         await Promise.all([queue.drain(), otherJobs.drain()]);
       }
-      const bodies = receiver.received.map((r) => JSON.parse(r.body) as WebhookBody);
+      const accepted = receiver.accepted();
+      const bodies = accepted.map((r) => r.json);
       expect(bodies).toHaveLength(9);
-      expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(9);
+      expect(new Set(accepted.map((r) => r.headers['webhook-id'])).size).toBe(9);
       for (const contract of contracts)
         expect(bodies.filter((b) => b.data.objectId === contract.id).map((b) => b.type)).toEqual([
           'contract.created',

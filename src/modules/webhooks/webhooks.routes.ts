@@ -134,7 +134,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ webhooks: WebhooksService }
         summary: 'Rotate the signing secret of a webhook endpoint',
         description: [
           WHO,
-          'The new secret is shown once, in this answer. Until `previousSecretValidUntil` (24 hours) every delivery carries two signatures, one with each secret, so the receiver can switch without losing a delivery.',
+          'The new secret is shown once, in this answer. Until `previousSecretValidUntil` (24 hours unless the operator set WEBHOOK_SECRET_OVERLAP_HOURS) every delivery carries two signatures, one with each secret, so the receiver can switch without losing a delivery.',
         ].join('\n\n'),
         params: WebhookEndpointIdParamsSchema,
         response: {
