@@ -161,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService(db);
 
   await app.register(errorHandler);
-  await app.register(security, { corsOrigins: config.corsOrigins });
+  await app.register(security, { corsOrigins: config.corsOrigins, redis: config.redis });
   await app.register(browserSession, {
     publicUrl: config.publicUrl,
     development: config.nodeEnv === 'development',

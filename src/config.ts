@@ -150,6 +150,14 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromString.default(false),
   /** The built web app (index.html and assets/); absent: the API runs without it. */
   WEB_DIST_DIR: z.string().min(1).default('./web/dist'),
+  /** Shared rate-limit counters for several instances; absent: each instance counts in memory. */
+  REDIS_URL: optionalNonEmpty.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" and "-", at most 64')
+    .default('impactbeurs:'),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
   VERIFY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ACTOR_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
@@ -229,6 +237,8 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** Where rate-limit counters are shared between instances; undefined: in this instance's memory. */
+  redis: { url: string; keyPrefix: string } | undefined;
   /** Public verification requests per client address per minute (GET/POST /v1/verify…, /verify/{code}, JWKS). */
   verifyRateLimitPerMinute: number;
   /** Where the built web app lives; served from `/` when its index.html exists. */
@@ -356,6 +366,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     verifyRateLimitPerMinute: e.VERIFY_RATE_LIMIT_PER_MINUTE,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     verifyCacheSize: e.VERIFY_CACHE_SIZE,

@@ -3,16 +3,21 @@ import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { EXPOSED_HEADERS } from './openapi-conventions.js';
 
 export interface SecurityOptions {
   corsOrigins: string[];
+  /** Shared counters for several instances; undefined: this instance's memory. */
+  redis?: { url: string; keyPrefix: string } | undefined;
 }
 
 /**
  * Security headers, CORS and rate limits. Rate limits are opt-in per route
  * (`config.rateLimit`): public and sign-in routes declare theirs. The counters live in
- * each instance's memory; the account-level login throttle lives in the database.
+ * Redis when REDIS_URL is set, so that N instances together allow what the configuration
+ * says rather than N times it; otherwise in this instance's memory (one instance). The
+ * account-level login throttle lives in the database either way.
  */
 export default fp<SecurityOptions>(
   async function security(app: FastifyInstance, options) {
@@ -42,7 +47,7 @@ export default fp<SecurityOptions>(
       // Every documented response header, so that a browser client can read what it is told.
       exposedHeaders: [...EXPOSED_HEADERS, 'content-disposition'],
     });
-    await app.register(rateLimit, { global: false });
+    await app.register(rateLimit, { global: false, ...sharedCounters(app, options.redis) });
 
     app.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
@@ -50,6 +55,37 @@ export default fp<SecurityOptions>(
   },
   { name: 'security' },
 );
+
+/**
+ * The Redis store for the rate limits. If Redis cannot be reached, requests are let through
+ * (`skipOnError`) and the failure is logged: a rate limit guards against abuse, and a
+ * Redis outage should not take verification and sign-in down with it (the login throttle
+ * in the database still holds). Commands fail fast rather than queue while it is away.
+ */
+function sharedCounters(
+  app: FastifyInstance,
+  redis: SecurityOptions['redis'],
+): { redis?: Redis; nameSpace?: string; skipOnError?: boolean } {
+  if (!redis) return {};
+  const client = new Redis(redis.url, {
+    connectTimeout: 500,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
+  let lastReported = 0;
+  client.on('error', (error: Error) => {
+    // ioredis reports every reconnection attempt; one line a minute is enough to be seen.
+    const now = Date.now();
+    if (now - lastReported < 60_000) return;
+    lastReported = now;
+    app.log.warn({ err: error }, 'Redis for rate limits unreachable: limits are not enforced');
+  });
+  app.addHook('onClose', async () => {
+    await client.quit().catch(() => client.disconnect());
+  });
+  return { redis: client, nameSpace: `${redis.keyPrefix}rate-limit:`, skipOnError: true };
+}
 
 /** Every powerful browser feature switched off, for this origin and anything it embeds. */
 export const PERMISSIONS_POLICY = [

@@ -93,6 +93,20 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(/^\s*PORT: /m);
   });
 
+  it('shares rate limits through Redis only when REDIS_URL names a Redis server', () => {
+    expect(loadConfig(env()).redis).toBeUndefined();
+    expect(loadConfig(env({ REDIS_URL: 'redis://127.0.0.1:6379' })).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      keyPrefix: 'impactbeurs:',
+    });
+    expect(configError(env({ REDIS_URL: 'http://127.0.0.1:6379' })).message).toMatch(
+      /^\s*REDIS_URL: /m,
+    );
+    expect(
+      configError(env({ REDIS_URL: 'redis://x', REDIS_KEY_PREFIX: 'has space' })).message,
+    ).toMatch(/^\s*REDIS_KEY_PREFIX: /m);
+  });
+
   it('names every bad variable at once', () => {
     const error = configError(
       env({

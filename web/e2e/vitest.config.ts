@@ -11,7 +11,8 @@ export default defineConfig({
     include: ['web/e2e/**/*.e2e.ts'],
     globalSetup: ['web/e2e/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: a journey takes ~20 s alone and over a minute on a machine shared with other work.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
   },
 });
