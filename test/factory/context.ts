@@ -15,6 +15,7 @@ import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.j
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import type { ActorCache } from '../../src/modules/users/actor-cache.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
 import type { TestClock } from '../helpers/clock.js';
 import {
   type FakeSession,
@@ -54,7 +55,9 @@ export interface TestContextOptions {
    * to make is seen) pointed at a local fake Stripe started for this context: `t.stripe`.
    */
   stripe?: boolean;
-  /** Another payment gateway (e.g. a MemoryPaymentGateway); not with `stripe`. */
+  /** An in-memory payment gateway on the context's clock: `t.memoryPayments`; not with `stripe`. */
+  memoryPayments?: boolean;
+  /** Another payment gateway; not with `stripe`. */
   payments?: PaymentGateway | ((config: Config) => PaymentGateway);
   /** Attempts of a failing job before the in-process queue gives up (the queue's default otherwise). */
   jobAttempts?: number;
@@ -203,8 +206,13 @@ export class TestContext implements TestApp {
   }
 
   static async create(options: TestContextOptions = {}): Promise<TestContext> {
-    if (options.stripe && options.payments)
-      throw new Error('TestContext: pass either stripe or payments');
+    if ([options.stripe, options.payments, options.memoryPayments].filter(Boolean).length > 1)
+      throw new Error('TestContext: pass one of stripe, memoryPayments and payments');
+    // The gateway is made before the app (and its clock); it reads the clock once there is one.
+    const clock: { now?: () => Date } = {};
+    const memory = options.memoryPayments
+      ? new MemoryPaymentGateway(() => (clock.now ? clock.now() : new Date()))
+      : undefined;
     const fake = options.stripe ? await startFakeStripe() : undefined;
     const jobs =
       options.jobs ??
@@ -214,7 +222,7 @@ export class TestContext implements TestApp {
       });
     const payments = fake
       ? (config: Config) => createStripeGateway(config.stripe!, { maxNetworkRetries: 0 })
-      : options.payments;
+      : (memory ?? options.payments);
     const testApp = await createTestApp({
       env: { ...fake?.env, ...options.env },
       jobs,
@@ -225,6 +233,7 @@ export class TestContext implements TestApp {
       ...(options.verificationCache ? { verificationCache: options.verificationCache } : {}),
       ...(options.actorCache ? { actorCache: options.actorCache } : {}),
     });
+    clock.now = () => testApp.clock.now();
     return new TestContext(testApp, fake);
   }
 
@@ -237,6 +246,13 @@ export class TestContext implements TestApp {
   get stripe(): FakeStripe {
     if (!this.fake) throw new Error('TestContext.create({ stripe: true }) starts the fake Stripe');
     return this.fake;
+  }
+
+  /** The in-memory payment gateway (only with the option `memoryPayments`). */
+  get memoryPayments(): MemoryPaymentGateway {
+    if (!(this.payments instanceof MemoryPaymentGateway))
+      throw new Error('TestContext.create({ memoryPayments: true }) makes the memory gateway');
+    return this.payments;
   }
 
   /** The in-process queue (the default). */
@@ -687,22 +703,29 @@ export class TestContext implements TestApp {
     return { ...project, threshold: funding.threshold };
   }
 
-  /** A listed project whose threshold has sold (by invoice, to a new supplier): funded. */
+  /**
+   * A listed project whose threshold has sold, by invoice to one buyer (a new supplier
+   * unless given), in as many orders as the reservation limit asks: funded.
+   */
   async newFundedProject(
     options: { credits: number; buyer?: Person } = { credits: 20 },
-  ): Promise<ListedProject & { order: OrderJson }> {
+  ): Promise<ListedProject & { orders: OrderJson[] }> {
     const project = await this.newListedProject({ credits: options.credits });
-    const order = await this.newPaidOrder({
-      project,
-      credits: project.threshold,
-      ...(options.buyer ? { buyer: options.buyer } : {}),
-    });
+    const buyer = options.buyer ?? (await this.newSupplier());
+    // One organisation may hold only this many of a project's credits reserved at once.
+    const most = Math.max(
+      1,
+      Math.floor((project.supply * this.config.orders.maxReservedSharePercent) / 100),
+    );
+    const orders: OrderJson[] = [];
+    for (let left = project.threshold; left > 0; left -= most)
+      orders.push(await this.newPaidOrder({ project, buyer, credits: Math.min(left, most) }));
     const funding = await this.getJson<{ status: string }>(
       null,
       `/v1/projects/${project.id}/funding`,
     );
     expect(funding.status).toBe('funded');
-    return { ...project, order };
+    return { ...project, orders };
   }
 
   // ─── Orders and certificates ───────────────────────────────────────────────────────
