@@ -243,6 +243,28 @@ CREATE FUNCTION public.check_pending_refund_certificate() RETURNS trigger
 
 
 --
+-- Name: domain_event_append_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.domain_event_append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'domain event %: events are never deleted', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.id <> OLD.id OR NEW.seq <> OLD.seq OR NEW.type <> OLD.type
+         OR NEW.object_type <> OLD.object_type OR NEW.object_id <> OLD.object_id
+         OR NEW.organisation_ids <> OLD.organisation_ids OR NEW.occurred_at <> OLD.occurred_at
+         OR OLD.dispatched_at IS NOT NULL THEN
+        RAISE EXCEPTION 'domain event %: only its dispatch is recorded, once', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: notify_actor_changed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -860,6 +882,69 @@ CREATE TABLE public.document_counters (
 
 
 --
+-- Name: domain_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.domain_events (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    type text NOT NULL,
+    object_type text NOT NULL,
+    object_id uuid NOT NULL,
+    organisation_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    dispatched_at timestamp with time zone,
+    CONSTRAINT domain_events_object_type_check CHECK ((object_type ~ '^[a-z_]+$'::text)),
+    CONSTRAINT domain_events_type_check CHECK ((type ~ '^[a-z_]+.[a-z_]+$'::text))
+);
+
+
+--
+-- Name: domain_events_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.domain_events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.domain_events_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: email_messages; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.email_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recipient text NOT NULL,
+    template text NOT NULL,
+    language text NOT NULL,
+    data jsonb,
+    status text DEFAULT 'queued'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    queued_at timestamp with time zone NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    lease_until timestamp with time zone,
+    sent_at timestamp with time zone,
+    smtp_message_id text,
+    last_error text,
+    CONSTRAINT email_messages_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT email_messages_data_only_while_pending CHECK (((status = ANY (ARRAY['sent'::text, 'failed'::text])) = (data IS NULL))),
+    CONSTRAINT email_messages_language_check CHECK ((language = ANY (ARRAY['nl'::text, 'en'::text]))),
+    CONSTRAINT email_messages_last_error_check CHECK ((char_length(last_error) <= 500)),
+    CONSTRAINT email_messages_lease_while_sending CHECK (((status = 'sending'::text) = (lease_until IS NOT NULL))),
+    CONSTRAINT email_messages_recipient_check CHECK (((char_length(recipient) >= 3) AND (char_length(recipient) <= 254))),
+    CONSTRAINT email_messages_sent_at_when_sent CHECK (((status = 'sent'::text) = (sent_at IS NOT NULL))),
+    CONSTRAINT email_messages_smtp_message_id_check CHECK ((char_length(smtp_message_id) <= 300)),
+    CONSTRAINT email_messages_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text]))),
+    CONSTRAINT email_messages_template_check CHECK ((template ~ '^[a-z][a-z0-9-]{1,62}$'::text))
+);
+
+
+--
 -- Name: funding_decisions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1243,6 +1328,22 @@ CREATE TABLE public.panel_assignments (
     CONSTRAINT panel_assignments_check CHECK (((declaration IS NULL) = (declared_at IS NULL))),
     CONSTRAINT panel_assignments_declaration_check CHECK ((declaration = ANY (ARRAY['none'::text, 'conflict'::text]))),
     CONSTRAINT panel_assignments_declaration_note_check CHECK ((char_length(declaration_note) <= 2000))
+);
+
+
+--
+-- Name: password_reset_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.password_reset_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    CONSTRAINT password_reset_tokens_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '01:00:00'::interval)))),
+    CONSTRAINT password_reset_tokens_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text))
 );
 
 
@@ -1667,12 +1768,89 @@ CREATE TABLE public.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     token_generation integer DEFAULT 0 NOT NULL,
+    language text DEFAULT 'nl'::text NOT NULL,
     CONSTRAINT users_email_check CHECK (((email = lower(email)) AND ((char_length(email) >= 3) AND (char_length(email) <= 254)))),
+    CONSTRAINT users_language_check CHECK ((language = ANY (ARRAY['nl'::text, 'en'::text]))),
     CONSTRAINT users_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200))),
     CONSTRAINT users_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
     CONSTRAINT users_role_matches_kind CHECK ((((organisation_kind = 'platform'::text) AND (role = ANY (ARRAY['admin'::text, 'reviewer'::text]))) OR ((organisation_kind = ANY (ARRAY['initiative'::text, 'supplier'::text])) AND (role = 'member'::text)) OR ((organisation_kind = 'authority'::text) AND (role = ANY (ARRAY['coordinator'::text, 'viewer'::text]))))),
     CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text]))),
     CONSTRAINT users_token_generation_check CHECK ((token_generation >= 0))
+);
+
+
+--
+-- Name: webhook_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_attempts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    attempted_at timestamp with time zone NOT NULL,
+    duration_ms integer NOT NULL,
+    status_code integer,
+    response_prefix text,
+    error text,
+    succeeded boolean NOT NULL,
+    CONSTRAINT webhook_attempts_duration_ms_check CHECK ((duration_ms >= 0)),
+    CONSTRAINT webhook_attempts_error_check CHECK ((char_length(error) <= 500)),
+    CONSTRAINT webhook_attempts_outcome CHECK (((status_code IS NOT NULL) OR (error IS NOT NULL))),
+    CONSTRAINT webhook_attempts_response_prefix_check CHECK ((char_length(response_prefix) <= 256)),
+    CONSTRAINT webhook_attempts_status_code_check CHECK (((status_code >= 100) AND (status_code <= 599)))
+);
+
+
+--
+-- Name: webhook_deliveries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    endpoint_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    event_seq bigint NOT NULL,
+    event_type text NOT NULL,
+    object_type text NOT NULL,
+    object_id uuid NOT NULL,
+    payload text,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    first_attempt_at timestamp with time zone,
+    next_attempt_at timestamp with time zone NOT NULL,
+    leased_until timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT webhook_deliveries_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT webhook_deliveries_finished CHECK (((status = 'pending'::text) = (finished_at IS NULL))),
+    CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'succeeded'::text, 'failed'::text])))
+);
+
+
+--
+-- Name: webhook_endpoints; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_endpoints (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    url text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    event_types text[] NOT NULL,
+    enabled boolean DEFAULT true NOT NULL,
+    disabled_reason text,
+    secret text NOT NULL,
+    previous_secret text,
+    previous_secret_expires_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT webhook_endpoints_description_check CHECK ((char_length(description) <= 500)),
+    CONSTRAINT webhook_endpoints_disabled_reason CHECK ((enabled = (disabled_reason IS NULL))),
+    CONSTRAINT webhook_endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['by_user'::text, 'failing'::text]))),
+    CONSTRAINT webhook_endpoints_event_types_check CHECK ((cardinality(event_types) > 0)),
+    CONSTRAINT webhook_endpoints_previous_secret CHECK (((previous_secret IS NULL) = (previous_secret_expires_at IS NULL))),
+    CONSTRAINT webhook_endpoints_previous_secret_check CHECK ((previous_secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_secret_check CHECK ((secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) <= 2000) AND (url ~ '^https?://'::text)))
 );
 
 
@@ -1834,6 +2012,30 @@ ALTER TABLE ONLY public.credit_notes
 
 ALTER TABLE ONLY public.document_counters
     ADD CONSTRAINT document_counters_pkey PRIMARY KEY (kind, year);
+
+
+--
+-- Name: domain_events domain_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.domain_events
+    ADD CONSTRAINT domain_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: domain_events domain_events_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.domain_events
+    ADD CONSTRAINT domain_events_seq_key UNIQUE (seq);
+
+
+--
+-- Name: email_messages email_messages_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_messages
+    ADD CONSTRAINT email_messages_pkey PRIMARY KEY (id);
 
 
 --
@@ -2037,6 +2239,22 @@ ALTER TABLE ONLY public.panel_assignments
 
 
 --
+-- Name: password_reset_tokens password_reset_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: password_reset_tokens password_reset_tokens_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: payment_disputes payment_disputes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2205,6 +2423,38 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: webhook_attempts webhook_attempts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_event_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_event_id_key UNIQUE (endpoint_id, event_id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: audit_events_action_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2314,6 +2564,34 @@ CREATE UNIQUE INDEX credit_ledger_one_sale_idx ON public.credit_ledger USING btr
 --
 
 CREATE INDEX credit_ledger_project_idx ON public.credit_ledger USING btree (project_id, id);
+
+
+--
+-- Name: domain_events_object_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX domain_events_object_idx ON public.domain_events USING btree (object_type, object_id, seq);
+
+
+--
+-- Name: domain_events_undispatched_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX domain_events_undispatched_idx ON public.domain_events USING btree (seq) WHERE (dispatched_at IS NULL);
+
+
+--
+-- Name: email_messages_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_messages_pending_idx ON public.email_messages USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text]));
+
+
+--
+-- Name: email_messages_queued_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_messages_queued_at_idx ON public.email_messages USING btree (queued_at);
 
 
 --
@@ -2450,6 +2728,13 @@ CREATE INDEX panel_assignments_reviewer_idx ON public.panel_assignments USING bt
 
 
 --
+-- Name: password_reset_tokens_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX password_reset_tokens_user_idx ON public.password_reset_tokens USING btree (user_id, created_at);
+
+
+--
 -- Name: payouts_open_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2566,6 +2851,41 @@ CREATE INDEX stripe_refunds_order_idx ON public.stripe_refunds USING btree (orde
 --
 
 CREATE INDEX users_organisation_id_idx ON public.users USING btree (organisation_id);
+
+
+--
+-- Name: webhook_attempts_delivery_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_attempts_delivery_idx ON public.webhook_attempts USING btree (delivery_id, attempted_at);
+
+
+--
+-- Name: webhook_deliveries_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_deliveries_endpoint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING btree (endpoint_id, created_at DESC);
+
+
+--
+-- Name: webhook_deliveries_object_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_object_idx ON public.webhook_deliveries USING btree (endpoint_id, object_type, object_id, event_seq) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_endpoints_organisation_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_endpoints_organisation_idx ON public.webhook_endpoints USING btree (organisation_id);
 
 
 --
@@ -2748,6 +3068,13 @@ CREATE TRIGGER credit_notes_append_only BEFORE DELETE OR UPDATE ON public.credit
 --
 
 CREATE TRIGGER credit_notes_no_truncate BEFORE TRUNCATE ON public.credit_notes FOR EACH STATEMENT EXECUTE FUNCTION public.refuse_append_only_change();
+
+
+--
+-- Name: domain_events domain_events_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER domain_events_append_only BEFORE DELETE OR UPDATE ON public.domain_events FOR EACH ROW EXECUTE FUNCTION public.domain_event_append_only();
 
 
 --
@@ -3406,6 +3733,14 @@ ALTER TABLE ONLY public.panel_assignments
 
 
 --
+-- Name: password_reset_tokens password_reset_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_tokens
+    ADD CONSTRAINT password_reset_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id);
+
+
+--
 -- Name: payment_disputes payment_disputes_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3595,6 +3930,38 @@ ALTER TABLE ONLY public.stripe_refunds
 
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_organisation_id_organisation_kind_fkey FOREIGN KEY (organisation_id, organisation_kind) REFERENCES public.organisations(id, kind);
+
+
+--
+-- Name: webhook_attempts webhook_attempts_delivery_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES public.webhook_deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.webhook_endpoints(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.domain_events(id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id);
 
 
 --

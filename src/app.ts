@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   serializerCompiler,
@@ -23,7 +22,7 @@ import webApp, { webStylesheets } from './plugins/web-app.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
-import { createAuthService } from './modules/auth/auth.service.js';
+import { createAuthService, registerAuthJobs } from './modules/auth/auth.service.js';
 import {
   createLoginThrottle,
   DEFAULT_THROTTLE,
@@ -65,13 +64,25 @@ import { createOutcomesService } from './modules/outcomes/outcomes.service.js';
 import { registerReportJobs } from './modules/reports/report-jobs.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
-import { FileMailer, type Mailer } from './lib/mailer.js';
+import { createMailService, registerMailJobs } from './modules/mail/mail.service.js';
+import {
+  type MailTransport,
+  OutboxTransport,
+  SmtpTransport,
+} from './modules/mail/mail.transport.js';
+import { outboxRoutes } from './modules/mail/outbox.routes.js';
 import { createClaimsService } from './modules/obligations/claims.service.js';
 import { createContractsService } from './modules/obligations/contracts.service.js';
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { registerFundingJobs } from './modules/funding/funding-jobs.js';
 import { fundingRoutes } from './modules/funding/funding.routes.js';
 import { createFundingService } from './modules/funding/funding.service.js';
+import { createEventDispatcher } from './modules/events/dispatcher.js';
+import type { HostResolver } from './modules/webhooks/safe-target.js';
+import { createObjectRenderer } from './modules/webhooks/webhook-objects.js';
+import { registerWebhookJobs } from './modules/webhooks/webhook-jobs.js';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
+import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -87,8 +98,11 @@ export interface AppDeps {
   payments?: PaymentGateway;
   /** Signs certificate JWS; defaults to the keys from configuration. */
   signer?: CertificateSigner;
-  /** Outgoing e-mail (invitations); defaults to files in DATA_DIR/outbox. */
-  mailer?: Mailer;
+  /**
+   * Where e-mail goes; by default the SMTP server of SMTP_URL, else (outside production)
+   * .eml files in DATA_DIR/outbox; none with MAIL_DISABLED.
+   */
+  mailTransport?: MailTransport;
   /**
    * The database's change notifications. With them, verification answers and signed-in
    * users' checks are cached in memory and forgotten when the database says they changed;
@@ -99,6 +113,8 @@ export interface AppDeps {
   verificationCache?: VerificationCache;
   /** The signed-in users' cache to use with `notifications` (tests pass one to watch it). */
   actorCache?: ActorCache;
+  /** Resolves webhook targets' host names; defaults to the system's DNS (tests play DNS). */
+  webhookResolver?: HostResolver;
 }
 
 /** Paths that are redacted from every log line: credentials and signatures never reach the logs. */
@@ -155,9 +171,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : undefined;
   if (actorCache && deps.notifications) listeners.push(await actorCache.listen(deps.notifications));
 
+  const mailTransport: MailTransport | undefined =
+    deps.mailTransport ??
+    (config.mail.disabled
+      ? undefined
+      : config.mail.smtpUrl
+        ? new SmtpTransport(config.mail.smtpUrl)
+        : new OutboxTransport(config.mail.outboxDir));
+  app.addHook('onClose', async () => mailTransport?.close?.());
+  const mail = createMailService({
+    db,
+    clock,
+    jobs,
+    transport: mailTransport,
+    from: config.mail.from,
+    publicUrl: config.publicUrl,
+    log: app.log,
+  });
+  await registerMailJobs(jobs, mail);
+
   const users = createUsersService({ db, clock, actorCache });
   const organisations = createOrganisationsService({ db, clock });
-  const invitations = createInvitationsService({ db, clock, publicUrl: config.publicUrl });
+  const invitations = createInvitationsService({
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    mail,
+  });
   const audit = createAuditService(db);
 
   await app.register(errorHandler);
@@ -183,7 +223,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signAccessToken: (claims) => app.signAccessToken(claims),
     accessTokenTtlSeconds: config.jwt.accessTokenTtlSeconds,
     refreshTokenTtlDays: config.jwt.refreshTokenTtlDays,
+    mail,
+    jobs,
   });
+  await registerAuthJobs(jobs, auth);
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth });
@@ -194,7 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projects = createProjectsService({ db, clock });
   await app.register(projectsRoutes, { projects });
   await app.register(reviewsRoutes, { reviews: createReviewsService({ db, clock, config }) });
-  await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
+  const catalogue = createCatalogueService({ db, clock });
+  await app.register(catalogueRoutes, { catalogue });
   await app.register(ordersRoutes, {
     orders: createOrdersService({
       db,
@@ -247,23 +291,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stylesheets: webStylesheets(config.webDistDir),
   });
   const disclosureThreshold = config.disclosureThreshold;
-  await app.register(outcomesRoutes, {
-    outcomes: createOutcomesService({ db, clock, disclosureThreshold, jobs }),
-  });
+  const outcomes = createOutcomesService({ db, clock, disclosureThreshold, jobs });
   await app.register(reportsRoutes, {
     reports: createReportsService({ db, clock, disclosureThreshold }),
   });
+  await app.register(outcomesRoutes, { outcomes });
   await registerReportJobs(jobs, { db, clock, disclosureThreshold });
-  await app.register(obligationsRoutes, {
-    contracts: createContractsService({
-      db,
-      clock,
-      mailer: deps.mailer ?? new FileMailer(path.join(config.dataDir, 'outbox')),
-      publicUrl: config.publicUrl,
-    }),
-    claims: createClaimsService({ db, clock, publicUrl: config.publicUrl }),
+  const contracts = createContractsService({
+    db,
     clock,
+    mail,
+    publicUrl: config.publicUrl,
   });
+  const claims = createClaimsService({ db, clock, publicUrl: config.publicUrl });
+  await app.register(obligationsRoutes, { contracts, claims, clock });
+
+  // Domain events reach their subscribers through one dispatcher; e-mail subscribes beside webhooks.
+  const webhooks = createWebhooksService({
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    policy: {
+      allowHttp: config.webhooks.allowHttp,
+      allowPrivate: config.webhooks.allowPrivateTargets,
+    },
+    resolve: deps.webhookResolver,
+    rotationOverlapSeconds: config.webhooks.secretOverlapSeconds,
+    render: createObjectRenderer({
+      publicUrl: config.publicUrl,
+      certificates,
+      claims,
+      contracts,
+      catalogue,
+      outcomes,
+    }),
+  });
+  const dispatcher = createEventDispatcher({ db, clock, subscribers: [webhooks.subscriber] });
+  await registerWebhookJobs(jobs, { dispatcher, webhooks });
+  await app.register(webhooksRoutes, { webhooks });
+  // The outbox page exists only where the outbox does: development without SMTP_URL.
+  if (config.nodeEnv !== 'production' && mailTransport instanceof OutboxTransport)
+    await app.register(outboxRoutes, { directory: mailTransport.directory });
   // Last: the app's catch-all GET must not shadow any API route.
   await app.register(webApp, { distDir: config.webDistDir });
 

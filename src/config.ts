@@ -166,6 +166,14 @@ const envSchema = z.object({
     z.string().min(12, 'must be at least 12 characters').optional(),
   ),
   SEED_DEMO: booleanFromString.optional(),
+  SMTP_URL: optionalNonEmpty.pipe(
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default('Impactbeurs <no-reply@impactbeurs.example>'),
+  MAIL_DISABLED: booleanFromString.default(false),
+  // Test-only: lets webhooks reach loopback and private addresses (the tests' own receiver).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromString.default(false),
+  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().int().min(1).max(168).default(24),
 });
 
 export interface Config {
@@ -250,6 +258,19 @@ export interface Config {
   firstAdmin: { email: string; password: string } | undefined;
   /** 'auto' seeds demo data into an empty embedded database only; never in production. */
   seedDemo: boolean | 'auto';
+  /**
+   * Outgoing e-mail (src/modules/mail/): through `smtpUrl` when set; otherwise, outside
+   * production, as .eml files in `outboxDir`. `disabled`: recorded, never sent.
+   */
+  mail: { smtpUrl: string | undefined; from: string; disabled: boolean; outboxDir: string };
+  webhooks: {
+    /** Plain http targets: outside production only. */
+    allowHttp: boolean;
+    /** Loopback and private targets: a switch for the tests, refused in production. */
+    allowPrivateTargets: boolean;
+    /** How long a rotated signing secret keeps signing beside the new one. */
+    secretOverlapSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -288,12 +309,20 @@ export function loadConfig(env: Env = process.env): Config {
   // A generated key would change with every fresh machine and orphan the certificates it
   // signed: production signs with a key the operator keeps (src/modules/certificates/signing.ts).
   if (production && e.SIGNING_PRIVATE_KEY === undefined) missing.push('SIGNING_PRIVATE_KEY');
+  // Production without a mail server would leave password resets and invitations unsent,
+  // silently: refuse, unless mail is switched off on purpose.
+  if (production && e.SMTP_URL === undefined && !e.MAIL_DISABLED) missing.push('SMTP_URL');
+  // Webhooks must never reach the platform's own network in production (SSRF).
+  if (production && e.WEBHOOK_ALLOW_PRIVATE_TARGETS)
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be set when NODE_ENV=production',
+    );
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n${missing
         .map(
           (name) =>
-            `  ${name}: ${name.startsWith('STRIPE') ? 'required when STRIPE_SECRET_KEY is set' : 'required when NODE_ENV=production'}`,
+            `  ${name}: ${name.startsWith('STRIPE') ? 'required when STRIPE_SECRET_KEY is set' : name === 'SMTP_URL' ? 'required when NODE_ENV=production (or set MAIL_DISABLED=true to send no e-mail)' : 'required when NODE_ENV=production'}`,
         )
         .join('\n')}`,
     );
@@ -376,6 +405,17 @@ export function loadConfig(env: Env = process.env): Config {
         ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD }
         : undefined,
     seedDemo: production ? false : (e.SEED_DEMO ?? 'auto'),
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      disabled: e.MAIL_DISABLED,
+      outboxDir: path.join(dataDir, 'outbox'),
+    },
+    webhooks: {
+      allowHttp: !production,
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      secretOverlapSeconds: e.WEBHOOK_SECRET_OVERLAP_HOURS * 3600,
+    },
   };
 }
 

@@ -175,6 +175,33 @@ export interface DocumentCounters {
   year: number;
 }
 
+export interface DomainEvents {
+  dispatched_at: Timestamp | null;
+  id: Generated<string>;
+  object_id: string;
+  object_type: string;
+  occurred_at: Timestamp;
+  organisation_ids: Generated<string[]>;
+  seq: Generated<Int8Number>;
+  type: string;
+}
+
+export interface EmailMessages {
+  attempts: Generated<number>;
+  data: JsonColumn | null;
+  id: Generated<string>;
+  language: 'nl' | 'en';
+  last_error: string | null;
+  lease_until: Timestamp | null;
+  next_attempt_at: Timestamp;
+  queued_at: Timestamp;
+  recipient: string;
+  sent_at: Timestamp | null;
+  smtp_message_id: string | null;
+  status: Generated<'queued' | 'sending' | 'sent' | 'failed'>;
+  template: string;
+}
+
 export interface FundingDecisions {
   decided_at: Timestamp;
   decided_by: string;
@@ -391,6 +418,15 @@ export interface PanelAssignments {
   id: Generated<string>;
   reviewer_id: string;
   round_id: string;
+}
+
+export interface PasswordResetTokens {
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface PaymentDisputes {
@@ -642,6 +678,7 @@ export interface Users {
   created_at: Generated<Timestamp>;
   email: string;
   id: Generated<string>;
+  language: Generated<'nl' | 'en'>;
   last_login_at: Timestamp | null;
   name: string;
   organisation_id: string;
@@ -651,6 +688,50 @@ export interface Users {
   status: Generated<'active' | 'disabled'>;
   token_generation: Generated<number>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookAttempts {
+  attempted_at: Timestamp;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  id: Generated<string>;
+  response_prefix: string | null;
+  status_code: number | null;
+  succeeded: boolean;
+}
+
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  endpoint_id: string;
+  event_id: string;
+  event_seq: Int8Number;
+  event_type: string;
+  finished_at: Timestamp | null;
+  first_attempt_at: Timestamp | null;
+  id: Generated<string>;
+  leased_until: Timestamp | null;
+  next_attempt_at: Timestamp;
+  object_id: string;
+  object_type: string;
+  payload: string | null;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+}
+
+export interface WebhookEndpoints {
+  created_at: Timestamp;
+  description: Generated<string>;
+  disabled_reason: 'by_user' | 'failing' | null;
+  enabled: Generated<boolean>;
+  event_types: string[];
+  id: Generated<string>;
+  organisation_id: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  secret: string;
+  updated_at: Timestamp;
+  url: string;
 }
 
 export interface DB {
@@ -665,6 +746,8 @@ export interface DB {
   credit_note_documents: CreditNoteDocuments;
   credit_notes: CreditNotes;
   document_counters: DocumentCounters;
+  domain_events: DomainEvents;
+  email_messages: EmailMessages;
   funding_decisions: FundingDecisions;
   idempotency_keys: IdempotencyKeys;
   invitations: Invitations;
@@ -681,6 +764,7 @@ export interface DB {
   outcome_reports: OutcomeReports;
   outcome_stories: OutcomeStories;
   panel_assignments: PanelAssignments;
+  password_reset_tokens: PasswordResetTokens;
   payment_disputes: PaymentDisputes;
   payouts: Payouts;
   project_budget_lines: ProjectBudgetLines;
@@ -702,4 +786,7 @@ export interface DB {
   stripe_events: StripeEvents;
   stripe_refunds: StripeRefunds;
   users: Users;
+  webhook_attempts: WebhookAttempts;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
 }

@@ -63,6 +63,16 @@ export const errorCatalogue = {
     meaning:
       'Too many failed sign-in attempts for this account or address; wait for `retryAfter` seconds.',
   },
+  'AUTH.RESET_TOKEN_EXPIRED': {
+    status: 410,
+    meaning:
+      'The password-reset link is more than an hour old; ask for a new one (`POST /v1/auth/password-reset`).',
+  },
+  'AUTH.RESET_TOKEN_INVALID': {
+    status: 400,
+    meaning:
+      'The password-reset token is unknown or has already been used (a link works once); ask for a new one.',
+  },
   'AWARD.ALREADY_CONFIRMED': {
     status: 409,
     meaning: 'An award has already been confirmed for this plan.',
@@ -313,6 +323,16 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'Spending refers to budget lines that are not the project’s.',
   },
+  'PASSWORD.TOO_COMMON': {
+    status: 422,
+    meaning:
+      'The new password is in a list of passwords known from data breaches or often chosen; choose another (a few unrelated words work well).',
+  },
+  'PASSWORD.TOO_REPETITIVE': {
+    status: 422,
+    meaning:
+      'The new password is one character or a short run repeated, or a plain sequence (`abcdefghijkl`); choose another.',
+  },
   'PAYMENT.PROVIDER_REFUSED': {
     status: 502,
     meaning:
@@ -502,6 +522,16 @@ export const errorCatalogue = {
   'WEBHOOK.INVALID_SIGNATURE': {
     status: 400,
     meaning: 'The Stripe-Signature header is missing or does not verify.',
+  },
+  'WEBHOOK_DELIVERY.IN_PROGRESS': {
+    status: 409,
+    meaning:
+      'The delivery is still being tried (pending); only a delivery that succeeded or was given up can be sent again.',
+  },
+  'WEBHOOK_ENDPOINT.TARGET_REFUSED': {
+    status: 422,
+    meaning:
+      'The endpoint URL is not a safe target: https only (in production), no credentials in it, and its host must resolve only to public addresses (no loopback, private, link-local, carrier-grade NAT, multicast or reserved ones); `reason` says which rule it broke.',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

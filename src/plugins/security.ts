@@ -113,6 +113,11 @@ export const PERMISSIONS_POLICY = [
 export const RATE_LIMITS = {
   /** Sign-in and token endpoints, per client address. */
   auth: { max: 20, timeWindow: '1 minute' },
+  /**
+   * Asking for a password-reset e-mail, per client address. The same answer whether or not
+   * the address has an account, so this limit says nothing about accounts either.
+   */
+  passwordReset: { max: 5, timeWindow: '15 minutes' },
   /** Public reads (verification, listings, docs). */
   public: { max: 120, timeWindow: '1 minute' },
 } as const;

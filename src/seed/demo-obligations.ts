@@ -4,7 +4,8 @@ import type { DB } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { Actor, Ctx } from '../lib/context.js';
 import { InProcessJobQueue } from '../jobs/in-process-queue.js';
-import { MemoryMailer } from '../lib/mailer.js';
+import { createMailService } from '../modules/mail/mail.service.js';
+import { MemoryTransport } from '../modules/mail/mail.transport.js';
 import { createClaimsService } from '../modules/obligations/claims.service.js';
 import { CreateContractSchema } from '../modules/obligations/contracts.schemas.js';
 import { createContractsService } from '../modules/obligations/contracts.service.js';
@@ -78,7 +79,15 @@ export async function seedDemoObligations(
   const contracts = createContractsService({
     db,
     clock,
-    mailer: new MemoryMailer(),
+    // The demo names registered suppliers only, so no invitation is e-mailed.
+    mail: createMailService({
+      db,
+      clock,
+      jobs: new InProcessJobQueue({ autoRun: false }),
+      transport: new MemoryTransport(),
+      from: config.mail.from,
+      publicUrl: config.publicUrl,
+    }),
     publicUrl: config.publicUrl,
   });
   const claims = createClaimsService({ db, clock, publicUrl: config.publicUrl });

@@ -161,11 +161,49 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://impactbeurs.example',
       JWT_SECRET: SECRET,
       SIGNING_PRIVATE_KEY: SIGNING_KEY,
+      SMTP_URL: 'smtp://mail.impactbeurs.example:587',
       SEED_DEMO: 'true',
       DATA_DIR: dataDir,
     });
     expect(config.seedDemo).toBe(false);
     expect(config.signing.privateJwk).toBe(SIGNING_KEY);
+  });
+
+  it('in production, refuses to start without SMTP_URL unless mail is switched off', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://impactbeurs.example',
+      JWT_SECRET: SECRET,
+      SIGNING_PRIVATE_KEY: SIGNING_KEY,
+      DATA_DIR: freshDir(),
+    };
+    const error = configError(production);
+    expect(error.message).toMatch(
+      /^\s*SMTP_URL: required when NODE_ENV=production.*MAIL_DISABLED/m,
+    );
+    expect(configError({ ...production, SMTP_URL: '' }).message).toContain('SMTP_URL');
+    expect(configError({ ...production, MAIL_DISABLED: 'false' }).message).toContain('SMTP_URL');
+
+    const off = loadConfig({ ...production, MAIL_DISABLED: 'true' });
+    expect(off.mail).toMatchObject({ smtpUrl: undefined, disabled: true });
+    const smtp = loadConfig({
+      ...production,
+      SMTP_URL: 'smtps://user:secret@mail.impactbeurs.example:465',
+      MAIL_FROM: 'Impactbeurs <noreply@impactbeurs.example>',
+    });
+    expect(smtp.mail).toMatchObject({
+      smtpUrl: 'smtps://user:secret@mail.impactbeurs.example:465',
+      from: 'Impactbeurs <noreply@impactbeurs.example>',
+      disabled: false,
+    });
+    expect(configError({ ...production, SMTP_URL: 'http://mail.example' }).message).toMatch(
+      /^\s*SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/m,
+    );
+
+    // Outside production no SMTP is needed: mail goes to the outbox folder.
+    const development = loadConfig(env());
+    expect(development.mail.smtpUrl).toBeUndefined();
+    expect(development.mail.outboxDir).toBe(path.join(development.dataDir, 'outbox'));
   });
 
   it('refuses a short JWT_SECRET', () => {

@@ -9,9 +9,10 @@ import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import type { PaymentGateway } from '../../src/lib/payment-gateway.js';
 import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
-import { MemoryMailer } from '../../src/lib/mailer.js';
+import { type MailTransport, MemoryTransport } from '../../src/modules/mail/mail.transport.js';
 import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
 import type { ActorCache } from '../../src/modules/users/actor-cache.js';
+import type { HostResolver } from '../../src/modules/webhooks/safe-target.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -42,8 +43,8 @@ export interface TestApp {
   /** The queue the app was built with (an in-process queue driven by drain() unless one was passed). */
   jobs: JobQueue;
   payments: PaymentGateway | undefined;
-  /** Every e-mail the app sent (invitations). */
-  mailer: MemoryMailer;
+  /** Every e-mail the app sent, once its job ran (`jobs.drain()`); empty when `mailTransport` was passed. */
+  mailer: MemoryTransport;
   close(): Promise<void>;
 }
 
@@ -60,6 +61,10 @@ export interface TestAppOptions {
   verificationCache?: VerificationCache;
   /** Signed-in users' checks cached in this, forgotten on the database's notifications (off by default). */
   actorCache?: ActorCache;
+  /** Where e-mail goes (e.g. an SmtpTransport to a test SMTP server); in memory by default. */
+  mailTransport?: MailTransport;
+  /** Plays DNS for webhook targets. */
+  webhookResolver?: HostResolver;
 }
 
 /**
@@ -73,14 +78,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const jobs = options.jobs ?? new InProcessJobQueue({ autoRun: false });
   const payments =
     typeof options.payments === 'function' ? options.payments(config) : options.payments;
-  const mailer = new MemoryMailer();
+  const mailer = new MemoryTransport();
   const app = await buildApp({
     config,
     db: database.db,
     clock,
     jobs,
-    mailer,
+    mailTransport: options.mailTransport ?? mailer,
     ...(payments ? { payments } : {}),
+    ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     ...(options.verificationCache || options.actorCache
       ? {

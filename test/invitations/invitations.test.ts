@@ -30,6 +30,7 @@ const USER_KEYS = [
   'createdAt',
   'email',
   'id',
+  'language',
   'lastLoginAt',
   'name',
   'organisationId',
@@ -311,9 +312,12 @@ describe('invitations', () => {
         .executeTakeFirstOrThrow();
       expect(row.accepted_at).toBeNull();
 
-      const ok = await accept(token, '123456789012');
+      // Twelve characters, but not one the policy refuses: a common one, a sequence.
+      expectProblem(await accept(token, '123456789012'), 422, 'PASSWORD.TOO_COMMON');
+      expectProblem(await accept(token, 'abcdefghijkl'), 422, 'PASSWORD.TOO_REPETITIVE');
+      const ok = await accept(token, 'vijf ruiten!');
       expect(ok.statusCode, ok.body).toBe(201);
-      await signIn(t.app, { email: invitation.email, password: '123456789012' }, nextAddress());
+      await signIn(t.app, { email: invitation.email, password: 'vijf ruiten!' }, nextAddress());
     });
 
     it('refuses a missing name and a too short token with 400', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { uniqueKvk } from '../helpers/fixtures.js';
 import { expectProblem, expectStatus } from '../helpers/listed-project.js';
@@ -145,6 +146,8 @@ describe('contracts with social-return obligations', () => {
     });
     expect(contract.supplierInvitation).toMatchObject({ email: 'inkoop@nieuw.example' });
     expect(response.body).not.toContain('token');
+    // Sent by a job after the commit.
+    await (t.jobs as InProcessJobQueue).drain();
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
     const mail = t.mailer.sent.at(-1)!;
     expect(mail.to).toBe('inkoop@nieuw.example');
@@ -159,6 +162,7 @@ describe('contracts with social-return obligations', () => {
     );
     expectStatus(again, 201);
     expect(again.json().supplier.id).toBe(contract.supplier.id);
+    await (t.jobs as InProcessJobQueue).drain();
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
 
     // Accepting the invitation activates the supplier, whose member then sees the obligations.

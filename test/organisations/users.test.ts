@@ -12,6 +12,7 @@ const USER_KEYS = [
   'createdAt',
   'email',
   'id',
+  'language',
   'lastLoginAt',
   'name',
   'organisationId',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import { PgBossJobQueue } from '../../src/jobs/pg-boss-queue.js';
-import { MemoryMailer } from '../../src/lib/mailer.js';
+import { MemoryTransport } from '../../src/modules/mail/mail.transport.js';
 import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.js';
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { ActorCache } from '../../src/modules/users/actor-cache.js';
@@ -135,7 +135,7 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
       config,
       db: db.db,
       jobs,
-      mailer: new MemoryMailer(),
+      mailTransport: new MemoryTransport(),
       notifications: db.notifications,
       actorCache: actors,
       payments: createStripeGateway(config.stripe!, { maxNetworkRetries: 0 }),
@@ -173,7 +173,7 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
       config: testConfig({ ...fake.env, MAX_RESERVED_SHARE_PERCENT: '100' }),
       jobs: undefined as never,
       payments: undefined,
-      mailer: new MemoryMailer(),
+      mailer: new MemoryTransport(),
       close: async () => {},
     };
     m = await createMarket(t);

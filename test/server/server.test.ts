@@ -89,6 +89,29 @@ describe('the server process', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('in production without SMTP_URL refuses to start, naming it', async () => {
+    const refused = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'production',
+        DATA_DIR: dataDir,
+        PUBLIC_URL: 'https://impactbeurs.example',
+        JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+        SIGNING_PRIVATE_KEY: '{"kty":"OKP","crv":"Ed25519","kid":"k"}',
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    refused.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exit = await waitForExit(refused, 60_000);
+    expect(exit.code).toBe(1);
+    expect(stderr).toMatch(/SMTP_URL: required when NODE_ENV=production/);
+  });
+
   it('starts on an empty data dir, serves, and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
     let stdout = '';

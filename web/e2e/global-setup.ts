@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     wsEndpoint: string;
+    /** The app's DATA_DIR: without SMTP_URL its e-mail lands in outbox/ there as .eml files. */
+    dataDir: string;
   }
 }
 
@@ -81,6 +83,8 @@ export async function setup(project: TestProject): Promise<void> {
       // Sign-in is limited to 20 requests a minute per address; the sign-in journeys each
       // present their own address (X-Forwarded-For), as people behind one proxy would.
       TRUST_PROXY: 'true',
+      // The webhooks journey's receiver listens on loopback (refused in production).
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,6 +100,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   project.provide('baseUrl', baseUrl);
   project.provide('wsEndpoint', browser.wsEndpoint());
+  project.provide('dataDir', dataDir);
 }
 
 export async function teardown(): Promise<void> {

@@ -167,6 +167,24 @@ export const credentialsRepository = {
       .executeTakeFirst();
   },
 
+  /** Who a password reset is for: only an active user of an active organisation gets one. */
+  async findForReset(db: Kysely<DB>, email: string) {
+    return db
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select([
+        'users.id',
+        'users.organisation_id',
+        'users.email',
+        'users.name',
+        'users.language',
+        'users.status as user_status',
+        'organisations.status as organisation_status',
+      ])
+      .where('users.email', '=', email)
+      .executeTakeFirst();
+  },
+
   /** The actor behind an access token, with the status of user and organisation. */
   async findActor(db: Kysely<DB>, id: string) {
     return db
@@ -227,6 +245,55 @@ export const credentialsRepository = {
       .updateTable('users')
       .set((eb) => ({ token_generation: eb('token_generation', '+', 1) }))
       .where('organisation_id', '=', organisationId)
+      .execute();
+  },
+};
+
+/** Single-use password-reset tokens, stored as their SHA-256 (migration 20261206100000). */
+export const passwordResetRepository = {
+  async insert(
+    trx: Transaction<DB>,
+    values: { userId: string; tokenHash: string; now: Date; expiresAt: Date },
+  ): Promise<void> {
+    await trx
+      .insertInto('password_reset_tokens')
+      .values({
+        user_id: values.userId,
+        token_hash: values.tokenHash,
+        created_at: values.now,
+        expires_at: values.expiresAt,
+      })
+      .execute();
+  },
+
+  /** Resets asked for this user since `since` (the per-address throttle counts them). */
+  async countSince(db: Kysely<DB>, userId: string, since: Date): Promise<number> {
+    const row = await db
+      .selectFrom('password_reset_tokens')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** The token's row, locked: of two confirmations with one token, the second waits and finds it used. */
+  async findByHashForUpdate(trx: Transaction<DB>, tokenHash: string) {
+    return trx
+      .selectFrom('password_reset_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  /** Uses this token and voids every other open one of the user (an older e-mail's link). */
+  async useAllForUser(trx: Transaction<DB>, userId: string, now: Date): Promise<void> {
+    await trx
+      .updateTable('password_reset_tokens')
+      .set({ used_at: now })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
       .execute();
   },
 };

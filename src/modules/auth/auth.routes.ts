@@ -9,11 +9,14 @@ import {
 } from '../../plugins/browser-session.js';
 import { RATE_LIMITS } from '../../plugins/security.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
-import type { AuthService } from './auth.service.js';
+import { type AuthService, PASSWORD_RESETS_PER_HOUR } from './auth.service.js';
 import {
   AccessTokenSchema,
   ChangePasswordSchema,
   LoginSchema,
+  PasswordResetAcceptedSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
   RefreshSchema,
   TokenPairSchema,
 } from './auth.schemas.js';
@@ -108,6 +111,67 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   );
 
   app.post(
+    '/v1/auth/password-reset',
+    {
+      config: { rateLimit: RATE_LIMITS.passwordReset },
+      schema: {
+        operationId: 'requestPasswordReset',
+        tags: ['auth'],
+        summary: 'Ask for a password-reset e-mail',
+        description: [
+          'Always answers 202 with the same body, whether or not the address has an account: the work (looking the address up, making a single-use token valid for one hour, recording the e-mail) is done by a background job, so neither the answer nor its timing tells who has an account.',
+          `An account gets at most ${PASSWORD_RESETS_PER_HOUR} reset e-mails an hour (further requests are answered alike and send nothing); one client address may ask ${RATE_LIMITS.passwordReset.max} times in ${RATE_LIMITS.passwordReset.timeWindow} (429 \`RATE_LIMIT.EXCEEDED\`). The e-mail's link opens \`/wachtwoord-herstellen#token=…\` in the web app.`,
+        ].join('\n\n'),
+        security: [],
+        body: PasswordResetRequestSchema,
+        response: {
+          202: PasswordResetAcceptedSchema,
+          ...problemResponses(429),
+        },
+      },
+    },
+    async (request, reply) => {
+      await auth.requestPasswordReset(ctxOf(request), request.body.email);
+      return reply.code(202).send({
+        status: 'accepted' as const,
+        message:
+          'If an account has this e-mail address, a link to set a new password is on its way.',
+      });
+    },
+  );
+
+  app.post(
+    '/v1/auth/password-reset/confirm',
+    {
+      config: { rateLimit: RATE_LIMITS.auth },
+      schema: {
+        operationId: 'confirmPasswordReset',
+        tags: ['auth'],
+        summary: 'Set a new password with a reset token',
+        description:
+          'The token works once and for one hour. Every session of the account ends: its refresh tokens are revoked and every access token stops working; sign in with the new password. Other open reset links of the account stop working too.',
+        security: [],
+        body: PasswordResetConfirmSchema,
+        response: {
+          204: z.null().describe('Password set; every session has ended'),
+          ...problemResponses(
+            422,
+            429,
+            'AUTH.RESET_TOKEN_INVALID',
+            'AUTH.RESET_TOKEN_EXPIRED',
+            'PASSWORD.TOO_COMMON',
+            'PASSWORD.TOO_REPETITIVE',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      await auth.confirmPasswordReset(ctxOf(request), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
     '/v1/me/password',
     {
       onRequest: [app.authenticate],
@@ -121,7 +185,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         body: ChangePasswordSchema,
         response: {
           200: AccessTokenSchema,
-          ...problemResponses(...AUTHENTICATED_PROBLEMS, 429, 'AUTH.CURRENT_PASSWORD_INCORRECT'),
+          ...problemResponses(
+            ...AUTHENTICATED_PROBLEMS,
+            429,
+            'AUTH.CURRENT_PASSWORD_INCORRECT',
+            'PASSWORD.TOO_COMMON',
+            'PASSWORD.TOO_REPETITIVE',
+          ),
         },
       },
     },

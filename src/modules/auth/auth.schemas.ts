@@ -59,3 +59,31 @@ export const ChangePasswordSchema = z
       .max(PASSWORD_MAX_LENGTH),
   })
   .meta({ id: 'ChangePasswordRequest' });
+
+export const PasswordResetRequestSchema = z
+  .strictObject({
+    email: z
+      .string()
+      .trim()
+      .min(3)
+      .max(254)
+      .transform((value) => value.toLowerCase()),
+  })
+  .meta({ id: 'PasswordResetRequest' });
+
+export const PasswordResetAcceptedSchema = z
+  .object({
+    status: z.literal('accepted'),
+    message: z.string(),
+  })
+  .meta({ id: 'PasswordResetAccepted' });
+
+export const PasswordResetConfirmSchema = z
+  .strictObject({
+    token: z.string().min(20).max(200).describe('The token from the link in the e-mail'),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+      .max(PASSWORD_MAX_LENGTH),
+  })
+  .meta({ id: 'PasswordResetConfirmRequest' });

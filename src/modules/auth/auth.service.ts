@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { addDays, type Clock } from '../../lib/clock.js';
+import { addDays, addSeconds, type Clock } from '../../lib/clock.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
-import { unauthorized, unprocessable } from '../../lib/errors.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { AppError, unauthorized, unprocessable } from '../../lib/errors.js';
+import {
+  assertPasswordAllowed,
+  burnPasswordCheck,
+  hashPassword,
+  verifyPassword,
+} from '../../lib/passwords.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { credentialsRepository, refreshTokensRepository } from './auth.repository.js';
+import type { MailService } from '../mail/mail.service.js';
+import {
+  credentialsRepository,
+  passwordResetRepository,
+  refreshTokensRepository,
+} from './auth.repository.js';
 import type { AccessToken, TokenPair } from './auth.schemas.js';
 import type { LoginThrottle } from './login-throttle.js';
 
@@ -19,7 +30,23 @@ export interface AuthServiceDeps {
   signAccessToken(claims: { sub: string; org: string; gen: number; sid: string }): string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Password-reset e-mails; the request's work runs as a job. */
+  mail: MailService;
+  jobs: JobQueue;
 }
+
+export const PASSWORD_RESET_JOB = 'auth.password-reset';
+/** How long a reset link works. */
+export const PASSWORD_RESET_TTL_SECONDS = 3600;
+/** Reset e-mails per account per hour; further requests are answered alike and send nothing. */
+export const PASSWORD_RESETS_PER_HOUR = 3;
+
+const RESET_TOKEN_INVALID = () =>
+  new AppError(
+    400,
+    'AUTH.RESET_TOKEN_INVALID',
+    'This password-reset link is unknown or has already been used; ask for a new one',
+  );
 
 const INVALID_CREDENTIALS = () =>
   unauthorized('AUTH.INVALID_CREDENTIALS', 'Email or password is incorrect');
@@ -216,6 +243,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           { errors: [{ path: 'body.currentPassword', message: 'is incorrect' }] },
         );
       }
+      await assertPasswordAllowed(input.newPassword, 'body.newPassword');
       // Hashing is slow on purpose; do it before the transaction.
       const passwordHash = await hashPassword(input.newPassword);
       const now = clock.now();
@@ -249,6 +277,119 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
     },
 
+    /**
+     * Asks for a password-reset e-mail. Nothing is looked up here: the request is handed to
+     * a job and answered at once, the same way whether or not the address has an account,
+     * so neither the answer nor its timing tells who has one.
+     */
+    async requestPasswordReset(ctx: Ctx, email: string): Promise<void> {
+      await deps.jobs.send(PASSWORD_RESET_JOB, { email, requestId: ctx.requestId, ip: ctx.ip });
+    },
+
+    /**
+     * The job behind a reset request: for an active account, a single-use token (stored as
+     * its SHA-256, valid one hour) and the e-mail with its link, in the user's language,
+     * recorded in one transaction. At most PASSWORD_RESETS_PER_HOUR per account; unknown
+     * addresses are audited and get nothing.
+     */
+    async handlePasswordResetRequest(data: Record<string, unknown>): Promise<void> {
+      const email = typeof data.email === 'string' ? data.email : undefined;
+      if (!email) return;
+      const ctx: Ctx = {
+        actor: null,
+        requestId: typeof data.requestId === 'string' ? data.requestId : 'job',
+        ip: typeof data.ip === 'string' ? data.ip : '',
+      };
+      const now = clock.now();
+      const user = await credentialsRepository.findForReset(db, email);
+      if (!user || user.user_status !== 'active' || user.organisation_status !== 'active') {
+        await recordAudit(db, ctx, {
+          action: 'auth.password_reset_refused',
+          subjectType: 'user',
+          subjectId: user?.id ?? null,
+          summary: { reason: user ? 'disabled' : 'unknown_account' },
+        });
+        return;
+      }
+      const recent = await passwordResetRepository.countSince(db, user.id, addSeconds(now, -3600));
+      if (recent >= PASSWORD_RESETS_PER_HOUR) {
+        await recordAudit(db, ctx, {
+          action: 'auth.password_reset_refused',
+          subjectType: 'user',
+          subjectId: user.id,
+          summary: { reason: 'throttled', resetsInLastHour: recent },
+        });
+        return;
+      }
+      const token = newOpaqueToken();
+      const expiresAt = addSeconds(now, PASSWORD_RESET_TTL_SECONDS);
+      const messageId = await db.transaction().execute(async (trx) => {
+        await passwordResetRepository.insert(trx, {
+          userId: user.id,
+          tokenHash: hashToken(token),
+          now,
+          expiresAt,
+        });
+        const id = await deps.mail.queue(trx, {
+          to: user.email,
+          template: 'password-reset',
+          language: user.language,
+          data: { name: user.name, token, expiresAt: expiresAt.toISOString() },
+        });
+        await recordAudit(trx, ctx, {
+          action: 'auth.password_reset_requested',
+          subjectType: 'user',
+          subjectId: user.id,
+          summary: { emailMessageId: id, expiresAt: expiresAt.toISOString() },
+          actor: { userId: user.id, organisationId: user.organisation_id },
+        });
+        return id;
+      });
+      await deps.mail.dispatch(messageId);
+    },
+
+    /**
+     * Sets a new password with a reset token. The token works once and for one hour; every
+     * session of the account ends (refresh tokens revoked, access tokens void by a new
+     * generation), and every other open reset link of the user stops working.
+     */
+    async confirmPasswordReset(
+      ctx: Ctx,
+      input: { token: string; password: string },
+    ): Promise<void> {
+      await assertPasswordAllowed(input.password, 'body.password');
+      const passwordHash = await hashPassword(input.password);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const row = await passwordResetRepository.findByHashForUpdate(trx, hashToken(input.token));
+        if (!row || row.used_at !== null) throw RESET_TOKEN_INVALID();
+        if (row.expires_at <= now)
+          throw new AppError(
+            410,
+            'AUTH.RESET_TOKEN_EXPIRED',
+            'This password-reset link has expired; ask for a new one',
+          );
+        const user = await credentialsRepository.findActor(trx, row.user_id);
+        if (!user || user.user_status !== 'active' || user.organisation_status !== 'active')
+          throw RESET_TOKEN_INVALID();
+        await credentialsRepository.setPassword(trx, user.id, { passwordHash, now });
+        const revoked = await refreshTokensRepository.revokeAllForUserExcept(
+          trx,
+          user.id,
+          undefined,
+          now,
+        );
+        await passwordResetRepository.useAllForUser(trx, user.id, now);
+        await recordAudit(trx, ctx, {
+          action: 'auth.password_reset',
+          subjectType: 'user',
+          subjectId: user.id,
+          summary: { sessionTokensRevoked: revoked },
+          actor: { userId: user.id, organisationId: user.organisation_id },
+        });
+      });
+    },
+
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout is idempotent. */
     async logout(ctx: Ctx, refreshToken: string): Promise<void> {
       const known = await refreshTokensRepository.findByHash(db, hashToken(refreshToken));
@@ -274,3 +415,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+export async function registerAuthJobs(jobs: JobQueue, auth: AuthService): Promise<void> {
+  await jobs.work(PASSWORD_RESET_JOB, (data) => auth.handlePasswordResetRequest(data));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from '../../lib/dutch.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/passwords.js';
-import { UserRoleSchema } from '../users/users.schemas.js';
+import { LanguageSchema, UserRoleSchema } from '../users/users.schemas.js';
 import { pageSchema } from '../../lib/pagination.js';
 
 export const InvitationStatusSchema = z
@@ -28,6 +28,9 @@ export const CreateInvitationSchema = z
   .object({
     email: EmailSchema,
     role: UserRoleSchema,
+    language: LanguageSchema.optional().describe(
+      'The language of the invitation e-mail; by default the inviter’s own language',
+    ),
   })
   .meta({ id: 'CreateInvitation' });
 
@@ -37,7 +40,9 @@ export const CreatedInvitationSchema = z
     token: z
       .string()
       .describe('Single-use secret, shown only in this response; hand it to the invitee'),
-    acceptUrl: z.string().describe('Where the invitee sets a password'),
+    acceptUrl: z
+      .string()
+      .describe('Where the invitee sets a password; the invitee is also sent this link by e-mail'),
   })
   .meta({ id: 'CreatedInvitation' });
 
@@ -51,6 +56,9 @@ export const AcceptInvitationSchema = z
       .string()
       .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
       .max(PASSWORD_MAX_LENGTH),
+    language: LanguageSchema.optional().describe(
+      'The new user’s language (its e-mails); by default Dutch',
+    ),
   })
   .meta({ id: 'AcceptInvitation' });
 

@@ -10,7 +10,7 @@ import {
   notFound,
   unprocessable,
 } from '../../lib/errors.js';
-import { hashPassword } from '../../lib/passwords.js';
+import { assertPasswordAllowed, hashPassword } from '../../lib/passwords.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { organisationsRepository } from '../organisations/organisations.repository.js';
@@ -21,6 +21,8 @@ import type { User } from '../users/users.schemas.js';
 import { invitationsRepository } from './invitations.repository.js';
 import type { Invitation, InvitationPreview } from './invitations.schemas.js';
 import { wholeList } from '../../lib/pagination.js';
+import type { Lang } from '../../lib/format.js';
+import type { MailService } from '../mail/mail.service.js';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -48,6 +50,7 @@ export function createInvitationsService(deps: {
   db: Kysely<DB>;
   clock: Clock;
   publicUrl: string;
+  mail: MailService;
 }) {
   const { db, clock } = deps;
 
@@ -84,7 +87,11 @@ export function createInvitationsService(deps: {
      * Invites someone into an organisation. Platform admins invite anyone anywhere;
      * other users invite colleagues into their own organisation, at most at their own role.
      */
-    async create(ctx: Ctx, organisationId: string, input: { email: string; role: UserRole }) {
+    async create(
+      ctx: Ctx,
+      organisationId: string,
+      input: { email: string; role: UserRole; language?: Lang | undefined },
+    ) {
       const { actor, organisation } = await loadVisibleOrganisation(ctx, organisationId);
       if (!rolesInvitableBy(actor).includes(input.role)) {
         throw forbidden(
@@ -111,7 +118,9 @@ export function createInvitationsService(deps: {
       if (await usersRepository.existsByEmail(db, input.email)) throw EMAIL_TAKEN();
 
       const token = newOpaqueToken();
-      const row = await db.transaction().execute(async (trx) => {
+      const language =
+        input.language ?? (await usersRepository.findById(db, actor.userId))?.language ?? 'nl';
+      const { row, messageId } = await db.transaction().execute(async (trx) => {
         const created = await invitationsRepository.insert(trx, {
           organisationId,
           organisationKind: organisation.kind,
@@ -127,8 +136,21 @@ export function createInvitationsService(deps: {
           subjectId: created.id,
           summary: { organisationId, email: input.email, role: input.role },
         });
-        return created;
+        // The link goes to the invitee's own address, recorded with the invitation.
+        const messageId = await deps.mail.queue(trx, {
+          to: input.email,
+          template: 'invitation',
+          language,
+          data: {
+            organisationName: organisation.name,
+            role: input.role,
+            token,
+            expiresAt: created.expires_at.toISOString(),
+          },
+        });
+        return { row: created, messageId };
       });
+      await deps.mail.dispatch(messageId);
       return {
         invitation: toInvitation(row),
         token,
@@ -165,8 +187,9 @@ export function createInvitationsService(deps: {
     /** Accepting sets the new user's password. A token works once, and only for seven days. */
     async accept(
       ctx: Ctx,
-      input: { token: string; name: string; password: string },
+      input: { token: string; name: string; password: string; language?: Lang | undefined },
     ): Promise<User> {
+      await assertPasswordAllowed(input.password, 'body.password');
       // Hashing is slow on purpose; do it before taking any lock.
       const passwordHash = await hashPassword(input.password);
       const now = clock.now();
@@ -202,6 +225,7 @@ export function createInvitationsService(deps: {
             name: input.name,
             role: invitation.role,
             passwordHash,
+            ...(input.language ? { language: input.language } : {}),
           });
           await invitationsRepository.markAccepted(trx, invitation.id, user.id, now);
           await recordAudit(trx, ctx, {

@@ -11,15 +11,17 @@ import {
   unprocessable,
 } from '../../lib/errors.js';
 import { calendarDate } from '../../lib/format.js';
-import type { Mailer } from '../../lib/mailer.js';
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import { invitationsRepository } from '../invitations/invitations.repository.js';
 import { INVITATION_TTL_DAYS } from '../invitations/invitations.service.js';
 import { usersRepository } from '../users/users.repository.js';
+import type { MailService } from '../mail/mail.service.js';
+import { organisationsRepository } from '../organisations/organisations.repository.js';
 import {
   canSee,
   isAuthorityMember,
@@ -41,7 +43,7 @@ import { type ObligationInput, obligationCents, obligationFromColumns } from './
 export interface ContractsDeps {
   db: Kysely<DB>;
   clock: Clock;
-  mailer: Mailer;
+  mail: MailService;
   publicUrl: string;
 }
 
@@ -59,7 +61,7 @@ function obligationColumns(valueCents: number, obligation: ObligationInput) {
 }
 
 export function createContractsService(deps: ContractsDeps) {
-  const { db, clock, mailer } = deps;
+  const { db, clock, mail } = deps;
   const today = () => calendarDate(clock.now());
 
   async function present(row: ContractView): Promise<Contract> {
@@ -103,6 +105,7 @@ export function createContractsService(deps: ContractsDeps) {
       let invitation:
         { email: string; token: string; expiresAt: Date; supplierName: string } | undefined;
       let contractId: string;
+      let messageId: string | undefined;
       try {
         contractId = await db.transaction().execute(async (trx) => {
           let supplier = await repo.findOrganisationByKvk(trx, input.supplier.kvkNumber);
@@ -223,6 +226,29 @@ export function createContractsService(deps: ContractsDeps) {
               valuation,
             },
           });
+          if (invitation) {
+            // The link goes to the supplier's address only, never into the response; in
+            // the language of the coordinator who named it.
+            const authority = await organisationsRepository.findById(trx, actor.organisationId);
+            const coordinator = await usersRepository.findById(trx, actor.userId);
+            messageId = await mail.queue(trx, {
+              to: invitation.email,
+              template: 'supplier-invitation',
+              language: coordinator?.language ?? 'nl',
+              data: {
+                supplierName: invitation.supplierName,
+                authorityName: authority?.name ?? '',
+                contractReference: contract.reference,
+                token: invitation.token,
+                expiresAt: invitation.expiresAt.toISOString(),
+              },
+            });
+          }
+          await recordEvent(trx, {
+            type: 'contract.created',
+            objectId: contract.id,
+            occurredAt: now,
+          });
           return contract.id;
         });
       } catch (error) {
@@ -234,21 +260,7 @@ export function createContractsService(deps: ContractsDeps) {
           );
         throw error;
       }
-      if (invitation) {
-        // After commit: the link goes to the supplier's address only, never into the response.
-        await mailer.send({
-          to: invitation.email,
-          subject: 'Uitnodiging Impactbeurs / Invitation to Impactbeurs',
-          text: [
-            `${invitation.supplierName} is als opdrachtnemer genoemd in een contract met een social-return verplichting.`,
-            `Maak een account aan om die verplichting met credits in te vullen:`,
-            `${deps.publicUrl}/invitations/accept#token=${invitation.token}`,
-            '',
-            `${invitation.supplierName} was named as supplier in a contract with a social-return obligation.`,
-            `Create an account to fill it with credits (the link works once, for ${INVITATION_TTL_DAYS} days).`,
-          ].join('\n'),
-        });
-      }
+      if (messageId) await mail.dispatch(messageId);
       const view = await repo.findView(db, contractId);
       return {
         ...(await present(view!)),
@@ -349,6 +361,7 @@ export function createContractsService(deps: ContractsDeps) {
             subjectId: id,
             summary: { contractId: id, changes },
           });
+          await recordEvent(trx, { type: 'contract.changed', objectId: id, occurredAt: now });
         });
       } catch (error) {
         if (isUniqueViolation(error, 'contracts_reference_per_authority')) throw referenceTaken();
@@ -381,6 +394,7 @@ export function createContractsService(deps: ContractsDeps) {
           subjectId: id,
           summary: { contractId: id },
         });
+        await recordEvent(trx, { type: 'contract.closed', objectId: id, occurredAt: now });
       });
       return present((await repo.findView(db, id))!);
     },

@@ -239,6 +239,7 @@ export function createOrdersService(deps: OrdersDeps) {
             unitAmountCents: order.unit_price_cents,
             currency: 'eur',
             expiresAt: order.reserved_until,
+            placedAt: order.created_at,
             successUrl: `${config.publicUrl}/orders/${orderId}?checkout=success`,
             cancelUrl: `${config.publicUrl}/orders/${orderId}?checkout=cancelled`,
             idempotencyKey: `checkout-session-${orderId}`,

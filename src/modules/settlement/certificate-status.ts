@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CertificateStatus, DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settleClaimsForCertificateStatus } from './certificate-claims.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
@@ -57,5 +58,10 @@ export async function applyDisputeToCertificateStatus(
       from: certificate.status,
       to: next,
     },
+  });
+  await recordEvent(trx, {
+    type: next === 'active' ? 'certificate.reinstated' : `certificate.${next}`,
+    objectId: certificate.id,
+    occurredAt: ctx.now,
   });
 }

@@ -26,6 +26,7 @@
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
 import { settleClaimsForCertificateStatus } from './certificate-claims.js';
+import { recordEvent } from '../events/events.js';
 import { onCreditsSold } from './funding-hooks.js';
 import { sql, type Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
@@ -345,6 +346,11 @@ export async function fulfilOrder(
       serialEnd: serials.end,
     },
   });
+  await recordEvent(trx, {
+    type: 'certificate.issued',
+    objectId: certificate.id,
+    occurredAt: ctx.now,
+  });
   return {
     outcome: 'fulfilled',
     orderId,
@@ -474,6 +480,12 @@ export async function recordRefund(
       const reason = `refunded: ${refund.reason ?? refund.source}`;
       await repo.revokeCertificate(trx, certificate.id, reason, ctx.now);
       await settleClaimsForCertificateStatus(trx, ctx, certificate.id, 'revoked', reason);
+      if (certificate.status !== 'revoked')
+        await recordEvent(trx, {
+          type: 'certificate.revoked',
+          objectId: certificate.id,
+          occurredAt: ctx.now,
+        });
     }
   } else if (order.status === 'reserved') {
     await repo.insertCreditEntry(trx, {

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, OrderRow, StripeRefundStatus } from '../../db/types.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settleClaimsForCertificateStatus } from './certificate-claims.js';
 import { type OrderCtx, recordRefund, type RefundResult, type RefundSource } from './fulfilment.js';
 import { settlementRepository as repo } from './settlement.repository.js';
@@ -143,6 +144,11 @@ async function markPending(
       subjectId: certificate.id,
       summary: { orderId: order.id, refundId: refund.refundId, from: 'active', to: 'suspended' },
     });
+    await recordEvent(trx, {
+      type: 'certificate.suspended',
+      objectId: certificate.id,
+      occurredAt: ctx.now,
+    });
   }
   await recordAudit(trx, ctx, {
     action: 'order.refund_pending',
@@ -231,6 +237,11 @@ async function markFailed(
       subjectType: 'certificate',
       subjectId: certificate.id,
       summary: { orderId: order.id, refundId: refund.refundId, from: 'suspended', to: 'active' },
+    });
+    await recordEvent(trx, {
+      type: 'certificate.reinstated',
+      objectId: certificate.id,
+      occurredAt: ctx.now,
     });
     reinstated = true;
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ActiveStatus, DB, OrganisationKind, UserRole } from '../../db/types.js';
+import type { Lang } from '../../lib/format.js';
 
 /** What the API may show of a user. The password hash is never selected here. */
 const PUBLIC_COLUMNS = [
@@ -12,6 +13,7 @@ const PUBLIC_COLUMNS = [
   'users.status',
   'users.last_login_at',
   'users.created_at',
+  'users.language',
 ] as const;
 
 export interface UserRecord {
@@ -24,6 +26,7 @@ export interface UserRecord {
   status: ActiveStatus;
   last_login_at: Date | null;
   created_at: Date;
+  language: Lang;
 }
 
 export const usersRepository = {
@@ -36,6 +39,7 @@ export const usersRepository = {
       name: string;
       role: UserRole;
       passwordHash: string;
+      language?: Lang;
     },
   ): Promise<UserRecord> {
     return db
@@ -47,6 +51,7 @@ export const usersRepository = {
         name: values.name,
         role: values.role,
         password_hash: values.passwordHash,
+        ...(values.language ? { language: values.language } : {}),
       })
       .returning(PUBLIC_COLUMNS)
       .executeTakeFirstOrThrow();
@@ -88,6 +93,20 @@ export const usersRepository = {
         updated_at: now,
         ...(status === 'disabled' ? { token_generation: eb('token_generation', '+', 1) } : {}),
       }))
+      .where('id', '=', id)
+      .returning(PUBLIC_COLUMNS)
+      .executeTakeFirst();
+  },
+
+  async setLanguage(
+    db: Kysely<DB>,
+    id: string,
+    language: Lang,
+    now: Date,
+  ): Promise<UserRecord | undefined> {
+    return db
+      .updateTable('users')
+      .set({ language, updated_at: now })
       .where('id', '=', id)
       .returning(PUBLIC_COLUMNS)
       .executeTakeFirst();

@@ -3,7 +3,7 @@ import { ctxOf } from '../../plugins/auth.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { IdParamsSchema } from '../organisations/organisations.schemas.js';
 import type { UsersService } from './users.service.js';
-import { MeSchema, UserListSchema, UserSchema } from './users.schemas.js';
+import { MeSchema, UpdateMeSchema, UserListSchema, UserSchema } from './users.schemas.js';
 
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (
   app,
@@ -22,6 +22,22 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       },
     },
     async (request) => users.me(ctxOf(request)),
+  );
+
+  app.patch(
+    '/v1/me',
+    {
+      schema: {
+        operationId: 'updateMe',
+        tags: ['users'],
+        summary: 'Change the signed-in user’s own settings (its language)',
+        description:
+          'The language (`nl` or `en`) is the one the user’s e-mails are written in; the web app’s language switch sets it for a signed-in user.',
+        body: UpdateMeSchema,
+        response: { 200: MeSchema, ...problemResponses(401, 429) },
+      },
+    },
+    async (request) => users.updateMe(ctxOf(request), request.body),
   );
 
   app.get(

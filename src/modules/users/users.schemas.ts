@@ -10,6 +10,17 @@ export const UserRoleSchema = z
   .enum(['admin', 'reviewer', 'member', 'coordinator', 'viewer'])
   .meta({ id: 'UserRole' });
 
+export const LanguageSchema = z
+  .enum(['nl', 'en'])
+  .describe(
+    'The language of the user’s e-mails and of the web app when signed in; Dutch by default',
+  )
+  .meta({ id: 'Language' });
+
+export const UpdateMeSchema = z
+  .strictObject({ language: LanguageSchema.optional() })
+  .meta({ id: 'UpdateMeRequest' });
+
 export const UserSchema = z
   .object({
     id: z.uuid(),
@@ -21,6 +32,7 @@ export const UserSchema = z
     status: ActiveStatusSchema,
     lastLoginAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
+    language: LanguageSchema,
   })
   .meta({ id: 'User' });
 

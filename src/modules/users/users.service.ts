@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
+import type { Lang } from '../../lib/format.js';
 import { type Actor, type Ctx, requireActor, requirePlatformAdmin } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { credentialsRepository, refreshTokensRepository } from '../auth/auth.repository.js';
@@ -23,6 +24,7 @@ export function toUser(row: UserRecord): User {
     status: row.status,
     lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),
+    language: row.language,
   };
 }
 
@@ -73,6 +75,25 @@ export function createUsersService(deps: {
       ]);
       if (!user || !organisation) throw notFound('User');
       return { user: toUser(user), organisation: toOrganisation(organisation) };
+    },
+
+    /** The signed-in user's own settings: for now the language its e-mails (and the web app) use. */
+    async updateMe(ctx: Ctx, input: { language?: Lang | undefined }) {
+      const actor = requireActor(ctx);
+      if (input.language !== undefined) {
+        const language = input.language;
+        await db.transaction().execute(async (trx) => {
+          const row = await usersRepository.setLanguage(trx, actor.userId, language, clock.now());
+          if (!row) throw notFound('User');
+          await recordAudit(trx, ctx, {
+            action: 'user.language_changed',
+            subjectType: 'user',
+            subjectId: actor.userId,
+            summary: { language },
+          });
+        });
+      }
+      return this.me(ctx);
     },
 
     async listByOrganisation(ctx: Ctx, organisationId: string) {

@@ -2,7 +2,9 @@ import { Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { api, call } from '../api/client';
 import { AccountMenu } from '../auth/AccountMenu';
+import { getSession } from '../auth/session';
 import { AppNavLink } from '../components/AppLink';
 import { currentLanguage, setLanguage } from '../i18n';
 import { publicNav } from './routes';
@@ -36,7 +38,14 @@ export function Layout() {
             className="utrecht-button utrecht-button--subtle"
             lang={other}
             aria-label={t('app.switchToLabel')}
-            onClick={() => setLanguage(other)}
+            onClick={() => {
+              setLanguage(other);
+              // Signed in, the choice is the user's: their e-mails follow it.
+              if (getSession().status === 'signedIn')
+                void call(() => api.PATCH('/v1/me', { body: { language: other } })).catch(
+                  () => undefined,
+                );
+            }}
           >
             {t('app.switchTo')}
           </button>

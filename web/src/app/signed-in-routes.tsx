@@ -10,10 +10,20 @@ const LoginPage = lazy(() => import('../features/login/LoginPage'));
 const InvitationPage = lazy(() => import('../features/invitation/InvitationPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const StartPage = lazy(() => import('../features/start/StartPage'));
+const ForgotPasswordPage = lazy(() => import('../features/password/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/password/ResetPasswordPage'));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
 
 export const signedInRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },
   { path: 'invitations/accept', element: <InvitationPage /> },
+  // The paths of the password-reset e-mail's journey are Dutch: people read them in the link.
+  { path: 'wachtwoord-vergeten', element: <ForgotPasswordPage /> },
+  { path: 'wachtwoord-herstellen', element: <ResetPasswordPage /> },
   { path: 'account', element: <RequireAuth>{(me) => <AccountPage me={me} />}</RequireAuth> },
   { path: 'start', element: <RequireAuth>{(me) => <StartPage me={me} />}</RequireAuth> },
+  {
+    path: 'webhooks',
+    element: <RequireAuth>{(me) => <WebhooksPage me={me} />}</RequireAuth>,
+  },
 ];

@@ -92,3 +92,15 @@ export function passwordProblem(
   if (strength && strength.score < 3) return t('password.tooWeak');
   return undefined;
 }
+
+/** The field error for a password the API refused by its policy (PASSWORD.*), if it did. */
+export function serverPasswordProblem(
+  error: unknown,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'PASSWORD.TOO_COMMON') return t('password.tooCommon');
+  if (code === 'PASSWORD.TOO_REPETITIVE') return t('password.tooRepetitive');
+  if (code === 'VALIDATION.FAILED') return t('password.rules', { count: PASSWORD_MIN });
+  return undefined;
+}

@@ -12,6 +12,7 @@ import { PageHeading } from '../../components/PageHeading';
 import {
   passwordProblem,
   PasswordStrength,
+  serverPasswordProblem,
   usePasswordStrength,
 } from '../../components/PasswordStrength';
 import { currentLanguage } from '../../i18n';
@@ -70,14 +71,14 @@ export default function InvitationPage() {
       await call(() =>
         api.POST('/v1/invitations/accept', {
           params: { header: { 'x-impactbeurs-client': 'web' } },
-          body: { token, name: name.trim(), password },
+          body: { token, name: name.trim(), password, language: currentLanguage() },
         }),
       );
       await signInAfterInvitation();
       void navigate('/start?welcome=1', { replace: true });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION.FAILED')
-        setErrors([{ field: PASSWORD, message: t('password.rules', { count: 12 }) }]);
+      const problem = serverPasswordProblem(error, t);
+      if (problem) setErrors([{ field: PASSWORD, message: problem }]);
       else setFailure(error);
     } finally {
       setBusy(false);

@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { safeNext } from '../../auth/RequireAuth';
 import { signIn, useSession } from '../../auth/session';
+import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
@@ -104,6 +105,9 @@ export default function LoginPage() {
             aria-describedby={describedBy(PASSWORD, false, Boolean(passwordError))}
           />
         </Field>
+        <Paragraph>
+          <AppLink to="/wachtwoord-vergeten">{t('login.forgot')}</AppLink>
+        </Paragraph>
         <Button type="submit" appearance="primary-action-button" busy={busy}>
           {t('login.submit')}
         </Button>
