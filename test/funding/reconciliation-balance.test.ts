@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
-import { expectStatus } from '../helpers/listed-project.js';
-import { deliver, orderRow, placeStripeOrder, sessionEvent } from '../helpers/payments-fixtures.js';
-import { createFundingWorld, type FundingWorld } from './funding-world.js';
+import { expectStatus, type Person, sessionEvent, TestContext } from '../factory/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const day = (at: Date) =>
   new Intl.DateTimeFormat('en-CA', {
@@ -19,17 +17,27 @@ const day = (at: Date) =>
  * report covers exactly this day's money.
  */
 describe('a reconciliation report without false alarms', () => {
-  let f: FundingWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
 
   beforeAll(async () => {
-    f = await createFundingWorld();
+    t = await TestContext.create({
+      stripe: true,
+      jobAttempts: 1,
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
   }, 120_000);
-  afterAll(async () => f?.close());
+  afterAll(async () => t?.close());
 
   const report = async () => {
     const now = Date.now();
-    const response = await f.get(
-      f.m.admin.as,
+    const response = await t.get(
+      admin.as,
       `/v1/funding/reconciliation?from=${day(new Date(now - 86_400_000))}&to=${day(new Date(now + 86_400_000))}`,
     );
     expectStatus(response, 200);
@@ -45,17 +53,16 @@ describe('a reconciliation report without false alarms', () => {
   };
 
   it('lists nothing for an early refund, a lost dispute and ordinary payments; a missing event is still listed', async () => {
-    const project = await f.listProject(40);
-    await f.buyByStripe(f.m.supplier, project.id, 2);
+    const project = await t.newListedProject({ credits: 40 });
+    await t.newStripePaidOrder({ buyer: supplier, project: project.id, credits: 2 });
 
     // The refund's charge.refunded arrives before the payment's checkout.session.completed.
-    const early = await placeStripeOrder(f.w, f.m.supplier, project.id, 1);
-    const session = f.fake.completeSession(early.session.id);
-    const charge = f.fake.chargeFor(session.payment_intent!);
+    const early = await t.newStripeOrder({ buyer: supplier, project: project.id, credits: 1 });
+    const session = t.stripe.completeSession(early.session.id);
+    const charge = t.stripe.chargeFor(session.payment_intent!);
     expect(
       (
-        await deliver(
-          f.w,
+        await t.deliverWebhook(
           stripeEvent('charge.refunded', {
             ...charge,
             amount_refunded: early.amountCents,
@@ -65,31 +72,39 @@ describe('a reconciliation report without false alarms', () => {
       ).json(),
     ).toMatchObject({ outcome: 'refund_unmatched' });
     expect(
-      (await deliver(f.w, sessionEvent('checkout.session.completed', session))).json(),
+      (await t.deliverWebhook(sessionEvent('checkout.session.completed', session))).json(),
     ).toMatchObject({ outcome: 'refunded_before_payment' });
-    expect((await orderRow(f.w, early.id)).status).toBe('refunded');
+    expect((await t.orderRow(early.id)).status).toBe('refunded');
 
     // A dispute lost: the card network took the money back, the ledger books it as a refund.
-    const disputed = await f.buyByStripe(f.m.otherSupplier, project.id, 3);
-    const intent = (await orderRow(f.w, disputed.id)).stripe_payment_intent_id!;
+    const disputed = await t.newStripePaidOrder({
+      buyer: otherSupplier,
+      project: project.id,
+      credits: 3,
+    });
+    const intent = (await t.orderRow(disputed.id)).stripe_payment_intent_id!;
     const lost = {
       ...disputeSnapshot({
-        chargeId: String(f.fake.chargeFor(intent)['id']),
+        chargeId: String(t.stripe.chargeFor(intent)['id']),
         paymentIntentId: intent,
         amount: disputed.amountCents,
       }),
       status: 'lost',
     };
-    expectStatus(await deliver(f.w, stripeEvent('charge.dispute.created', lost)), 200);
-    expectStatus(await deliver(f.w, stripeEvent('charge.dispute.closed', lost)), 200);
-    expect((await orderRow(f.w, disputed.id)).status).toBe('refunded');
+    expectStatus(await t.deliverWebhook(stripeEvent('charge.dispute.created', lost)), 200);
+    expectStatus(await t.deliverWebhook(stripeEvent('charge.dispute.closed', lost)), 200);
+    expect((await t.orderRow(disputed.id)).status).toBe('refunded');
 
     // A refund an admin made, confirmed by Stripe's charge.refunded.
-    const refunded = await f.buyByStripe(f.m.supplier, project.id, 1);
-    expectStatus(await f.orders.refund(f.m.admin.as, refunded.id), 200);
-    const refundedIntent = (await orderRow(f.w, refunded.id)).stripe_payment_intent_id!;
+    const refunded = await t.newStripePaidOrder({
+      buyer: supplier,
+      project: project.id,
+      credits: 1,
+    });
+    expectStatus(await t.orders.refund(admin.as, refunded.id), 200);
+    const refundedIntent = (await t.orderRow(refunded.id)).stripe_payment_intent_id!;
     expectStatus(
-      await deliver(f.w, stripeEvent('charge.refunded', f.fake.chargeFor(refundedIntent))),
+      await t.deliverWebhook(stripeEvent('charge.refunded', t.stripe.chargeFor(refundedIntent))),
       200,
     );
 
@@ -102,17 +117,17 @@ describe('a reconciliation report without false alarms', () => {
     expect(refundsInLedger).toBe(refundsAtStripe);
 
     // A payment booked with no event from Stripe is still found.
-    const unreported = await f.orders.place(f.m.otherSupplier.as, {
+    const unreported = await t.orders.place(otherSupplier.as, {
       projectId: project.id,
       quantity: 1,
       paymentMethod: 'stripe',
     });
-    expect((await f.orders.stripePaid(unreported)).outcome).toBe('fulfilled');
+    expect((await t.orders.stripePaid(unreported)).outcome).toBe('fulfilled');
     body = await report();
     expect(body.days.flatMap((d) => d.differences)).toEqual([
       expect.objectContaining({ kind: 'payment_not_reported_by_stripe', orderId: unreported.id }),
     ]);
     expect(body.balanced).toBe(false);
-    await f.expectInvariants();
+    await t.expectInvariants();
   }, 120_000);
 });

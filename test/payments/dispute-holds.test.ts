@@ -1,10 +1,8 @@
+import { expectProblem, expectStatus, type Person, TestContext } from '../factory/index.js';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { deliver, orderRow } from '../helpers/payments-fixtures.js';
-import { createFundingWorld, type FundingWorld } from '../funding/funding-world.js';
 
 /**
  * Disputes hold funds (issue 17): Stripe withdraws a disputed payment from the balance
@@ -68,20 +66,34 @@ function lifeEvents(c: DisputeCase, life: DisputeLife) {
 }
 
 describe('disputes hold funds', () => {
-  let f: FundingWorld;
+  let t: TestContext;
+  let admin: Person;
+  let secondAdmin: Person;
+  let supplier: Person;
 
   beforeAll(async () => {
-    f = await createFundingWorld();
+    t = await TestContext.create({
+      stripe: true,
+      jobAttempts: 1,
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
+    admin = await t.platformAdmin();
+    secondAdmin = await t.newAdmin();
+    supplier = await t.newSupplier();
   }, 120_000);
-  afterAll(async () => f?.close());
+  afterAll(async () => t?.close());
 
   let disputeCounter = 0;
 
   async function paidStripeOrder(projectId: string, quantity: number): Promise<DisputeCase> {
-    const order = await f.buyByStripe(f.m.supplier, projectId, quantity);
-    const row = await orderRow(f.w, order.id);
-    const charge = f.fake.chargeFor(row.stripe_payment_intent_id!);
-    const certificate = await f.t.db
+    const order = await t.newStripePaidOrder({
+      buyer: supplier,
+      project: projectId,
+      credits: quantity,
+    });
+    const row = await t.orderRow(order.id);
+    const charge = t.stripe.chargeFor(row.stripe_payment_intent_id!);
+    const certificate = await t.db
       .selectFrom('certificates')
       .select('id')
       .where('order_id', '=', order.id)
@@ -98,33 +110,33 @@ describe('disputes hold funds', () => {
   }
 
   async function send(type: string, object: Record<string, unknown>) {
-    const response = await deliver(f.w, stripeEvent(type, object));
+    const response = await t.deliverWebhook(stripeEvent(type, object));
     expect(response.statusCode, response.body).toBe(200);
     return response.json<{ outcome: string }>();
   }
 
   /** What a dispute's life leaves behind, without timestamps or ids of rows. */
   async function stateOf(c: DisputeCase) {
-    const order = await orderRow(f.w, c.orderId);
-    const certificate = await f.certificateRow(c.certificateId);
-    const dispute = await f.t.db
+    const order = await t.orderRow(c.orderId);
+    const certificate = await t.certificateRow(c.certificateId);
+    const dispute = await t.db
       .selectFrom('payment_disputes')
       .selectAll()
       .where('id', '=', c.disputeId)
       .executeTakeFirstOrThrow();
-    const openHolds = await f.t.db
+    const openHolds = await t.db
       .selectFrom('escrow_holds')
       .select(sql<string>`coalesce(sum(amount_cents), 0)`.as('held'))
       .where('order_id', '=', c.orderId)
       .where('released_at', 'is', null)
       .executeTakeFirstOrThrow();
-    const money = await f.t.db
+    const money = await t.db
       .selectFrom('money_ledger')
       .select(['entry_type', 'amount_cents'])
       .where('order_id', '=', c.orderId)
       .orderBy('entry_type')
       .execute();
-    const creditNotes = await f.t.db
+    const creditNotes = await t.db
       .selectFrom('credit_notes')
       .select(sql<string>`count(*)`.as('n'))
       .where('order_id', '=', c.orderId)
@@ -143,59 +155,57 @@ describe('disputes hold funds', () => {
   }
 
   const approve = (who: { headers: { authorization: string } }, id: string) =>
-    f.post(who as never, `/v1/payouts/${id}/approve`);
+    t.post(who as never, `/v1/payouts/${id}/approve`);
   const markPaid = (who: { headers: { authorization: string } }, id: string, reference: string) =>
-    f.post(who as never, `/v1/payouts/${id}/mark-paid`, { bankReference: reference });
+    t.post(who as never, `/v1/payouts/${id}/mark-paid`, { bankReference: reference });
 
   it('funds withdrawn → payout refused (service and database) → reinstated → payout allowed', async () => {
-    const project = await f.listProject(20);
+    const project = await t.newListedProject({ credits: 20 });
     // The threshold bought in one Stripe order: the escrow is exactly the first tranche.
     const c = await paidStripeOrder(project.id, project.threshold);
-    const tranche = (await f.funding(f.m.admin.as, project.id)).tranches[0];
+    const tranche = (await t.funding(admin.as, project.id)).tranches[0];
     expect(tranche).toMatchObject({ tranche: 1, status: 'due', amountCents: c.amountCents });
     const [created, withdrawn, , reinstated, closed] = lifeEvents(c, 'won');
 
     expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
-    expect((await f.certificateRow(c.certificateId)).status).toBe('suspended');
+    expect((await t.certificateRow(c.certificateId)).status).toBe('suspended');
     // Opened, but Stripe has not taken the money yet: nothing is held.
-    expect((await f.funding(f.m.admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
+    expect((await t.funding(admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
 
     expect(await send(withdrawn!.type, withdrawn!.object)).toMatchObject({
       outcome: 'dispute_funds_withdrawn',
     });
-    const held = await f.funding(f.m.admin.as, project.id);
+    const held = await t.funding(admin.as, project.id);
     expect(held.escrow).toMatchObject({
       escrowCents: c.amountCents,
       heldByDisputesCents: c.amountCents,
       balanced: true,
     });
-    expectProblem(await approve(f.m.admin.as, tranche.id), 409, 'PAYOUT.FUNDS_HELD_BY_DISPUTE');
+    expectProblem(await approve(admin.as, tranche.id), 409, 'PAYOUT.FUNDS_HELD_BY_DISPUTE');
 
     // The database refuses a payout entry that needs the held money, whatever the service does.
     await expect(
       sql`INSERT INTO money_ledger (project_id, entry_type, amount_cents, method, external_reference, payout_id)
           VALUES (${project.id}, 'payout', ${c.amountCents}, 'bank', 'NL-SKIP', ${tranche.id})`.execute(
-        f.t.db,
+        t.db,
       ),
     ).rejects.toThrow(/held by disputes/);
     // … and a hold is never deleted nor rewritten.
     await expect(
-      sql`DELETE FROM escrow_holds WHERE dispute_id = ${c.disputeId}`.execute(f.t.db),
+      sql`DELETE FROM escrow_holds WHERE dispute_id = ${c.disputeId}`.execute(t.db),
     ).rejects.toThrow(/never deleted/);
     await expect(
-      sql`UPDATE escrow_holds SET amount_cents = 1 WHERE dispute_id = ${c.disputeId}`.execute(
-        f.t.db,
-      ),
+      sql`UPDATE escrow_holds SET amount_cents = 1 WHERE dispute_id = ${c.disputeId}`.execute(t.db),
     ).rejects.toThrow(/released, once/);
 
     expect(await send(reinstated!.type, reinstated!.object)).toMatchObject({
       outcome: 'dispute_funds_reinstated',
     });
-    expect((await f.certificateRow(c.certificateId)).status).toBe('active');
-    expect((await f.funding(f.m.admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
+    expect((await t.certificateRow(c.certificateId)).status).toBe('active');
+    expect((await t.funding(admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
 
-    expectStatus(await approve(f.m.admin.as, tranche.id), 200);
-    expectStatus(await markPaid(f.secondAdmin.as, tranche.id, 'NL-TRF-HOLD-1'), 200);
+    expectStatus(await approve(admin.as, tranche.id), 200);
+    expectStatus(await markPaid(secondAdmin.as, tranche.id, 'NL-TRF-HOLD-1'), 200);
     expect(await send(closed!.type, closed!.object)).toMatchObject({ outcome: 'dispute_closed' });
     expect(await stateOf(c)).toMatchObject({
       orderStatus: 'paid',
@@ -203,27 +213,27 @@ describe('disputes hold funds', () => {
       disputeStatus: 'won',
       heldCents: 0,
     });
-    expect(await f.auditCount('escrow.held_for_dispute', c.orderId)).toBe(1);
-    expect(await f.auditCount('escrow.released_from_dispute', c.orderId)).toBe(1);
-    await f.expectInvariants();
+    expect(await t.auditCount('escrow.held_for_dispute', c.orderId)).toBe(1);
+    expect(await t.auditCount('escrow.released_from_dispute', c.orderId)).toBe(1);
+    await t.expectInvariants();
   }, 60_000);
 
   it('a payout approved before the withdrawal is refused at payment until the money is back', async () => {
-    const project = await f.listProject(20);
+    const project = await t.newListedProject({ credits: 20 });
     const c = await paidStripeOrder(project.id, project.threshold);
-    const tranche = (await f.funding(f.m.admin.as, project.id)).tranches[0];
-    expectStatus(await approve(f.m.admin.as, tranche.id), 200);
+    const tranche = (await t.funding(admin.as, project.id)).tranches[0];
+    expectStatus(await approve(admin.as, tranche.id), 200);
     const [, withdrawn, , , closed] = lifeEvents(c, 'won');
     await send(withdrawn!.type, withdrawn!.object);
     expectProblem(
-      await markPaid(f.secondAdmin.as, tranche.id, 'NL-TRF-HOLD-2'),
+      await markPaid(secondAdmin.as, tranche.id, 'NL-TRF-HOLD-2'),
       409,
       'PAYOUT.FUNDS_HELD_BY_DISPUTE',
     );
     // Won and closed, the funds_reinstated event not (yet) delivered: released all the same.
     await send(closed!.type, closed!.object);
-    expectStatus(await markPaid(f.secondAdmin.as, tranche.id, 'NL-TRF-HOLD-2'), 200);
-    await f.expectInvariants();
+    expectStatus(await markPaid(secondAdmin.as, tranche.id, 'NL-TRF-HOLD-2'), 200);
+    await t.expectInvariants();
   }, 60_000);
 
   const expected = (c: DisputeCase, life: DisputeLife) =>
@@ -252,7 +262,7 @@ describe('disputes hold funds', () => {
         };
 
   it('every order of a dispute’s events, each possibly repeated, converges to one state', async () => {
-    const project = await f.listProject(400);
+    const project = await t.newListedProject({ credits: 400 });
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<DisputeLife>('won', 'lost'),
@@ -272,18 +282,18 @@ describe('disputes hold funds', () => {
           for (const event of order) await send(event.type, event.object);
           expect(await stateOf(c)).toEqual(expected(c, life));
           // While the dispute was open with its money withdrawn, the hold was there; at the end none is.
-          const after = await f.funding(f.m.admin.as, project.id);
+          const after = await t.funding(admin.as, project.id);
           expect(after.escrow.balanced).toBe(true);
         },
       ),
       { numRuns: 12 },
     );
-    expect((await f.funding(f.m.admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
-    await f.expectInvariants();
+    expect((await t.funding(admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
+    await t.expectInvariants();
   }, 240_000);
 
   it('holds while open at every prefix of a life in order, released once at the end', async () => {
-    const project = await f.listProject(50);
+    const project = await t.newListedProject({ credits: 50 });
     const c = await paidStripeOrder(project.id, 2);
     const events = lifeEvents(c, 'lost');
     const held: number[] = [];
@@ -294,31 +304,31 @@ describe('disputes hold funds', () => {
     // created: nothing; withdrawn and under review: held; lost: the refund replaces the hold.
     expect(held).toEqual([0, c.amountCents, c.amountCents, 0]);
     expect(await stateOf(c)).toEqual(expected(c, 'lost'));
-    const releases = await f.t.db
+    const releases = await t.db
       .selectFrom('escrow_holds')
       .select(['release_reason'])
       .where('dispute_id', '=', c.disputeId)
       .execute();
     expect(releases).toEqual([{ release_reason: `dispute lost: ${c.disputeId}` }]);
-    await f.expectInvariants();
+    await t.expectInvariants();
   }, 60_000);
 
   it.runIf(!!process.env.TEST_DATABASE_URL)(
     'a payout paid at the moment the funds are withdrawn: never both paid and held beyond escrow (server)',
     async () => {
       for (let round = 0; round < 6; round++) {
-        const project = await f.listProject(20);
+        const project = await t.newListedProject({ credits: 20 });
         const c = await paidStripeOrder(project.id, project.threshold);
-        const tranche = (await f.funding(f.m.admin.as, project.id)).tranches[0];
-        expectStatus(await approve(f.m.admin.as, tranche.id), 200);
+        const tranche = (await t.funding(admin.as, project.id)).tranches[0];
+        expectStatus(await approve(admin.as, tranche.id), 200);
         const [, withdrawn] = lifeEvents(c, 'won');
         const [paid, event] = await Promise.all([
-          markPaid(f.secondAdmin.as, tranche.id, `NL-TRF-RACE-${round}`),
-          deliver(f.w, stripeEvent(withdrawn!.type, withdrawn!.object)),
+          markPaid(secondAdmin.as, tranche.id, `NL-TRF-RACE-${round}`),
+          t.deliverWebhook(stripeEvent(withdrawn!.type, withdrawn!.object)),
         ]);
         expect(event.statusCode, event.body).toBe(200);
         expect([200, 409], paid.body).toContain(paid.statusCode);
-        const funding = await f.funding(f.m.admin.as, project.id);
+        const funding = await t.funding(admin.as, project.id);
         if (paid.statusCode === 200) {
           // Paid first: the hold came after, on money already paid out (Stripe's risk, shown).
           expect(funding.escrow.paidOutCents).toBe(c.amountCents);
@@ -328,7 +338,7 @@ describe('disputes hold funds', () => {
           expect(funding.escrow.heldByDisputesCents).toBe(c.amountCents);
         }
       }
-      await f.expectInvariants();
+      await t.expectInvariants();
     },
     120_000,
   );
