@@ -16,7 +16,7 @@ const LAYERS = [
   ['lib'],
   ['plugins'],
   // Domain modules, lowest first.
-  ['modules/audit', 'modules/health', 'modules/mail'],
+  ['modules/audit', 'modules/health', 'modules/mail', 'modules/events'],
   ['modules/auth'],
   ['modules/organisations'],
   ['modules/users'],
@@ -25,6 +25,7 @@ const LAYERS = [
   ['modules/awards', 'modules/settlement'],
   ['modules/reviews', 'modules/orders', 'modules/payments', 'modules/funding', 'modules/reports'],
   ['modules/outcomes'],
+  ['modules/webhooks'],
   // Composition: the app, demo data, start-up, and the entry points.
   ['app.ts'],
   ['seed'],

@@ -243,6 +243,52 @@ CREATE FUNCTION public.check_pending_refund_certificate() RETURNS trigger
 
 
 --
+-- Name: domain_event_append_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.domain_event_append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'domain event %: events are never deleted', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.id <> OLD.id OR NEW.seq <> OLD.seq OR NEW.type <> OLD.type
+         OR NEW.object_type <> OLD.object_type OR NEW.object_id <> OLD.object_id
+         OR NEW.organisation_ids <> OLD.organisation_ids OR NEW.occurred_at <> OLD.occurred_at
+         OR OLD.dispatched_at IS NOT NULL THEN
+        RAISE EXCEPTION 'domain event %: only its dispatch is recorded, once', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
+-- Name: escrow_hold_release_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.escrow_hold_release_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'escrow holds are never deleted' USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'escrow hold %: holds are never deleted', OLD.dispute_id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.released_at IS NOT NULL
+        OR NEW.dispute_id <> OLD.dispute_id OR NEW.order_id <> OLD.order_id OR NEW.project_id <> OLD.project_id
+        OR NEW.amount_cents <> OLD.amount_cents OR NEW.currency <> OLD.currency OR NEW.held_at <> OLD.held_at THEN
+        RAISE EXCEPTION 'escrow hold %: only an open hold is released, once', OLD.dispute_id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: notify_actor_changed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -279,6 +325,30 @@ CREATE FUNCTION public.notify_certificate_verification() RETURNS trigger
         PERFORM pg_notify('certificate_verification', '*');
       END IF;
       RETURN NULL;
+    END
+    $$;
+
+
+--
+-- Name: order_flag_resolve_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.order_flag_resolve_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'order flags are never deleted' USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'order flag %: flags are never deleted', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.resolved_at IS NOT NULL OR NEW.resolved_at IS NULL
+        OR NEW.id <> OLD.id OR NEW.seq <> OLD.seq OR NEW.order_id <> OLD.order_id OR NEW.code <> OLD.code
+        OR NEW.detail IS DISTINCT FROM OLD.detail OR NEW.raised_at <> OLD.raised_at THEN
+        RAISE EXCEPTION 'order flag %: only an open flag is resolved, once', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
     END
     $$;
 
@@ -496,14 +566,17 @@ CREATE FUNCTION public.refuse_approval_while_refund_requested() RETURNS trigger
 CREATE FUNCTION public.refuse_payout_beyond_escrow() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
-    DECLARE escrow bigint;
+    DECLARE escrow bigint; held bigint;
     BEGIN
       IF NEW.entry_type <> 'payout' THEN RETURN NEW; END IF;
       PERFORM 1 FROM projects WHERE id = NEW.project_id FOR NO KEY UPDATE;
       SELECT coalesce(sum(CASE entry_type WHEN 'payment_received' THEN amount_cents ELSE -amount_cents END), 0)
         INTO escrow FROM money_ledger WHERE project_id = NEW.project_id;
-      IF escrow < NEW.amount_cents THEN
-        RAISE EXCEPTION 'payout of % cents exceeds the escrow of % cents for project %', NEW.amount_cents, escrow, NEW.project_id
+      SELECT coalesce(sum(amount_cents), 0) INTO held
+        FROM escrow_holds WHERE project_id = NEW.project_id AND released_at IS NULL;
+      IF escrow - held < NEW.amount_cents THEN
+        RAISE EXCEPTION 'payout of % cents exceeds the escrow of % cents (% held by disputes) for project %',
+          NEW.amount_cents, escrow, held, NEW.project_id
           USING ERRCODE = 'check_violation';
       END IF;
       RETURN NEW;
@@ -860,6 +933,38 @@ CREATE TABLE public.document_counters (
 
 
 --
+-- Name: domain_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.domain_events (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    type text NOT NULL,
+    object_type text NOT NULL,
+    object_id uuid NOT NULL,
+    organisation_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    dispatched_at timestamp with time zone,
+    CONSTRAINT domain_events_object_type_check CHECK ((object_type ~ '^[a-z_]+$'::text)),
+    CONSTRAINT domain_events_type_check CHECK ((type ~ '^[a-z_]+.[a-z_]+$'::text))
+);
+
+
+--
+-- Name: domain_events_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.domain_events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.domain_events_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: email_messages; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -887,6 +992,26 @@ CREATE TABLE public.email_messages (
     CONSTRAINT email_messages_smtp_message_id_check CHECK ((char_length(smtp_message_id) <= 300)),
     CONSTRAINT email_messages_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text]))),
     CONSTRAINT email_messages_template_check CHECK ((template ~ '^[a-z][a-z0-9-]{1,62}$'::text))
+);
+
+
+--
+-- Name: escrow_holds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.escrow_holds (
+    dispute_id text NOT NULL,
+    order_id uuid NOT NULL,
+    project_id uuid NOT NULL,
+    amount_cents bigint NOT NULL,
+    currency text DEFAULT 'EUR'::text NOT NULL,
+    held_at timestamp with time zone NOT NULL,
+    released_at timestamp with time zone,
+    release_reason text,
+    CONSTRAINT escrow_holds_amount_cents_check CHECK ((amount_cents > 0)),
+    CONSTRAINT escrow_holds_currency_check CHECK ((currency = 'EUR'::text)),
+    CONSTRAINT escrow_holds_release_has_reason CHECK (((released_at IS NULL) = (release_reason IS NULL))),
+    CONSTRAINT escrow_holds_release_reason_check CHECK ((char_length(release_reason) <= 200))
 );
 
 
@@ -1021,6 +1146,42 @@ CREATE TABLE public.money_ledger (
 
 ALTER TABLE public.money_ledger ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.money_ledger_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: order_flags; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.order_flags (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    order_id uuid NOT NULL,
+    code text NOT NULL,
+    detail text,
+    raised_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    resolved_by uuid,
+    resolution_note text,
+    CONSTRAINT order_flags_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{0,63}$'::text)),
+    CONSTRAINT order_flags_detail_check CHECK ((char_length(detail) <= 500)),
+    CONSTRAINT order_flags_resolution_complete CHECK (((resolved_at IS NULL) = (resolution_note IS NULL))),
+    CONSTRAINT order_flags_resolution_note_check CHECK (((char_length(resolution_note) >= 1) AND (char_length(resolution_note) <= 1000))),
+    CONSTRAINT order_flags_resolver_when_resolved CHECK (((resolved_by IS NULL) OR (resolved_at IS NOT NULL)))
+);
+
+
+--
+-- Name: order_flags_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.order_flags ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.order_flags_seq_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -1305,7 +1466,9 @@ CREATE TABLE public.payment_disputes (
     status text NOT NULL,
     reason text,
     opened_at timestamp with time zone NOT NULL,
-    closed_at timestamp with time zone
+    closed_at timestamp with time zone,
+    funds_withdrawn_at timestamp with time zone,
+    funds_reinstated_at timestamp with time zone
 );
 
 
@@ -1726,6 +1889,81 @@ CREATE TABLE public.users (
 
 
 --
+-- Name: webhook_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_attempts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    delivery_id uuid NOT NULL,
+    attempted_at timestamp with time zone NOT NULL,
+    duration_ms integer NOT NULL,
+    status_code integer,
+    response_prefix text,
+    error text,
+    succeeded boolean NOT NULL,
+    CONSTRAINT webhook_attempts_duration_ms_check CHECK ((duration_ms >= 0)),
+    CONSTRAINT webhook_attempts_error_check CHECK ((char_length(error) <= 500)),
+    CONSTRAINT webhook_attempts_outcome CHECK (((status_code IS NOT NULL) OR (error IS NOT NULL))),
+    CONSTRAINT webhook_attempts_response_prefix_check CHECK ((char_length(response_prefix) <= 256)),
+    CONSTRAINT webhook_attempts_status_code_check CHECK (((status_code >= 100) AND (status_code <= 599)))
+);
+
+
+--
+-- Name: webhook_deliveries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    endpoint_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    event_seq bigint NOT NULL,
+    event_type text NOT NULL,
+    object_type text NOT NULL,
+    object_id uuid NOT NULL,
+    payload text,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    first_attempt_at timestamp with time zone,
+    next_attempt_at timestamp with time zone NOT NULL,
+    leased_until timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT webhook_deliveries_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT webhook_deliveries_finished CHECK (((status = 'pending'::text) = (finished_at IS NULL))),
+    CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'succeeded'::text, 'failed'::text])))
+);
+
+
+--
+-- Name: webhook_endpoints; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_endpoints (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    url text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    event_types text[] NOT NULL,
+    enabled boolean DEFAULT true NOT NULL,
+    disabled_reason text,
+    secret text NOT NULL,
+    previous_secret text,
+    previous_secret_expires_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT webhook_endpoints_description_check CHECK ((char_length(description) <= 500)),
+    CONSTRAINT webhook_endpoints_disabled_reason CHECK ((enabled = (disabled_reason IS NULL))),
+    CONSTRAINT webhook_endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['by_user'::text, 'failing'::text]))),
+    CONSTRAINT webhook_endpoints_event_types_check CHECK ((cardinality(event_types) > 0)),
+    CONSTRAINT webhook_endpoints_previous_secret CHECK (((previous_secret IS NULL) = (previous_secret_expires_at IS NULL))),
+    CONSTRAINT webhook_endpoints_previous_secret_check CHECK ((previous_secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_secret_check CHECK ((secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) <= 2000) AND (url ~ '^https?://'::text)))
+);
+
+
+--
 -- Name: audit_events audit_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1886,11 +2124,35 @@ ALTER TABLE ONLY public.document_counters
 
 
 --
+-- Name: domain_events domain_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.domain_events
+    ADD CONSTRAINT domain_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: domain_events domain_events_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.domain_events
+    ADD CONSTRAINT domain_events_seq_key UNIQUE (seq);
+
+
+--
 -- Name: email_messages email_messages_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.email_messages
     ADD CONSTRAINT email_messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: escrow_holds escrow_holds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_pkey PRIMARY KEY (dispute_id);
 
 
 --
@@ -1947,6 +2209,22 @@ ALTER TABLE ONLY public.login_failures
 
 ALTER TABLE ONLY public.money_ledger
     ADD CONSTRAINT money_ledger_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: order_flags order_flags_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: order_flags order_flags_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_seq_key UNIQUE (seq);
 
 
 --
@@ -2278,6 +2556,38 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: webhook_attempts webhook_attempts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_event_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_event_id_key UNIQUE (endpoint_id, event_id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: audit_events_action_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2390,6 +2700,20 @@ CREATE INDEX credit_ledger_project_idx ON public.credit_ledger USING btree (proj
 
 
 --
+-- Name: domain_events_object_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX domain_events_object_idx ON public.domain_events USING btree (object_type, object_id, seq);
+
+
+--
+-- Name: domain_events_undispatched_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX domain_events_undispatched_idx ON public.domain_events USING btree (seq) WHERE (dispatched_at IS NULL);
+
+
+--
 -- Name: email_messages_pending_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2401,6 +2725,13 @@ CREATE INDEX email_messages_pending_idx ON public.email_messages USING btree (ne
 --
 
 CREATE INDEX email_messages_queued_at_idx ON public.email_messages USING btree (queued_at);
+
+
+--
+-- Name: escrow_holds_open_by_project_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX escrow_holds_open_by_project_idx ON public.escrow_holds USING btree (project_id) WHERE (released_at IS NULL);
 
 
 --
@@ -2457,6 +2788,20 @@ CREATE UNIQUE INDEX money_ledger_one_refund_idx ON public.money_ledger USING btr
 --
 
 CREATE INDEX money_ledger_project_idx ON public.money_ledger USING btree (project_id, id);
+
+
+--
+-- Name: order_flags_one_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX order_flags_one_open_idx ON public.order_flags USING btree (order_id, code, COALESCE(detail, ''::text)) WHERE (resolved_at IS NULL);
+
+
+--
+-- Name: order_flags_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX order_flags_order_idx ON public.order_flags USING btree (order_id, seq);
 
 
 --
@@ -2663,6 +3008,41 @@ CREATE INDEX users_organisation_id_idx ON public.users USING btree (organisation
 
 
 --
+-- Name: webhook_attempts_delivery_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_attempts_delivery_idx ON public.webhook_attempts USING btree (delivery_id, attempted_at);
+
+
+--
+-- Name: webhook_deliveries_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_deliveries_endpoint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING btree (endpoint_id, created_at DESC);
+
+
+--
+-- Name: webhook_deliveries_object_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_object_idx ON public.webhook_deliveries USING btree (endpoint_id, object_type, object_id, event_seq) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_endpoints_organisation_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_endpoints_organisation_idx ON public.webhook_endpoints USING btree (organisation_id);
+
+
+--
 -- Name: audit_events audit_events_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2845,6 +3225,27 @@ CREATE TRIGGER credit_notes_no_truncate BEFORE TRUNCATE ON public.credit_notes F
 
 
 --
+-- Name: domain_events domain_events_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER domain_events_append_only BEFORE DELETE OR UPDATE ON public.domain_events FOR EACH ROW EXECUTE FUNCTION public.domain_event_append_only();
+
+
+--
+-- Name: escrow_holds escrow_holds_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER escrow_holds_no_truncate BEFORE TRUNCATE ON public.escrow_holds FOR EACH STATEMENT EXECUTE FUNCTION public.escrow_hold_release_only();
+
+
+--
+-- Name: escrow_holds escrow_holds_release_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER escrow_holds_release_only BEFORE DELETE OR UPDATE ON public.escrow_holds FOR EACH ROW EXECUTE FUNCTION public.escrow_hold_release_only();
+
+
+--
 -- Name: funding_decisions funding_decisions_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2891,6 +3292,20 @@ CREATE TRIGGER money_ledger_no_truncate BEFORE TRUNCATE ON public.money_ledger F
 --
 
 CREATE TRIGGER money_ledger_payout_within_escrow BEFORE INSERT ON public.money_ledger FOR EACH ROW EXECUTE FUNCTION public.refuse_payout_beyond_escrow();
+
+
+--
+-- Name: order_flags order_flags_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER order_flags_no_truncate BEFORE TRUNCATE ON public.order_flags FOR EACH STATEMENT EXECUTE FUNCTION public.order_flag_resolve_only();
+
+
+--
+-- Name: order_flags order_flags_resolve_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER order_flags_resolve_only BEFORE DELETE OR UPDATE ON public.order_flags FOR EACH ROW EXECUTE FUNCTION public.order_flag_resolve_only();
 
 
 --
@@ -3236,6 +3651,30 @@ ALTER TABLE ONLY public.credit_notes
 
 
 --
+-- Name: escrow_holds escrow_holds_dispute_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES public.payment_disputes(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: escrow_holds escrow_holds_project_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.escrow_holds
+    ADD CONSTRAINT escrow_holds_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
+
+
+--
 -- Name: funding_decisions funding_decisions_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3321,6 +3760,22 @@ ALTER TABLE ONLY public.money_ledger
 
 ALTER TABLE ONLY public.money_ledger
     ADD CONSTRAINT money_ledger_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
+
+
+--
+-- Name: order_flags order_flags_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: order_flags order_flags_resolved_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_flags
+    ADD CONSTRAINT order_flags_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.users(id);
 
 
 --
@@ -3697,6 +4152,38 @@ ALTER TABLE ONLY public.stripe_refunds
 
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_organisation_id_organisation_kind_fkey FOREIGN KEY (organisation_id, organisation_kind) REFERENCES public.organisations(id, kind);
+
+
+--
+-- Name: webhook_attempts webhook_attempts_delivery_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES public.webhook_deliveries(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.webhook_endpoints(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.domain_events(id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id);
 
 
 --

@@ -77,6 +77,12 @@ import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { registerFundingJobs } from './modules/funding/funding-jobs.js';
 import { fundingRoutes } from './modules/funding/funding.routes.js';
 import { createFundingService } from './modules/funding/funding.service.js';
+import { createEventDispatcher } from './modules/events/dispatcher.js';
+import type { HostResolver } from './modules/webhooks/safe-target.js';
+import { createObjectRenderer } from './modules/webhooks/webhook-objects.js';
+import { registerWebhookJobs } from './modules/webhooks/webhook-jobs.js';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
+import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -107,6 +113,8 @@ export interface AppDeps {
   verificationCache?: VerificationCache;
   /** The signed-in users' cache to use with `notifications` (tests pass one to watch it). */
   actorCache?: ActorCache;
+  /** Resolves webhook targets' host names; defaults to the system's DNS (tests play DNS). */
+  webhookResolver?: HostResolver;
 }
 
 /** Paths that are redacted from every log line: credentials and signatures never reach the logs. */
@@ -229,7 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projects = createProjectsService({ db, clock });
   await app.register(projectsRoutes, { projects });
   await app.register(reviewsRoutes, { reviews: createReviewsService({ db, clock, config }) });
-  await app.register(catalogueRoutes, { catalogue: createCatalogueService({ db, clock }) });
+  const catalogue = createCatalogueService({ db, clock });
+  await app.register(catalogueRoutes, { catalogue });
   await app.register(ordersRoutes, {
     orders: createOrdersService({
       db,
@@ -282,23 +291,44 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stylesheets: webStylesheets(config.webDistDir),
   });
   const disclosureThreshold = config.disclosureThreshold;
-  await app.register(outcomesRoutes, {
-    outcomes: createOutcomesService({ db, clock, disclosureThreshold, jobs }),
-  });
+  const outcomes = createOutcomesService({ db, clock, disclosureThreshold, jobs });
   await app.register(reportsRoutes, {
     reports: createReportsService({ db, clock, disclosureThreshold }),
   });
+  await app.register(outcomesRoutes, { outcomes });
   await registerReportJobs(jobs, { db, clock, disclosureThreshold });
-  await app.register(obligationsRoutes, {
-    contracts: createContractsService({
-      db,
-      clock,
-      mail,
-      publicUrl: config.publicUrl,
-    }),
-    claims: createClaimsService({ db, clock, publicUrl: config.publicUrl }),
+  const contracts = createContractsService({
+    db,
     clock,
+    mail,
+    publicUrl: config.publicUrl,
   });
+  const claims = createClaimsService({ db, clock, publicUrl: config.publicUrl });
+  await app.register(obligationsRoutes, { contracts, claims, clock });
+
+  // Domain events reach their subscribers through one dispatcher; e-mail subscribes beside webhooks.
+  const webhooks = createWebhooksService({
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    policy: {
+      allowHttp: config.webhooks.allowHttp,
+      allowPrivate: config.webhooks.allowPrivateTargets,
+    },
+    resolve: deps.webhookResolver,
+    rotationOverlapSeconds: config.webhooks.secretOverlapSeconds,
+    render: createObjectRenderer({
+      publicUrl: config.publicUrl,
+      certificates,
+      claims,
+      contracts,
+      catalogue,
+      outcomes,
+    }),
+  });
+  const dispatcher = createEventDispatcher({ db, clock, subscribers: [webhooks.subscriber] });
+  await registerWebhookJobs(jobs, { dispatcher, webhooks });
+  await app.register(webhooksRoutes, { webhooks });
   // The outbox page exists only where the outbox does: development without SMTP_URL.
   if (config.nodeEnv !== 'production' && mailTransport instanceof OutboxTransport)
     await app.register(outboxRoutes, { directory: mailTransport.directory });

@@ -171,6 +171,9 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.string().min(3).default('Impactbeurs <no-reply@impactbeurs.example>'),
   MAIL_DISABLED: booleanFromString.default(false),
+  // Test-only: lets webhooks reach loopback and private addresses (the tests' own receiver).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromString.default(false),
+  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().int().min(1).max(168).default(24),
 });
 
 export interface Config {
@@ -260,6 +263,14 @@ export interface Config {
    * production, as .eml files in `outboxDir`. `disabled`: recorded, never sent.
    */
   mail: { smtpUrl: string | undefined; from: string; disabled: boolean; outboxDir: string };
+  webhooks: {
+    /** Plain http targets: outside production only. */
+    allowHttp: boolean;
+    /** Loopback and private targets: a switch for the tests, refused in production. */
+    allowPrivateTargets: boolean;
+    /** How long a rotated signing secret keeps signing beside the new one. */
+    secretOverlapSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -301,6 +312,11 @@ export function loadConfig(env: Env = process.env): Config {
   // Production without a mail server would leave password resets and invitations unsent,
   // silently: refuse, unless mail is switched off on purpose.
   if (production && e.SMTP_URL === undefined && !e.MAIL_DISABLED) missing.push('SMTP_URL');
+  // Webhooks must never reach the platform's own network in production (SSRF).
+  if (production && e.WEBHOOK_ALLOW_PRIVATE_TARGETS)
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be set when NODE_ENV=production',
+    );
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n${missing
@@ -394,6 +410,11 @@ export function loadConfig(env: Env = process.env): Config {
       from: e.MAIL_FROM,
       disabled: e.MAIL_DISABLED,
       outboxDir: path.join(dataDir, 'outbox'),
+    },
+    webhooks: {
+      allowHttp: !production,
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      secretOverlapSeconds: e.WEBHOOK_SECRET_OVERLAP_HOURS * 3600,
     },
   };
 }

@@ -45,6 +45,15 @@ export function openPostgres(connectionString: string, options: { max?: number }
   pool.on('error', (error) =>
     console.warn(`PostgreSQL pool: idle connection lost (${error.message})`),
   );
+  // A connection lost while checked out but between two queries (inside a transaction,
+  // say) reports to the client itself; without a listener that error would crash the
+  // process. The statement in progress, if any, fails on its own, and the pool discards
+  // the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (error) =>
+      console.warn(`PostgreSQL pool: connection in use lost (${error.message})`),
+    );
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -175,6 +175,17 @@ export interface DocumentCounters {
   year: number;
 }
 
+export interface DomainEvents {
+  dispatched_at: Timestamp | null;
+  id: Generated<string>;
+  object_id: string;
+  object_type: string;
+  occurred_at: Timestamp;
+  organisation_ids: Generated<string[]>;
+  seq: Generated<Int8Number>;
+  type: string;
+}
+
 export interface EmailMessages {
   attempts: Generated<number>;
   data: JsonColumn | null;
@@ -189,6 +200,17 @@ export interface EmailMessages {
   smtp_message_id: string | null;
   status: Generated<'queued' | 'sending' | 'sent' | 'failed'>;
   template: string;
+}
+
+export interface EscrowHolds {
+  amount_cents: Int8Number;
+  currency: Generated<'EUR'>;
+  dispute_id: string;
+  held_at: Timestamp;
+  order_id: string;
+  project_id: string;
+  release_reason: string | null;
+  released_at: Timestamp | null;
 }
 
 export interface FundingDecisions {
@@ -254,6 +276,18 @@ export interface MoneyLedger {
   order_id: string | null;
   payout_id: string | null;
   project_id: string;
+}
+
+export interface OrderFlags {
+  code: string;
+  detail: string | null;
+  id: Generated<string>;
+  order_id: string;
+  raised_at: Timestamp;
+  resolution_note: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  seq: Generated<Int8Number>;
 }
 
 export interface Orders {
@@ -422,6 +456,8 @@ export interface PaymentDisputes {
   amount_cents: Int8Number;
   charge_id: string;
   closed_at: Timestamp | null;
+  funds_reinstated_at: Timestamp | null;
+  funds_withdrawn_at: Timestamp | null;
   id: string;
   opened_at: Timestamp;
   order_id: string | null;
@@ -679,6 +715,50 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookAttempts {
+  attempted_at: Timestamp;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  id: Generated<string>;
+  response_prefix: string | null;
+  status_code: number | null;
+  succeeded: boolean;
+}
+
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  endpoint_id: string;
+  event_id: string;
+  event_seq: Int8Number;
+  event_type: string;
+  finished_at: Timestamp | null;
+  first_attempt_at: Timestamp | null;
+  id: Generated<string>;
+  leased_until: Timestamp | null;
+  next_attempt_at: Timestamp;
+  object_id: string;
+  object_type: string;
+  payload: string | null;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+}
+
+export interface WebhookEndpoints {
+  created_at: Timestamp;
+  description: Generated<string>;
+  disabled_reason: 'by_user' | 'failing' | null;
+  enabled: Generated<boolean>;
+  event_types: string[];
+  id: Generated<string>;
+  organisation_id: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  secret: string;
+  updated_at: Timestamp;
+  url: string;
+}
+
 export interface DB {
   audit_events: AuditEvents;
   awards: Awards;
@@ -691,13 +771,16 @@ export interface DB {
   credit_note_documents: CreditNoteDocuments;
   credit_notes: CreditNotes;
   document_counters: DocumentCounters;
+  domain_events: DomainEvents;
   email_messages: EmailMessages;
+  escrow_holds: EscrowHolds;
   funding_decisions: FundingDecisions;
   idempotency_keys: IdempotencyKeys;
   invitations: Invitations;
   invoice_documents: InvoiceDocuments;
   login_failures: LoginFailures;
   money_ledger: MoneyLedger;
+  order_flags: OrderFlags;
   orders: Orders;
   organisations: Organisations;
   outcome_report_cells: OutcomeReportCells;
@@ -730,4 +813,7 @@ export interface DB {
   stripe_events: StripeEvents;
   stripe_refunds: StripeRefunds;
   users: Users;
+  webhook_attempts: WebhookAttempts;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
 }

@@ -242,6 +242,10 @@ export const errorCatalogue = {
     meaning:
       'The project has fewer credits available than ordered (`available` says how many are left).',
   },
+  'ORDER.FLAG_RESOLVED': {
+    status: 409,
+    meaning: 'The order’s flag was resolved already; a resolution is written once.',
+  },
   'ORDER.INVALID_STATE': {
     status: 409,
     meaning:
@@ -351,6 +355,11 @@ export const errorCatalogue = {
     status: 403,
     meaning:
       'The admin who accepted the final report may neither approve nor pay the payout, and its approver may not pay it.',
+  },
+  'PAYOUT.FUNDS_HELD_BY_DISPUTE': {
+    status: 409,
+    meaning:
+      'Part of the project’s escrow is held while Stripe holds the money of a payment dispute, and the payout needs it; it can be paid once the dispute’s funds are reinstated or the dispute is closed.',
   },
   'PAYOUT.INSUFFICIENT_ESCROW': {
     status: 409,
@@ -522,6 +531,16 @@ export const errorCatalogue = {
   'WEBHOOK.INVALID_SIGNATURE': {
     status: 400,
     meaning: 'The Stripe-Signature header is missing or does not verify.',
+  },
+  'WEBHOOK_DELIVERY.IN_PROGRESS': {
+    status: 409,
+    meaning:
+      'The delivery is still being tried (pending); only a delivery that succeeded or was given up can be sent again.',
+  },
+  'WEBHOOK_ENDPOINT.TARGET_REFUSED': {
+    status: 422,
+    meaning:
+      'The endpoint URL is not a safe target: https only (in production), no credentials in it, and its host must resolve only to public addresses (no loopback, private, link-local, carrier-grade NAT, multicast or reserved ones); `reason` says which rule it broke.',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

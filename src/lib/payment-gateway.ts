@@ -14,6 +14,13 @@ export interface CheckoutSessionRequest {
   unitAmountCents: number;
   currency: 'eur';
   expiresAt: Date;
+  /**
+   * When the order was placed. Stripe's window for the expiry is measured from here, not
+   * from the moment of the call, so that a repeat of the same create (the same
+   * idempotency key, after a crash or a lost connection) sends the same parameters and
+   * gets the same session back.
+   */
+  placedAt: Date;
   successUrl: string;
   cancelUrl: string;
   /** Derived from the order id, so a retried create returns the same session. */

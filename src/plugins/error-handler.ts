@@ -1,3 +1,4 @@
+import { isConnectionLost } from '../db/connection-lost.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -133,7 +134,8 @@ export default fp(
       }
 
       request.log.error({ err: error }, 'request failed');
-      const serviceDown = status === 503;
+      // A lost database connection is a passing fault: say so, and when to try again.
+      const serviceDown = status === 503 || isConnectionLost(error);
       return sendProblem(
         reply,
         problem(
@@ -142,6 +144,7 @@ export default fp(
           `Something went wrong on our side. Quote request id ${request.id} when reporting it.`,
           request,
         ),
+        serviceDown ? { 'retry-after': '1' } : {},
       );
     });
 

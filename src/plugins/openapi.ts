@@ -32,6 +32,11 @@ export const OPENAPI_TAGS = [
   },
   { name: 'payments', description: 'Stripe events (webhook) and payment reconciliation' },
   { name: 'audit', description: 'The append-only audit trail' },
+  {
+    name: 'webhooks',
+    description:
+      'Signed webhooks (Standard Webhooks) for monitoring systems: endpoints, their secrets and delivery log',
+  },
   { name: 'health', description: 'Liveness and readiness probes' },
 ];
 

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { DEMO_FAILED_PROJECT, DEMO_FUNDED_PROJECT } from '../../src/seed/demo-funding.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/seed.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectStatus } from '../helpers/listed-project.js';
+import { expectStatus, type Person, TestContext } from '../factory/index.js';
 
 /** Issue 8's "done when", on the demo data: one project funded with a payout due, one failed with every buyer refunded. */
 describe('the funding demo', () => {
-  let t: TestApp;
-  let admin: SignedIn;
-  let supplier: SignedIn;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
   const projectId = async (title: string) =>
     (
       await t.db
@@ -21,17 +19,15 @@ describe('the funding demo', () => {
     ).id;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await TestContext.create();
     expect(await seedDemo(t.db, t.config)).toBeDefined();
-    admin = await signIn(
-      t.app,
+    admin = await t.signIn(
       { email: 'admin@impactbeurs.example', password: DEMO_PASSWORD },
-      '10.52.0.1',
+      { address: '10.52.0.1' },
     );
-    supplier = await signIn(
-      t.app,
+    supplier = await t.signIn(
       { email: 'leverancier@devries.example', password: DEMO_PASSWORD },
-      '10.52.0.2',
+      { address: '10.52.0.2' },
     );
   });
   afterAll(() => t?.close());
@@ -41,7 +37,7 @@ describe('the funding demo', () => {
     const response = await t.app.inject({
       method: 'GET',
       url: `/v1/projects/${id}/funding`,
-      headers: admin.headers,
+      headers: admin.as.headers,
     });
     expectStatus(response, 200);
     const funding = response.json();
@@ -60,7 +56,7 @@ describe('the funding demo', () => {
     const due = await t.app.inject({
       method: 'GET',
       url: '/v1/payouts?status=open',
-      headers: admin.headers,
+      headers: admin.as.headers,
     });
     expect(due.json().items).toEqual([
       expect.objectContaining({ project: { id, title: DEMO_FUNDED_PROJECT }, tranche: 1 }),
@@ -72,7 +68,7 @@ describe('the funding demo', () => {
     const response = await t.app.inject({
       method: 'GET',
       url: `/v1/projects/${id}/funding`,
-      headers: supplier.headers,
+      headers: supplier.as.headers,
     });
     expectStatus(response, 200);
     const funding = response.json();

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeEvent } from '../helpers/fake-stripe.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { deliver, orderRow, placeStripeOrder, sessionEvent } from '../helpers/payments-fixtures.js';
-import { createFundingWorld, type FundingWorld } from './funding-world.js';
+import {
+  expectProblem,
+  expectStatus,
+  sessionEvent,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 const day = (at: Date) =>
   new Intl.DateTimeFormat('en-CA', {
@@ -14,17 +18,29 @@ const day = (at: Date) =>
 
 /** The admin's reconciliation report: Stripe payments and refunds recorded from Stripe against the ledger, per day. */
 describe('reconciliation report', () => {
-  let f: FundingWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
 
   beforeAll(async () => {
-    f = await createFundingWorld();
+    t = await TestContext.create({
+      stripe: true,
+      jobAttempts: 1,
+      env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
+    });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
   });
-  afterAll(async () => f?.close());
+  afterAll(async () => t?.close());
 
   const report = async () => {
     const now = Date.now();
-    const response = await f.get(
-      f.m.admin.as,
+    const response = await t.get(
+      admin.as,
       `/v1/funding/reconciliation?from=${day(new Date(now - 86_400_000))}&to=${day(new Date(now + 86_400_000))}`,
     );
     expectStatus(response, 200);
@@ -40,10 +56,18 @@ describe('reconciliation report', () => {
       .map((d) => d.kind);
 
   it('matches every Stripe payment and refund with the ledger, and flags each difference until it is resolved', async () => {
-    const project = await f.listProject(40);
-    const matched = await f.buyByStripe(f.m.supplier, project.id, 2);
-    const refunded = await f.buyByStripe(f.m.supplier, project.id, 3);
-    await f.buyByInvoice(f.m.otherSupplier, project.id, 4);
+    const project = await t.newListedProject({ credits: 40, initiative });
+    const matched = await t.newStripePaidOrder({
+      buyer: supplier,
+      project: project.id,
+      credits: 2,
+    });
+    const refunded = await t.newStripePaidOrder({
+      buyer: supplier,
+      project: project.id,
+      credits: 3,
+    });
+    await t.newPaidOrder({ buyer: otherSupplier, project: project.id, credits: 4 });
 
     let body = await report();
     expect(differencesOf(body, matched.id)).toEqual([]);
@@ -56,24 +80,23 @@ describe('reconciliation report', () => {
     expect(today.invoicePaymentsCents).toBeGreaterThanOrEqual(4 * project.priceCents);
 
     // A refund the platform made: in the ledger at once, confirmed when Stripe's charge.refunded arrives.
-    expectStatus(await f.orders.refund(f.m.admin.as, refunded.id), 200);
+    expectStatus(await t.orders.refund(admin.as, refunded.id), 200);
     body = await report();
     expect(differencesOf(body, refunded.id)).toEqual(['refund_not_reported_by_stripe']);
     expect(body.balanced).toBe(false);
-    const paymentIntent = (await orderRow(f.w, refunded.id)).stripe_payment_intent_id!;
+    const paymentIntent = (await t.orderRow(refunded.id)).stripe_payment_intent_id!;
     expectStatus(
-      await deliver(f.w, stripeEvent('charge.refunded', f.fake.chargeFor(paymentIntent))),
+      await t.deliverWebhook(stripeEvent('charge.refunded', t.stripe.chargeFor(paymentIntent))),
       200,
     );
     body = await report();
     expect(differencesOf(body, refunded.id)).toEqual([]);
 
     // A paid session whose amount does not match the order: Stripe took money the ledger does not hold.
-    const placed = await placeStripeOrder(f.w, f.m.supplier, project.id, 1);
-    const session = f.fake.completeSession(placed.session.id);
+    const placed = await t.newStripeOrder({ buyer: supplier, project: project.id, credits: 1 });
+    const session = t.stripe.completeSession(placed.session.id);
     expectStatus(
-      await deliver(
-        f.w,
+      await t.deliverWebhook(
         sessionEvent('checkout.session.completed', {
           ...session,
           amount_total: session.amount_total + 100,
@@ -92,12 +115,12 @@ describe('reconciliation report', () => {
     );
 
     // A payment booked without any event from Stripe (the webhook lost; fulfilled some other way).
-    const unreported = await f.orders.place(f.m.otherSupplier.as, {
+    const unreported = await t.orders.place(otherSupplier.as, {
       projectId: project.id,
       quantity: 1,
       paymentMethod: 'stripe',
     });
-    expect((await f.orders.stripePaid(unreported)).outcome).toBe('fulfilled');
+    expect((await t.orders.stripePaid(unreported)).outcome).toBe('fulfilled');
     body = await report();
     expect(differencesOf(body, unreported.id)).toEqual(['payment_not_reported_by_stripe']);
     expect(body.differences).toBe(2);
@@ -105,9 +128,9 @@ describe('reconciliation report', () => {
   });
 
   it('matches a payment whose Stripe event falls on another day than its ledger entry, from either day', async () => {
-    const project = await f.listProject(10);
-    const placed = await placeStripeOrder(f.w, f.m.supplier, project.id, 1);
-    const session = f.fake.completeSession(placed.session.id);
+    const project = await t.newListedProject({ credits: 10, initiative });
+    const placed = await t.newStripeOrder({ buyer: supplier, project: project.id, credits: 1 });
+    const session = t.stripe.completeSession(placed.session.id);
     // Stripe stamps its event two days on (a payment just before midnight, the event just after, say).
     const later = Math.floor(Date.now() / 1000) + 2 * 86_400;
     const event = stripeEvent(
@@ -115,12 +138,12 @@ describe('reconciliation report', () => {
       session as unknown as Record<string, unknown>,
       { created: later },
     );
-    expectStatus(await deliver(f.w, event), 200);
-    expect((await orderRow(f.w, placed.id)).status).toBe('paid');
+    expectStatus(await t.deliverWebhook(event), 200);
+    expect((await t.orderRow(placed.id)).status).toBe('paid');
 
     const periodOf = async (at: Date) => {
-      const response = await f.get(
-        f.m.admin.as,
+      const response = await t.get(
+        admin.as,
         `/v1/funding/reconciliation?from=${day(at)}&to=${day(at)}`,
       );
       expectStatus(response, 200);
@@ -140,34 +163,28 @@ describe('reconciliation report', () => {
 
   it('is for admins only, over a sensible period', async () => {
     expectStatus(
-      await f.get(
-        f.m.initiativeMember.as,
-        '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31',
-      ),
+      await t.get(initiative.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'),
       403,
     );
     expectStatus(
-      await f.get(f.m.supplier.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'),
+      await t.get(supplier.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-01-31'),
       403,
     );
     expectProblem(
-      await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-02-01&to=2026-01-31'),
+      await t.get(admin.as, '/v1/funding/reconciliation?from=2026-02-01&to=2026-01-31'),
       422,
       'FUNDING.INVALID_PERIOD',
     );
     expectProblem(
-      await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-12-31'),
+      await t.get(admin.as, '/v1/funding/reconciliation?from=2026-01-01&to=2026-12-31'),
       422,
       'FUNDING.INVALID_PERIOD',
     );
     expectStatus(
-      await f.get(f.m.admin.as, '/v1/funding/reconciliation?from=2026-13-01&to=2026-12-31'),
+      await t.get(admin.as, '/v1/funding/reconciliation?from=2026-13-01&to=2026-12-31'),
       400,
     );
-    const empty = await f.get(
-      f.m.admin.as,
-      '/v1/funding/reconciliation?from=2020-01-01&to=2020-01-31',
-    );
+    const empty = await t.get(admin.as, '/v1/funding/reconciliation?from=2020-01-01&to=2020-01-31');
     expectStatus(empty, 200);
     expect(empty.json()).toMatchObject({ days: [], differences: 0 });
   });

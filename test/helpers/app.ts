@@ -12,6 +12,7 @@ import { generateSigningJwk } from '../../src/modules/certificates/signing.js';
 import { type MailTransport, MemoryTransport } from '../../src/modules/mail/mail.transport.js';
 import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
 import type { ActorCache } from '../../src/modules/users/actor-cache.js';
+import type { HostResolver } from '../../src/modules/webhooks/safe-target.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -62,6 +63,8 @@ export interface TestAppOptions {
   actorCache?: ActorCache;
   /** Where e-mail goes (e.g. an SmtpTransport to a test SMTP server); in memory by default. */
   mailTransport?: MailTransport;
+  /** Plays DNS for webhook targets. */
+  webhookResolver?: HostResolver;
 }
 
 /**
@@ -83,6 +86,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     jobs,
     mailTransport: options.mailTransport ?? mailer,
     ...(payments ? { payments } : {}),
+    ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     ...(options.verificationCache || options.actorCache
       ? {

@@ -3,17 +3,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
+import type { MemoryPaymentGateway } from '../helpers/memory-payments.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-  nextAddress,
-} from '../helpers/listed-project.js';
-import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+  type OrderJson,
+  type OrdersApi,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 const onServer = !!process.env.TEST_DATABASE_URL;
 
@@ -23,38 +21,37 @@ const onServer = !!process.env.TEST_DATABASE_URL;
  * transactions queue); each has a sequential twin that runs on both engines.
  */
 describe('orders under contention', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
   let api: OrdersApi;
   let gateway: MemoryPaymentGateway;
-  let buyers: SignedIn[];
+  let buyers: Person['as'][];
 
   beforeAll(async () => {
-    let clock: () => Date = () => new Date();
-    gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({
-      payments: gateway,
+    t = await TestContext.create({
+      memoryPayments: true,
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    clock = () => t.clock.now();
-    m = await createMarket(t);
-    api = ordersApi(t);
+    gateway = t.memoryPayments;
+    admin = await t.platformAdmin();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    api = t.orders;
     // Ten buyer organisations, so the orders race on the project's credits, not on one buyer's row.
     buyers = [];
     for (let i = 0; i < 10; i++) {
-      const organisation = await createOrganisation(t.db, 'supplier');
-      buyers.push(
-        await signIn(t.app, await createUser(t.db, organisation, 'member'), nextAddress()),
-      );
+      buyers.push((await t.newSupplier()).as);
     }
   });
   afterAll(async () => t?.close());
 
   /** A project of `supply` credits of which only `available` are left (a big order holds the rest). */
   async function projectWithAvailable(supply: number, available: number): Promise<string> {
-    const projectId = await m.listProject({ supply });
+    const projectId = (await t.newListedProject({ credits: supply, initiative })).id;
     if (supply > available)
-      await api.place(m.otherSupplier.as, {
+      await api.place(otherSupplier.as, {
         projectId,
         quantity: supply - available,
         paymentMethod: 'invoice',
@@ -65,7 +62,7 @@ describe('orders under contention', () => {
 
   async function expectFiftySoldApart(projectId: string, orders: OrderJson[]) {
     const paid = await Promise.all(
-      orders.map((order) => api.markPaid(m.admin.as, order.id, order.amountCents)),
+      orders.map((order) => api.markPaid(admin.as, order.id, order.amountCents)),
     );
     for (const response of paid) expectStatus(response, 200);
     const certificates = paid.map((response) => response.json<OrderJson>().certificate!);
@@ -120,7 +117,7 @@ describe('orders under contention', () => {
     });
 
     it('the same Idempotency-Key 20 times at once: one order, one Checkout Session, identical answers', async () => {
-      const projectId = await m.listProject({ supply: 10 });
+      const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
       const key = randomUUID();
       const sessionsBefore = gateway.sessions.size;
       const responses = await Promise.all(
@@ -143,7 +140,7 @@ describe('orders under contention', () => {
     });
 
     it('one payment reported 10 times at once is fulfilled once: one sale, one certificate', async () => {
-      const projectId = await m.listProject({ supply: 10 });
+      const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
       const order = await api.place(buyers[5]!, {
         projectId,
         quantity: 3,
@@ -167,7 +164,7 @@ describe('orders under contention', () => {
     });
 
     it('a refund and its payment reported at the same moment end refunded, with no live certificate', async () => {
-      const projectId = await m.listProject({ supply: 20 });
+      const projectId = (await t.newListedProject({ credits: 20, initiative })).id;
       const orders: OrderJson[] = [];
       for (let i = 0; i < 5; i++)
         orders.push(
@@ -181,7 +178,7 @@ describe('orders under contention', () => {
         ]),
       );
       for (const order of orders) {
-        const final = (await api.get(m.admin.as, order.id)).json<OrderJson>();
+        const final = (await api.get(admin.as, order.id)).json<OrderJson>();
         expect(final.status).toBe('refunded');
         expect(final.certificate === null || final.certificate.status === 'revoked').toBe(true);
       }
@@ -252,7 +249,7 @@ describe('orders under contention', () => {
     });
 
     it('the same Idempotency-Key 20 times: one order, one Checkout Session, identical answers', async () => {
-      const projectId = await m.listProject({ supply: 10 });
+      const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
       const key = randomUUID();
       const sessionsBefore = gateway.sessions.size;
       const responses: LightMyRequestResponse[] = [];
@@ -278,7 +275,7 @@ describe('orders under contention', () => {
     });
 
     it('duplicates sent together queue on the embedded database and still make one order', async () => {
-      const projectId = await m.listProject({ supply: 10 });
+      const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
       const key = randomUUID();
       const responses = await Promise.all(
         Array.from({ length: 5 }, () =>
@@ -297,7 +294,7 @@ describe('orders under contention', () => {
   });
 });
 
-async function databaseUrl(t: TestApp): Promise<string> {
+async function databaseUrl(t: TestContext): Promise<string> {
   const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(t.db);
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${rows[0]!.db}`;

@@ -1,33 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidCreditorReference } from '../../src/modules/orders/order-view.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, signIn } from '../helpers/fixtures.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-  nextAddress,
-} from '../helpers/listed-project.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+  type OrderJson,
+  type OrdersApi,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 const DAY_MS = 86_400_000;
 
 describe('POST /v1/orders', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let coordinator: Person;
+  let initiative: Person;
+  let reviewer: Person;
   let api: OrdersApi;
   let projectId: string;
 
   beforeAll(async () => {
     // The hoarding limits have their own tests below.
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    m = await createMarket(t);
-    api = ordersApi(t);
-    projectId = await m.listProject({ supply: 40, title: 'Rijbewijs voor werkzoekenden' });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    initiative = await t.newInitiative();
+    reviewer = await t.newReviewer();
+    api = t.orders;
+    projectId = (
+      await t.newListedProject({ credits: 40, title: 'Rijbewijs voor werkzoekenden', initiative })
+    ).id;
     await t.db
       .updateTable('organisations')
       .set({
@@ -37,14 +47,14 @@ describe('POST /v1/orders', () => {
         address_postal_code: '3011 AA',
         address_city: 'Rotterdam',
       })
-      .where('id', '=', m.world.supplier.id)
+      .where('id', '=', supplier.organisation.id)
       .execute();
   });
   afterAll(async () => t?.close());
 
   it('reserves the credits of an invoice order, numbers the invoice and copies the billing details', async () => {
     const before = await api.credits(projectId);
-    const response = await api.create(m.supplier.as, {
+    const response = await api.create(supplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'invoice',
@@ -53,7 +63,7 @@ describe('POST /v1/orders', () => {
     const order = response.json<OrderJson>();
     expect(order).toMatchObject({
       status: 'reserved',
-      buyerOrganisationId: m.world.supplier.id,
+      buyerOrganisationId: supplier.organisation.id,
       project: { id: projectId, title: 'Rijbewijs voor werkzoekenden' },
       quantity: 3,
       unitPriceCents: 3800,
@@ -64,7 +74,7 @@ describe('POST /v1/orders', () => {
       certificate: null,
       billing: {
         name: 'Bouwbedrijf De Vries BV',
-        kvkNumber: m.world.supplier.kvk_number,
+        kvkNumber: supplier.organisation.kvk_number,
         vatNumber: 'NL123456789B01',
         address: { street: 'Havenweg 12', postalCode: '3011 AA', city: 'Rotterdam', country: 'NL' },
       },
@@ -83,17 +93,17 @@ describe('POST /v1/orders', () => {
   });
 
   it('numbers invoices without gaps, also across refused orders', async () => {
-    const first = await api.place(m.supplier.as, {
+    const first = await api.place(supplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'invoice',
     });
     expectProblem(
-      await api.create(m.supplier.as, { projectId, quantity: 1000, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId, quantity: 1000, paymentMethod: 'invoice' }),
       409,
       'ORDER.INSUFFICIENT_CREDITS',
     );
-    const second = await api.place(m.otherSupplier.as, {
+    const second = await api.place(otherSupplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'invoice',
@@ -105,7 +115,7 @@ describe('POST /v1/orders', () => {
 
   it('answers 409 with the credits still available when there are not enough', async () => {
     const { available } = await api.credits(projectId);
-    const response = await api.create(m.otherSupplier.as, {
+    const response = await api.create(otherSupplier.as, {
       projectId,
       quantity: available + 1,
       paymentMethod: 'invoice',
@@ -126,20 +136,20 @@ describe('POST /v1/orders', () => {
           .executeTakeFirstOrThrow()
       ).n;
     const before = await count();
-    expectProblem(await api.create(m.supplier.as, body, null), 400, 'VALIDATION.FAILED');
-    expectProblem(await api.create(m.supplier.as, body, 'x'.repeat(256)), 400, 'VALIDATION.FAILED');
-    expectProblem(await api.create(m.supplier.as, body, 'has space'), 400, 'VALIDATION.FAILED');
+    expectProblem(await api.create(supplier.as, body, null), 400, 'VALIDATION.FAILED');
+    expectProblem(await api.create(supplier.as, body, 'x'.repeat(256)), 400, 'VALIDATION.FAILED');
+    expectProblem(await api.create(supplier.as, body, 'has space'), 400, 'VALIDATION.FAILED');
     expect(await count()).toBe(before);
-    expectStatus(await api.create(m.supplier.as, body, 'k'.repeat(255)), 201);
+    expectStatus(await api.create(supplier.as, body, 'k'.repeat(255)), 201);
   });
 
   it('replays the first response to the same key and body, and refuses the key for another body', async () => {
     const key = randomUUID();
     const body = { projectId, quantity: 2, paymentMethod: 'invoice' as const };
-    const first = await api.create(m.supplier.as, body, key);
+    const first = await api.create(supplier.as, body, key);
     expectStatus(first, 201);
     const again = await api.create(
-      m.supplier.as,
+      supplier.as,
       { paymentMethod: 'invoice', quantity: 2, projectId },
       key,
     );
@@ -155,12 +165,12 @@ describe('POST /v1/orders', () => {
     expect(orders).toHaveLength(1);
 
     expectProblem(
-      await api.create(m.supplier.as, { ...body, quantity: 3 }, key),
+      await api.create(supplier.as, { ...body, quantity: 3 }, key),
       422,
       'IDEMPOTENCY.KEY_REUSED',
     );
     // The key belongs to the organisation: another buyer's same key is its own request.
-    const other = await api.create(m.otherSupplier.as, body, key);
+    const other = await api.create(otherSupplier.as, body, key);
     expectStatus(other, 201);
     expect(other.json().id).not.toBe(first.json().id);
     expect(other.headers['idempotent-replayed']).toBeUndefined();
@@ -170,22 +180,22 @@ describe('POST /v1/orders', () => {
     const key = randomUUID();
     const { available } = await api.credits(projectId);
     const body = { projectId, quantity: available + 1, paymentMethod: 'invoice' as const };
-    const first = await api.create(m.supplier.as, body, key);
+    const first = await api.create(supplier.as, body, key);
     expectProblem(first, 409, 'ORDER.INSUFFICIENT_CREDITS');
     // Free a credit so the same order would now fit.
-    const someOrder = await api.place(m.otherSupplier.as, {
+    const someOrder = await api.place(otherSupplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'invoice',
     });
-    expectStatus(await api.cancel(m.admin.as, someOrder.id), 200);
-    const again = await api.create(m.supplier.as, body, key);
+    expectStatus(await api.cancel(admin.as, someOrder.id), 200);
+    const again = await api.create(supplier.as, body, key);
     expectStatus(again, 409);
     expect(again.body).toBe(first.body);
   });
 
   it('is for supplier members only', async () => {
-    for (const who of [m.admin, m.initiativeMember, m.coordinator, m.reviewers[0]!]) {
+    for (const who of [admin, initiative, coordinator, reviewer]) {
       expectProblem(
         await api.create(who.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
         403,
@@ -210,13 +220,13 @@ describe('POST /v1/orders', () => {
       { projectId: 'not-a-uuid', quantity: 1, paymentMethod: 'invoice' },
       { quantity: 1, paymentMethod: 'invoice' },
     ]) {
-      expectProblem(await api.create(m.supplier.as, body as never), 400, 'VALIDATION.FAILED');
+      expectProblem(await api.create(supplier.as, body as never), 400, 'VALIDATION.FAILED');
     }
   });
 
   it('sells only listed projects before their deadline', async () => {
     expectProblem(
-      await api.create(m.supplier.as, {
+      await api.create(supplier.as, {
         projectId: randomUUID(),
         quantity: 1,
         paymentMethod: 'invoice',
@@ -224,9 +234,9 @@ describe('POST /v1/orders', () => {
       404,
       'RESOURCE.NOT_FOUND',
     );
-    const approved = await m.listProject({ supply: 10, stopAt: 'approved' });
+    const approved = (await t.newApprovedProject({ credits: 10, initiative })).id;
     expectProblem(
-      await api.create(m.supplier.as, {
+      await api.create(supplier.as, {
         projectId: approved,
         quantity: 1,
         paymentMethod: 'invoice',
@@ -235,18 +245,21 @@ describe('POST /v1/orders', () => {
       'ORDER.PROJECT_NOT_SELLING',
     );
 
-    const soon = await m.listProject({
-      supply: 10,
-      fundingDeadline: new Date(t.clock.now().getTime() + 2 * DAY_MS).toISOString(),
-    });
+    const soon = (
+      await t.newListedProject({
+        credits: 10,
+        fundingDeadline: new Date(t.clock.now().getTime() + 2 * DAY_MS).toISOString(),
+        initiative,
+      })
+    ).id;
     expectStatus(
-      await api.create(m.supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }),
       201,
     );
     t.clock.advance(2 * DAY_MS + 1000);
     try {
       expectProblem(
-        await api.create(m.supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }),
+        await api.create(supplier.as, { projectId: soon, quantity: 1, paymentMethod: 'invoice' }),
         409,
         'ORDER.PROJECT_NOT_SELLING',
       );
@@ -257,7 +270,7 @@ describe('POST /v1/orders', () => {
 
   it('offers Stripe only when it is configured', async () => {
     expectProblem(
-      await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'stripe' }),
+      await api.create(supplier.as, { projectId, quantity: 1, paymentMethod: 'stripe' }),
       422,
       'ORDER.PAYMENT_METHOD_UNAVAILABLE',
     );
@@ -265,54 +278,60 @@ describe('POST /v1/orders', () => {
 });
 
 describe('anti-hoarding limits', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
   let api: OrdersApi;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '3', MAX_RESERVED_SHARE_PERCENT: '50' },
     });
-    m = await createMarket(t);
-    api = ordersApi(t);
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    api = t.orders;
   });
   afterAll(async () => t?.close());
 
   it('caps the share of a project one organisation holds unpaid', async () => {
-    const projectId = await m.listProject({ supply: 10 });
+    const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
     expectProblem(
-      await api.create(m.supplier.as, { projectId, quantity: 6, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId, quantity: 6, paymentMethod: 'invoice' }),
       409,
       'ORDER.RESERVATION_LIMIT',
     );
-    const first = await api.place(m.supplier.as, {
+    const first = await api.place(supplier.as, {
       projectId,
       quantity: 4,
       paymentMethod: 'invoice',
     });
     expectProblem(
-      await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }),
       409,
       'ORDER.RESERVATION_LIMIT',
     );
     expectStatus(
-      await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
       201,
     );
     // Another buyer is not held back by the first.
     expectStatus(
-      await api.create(m.otherSupplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' }),
+      await api.create(otherSupplier.as, { projectId, quantity: 3, paymentMethod: 'invoice' }),
       201,
     );
     expectProblem(
-      await api.create(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
       409,
       'ORDER.RESERVATION_LIMIT',
     );
     // Paid credits are no longer held unpaid: paying frees the share.
-    expectStatus(await api.markPaid(m.admin.as, first.id, first.amountCents), 200);
+    expectStatus(await api.markPaid(admin.as, first.id, first.amountCents), 200);
     expectStatus(
-      await api.create(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }),
+      await api.create(supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' }),
       201,
     );
     expect(await api.credits(projectId)).toMatchObject({
@@ -325,15 +344,14 @@ describe('anti-hoarding limits', () => {
   });
 
   it('caps the number of unpaid orders per organisation', async () => {
-    const supplier = await createOrganisation(t.db, 'supplier');
-    const buyer = await signIn(t.app, await createUser(t.db, supplier, 'member'), nextAddress());
-    const projectId = await m.listProject({ supply: 20 });
+    const buyer = (await t.newSupplier()).as;
+    const projectId = (await t.newListedProject({ credits: 20, initiative })).id;
     const orders: OrderJson[] = [];
     for (let i = 0; i < 3; i++)
       orders.push(await api.place(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }));
     const refused = await api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' });
     expectProblem(refused, 409, 'ORDER.RESERVATION_LIMIT');
-    expectStatus(await api.cancel(m.admin.as, orders[0]!.id), 200);
+    expectStatus(await api.cancel(admin.as, orders[0]!.id), 200);
     expectStatus(
       await api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }),
       201,

@@ -1,29 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireReservations } from '../../src/modules/orders/expiry.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createMarket, type Market } from '../helpers/listed-project.js';
-import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+import type { MemoryPaymentGateway } from '../helpers/memory-payments.js';
+import { type OrderJson, type OrdersApi, type Person, TestContext } from '../factory/index.js';
 
 const DAY_MS = 86_400_000;
 
 /** Runs concurrently on the PostgreSQL server; on the embedded database the runs queue, which must give the same result. */
 describe('reservation expiry', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
   let api: OrdersApi;
   let gateway: MemoryPaymentGateway;
 
   beforeAll(async () => {
-    let clock: () => Date = () => new Date();
-    gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({
-      payments: gateway,
+    t = await TestContext.create({
+      memoryPayments: true,
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    clock = () => t.clock.now();
-    m = await createMarket(t);
-    api = ordersApi(t);
+    gateway = t.memoryPayments;
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    api = t.orders;
   });
   afterAll(async () => t?.close());
 
@@ -38,15 +40,15 @@ describe('reservation expiry', () => {
   }
 
   it('releases every lapsed reservation exactly once, however often it runs', async () => {
-    const projectId = await m.listProject({ supply: 30 });
+    const projectId = (await t.newListedProject({ credits: 30, initiative })).id;
     const lapsing: OrderJson[] = [];
     for (let i = 0; i < 4; i++)
       lapsing.push(
-        await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' }),
+        await api.place(supplier.as, { projectId, quantity: 2, paymentMethod: 'stripe' }),
       );
     t.clock.advance(3 * DAY_MS);
     // Placed later: its hold has not lapsed.
-    const fresh = await api.place(m.otherSupplier.as, {
+    const fresh = await api.place(otherSupplier.as, {
       projectId,
       quantity: 5,
       paymentMethod: 'invoice',
@@ -60,7 +62,7 @@ describe('reservation expiry', () => {
     expect(await api.credits(projectId)).toMatchObject({ reserved: 5, available: 25 });
     expect(await releaseRows(lapsing.map((o) => o.id))).toBe(4);
     for (const order of lapsing) {
-      const body = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
+      const body = (await api.get(supplier.as, order.id)).json<OrderJson>();
       expect(body).toMatchObject({ status: 'expired', closeReason: 'expired' });
       expect(await api.auditActions(order.id)).toEqual([
         'order.created',
@@ -68,7 +70,7 @@ describe('reservation expiry', () => {
         'order.expired',
       ]);
     }
-    expect((await api.get(m.otherSupplier.as, fresh.id)).json().status).toBe('reserved');
+    expect((await api.get(otherSupplier.as, fresh.id)).json().status).toBe('reserved');
     // Each released Stripe order's Checkout Session is closed (once queued per order).
     await api.queue.drain();
     const sessionIds = lapsing.map((o) => o.checkoutUrl!.split('/').at(-1)!);
@@ -77,18 +79,18 @@ describe('reservation expiry', () => {
   });
 
   it('releases once when several runs overlap', async () => {
-    const projectId = await m.listProject({ supply: 60 });
+    const projectId = (await t.newListedProject({ credits: 60, initiative })).id;
     const orders: OrderJson[] = [];
     for (let i = 0; i < 12; i++)
       orders.push(
-        await api.place(i % 2 ? m.supplier.as : m.otherSupplier.as, {
+        await api.place(i % 2 ? supplier.as : otherSupplier.as, {
           projectId,
           quantity: 3,
           paymentMethod: 'invoice',
         }),
       );
     t.clock.advance(15 * DAY_MS);
-    const reserved = (await api.list(m.admin.as, '?status=reserved&limit=100')).json()
+    const reserved = (await api.list(admin.as, '?status=reserved&limit=100')).json()
       .items as OrderJson[];
     const lapsed = reserved.filter((o) => Date.parse(o.reservedUntil) <= t.clock.now().getTime());
     expect(lapsed.length).toBeGreaterThanOrEqual(12);
@@ -107,21 +109,21 @@ describe('reservation expiry', () => {
   });
 
   it('never releases an order that is paid while expiry runs', async () => {
-    const projectId = await m.listProject({ supply: 20 });
+    const projectId = (await t.newListedProject({ credits: 20, initiative })).id;
     const orders: OrderJson[] = [];
     for (let i = 0; i < 6; i++)
       orders.push(
-        await api.place(m.supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
+        await api.place(supplier.as, { projectId, quantity: 1, paymentMethod: 'invoice' }),
       );
     t.clock.advance(15 * DAY_MS);
     const [expiry, ...payments] = await Promise.all([
       expireReservations({ db: t.db, jobs: t.jobs }, t.clock.now()),
-      ...orders.slice(0, 3).map((order) => api.markPaid(m.admin.as, order.id, order.amountCents)),
+      ...orders.slice(0, 3).map((order) => api.markPaid(admin.as, order.id, order.amountCents)),
     ]);
     for (const payment of payments) expect(payment.statusCode).toBe(200);
     // Paid either before expiry reached it, or after (re-reserved): never both released and lost.
     const statuses = await Promise.all(
-      orders.map(async (o) => (await api.get(m.admin.as, o.id)).json<OrderJson>()),
+      orders.map(async (o) => (await api.get(admin.as, o.id)).json<OrderJson>()),
     );
     expect(statuses.slice(0, 3).map((o) => o.status)).toEqual(['paid', 'paid', 'paid']);
     expect(statuses.slice(3).map((o) => o.status)).toEqual(['expired', 'expired', 'expired']);

@@ -1,28 +1,34 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-} from '../helpers/listed-project.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+  type OrderJson,
+  type OrdersApi,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 const DAY_MS = 86_400_000;
 
 describe('invoice orders: mark paid, cancel, refund', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
   let api: OrdersApi;
   let projectId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    m = await createMarket(t);
-    api = ordersApi(t);
-    projectId = await m.listProject({ supply: 30 });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    api = t.orders;
+    projectId = (await t.newListedProject({ credits: 30, initiative })).id;
   });
   afterAll(async () => t?.close());
   beforeEach(async () => {
@@ -30,21 +36,21 @@ describe('invoice orders: mark paid, cancel, refund', () => {
   });
 
   it('marks an order paid only for its exact amount, then issues the certificate with the next serial range', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 4,
       paymentMethod: 'invoice',
     });
     for (const wrong of [order.amountCents - 1, order.amountCents + 3800]) {
-      const refused = await api.markPaid(m.admin.as, order.id, wrong);
+      const refused = await api.markPaid(admin.as, order.id, wrong);
       expectProblem(refused, 422, 'ORDER.AMOUNT_MISMATCH');
     }
-    expect((await api.get(m.supplier.as, order.id)).json().status).toBe('reserved');
+    expect((await api.get(supplier.as, order.id)).json().status).toBe('reserved');
     expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 1 });
 
     const before = await api.credits(projectId);
     const paid = await api.markPaid(
-      m.admin.as,
+      admin.as,
       order.id,
       order.amountCents,
       'NL91ABNA0417164300-20261122',
@@ -79,10 +85,10 @@ describe('invoice orders: mark paid, cancel, refund', () => {
       .executeTakeFirstOrThrow();
     // 128 random bits as 26 Crockford base32 characters (readable when typed from paper).
     expect(certificate.verification_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
-    expect(certificate.buyer_organisation_id).toBe(m.world.supplier.id);
+    expect(certificate.buyer_organisation_id).toBe(supplier.organisation.id);
 
     // Marking it paid again changes nothing.
-    const again = await api.markPaid(m.admin.as, order.id, order.amountCents, 'another reference');
+    const again = await api.markPaid(admin.as, order.id, order.amountCents, 'another reference');
     expectStatus(again, 200);
     expect(again.json()).toEqual(body);
     expect(await api.ledgerOf(order.id)).toEqual({
@@ -94,15 +100,15 @@ describe('invoice orders: mark paid, cancel, refund', () => {
   });
 
   it('gives each paid order the next contiguous serial range and certificate number', async () => {
-    const a = await api.place(m.supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' });
-    const b = await api.place(m.otherSupplier.as, {
+    const a = await api.place(supplier.as, { projectId, quantity: 2, paymentMethod: 'invoice' });
+    const b = await api.place(otherSupplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'invoice',
     });
     // Paid in the other order than placed: serials follow payment.
-    const paidB = (await api.markPaid(m.admin.as, b.id, b.amountCents)).json<OrderJson>();
-    const paidA = (await api.markPaid(m.admin.as, a.id, a.amountCents)).json<OrderJson>();
+    const paidB = (await api.markPaid(admin.as, b.id, b.amountCents)).json<OrderJson>();
+    const paidA = (await api.markPaid(admin.as, a.id, a.amountCents)).json<OrderJson>();
     expect(paidA.certificate!.serialStart).toBe(paidB.certificate!.serialEnd + 1);
     expect(paidA.certificate!.serialEnd).toBe(paidA.certificate!.serialStart + 1);
     expect(Number(paidA.certificate!.number.slice(-6))).toBe(
@@ -112,30 +118,30 @@ describe('invoice orders: mark paid, cancel, refund', () => {
   });
 
   it('marks only invoice orders paid, and never a refunded one', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'invoice',
     });
-    expectStatus(await api.markPaid(m.admin.as, order.id, order.amountCents), 200);
-    expectStatus(await api.refund(m.admin.as, order.id), 200);
+    expectStatus(await api.markPaid(admin.as, order.id, order.amountCents), 200);
+    expectStatus(await api.refund(admin.as, order.id), 200);
     expectProblem(
-      await api.markPaid(m.admin.as, order.id, order.amountCents),
+      await api.markPaid(admin.as, order.id, order.amountCents),
       409,
       'ORDER.INVALID_STATE',
     );
-    expect((await api.get(m.supplier.as, order.id)).json().status).toBe('refunded');
+    expect((await api.get(supplier.as, order.id)).json().status).toBe('refunded');
     await api.expectInvariants();
   });
 
   it('cancels a reserved order and gives its credits back once', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 5,
       paymentMethod: 'invoice',
     });
     const before = await api.credits(projectId);
-    const cancelled = await api.cancel(m.admin.as, order.id, 'Buyer asked to cancel');
+    const cancelled = await api.cancel(admin.as, order.id, 'Buyer asked to cancel');
     expectStatus(cancelled, 200);
     expect(cancelled.json()).toMatchObject({
       status: 'cancelled',
@@ -148,7 +154,7 @@ describe('invoice orders: mark paid, cancel, refund', () => {
       available: before.available + 5,
     });
 
-    expectStatus(await api.cancel(m.admin.as, order.id), 200);
+    expectStatus(await api.cancel(admin.as, order.id), 200);
     expect(await api.credits(projectId)).toEqual({
       ...before,
       reserved: before.reserved - 5,
@@ -156,36 +162,36 @@ describe('invoice orders: mark paid, cancel, refund', () => {
     });
     expect(await api.ledgerOf(order.id)).toEqual({ 'credit.reserve': 1, 'credit.release': 1 });
     expect(await api.auditActions(order.id)).toEqual(['order.created', 'order.cancelled']);
-    expectProblem(await api.refund(m.admin.as, order.id), 409, 'ORDER.NOT_REFUNDABLE');
+    expectProblem(await api.refund(admin.as, order.id), 409, 'ORDER.NOT_REFUNDABLE');
 
-    const paid = await api.place(m.supplier.as, {
+    const paid = await api.place(supplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'invoice',
     });
-    expectStatus(await api.markPaid(m.admin.as, paid.id, paid.amountCents), 200);
-    expectProblem(await api.cancel(m.admin.as, paid.id), 409, 'ORDER.INVALID_STATE');
+    expectStatus(await api.markPaid(admin.as, paid.id, paid.amountCents), 200);
+    expectProblem(await api.cancel(admin.as, paid.id), 409, 'ORDER.INVALID_STATE');
     await api.expectInvariants();
   });
 
   it('refunds a paid invoice order with a credit note: credits back, certificate revoked, ledgers reversed once', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'invoice',
     });
-    expectProblem(await api.refund(m.admin.as, order.id), 409, 'ORDER.NOT_REFUNDABLE');
-    const paid = (await api.markPaid(m.admin.as, order.id, order.amountCents)).json<OrderJson>();
+    expectProblem(await api.refund(admin.as, order.id), 409, 'ORDER.NOT_REFUNDABLE');
+    const paid = (await api.markPaid(admin.as, order.id, order.amountCents)).json<OrderJson>();
     const before = await api.credits(projectId);
 
     // Two admins press refund at once, then once more: one effect.
     const [first, second] = await Promise.all([
-      api.refund(m.admin.as, order.id, 'Wrong project'),
-      api.refund(m.admin.as, order.id, 'Wrong project'),
+      api.refund(admin.as, order.id, 'Wrong project'),
+      api.refund(admin.as, order.id, 'Wrong project'),
     ]);
     expectStatus(first, 200);
     expectStatus(second, 200);
-    const third = await api.refund(m.admin.as, order.id, 'Again');
+    const third = await api.refund(admin.as, order.id, 'Again');
     expectStatus(third, 200);
     const refunded = third.json<OrderJson>();
     expect(refunded).toMatchObject({
@@ -223,14 +229,12 @@ describe('invoice orders: mark paid, cancel, refund', () => {
       1,
     );
     // The returned credits sell again, under new serial numbers.
-    const resale = await api.place(m.otherSupplier.as, {
+    const resale = await api.place(otherSupplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'invoice',
     });
-    const resold = (
-      await api.markPaid(m.admin.as, resale.id, resale.amountCents)
-    ).json<OrderJson>();
+    const resold = (await api.markPaid(admin.as, resale.id, resale.amountCents)).json<OrderJson>();
     expect(resold.certificate!.serialStart).toBeGreaterThan(paid.certificate!.serialEnd);
     await api.expectInvariants();
   });
@@ -238,13 +242,13 @@ describe('invoice orders: mark paid, cancel, refund', () => {
   it('numbers credit notes without gaps', async () => {
     const numbers: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const order = await api.place(m.supplier.as, {
+      const order = await api.place(supplier.as, {
         projectId,
         quantity: 1,
         paymentMethod: 'invoice',
       });
-      expectStatus(await api.markPaid(m.admin.as, order.id, order.amountCents), 200);
-      expectStatus(await api.refund(m.admin.as, order.id), 200);
+      expectStatus(await api.markPaid(admin.as, order.id, order.amountCents), 200);
+      expectStatus(await api.refund(admin.as, order.id), 200);
       const note = await t.db
         .selectFrom('credit_notes')
         .select('number')
@@ -256,16 +260,16 @@ describe('invoice orders: mark paid, cancel, refund', () => {
   });
 
   it('honours a transfer after the invoice lapsed while the credits remain, re-reserving them', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'invoice',
     });
     t.clock.advance(15 * DAY_MS);
     await api.runJob('orders.expire-reservations');
-    expect((await api.get(m.supplier.as, order.id)).json().status).toBe('expired');
+    expect((await api.get(supplier.as, order.id)).json().status).toBe('expired');
     const before = await api.credits(projectId);
-    const paid = await api.markPaid(m.admin.as, order.id, order.amountCents);
+    const paid = await api.markPaid(admin.as, order.id, order.amountCents);
     expectStatus(paid, 200);
     expect(paid.json()).toMatchObject({
       status: 'paid',
@@ -293,22 +297,22 @@ describe('invoice orders: mark paid, cancel, refund', () => {
   });
 
   it('books a transfer that comes after the credits were sold to others, issues nothing, and refunds it by credit note', async () => {
-    const small = await m.listProject({ supply: 2 });
-    const late = await api.place(m.supplier.as, {
+    const small = (await t.newListedProject({ credits: 2, initiative })).id;
+    const late = await api.place(supplier.as, {
       projectId: small,
       quantity: 2,
       paymentMethod: 'invoice',
     });
     t.clock.advance(15 * DAY_MS);
     await api.runJob('orders.expire-reservations');
-    const other = await api.place(m.otherSupplier.as, {
+    const other = await api.place(otherSupplier.as, {
       projectId: small,
       quantity: 2,
       paymentMethod: 'invoice',
     });
-    expectStatus(await api.markPaid(m.admin.as, other.id, other.amountCents), 200);
+    expectStatus(await api.markPaid(admin.as, other.id, other.amountCents), 200);
 
-    const booked = await api.markPaid(m.admin.as, late.id, late.amountCents, 'LATE-TRANSFER');
+    const booked = await api.markPaid(admin.as, late.id, late.amountCents, 'LATE-TRANSFER');
     expectStatus(booked, 200);
     expect(booked.json()).toMatchObject({
       status: 'expired',
@@ -326,11 +330,11 @@ describe('invoice orders: mark paid, cancel, refund', () => {
       'credit.release': 1,
       'money.payment_received': 1,
     });
-    const attention = await api.list(m.admin.as, '?needsAttention=true');
+    const attention = await api.list(admin.as, '?needsAttention=true');
     expect(attention.json().items.map((o: OrderJson) => o.id)).toContain(late.id);
     await api.expectInvariants();
 
-    const refunded = await api.refund(m.admin.as, late.id, 'Sold out before the transfer arrived');
+    const refunded = await api.refund(admin.as, late.id, 'Sold out before the transfer arrived');
     expectStatus(refunded, 200);
     expect(refunded.json()).toMatchObject({
       status: 'refunded',

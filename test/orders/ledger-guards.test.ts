@@ -1,9 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createMarket, expectStatus, type Market } from '../helpers/listed-project.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+import {
+  expectStatus,
+  type OrderJson,
+  type OrdersApi,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 /**
  * The database is the last line of defence (CONVENTIONS habit 6): even SQL that bypasses
@@ -11,23 +15,29 @@ import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js'
  * invariant check used after every scenario must itself catch a broken state.
  */
 describe('ledger guards in the database', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
   let api: OrdersApi;
   let projectId: string;
   let paid: OrderJson;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    m = await createMarket(t);
-    api = ordersApi(t);
-    projectId = await m.listProject({ supply: 20 });
-    const order = await api.place(m.supplier.as, {
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    api = t.orders;
+    projectId = (await t.newListedProject({ credits: 20, initiative })).id;
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'invoice',
     });
-    const response = await api.markPaid(m.admin.as, order.id, order.amountCents);
+    const response = await api.markPaid(admin.as, order.id, order.amountCents);
     expectStatus(response, 200);
     paid = response.json<OrderJson>();
   });
@@ -81,7 +91,7 @@ describe('ledger guards in the database', () => {
   });
 
   it('refuses a serial range that overlaps another order’s', async () => {
-    const other = await api.place(m.otherSupplier.as, {
+    const other = await api.place(otherSupplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'invoice',

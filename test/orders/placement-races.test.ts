@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-  nextAddress,
-} from '../helpers/listed-project.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+  type OrderJson,
+  type OrdersApi,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 const onServer = !!process.env.TEST_DATABASE_URL;
 
@@ -20,27 +18,26 @@ const onServer = !!process.env.TEST_DATABASE_URL;
  * and the keys slip; on the embedded database they queue and run one after another.
  */
 describe('one buyer’s orders racing each other', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let initiative: Person;
   let api: OrdersApi;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_OPEN_ORDERS_PER_ORGANISATION: '3', MAX_RESERVED_SHARE_PERCENT: '50' },
     });
-    m = await createMarket(t);
-    api = ordersApi(t);
+    initiative = await t.newInitiative();
+    api = t.orders;
   });
   afterAll(async () => t?.close());
 
-  async function newBuyer(): Promise<SignedIn> {
-    const organisation = await createOrganisation(t.db, 'supplier');
-    return signIn(t.app, await createUser(t.db, organisation, 'member'), nextAddress());
+  async function newBuyer(): Promise<Person['as']> {
+    return (await t.newSupplier()).as;
   }
 
   it('20 orders at once by one buyer: exactly its limit of 3 unpaid orders is placed, the rest refused', async () => {
     const buyer = await newBuyer();
-    const projectId = await m.listProject({ supply: 100 });
+    const projectId = (await t.newListedProject({ credits: 100, initiative })).id;
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
         api.create(buyer, { projectId, quantity: 1, paymentMethod: 'invoice' }),
@@ -61,7 +58,7 @@ describe('one buyer’s orders racing each other', () => {
   it('orders at once by one buyer never hold more than its share of a project', async () => {
     const buyer = await newBuyer();
     // 50% of 10: at most 5 credits held unpaid by one organisation, i.e. two orders of 2.
-    const projectId = await m.listProject({ supply: 10 });
+    const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
     const responses = await Promise.all(
       Array.from({ length: 3 }, () =>
         api.create(buyer, { projectId, quantity: 2, paymentMethod: 'invoice' }),
@@ -79,7 +76,7 @@ describe('one buyer’s orders racing each other', () => {
 
   it('a refusal and a new order with the same key at once: one answer for the key, replayed alike', async () => {
     const buyer = await newBuyer();
-    const projectId = await m.listProject({ supply: 10 });
+    const projectId = (await t.newListedProject({ credits: 10, initiative })).id;
     const key = randomUUID();
     // Too large a share: refused, and the refusal is stored under the key while its twins race it.
     const responses = await Promise.all(
@@ -107,7 +104,7 @@ describe('one buyer’s orders racing each other', () => {
     'orders by different buyers do not wait for each other’s limits (server)',
     async () => {
       const buyers = await Promise.all(Array.from({ length: 5 }, () => newBuyer()));
-      const projectId = await m.listProject({ supply: 100 });
+      const projectId = (await t.newListedProject({ credits: 100, initiative })).id;
       const responses = await Promise.all(
         buyers.flatMap((buyer) =>
           Array.from({ length: 4 }, () =>

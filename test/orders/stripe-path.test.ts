@@ -1,36 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queueFulfilFollowUps } from '../../src/modules/settlement/fulfilment.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { MemoryPaymentGateway } from '../helpers/memory-payments.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-} from '../helpers/listed-project.js';
-import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
+  type OrderJson,
+  type OrdersApi,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 const MINUTE_MS = 60_000;
 
 describe('Stripe orders (through the PaymentGateway interface)', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
   let api: OrdersApi;
   let gateway: MemoryPaymentGateway;
   let projectId: string;
 
   beforeAll(async () => {
-    let clock: () => Date = () => new Date();
-    gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({
-      payments: gateway,
+    t = await TestContext.create({
+      memoryPayments: true,
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    clock = () => t.clock.now();
-    m = await createMarket(t);
-    api = ordersApi(t);
-    projectId = await m.listProject({ supply: 40, title: 'Taalcoaching Zuid' });
+    gateway = t.memoryPayments;
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    api = t.orders;
+    projectId = (await t.newListedProject({ credits: 40, title: 'Taalcoaching Zuid', initiative }))
+      .id;
   });
   afterAll(async () => t?.close());
   beforeEach(async () => {
@@ -41,7 +46,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const key = randomUUID();
     const sessionsBefore = gateway.sessions.size;
     const response = await api.create(
-      m.supplier.as,
+      supplier.as,
       { projectId, quantity: 2, paymentMethod: 'stripe' },
       key,
     );
@@ -77,7 +82,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     ]);
 
     const replay = await api.create(
-      m.supplier.as,
+      supplier.as,
       { projectId, quantity: 2, paymentMethod: 'stripe' },
       key,
     );
@@ -91,13 +96,13 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const before = await api.credits(projectId);
     gateway.fail('checkout');
     const response = await api.create(
-      m.supplier.as,
+      supplier.as,
       { projectId, quantity: 3, paymentMethod: 'stripe' },
       key,
     );
     expectProblem(response, 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
     expect(await api.credits(projectId)).toEqual(before);
-    const orders = (await api.list(m.admin.as, '?status=cancelled&limit=100')).json()
+    const orders = (await api.list(admin.as, '?status=cancelled&limit=100')).json()
       .items as OrderJson[];
     const cancelled = orders.find(
       (order) => order.quantity === 3 && order.closeReason?.includes('payment provider'),
@@ -107,7 +112,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
 
     const calls = gateway.sessionRequests.length;
     const replay = await api.create(
-      m.supplier.as,
+      supplier.as,
       { projectId, quantity: 3, paymentMethod: 'stripe' },
       key,
     );
@@ -121,7 +126,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const key = randomUUID();
     const body = { projectId, quantity: 1, paymentMethod: 'stripe' as const };
     const release = gateway.holdCheckout();
-    const stuck = api.create(m.supplier.as, body, key);
+    const stuck = api.create(supplier.as, body, key);
     // The first request reserved and is waiting for Stripe (its key is in progress)...
     for (let i = 0; ; i++) {
       const row = await t.db
@@ -135,7 +140,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     }
     // ...but once the key has been in progress for over a minute, the repeat finishes the work.
     t.clock.advance(61_000);
-    const repeat = await api.create(m.supplier.as, body, key);
+    const repeat = await api.create(supplier.as, body, key);
     expectStatus(repeat, 201);
     expect(repeat.headers['idempotent-replayed']).toBe('true');
     const order = repeat.json<OrderJson>();
@@ -153,7 +158,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('fulfils once when the payment arrives, however often it is reported', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'stripe',
@@ -162,7 +167,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expect(first).toMatchObject({ outcome: 'fulfilled', reReserved: false });
     for (let i = 0; i < 3; i++)
       expect(await api.stripePaid(order)).toMatchObject({ outcome: 'already_paid' });
-    const paid = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
+    const paid = (await api.get(supplier.as, order.id)).json<OrderJson>();
     expect(paid).toMatchObject({
       status: 'paid',
       checkoutUrl: null,
@@ -183,7 +188,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('fulfils nothing and flags the order when amount, currency or method do not match', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'stripe',
@@ -196,7 +201,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expect(await api.stripePaid(order, { method: 'invoice' })).toMatchObject({
       outcome: 'mismatch',
     });
-    const flagged = (await api.get(m.admin.as, order.id)).json<OrderJson>();
+    const flagged = (await api.get(admin.as, order.id)).json<OrderJson>();
     expect(flagged).toMatchObject({ status: 'reserved', certificate: null });
     expect(flagged.needsAttention).toMatch(/^payment_mismatch/);
     expect(await api.credits(projectId)).toEqual(before);
@@ -206,7 +211,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     ).toHaveLength(3);
     // Card payments are not marked paid by hand.
     expectProblem(
-      await api.markPaid(m.admin.as, order.id, order.amountCents),
+      await api.markPaid(admin.as, order.id, order.amountCents),
       409,
       'ORDER.NOT_INVOICE',
     );
@@ -220,7 +225,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('refunds through Stripe once, however often the admin asks, and Stripe’s own report changes nothing more', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'stripe',
@@ -230,12 +235,12 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const refundsBefore = gateway.refunds.size;
 
     gateway.fail('refund');
-    expectProblem(await api.refund(m.admin.as, order.id), 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
-    expect((await api.get(m.admin.as, order.id)).json().status).toBe('paid');
+    expectProblem(await api.refund(admin.as, order.id), 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
+    expect((await api.get(admin.as, order.id)).json().status).toBe('paid');
 
     const [a, b] = await Promise.all([
-      api.refund(m.admin.as, order.id),
-      api.refund(m.admin.as, order.id),
+      api.refund(admin.as, order.id),
+      api.refund(admin.as, order.id),
     ]);
     expectStatus(a, 200);
     expectStatus(b, 200);
@@ -266,7 +271,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('leaves an order refunded with no certificate when the refund is reported before the payment', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'stripe',
@@ -278,7 +283,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     });
     expect(await api.stripePaid(order)).toMatchObject({ outcome: 'ignored' });
     expect(await api.stripeRefunded(order)).toMatchObject({ outcome: 'already_refunded' });
-    const final = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
+    const final = (await api.get(supplier.as, order.id)).json<OrderJson>();
     expect(final).toMatchObject({ status: 'refunded', certificate: null });
     expect(await api.credits(projectId)).toEqual({
       ...before,
@@ -295,7 +300,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('books a partial refund for an admin to settle, reversing nothing', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'stripe',
@@ -304,14 +309,14 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     expect(await api.stripeRefunded(order, { amountCents: 3800 })).toMatchObject({
       outcome: 'partial',
     });
-    const flagged = (await api.get(m.admin.as, order.id)).json<OrderJson>();
+    const flagged = (await api.get(admin.as, order.id)).json<OrderJson>();
     expect(flagged).toMatchObject({ status: 'paid', certificate: { status: 'active' } });
     expect(flagged.needsAttention).toMatch(/^refund_amount_mismatch/);
     await api.expectInvariants();
   });
 
   it('expires a lapsed session’s reservation, closes the session, and re-reserves for a late payment while credits remain', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'stripe',
@@ -319,7 +324,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     const sessionId = order.checkoutUrl!.split('/').at(-1)!;
     t.clock.advance(Date.parse(order.reservedUntil) - t.clock.now().getTime() + 1000);
     await api.runJob('orders.expire-reservations');
-    expect((await api.get(m.supplier.as, order.id)).json().status).toBe('expired');
+    expect((await api.get(supplier.as, order.id)).json().status).toBe('expired');
     expect(gateway.expiredSessionIds).toContain(sessionId);
 
     const before = await api.credits(projectId);
@@ -339,20 +344,20 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('refunds a late payment automatically through Stripe when the credits are gone, issuing nothing', async () => {
-    const small = await m.listProject({ supply: 3 });
-    const late = await api.place(m.supplier.as, {
+    const small = (await t.newListedProject({ credits: 3, initiative })).id;
+    const late = await api.place(supplier.as, {
       projectId: small,
       quantity: 3,
       paymentMethod: 'stripe',
     });
     t.clock.advance(Date.parse(late.reservedUntil) - t.clock.now().getTime() + 1000);
     await api.runJob('orders.expire-reservations');
-    const other = await api.place(m.otherSupplier.as, {
+    const other = await api.place(otherSupplier.as, {
       projectId: small,
       quantity: 3,
       paymentMethod: 'invoice',
     });
-    expectStatus(await api.markPaid(m.admin.as, other.id, other.amountCents), 200);
+    expectStatus(await api.markPaid(admin.as, other.id, other.amountCents), 200);
 
     const result = await api.stripePaid(late);
     expect(result).toMatchObject({
@@ -375,7 +380,7 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
     // The refund job ran (twice is fine): one Stripe refund, one booking.
     await api.runJob('orders.refund-payment', { orderId: late.id });
     expect(gateway.refunds.size).toBe(refundsBefore + 1);
-    const final = (await api.get(m.supplier.as, late.id)).json<OrderJson>();
+    const final = (await api.get(supplier.as, late.id)).json<OrderJson>();
     expect(final).toMatchObject({ status: 'refunded', certificate: null, needsAttention: null });
     expect(await api.ledgerOf(late.id)).toEqual({
       'credit.reserve': 1,
@@ -393,13 +398,13 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
   });
 
   it('closes the Checkout Session of an order an admin cancels', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'stripe',
     });
     const sessionId = order.checkoutUrl!.split('/').at(-1)!;
-    expectStatus(await api.cancel(m.admin.as, order.id), 200);
+    expectStatus(await api.cancel(admin.as, order.id), 200);
     await api.queue.drain();
     expect(gateway.expiredSessionIds).toContain(sessionId);
     expect(gateway.sessions.get(sessionId)!.status).toBe('expired');

@@ -1,23 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalData } from '../../src/modules/outcomes/personal-data.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { createReportsWorld, reportBody, type ReportsWorld } from '../reports/world.js';
+import {
+  expectProblem,
+  expectStatus,
+  type Person,
+  reportBody,
+  TestContext,
+} from '../factory/index.js';
 import { assertPublishable, publishReportCells } from '../../src/modules/reports/report-cells.js';
 
 describe('outcome reports: submit, personal data, accept, return, final', () => {
-  let t: TestApp;
-  let w: ReportsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let coordinator: Person;
+  let initiative: Person;
   let projectId: string;
   let budgetLineId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    w = await createReportsWorld(t);
-    projectId = await w.m.listProject({ supply: 40 });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    initiative = await t.newInitiative();
+    projectId = await (await t.newListedProject({ credits: 40, initiative })).id;
     const line = await t.db
       .selectFrom('project_budget_lines')
       .select('id')
@@ -28,7 +37,7 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
   afterAll(async () => t?.close());
 
   const submit = (body: object, project = projectId) =>
-    w.post(w.m.initiativeMember.as, `/v1/projects/${project}/outcome-reports`, body);
+    t.post(initiative.as, `/v1/projects/${project}/outcome-reports`, body);
 
   it('refuses any field that could carry a person (strict schemas: 400)', async () => {
     const cases: object[] = [
@@ -114,20 +123,20 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
   });
 
   it('flags a name with a place for the platform team, who see it on the story before publishing', async () => {
-    const response = await w.post(w.m.initiativeMember.as, `/v1/projects/${projectId}/stories`, {
+    const response = await t.post(initiative.as, `/v1/projects/${projectId}/stories`, {
       title: 'Chauffeur in de regio',
       text: 'Ahmed Yilmaz uit Boskoop rijdt nu vast voor een groothandel, na zijn rijexamen.',
       consent: true,
     });
     expectStatus(response, 201);
-    const stories = (await w.get(w.m.admin.as, `/v1/projects/${projectId}/stories`)).json();
+    const stories = (await t.get(admin.as, `/v1/projects/${projectId}/stories`)).json();
     const story = stories.items.find((s: { id: string }) => s.id === response.json().id);
     expect(story.personalDataFlags).toEqual([
       { field: 'text', kind: 'name_with_place', severity: 'flag', masked: expect.any(String) },
     ]);
     expect(JSON.stringify(story.personalDataFlags)).not.toContain('Yilmaz');
     // A story without such a finding has none.
-    const clean = await w.post(w.m.initiativeMember.as, `/v1/projects/${projectId}/stories`, {
+    const clean = await t.post(initiative.as, `/v1/projects/${projectId}/stories`, {
       title: 'Een nieuwe baan',
       text: 'Na haar rijexamen begon zij als bezorger bij een groothandel in de regio.',
       consent: true,
@@ -137,16 +146,14 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
   });
 
   it('lets only the project’s own initiative report, for a listed or funded project, for a period that has ended', async () => {
-    const other = await w.m.person(
-      await createUser(t.db, await createOrganisation(t.db, 'initiative'), 'member'),
-    );
+    const other = await t.newInitiative();
     expectProblem(
-      await w.post(other.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()),
+      await t.post(other.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()),
       404,
       'RESOURCE.NOT_FOUND',
     );
     expectProblem(
-      await w.post(w.m.supplier.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()),
+      await t.post(supplier.as, `/v1/projects/${projectId}/outcome-reports`, reportBody()),
       404,
       'RESOURCE.NOT_FOUND',
     );
@@ -210,19 +217,19 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
     );
 
     // Nothing public yet.
-    const storiesBefore = await w.get(null, `/v1/stories?projectId=${projectId}`);
+    const storiesBefore = await t.get(null, `/v1/stories?projectId=${projectId}`);
     expectStatus(storiesBefore, 200);
     expect(storiesBefore.json().items).toEqual([]);
 
     // The admin's queue holds it; the admin returns it with questions.
-    const queue = await w.get(w.m.admin.as, '/v1/outcome-reports?status=submitted');
+    const queue = await t.get(admin.as, '/v1/outcome-reports?status=submitted');
     expect(queue.json().items.map((r: { id: string }) => r.id)).toContain(report.id);
     expectProblem(
-      await w.post(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}/accept`),
+      await t.post(initiative.as, `/v1/outcome-reports/${report.id}/accept`, {}),
       403,
       'AUTH.FORBIDDEN',
     );
-    const returned = await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/return`, {
+    const returned = await t.post(admin.as, `/v1/outcome-reports/${report.id}/return`, {
       questions: 'Hoeveel deelnemers vielen uit?',
     });
     expectStatus(returned, 200);
@@ -231,26 +238,26 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
       questions: 'Hoeveel deelnemers vielen uit?',
     });
     expectProblem(
-      await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`),
+      await t.post(admin.as, `/v1/outcome-reports/${report.id}/accept`, {}),
       409,
       'OUTCOME.INVALID_STATE',
     );
 
     // The initiative answers with a new revision, which the admin accepts.
-    const resubmitted = await w.put(
-      w.m.initiativeMember.as,
+    const resubmitted = await t.put(
+      initiative.as,
       `/v1/outcome-reports/${report.id}`,
       reportBody({ narrative: 'Drie deelnemers vielen uit; 23 rondden het kwartaal af.' }),
     );
     expectStatus(resubmitted, 200);
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', revision: 2, spending: [] });
-    const accepted = await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`);
+    const accepted = await t.post(admin.as, `/v1/outcome-reports/${report.id}/accept`, {});
     expectStatus(accepted, 200);
     expect(accepted.json().status).toBe('accepted');
     // Accepting twice changes nothing; an accepted report cannot be resubmitted, and the database refuses edits.
-    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${report.id}/accept`), 200);
+    expectStatus(await t.post(admin.as, `/v1/outcome-reports/${report.id}/accept`, {}), 200);
     expectProblem(
-      await w.put(w.m.initiativeMember.as, `/v1/outcome-reports/${report.id}`, reportBody()),
+      await t.put(initiative.as, `/v1/outcome-reports/${report.id}`, reportBody()),
       409,
       'OUTCOME.INVALID_STATE',
     );
@@ -299,61 +306,58 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
     // Stories: the admin publishes the story, which then appears in the public story bank.
     const story = accepted.json().stories[0];
     expectProblem(
-      await w.post(w.m.supplier.as, `/v1/stories/${story.id}/publish`),
+      await t.post(supplier.as, `/v1/stories/${story.id}/publish`, {}),
       403,
       'AUTH.FORBIDDEN',
     );
-    const published = await w.post(w.m.admin.as, `/v1/stories/${story.id}/publish`);
+    const published = await t.post(admin.as, `/v1/stories/${story.id}/publish`, {});
     expectStatus(published, 200);
     expect(published.json()).toMatchObject({ status: 'published' });
-    const storiesAfter = await w.get(null, `/v1/stories?projectId=${projectId}`);
+    const storiesAfter = await t.get(null, `/v1/stories?projectId=${projectId}`);
     expect(storiesAfter.json().items).toMatchObject([
       { id: story.id, title: 'Van bijstand naar bezorger', projectId },
     ]);
     // A second story, told outside a report, is declined.
-    const extra = await w.post(w.m.initiativeMember.as, `/v1/projects/${projectId}/stories`, {
+    const extra = await t.post(initiative.as, `/v1/projects/${projectId}/stories`, {
       title: 'Een nieuwe start',
       text: 'Hij rondde de cursus af en begint in mei bij een aannemer.',
       consent: true,
     });
     expectStatus(extra, 201);
     expectStatus(
-      await w.post(w.m.admin.as, `/v1/stories/${extra.json().id}/reject`, {
+      await t.post(admin.as, `/v1/stories/${extra.json().id}/reject`, {
         reason: 'Te herkenbaar',
       }),
       200,
     );
     expect(
-      (await w.get(null, '/v1/stories')).json().items.map((s: { id: string }) => s.id),
+      (await t.get(null, '/v1/stories')).json().items.map((s: { id: string }) => s.id),
     ).not.toContain(extra.json().id);
   });
 
   it('reads reports only as the initiative or an admin; anyone else gets 404', async () => {
-    const list = await w.get(w.m.initiativeMember.as, `/v1/projects/${projectId}/outcome-reports`);
+    const list = await t.get(initiative.as, `/v1/projects/${projectId}/outcome-reports`);
     expectStatus(list, 200);
     const id = list.json().items[0].id;
-    expectStatus(await w.get(w.m.admin.as, `/v1/outcome-reports/${id}`), 200);
-    for (const who of [w.m.supplier, w.m.coordinator]) {
-      expectProblem(await w.get(who.as, `/v1/outcome-reports/${id}`), 404, 'RESOURCE.NOT_FOUND');
+    expectStatus(await t.get(admin.as, `/v1/outcome-reports/${id}`), 200);
+    for (const who of [supplier, coordinator]) {
+      expectProblem(await t.get(who.as, `/v1/outcome-reports/${id}`), 404, 'RESOURCE.NOT_FOUND');
       expectProblem(
-        await w.get(who.as, `/v1/projects/${projectId}/outcome-reports`),
+        await t.get(who.as, `/v1/projects/${projectId}/outcome-reports`),
         404,
         'RESOURCE.NOT_FOUND',
       );
     }
     expectProblem(
-      await w.get(
-        w.m.initiativeMember.as,
-        '/v1/outcome-reports/00000000-0000-4000-8000-000000000000',
-      ),
+      await t.get(initiative.as, '/v1/outcome-reports/00000000-0000-4000-8000-000000000000'),
       404,
       'RESOURCE.NOT_FOUND',
     );
   });
 
   it('a final report, once accepted, completes the funded project', async () => {
-    await w.buy(w.m.supplier, projectId, 30);
-    await w.ensureFunded(projectId);
+    await t.newPaidOrder({ buyer: supplier, project: projectId, credits: 30 });
+    await t.ensureFunded(projectId);
     const final = await submit(
       reportBody({ kind: 'final', periodStart: '2025-04-01', periodEnd: '2025-06-30' }),
     );
@@ -365,8 +369,8 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
       409,
       'OUTCOME.FINAL_EXISTS',
     );
-    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${final.json().id}/accept`), 200);
-    const project = await w.get(null, `/v1/projects/${projectId}`);
+    expectStatus(await t.post(admin.as, `/v1/outcome-reports/${final.json().id}/accept`, {}), 200);
+    const project = await t.get(null, `/v1/projects/${projectId}`);
     expect(project.json().status).toBe('completed');
     const audit = await t.db
       .selectFrom('audit_events')

@@ -1,9 +1,8 @@
+import { REFRESH_SUMMARIES_JOB } from '../../src/modules/reports/report-jobs.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowRanges } from '../../src/modules/reports/disclosure.js';
 import { assertPublishable, publishReportCells } from '../../src/modules/reports/report-cells.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectStatus } from '../helpers/listed-project.js';
 import {
   countTerms,
   emptyKnowledge,
@@ -17,7 +16,7 @@ import {
   TARGET_GROUPS,
 } from './attacker.js';
 import { mulberry32 } from './random.js';
-import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
+import { expectStatus, type Person, reportBody, TestContext } from '../factory/index.js';
 
 /**
  * The randomized adversary of issue 14. Random reports (small and large counts, nested
@@ -111,8 +110,11 @@ function addTables(tables: PublishedTable[]): PublishedTable {
 }
 
 describe('randomized adversary (seed ' + SEED + ')', () => {
-  let t: TestApp;
-  let w: ReportsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let coordinator: Person;
+  let initiative: Person;
   const random = mulberry32(SEED);
   const projects: string[] = [];
   /** Accepted reports: project index, end date, figures. */
@@ -120,16 +122,28 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
   let revisions = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    w = await createReportsWorld(t);
-    const contract = await w.contract(w.m.world.authority.id, w.m.world.supplier.id);
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    initiative = await t.newInitiative();
+    const contract = await t.insertContract({
+      authorityId: coordinator.organisation.id,
+      supplierId: supplier.organisation.id,
+    });
     for (let i = 0; i < PROJECTS; i++) {
-      const id = await w.m.listProject({ supply: 20, title: `Project ${i}` });
+      const id = await (
+        await t.newListedProject({ credits: 20, title: `Project ${i}`, initiative })
+      ).id;
       projects.push(id);
-      const order = await w.buy(w.m.supplier, id, 10);
-      await w.claim(contract, order.certificate!.id, 5 + i);
+      const order = await t.newPaidOrder({ buyer: supplier, project: id, credits: 10 });
+      await t.insertClaim({
+        contractId: contract,
+        certificateId: order.certificate!.id,
+        credits: 5 + i,
+      });
     }
     for (let i = 0; i < PROJECTS; i++) {
       // Each project reports for a random selection of the end dates, back to back.
@@ -137,8 +151,8 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
       let start = '2025-01-01';
       for (const end of ends) {
         let figures = randomFigures(random);
-        const submitted = await w.post(
-          w.m.initiativeMember.as,
+        const submitted = await t.post(
+          initiative.as,
           `/v1/projects/${projects[i]}/outcome-reports`,
           reportBody({ periodStart: start, periodEnd: end, ...figures }),
         );
@@ -147,15 +161,15 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
         if (random() < 0.3) {
           // Returned with questions and revised: only the accepted revision is published.
           expectStatus(
-            await w.post(w.m.admin.as, `/v1/outcome-reports/${id}/return`, {
+            await t.post(admin.as, `/v1/outcome-reports/${id}/return`, {
               questions: 'Klopt het aantal deelnemers?',
             }),
             200,
           );
           figures = randomFigures(random);
           expectStatus(
-            await w.put(
-              w.m.initiativeMember.as,
+            await t.put(
+              initiative.as,
               `/v1/outcome-reports/${id}`,
               reportBody({ periodStart: start, periodEnd: end, ...figures }),
             ),
@@ -163,22 +177,22 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
           );
           revisions++;
         }
-        expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${id}/accept`), 200);
+        expectStatus(await t.post(admin.as, `/v1/outcome-reports/${id}/accept`, {}), 200);
         atoms.push({ project: i, end, figures });
         const next = new Date(`${end}T00:00:00Z`);
         next.setUTCDate(next.getUTCDate() + 1);
         start = next.toISOString().slice(0, 10);
       }
     }
-    await w.refreshSummaries();
+    await t.runJob(REFRESH_SUMMARIES_JOB);
   }, 240_000);
   afterAll(async () => t?.close());
 
   it('no count of fewer than 5 people in any pair of overlapping periods can be narrowed below the protection width', async () => {
     const authority = (from: string | null, to: string) =>
-      w.get(
-        w.m.admin.as,
-        `/v1/reports/authority?authorityId=${w.m.world.authority.id}&to=${to}${from ? `&from=${from}` : ''}`,
+      t.get(
+        admin.as,
+        `/v1/reports/authority?authorityId=${coordinator.organisation.id}&to=${to}${from ? `&from=${from}` : ''}`,
       );
     const blocksOf = async (from: string | null, to: string) => {
       const r = await authority(from, to);
@@ -232,7 +246,7 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
     for (const period of periods) {
       const selected = inPeriod(period);
       const query = `to=${period.to}${period.from ? `&from=${period.from}` : ''}`;
-      const stats = await w.get(null, `/v1/stats?${query}`);
+      const stats = await t.get(null, `/v1/stats?${query}`);
       expectStatus(stats, 200);
       const expected = addTables(selected.map((a) => published.get(a)!));
       const zeros = addTables([]);
@@ -243,18 +257,20 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
             expected[row][category] ?? zeros[row][category] ?? 0,
           );
       const blocks = await blocksOf(period.from, period.to);
-      const supplier = await w.get(
-        w.m.admin.as,
-        `/v1/reports/supplier?supplierId=${w.m.world.supplier.id}&${query}`,
+      const supplierReport = await t.get(
+        admin.as,
+        `/v1/reports/supplier?supplierId=${supplier.organisation.id}&${query}`,
       );
-      expectStatus(supplier, 200);
+      expectStatus(supplierReport, 200);
       for (let i = 0; i < PROJECTS; i++) {
         const own = addTables(
           selected.filter((a) => a.project === i).map((a) => published.get(a)!),
         );
         const block = blocks.get(i)!;
         const supplierBlock = tableFromBlock(
-          supplier.json().projects.find((b: { projectId: string }) => b.projectId === projects[i]),
+          supplierReport
+            .json()
+            .projects.find((b: { projectId: string }) => b.projectId === projects[i]),
         );
         for (const row of ['participants', 'outcomes', 'banenafspraak'] as const)
           for (const [category, value] of Object.entries(block[row])) {
@@ -262,7 +278,7 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
             expect(supplierBlock[row][category]).toBe(value);
           }
       }
-      const csv = await w.get(null, `/v1/stats.csv?${query}`);
+      const csv = await t.get(null, `/v1/stats.csv?${query}`);
       expectStatus(csv, 200);
       const lines: string[][] = parseCsv(csv.body.replace(/^\uFEFF/, ''), {
         relax_column_count: true,

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
+import {
+  expectProblem,
+  expectStatus,
+  type Person,
+  reportBody,
+  TestContext,
+} from '../factory/index.js';
 
 /**
  * GET /v1/projects/{id}/outcomes: one public project's outcomes so far, for anyone. Only
  * sums of the reports' published (randomly rounded) cells, never an exact count.
  */
 describe('a public project’s outcomes reported so far', () => {
-  let t: TestApp;
-  let w: ReportsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let initiative: Person;
   let p: string;
   let q: string;
   let first: string;
@@ -33,20 +39,22 @@ describe('a public project’s outcomes reported so far', () => {
     ).published;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
-    w = await createReportsWorld(t);
-    p = await w.m.listProject({ supply: 40, title: 'Rijbewijs en werk P' });
-    q = await w.m.listProject({ supply: 20, title: 'Groen leerwerktraject Q' });
-    await w.buy(w.m.supplier, p, 40);
+    t = await TestContext.create({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    p = await (
+      await t.newListedProject({ credits: 40, title: 'Rijbewijs en werk P', initiative })
+    ).id;
+    q = await (
+      await t.newListedProject({ credits: 20, title: 'Groen leerwerktraject Q', initiative })
+    ).id;
+    await t.newPaidOrder({ buyer: supplier, project: p, credits: 40 });
     const accept = async (projectId: string, body: object) => {
-      const report = await w.post(
-        w.m.initiativeMember.as,
-        `/v1/projects/${projectId}/outcome-reports`,
-        body,
-      );
+      const report = await t.post(initiative.as, `/v1/projects/${projectId}/outcome-reports`, body);
       expectStatus(report, 201);
       const id: string = report.json().id;
-      expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${id}/accept`), 200);
+      expectStatus(await t.post(admin.as, `/v1/outcome-reports/${id}/accept`, {}), 200);
       return id;
     };
     first = await accept(p, reportBody());
@@ -71,7 +79,7 @@ describe('a public project’s outcomes reported so far', () => {
   afterAll(async () => t?.close());
 
   it('answers without an account: sums of the published counts, beside the plan', async () => {
-    const response = await w.get(null, `/v1/projects/${p}/outcomes`);
+    const response = await t.get(null, `/v1/projects/${p}/outcomes`);
     expectStatus(response, 200);
     const r = response.json();
     expect(r).toMatchObject({
@@ -120,7 +128,7 @@ describe('a public project’s outcomes reported so far', () => {
 
   it('takes a period: only reports whose period ends in it', async () => {
     const r = (
-      await w.get(null, `/v1/projects/${p}/outcomes?from=2025-04-01&to=2025-06-30`)
+      await t.get(null, `/v1/projects/${p}/outcomes?from=2025-04-01&to=2025-06-30`)
     ).json();
     expect(r.reports).toBe(1);
     expect(r.period).toEqual({ from: '2025-04-01', to: '2025-06-30' });
@@ -128,18 +136,20 @@ describe('a public project’s outcomes reported so far', () => {
   });
 
   it('says nothing reported yet for a listed project without reports', async () => {
-    const other = await w.m.listProject({ supply: 10, title: 'Nog zonder rapportage' });
-    const r = (await w.get(null, `/v1/projects/${other}/outcomes`)).json();
+    const other = await (
+      await t.newListedProject({ credits: 10, title: 'Nog zonder rapportage', initiative })
+    ).id;
+    const r = (await t.get(null, `/v1/projects/${other}/outcomes`)).json();
     expect(r.reports).toBe(0);
     expect(r.totals.outcomes).toEqual({ value: 0, suppressed: false, complete: true });
   });
 
   it('answers 404 for a project that is not public', async () => {
     // Awarded but not listed: the project exists, yet nobody outside may see it.
-    const hidden = await w.m.listProject({ supply: 10, stopAt: 'approved' });
-    expectProblem(await w.get(null, `/v1/projects/${hidden}/outcomes`), 404, 'RESOURCE.NOT_FOUND');
+    const hidden = (await t.newApprovedProject({ credits: 10, initiative })).id;
+    expectProblem(await t.get(null, `/v1/projects/${hidden}/outcomes`), 404, 'RESOURCE.NOT_FOUND');
     expectProblem(
-      await w.get(null, '/v1/projects/00000000-0000-4000-8000-000000000000/outcomes'),
+      await t.get(null, '/v1/projects/00000000-0000-4000-8000-000000000000/outcomes'),
       404,
       'RESOURCE.NOT_FOUND',
     );

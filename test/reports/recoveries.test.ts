@@ -1,8 +1,7 @@
+import { REFRESH_SUMMARIES_JOB } from '../../src/modules/reports/report-jobs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowRanges } from '../../src/modules/reports/disclosure.js';
 import { publishReportCells } from '../../src/modules/reports/report-cells.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectStatus } from '../helpers/listed-project.js';
 import {
   countTerms,
   emptyKnowledge,
@@ -14,7 +13,7 @@ import {
 } from './attacker.js';
 import { legacySuppressRow } from './legacy-suppression.js';
 import { mulberry32 } from './random.js';
-import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
+import { expectStatus, type Person, reportBody, TestContext } from '../factory/index.js';
 
 /**
  * The three recoveries of issue 14. Each recovers the exact count from what the old
@@ -64,41 +63,50 @@ const CASES = {
 const participants = [{ targetGroup: 'participatiewet', participants: 20 }];
 
 describe('issue 14: the three recoveries', () => {
-  let t: TestApp;
-  let w: ReportsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let coordinator: Person;
+  let initiative: Person;
   let p: string;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    w = await createReportsWorld(t);
-    p = await w.m.listProject({ supply: 40, title: 'Werk en diploma' });
-    const order = await w.buy(w.m.supplier, p, 20);
-    await w.claim(
-      await w.contract(w.m.world.authority.id, w.m.world.supplier.id),
-      order.certificate!.id,
-      20,
-    );
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    initiative = await t.newInitiative();
+    p = await (await t.newListedProject({ credits: 40, title: 'Werk en diploma', initiative })).id;
+    const order = await t.newPaidOrder({ buyer: supplier, project: p, credits: 20 });
+    await t.insertClaim({
+      contractId: await t.insertContract({
+        authorityId: coordinator.organisation.id,
+        supplierId: supplier.organisation.id,
+      }),
+      certificateId: order.certificate!.id,
+      credits: 20,
+    });
     for (const c of Object.values(CASES)) {
-      const report = await w.post(
-        w.m.initiativeMember.as,
+      const report = await t.post(
+        initiative.as,
         `/v1/projects/${p}/outcome-reports`,
         reportBody({ ...c, participants }),
       );
       expectStatus(report, 201);
       expectStatus(
-        await w.post(w.m.admin.as, `/v1/outcome-reports/${report.json().id}/accept`),
+        await t.post(admin.as, `/v1/outcome-reports/${report.json().id}/accept`, {}),
         200,
       );
     }
-    await w.refreshSummaries();
+    await t.runJob(REFRESH_SUMMARIES_JOB);
   });
   afterAll(async () => t?.close());
 
   /** The published table of one period, with no account: GET /v1/stats?from=to=<end>. */
   async function statsOf(end: string) {
-    const response = await w.get(null, `/v1/stats?from=${end}&to=${end}`);
+    const response = await t.get(null, `/v1/stats?from=${end}&to=${end}`);
     expectStatus(response, 200);
     return tableFromStats(response.json());
   }
@@ -187,8 +195,8 @@ describe('issue 14: the three recoveries', () => {
     expect(outcomes.paid_work! - banen.paid_work!).toBe(3);
 
     // The authority's own report, one period: the project's block.
-    const response = await w.get(
-      w.m.coordinator.as,
+    const response = await t.get(
+      coordinator.as,
       `/v1/reports/authority?from=${CASES.difference.periodEnd}&to=${CASES.difference.periodEnd}`,
     );
     expectStatus(response, 200);

@@ -1,8 +1,7 @@
+import { REFRESH_SUMMARIES_JOB } from '../../src/modules/reports/report-jobs.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectProblem, expectStatus, type Person } from '../helpers/listed-project.js';
 import {
   formatExact,
   fraction,
@@ -10,7 +9,13 @@ import {
   toNumber,
 } from '../../src/modules/reports/attribution.js';
 import { publishReportCells } from '../../src/modules/reports/report-cells.js';
-import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
+import {
+  expectProblem,
+  expectStatus,
+  type Person,
+  reportBody,
+  TestContext,
+} from '../factory/index.js';
 
 /**
  * Project P (40 credits): supplier A buys 30, supplier B 10. Project Q (20): B buys 10,
@@ -20,8 +25,12 @@ import { createReportsWorld, reportBody, type ReportsWorld } from './world.js';
  * Banenafspraak, 4 diplomas, 10 driving licences).
  */
 describe('reports: attribution, rounding, access, exports', () => {
-  let t: TestApp;
-  let w: ReportsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let coordinator: Person;
+  let initiative: Person;
   let p: string;
   let q: string;
   let y: { id: string; person: Person };
@@ -58,37 +67,60 @@ describe('reports: attribution, rounding, access, exports', () => {
     lines.find((l) => l.outcomeType === category || l.targetGroup === category)!;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
-    w = await createReportsWorld(t);
-    p = await w.m.listProject({ supply: 40, title: 'Rijbewijs en werk P' });
-    q = await w.m.listProject({ supply: 20, title: 'Groen leerwerktraject Q' });
-    const aP = await w.buy(w.m.supplier, p, 30);
-    const bP = await w.buy(w.m.otherSupplier, p, 10);
-    await w.buy(w.m.otherSupplier, q, 10);
-    const refunded = await w.buy(w.m.otherSupplier, q, 5);
-    expectStatus(await w.orders.refund(w.m.admin.as, refunded.id), 200);
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    initiative = await t.newInitiative();
+    p = await (
+      await t.newListedProject({ credits: 40, title: 'Rijbewijs en werk P', initiative })
+    ).id;
+    q = await (
+      await t.newListedProject({ credits: 20, title: 'Groen leerwerktraject Q', initiative })
+    ).id;
+    const aP = await t.newPaidOrder({ buyer: supplier, project: p, credits: 30 });
+    const bP = await t.newPaidOrder({ buyer: otherSupplier, project: p, credits: 10 });
+    await t.newPaidOrder({ buyer: otherSupplier, project: q, credits: 10 });
+    const refunded = await t.newPaidOrder({ buyer: otherSupplier, project: q, credits: 5 });
+    expectStatus(await t.orders.refund(admin.as, refunded.id), 200);
 
-    const x = w.m.world.authority.id;
-    const yAuthority = await w.newAuthority();
-    y = { id: yAuthority.organisation.id, person: yAuthority.person };
-    await w.claim(await w.contract(x, w.m.world.supplier.id), aP.certificate!.id, 12);
-    await w.claim(await w.contract(x, w.m.world.otherSupplier.id), bP.certificate!.id, 10);
-    const yContract = await w.contract(y.id, w.m.world.supplier.id);
-    await w.claim(yContract, aP.certificate!.id, 6);
-    await w.claim(yContract, aP.certificate!.id, 8, 'pending');
+    const x = coordinator.organisation.id;
+    const yViewer = await t.newAuthority({ role: 'viewer' });
+    y = { id: yViewer.organisation.id, person: yViewer };
+    await t.insertClaim({
+      contractId: await t.insertContract({ authorityId: x, supplierId: supplier.organisation.id }),
+      certificateId: aP.certificate!.id,
+      credits: 12,
+    });
+    await t.insertClaim({
+      contractId: await t.insertContract({
+        authorityId: x,
+        supplierId: otherSupplier.organisation.id,
+      }),
+      certificateId: bP.certificate!.id,
+      credits: 10,
+    });
+    const yContract = await t.insertContract({
+      authorityId: y.id,
+      supplierId: supplier.organisation.id,
+    });
+    await t.insertClaim({ contractId: yContract, certificateId: aP.certificate!.id, credits: 6 });
+    await t.insertClaim({
+      contractId: yContract,
+      certificateId: aP.certificate!.id,
+      credits: 8,
+      status: 'pending',
+    });
 
-    const report = await w.post(
-      w.m.initiativeMember.as,
-      `/v1/projects/${p}/outcome-reports`,
-      reportBody(),
-    );
+    const report = await t.post(initiative.as, `/v1/projects/${p}/outcome-reports`, reportBody());
     expectStatus(report, 201);
     pReportId = report.json().id;
-    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${pReportId}/accept`), 200);
-    const qReport = await w.post(
-      w.m.initiativeMember.as,
+    expectStatus(await t.post(admin.as, `/v1/outcome-reports/${pReportId}/accept`, {}), 200);
+    const qReport = await t.post(
+      initiative.as,
       `/v1/projects/${q}/outcome-reports`,
       reportBody({
         participants: [{ targetGroup: 'youth', participants: 9 }],
@@ -97,18 +129,18 @@ describe('reports: attribution, rounding, access, exports', () => {
     );
     expectStatus(qReport, 201);
     qReportId = qReport.json().id;
-    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${qReportId}/accept`), 200);
-    await w.refreshSummaries();
+    expectStatus(await t.post(admin.as, `/v1/outcome-reports/${qReportId}/accept`, {}), 200);
+    await t.runJob(REFRESH_SUMMARIES_JOB);
   });
   afterAll(async () => t?.close());
 
   it('gives authority X its SR value per contract and 11/20 of P’s published (rounded) outcomes', async () => {
-    const response = await w.get(w.m.coordinator.as, '/v1/reports/authority');
+    const response = await t.get(coordinator.as, '/v1/reports/authority');
     expectStatus(response, 200);
     const r = response.json();
     expect(r).toMatchObject({
       kind: 'authority',
-      authority: { id: w.m.world.authority.id },
+      authority: { id: coordinator.organisation.id },
       disclosureThreshold: 5,
       disclosureControl: { method: 'random_rounding', base: 5, protectionWidth: 4 },
     });
@@ -122,8 +154,8 @@ describe('reports: attribution, rounding, access, exports', () => {
         .sort(),
     ).toEqual(
       [
-        [10, w.m.world.otherSupplier.name],
-        [12, w.m.world.supplier.name],
+        [10, otherSupplier.organisation.name],
+        [12, supplier.organisation.name],
       ].sort(),
     );
     // Only P: X has no claim on Q.
@@ -173,7 +205,7 @@ describe('reports: attribution, rounding, access, exports', () => {
   });
 
   it('gives authority Y only its own approved credits (pending ones do not count)', async () => {
-    const r = (await w.get(y.person.as, '/v1/reports/authority')).json();
+    const r = (await t.get(y.person.as, '/v1/reports/authority')).json();
     expect(r.srValue).toMatchObject({ credits: 6, claims: 1 });
     expect(r.projects).toHaveLength(1);
     expect(r.projects[0].share.exact).toBe('3/20');
@@ -184,7 +216,7 @@ describe('reports: attribution, rounding, access, exports', () => {
 
   it('gives each supplier its own share; a refunded order does not count', async () => {
     const paid = await published(pReportId, 'outcomes', 'paid_work');
-    const a = (await w.get(w.m.supplier.as, '/v1/reports/supplier')).json();
+    const a = (await t.get(supplier.as, '/v1/reports/supplier')).json();
     expect(a.projects.map((x: { projectId: string }) => x.projectId)).toEqual([p]);
     expect(a.projects[0].share.exact).toBe('3/4');
     expect(a.projects[0].amountCents).toBe(30 * 3800);
@@ -197,7 +229,7 @@ describe('reports: attribution, rounding, access, exports', () => {
     });
     expect(a.certificates).toHaveLength(1);
 
-    const b = (await w.get(w.m.otherSupplier.as, '/v1/reports/supplier')).json();
+    const b = (await t.get(otherSupplier.as, '/v1/reports/supplier')).json();
     const shares = Object.fromEntries(
       b.projects.map((x: { projectId: string; share: { exact: string } }) => [
         x.projectId,
@@ -218,37 +250,33 @@ describe('reports: attribution, rounding, access, exports', () => {
 
   it('answers another organisation’s id with 404, and other kinds with 403', async () => {
     expectProblem(
-      await w.get(w.m.coordinator.as, `/v1/reports/authority?authorityId=${y.id}`),
+      await t.get(coordinator.as, `/v1/reports/authority?authorityId=${y.id}`),
       404,
       'RESOURCE.NOT_FOUND',
     );
     expectProblem(
-      await w.get(w.m.supplier.as, `/v1/reports/supplier?supplierId=${w.m.world.otherSupplier.id}`),
+      await t.get(supplier.as, `/v1/reports/supplier?supplierId=${otherSupplier.organisation.id}`),
       404,
       'RESOURCE.NOT_FOUND',
     );
-    expectProblem(await w.get(w.m.supplier.as, '/v1/reports/authority'), 403, 'AUTH.FORBIDDEN');
-    expectProblem(await w.get(w.m.coordinator.as, '/v1/reports/supplier'), 403, 'AUTH.FORBIDDEN');
-    expectProblem(
-      await w.get(w.m.initiativeMember.as, '/v1/reports/authority'),
-      403,
-      'AUTH.FORBIDDEN',
-    );
-    expectProblem(await w.get(null, '/v1/reports/authority'), 401, 'AUTH.REQUIRED');
+    expectProblem(await t.get(supplier.as, '/v1/reports/authority'), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await t.get(coordinator.as, '/v1/reports/supplier'), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await t.get(initiative.as, '/v1/reports/authority'), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await t.get(null, '/v1/reports/authority'), 401, 'AUTH.REQUIRED');
     // Admins name the organisation; an id that is not an authority is 404.
-    expectProblem(await w.get(w.m.admin.as, '/v1/reports/authority'), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(await t.get(admin.as, '/v1/reports/authority'), 404, 'RESOURCE.NOT_FOUND');
     expectProblem(
-      await w.get(w.m.admin.as, `/v1/reports/authority?authorityId=${w.m.world.supplier.id}`),
+      await t.get(admin.as, `/v1/reports/authority?authorityId=${supplier.organisation.id}`),
       404,
       'RESOURCE.NOT_FOUND',
     );
-    const asAdmin = await w.get(w.m.admin.as, `/v1/reports/authority?authorityId=${y.id}`);
+    const asAdmin = await t.get(admin.as, `/v1/reports/authority?authorityId=${y.id}`);
     expectStatus(asAdmin, 200);
     expect(asAdmin.json().srValue.credits).toBe(6);
   });
 
   it('public stats hold only platform totals: sums of the reports’ published counts', async () => {
-    const response = await w.get(null, '/v1/stats');
+    const response = await t.get(null, '/v1/stats');
     expectStatus(response, 200);
     const s = response.json();
     expect(s).toMatchObject({ kind: 'public', creditsSold: 50, amountCents: 50 * 3800 });
@@ -292,15 +320,15 @@ describe('reports: attribution, rounding, access, exports', () => {
         'totals',
       ].sort(),
     );
-    expect(response.body).not.toContain(w.m.world.supplier.name);
+    expect(response.body).not.toContain(supplier.organisation.name);
   });
 
   it('differencing: a later report with one participant adds only its own published counts', async () => {
     const before = (
-      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
+      await t.get(coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
     ).json();
-    const small = await w.post(
-      w.m.initiativeMember.as,
+    const small = await t.post(
+      initiative.as,
       `/v1/projects/${p}/outcome-reports`,
       reportBody({
         periodStart: '2025-04-01',
@@ -310,15 +338,15 @@ describe('reports: attribution, rounding, access, exports', () => {
       }),
     );
     expectStatus(small, 201);
-    expectStatus(await w.post(w.m.admin.as, `/v1/outcome-reports/${small.json().id}/accept`), 200);
+    expectStatus(await t.post(admin.as, `/v1/outcome-reports/${small.json().id}/accept`, {}), 200);
     const after = (
-      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
+      await t.get(coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-12-31')
     ).json();
     const onlyFirst = (
-      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-03-31')
+      await t.get(coordinator.as, '/v1/reports/authority?from=2025-01-01&to=2025-03-31')
     ).json();
     const onlySecond = (
-      await w.get(w.m.coordinator.as, '/v1/reports/authority?from=2025-04-01&to=2025-06-30')
+      await t.get(coordinator.as, '/v1/reports/authority?from=2025-04-01&to=2025-06-30')
     ).json();
     const values = (r: {
       projects: {
@@ -377,7 +405,7 @@ describe('reports: attribution, rounding, access, exports', () => {
   });
 
   it('exports the authority report as CSV and XLSX with the expected cells', async () => {
-    const csv = await w.get(w.m.coordinator.as, '/v1/reports/authority.csv');
+    const csv = await t.get(coordinator.as, '/v1/reports/authority.csv');
     expectStatus(csv, 200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(
@@ -395,7 +423,7 @@ describe('reports: attribution, rounding, access, exports', () => {
     expect(rows).toContainEqual(['total', '', '', '2', '22', '836']);
     // The file holds exactly the JSON report's published figures: the whole period holds
     // both of P's reports, so each figure is the sum of their published counts.
-    const json = (await w.get(w.m.coordinator.as, '/v1/reports/authority')).json();
+    const json = (await t.get(coordinator.as, '/v1/reports/authority')).json();
     const jsonLine = (dimension: 'outcomes' | 'participants', category: string) =>
       line(json.projects[0][dimension], category);
     const paid = jsonLine('outcomes', 'paid_work');
@@ -429,7 +457,7 @@ describe('reports: attribution, rounding, access, exports', () => {
       expect(Number(r[4]) % 5).toBe(0);
     }
 
-    const xlsx = await w.get(w.m.coordinator.as, '/v1/reports/authority.xlsx');
+    const xlsx = await t.get(coordinator.as, '/v1/reports/authority.xlsx');
     expectStatus(xlsx, 200);
     expect(xlsx.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -446,7 +474,7 @@ describe('reports: attribution, rounding, access, exports', () => {
     expect(workbook.getWorksheet('About')!.getRow(2).values).toEqual([
       undefined,
       'authority',
-      w.m.world.authority.name,
+      coordinator.organisation.name,
     ]);
     const sr = workbook.getWorksheet('SR value')!;
     const totalRow = sr.getRow(sr.rowCount).values as unknown[];
@@ -477,22 +505,22 @@ describe('reports: attribution, rounding, access, exports', () => {
   });
 
   it('exports the supplier report and public stats as files too', async () => {
-    const csv = await w.get(w.m.otherSupplier.as, '/v1/reports/supplier.csv');
+    const csv = await t.get(otherSupplier.as, '/v1/reports/supplier.csv');
     expectStatus(csv, 200);
     expect(csv.body).toContain('Where the money went');
-    const xlsx = await w.get(w.m.otherSupplier.as, '/v1/reports/supplier.xlsx');
+    const xlsx = await t.get(otherSupplier.as, '/v1/reports/supplier.xlsx');
     expectStatus(xlsx, 200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);
     const certificates = workbook.getWorksheet('Certificates')!;
     expect(certificates.rowCount).toBe(3);
-    const stats = await w.get(null, '/v1/stats.csv');
+    const stats = await t.get(null, '/v1/stats.csv');
     expectStatus(stats, 200);
     expect(stats.body).toContain('"credits sold",50');
     expectProblem(
-      await w.get(
-        w.m.supplier.as,
-        `/v1/reports/supplier.csv?supplierId=${w.m.world.otherSupplier.id}`,
+      await t.get(
+        supplier.as,
+        `/v1/reports/supplier.csv?supplierId=${otherSupplier.organisation.id}`,
       ),
       404,
       'RESOURCE.NOT_FOUND',

@@ -1,31 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeAward } from '../../src/modules/awards/award-formula.js';
 import { methodology } from '../../src/lib/award-methodology.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createReviewWorld,
-  expectProblem,
-  expectStatus,
-  reviewApi,
-  type ReviewWorld,
-} from './review-helpers.js';
+import { expectProblem, expectStatus, type Person, TestContext } from '../factory/index.js';
 
 const DAY_MS = 86_400_000;
 
 describe('review path: assign → declare → score → award → list', () => {
-  let t: TestApp;
-  let w: ReviewWorld;
-  let api: ReturnType<typeof reviewApi>;
+  let t: TestContext;
+  let admin: Person;
+  let secondAdmin: Person;
+  let reviewers: Person[];
+  let initiative: Person;
   let planId: string;
   let lineIds: string[];
   let assignmentIds: string[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createReviewWorld(t);
-    api = reviewApi(t);
-    const plan = await w.newPlan();
-    planId = plan.projectId;
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    secondAdmin = await t.newAdmin();
+    reviewers = await t.newReviewPanel(6);
+    initiative = await t.newInitiative();
+    const plan = await t.insertPlan({ initiative });
+    planId = plan.id;
     lineIds = plan.budgetLineIds;
   });
   afterAll(() => t.close());
@@ -34,7 +31,7 @@ describe('review path: assign → declare → score → award → list', () => {
     const response = await t.app.inject({
       method: 'GET',
       url: `/v1/audit?subjectId=${planId}&limit=100`,
-      headers: w.admin.as.headers,
+      headers: admin.as.headers,
     });
     expectStatus(response, 200);
     return response.json().items as {
@@ -45,9 +42,9 @@ describe('review path: assign → declare → score → award → list', () => {
   };
 
   it('assigns three reviewers: 201, the plan moves to in_review', async () => {
-    const panel = w.reviewers.slice(0, 3);
-    const response = await api.assign(
-      w.admin.as,
+    const panel = reviewers.slice(0, 3);
+    const response = await t.reviews.assign(
+      admin.as,
       planId,
       panel.map((p) => p.user.id),
     );
@@ -86,22 +83,22 @@ describe('review path: assign → declare → score → award → list', () => {
 
   it('each reviewer finds the plan in its own assignments and declares no conflict', async () => {
     assignmentIds = [];
-    for (const reviewer of w.reviewers.slice(0, 3)) {
-      const list = await api.assignments(reviewer.as);
+    for (const reviewer of reviewers.slice(0, 3)) {
+      const list = await t.reviews.assignments(reviewer.as);
       expectStatus(list, 200);
       const items = list.json().items;
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({
         projectId: planId,
         title: 'Rijbewijs voor werkzoekenden',
-        initiative: { id: w.world.initiative.id, name: w.world.initiative.name },
+        initiative: { id: initiative.organisation.id, name: initiative.organisation.name },
         roundNumber: 1,
         roundStatus: 'open',
         projectStatus: 'in_review',
         declaration: null,
         scored: false,
       });
-      const declared = await api.declare(reviewer.as, items[0].id, 'none');
+      const declared = await t.reviews.declare(reviewer.as, items[0].id, 'none');
       expectStatus(declared, 200);
       expect(declared.json()).toMatchObject({
         id: items[0].id,
@@ -121,8 +118,8 @@ describe('review path: assign → declare → score → award → list', () => {
       [3, 3, 4, 3],
     ];
     const flags = [[materials], [materials, lineIds[1]!], []];
-    for (const [index, reviewer] of w.reviewers.slice(0, 3).entries()) {
-      const response = await api.score(
+    for (const [index, reviewer] of reviewers.slice(0, 3).entries()) {
+      const response = await t.reviews.score(
         reviewer.as,
         assignmentIds[index]!,
         panelScores[index]!,
@@ -137,7 +134,7 @@ describe('review path: assign → declare → score → award → list', () => {
   });
 
   it('shows the admin the medians, the rejected line and the award preview', async () => {
-    const response = await api.review(w.admin.as, planId);
+    const response = await t.reviews.review(admin.as, planId);
     expectStatus(response, 200);
     const { evaluation } = response.json();
     expect(evaluation).toMatchObject({
@@ -166,8 +163,8 @@ describe('review path: assign → declare → score → award → list', () => {
     // N = floor(9 000 000 × 0.66 / 3 800) = floor(1 563.15…) = 1 563
     // T = min(1 563, ceil(4 000 000 / 3 800) = ceil(1 052.63…) = 1 053) = 1 053
     t.clock.advance(60_000);
-    const response = await api.award(
-      w.admin.as,
+    const response = await t.reviews.award(
+      admin.as,
       planId,
       'Sterk plan met duidelijke uitstroom naar werk.',
     );
@@ -187,7 +184,7 @@ describe('review path: assign → declare → score → award → list', () => {
       decision: 'approved',
       reasons: [],
       publicRationale: 'Sterk plan met duidelijke uitstroom naar werk.',
-      confirmedBy: w.admin.user.id,
+      confirmedBy: admin.user.id,
       confirmedAt: t.clock.now().toISOString(),
     });
     expect(award.parameters).toEqual(methodology('v1'));
@@ -257,7 +254,7 @@ describe('review path: assign → declare → score → award → list', () => {
   });
 
   it('a second award answers 409 AWARD.ALREADY_CONFIRMED', async () => {
-    expectProblem(await api.award(w.secondAdmin.as, planId), 409, 'AWARD.ALREADY_CONFIRMED');
+    expectProblem(await t.reviews.award(secondAdmin.as, planId), 409, 'AWARD.ALREADY_CONFIRMED');
     const count = await t.db
       .selectFrom('awards')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -269,24 +266,24 @@ describe('review path: assign → declare → score → award → list', () => {
   it('refuses a funding deadline that is not in the future or too far out: 422', async () => {
     const past = new Date(t.clock.now().getTime() - 1000).toISOString();
     expectProblem(
-      await api.list(w.admin.as, planId, { fundingDeadline: past }),
+      await t.reviews.list(admin.as, planId, { fundingDeadline: past }),
       422,
       'LISTING.DEADLINE_NOT_IN_FUTURE',
     );
     const now = t.clock.now().toISOString();
     expectProblem(
-      await api.list(w.admin.as, planId, { fundingDeadline: now }),
+      await t.reviews.list(admin.as, planId, { fundingDeadline: now }),
       422,
       'LISTING.DEADLINE_NOT_IN_FUTURE',
     );
     const tooFar = new Date(t.clock.now().getTime() + 731 * DAY_MS).toISOString();
     expectProblem(
-      await api.list(w.admin.as, planId, { fundingDeadline: tooFar }),
+      await t.reviews.list(admin.as, planId, { fundingDeadline: tooFar }),
       422,
       'LISTING.DEADLINE_TOO_FAR',
     );
     expectProblem(
-      await api.list(w.admin.as, planId, { fundingDeadline: 'next tuesday' }),
+      await t.reviews.list(admin.as, planId, { fundingDeadline: 'next tuesday' }),
       400,
       'VALIDATION.FAILED',
     );
@@ -301,7 +298,7 @@ describe('review path: assign → declare → score → award → list', () => {
   it('lists the project with the default deadline and issues exactly its supply', async () => {
     t.clock.advance(60_000);
     const listedAt = t.clock.now();
-    const response = await api.list(w.admin.as, planId);
+    const response = await t.reviews.list(admin.as, planId);
     expectStatus(response, 200);
     expect(response.json()).toEqual({
       projectId: planId,
@@ -334,7 +331,7 @@ describe('review path: assign → declare → score → award → list', () => {
       entry_type: 'issue',
       quantity: 1563,
       reference_type: 'award',
-      actor_user_id: w.admin.user.id,
+      actor_user_id: admin.user.id,
     });
     const project = await t.db
       .selectFrom('projects')
@@ -346,7 +343,7 @@ describe('review path: assign → declare → score → award → list', () => {
   });
 
   it('listing twice answers 409 LISTING.ALREADY_LISTED and issues nothing more', async () => {
-    expectProblem(await api.list(w.admin.as, planId), 409, 'LISTING.ALREADY_LISTED');
+    expectProblem(await t.reviews.list(admin.as, planId), 409, 'LISTING.ALREADY_LISTED');
     const ledger = await t.db
       .selectFrom('credit_ledger')
       .selectAll()
@@ -369,34 +366,40 @@ describe('review path: assign → declare → score → award → list', () => {
     }
     const awarded = events.find((e) => e.action === 'award.confirmed')!;
     expect(awarded).toMatchObject({
-      actorUserId: w.admin.user.id,
+      actorUserId: admin.user.id,
       summary: { supply: 1563, threshold: 1053, decision: 'approved' },
     });
   });
 });
 
 describe('a plan whose impact is below the cut-off', () => {
-  let t: TestApp;
-  let w: ReviewWorld;
-  let api: ReturnType<typeof reviewApi>;
+  let t: TestContext;
+  let admin: Person;
+  let reviewers: Person[];
+  let initiative: Person;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createReviewWorld(t);
-    api = reviewApi(t);
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    reviewers = await t.newReviewPanel(6);
+    initiative = await t.newInitiative();
   });
   afterAll(() => t.close());
 
   it('is rejected with the reason, and cannot be listed', async () => {
     // medians 2, 2, 2, 1 → S = 0.12 + 0.12 + 0.08 + 0.04 = 0.36 < 0.4
-    const plan = await api.scoredPlan(w, [
-      [2, 2, 2, 1],
-      [2, 2, 2, 1],
-      [2, 3, 2, 1],
-    ]);
-    const response = await api.award(
-      w.admin.as,
-      plan.projectId,
+    const plan = await t.newScoredPlan({
+      panel: reviewers,
+      initiative,
+      scores: [
+        [2, 2, 2, 1],
+        [2, 2, 2, 1],
+        [2, 3, 2, 1],
+      ],
+    });
+    const response = await t.reviews.award(
+      admin.as,
+      plan.id,
       'The expected impact is too small for the cost.',
     );
     expectStatus(response, 201);
@@ -410,27 +413,31 @@ describe('a plan whose impact is below the cut-off', () => {
     const project = await t.db
       .selectFrom('projects')
       .selectAll()
-      .where('id', '=', plan.projectId)
+      .where('id', '=', plan.id)
       .executeTakeFirstOrThrow();
     expect(project).toMatchObject({ status: 'rejected', supply: null, threshold: null });
-    expectProblem(await api.list(w.admin.as, plan.projectId), 409, 'LISTING.NOT_APPROVED');
+    expectProblem(await t.reviews.list(admin.as, plan.id), 409, 'LISTING.NOT_APPROVED');
     const balance = await t.db
       .selectFrom('project_credit_balances')
       .selectAll()
-      .where('project_id', '=', plan.projectId)
+      .where('project_id', '=', plan.id)
       .executeTakeFirst();
     expect(balance).toBeUndefined();
   });
 
   it('an explicit funding deadline is kept as given', async () => {
-    const plan = await api.scoredPlan(w, [
-      [4, 4, 4, 4],
-      [4, 4, 4, 4],
-      [4, 4, 4, 4],
-    ]);
-    expectStatus(await api.award(w.admin.as, plan.projectId), 201);
+    const plan = await t.newScoredPlan({
+      panel: reviewers,
+      initiative,
+      scores: [
+        [4, 4, 4, 4],
+        [4, 4, 4, 4],
+        [4, 4, 4, 4],
+      ],
+    });
+    expectStatus(await t.reviews.award(admin.as, plan.id), 201);
     const deadline = new Date(t.clock.now().getTime() + 30 * DAY_MS).toISOString();
-    const response = await api.list(w.admin.as, plan.projectId, { fundingDeadline: deadline });
+    const response = await t.reviews.list(admin.as, plan.id, { fundingDeadline: deadline });
     expectStatus(response, 200);
     expect(response.json().fundingDeadline).toBe(deadline);
   });

@@ -1,34 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createUser } from '../helpers/fixtures.js';
-import { insertPlan } from '../helpers/projects.js';
 import {
-  createReviewWorld,
   expectProblem,
   expectStatus,
-  reviewApi,
-  type ReviewWorld,
   scoresBody,
-} from './review-helpers.js';
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 describe('review rules', () => {
-  let t: TestApp;
-  let w: ReviewWorld;
-  let api: ReturnType<typeof reviewApi>;
+  let t: TestContext;
+  let admin: Person;
+  let secondAdmin: Person;
+  let reviewers: Person[];
+  let initiative: Person;
+  let supplier: Person;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createReviewWorld(t);
-    api = reviewApi(t);
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    secondAdmin = await t.newAdmin();
+    reviewers = await t.newReviewPanel(6);
+    initiative = await t.newInitiative();
+    supplier = await t.newSupplier();
   });
   afterAll(() => t.close());
 
   describe('assigning the panel', () => {
     it('refuses a member of the plan’s own organisation: 422 REVIEW.SAME_ORGANISATION', async () => {
-      const plan = await w.newPlan();
-      const ids = [w.reviewers[0]!.user.id, w.reviewers[1]!.user.id, w.initiativeMember.user.id];
-      const response = await api.assign(w.admin.as, plan.projectId, ids);
+      const plan = await t.insertPlan({ initiative });
+      const ids = [reviewers[0]!.user.id, reviewers[1]!.user.id, initiative.user.id];
+      const response = await t.reviews.assign(admin.as, plan.id, ids);
       expectProblem(response, 422, 'REVIEW.SAME_ORGANISATION');
       expect(response.json().errors).toEqual([
         { path: 'body.reviewerIds.2', message: expect.any(String) },
@@ -37,7 +39,7 @@ describe('review rules', () => {
       const project = await t.db
         .selectFrom('projects')
         .select('status')
-        .where('id', '=', plan.projectId)
+        .where('id', '=', plan.id)
         .executeTakeFirstOrThrow();
       expect(project.status).toBe('submitted');
       const assigned = await t.db
@@ -49,17 +51,17 @@ describe('review rules', () => {
     });
 
     it('refuses anyone who is not an active reviewer: 422 REVIEW.NOT_A_REVIEWER', async () => {
-      const plan = await w.newPlan();
-      const two = [w.reviewers[0]!.user.id, w.reviewers[1]!.user.id];
-      const disabled = await createUser(t.db, w.world.platform, 'reviewer');
+      const plan = await t.insertPlan({ initiative });
+      const two = [reviewers[0]!.user.id, reviewers[1]!.user.id];
+      const disabled = await t.newUser({ organisation: admin.organisation, role: 'reviewer' });
       await t.db
         .updateTable('users')
         .set({ status: 'disabled' })
         .where('id', '=', disabled.id)
         .execute();
-      for (const other of [w.supplierMember.user.id, w.admin.user.id, disabled.id, randomUUID()]) {
+      for (const other of [supplier.user.id, admin.user.id, disabled.id, randomUUID()]) {
         expectProblem(
-          await api.assign(w.admin.as, plan.projectId, [...two, other]),
+          await t.reviews.assign(admin.as, plan.id, [...two, other]),
           422,
           'REVIEW.NOT_A_REVIEWER',
         );
@@ -67,16 +69,16 @@ describe('review rules', () => {
     });
 
     it('refuses a reviewer named twice (400) and one already on the round (409 REVIEW.ALREADY_ASSIGNED)', async () => {
-      const plan = await w.newPlan();
-      const [a, b, c, d] = w.reviewers.map((r) => r.user.id);
+      const plan = await t.insertPlan({ initiative });
+      const [a, b, c, d] = reviewers.map((r) => r.user.id);
       expectProblem(
-        await api.assign(w.admin.as, plan.projectId, [a!, a!, b!]),
+        await t.reviews.assign(admin.as, plan.id, [a!, a!, b!]),
         400,
         'VALIDATION.FAILED',
       );
-      expectStatus(await api.assign(w.admin.as, plan.projectId, [a!, b!, c!]), 201);
+      expectStatus(await t.reviews.assign(admin.as, plan.id, [a!, b!, c!]), 201);
       expectProblem(
-        await api.assign(w.admin.as, plan.projectId, [d!, a!]),
+        await t.reviews.assign(admin.as, plan.id, [d!, a!]),
         409,
         'REVIEW.ALREADY_ASSIGNED',
       );
@@ -89,35 +91,31 @@ describe('review rules', () => {
     });
 
     it('refuses a panel smaller than PANEL_MIN: 422 REVIEW.PANEL_TOO_SMALL', async () => {
-      const plan = await w.newPlan();
+      const plan = await t.insertPlan({ initiative });
       expectProblem(
-        await api.assign(w.admin.as, plan.projectId, [w.reviewers[0]!.user.id]),
+        await t.reviews.assign(admin.as, plan.id, [reviewers[0]!.user.id]),
         422,
         'REVIEW.PANEL_TOO_SMALL',
       );
     });
 
     it('refuses a plan that is not submitted or in review: 409 REVIEW.INVALID_STATE', async () => {
-      const draft = await insertPlan(t.db, w.world.initiative, w.world.initiativeMember, 'draft');
-      const ids = w.reviewers.slice(0, 3).map((r) => r.user.id);
-      expectProblem(
-        await api.assign(w.admin.as, draft.projectId, ids),
-        409,
-        'REVIEW.INVALID_STATE',
-      );
-      expectProblem(await api.assign(w.admin.as, randomUUID(), ids), 404, 'RESOURCE.NOT_FOUND');
+      const draft = await t.insertPlan({ initiative, status: 'draft' });
+      const ids = reviewers.slice(0, 3).map((r) => r.user.id);
+      expectProblem(await t.reviews.assign(admin.as, draft.id, ids), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(await t.reviews.assign(admin.as, randomUUID(), ids), 404, 'RESOURCE.NOT_FOUND');
     });
   });
 
   describe('blind review', () => {
     it('a reviewer that has not scored sees no other scores, not even how many there are', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      expectStatus(await api.score(panel[1]!.as, ids[1]!, [5, 5, 5, 5]), 201);
-      expectStatus(await api.score(panel[2]!.as, ids[2]!, [1, 1, 1, 1]), 201);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      expectStatus(await t.reviews.score(panel[1]!.as, ids[1]!, [5, 5, 5, 5]), 201);
+      expectStatus(await t.reviews.score(panel[2]!.as, ids[2]!, [1, 1, 1, 1]), 201);
 
-      const before = await api.review(panel[0]!.as, plan.projectId);
+      const before = await t.reviews.review(panel[0]!.as, plan.id);
       expectStatus(before, 200);
       const body = before.json();
       expect(body.viewer).toBe('reviewer');
@@ -137,8 +135,8 @@ describe('review rules', () => {
       expect(before.body).not.toContain(ids[2]);
       expect(before.body).not.toMatch(/Reach [0-9]|overallComment|scoredReviewers|medians/);
 
-      expectStatus(await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 201);
-      const after = await api.review(panel[0]!.as, plan.projectId);
+      expectStatus(await t.reviews.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 201);
+      const after = await t.reviews.review(panel[0]!.as, plan.id);
       expectStatus(after, 200);
       const scores = Object.fromEntries(
         after
@@ -153,12 +151,12 @@ describe('review rules', () => {
     });
 
     it('a submitted score cannot be changed: 409 REVIEW.ALREADY_SCORED', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      expectStatus(await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 201);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      expectStatus(await t.reviews.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]), 201);
       expectProblem(
-        await api.score(panel[0]!.as, ids[0]!, [5, 5, 5, 5]),
+        await t.reviews.score(panel[0]!.as, ids[0]!, [5, 5, 5, 5]),
         409,
         'REVIEW.ALREADY_SCORED',
       );
@@ -173,23 +171,23 @@ describe('review rules', () => {
 
   describe('declarations', () => {
     it('a reviewer must declare before scoring, declares once, and a conflict recuses it', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
       expectStatus(
-        await api.assign(
-          w.admin.as,
-          plan.projectId,
+        await t.reviews.assign(
+          admin.as,
+          plan.id,
           panel.map((p) => p.user.id),
         ),
         201,
       );
-      const id = await api.assignmentOf(panel[0]!.as, plan.projectId);
+      const id = await t.reviews.assignmentOf(panel[0]!.as, plan.id);
       expectProblem(
-        await api.score(panel[0]!.as, id, [3, 3, 3, 3]),
+        await t.reviews.score(panel[0]!.as, id, [3, 3, 3, 3]),
         409,
         'REVIEW.DECLARATION_REQUIRED',
       );
-      const declared = await api.declare(
+      const declared = await t.reviews.declare(
         panel[0]!.as,
         id,
         'conflict',
@@ -197,8 +195,12 @@ describe('review rules', () => {
       );
       expectStatus(declared, 200);
       expect(declared.json().declaration).toBe('conflict');
-      expectProblem(await api.declare(panel[0]!.as, id, 'none'), 409, 'REVIEW.ALREADY_DECLARED');
-      expectProblem(await api.score(panel[0]!.as, id, [3, 3, 3, 3]), 409, 'REVIEW.RECUSED');
+      expectProblem(
+        await t.reviews.declare(panel[0]!.as, id, 'none'),
+        409,
+        'REVIEW.ALREADY_DECLARED',
+      );
+      expectProblem(await t.reviews.score(panel[0]!.as, id, [3, 3, 3, 3]), 409, 'REVIEW.RECUSED');
       const scores = await t.db
         .selectFrom('review_scores')
         .select('assignment_id')
@@ -208,25 +210,25 @@ describe('review rules', () => {
     });
 
     it('the award waits for a replacement of a recused reviewer, and uses the replacement’s score', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
       expectStatus(
-        await api.assign(
-          w.admin.as,
-          plan.projectId,
+        await t.reviews.assign(
+          admin.as,
+          plan.id,
           panel.map((p) => p.user.id),
         ),
         201,
       );
       const ids: string[] = [];
-      for (const member of panel) ids.push(await api.assignmentOf(member.as, plan.projectId));
-      expectStatus(await api.declare(panel[0]!.as, ids[0]!, 'none'), 200);
-      expectStatus(await api.declare(panel[1]!.as, ids[1]!, 'none'), 200);
-      expectStatus(await api.declare(panel[2]!.as, ids[2]!, 'conflict'), 200);
-      expectStatus(await api.score(panel[0]!.as, ids[0]!, [4, 4, 4, 4]), 201);
-      expectStatus(await api.score(panel[1]!.as, ids[1]!, [4, 4, 4, 4]), 201);
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.PANEL_INCOMPLETE');
-      const waiting = (await api.review(w.admin.as, plan.projectId)).json();
+      for (const member of panel) ids.push(await t.reviews.assignmentOf(member.as, plan.id));
+      expectStatus(await t.reviews.declare(panel[0]!.as, ids[0]!, 'none'), 200);
+      expectStatus(await t.reviews.declare(panel[1]!.as, ids[1]!, 'none'), 200);
+      expectStatus(await t.reviews.declare(panel[2]!.as, ids[2]!, 'conflict'), 200);
+      expectStatus(await t.reviews.score(panel[0]!.as, ids[0]!, [4, 4, 4, 4]), 201);
+      expectStatus(await t.reviews.score(panel[1]!.as, ids[1]!, [4, 4, 4, 4]), 201);
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.PANEL_INCOMPLETE');
+      const waiting = (await t.reviews.review(admin.as, plan.id)).json();
       expect(waiting.evaluation).toMatchObject({
         activeReviewers: 2,
         recusedReviewers: 1,
@@ -235,15 +237,15 @@ describe('review rules', () => {
         awardPreview: null,
       });
 
-      const replacement = w.reviewers[3]!;
-      expectStatus(await api.assign(w.admin.as, plan.projectId, [replacement.user.id]), 201);
-      const replacementId = await api.assignmentOf(replacement.as, plan.projectId);
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.PANEL_INCOMPLETE');
-      expectStatus(await api.declare(replacement.as, replacementId, 'none'), 200);
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.PANEL_INCOMPLETE');
-      expectStatus(await api.score(replacement.as, replacementId, [2, 2, 2, 2]), 201);
+      const replacement = reviewers[3]!;
+      expectStatus(await t.reviews.assign(admin.as, plan.id, [replacement.user.id]), 201);
+      const replacementId = await t.reviews.assignmentOf(replacement.as, plan.id);
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.PANEL_INCOMPLETE');
+      expectStatus(await t.reviews.declare(replacement.as, replacementId, 'none'), 200);
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.PANEL_INCOMPLETE');
+      expectStatus(await t.reviews.score(replacement.as, replacementId, [2, 2, 2, 2]), 201);
 
-      const response = await api.award(w.admin.as, plan.projectId);
+      const response = await t.reviews.award(admin.as, plan.id);
       expectStatus(response, 201);
       const award = response.json();
       expect(
@@ -253,20 +255,20 @@ describe('review rules', () => {
     });
 
     it('another reviewer’s assignment is not found: 404 on declaration and scores', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
       expectStatus(
-        await api.assign(
-          w.admin.as,
-          plan.projectId,
+        await t.reviews.assign(
+          admin.as,
+          plan.id,
           panel.map((p) => p.user.id),
         ),
         201,
       );
-      const id = await api.assignmentOf(panel[0]!.as, plan.projectId);
-      for (const other of [w.reviewers[1]!, w.reviewers[4]!, w.admin]) {
-        expectProblem(await api.declare(other.as, id, 'none'), 404, 'RESOURCE.NOT_FOUND');
-        expectProblem(await api.score(other.as, id, [3, 3, 3, 3]), 404, 'RESOURCE.NOT_FOUND');
+      const id = await t.reviews.assignmentOf(panel[0]!.as, plan.id);
+      for (const other of [reviewers[1]!, reviewers[4]!, admin]) {
+        expectProblem(await t.reviews.declare(other.as, id, 'none'), 404, 'RESOURCE.NOT_FOUND');
+        expectProblem(await t.reviews.score(other.as, id, [3, 3, 3, 3]), 404, 'RESOURCE.NOT_FOUND');
       }
       const row = await t.db
         .selectFrom('panel_assignments')
@@ -279,11 +281,11 @@ describe('review rules', () => {
 
   describe('scoring input', () => {
     it('refuses flags on lines that are not in the submitted plan (422) and scores out of range (400)', async () => {
-      const plan = await w.newPlan();
-      const other = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      const foreign = await api.score(
+      const plan = await t.insertPlan({ initiative });
+      const other = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      const foreign = await t.reviews.score(
         panel[0]!.as,
         ids[0]!,
         [3, 3, 3, 3],
@@ -319,28 +321,32 @@ describe('review rules', () => {
 
   describe('consensus', () => {
     it('is needed when a criterion spreads by 3, and the award waits for it', async () => {
-      const plan = await api.scoredPlan(w, [
-        [1, 3, 3, 3],
-        [4, 3, 3, 3],
-        [3, 4, 3, 3],
-      ]);
-      const review = (await api.review(w.admin.as, plan.projectId)).json();
+      const plan = await t.newScoredPlan({
+        panel: reviewers,
+        initiative,
+        scores: [
+          [1, 3, 3, 3],
+          [4, 3, 3, 3],
+          [3, 4, 3, 3],
+        ],
+      });
+      const review = (await t.reviews.review(admin.as, plan.id)).json();
       expect(review.evaluation).toMatchObject({
         divergentCriteria: ['reach'],
         consensusNeeded: true,
         consensusRecorded: false,
         awardPreview: null,
       });
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.CONSENSUS_REQUIRED');
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.CONSENSUS_REQUIRED');
 
-      const recorded = await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]);
+      const recorded = await t.reviews.consensus(admin.as, plan.id, [3, 3, 3, 3]);
       expectStatus(recorded, 201);
       expect(recorded.json().consensus).toMatchObject({
         reach: 3,
         depth: 3,
         durability: 3,
         indirect: 3,
-        enteredBy: w.admin.user.id,
+        enteredBy: admin.user.id,
       });
       expect(recorded.json().evaluation).toMatchObject({
         consensusRecorded: true,
@@ -348,24 +354,28 @@ describe('review rules', () => {
         awardPreview: { impactScore: '0.60000' },
       });
       expectProblem(
-        await api.consensus(w.secondAdmin.as, plan.projectId, [4, 4, 4, 4]),
+        await t.reviews.consensus(secondAdmin.as, plan.id, [4, 4, 4, 4]),
         409,
         'REVIEW.CONSENSUS_RECORDED',
       );
     });
 
     it('is not needed at a spread of exactly 2: 409 REVIEW.CONSENSUS_NOT_NEEDED, the medians decide', async () => {
-      const plan = await api.scoredPlan(w, [
-        [1, 3, 3, 3],
-        [3, 3, 3, 5],
-        [3, 4, 3, 3],
-      ]);
+      const plan = await t.newScoredPlan({
+        panel: reviewers,
+        initiative,
+        scores: [
+          [1, 3, 3, 3],
+          [3, 3, 3, 5],
+          [3, 4, 3, 3],
+        ],
+      });
       expectProblem(
-        await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]),
+        await t.reviews.consensus(admin.as, plan.id, [3, 3, 3, 3]),
         409,
         'REVIEW.CONSENSUS_NOT_NEEDED',
       );
-      const response = await api.award(w.admin.as, plan.projectId);
+      const response = await t.reviews.award(admin.as, plan.id);
       expectStatus(response, 201);
       expect(response.json()).toMatchObject({
         scoreSource: 'median',
@@ -374,50 +384,50 @@ describe('review rules', () => {
     });
 
     it('is refused while the panel is incomplete: 409 REVIEW.PANEL_INCOMPLETE', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      expectStatus(await api.score(panel[0]!.as, ids[0]!, [0, 0, 0, 0]), 201);
-      expectStatus(await api.score(panel[1]!.as, ids[1]!, [5, 5, 5, 5]), 201);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      expectStatus(await t.reviews.score(panel[0]!.as, ids[0]!, [0, 0, 0, 0]), 201);
+      expectStatus(await t.reviews.score(panel[1]!.as, ids[1]!, [5, 5, 5, 5]), 201);
       expectProblem(
-        await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]),
+        await t.reviews.consensus(admin.as, plan.id, [3, 3, 3, 3]),
         409,
         'REVIEW.PANEL_INCOMPLETE',
       );
     });
 
     it('four eyes: the admin who entered the consensus cannot confirm the award (403); another can', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
       const [training, coaching] = plan.budgetLineIds;
-      expectStatus(await api.score(panel[0]!.as, ids[0]!, [0, 3, 3, 3], [training!]), 201);
-      expectStatus(await api.score(panel[1]!.as, ids[1]!, [4, 3, 3, 3]), 201);
-      expectStatus(await api.score(panel[2]!.as, ids[2]!, [4, 3, 3, 3]), 201);
+      expectStatus(await t.reviews.score(panel[0]!.as, ids[0]!, [0, 3, 3, 3], [training!]), 201);
+      expectStatus(await t.reviews.score(panel[1]!.as, ids[1]!, [4, 3, 3, 3]), 201);
+      expectStatus(await t.reviews.score(panel[2]!.as, ids[2]!, [4, 3, 3, 3]), 201);
       // The consensus overrides the majority on the lines too: coaching out, training in.
       expectProblem(
-        await api.consensus(w.admin.as, plan.projectId, [2, 3, 3, 3], [randomUUID()]),
+        await t.reviews.consensus(admin.as, plan.id, [2, 3, 3, 3], [randomUUID()]),
         422,
         'REVIEW.UNKNOWN_BUDGET_LINE',
       );
-      expectStatus(await api.consensus(w.admin.as, plan.projectId, [2, 3, 3, 3], [coaching!]), 201);
+      expectStatus(await t.reviews.consensus(admin.as, plan.id, [2, 3, 3, 3], [coaching!]), 201);
 
-      expectProblem(await api.award(w.admin.as, plan.projectId), 403, 'AWARD.FOUR_EYES');
+      expectProblem(await t.reviews.award(admin.as, plan.id), 403, 'AWARD.FOUR_EYES');
       const project = await t.db
         .selectFrom('projects')
         .select('status')
-        .where('id', '=', plan.projectId)
+        .where('id', '=', plan.id)
         .executeTakeFirstOrThrow();
       expect(project.status).toBe('in_review');
 
-      const response = await api.award(w.secondAdmin.as, plan.projectId);
+      const response = await t.reviews.award(secondAdmin.as, plan.id);
       expectStatus(response, 201);
       // S = 0.3×2/5 + 0.3×3/5 + 0.2×3/5 + 0.2×3/5 = 0.12 + 0.18 + 0.12 + 0.12 = 0.54
       // E = 6 000 000 + 1 000 000 = 7 000 000; N = floor(7 000 000 × 0.54 / 3 800) = floor(994.7…) = 994
       // T = min(994, 1 053) = 994
       expect(response.json()).toMatchObject({
         scoreSource: 'consensus',
-        confirmedBy: w.secondAdmin.user.id,
+        confirmedBy: secondAdmin.user.id,
         panelScores: {
           consensus: { reach: 2, depth: 3, durability: 3, indirect: 3 },
           medians: { reach: 4 },
@@ -435,15 +445,15 @@ describe('review rules', () => {
 
   describe('changes requested and a second round', () => {
     it('closes the round with the questions; the next round starts empty and the first keeps its scores', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      expectStatus(await api.score(panel[0]!.as, ids[0]!, [2, 2, 2, 2]), 201);
-      expectStatus(await api.score(panel[1]!.as, ids[1]!, [3, 3, 3, 3]), 201);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      expectStatus(await t.reviews.score(panel[0]!.as, ids[0]!, [2, 2, 2, 2]), 201);
+      expectStatus(await t.reviews.score(panel[1]!.as, ids[1]!, [3, 3, 3, 3]), 201);
 
-      const returned = await api.requestChanges(
-        w.admin.as,
-        plan.projectId,
+      const returned = await t.reviews.requestChanges(
+        admin.as,
+        plan.id,
         'How many participants reach paid work within a year?',
       );
       expectStatus(returned, 200);
@@ -457,18 +467,14 @@ describe('review rules', () => {
       });
       // The third reviewer is too late: the round is closed.
       expectProblem(
-        await api.score(panel[2]!.as, ids[2]!, [4, 4, 4, 4]),
+        await t.reviews.score(panel[2]!.as, ids[2]!, [4, 4, 4, 4]),
         409,
         'REVIEW.INVALID_STATE',
       );
+      expectProblem(await t.reviews.requestChanges(admin.as, plan.id), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.INVALID_STATE');
       expectProblem(
-        await api.requestChanges(w.admin.as, plan.projectId),
-        409,
-        'REVIEW.INVALID_STATE',
-      );
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
-      expectProblem(
-        await api.assign(w.admin.as, plan.projectId, [w.reviewers[3]!.user.id]),
+        await t.reviews.assign(admin.as, plan.id, [reviewers[3]!.user.id]),
         409,
         'REVIEW.INVALID_STATE',
       );
@@ -483,22 +489,22 @@ describe('review rules', () => {
         await trx
           .updateTable('projects')
           .set({ status: 'submitted', review_round: 2 })
-          .where('id', '=', plan.projectId)
+          .where('id', '=', plan.id)
           .execute();
         await trx
           .insertInto('review_rounds')
           .values({
-            project_id: plan.projectId,
+            project_id: plan.id,
             round_number: 2,
             plan_snapshot: JSON.stringify(round1.plan_snapshot),
-            submitted_by: w.world.initiativeMember.id,
+            submitted_by: initiative.user.id,
             submitted_at: t.clock.now(),
           })
           .execute();
       });
 
-      const ids2 = await api.assignAndDeclare(w.admin.as, plan.projectId, w.reviewers.slice(1, 4));
-      const current = (await api.review(w.admin.as, plan.projectId)).json();
+      const ids2 = await t.reviews.assignAndDeclare(admin.as, plan.id, reviewers.slice(1, 4));
+      const current = (await t.reviews.review(admin.as, plan.id)).json();
       expect(current).toMatchObject({
         projectStatus: 'in_review',
         round: { number: 2, status: 'open' },
@@ -512,7 +518,7 @@ describe('review rules', () => {
       );
       expect(current.panel.every((m: { scored: boolean }) => !m.scored)).toBe(true);
 
-      const history = await api.review(w.admin.as, plan.projectId, 1);
+      const history = await t.reviews.review(admin.as, plan.id, 1);
       expectStatus(history, 200);
       const first = history.json();
       expect(first.round).toMatchObject({ number: 1, status: 'changes_requested' });
@@ -524,19 +530,19 @@ describe('review rules', () => {
       ).toEqual([2, 3]);
 
       // The reviewer on round 1 only sees round 1; the one on both sees both.
-      const onlyFirst = await api.review(panel[0]!.as, plan.projectId);
+      const onlyFirst = await t.reviews.review(panel[0]!.as, plan.id);
       expectStatus(onlyFirst, 200);
       expect(onlyFirst.json().rounds).toEqual([{ number: 1, status: 'changes_requested' }]);
-      expectProblem(await api.review(panel[0]!.as, plan.projectId, 2), 404, 'RESOURCE.NOT_FOUND');
-      const both = await api.review(panel[1]!.as, plan.projectId);
+      expectProblem(await t.reviews.review(panel[0]!.as, plan.id, 2), 404, 'RESOURCE.NOT_FOUND');
+      const both = await t.reviews.review(panel[1]!.as, plan.id);
       expect(both.json().rounds.map((r: { number: number }) => r.number)).toEqual([1, 2]);
       expect(both.json().round.number).toBe(2);
 
       // Round 2 completes and is awarded on its own scores.
-      for (const [index, member] of w.reviewers.slice(1, 4).entries()) {
-        expectStatus(await api.score(member.as, ids2[index]!, [5, 5, 5, 5]), 201);
+      for (const [index, member] of reviewers.slice(1, 4).entries()) {
+        expectStatus(await t.reviews.score(member.as, ids2[index]!, [5, 5, 5, 5]), 201);
       }
-      const award = await api.award(w.admin.as, plan.projectId);
+      const award = await t.reviews.award(admin.as, plan.id);
       expectStatus(award, 201);
       expect(award.json()).toMatchObject({ roundNumber: 2, impactScore: '1.00000' });
       const kept = await t.db
@@ -550,27 +556,31 @@ describe('review rules', () => {
 
   describe('illegal transitions answer 409 with a stable code', () => {
     it('scoring or declaring on a plan that is no longer in review', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 3);
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
       expectStatus(
-        await api.assign(
-          w.admin.as,
-          plan.projectId,
+        await t.reviews.assign(
+          admin.as,
+          plan.id,
           panel.map((p) => p.user.id),
         ),
         201,
       );
       const ids: string[] = [];
-      for (const member of panel) ids.push(await api.assignmentOf(member.as, plan.projectId));
-      expectStatus(await api.declare(panel[0]!.as, ids[0]!, 'none'), 200);
-      expectStatus(await api.requestChanges(w.admin.as, plan.projectId), 200);
+      for (const member of panel) ids.push(await t.reviews.assignmentOf(member.as, plan.id));
+      expectStatus(await t.reviews.declare(panel[0]!.as, ids[0]!, 'none'), 200);
+      expectStatus(await t.reviews.requestChanges(admin.as, plan.id), 200);
       expectProblem(
-        await api.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]),
+        await t.reviews.score(panel[0]!.as, ids[0]!, [3, 3, 3, 3]),
         409,
         'REVIEW.INVALID_STATE',
       );
-      expectProblem(await api.declare(panel[1]!.as, ids[1]!, 'none'), 409, 'REVIEW.INVALID_STATE');
-      const list = (await api.assignments(panel[0]!.as))
+      expectProblem(
+        await t.reviews.declare(panel[1]!.as, ids[1]!, 'none'),
+        409,
+        'REVIEW.INVALID_STATE',
+      );
+      const list = (await t.reviews.assignments(panel[0]!.as))
         .json()
         .items.find((a: { id: string }) => a.id === ids[0]);
       expect(list).toMatchObject({
@@ -581,39 +591,31 @@ describe('review rules', () => {
     });
 
     it('requesting changes, recording a consensus, awarding or listing a plan that was only submitted', async () => {
-      const plan = await w.newPlan();
+      const plan = await t.insertPlan({ initiative });
+      expectProblem(await t.reviews.requestChanges(admin.as, plan.id), 409, 'REVIEW.INVALID_STATE');
       expectProblem(
-        await api.requestChanges(w.admin.as, plan.projectId),
+        await t.reviews.consensus(admin.as, plan.id, [3, 3, 3, 3]),
         409,
         'REVIEW.INVALID_STATE',
       );
-      expectProblem(
-        await api.consensus(w.admin.as, plan.projectId, [3, 3, 3, 3]),
-        409,
-        'REVIEW.INVALID_STATE',
-      );
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.INVALID_STATE');
-      expectProblem(await api.list(w.admin.as, plan.projectId), 409, 'LISTING.NOT_APPROVED');
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.INVALID_STATE');
+      expectProblem(await t.reviews.list(admin.as, plan.id), 409, 'LISTING.NOT_APPROVED');
     });
 
     it('listing a plan in review, or awarding one whose panel has not all scored', async () => {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, 4);
-      const ids = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
-      expectProblem(await api.list(w.admin.as, plan.projectId), 409, 'LISTING.NOT_APPROVED');
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 4);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      expectProblem(await t.reviews.list(admin.as, plan.id), 409, 'LISTING.NOT_APPROVED');
       for (const index of [0, 1, 2])
-        expectStatus(await api.score(panel[index]!.as, ids[index]!, [3, 3, 3, 3]), 201);
+        expectStatus(await t.reviews.score(panel[index]!.as, ids[index]!, [3, 3, 3, 3]), 201);
       // Three of four is not a complete panel: every reviewer who is not recused must score.
-      expectProblem(await api.award(w.admin.as, plan.projectId), 409, 'REVIEW.PANEL_INCOMPLETE');
-      expectStatus(await api.score(panel[3]!.as, ids[3]!, [3, 3, 3, 3]), 201);
-      expectStatus(await api.award(w.admin.as, plan.projectId), 201);
+      expectProblem(await t.reviews.award(admin.as, plan.id), 409, 'REVIEW.PANEL_INCOMPLETE');
+      expectStatus(await t.reviews.score(panel[3]!.as, ids[3]!, [3, 3, 3, 3]), 201);
+      expectStatus(await t.reviews.award(admin.as, plan.id), 201);
+      expectProblem(await t.reviews.requestChanges(admin.as, plan.id), 409, 'REVIEW.INVALID_STATE');
       expectProblem(
-        await api.requestChanges(w.admin.as, plan.projectId),
-        409,
-        'REVIEW.INVALID_STATE',
-      );
-      expectProblem(
-        await api.assign(w.admin.as, plan.projectId, [w.reviewers[4]!.user.id]),
+        await t.reviews.assign(admin.as, plan.id, [reviewers[4]!.user.id]),
         409,
         'REVIEW.INVALID_STATE',
       );

@@ -83,6 +83,8 @@ export async function setup(project: TestProject): Promise<void> {
       // Sign-in is limited to 20 requests a minute per address; the sign-in journeys each
       // present their own address (X-Forwarded-For), as people behind one proxy would.
       TRUST_PROXY: 'true',
+      // The webhooks journey's receiver listens on loopback (refused in production).
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

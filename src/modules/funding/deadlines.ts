@@ -4,6 +4,7 @@ import type { DB, OrderRow } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settleClaimsForCertificateStatus } from '../settlement/certificate-claims.js';
 import {
   EXPIRE_CHECKOUT_SESSION_JOB,
@@ -176,6 +177,7 @@ export async function decideProject(
         approvedClaimsOverruled: approved.length,
       },
     });
+    await recordEvent(trx, { type: 'project.failed', objectId: projectId, occurredAt: ctx.now });
     return { outcome: 'failed' as const, released };
   });
   if (result.outcome !== 'failed') return result.outcome;

@@ -8,7 +8,9 @@ import type { ReconciliationReport } from './funding.schemas.js';
  * The admin's reconciliation report (issue 8): per Amsterdam calendar day, the Stripe
  * payments and refunds the platform recorded from Stripe (the signed webhook events it
  * stored) beside the money ledger, matched order by order, with every difference flagged:
- * a payment or refund in one and not the other, or with another amount. A Stripe refund
+ * a payment or refund in one and not the other, or with another amount. A refund Stripe
+ * reported before the payment is counted for the order the payment names, and a lost
+ * dispute counts as the refund it is (issue 17). A Stripe refund
  * the platform made shows as "not reported by Stripe" until Stripe's charge.refunded
  * event arrives; a payment fulfilled through reconciliation (its webhook lost) shows as
  * "not reported by Stripe" too, which is exactly what an admin should look at.
@@ -173,13 +175,17 @@ function addStripeEvent(
     amount_total: string | null;
     amount_refunded: string | null;
     payment_status: string | null;
+    amount: string | null;
+    status: string | null;
   },
   paid: StripeAmounts,
   refunded: StripeAmounts,
 ): void {
   if (!event.order_id) return;
-  if (event.type === 'charge.refunded') {
-    const cents = n(event.amount_refunded);
+  // A lost dispute is money Stripe gave back to the card holder: a refund, as the ledger books it.
+  const lostDispute = event.type.startsWith('charge.dispute.') && event.status === 'lost';
+  if (event.type === 'charge.refunded' || lostDispute) {
+    const cents = n(lostDispute ? event.amount : event.amount_refunded);
     const seen = refunded.get(event.order_id);
     if (!seen || cents > seen.cents)
       refunded.set(event.order_id, { cents, day: seen?.day ?? event.day, reference: event.id });

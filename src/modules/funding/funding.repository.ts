@@ -308,6 +308,8 @@ export const fundingRepository = {
         sql<string>`coalesce(sum(m.amount_cents) FILTER (WHERE m.entry_type = 'payout'), 0)`.as(
           'paid_out',
         ),
+        sql<string>`(SELECT coalesce(sum(h.amount_cents), 0) FROM escrow_holds h
+          WHERE h.project_id = m.project_id AND h.released_at IS NULL)`.as('held'),
       ])
       .groupBy(['m.project_id', 'p.title', 'p.status'])
       .orderBy('p.title')
@@ -324,6 +326,7 @@ export const fundingRepository = {
         refundedCents,
         paidOutCents,
         escrowCents: receivedCents - refundedCents - paidOutCents,
+        heldByDisputesCents: n(row.held),
       };
     });
   },
@@ -376,35 +379,59 @@ export const fundingRepository = {
 
   /**
    * Stripe's side as the platform recorded it: payment and refund events received from
-   * Stripe, in a period (by Stripe's timestamp) or for the given orders whenever they came.
+   * Stripe, and disputes it closed as lost (the card network took the money back), in a
+   * period (by Stripe's timestamp) or for the given orders whenever they came. An event
+   * that came before its payment was recorded has no order in the append-only event log;
+   * it is linked here, through its payment intent, to the order that payment later named.
    */
   async stripeEvents(db: Kysely<DB>, scope: ReconciliationScope) {
+    // The payment names its order on the order row, or (a payment refunded before it was
+    // recorded, which leaves the row without it) in its own recorded event.
+    const linked = sql<string | null>`coalesce(e.order_id, (
+      SELECT o.id FROM orders o
+      WHERE o.stripe_payment_intent_id = e.payload -> 'data' -> 'object' ->> 'payment_intent'), (
+      SELECT p.order_id FROM stripe_events p
+      WHERE p.order_id IS NOT NULL AND p.type LIKE 'checkout.session.%'
+        AND p.payload -> 'data' -> 'object' ->> 'payment_intent' = e.payload -> 'data' -> 'object' ->> 'payment_intent'
+      ORDER BY p.created_at_stripe LIMIT 1))`;
     let query = db
-      .selectFrom('stripe_events')
+      .selectFrom('stripe_events as e')
       .select([
-        sql<string>`to_char(created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as(
+        sql<string>`to_char(e.created_at_stripe AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as(
           'day',
         ),
-        'id',
-        'type',
-        'order_id',
-        sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
-        sql<string | null>`payload -> 'data' -> 'object' ->> 'amount_refunded'`.as(
+        'e.id',
+        'e.type',
+        linked.as('order_id'),
+        sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
+        sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount_refunded'`.as(
           'amount_refunded',
         ),
-        sql<string | null>`payload -> 'data' -> 'object' ->> 'payment_status'`.as('payment_status'),
+        sql<string | null>`e.payload -> 'data' -> 'object' ->> 'payment_status'`.as(
+          'payment_status',
+        ),
+        sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount'`.as('amount'),
+        sql<string | null>`e.payload -> 'data' -> 'object' ->> 'status'`.as('status'),
       ])
-      .where('type', 'in', [
-        'checkout.session.completed',
-        'checkout.session.async_payment_succeeded',
-        'charge.refunded',
-      ]);
+      .where((eb) =>
+        eb.or([
+          eb('e.type', 'in', [
+            'checkout.session.completed',
+            'checkout.session.async_payment_succeeded',
+            'charge.refunded',
+          ]),
+          eb.and([
+            eb('e.type', 'like', 'charge.dispute.%'),
+            eb(sql`e.payload -> 'data' -> 'object' ->> 'status'`, '=', 'lost'),
+          ]),
+        ]),
+      );
     query =
       'orderIds' in scope
-        ? query.where('order_id', 'in', scope.orderIds)
+        ? query.where(linked, 'in', scope.orderIds)
         : query
-            .where('created_at_stripe', '>=', scope.from)
-            .where('created_at_stripe', '<', scope.to);
+            .where('e.created_at_stripe', '>=', scope.from)
+            .where('e.created_at_stripe', '<', scope.to);
     return query.execute();
   },
 

@@ -42,6 +42,12 @@ export const EscrowSchema = z
     refundedCents: z.number().int(),
     paidOutCents: z.number().int(),
     escrowCents: z.number().int().describe('received − refunded − paid out: held by the platform'),
+    heldByDisputesCents: z
+      .number()
+      .int()
+      .describe(
+        'Part of the escrow Stripe holds for open payment disputes (funds withdrawn, not yet reinstated): not available for payouts',
+      ),
     balanced: z
       .boolean()
       .describe('received = escrow + paid out + refunded, and escrow is not negative'),

@@ -34,6 +34,7 @@ const PUBLIC_STATUSES = new Set(['listed', 'funded', 'completed', 'failed']);
 
 const escrowOf = (totals: LedgerTotals) => ({
   ...totals,
+  heldByDisputesCents: totals.heldByDisputesCents ?? 0,
   balanced:
     totals.escrowCents >= 0 &&
     totals.receivedCents === totals.escrowCents + totals.paidOutCents + totals.refundedCents,
@@ -323,8 +324,15 @@ export function createFundingService(deps: FundingDeps) {
           refundedCents: sum.refundedCents + p.refundedCents,
           paidOutCents: sum.paidOutCents + p.paidOutCents,
           escrowCents: sum.escrowCents + p.escrowCents,
+          heldByDisputesCents: sum.heldByDisputesCents + (p.heldByDisputesCents ?? 0),
         }),
-        { receivedCents: 0, refundedCents: 0, paidOutCents: 0, escrowCents: 0 },
+        {
+          receivedCents: 0,
+          refundedCents: 0,
+          paidOutCents: 0,
+          escrowCents: 0,
+          heldByDisputesCents: 0,
+        },
       );
       return {
         projects: projects.map((p) => ({

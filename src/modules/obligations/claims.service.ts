@@ -7,6 +7,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, hashRequest } from '../../
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { verificationUrl } from '../../lib/verification-url.js';
 import {
   canSee,
@@ -216,6 +217,7 @@ export function createClaimsService(deps: ClaimsDeps) {
               valueCents: value,
             },
           });
+          await recordEvent(trx, { type: 'claim.submitted', objectId: claim.id, occurredAt: now });
           const body = toClaim((await repo.findView(trx, claim.id))!);
           const stored = await completeIdempotencyKey(trx, ref, { status: 201, body }, now);
           return { claim: stored.body as Claim, replayed: false };
@@ -327,6 +329,7 @@ export function createClaimsService(deps: ClaimsDeps) {
             creditFactorBp: contract.credit_factor_bp,
           },
         });
+        await recordEvent(trx, { type: 'claim.approved', objectId: id, occurredAt: now });
       });
       return toClaim((await repo.findView(db, id))!);
     },
@@ -357,6 +360,7 @@ export function createClaimsService(deps: ClaimsDeps) {
             reason: input.reason,
           },
         });
+        await recordEvent(trx, { type: 'claim.rejected', objectId: id, occurredAt: now });
       });
       return toClaim((await repo.findView(db, id))!);
     },
@@ -393,6 +397,7 @@ export function createClaimsService(deps: ClaimsDeps) {
             reason: input.reason,
           },
         });
+        await recordEvent(trx, { type: 'claim.withdrawn', objectId: id, occurredAt: now });
       });
       return toClaim((await repo.findView(db, id))!);
     },

@@ -15,6 +15,7 @@ import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { hashToken, newOpaqueToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import { invitationsRepository } from '../invitations/invitations.repository.js';
 import { INVITATION_TTL_DAYS } from '../invitations/invitations.service.js';
@@ -243,6 +244,11 @@ export function createContractsService(deps: ContractsDeps) {
               },
             });
           }
+          await recordEvent(trx, {
+            type: 'contract.created',
+            objectId: contract.id,
+            occurredAt: now,
+          });
           return contract.id;
         });
       } catch (error) {
@@ -355,6 +361,7 @@ export function createContractsService(deps: ContractsDeps) {
             subjectId: id,
             summary: { contractId: id, changes },
           });
+          await recordEvent(trx, { type: 'contract.changed', objectId: id, occurredAt: now });
         });
       } catch (error) {
         if (isUniqueViolation(error, 'contracts_reference_per_authority')) throw referenceTaken();
@@ -387,6 +394,7 @@ export function createContractsService(deps: ContractsDeps) {
           subjectId: id,
           summary: { contractId: id },
         });
+        await recordEvent(trx, { type: 'contract.closed', objectId: id, occurredAt: now });
       });
       return present((await repo.findView(db, id))!);
     },

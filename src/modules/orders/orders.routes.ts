@@ -11,8 +11,12 @@ import {
   ListOrdersQuerySchema,
   MarkPaidSchema,
   OrderPageSchema,
+  OrderFlagListSchema,
+  OrderFlagParamsSchema,
+  OrderFlagSchema,
   OrderSchema,
   RefundOrderSchema,
+  ResolveFlagSchema,
 } from './orders.schemas.js';
 import type { OrdersService } from './orders.service.js';
 
@@ -179,5 +183,42 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
       },
     },
     async (request) => orders.refund(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/v1/orders/:id/flags',
+    {
+      schema: {
+        operationId: 'listOrderFlags',
+        tags: ['orders'],
+        summary: 'Every attention flag of an order, open and resolved (platform admins)',
+        description:
+          'One flag per problem (a payment that did not match, a refund that failed, …), oldest first; none is overwritten. A flag is resolved by the event that settles it (a full refund resolves `refund_required`, `refund_amount_mismatch` and `refund_failed`) or by an admin with a note.',
+        params: OrderIdParamsSchema,
+        response: { 200: OrderFlagListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 404) },
+      },
+    },
+    async (request) => orders.flags(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/v1/orders/:id/flags/:flagId/resolve',
+    {
+      schema: {
+        operationId: 'resolveOrderFlag',
+        tags: ['orders'],
+        summary: 'Resolve one attention flag of an order, with a note (platform admins)',
+        description:
+          'The other flags of the order stay open. Audited (`order.flag_resolved`); a flag is resolved once (409 `ORDER.FLAG_RESOLVED`).',
+        params: OrderFlagParamsSchema,
+        body: ResolveFlagSchema,
+        response: {
+          200: OrderFlagSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'ORDER.FLAG_RESOLVED'),
+        },
+      },
+    },
+    async (request) =>
+      orders.resolveFlag(ctxOf(request), request.params.id, request.params.flagId, request.body),
   );
 };

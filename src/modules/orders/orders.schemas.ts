@@ -68,6 +68,25 @@ const OrderCertificateSchema = z
   .describe('The certificate issued when the order was paid')
   .meta({ id: 'OrderCertificate' });
 
+export const OrderFlagSchema = z
+  .object({
+    id: z.uuid(),
+    code: z
+      .string()
+      .describe(
+        'What the problem is: payment_mismatch, refund_required, refund_amount_mismatch, refund_failed, refund_failed_after_booking, project_failed_refund_waits_for_approved_claim, duplicate_payment, …',
+      ),
+    detail: z.string().nullable(),
+    raisedAt: z.iso.datetime(),
+    resolvedAt: z.iso.datetime().nullable(),
+    resolvedBy: z
+      .uuid()
+      .nullable()
+      .describe('The admin who resolved it; null when the event that settles it did'),
+    resolutionNote: z.string().nullable(),
+  })
+  .meta({ id: 'OrderFlag' });
+
 export const OrderSchema = z
   .object({
     id: z.uuid(),
@@ -104,7 +123,15 @@ export const OrderSchema = z
     needsAttention: z
       .string()
       .nullable()
-      .describe('Set when an admin must look at the order (e.g. a payment that did not match)'),
+      .describe(
+        'Set when an admin must look at the order (e.g. a payment that did not match): the latest open flag as `code: detail`; every open flag is in `attentionFlags`',
+      ),
+    attentionFlags: z
+      .array(z.lazy(() => OrderFlagSchema))
+      .optional()
+      .describe(
+        'Platform admins: every open problem of the order, oldest first, each resolved on its own',
+      ),
     certificate: OrderCertificateSchema.nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -154,6 +181,17 @@ export type MarkPaidInput = z.infer<typeof MarkPaidSchema>;
 
 export const CancelOrderSchema = z.object({ reason: Reason }).meta({ id: 'CancelOrder' });
 export type CancelOrderInput = z.infer<typeof CancelOrderSchema>;
+
+export const OrderFlagListSchema = z
+  .object({ items: z.array(OrderFlagSchema) })
+  .meta({ id: 'OrderFlagList' });
+
+export const OrderFlagParamsSchema = z.object({ id: z.uuid(), flagId: z.uuid() });
+
+export const ResolveFlagSchema = z
+  .strictObject({ note: Reason.describe('Why the problem is settled (kept with the flag)') })
+  .meta({ id: 'ResolveOrderFlag' });
+export type ResolveFlagInput = z.infer<typeof ResolveFlagSchema>;
 
 export const RefundOrderSchema = z.object({ reason: Reason }).meta({ id: 'RefundOrder' });
 export type RefundOrderInput = z.infer<typeof RefundOrderSchema>;

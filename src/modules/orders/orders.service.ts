@@ -55,6 +55,7 @@ import type {
   Order,
   OrderPage,
   RefundOrderInput,
+  ResolveFlagInput,
 } from './orders.schemas.js';
 import {
   checkoutRefused,
@@ -62,6 +63,7 @@ import {
   providerUnavailable,
 } from '../settlement/settlement-errors.js';
 import { refundOrder } from '../settlement/refunds.js';
+import { flagsOfOrders, type OrderFlag, resolveOrderFlag } from '../settlement/order-flags.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 
 export interface OrdersDeps {
@@ -239,6 +241,7 @@ export function createOrdersService(deps: OrdersDeps) {
             unitAmountCents: order.unit_price_cents,
             currency: 'eur',
             expiresAt: order.reserved_until,
+            placedAt: order.created_at,
             successUrl: `${config.publicUrl}/orders/${orderId}?checkout=success`,
             cancelUrl: `${config.publicUrl}/orders/${orderId}?checkout=cancelled`,
             idempotencyKey: `checkout-session-${orderId}`,
@@ -506,17 +509,52 @@ export function createOrdersService(deps: OrdersDeps) {
         before: cursor,
         limit: query.limit,
       });
-      return toPage(rows, query.limit, toOrder, (row) => ({
+      const page = toPage(rows, query.limit, toOrder, (row) => ({
         createdAt: row.created_at.toISOString(),
         id: row.id,
       }));
+      if (!isPlatformAdmin(actor)) return page;
+      // The attention list: every open problem of each order, not only the latest.
+      const flags = await flagsOfOrders(
+        db,
+        page.items.map((order) => order.id),
+        true,
+      );
+      return {
+        ...page,
+        items: page.items.map((order) => ({
+          ...order,
+          attentionFlags: flags.get(order.id) ?? [],
+        })),
+      };
     },
 
     async get(ctx: Ctx, orderId: string): Promise<Order> {
       const actor = requireActor(ctx);
       const view = await repo.findOrderView(db, orderId);
       if (!view || !canSee(actor, view)) throw notFound('Order');
-      return toOrder(view);
+      if (!isPlatformAdmin(actor)) return toOrder(view);
+      const flags = await flagsOfOrders(db, [orderId], true);
+      return { ...toOrder(view), attentionFlags: flags.get(orderId) ?? [] };
+    },
+
+    /** Every flag of the order, open and resolved, oldest first (platform admins). */
+    async flags(ctx: Ctx, orderId: string): Promise<{ items: OrderFlag[] }> {
+      requirePlatformAdmin(ctx);
+      const view = await repo.findOrderView(db, orderId);
+      if (!view) throw notFound('Order');
+      return { items: (await flagsOfOrders(db, [orderId], false)).get(orderId) ?? [] };
+    },
+
+    /** A platform admin resolves one flag of the order with a note (audited). */
+    async resolveFlag(
+      ctx: Ctx,
+      orderId: string,
+      flagId: string,
+      input: ResolveFlagInput,
+    ): Promise<OrderFlag> {
+      const actor = requirePlatformAdmin(ctx);
+      return resolveOrderFlag(db, orderCtx(ctx), actor, orderId, flagId, input.note);
     },
 
     /** An admin records the bank transfer of an invoice order: the amount must be the order's. */

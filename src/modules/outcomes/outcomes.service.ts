@@ -13,6 +13,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.
 import { calendarDate } from '../../lib/format.js';
 import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { onFinalOutcomeReportAccepted } from '../settlement/funding-hooks.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { storeReportPublication } from '../reports/publication.js';
@@ -400,6 +401,11 @@ export function createOutcomesService(deps: OutcomesDeps) {
             periodEnd: report.period_end,
           },
         });
+        await recordEvent(trx, {
+          type: 'outcome_report.accepted',
+          objectId: reportId,
+          occurredAt: at,
+        });
         if (report.kind === 'final') {
           await trx
             .updateTable('projects')
@@ -411,6 +417,11 @@ export function createOutcomesService(deps: OutcomesDeps) {
             subjectType: 'project',
             subjectId: report.project_id,
             summary: { finalReportId: reportId },
+          });
+          await recordEvent(trx, {
+            type: 'project.completed',
+            objectId: report.project_id,
+            occurredAt: at,
           });
           await onFinalOutcomeReportAccepted(trx, { ...ctx, now: at }, report.project_id);
         }

@@ -155,10 +155,7 @@ async function flagReferenceConflict(
     const order = await settlementRepository.lockOrder(trx, id);
     if (!order) continue;
     firstExisting ??= order.id;
-    await settlementRepository.updateOrder(trx, order.id, {
-      needs_attention: `payment_mismatch: ${reason}`.slice(0, 500),
-      updated_at: ctx.now,
-    });
+    await settlementRepository.flagOrder(trx, order.id, `payment_mismatch: ${reason}`, ctx.now);
     await recordAudit(trx, ctx, {
       action: 'order.payment_mismatch',
       subjectType: 'order',

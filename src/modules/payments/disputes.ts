@@ -3,8 +3,13 @@ import type { DB } from '../../db/types.js';
 import { type OrderCtx, recordRefund } from '../settlement/fulfilment.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { applyDisputeToCertificateStatus } from '../settlement/certificate-status.js';
+import { applyDisputeToEscrow } from '../settlement/dispute-holds.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
-import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-events.repository.js';
+import {
+  CLOSED_DISPUTE_STATUSES,
+  type DisputeRecord,
+  stripeEventsRepository as repo,
+} from './stripe-events.repository.js';
 
 /**
  * Card disputes (chargebacks) reported by Stripe. They are recorded here; what a dispute
@@ -13,7 +18,14 @@ import { type DisputeRecord, stripeEventsRepository as repo } from './stripe-eve
  * settlement module, which plugs its rule into `applyDisputeToCertificate` below.
  */
 
-export type DisputeEventType = 'charge.dispute.created' | 'charge.dispute.closed';
+export const DISPUTE_EVENT_TYPES = [
+  'charge.dispute.created',
+  'charge.dispute.updated',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.funds_reinstated',
+  'charge.dispute.closed',
+] as const;
+export type DisputeEventType = (typeof DISPUTE_EVENT_TYPES)[number];
 
 export interface DisputeSnapshot {
   id: string;
@@ -23,7 +35,22 @@ export interface DisputeSnapshot {
   status: string;
   reason: string | null;
   createdAt: Date;
+  /**
+   * What the dispute's balance transactions say: Stripe took the money (a negative one)
+   * and gave it back (a positive one). Every dispute event carries them, so a late or
+   * shuffled event still tells the whole story.
+   */
+  withdrawnInBalance: boolean;
+  reinstatedInBalance: boolean;
 }
+
+const AUDIT_ACTIONS: Record<DisputeEventType, string> = {
+  'charge.dispute.created': 'payment.dispute_opened',
+  'charge.dispute.updated': 'payment.dispute_updated',
+  'charge.dispute.funds_withdrawn': 'payment.dispute_funds_withdrawn',
+  'charge.dispute.funds_reinstated': 'payment.dispute_funds_reinstated',
+  'charge.dispute.closed': 'payment.dispute_closed',
+};
 
 /**
  * The settlement module's hook: called in the webhook's transaction after the dispute is
@@ -49,6 +76,8 @@ export async function applyDisputeToCertificate(
       reason: `dispute lost: ${dispute.id}`,
     });
   }
+  // Last, as it takes the project's row (docs/architecture.md, "Lock order").
+  await applyDisputeToEscrow(trx, ctx, dispute);
 }
 
 /** Stores a dispute event (idempotent, any order of arrival) and audits it. */
@@ -74,10 +103,21 @@ export async function recordDispute(
     status: dispute.status,
     reason: dispute.reason,
     openedAt: dispute.createdAt,
-    closedAt: type === 'charge.dispute.closed' ? eventCreatedAt : null,
+    closedAt:
+      type === 'charge.dispute.closed' || CLOSED_DISPUTE_STATUSES.has(dispute.status)
+        ? eventCreatedAt
+        : null,
+    fundsWithdrawnAt:
+      type === 'charge.dispute.funds_withdrawn' || dispute.withdrawnInBalance
+        ? eventCreatedAt
+        : null,
+    fundsReinstatedAt:
+      type === 'charge.dispute.funds_reinstated' || dispute.reinstatedInBalance
+        ? eventCreatedAt
+        : null,
   });
   await recordAudit(trx, ctx, {
-    action: type === 'charge.dispute.created' ? 'payment.dispute_opened' : 'payment.dispute_closed',
+    action: AUDIT_ACTIONS[type],
     subjectType: stored.orderId ? 'order' : 'payment_dispute',
     subjectId: stored.orderId ?? stored.id,
     summary: {
@@ -86,6 +126,8 @@ export async function recordDispute(
       amountCents: stored.amountCents,
       status: stored.status,
       reason: stored.reason,
+      fundsWithdrawn: stored.fundsWithdrawnAt !== null,
+      fundsReinstated: stored.fundsReinstatedAt !== null,
     },
   });
   await applyDisputeToCertificate(trx, ctx, stored);

@@ -24,7 +24,23 @@ export interface DisputeRecord {
   openedAt: Date;
   /** Set by charge.dispute.closed; a closed dispute never reopens from an older event. */
   closedAt: Date | null;
+  /** When Stripe took the disputed money from the balance, and when it gave it back. */
+  fundsWithdrawnAt?: Date | null;
+  fundsReinstatedAt?: Date | null;
 }
+
+/**
+ * How far a dispute's status has come: a later status is never overwritten by an earlier
+ * one (events arrive in any order), and a closing status (won, lost) is final.
+ */
+const rankOf = (column: 'payment_disputes.status' | 'excluded.status') =>
+  sql.raw(`CASE ${column}
+    WHEN 'won' THEN 3 WHEN 'lost' THEN 3 WHEN 'warning_closed' THEN 3
+    WHEN 'under_review' THEN 2 WHEN 'warning_under_review' THEN 2
+    WHEN 'needs_response' THEN 1 WHEN 'warning_needs_response' THEN 1
+    ELSE 0 END`);
+
+export const CLOSED_DISPUTE_STATUSES = new Set(['won', 'lost', 'warning_closed']);
 
 export const stripeEventsRepository = {
   /**
@@ -111,7 +127,9 @@ export const stripeEventsRepository = {
 
   /**
    * Inserts or updates a dispute from a charge.dispute.* event. Events may come in any
-   * order: a dispute once closed keeps its closing status against an older 'created'.
+   * order and repeat: the status only moves forward (a closed dispute keeps its closing
+   * status against an older event), and closed, funds withdrawn and funds reinstated, once
+   * set, stay set. So every order of a dispute's events ends in the same row.
    */
   async upsertDispute(trx: Transaction<DB>, dispute: DisputeRecord): Promise<DisputeRecord> {
     const result = await sql<{
@@ -123,17 +141,24 @@ export const stripeEventsRepository = {
       reason: string | null;
       opened_at: Date;
       closed_at: Date | null;
+      funds_withdrawn_at: Date | null;
+      funds_reinstated_at: Date | null;
     }>`
-      INSERT INTO payment_disputes (id, order_id, charge_id, amount_cents, status, reason, opened_at, closed_at)
+      INSERT INTO payment_disputes (id, order_id, charge_id, amount_cents, status, reason, opened_at, closed_at,
+        funds_withdrawn_at, funds_reinstated_at)
       VALUES (${dispute.id}, ${dispute.orderId}, ${dispute.chargeId}, ${dispute.amountCents}, ${dispute.status},
-        ${dispute.reason}, ${dispute.openedAt}, ${dispute.closedAt})
+        ${dispute.reason}, ${dispute.openedAt}, ${dispute.closedAt}, ${dispute.fundsWithdrawnAt ?? null},
+        ${dispute.fundsReinstatedAt ?? null})
       ON CONFLICT (id) DO UPDATE SET
         order_id = coalesce(payment_disputes.order_id, excluded.order_id),
         amount_cents = excluded.amount_cents,
-        status = CASE WHEN payment_disputes.closed_at IS NOT NULL AND excluded.closed_at IS NULL
-                      THEN payment_disputes.status ELSE excluded.status END,
+        status = CASE WHEN ${rankOf('excluded.status')} > ${rankOf('payment_disputes.status')}
+                      THEN excluded.status ELSE payment_disputes.status END,
         reason = coalesce(excluded.reason, payment_disputes.reason),
-        closed_at = coalesce(payment_disputes.closed_at, excluded.closed_at)
+        opened_at = least(payment_disputes.opened_at, excluded.opened_at),
+        closed_at = coalesce(payment_disputes.closed_at, excluded.closed_at),
+        funds_withdrawn_at = coalesce(payment_disputes.funds_withdrawn_at, excluded.funds_withdrawn_at),
+        funds_reinstated_at = coalesce(payment_disputes.funds_reinstated_at, excluded.funds_reinstated_at)
       RETURNING *
     `.execute(trx);
     const row = result.rows[0]!;
@@ -146,6 +171,8 @@ export const stripeEventsRepository = {
       reason: row.reason,
       openedAt: row.opened_at,
       closedAt: row.closed_at,
+      fundsWithdrawnAt: row.funds_withdrawn_at,
+      fundsReinstatedAt: row.funds_reinstated_at,
     };
   },
 };

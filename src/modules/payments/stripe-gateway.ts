@@ -23,19 +23,19 @@ export const STRIPE_API_VERSION = Stripe.API_VERSION;
 
 /**
  * Stripe accepts `expires_at` from 30 minutes to 24 hours after it creates the session,
- * measured on its own clock when the request arrives. A value computed as "now + 30 min"
- * before the request is already under the minimum when it lands, so the window is kept
- * with a margin on both ends. The session's real expiry is returned to the caller.
+ * measured on its own clock when the request arrives. The window is measured from when
+ * the order was placed (so that a repeated create sends the same parameters; see
+ * CheckoutSessionRequest.placedAt) and kept with a margin on both ends: five minutes at
+ * the short end, for a slow request or a repeat of one that was cut off. The session's
+ * real expiry is returned to the caller.
  */
-const MIN_LIFETIME_SECONDS = 30 * 60 + 60;
+const MIN_LIFETIME_SECONDS = 30 * 60 + 5 * 60;
 const MAX_LIFETIME_SECONDS = 24 * 60 * 60 - 5 * 60;
 
 export interface StripeGatewayOptions {
   /** Retries of failed requests (connection errors, 409, 5xx); idempotency keys make them safe. */
   maxNetworkRetries?: number;
   timeoutMs?: number;
-  /** Stripe's clock, for the expires_at window; tests pass their own. */
-  now?: () => Date;
 }
 
 export function createStripeClient(
@@ -54,12 +54,12 @@ export function createStripeClient(
 }
 
 /** Clamps a requested expiry into the window Stripe accepts (see MIN_LIFETIME_SECONDS). */
-export function checkoutExpiresAt(requested: Date, now: Date): number {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
+export function checkoutExpiresAt(requested: Date, placedAt: Date): number {
+  const placedSeconds = Math.floor(placedAt.getTime() / 1000);
   const wanted = Math.floor(requested.getTime() / 1000);
   return Math.min(
-    Math.max(wanted, nowSeconds + MIN_LIFETIME_SECONDS),
-    nowSeconds + MAX_LIFETIME_SECONDS,
+    Math.max(wanted, placedSeconds + MIN_LIFETIME_SECONDS),
+    placedSeconds + MAX_LIFETIME_SECONDS,
   );
 }
 
@@ -123,7 +123,6 @@ export function createStripeGateway(
   options: StripeGatewayOptions = {},
 ): PaymentGateway {
   const stripe = createStripeClient(config, options);
-  const now = options.now ?? (() => new Date());
 
   const createSession = (request: CheckoutSessionRequest) =>
     stripe.checkout.sessions.create(
@@ -150,7 +149,7 @@ export function createStripeGateway(
         metadata: { order_id: request.orderId },
         // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
         payment_intent_data: { metadata: { order_id: request.orderId } },
-        expires_at: checkoutExpiresAt(request.expiresAt, now()),
+        expires_at: checkoutExpiresAt(request.expiresAt, request.placedAt),
         success_url: request.successUrl,
         cancel_url: request.cancelUrl,
       },

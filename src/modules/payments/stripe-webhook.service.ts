@@ -17,7 +17,7 @@ import {
   settlePaidSession,
   type SettlementOutcome,
 } from './checkout-settlement.js';
-import { type DisputeEventType, recordDispute } from './disputes.js';
+import { DISPUTE_EVENT_TYPES, type DisputeEventType, recordDispute } from './disputes.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
 
 export interface StripeWebhookDeps {
@@ -82,6 +82,36 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 const integer = (value: unknown): number | null =>
   typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+
+const DISPUTE_OUTCOMES: Record<DisputeEventType, string> = {
+  'charge.dispute.created': 'dispute_opened',
+  'charge.dispute.updated': 'dispute_updated',
+  'charge.dispute.funds_withdrawn': 'dispute_funds_withdrawn',
+  'charge.dispute.funds_reinstated': 'dispute_funds_reinstated',
+  'charge.dispute.closed': 'dispute_closed',
+};
+void DISPUTE_EVENT_TYPES;
+
+/**
+ * A dispute's balance transactions (expanded objects, or ids only): a negative amount is
+ * Stripe taking the money, a positive one giving it back. Ids alone say nothing.
+ */
+function disputeBalance(value: unknown): {
+  withdrawnInBalance: boolean;
+  reinstatedInBalance: boolean;
+} {
+  const amounts = (Array.isArray(value) ? value : [])
+    .map((entry: unknown) =>
+      entry !== null && typeof entry === 'object'
+        ? integer((entry as Record<string, unknown>)['amount'])
+        : null,
+    )
+    .filter((amount): amount is number => amount !== null);
+  return {
+    withdrawnInBalance: amounts.some((amount) => amount < 0),
+    reinstatedInBalance: amounts.some((amount) => amount > 0),
+  };
+}
 
 export function checkoutFacts(session: Record<string, unknown>): CheckoutSessionFacts {
   const metadata = (session['metadata'] ?? {}) as Record<string, unknown>;
@@ -228,7 +258,11 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         return { outcome: refund.outcome, orderId };
       }
       case 'charge.dispute.created':
+      case 'charge.dispute.updated':
+      case 'charge.dispute.funds_withdrawn':
+      case 'charge.dispute.funds_reinstated':
       case 'charge.dispute.closed': {
+        const balance = disputeBalance(object['balance_transactions']);
         const dispute = await recordDispute(
           trx,
           ctx,
@@ -241,13 +275,11 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
             status: text(object['status']) ?? 'unknown',
             reason: text(object['reason']),
             createdAt: new Date((integer(object['created']) ?? event.created) * 1000),
+            ...balance,
           },
           new Date(event.created * 1000),
         );
-        return {
-          outcome: event.type === 'charge.dispute.created' ? 'dispute_opened' : 'dispute_closed',
-          orderId: dispute.orderId,
-        };
+        return { outcome: DISPUTE_OUTCOMES[event.type], orderId: dispute.orderId };
       }
       default:
         return { outcome: 'ignored', orderId: null };

@@ -10,6 +10,7 @@ import {
   unprocessable,
 } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { awardsRepository } from '../awards/awards.repository.js';
 import type {
   ConfirmAwardInput,
@@ -295,6 +296,7 @@ export function createAwardsService(deps: {
               fundingDeadline: deadline.toISOString(),
             },
           });
+          await recordEvent(trx, { type: 'project.listed', objectId: projectId, occurredAt: now });
           return {
             projectId,
             status: listed.status,

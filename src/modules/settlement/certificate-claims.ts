@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CertificateStatus, DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
@@ -42,6 +43,7 @@ export async function settleClaimsForCertificateStatus(
         reason,
       },
     });
+    await recordEvent(trx, { type: 'claim.rejected', objectId: claim.id, occurredAt: ctx.now });
   }
   if (status !== 'revoked') return;
   const invalidated = await repo.invalidateApprovedClaims(trx, certificateId, reason, ctx.now);
@@ -59,5 +61,6 @@ export async function settleClaimsForCertificateStatus(
         reason,
       },
     });
+    await recordEvent(trx, { type: 'claim.invalidated', objectId: claim.id, occurredAt: ctx.now });
   }
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CertificateStatus, DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settleClaimsForCertificateStatus } from './certificate-claims.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
@@ -10,21 +11,25 @@ export interface DisputeState {
   orderId: string | null;
   status: string;
   closedAt: Date | null;
+  /** Stripe gave the withdrawn money back (the dispute is as good as won). */
+  fundsReinstatedAt?: Date | null;
 }
 
 /**
  * What a payment dispute does to the order's certificate (DESIGN §4 Certificate): open →
- * suspended; closed and won (or closed with a warning only) → active again; lost → revoked.
- * A revoked certificate stays revoked. Called in the webhook's transaction; audited there.
+ * suspended; funds reinstated, or closed and won (or closed with a warning only) → active
+ * again; lost → revoked. A revoked certificate stays revoked. It reads only facts that stay
+ * set once set, so a dispute's events in any order end in the same status. Called in the
+ * webhook's transaction; audited there.
  */
 export function statusAfterDispute(
   current: CertificateStatus,
-  dispute: Pick<DisputeState, 'status' | 'closedAt'>,
+  dispute: Pick<DisputeState, 'status' | 'closedAt' | 'fundsReinstatedAt'>,
 ): CertificateStatus {
   if (current === 'revoked') return 'revoked';
-  if (dispute.closedAt === null) return 'suspended';
-  if (dispute.status === 'lost') return 'revoked';
-  return 'active';
+  if (dispute.closedAt !== null && dispute.status === 'lost') return 'revoked';
+  if (dispute.closedAt !== null || (dispute.fundsReinstatedAt ?? null) !== null) return 'active';
+  return 'suspended';
 }
 
 export async function applyDisputeToCertificateStatus(
@@ -41,9 +46,11 @@ export async function applyDisputeToCertificateStatus(
     next = 'suspended';
   if (next === certificate.status) return;
   const reason =
-    dispute.closedAt === null
-      ? `dispute opened: ${dispute.id}`
-      : `dispute ${dispute.status}: ${dispute.id}`;
+    dispute.closedAt !== null
+      ? `dispute ${dispute.status}: ${dispute.id}`
+      : next === 'active'
+        ? `dispute funds reinstated: ${dispute.id}`
+        : `dispute opened: ${dispute.id}`;
   await repo.setCertificateStatus(trx, certificate.id, next, reason, ctx.now);
   await settleClaimsForCertificateStatus(trx, ctx, certificate.id, next, reason);
   await recordAudit(trx, ctx, {
@@ -57,5 +64,10 @@ export async function applyDisputeToCertificateStatus(
       from: certificate.status,
       to: next,
     },
+  });
+  await recordEvent(trx, {
+    type: next === 'active' ? 'certificate.reinstated' : `certificate.${next}`,
+    objectId: certificate.id,
+    occurredAt: ctx.now,
   });
 }

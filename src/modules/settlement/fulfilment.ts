@@ -26,6 +26,7 @@
  *   ('refund_required'), it queues the automatic refund (job 'orders.refund-payment').
  */
 import { settleClaimsForCertificateStatus } from './certificate-claims.js';
+import { recordEvent } from '../events/events.js';
 import { onCreditsSold } from './funding-hooks.js';
 import { sql, type Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
@@ -244,9 +245,9 @@ export async function fulfilOrder(
         ...(evidence.stripePaymentIntentId
           ? { stripe_payment_intent_id: evidence.stripePaymentIntentId }
           : {}),
-        needs_attention: 'refund_required',
         updated_at: ctx.now,
       });
+      await repo.flagOrder(trx, orderId, 'refund_required', ctx.now);
       await recordAudit(trx, ctx, {
         action: 'order.late_payment_refund_required',
         subjectType: 'order',
@@ -345,6 +346,11 @@ export async function fulfilOrder(
       serialEnd: serials.end,
     },
   });
+  await recordEvent(trx, {
+    type: 'certificate.issued',
+    objectId: certificate.id,
+    occurredAt: ctx.now,
+  });
   return {
     outcome: 'fulfilled',
     orderId,
@@ -409,6 +415,9 @@ export async function releaseOrder(
  * then a no-op. The caller moves the money (Stripe refund, bank transfer) before or after;
  * this function only records it.
  */
+/** Flags that a booked refund of the whole amount settles. */
+const REFUND_SETTLES = ['refund_required', 'refund_amount_mismatch', 'refund_failed'] as const;
+
 export async function recordRefund(
   trx: Transaction<DB>,
   ctx: OrderCtx,
@@ -474,6 +483,12 @@ export async function recordRefund(
       const reason = `refunded: ${refund.reason ?? refund.source}`;
       await repo.revokeCertificate(trx, certificate.id, reason, ctx.now);
       await settleClaimsForCertificateStatus(trx, ctx, certificate.id, 'revoked', reason);
+      if (certificate.status !== 'revoked')
+        await recordEvent(trx, {
+          type: 'certificate.revoked',
+          objectId: certificate.id,
+          occurredAt: ctx.now,
+        });
     }
   } else if (order.status === 'reserved') {
     await repo.insertCreditEntry(trx, {
@@ -507,12 +522,10 @@ export async function recordRefund(
     actorUserId,
     at: ctx.now,
   });
-  const updated = await repo.updateOrder(trx, order.id, {
+  await repo.updateOrder(trx, order.id, {
     status: 'refunded',
     refunded_at: ctx.now,
     closed_at: null,
-    // The refund settles what needed attention (a late payment to give back).
-    needs_attention: order.needs_attention === 'refund_required' ? null : order.needs_attention,
     // ...and the request it was made for, whoever reports it (the requester, Stripe's webhook, reconciliation).
     refund_state: null,
     refund_requested_at: null,
@@ -521,6 +534,16 @@ export async function recordRefund(
     refund_request_reason: null,
     updated_at: ctx.now,
   });
+  // The whole amount went back: that settles the flags raised about giving it back (a late
+  // payment to return, an earlier partial refund, an earlier refund that failed).
+  await repo.resolveFlags(
+    trx,
+    order.id,
+    REFUND_SETTLES,
+    `settled by the refund (${refund.source}: ${refund.externalReference ?? 'no reference'})`,
+    ctx.now,
+  );
+  const updated = await repo.syncAttention(trx, order.id, ctx.now);
   await recordAudit(trx, ctx, {
     action: 'order.refunded',
     subjectType: 'order',
@@ -658,10 +681,7 @@ async function flag(
   action: string,
   summary: Record<string, unknown>,
 ): Promise<OrderRow> {
-  const updated = await repo.updateOrder(trx, order.id, {
-    needs_attention: attention.slice(0, 500),
-    updated_at: ctx.now,
-  });
+  const updated = await repo.flagOrder(trx, order.id, attention, ctx.now);
   await recordAudit(trx, ctx, {
     action,
     subjectType: 'order',

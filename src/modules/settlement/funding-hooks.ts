@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
@@ -52,6 +53,7 @@ export async function onCreditsSold(
       wasFailingSince: funded.failingSince?.toISOString() ?? null,
     },
   });
+  await recordEvent(trx, { type: 'project.funded', objectId: projectId, occurredAt: ctx.now });
   return true;
 }
 

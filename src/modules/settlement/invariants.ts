@@ -208,14 +208,15 @@ export async function checkInvariants(db: Kysely<DB>): Promise<string[]> {
           count(*) FILTER (WHERE entry_type = 'payment_received') AS payments
         FROM money_ledger WHERE order_id IS NOT NULL GROUP BY order_id
       )
-      SELECT o.id, o.status, o.amount_cents, coalesce(m.received, 0) AS received, coalesce(m.refunded, 0) AS refunded, o.needs_attention
+      SELECT o.id, o.status, o.amount_cents, coalesce(m.received, 0) AS received, coalesce(m.refunded, 0) AS refunded
       FROM orders o LEFT JOIN m ON m.order_id = o.id
       WHERE (o.status = 'paid' AND (coalesce(m.received, 0) <> o.amount_cents OR coalesce(m.refunded, 0) <> 0))
          OR (o.status = 'refunded' AND (coalesce(m.received, 0) <> o.amount_cents OR coalesce(m.refunded, 0) <> o.amount_cents))
          OR (o.status = 'reserved' AND coalesce(m.received, 0) + coalesce(m.refunded, 0) <> 0)
          OR (o.status IN ('expired', 'cancelled') AND (
               coalesce(m.refunded, 0) <> 0
-              OR (coalesce(m.received, 0) <> 0 AND (coalesce(m.received, 0) <> o.amount_cents OR o.needs_attention IS DISTINCT FROM 'refund_required'))))
+              OR (coalesce(m.received, 0) <> 0 AND (coalesce(m.received, 0) <> o.amount_cents OR NOT EXISTS (SELECT 1 FROM order_flags f
+                WHERE f.order_id = o.id AND f.code = 'refund_required' AND f.resolved_at IS NULL)))))
          OR coalesce(m.payments, 0) > 1
     `,
     ),

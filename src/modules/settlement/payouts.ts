@@ -15,6 +15,25 @@ import { settlementRepository as repo } from './settlement.repository.js';
 
 const fourEyes = (message: string) => forbidden('PAYOUT.FOUR_EYES', message);
 
+/**
+ * Refuses a payout that needs money Stripe holds for an open dispute (issue 17): the escrow
+ * would cover it, but not without the held part. A plain shortage is INSUFFICIENT_ESCROW.
+ */
+async function refuseIfHeldByDispute(
+  db: Kysely<DB>,
+  projectId: string,
+  amountCents: number,
+): Promise<{ escrowCents: number; heldCents: number }> {
+  const totals = await repo.ledgerTotals(db, projectId);
+  const heldCents = totals.heldByDisputesCents ?? 0;
+  if (totals.escrowCents >= amountCents && totals.escrowCents - heldCents < amountCents)
+    throw conflict(
+      'PAYOUT.FUNDS_HELD_BY_DISPUTE',
+      `${heldCents} cents of the project's escrow (${totals.escrowCents} cents) are held for open payment disputes; the payout (${amountCents} cents) needs them`,
+    );
+  return { escrowCents: totals.escrowCents, heldCents };
+}
+
 export async function approvePayout(
   db: Kysely<DB>,
   ctx: Ctx,
@@ -35,6 +54,7 @@ export async function approvePayout(
     }
     if (payout.report_accepted_by === actor.userId)
       throw fourEyes('The admin who accepted the final outcome report cannot approve its payout');
+    await refuseIfHeldByDispute(trx, payout.project_id, Number(payout.amount_cents));
     await repo.updatePayout(trx, payoutId, {
       status: 'approved',
       approved_by: actor.userId,
@@ -85,7 +105,8 @@ export async function markPayoutPaid(
         'PAYOUT.PROJECT_FAILED',
         'The project failed: its escrow goes back to the buyers',
       );
-    const totals = await repo.ledgerTotals(trx, payout.project_id);
+    // With the project's row held, no dispute can open a hold until this commits.
+    const totals = await refuseIfHeldByDispute(trx, payout.project_id, Number(payout.amount_cents));
     if (totals.escrowCents < Number(payout.amount_cents)) {
       throw conflict(
         'PAYOUT.INSUFFICIENT_ESCROW',
@@ -116,6 +137,7 @@ export async function markPayoutPaid(
         amountCents: Number(payout.amount_cents),
         bankReference,
         escrowBeforeCents: totals.escrowCents,
+        heldByDisputesCents: totals.heldCents,
       },
     });
   });

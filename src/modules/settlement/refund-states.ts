@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, OrderRow, StripeRefundStatus } from '../../db/types.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import { settleClaimsForCertificateStatus } from './certificate-claims.js';
 import { type OrderCtx, recordRefund, type RefundResult, type RefundSource } from './fulfilment.js';
 import { settlementRepository as repo } from './settlement.repository.js';
@@ -143,6 +144,11 @@ async function markPending(
       subjectId: certificate.id,
       summary: { orderId: order.id, refundId: refund.refundId, from: 'active', to: 'suspended' },
     });
+    await recordEvent(trx, {
+      type: 'certificate.suspended',
+      objectId: certificate.id,
+      occurredAt: ctx.now,
+    });
   }
   await recordAudit(trx, ctx, {
     action: 'order.refund_pending',
@@ -178,10 +184,12 @@ async function markFailed(
   if (order.status === 'refunded') {
     // Booked already (a succeeded refund Stripe reversed, or a charge.refunded that came
     // first): the money is back at the platform's Stripe balance; a person decides.
-    const flagged = await repo.updateOrder(trx, order.id, {
-      needs_attention: `refund_failed_after_booking: ${detail}`.slice(0, 500),
-      updated_at: ctx.now,
-    });
+    const flagged = await repo.flagOrder(
+      trx,
+      order.id,
+      `refund_failed_after_booking: ${detail}`,
+      ctx.now,
+    );
     await recordAudit(trx, ctx, {
       action: 'order.refund_failed',
       subjectType: 'order',
@@ -200,15 +208,15 @@ async function markFailed(
     return { outcome: 'unchanged', order };
   }
 
-  const updated = await repo.updateOrder(trx, order.id, {
+  await repo.updateOrder(trx, order.id, {
     refund_state: 'failed',
     refund_requested_at: null,
     refund_requested_by: null,
     refund_request_source: null,
     refund_request_reason: null,
-    needs_attention: `refund_failed: ${detail}`.slice(0, 500),
     updated_at: ctx.now,
   });
+  const updated = await repo.flagOrder(trx, order.id, `refund_failed: ${detail}`, ctx.now);
   // The buyer's payment stands, so the certificate they paid for is valid again, unless
   // an open dispute keeps it suspended.
   const certificate =
@@ -231,6 +239,11 @@ async function markFailed(
       subjectType: 'certificate',
       subjectId: certificate.id,
       summary: { orderId: order.id, refundId: refund.refundId, from: 'suspended', to: 'active' },
+    });
+    await recordEvent(trx, {
+      type: 'certificate.reinstated',
+      objectId: certificate.id,
+      occurredAt: ctx.now,
     });
     reinstated = true;
   }

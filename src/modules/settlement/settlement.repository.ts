@@ -31,9 +31,29 @@ export interface LedgerTotals {
   paidOutCents: number;
   /** received − refunded − paid out: what the platform holds for the project. */
   escrowCents: number;
+  /** Part of the escrow Stripe has withdrawn for open disputes: not available to pay out. */
+  heldByDisputesCents?: number;
+}
+
+export interface EscrowHold {
+  disputeId: string;
+  orderId: string;
+  projectId: string;
+  amountCents: number;
+  heldAt: Date;
+  releasedAt: Date | null;
+  releaseReason: string | null;
 }
 
 const n = (value: unknown): number => Number(value ?? 0);
+
+/** "code: detail" (or a bare code) as stored in order_flags; anything else is code 'other'. */
+export function parseAttention(attention: string): { code: string; detail: string | null } {
+  const match = /^([a-z][a-z0-9_]{0,63})(?::\s*([\s\S]*))?$/.exec(attention);
+  if (!match) return { code: 'other', detail: attention.slice(0, 500) };
+  const detail = match[2]?.trim();
+  return { code: match[1]!, detail: detail ? detail.slice(0, 500) : null };
+}
 
 export const settlementRepository = {
   // ---- orders ----
@@ -222,44 +242,133 @@ export const settlementRepository = {
       .execute();
   },
 
-  /** Whether a payment dispute of the order is still open (it keeps the certificate suspended). */
+  /**
+   * Whether a payment dispute of the order is still open and its money not given back (it
+   * keeps the certificate suspended; see statusAfterDispute).
+   */
   async hasOpenDispute(db: Kysely<DB>, orderId: string): Promise<boolean> {
     const row = await db
       .selectFrom('payment_disputes')
       .select('id')
       .where('order_id', '=', orderId)
       .where('closed_at', 'is', null)
+      .where('funds_reinstated_at', 'is', null)
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
   },
 
+  /**
+   * Raises a flag on the order (issue 17): one row per open problem, never overwritten; the
+   * same problem raised again while open is the same row. `attention` is "code: detail" or
+   * a bare code. Answers the order with its summary (`needs_attention`) brought up to date.
+   */
   async flagOrder(
     trx: Transaction<DB>,
     orderId: string,
     attention: string,
     now: Date,
-  ): Promise<void> {
-    await trx
-      .updateTable('orders')
-      .set({ needs_attention: attention.slice(0, 500), updated_at: now })
-      .where('id', '=', orderId)
-      .execute();
+  ): Promise<OrderRow> {
+    const { code, detail } = parseAttention(attention);
+    await sql`
+      INSERT INTO order_flags (order_id, code, detail, raised_at)
+      VALUES (${orderId}, ${code}, ${detail}, ${now})
+      ON CONFLICT (order_id, code, coalesce(detail, '')) WHERE resolved_at IS NULL DO NOTHING
+    `.execute(trx);
+    return settlementRepository.syncAttention(trx, orderId, now);
   },
 
-  /** Clears a flag this module set, only if it is still the one set (an admin may have flagged since). */
+  /**
+   * Resolves the order's open flags with these codes (all details), as settled by an event
+   * (no person); answers how many were resolved.
+   */
+  async resolveFlags(
+    trx: Transaction<DB>,
+    orderId: string,
+    codes: readonly string[],
+    note: string,
+    now: Date,
+  ): Promise<number> {
+    if (codes.length === 0) return 0;
+    const result = await trx
+      .updateTable('order_flags')
+      .set({ resolved_at: now, resolution_note: note.slice(0, 1000) })
+      .where('order_id', '=', orderId)
+      .where('code', 'in', [...codes])
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
+    const resolved = Number(result.numUpdatedRows);
+    if (resolved > 0) await settlementRepository.syncAttention(trx, orderId, now);
+    return resolved;
+  },
+
+  /** Clears a flag this module raised (the same code and detail), if it is still open. */
   async clearFlag(
     trx: Transaction<DB>,
     orderId: string,
     attention: string,
     now: Date,
+    note = 'settled',
   ): Promise<void> {
+    const { code, detail } = parseAttention(attention);
     await trx
-      .updateTable('orders')
-      .set({ needs_attention: null, updated_at: now })
-      .where('id', '=', orderId)
-      .where('needs_attention', '=', attention)
+      .updateTable('order_flags')
+      .set({ resolved_at: now, resolution_note: note })
+      .where('order_id', '=', orderId)
+      .where('code', '=', code)
+      .where(sql<boolean>`coalesce(detail, '') = ${detail ?? ''}`)
+      .where('resolved_at', 'is', null)
       .execute();
+    await settlementRepository.syncAttention(trx, orderId, now);
+  },
+
+  async lockFlag(trx: Transaction<DB>, flagId: string) {
+    return trx
+      .selectFrom('order_flags')
+      .selectAll()
+      .where('id', '=', flagId)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async resolveFlagById(
+    trx: Transaction<DB>,
+    flagId: string,
+    by: string | null,
+    note: string,
+    now: Date,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('order_flags')
+      .set({ resolved_at: now, resolved_by: by, resolution_note: note })
+      .where('id', '=', flagId)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async findFlags(db: Kysely<DB>, orderIds: readonly string[], openOnly: boolean) {
+    if (orderIds.length === 0) return [];
+    let query = db
+      .selectFrom('order_flags')
+      .selectAll()
+      .where('order_id', 'in', [...orderIds])
+      .orderBy('seq');
+    if (openOnly) query = query.where('resolved_at', 'is', null);
+    return query.execute();
+  },
+
+  /** orders.needs_attention: the latest open flag as "code: detail", or null when none is open. */
+  async syncAttention(trx: Transaction<DB>, orderId: string, now: Date): Promise<OrderRow> {
+    const result = await sql<OrderRow>`
+      UPDATE orders SET updated_at = ${now}, needs_attention = (
+        SELECT left(f.code || coalesce(': ' || f.detail, ''), 500) FROM order_flags f
+        WHERE f.order_id = orders.id AND f.resolved_at IS NULL
+        ORDER BY f.seq DESC LIMIT 1)
+      WHERE id = ${orderId}
+      RETURNING *
+    `.execute(trx);
+    return result.rows[0]!;
   },
 
   // ---- projects ----
@@ -484,7 +593,75 @@ export const settlementRepository = {
       refundedCents,
       paidOutCents,
       escrowCents: receivedCents - refundedCents - paidOutCents,
+      heldByDisputesCents: await settlementRepository.openHoldsCents(db, projectId),
     };
+  },
+
+  // ---- escrow holds (disputes whose funds Stripe withdrew) ----
+
+  async openHoldsCents(db: Kysely<DB>, projectId: string): Promise<number> {
+    const row = await db
+      .selectFrom('escrow_holds')
+      .select(sql<string>`coalesce(sum(amount_cents), 0)`.as('held'))
+      .where('project_id', '=', projectId)
+      .where('released_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return n(row.held);
+  },
+
+  async findEscrowHold(trx: Transaction<DB>, disputeId: string): Promise<EscrowHold | undefined> {
+    const row = await trx
+      .selectFrom('escrow_holds')
+      .selectAll()
+      .where('dispute_id', '=', disputeId)
+      .forUpdate()
+      .executeTakeFirst();
+    return row
+      ? {
+          disputeId: row.dispute_id,
+          orderId: row.order_id,
+          projectId: row.project_id,
+          amountCents: n(row.amount_cents),
+          heldAt: row.held_at,
+          releasedAt: row.released_at,
+          releaseReason: row.release_reason,
+        }
+      : undefined;
+  },
+
+  /** Opens the dispute's hold; false when it has one already (held or released). */
+  async insertEscrowHold(
+    trx: Transaction<DB>,
+    hold: { disputeId: string; orderId: string; projectId: string; amountCents: number; at: Date },
+  ): Promise<boolean> {
+    const result = await trx
+      .insertInto('escrow_holds')
+      .values({
+        dispute_id: hold.disputeId,
+        order_id: hold.orderId,
+        project_id: hold.projectId,
+        amount_cents: hold.amountCents,
+        held_at: hold.at,
+      })
+      .onConflict((oc) => oc.column('dispute_id').doNothing())
+      .returning('dispute_id')
+      .executeTakeFirst();
+    return result !== undefined;
+  },
+
+  async releaseEscrowHold(
+    trx: Transaction<DB>,
+    disputeId: string,
+    reason: string,
+    at: Date,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('escrow_holds')
+      .set({ released_at: at, release_reason: reason })
+      .where('dispute_id', '=', disputeId)
+      .where('released_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 
   async insertPayoutLedgerEntry(

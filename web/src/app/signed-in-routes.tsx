@@ -12,6 +12,7 @@ const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const StartPage = lazy(() => import('../features/start/StartPage'));
 const ForgotPasswordPage = lazy(() => import('../features/password/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../features/password/ResetPasswordPage'));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
 
 export const signedInRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },
@@ -21,4 +22,8 @@ export const signedInRoutes: RouteObject[] = [
   { path: 'wachtwoord-herstellen', element: <ResetPasswordPage /> },
   { path: 'account', element: <RequireAuth>{(me) => <AccountPage me={me} />}</RequireAuth> },
   { path: 'start', element: <RequireAuth>{(me) => <StartPage me={me} />}</RequireAuth> },
+  {
+    path: 'webhooks',
+    element: <RequireAuth>{(me) => <WebhooksPage me={me} />}</RequireAuth>,
+  },
 ];

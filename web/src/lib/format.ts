@@ -51,3 +51,15 @@ export function normaliseVerificationCode(input: string): string {
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
 }
+
+/** A moment with its time of day, in the Netherlands' time zone. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../api/client';
 import { type Me, replaceAccessToken } from '../../auth/session';
+import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
@@ -76,6 +77,11 @@ export default function AccountPage({ me }: { me: Me }) {
         <dt>{t('account.role')}</dt>
         <dd>{t(`roles.${me.user.role}`)}</dd>
       </dl>
+      {me.organisation.kind !== 'initiative' && (
+        <Paragraph>
+          <AppLink to="/webhooks">{t('webhooks.accountLink')}</AppLink>
+        </Paragraph>
+      )}
 
       <section aria-labelledby="change-password">
         <Heading2 id="change-password">{t('account.changePassword')}</Heading2>

@@ -408,13 +408,15 @@ function AdminStart({ me }: { me: Me }) {
               status: t(`orderStatus.${o.status}`),
               date: formatDate(o.createdAt, lang),
             })}
-            {o.needsAttention && (
-              <>
-                <br />
-                {t(`start.admin.attentionReason.${o.needsAttention}`, {
-                  defaultValue: t('start.admin.attentionOther'),
-                })}
-              </>
+            {(o.attentionFlags ?? (o.needsAttention ? [{ code: o.needsAttention }] : [])).map(
+              (flag, index) => (
+                <span key={index}>
+                  <br />
+                  {t(`start.admin.attentionReason.${flag.code}`, {
+                    defaultValue: t('start.admin.attentionOther'),
+                  })}
+                </span>
+              ),
             )}
           </>
         )}

@@ -1,25 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { ErrorCode } from '../../src/lib/error-catalogue.js';
 import type { TestApp } from '../helpers/app.js';
-import {
-  createUser,
-  createWorld,
-  type FixtureUser,
-  type SignedIn,
-  signIn,
-} from '../helpers/fixtures.js';
-import { insertPlan } from '../helpers/projects.js';
+import type { SignedIn } from '../helpers/fixtures.js';
+import type { Person } from './context.js';
+import { expectStatus } from './expect.js';
 
-export function expectProblem(response: LightMyRequestResponse, status: number, code: ErrorCode) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.json()).toMatchObject({ status, code });
-}
-
-export function expectStatus(response: LightMyRequestResponse, status: number) {
-  expect(response.statusCode, response.body).toBe(status);
-}
+/** The review API (panel, declarations, scores, consensus, award, listing) as one-liners. */
 
 export type Scores = [reach: number, depth: number, durability: number, indirect: number];
 
@@ -37,48 +22,9 @@ export function scoresBody(
   };
 }
 
-let addressCounter = 0;
-/** Sign-in is rate-limited per client address; every sign-in gets an address of its own. */
-const nextAddress = () => {
-  addressCounter++;
-  return `10.77.${Math.floor(addressCounter / 250)}.${(addressCounter % 250) + 1}`;
-};
+export type ReviewsApi = ReturnType<typeof reviewsApi>;
 
-export interface Person {
-  user: FixtureUser;
-  as: SignedIn;
-}
-
-/**
- * The world of test/helpers/fixtures.ts, plus six reviewers and a second admin, all signed
- * in, and the API calls of the review as one-liners.
- */
-export async function createReviewWorld(t: TestApp) {
-  const world = await createWorld(t.db);
-  const person = async (user: FixtureUser): Promise<Person> => ({
-    user,
-    as: await signIn(t.app, user, nextAddress()),
-  });
-  const reviewerUsers = [world.reviewer];
-  for (let i = 0; i < 5; i++)
-    reviewerUsers.push(await createUser(t.db, world.platform, 'reviewer'));
-  const reviewers: Person[] = [];
-  for (const user of reviewerUsers) reviewers.push(await person(user));
-  return {
-    world,
-    admin: await person(world.admin),
-    secondAdmin: await person(await createUser(t.db, world.platform, 'admin')),
-    reviewers,
-    initiativeMember: await person(world.initiativeMember),
-    supplierMember: await person(world.supplierMember),
-    coordinator: await person(world.coordinator),
-    newPlan: () => insertPlan(t.db, world.initiative, world.initiativeMember, 'submitted'),
-  };
-}
-
-export type ReviewWorld = Awaited<ReturnType<typeof createReviewWorld>>;
-
-export function reviewApi(t: TestApp) {
+export function reviewsApi(t: Pick<TestApp, 'app'>) {
   const post = (who: SignedIn, url: string, payload: unknown) =>
     t.app.inject({ method: 'POST', url, headers: who.headers, payload: payload as object });
   const api = {
@@ -163,18 +109,22 @@ export function reviewApi(t: TestApp) {
       return ids;
     },
 
-    /** A plan in review, its panel declared, each member scored as given. */
-    async scoredPlan(w: ReviewWorld, scores: Scores[], flags: string[][] = []) {
-      const plan = await w.newPlan();
-      const panel = w.reviewers.slice(0, scores.length);
-      const assignmentIds = await api.assignAndDeclare(w.admin.as, plan.projectId, panel);
+    /** The plan's panel assigned and declared, each member scored as given. */
+    async scorePlan(
+      admin: SignedIn,
+      planId: string,
+      panel: Person[],
+      scores: Scores[],
+      flags: string[][] = [],
+    ): Promise<string[]> {
+      const assignmentIds = await api.assignAndDeclare(admin, planId, panel);
       for (const [index, member] of panel.entries()) {
         expectStatus(
           await api.score(member.as, assignmentIds[index]!, scores[index]!, flags[index] ?? []),
           201,
         );
       }
-      return { ...plan, panel, assignmentIds };
+      return assignmentIds;
     },
   };
   return api;

@@ -1,0 +1,20 @@
+export {
+  type CertificateRef,
+  type ClaimJson,
+  type ContractJson,
+  type ListedProject,
+  nextAddress,
+  type Person,
+  type PlanRef,
+  type StripeOrder,
+  type SubmittedPlan,
+  TestContext,
+  type TestContextOptions,
+  type Who,
+} from './context.js';
+export { expectProblem, expectStatus } from './expect.js';
+export { type OrderBody, type OrderJson, type OrdersApi } from './orders.js';
+export { validPlanInput } from './plans.js';
+export { sessionEvent } from './stripe.js';
+export { type ReviewsApi, type Scores, scoresBody } from './reviews.js';
+export { reportBody } from './reports.js';

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Fault tests (npm run test:faults; not part of npm test): the PostgreSQL connection cut
+ * under load, the app process killed under load. They need the PostgreSQL server
+ * (TEST_DATABASE_URL) and run one file at a time: each loads the machine on purpose.
+ */
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['test/faults/**/*.faults.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
