@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/database.js';
 import type { DB, OrganisationKind, OrganisationRow, UserRole } from '../../src/db/types.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
-import type { MemoryMailer } from '../../src/lib/mailer.js';
+import type { MemoryTransport } from '../../src/modules/mail/mail.transport.js';
 import type { PaymentGateway } from '../../src/lib/payment-gateway.js';
 import type { ThrottleLimits } from '../../src/modules/auth/login-throttle.js';
 import type { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
@@ -181,7 +181,7 @@ export class TestContext implements TestApp {
   readonly config: Config;
   readonly jobs: JobQueue;
   readonly payments: PaymentGateway | undefined;
-  readonly mailer: MemoryMailer;
+  readonly mailer: MemoryTransport;
   /** The orders API as one-liners, and the webhook's entry points as the Stripe module calls them. */
   readonly orders: OrdersApi;
   /** The review API (panel, declarations, scores, consensus, award, listing) as one-liners. */
