@@ -276,6 +276,34 @@ describe('e-mail through a real SMTP server', () => {
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('with mail switched off (MAIL_DISABLED) records the message and marks it failed at once', async () => {
+    const off = createMailService({
+      db: t.db,
+      clock: t.clock,
+      jobs,
+      transport: undefined,
+      from: t.config.mail.from,
+      publicUrl: PUBLIC_URL,
+    });
+    const before = smtp.received.length;
+    const id = await t.db.transaction().execute((trx) =>
+      off.queue(trx, {
+        to: 'off@ontvanger.example',
+        template: 'password-reset',
+        language: 'nl',
+        data: SAMPLE['password-reset'],
+      }),
+    );
+    await off.deliver(id);
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      data: null,
+      last_error: 'mail is switched off (MAIL_DISABLED)',
+    });
+    expect(smtp.received.length).toBe(before);
+  });
+
   it('the database refuses to keep the contents of a sent or failed message', async () => {
     const id = await queueOne('password-reset', 'nl', 'check@ontvanger.example');
     await expect(

@@ -2,7 +2,7 @@ import { Alert, Button, Paragraph, Textbox } from '@utrecht/component-library-re
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
@@ -48,7 +48,13 @@ export default function ResetPasswordPage() {
     if (found.length > 0) return;
     setBusy(true);
     try {
-      await call(() => api.POST('/v1/auth/password-reset/confirm', { body: { token, password } }));
+      // 204 has no body, which call() would take for a missing answer: check the status.
+      const result = await api
+        .POST('/v1/auth/password-reset/confirm', { body: { token, password } })
+        .catch(() => {
+          throw new ApiError(0, 'NETWORK.UNAVAILABLE', undefined, undefined);
+        });
+      if (!result.response.ok) unwrap(result);
       setDone(true);
       setTimeout(() => doneRef.current?.focus(), 0);
     } catch (error) {
