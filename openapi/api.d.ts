@@ -830,7 +830,7 @@ export interface paths {
          * Refund a paid order (platform admins)
          * @description Stripe orders are refunded through Stripe; invoice orders get a credit note (gapless number CN-YYYY-NNNNNN). The credits return to the project, the certificate is revoked and reversing ledger entries are written, exactly once: refunding a refunded order changes nothing.
          *
-         *     A Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). When Stripe refused (502), nothing was refunded and the request is withdrawn; when it did not answer, the outcome is unknown and the request stays: retry, a retry cannot refund twice.
+         *     A Stripe refund is recorded as requested before the money moves; until it is booked no claim on the certificate is approved (CLAIM.REFUND_PENDING). When Stripe answered and refused (502 `PAYMENT.PROVIDER_REFUSED`, logged with Stripe’s request id), nothing was refunded and the request is withdrawn; when it did not answer, the outcome is unknown and the request stays: retry, a retry cannot refund twice.
          *
          *     Stripe may accept a refund as pending (iDEAL, SEPA): the answer is then 200 with `refundState: pending`, the order still paid and its certificate suspended until Stripe reports the outcome (then refunded, or `refundState: failed` with the order flagged). A refund Stripe reports as failed at once answers 409 ORDER.REFUND_FAILED.
          */
@@ -9922,6 +9922,7 @@ export interface operations {
             /**
              * @description An upstream service (the payment provider) failed or could not be reached:
              *
+             *     - `PAYMENT.PROVIDER_REFUSED`: The payment provider (Stripe) answered and refused to create the payment page; the order was cancelled and its credits released. Repeating the same request will not help: pay by invoice or try later.
              *     - `PAYMENT.PROVIDER_UNAVAILABLE`: The payment provider (Stripe) could not be reached, gave no usable answer or refused; the detail says what happened to the request.
              */
             502: {

@@ -27,8 +27,14 @@ describe('a Stripe refund in progress', () => {
   let w: StripeWorld;
   let o: ObligationsWorld;
 
+  // Every line the logger writes at warn and above.
+  const lines: string[] = [];
+  const logLines = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
   beforeAll(async () => {
-    w = await createStripeWorld();
+    w = await createStripeWorld({
+      logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
+    });
     o = await createObligationsWorld(w.t, { supply: 300 });
   }, 120_000);
   afterAll(async () => w?.close());
@@ -209,8 +215,21 @@ describe('a Stripe refund in progress', () => {
       message: 'This charge is disputed and cannot be refunded now.',
     });
     const refused = await o.orders.refund(o.m.admin.as, certificate.orderId);
-    expectProblem(refused, 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
+    // Stripe answered and refused (a 4xx): not an outage (issue 17); its words stay in the log.
+    expectProblem(refused, 502, 'PAYMENT.PROVIDER_REFUSED');
     expect(refused.json().detail).toMatch(/refused the refund, so nothing was refunded/);
+    expect(refused.json().detail).not.toMatch(/disputed/);
+    const logged = logLines().find((l) => l.msg === 'the payment provider refused the refund');
+    expect(logged).toMatchObject({
+      level: 50,
+      orderId: certificate.orderId,
+      provider: {
+        requestId: expect.stringMatching(/^req_/),
+        statusCode: 400,
+        code: 'charge_disputed',
+      },
+      providerMessage: expect.stringMatching(/disputed/),
+    });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(0);
     expect(await requestOf(certificate.orderId)).toMatchObject({
       status: 'paid',

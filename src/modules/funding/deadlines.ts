@@ -274,7 +274,11 @@ export async function refundFailedProjectOrder(
       await flagOnce(db, ctx, order, 'project_failed_refund_waits_for_approved_claim');
       return 'waiting_for_claim';
     }
-    if (error instanceof AppError && error.code === 'PAYMENT.PROVIDER_UNAVAILABLE')
+    // Refused or unreachable: nothing was refunded; the next run tries again.
+    if (
+      error instanceof AppError &&
+      (error.code === 'PAYMENT.PROVIDER_UNAVAILABLE' || error.code === 'PAYMENT.PROVIDER_REFUSED')
+    )
       return 'provider_unavailable';
     throw error;
   }

@@ -625,7 +625,7 @@ export function createOrdersService(deps: OrdersDeps) {
       const actor = requirePlatformAdmin(ctx);
       const view = await repo.findOrderView(db, orderId);
       if (!view || !canSee(actor, view)) throw notFound('Order');
-      await refundOrder({ db, payments }, orderCtx(ctx), view, {
+      await refundOrder({ db, payments, log: deps.log }, orderCtx(ctx), view, {
         source: 'admin',
         reason: input.reason,
       });

@@ -44,6 +44,8 @@ import { settlementRepository as repo } from './settlement.repository.js';
 export interface RefundDeps {
   db: Kysely<DB>;
   payments?: PaymentGateway | undefined;
+  /** Where a provider's refusal is logged, with its request id. */
+  log?: { error(details: object, message: string): void } | undefined;
 }
 
 /**
@@ -254,10 +256,15 @@ async function refundThroughStripe(
     });
   } catch (error) {
     if (error instanceof PaymentRefusedError) {
+      // Stripe's request id finds the refusal in its dashboard; its message stays in the log.
+      deps.log?.error(
+        { orderId: order.id, provider: error.provider, providerMessage: error.message },
+        'the payment provider refused the refund',
+      );
       await db
         .transaction()
         .execute((trx) => withdrawRefundRequest(trx, ctx, order.id, error.message));
-      throw providerRefused(error.message);
+      throw providerRefused();
     }
     // Stripe may have refunded: the request stays, and keeps approvals out, until that is known.
     throw providerUnavailable(

@@ -15,12 +15,17 @@ export const providerUnavailable = (what: string) =>
     `The payment provider could not be reached or gave no usable answer. ${what}`,
   );
 
-/** The provider answered and refused (same code as providerUnavailable, which clients already handle): nothing happened. */
-export const providerRefused = (detail: string) =>
+/**
+ * The provider answered and refused the refund (a 4xx: e.g. the charge is disputed, or
+ * refunded already at the provider): nothing happened, and retrying the same request gets
+ * the same answer. Told apart from an outage (issue 17); what the provider said is logged
+ * with its request id, not repeated to the client.
+ */
+export const providerRefused = () =>
   new AppError(
     502,
-    'PAYMENT.PROVIDER_UNAVAILABLE',
-    `The payment provider refused the refund, so nothing was refunded: ${detail.slice(0, 300)}`,
+    'PAYMENT.PROVIDER_REFUSED',
+    'The payment provider refused the refund, so nothing was refunded and the order stays paid. The platform team can find the refusal in the log (with the provider’s request id).',
   );
 
 /**
