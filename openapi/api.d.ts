@@ -3439,6 +3439,7 @@ export interface components {
         };
         OrderFlagList: {
             items: components["schemas"]["OrderFlag"][];
+            nextCursor: string | null;
         };
         OrderPage: {
             items: components["schemas"]["Order"][];

@@ -183,7 +183,11 @@ export const CancelOrderSchema = z.object({ reason: Reason }).meta({ id: 'Cancel
 export type CancelOrderInput = z.infer<typeof CancelOrderSchema>;
 
 export const OrderFlagListSchema = z
-  .object({ items: z.array(OrderFlagSchema) })
+  .object({
+    items: z.array(OrderFlagSchema),
+    // The list shape every list has; an order's flags are few and come in one page.
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'OrderFlagList' });
 
 export const OrderFlagParamsSchema = z.object({ id: z.uuid(), flagId: z.uuid() });

@@ -539,11 +539,14 @@ export function createOrdersService(deps: OrdersDeps) {
     },
 
     /** Every flag of the order, open and resolved, oldest first (platform admins). */
-    async flags(ctx: Ctx, orderId: string): Promise<{ items: OrderFlag[] }> {
+    async flags(ctx: Ctx, orderId: string): Promise<{ items: OrderFlag[]; nextCursor: null }> {
       requirePlatformAdmin(ctx);
       const view = await repo.findOrderView(db, orderId);
       if (!view) throw notFound('Order');
-      return { items: (await flagsOfOrders(db, [orderId], false)).get(orderId) ?? [] };
+      return {
+        items: (await flagsOfOrders(db, [orderId], false)).get(orderId) ?? [],
+        nextCursor: null,
+      };
     },
 
     /** A platform admin resolves one flag of the order with a note (audited). */

@@ -36,6 +36,8 @@ export interface StripeGatewayOptions {
   /** Retries of failed requests (connection errors, 409, 5xx); idempotency keys make them safe. */
   maxNetworkRetries?: number;
   timeoutMs?: number;
+  /** Stripe's clock, for the expires_at window; tests pass their own. */
+  now?: () => Date;
 }
 
 export function createStripeClient(
@@ -51,6 +53,19 @@ export function createStripeClient(
     ...(stripe.api.port ? { port: stripe.api.port } : {}),
     ...(stripe.api.protocol ? { protocol: stripe.api.protocol } : {}),
   });
+}
+
+/**
+ * The expires_at to send: measured from when the order was placed, so that a repeat sends
+ * the same value; measured from Stripe's clock only when that value would fall outside
+ * Stripe's window now (a repeat more than five minutes late, or a test that moved the
+ * app's clock away from Stripe's).
+ */
+export function checkoutExpiry(requested: Date, placedAt: Date, stripeNow: Date): number {
+  const anchored = checkoutExpiresAt(requested, placedAt);
+  const nowSeconds = Math.floor(stripeNow.getTime() / 1000);
+  const inWindow = anchored >= nowSeconds + 30 * 60 && anchored <= nowSeconds + 24 * 60 * 60;
+  return inWindow ? anchored : checkoutExpiresAt(requested, stripeNow);
 }
 
 /** Clamps a requested expiry into the window Stripe accepts (see MIN_LIFETIME_SECONDS). */
@@ -123,6 +138,7 @@ export function createStripeGateway(
   options: StripeGatewayOptions = {},
 ): PaymentGateway {
   const stripe = createStripeClient(config, options);
+  const now = options.now ?? (() => new Date());
 
   const createSession = (request: CheckoutSessionRequest) =>
     stripe.checkout.sessions.create(
@@ -149,7 +165,7 @@ export function createStripeGateway(
         metadata: { order_id: request.orderId },
         // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
         payment_intent_data: { metadata: { order_id: request.orderId } },
-        expires_at: checkoutExpiresAt(request.expiresAt, request.placedAt),
+        expires_at: checkoutExpiry(request.expiresAt, request.placedAt, now()),
         success_url: request.successUrl,
         cancel_url: request.cancelUrl,
       },
