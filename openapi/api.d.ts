@@ -16332,7 +16332,7 @@ export interface operations {
             /**
              * @description The request is well-formed but cannot be processed:
              *
-             *     - `WEBHOOK_ENDPOINT.TARGET_REFUSED`: The endpoint URL is not a safe target: https only (in production), no credentials in it, and its host must resolve only to public addresses (no loopback, private, link-local, carrier-grade NAT, multicast or reserved ones); `reason` says which rule it broke.
+             *     - `WEBHOOK_ENDPOINT.TARGET_REFUSED`: The endpoint URL is not a safe target (https, no credentials, public addresses only); `reason` says which rule it broke.
              */
             422: {
                 headers: {
@@ -16630,7 +16630,7 @@ export interface operations {
             /**
              * @description The request is well-formed but cannot be processed:
              *
-             *     - `WEBHOOK_ENDPOINT.TARGET_REFUSED`: The endpoint URL is not a safe target: https only (in production), no credentials in it, and its host must resolve only to public addresses (no loopback, private, link-local, carrier-grade NAT, multicast or reserved ones); `reason` says which rule it broke.
+             *     - `WEBHOOK_ENDPOINT.TARGET_REFUSED`: The endpoint URL is not a safe target (https, no credentials, public addresses only); `reason` says which rule it broke.
              */
             422: {
                 headers: {

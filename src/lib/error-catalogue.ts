@@ -540,7 +540,7 @@ export const errorCatalogue = {
   'WEBHOOK_ENDPOINT.TARGET_REFUSED': {
     status: 422,
     meaning:
-      'The endpoint URL is not a safe target: https only (in production), no credentials in it, and its host must resolve only to public addresses (no loopback, private, link-local, carrier-grade NAT, multicast or reserved ones); `reason` says which rule it broke.',
+      'The endpoint URL is not a safe target (https, no credentials, public addresses only); `reason` says which rule it broke.',
   },
 } as const satisfies Record<string, ErrorEntry>;
 
