@@ -1,10 +1,10 @@
-import { isConnectionLost } from '../db/connection-lost.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import { isConnectionLost } from '../db/connection-lost.js';
 import { AppError, type CodeWithStatus, type ErrorCode, type ErrorStatus } from '../lib/errors.js';
 import type { Problem } from '../lib/problem.js';
 

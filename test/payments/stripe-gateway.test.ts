@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PaymentGateway, PaymentRefusedError } from '../../src/lib/payment-gateway.js';
 import {
   checkoutExpiresAt,
+  checkoutExpiry,
   createStripeGateway,
   STRIPE_API_VERSION,
 } from '../../src/modules/payments/stripe-gateway.js';
@@ -142,6 +143,25 @@ describe('createCheckoutSession', () => {
       gateway.createCheckoutSession(checkoutRequest({ idempotencyKey: 'checkout-refused' })),
     ).rejects.toThrow('Refused');
     expect(fake.sessions.size).toBe(sessionsBefore);
+  });
+
+  it("sends the same expires_at for a repeat within five minutes, and Stripe's window otherwise", () => {
+    const placedAt = new Date('2026-11-22T10:00:00Z');
+    const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+    const requested = new Date(placedAt.getTime() + 30 * 60_000);
+    const later = (minutes: number) => new Date(placedAt.getTime() + minutes * 60_000);
+    const first = checkoutExpiry(requested, placedAt, placedAt);
+    expect(first).toBe(seconds(placedAt) + 35 * 60);
+    // A repeat up to five minutes late sends the very same value (one session, not a refusal).
+    expect(checkoutExpiry(requested, placedAt, later(1))).toBe(first);
+    expect(checkoutExpiry(requested, placedAt, later(5))).toBe(first);
+    // Later than that, the placing-time value is under Stripe's minimum: Stripe's clock decides.
+    expect(checkoutExpiry(requested, placedAt, later(6))).toBe(seconds(later(6)) + 35 * 60);
+    // An app clock days ahead of Stripe's (tests move it): inside Stripe's window all the same.
+    const stripeNow = new Date(placedAt.getTime() - 91 * 86_400_000);
+    expect(checkoutExpiry(requested, placedAt, stripeNow)).toBe(
+      seconds(stripeNow) + 24 * 3600 - 300,
+    );
   });
 
   it('keeps expires_at inside the window Stripe accepts', () => {

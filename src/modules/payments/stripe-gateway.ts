@@ -29,8 +29,10 @@ export const STRIPE_API_VERSION = Stripe.API_VERSION;
  * the short end, for a slow request or a repeat of one that was cut off. The session's
  * real expiry is returned to the caller.
  */
-const MIN_LIFETIME_SECONDS = 30 * 60 + 5 * 60;
-const MAX_LIFETIME_SECONDS = 24 * 60 * 60 - 5 * 60;
+const STRIPE_MIN_LIFETIME_SECONDS = 30 * 60;
+const STRIPE_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+const MIN_LIFETIME_SECONDS = STRIPE_MIN_LIFETIME_SECONDS + 5 * 60;
+const MAX_LIFETIME_SECONDS = STRIPE_MAX_LIFETIME_SECONDS - 5 * 60;
 
 export interface StripeGatewayOptions {
   /** Retries of failed requests (connection errors, 409, 5xx); idempotency keys make them safe. */
@@ -64,7 +66,9 @@ export function createStripeClient(
 export function checkoutExpiry(requested: Date, placedAt: Date, stripeNow: Date): number {
   const anchored = checkoutExpiresAt(requested, placedAt);
   const nowSeconds = Math.floor(stripeNow.getTime() / 1000);
-  const inWindow = anchored >= nowSeconds + 30 * 60 && anchored <= nowSeconds + 24 * 60 * 60;
+  const inWindow =
+    anchored >= nowSeconds + STRIPE_MIN_LIFETIME_SECONDS &&
+    anchored <= nowSeconds + STRIPE_MAX_LIFETIME_SECONDS;
   return inWindow ? anchored : checkoutExpiresAt(requested, stripeNow);
 }
 
