@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/lib/error-catalogue.js';
-import en from '../../web/src/i18n/en.json' with { type: 'json' };
-import nl from '../../web/src/i18n/nl.json' with { type: 'json' };
+import { loadCatalogue } from './catalogues.js';
+
+const nl = loadCatalogue('nl');
+const en = loadCatalogue('en');
 
 /**
  * Every problem code a page of the web app can meet has a Dutch and an English text: the

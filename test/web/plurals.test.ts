@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/i18n/en.json' with { type: 'json' };
-import nl from '../../web/src/i18n/nl.json' with { type: 'json' };
+import { flatten, loadCatalogue } from './catalogues.js';
+
+const nl = loadCatalogue('nl');
+const en = loadCatalogue('en');
 
 /**
  * Counts in the web app's messages: "1 credits" must never be shown. A number followed by
@@ -19,16 +21,6 @@ const PLURAL_NOUNS =
   /\{\{\w+\}\}\s+(credits|projecten|deelnemers|tekens|minuten|dagen|rapportages|certificaten|uitnodigingen|projects|participants|characters|minutes|days|reports|certificates|invitations|people)\b/;
 const ONE_WITH_PLURAL =
   /(^|[^0-9.,])1 (credits|projecten|deelnemers|tekens|minuten|dagen|rapportages|certificaten|projects|participants|characters|minutes|days|reports|certificates)\b/;
-
-function flatten(messages: object, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(name, value);
-    else for (const [k, v] of flatten(value as object, name)) out.set(k, v);
-  }
-  return out;
-}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/i18n/en.json' with { type: 'json' };
-import nl from '../../web/src/i18n/nl.json' with { type: 'json' };
+import { loadCatalogue } from './catalogues.js';
 import { renderNotFoundPage, TEXTS } from '../../src/modules/certificates/verification-page.js';
+
+const nl = loadCatalogue('nl');
+const en = loadCatalogue('en');
 
 /** The server-rendered /verify/{code} page wears the web app's frame, in the app's words. */
 describe('the verification page in the app’s frame', () => {

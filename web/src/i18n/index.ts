@@ -7,6 +7,28 @@ import nl from './nl.json';
 export type Messages = typeof nl;
 const english: Messages = en;
 
+/**
+ * A feature may keep its own messages beside its pages, in `messages.nl.json` and
+ * `messages.en.json` (same keys; test/web/catalogues.test.ts checks). Each file holds
+ * top-level sections of its own, merged here into the one catalogue per language.
+ */
+const featureFiles = import.meta.glob<Record<string, unknown>>('../features/*/messages.*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function catalogue(base: object, lang: 'nl' | 'en'): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [file, messages] of Object.entries(featureFiles)) {
+    if (!file.endsWith(`.${lang}.json`)) continue;
+    for (const [section, value] of Object.entries(messages)) {
+      if (section in merged) throw new Error(`${file}: section "${section}" exists twice`);
+      merged[section] = value;
+    }
+  }
+  return merged;
+}
+
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'impactbeurs.lang';
@@ -39,7 +61,10 @@ i18next.on('languageChanged', (lang) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: english } },
+  resources: {
+    nl: { translation: catalogue(nl, 'nl') },
+    en: { translation: catalogue(english, 'en') },
+  },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
