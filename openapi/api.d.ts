@@ -3696,6 +3696,8 @@ export interface components {
             completeness: components["schemas"]["PlanIssue"][];
             /** @description Every review round, oldest first */
             reviewRounds: components["schemas"]["PlanReviewRound"][];
+            /** @description Every status the plan has had and when it got it, oldest first, from its audit trail */
+            statusHistory: components["schemas"]["PlanStatusChange"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3763,6 +3765,14 @@ export interface components {
         };
         /** @enum {string} */
         PlanReviewRoundStatus: "open" | "changes_requested" | "decided";
+        PlanStatusChange: {
+            status: components["schemas"]["ProjectStatus"];
+            /**
+             * Format: date-time
+             * @description When the plan got this status
+             */
+            at: string;
+        };
         PlanSummary: {
             /** Format: uuid */
             id: string;

@@ -93,27 +93,35 @@ function InitiativeStart({ me }: { me: Me }) {
       (await call(() => api.GET('/v1/plans', { params: { query: { limit: LIMIT } } }))).items,
   });
   return (
-    <Section
-      id="start-plans"
-      title={t('start.initiative.plans')}
-      query={plans}
-      empty={t('start.initiative.noPlans')}
-      render={(plan) => (
-        <>
-          <strong>{plan.title}</strong>
-          <br />
-          {t('start.statusIs', { status: t(`planStatus.${plan.status}`) })}
-          {plan.submittedAt &&
-            ` · ${t('start.submittedOn', { date: formatDate(plan.submittedAt, lang) })}`}
-          {['listed', 'funded', 'completed', 'failed'].includes(plan.status) && (
-            <>
-              {' · '}
-              <AppLink to={`/projects/${plan.id}`}>{t('start.publicPage')}</AppLink>
-            </>
-          )}
-        </>
-      )}
-    />
+    <>
+      <Paragraph>
+        <AppLink to="/plans">{t('plans.startLink')}</AppLink> ·{' '}
+        <AppLink to="/plans/new">{t('plans.new')}</AppLink>
+      </Paragraph>
+      <Section
+        id="start-plans"
+        title={t('start.initiative.plans')}
+        query={plans}
+        empty={t('start.initiative.noPlans')}
+        render={(plan) => (
+          <>
+            <AppLink to={`/plans/${plan.id}`}>
+              <strong>{plan.title}</strong>
+            </AppLink>
+            <br />
+            {t('start.statusIs', { status: t(`planStatus.${plan.status}`) })}
+            {plan.submittedAt &&
+              ` · ${t('start.submittedOn', { date: formatDate(plan.submittedAt, lang) })}`}
+            {['listed', 'funded', 'completed', 'failed'].includes(plan.status) && (
+              <>
+                {' · '}
+                <AppLink to={`/projects/${plan.id}`}>{t('start.publicPage')}</AppLink>
+              </>
+            )}
+          </>
+        )}
+      />
+    </>
   );
 }
 
