@@ -60,6 +60,8 @@ export default function PlanFormPage({ me }: { me: Me }) {
     queryFn: () => call(() => api.GET('/v1/plans/{id}', { params: { path: { id: id! } } })),
     enabled: id !== undefined,
   });
+  // Kept here: a save reloads the plan, and the step's form starts afresh with what was saved.
+  const [savedStep, setSavedStep] = useState<Step | undefined>();
   const title = id
     ? t('plans.form.editTitle', { step: t(`plans.steps.${step}`) })
     : t('plans.form.newTitle');
@@ -99,7 +101,13 @@ export default function PlanFormPage({ me }: { me: Me }) {
           </Paragraph>
         </Alert>
       ) : (
-        <StepForm key={`${step}-${current?.updatedAt ?? 'new'}`} step={step} plan={current} />
+        <StepForm
+          key={`${step}-${current?.updatedAt ?? 'new'}`}
+          step={step}
+          plan={current}
+          saved={savedStep === step}
+          onSaved={setSavedStep}
+        />
       )}
     </>
   );
@@ -133,7 +141,17 @@ function StepNav({ planId, current }: { planId: string | undefined; current: Ste
 }
 
 /** One step: its controls, its errors, and saving (then on to the next step). */
-function StepForm({ step, plan }: { step: Step; plan: Plan | undefined }) {
+function StepForm({
+  step,
+  plan,
+  saved,
+  onSaved,
+}: {
+  step: Step;
+  plan: Plan | undefined;
+  saved: boolean;
+  onSaved: (step: Step | undefined) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -141,7 +159,6 @@ function StepForm({ step, plan }: { step: Step; plan: Plan | undefined }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
 
   // A link from "wat ontbreekt nog" names the field after '#': focus it once the step shows.
   useEffect(() => {
@@ -154,7 +171,7 @@ function StepForm({ step, plan }: { step: Step; plan: Plan | undefined }) {
   /** Sends the step's fields; local checks first (as field errors), then the API's answer. */
   async function save(body: Patch | undefined, local: FieldError[], goNext: boolean) {
     setFailure(undefined);
-    setSaved(false);
+    onSaved(undefined);
     setErrors(local);
     if (local.length > 0 || !body) return;
     setBusy(true);
@@ -170,10 +187,10 @@ function StepForm({ step, plan }: { step: Step; plan: Plan | undefined }) {
               } as components['schemas']['CreatePlanInput'],
             }),
           );
+      if (!goNext || !next) onSaved(step);
       await client.invalidateQueries({ queryKey: [] });
       if (goNext && next) void navigate(`/plans/${result.id}/edit/${next}`);
       else if (!plan) void navigate(`/plans/${result.id}/edit/${step}`, { replace: true });
-      else setSaved(true);
     } catch (error) {
       const fields =
         error instanceof ApiError
@@ -643,7 +660,8 @@ function BudgetStep({ plan, errors, busy, save }: StepProps & { plan: Plan }) {
     ]);
     setNextKey((k) => k + 1);
     // Focus the new line's first field once it is there.
-    setTimeout(() => document.getElementById(`plan-line-${nextKey}-description`)?.focus(), 0);
+    const target = lineFieldId(nextKey, lines.length, 'description');
+    setTimeout(() => document.getElementById(target)?.focus(), 0);
   }
 
   function onSave(goNext: boolean) {
