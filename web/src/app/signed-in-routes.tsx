@@ -13,6 +13,10 @@ const StartPage = lazy(() => import('../features/start/StartPage'));
 const ForgotPasswordPage = lazy(() => import('../features/password/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../features/password/ResetPasswordPage'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
+const ReviewInboxPage = lazy(() => import('../features/review/ReviewInboxPage'));
+const ReviewAssignmentPage = lazy(() => import('../features/review/ReviewAssignmentPage'));
+const PlanQueuePage = lazy(() => import('../features/review/PlanQueuePage'));
+const PlanPanelPage = lazy(() => import('../features/review/PlanPanelPage'));
 
 export const signedInRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },
@@ -25,5 +29,16 @@ export const signedInRoutes: RouteObject[] = [
   {
     path: 'webhooks',
     element: <RequireAuth>{(me) => <WebhooksPage me={me} />}</RequireAuth>,
+  },
+  // Expert review: the reviewer's inbox and one assignment; the platform team's plan queue.
+  { path: 'reviews', element: <RequireAuth>{(me) => <ReviewInboxPage me={me} />}</RequireAuth> },
+  {
+    path: 'reviews/:id',
+    element: <RequireAuth>{(me) => <ReviewAssignmentPage me={me} />}</RequireAuth>,
+  },
+  { path: 'plan-queue', element: <RequireAuth>{(me) => <PlanQueuePage me={me} />}</RequireAuth> },
+  {
+    path: 'plan-queue/:id',
+    element: <RequireAuth>{(me) => <PlanPanelPage me={me} />}</RequireAuth>,
   },
 ];
