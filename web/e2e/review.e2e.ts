@@ -88,6 +88,9 @@ describe('expert review and the plan pipeline in the browser', () => {
       .getByRole('row', { name: /^Bereik/ });
     // Scores 1, 4, 5; median 4,0; spread 4; too far apart.
     expect((await reachRow.textContent())?.replace(/\s+/g, ' ')).toContain('4,0');
+    // Every reviewer flagged the van, each with a reason: it does not count.
+    const van = page.getByRole('row', { name: /^Bedrijfsbus/ });
+    expect(await van.textContent()).toContain('Carla Expert: Een bus hoort niet bij de opleiding.');
     await expectAccessible(page);
     await recordConsensus(
       page,

@@ -323,6 +323,12 @@ function Evaluation({ review, nameOf }: { review: PlanReview; nameOf: (id: strin
   const rejected = new Set(evaluation.rejectedBudgetLineIds);
   const flagsOf = (lineId: string) =>
     scorers.filter((m) => m.score!.ineligibleBudgetLineIds.includes(lineId)).length;
+  const reasonsOf = (lineId: string) =>
+    scorers.flatMap((m) =>
+      m
+        .score!.ineligibleReasons.filter((r) => r.budgetLineId === lineId)
+        .map((r) => `${nameOf(m.reviewerId)}: ${r.reason}`),
+    );
   const preview = evaluation.awardPreview;
   return (
     <section aria-labelledby="evaluation-title">
@@ -396,6 +402,7 @@ function Evaluation({ review, nameOf }: { review: PlanReview; nameOf: (id: strin
                 {t('planQueue.evaluation.flags')}
               </TableHeaderCell>
               <TableHeaderCell scope="col">{t('planQueue.evaluation.eligible')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('planQueue.evaluation.reasons')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -410,6 +417,13 @@ function Evaluation({ review, nameOf }: { review: PlanReview; nameOf: (id: strin
                   {rejected.has(line.id)
                     ? t('planQueue.evaluation.no')
                     : t('planQueue.evaluation.yes')}
+                </TableCell>
+                <TableCell>
+                  {reasonsOf(line.id).map((reason, index) => (
+                    <span key={index} className="ib-review-reason">
+                      {reason}
+                    </span>
+                  ))}
                 </TableCell>
               </TableRow>
             ))}

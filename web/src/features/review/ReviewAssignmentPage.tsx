@@ -248,16 +248,6 @@ const flagField = (lineId: string) => `flag-${lineId}`;
 const reasonField = (lineId: string) => `flag-reason-${lineId}`;
 const OVERALL = 'overall-comment';
 
-/** The comment the API stores: the reviewer's own, then the reasons for the lines marked not eligible. */
-function overallComment(draft: Draft, plan: ReviewedPlan, heading: string): string {
-  const reasons = plan.budgetLines
-    .filter((line) => line.id in draft.flagged)
-    .map((line) => `- ${line.description}: ${draft.flagged[line.id]!.trim()}`);
-  return reasons.length === 0
-    ? draft.overall.trim()
-    : `${draft.overall.trim()}\n\n${heading}\n${reasons.join('\n')}`;
-}
-
 function ScoreForm({
   assignment,
   plan,
@@ -315,6 +305,8 @@ function ScoreForm({
     if (found.length === 0) setChecking(true);
   }
 
+  const flaggedLines = plan.budgetLines.filter((line) => line.id in draft.flagged);
+
   async function send() {
     setFailure(undefined);
     setBusy(true);
@@ -331,10 +323,12 @@ function ScoreForm({
             depth: criterion('depth'),
             durability: criterion('durability'),
             indirect: criterion('indirect'),
-            overallComment: overallComment(draft, plan, t('reviews.score.reasonsHeading')),
-            ineligibleBudgetLineIds: plan.budgetLines
-              .filter((line) => line.id in draft.flagged)
-              .map((line) => line.id),
+            overallComment: draft.overall.trim(),
+            ineligibleBudgetLineIds: flaggedLines.map((line) => line.id),
+            ineligibleReasons: flaggedLines.map((line) => ({
+              budgetLineId: line.id,
+              reason: draft.flagged[line.id]!.trim(),
+            })),
           },
         }),
       );
@@ -374,14 +368,12 @@ function ScoreForm({
                 t('reviews.score.allEligible')
               ) : (
                 <ul className="utrecht-unordered-list">
-                  {plan.budgetLines
-                    .filter((line) => line.id in draft.flagged)
-                    .map((line) => (
-                      <li key={line.id} className="utrecht-unordered-list__item">
-                        {line.description} ({formatEuros(line.amountCents, lang)}):{' '}
-                        {draft.flagged[line.id]!.trim()}
-                      </li>
-                    ))}
+                  {flaggedLines.map((line) => (
+                    <li key={line.id} className="utrecht-unordered-list__item">
+                      {line.description} ({formatEuros(line.amountCents, lang)}):{' '}
+                      {draft.flagged[line.id]!.trim()}
+                    </li>
+                  ))}
                 </ul>
               )}
             </dd>
@@ -595,6 +587,20 @@ function ScoredView({ assignment, review }: { assignment: Assignment; review: Pl
           ))}
           <Heading3>{t('reviews.score.overall')}</Heading3>
           <Paragraph className="ib-review-prewrap">{own.score.overallComment}</Paragraph>
+          {own.score.ineligibleReasons.length > 0 && (
+            <>
+              <Heading3>{t('reviews.score.ineligible')}</Heading3>
+              <ul className="utrecht-unordered-list">
+                {own.score.ineligibleReasons.map((r) => (
+                  <li key={r.budgetLineId} className="utrecht-unordered-list__item">
+                    {review.plan.budgetLines.find((line) => line.id === r.budgetLineId)
+                      ?.description ?? ''}
+                    : {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
       <PlanView plan={review.plan} headingId="scored-plan" />
