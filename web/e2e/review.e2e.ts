@@ -127,7 +127,7 @@ describe('expert review and the plan pipeline in the browser', () => {
     await page.context().clearCookies();
     await expectInCatalogue(page, title);
     // Eight sign-ins and some thirty pages, each checked by axe: minutes on a busy machine.
-  }, 600_000);
+  }, 900_000);
 
   it('scores a plan with the keyboard alone, on a small screen', async () => {
     const { page, context } = s;
