@@ -3163,6 +3163,18 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        IneligibleLineReason: {
+            /** Format: uuid */
+            budgetLineId: string;
+            /** @description Why the line is not eligible */
+            reason: string;
+        };
+        IneligibleLineReasonInput: {
+            /** Format: uuid */
+            budgetLineId: string;
+            /** @description Why the line is not eligible */
+            reason: string;
+        };
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -4078,6 +4090,8 @@ export interface components {
             };
             overallComment: string;
             ineligibleBudgetLineIds: string[];
+            /** @description The reviewer’s reasons for the lines it flagged (scores from before 2026-12 have none) */
+            ineligibleReasons: components["schemas"]["IneligibleLineReason"][];
             /** Format: date-time */
             submittedAt: string;
         };
@@ -4169,6 +4183,11 @@ export interface components {
              * @default []
              */
             ineligibleBudgetLineIds?: string[];
+            /**
+             * @description Why each flagged line is not eligible: at most one reason per line, only for lines in ineligibleBudgetLineIds
+             * @default []
+             */
+            ineligibleReasons?: components["schemas"]["IneligibleLineReasonInput"][];
         };
         SupplierReport: {
             /** @constant */

@@ -17,6 +17,10 @@ const PlansPage = lazy(() => import('../features/plans/PlansPage'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage'));
 const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
 const OutcomeReportPage = lazy(() => import('../features/plans/OutcomeReportPage'));
+const ReviewInboxPage = lazy(() => import('../features/review/ReviewInboxPage'));
+const ReviewAssignmentPage = lazy(() => import('../features/review/ReviewAssignmentPage'));
+const PlanQueuePage = lazy(() => import('../features/review/PlanQueuePage'));
+const PlanPanelPage = lazy(() => import('../features/review/PlanPanelPage'));
 
 export const signedInRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },
@@ -45,5 +49,16 @@ export const signedInRoutes: RouteObject[] = [
   {
     path: 'plans/:id/reports/:reportId',
     element: <RequireAuth>{(me) => <OutcomeReportPage me={me} />}</RequireAuth>,
+  },
+  // Expert review: the reviewer's inbox and one assignment; the platform team's plan queue.
+  { path: 'reviews', element: <RequireAuth>{(me) => <ReviewInboxPage me={me} />}</RequireAuth> },
+  {
+    path: 'reviews/:id',
+    element: <RequireAuth>{(me) => <ReviewAssignmentPage me={me} />}</RequireAuth>,
+  },
+  { path: 'plan-queue', element: <RequireAuth>{(me) => <PlanQueuePage me={me} />}</RequireAuth> },
+  {
+    path: 'plan-queue/:id',
+    element: <RequireAuth>{(me) => <PlanPanelPage me={me} />}</RequireAuth>,
   },
 ];
