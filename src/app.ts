@@ -83,6 +83,11 @@ import { createObjectRenderer } from './modules/webhooks/webhook-objects.js';
 import { registerWebhookJobs } from './modules/webhooks/webhook-jobs.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
+import { createSecretBox } from './modules/webhooks/secret-box.js';
+import { createNotificationSubscriber } from './modules/notifications/notifications.subscriber.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import type { Documents } from './modules/certificates/documents.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -179,7 +184,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? new SmtpTransport(config.mail.smtpUrl)
         : new OutboxTransport(config.mail.outboxDir));
   app.addHook('onClose', async () => mailTransport?.close?.());
+  // The invoice an order-placed e-mail carries is rendered at send time by the certificates
+  // module's documents, which are built further down.
+  let documents: Documents | undefined;
   const mail = createMailService({
+    renderAttachment: async (ref, lang) => {
+      const invoice = await documents?.currentInvoicePdf(ref.orderId, lang);
+      return invoice
+        ? { filename: invoice.filename, contentType: 'application/pdf', content: invoice.bytes }
+        : undefined;
+    },
     db,
     clock,
     jobs,
@@ -282,6 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signer: deps.signer ?? createCertificateSigner(loadSigningKeys(config), config.publicUrl),
     verificationCache,
   });
+  documents = certificates.documents;
   await registerDocumentJobs(jobs, { db, clock, documents: certificates.documents });
   await app.register(certificatesRoutes, { certificates });
   await app.register(verificationRoutes, {
@@ -317,6 +332,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     resolve: deps.webhookResolver,
     rotationOverlapSeconds: config.webhooks.secretOverlapSeconds,
+    secretBox: createSecretBox(config.webhooks.secretKey, config.webhooks.previousSecretKeys),
     render: createObjectRenderer({
       publicUrl: config.publicUrl,
       certificates,
@@ -326,9 +342,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       outcomes,
     }),
   });
-  const dispatcher = createEventDispatcher({ db, clock, subscribers: [webhooks.subscriber] });
-  await registerWebhookJobs(jobs, { dispatcher, webhooks });
+  const notifications = createNotificationSubscriber({ mail });
+  const dispatcher = createEventDispatcher({
+    db,
+    clock,
+    subscribers: [webhooks.subscriber, notifications.subscriber],
+  });
+  await registerWebhookJobs(jobs, { dispatcher, webhooks, afterDispatch: notifications.flush });
   await app.register(webhooksRoutes, { webhooks });
+  await app.register(notificationsRoutes, {
+    notifications: createNotificationsService({ db, clock }),
+  });
   // The outbox page exists only where the outbox does: development without SMTP_URL.
   if (config.nodeEnv !== 'production' && mailTransport instanceof OutboxTransport)
     await app.register(outboxRoutes, { directory: mailTransport.directory });

@@ -12,6 +12,7 @@ import {
   unprocessable,
 } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
+import { recordEvent } from '../events/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   loadPlanAggregate,
@@ -412,6 +413,7 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
             submittedBy: actor.userId,
             submittedAt: now,
           });
+          await recordEvent(trx, { type: 'plan.submitted', objectId: id, occurredAt: now });
           await recordAudit(trx, ctx, {
             action: 'plan.submitted',
             subjectType: 'project',
