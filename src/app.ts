@@ -186,10 +186,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => mailTransport?.close?.());
   // The invoice an order-placed e-mail carries is rendered at send time by the certificates
   // module's documents, which are built further down.
-  let documents: Documents | undefined;
+  const late: { documents?: Documents } = {};
   const mail = createMailService({
     renderAttachment: async (ref, lang) => {
-      const invoice = await documents?.currentInvoicePdf(ref.orderId, lang);
+      const invoice = await late.documents?.currentInvoicePdf(ref.orderId, lang);
       return invoice
         ? { filename: invoice.filename, contentType: 'application/pdf', content: invoice.bytes }
         : undefined;
@@ -296,7 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signer: deps.signer ?? createCertificateSigner(loadSigningKeys(config), config.publicUrl),
     verificationCache,
   });
-  documents = certificates.documents;
+  late.documents = certificates.documents;
   await registerDocumentJobs(jobs, { db, clock, documents: certificates.documents });
   await app.register(certificatesRoutes, { certificates });
   await app.register(verificationRoutes, {
