@@ -399,17 +399,21 @@ export function createWebhooksService(deps: WebhooksDeps) {
           const stale = (value: string | null) =>
             value !== null && deps.secretBox.needsResealing(value);
           if (!stale(row.secret) && !stale(row.previous_secret)) continue;
-          await trx
-            .updateTable('webhook_endpoints')
-            .set({
+          let values;
+          try {
+            values = {
               secret: deps.secretBox.seal(deps.secretBox.open(row.secret)),
               previous_secret:
                 row.previous_secret === null
                   ? null
                   : deps.secretBox.seal(deps.secretBox.open(row.previous_secret)),
-            })
-            .where('id', '=', row.id)
-            .execute();
+            };
+          } catch {
+            // Sealed with a key no longer configured: left as it is (its deliveries fail
+            // until the owner rotates the secret); the other endpoints go on.
+            continue;
+          }
+          await trx.updateTable('webhook_endpoints').set(values).where('id', '=', row.id).execute();
           changed += 1;
         }
         return changed;
