@@ -60,6 +60,7 @@ import { VerificationCache } from './modules/certificates/verification-cache.js'
 import type { Notifications } from './db/notifications.js';
 import { ActorCache } from './modules/users/actor-cache.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
+import { registerReportDueJob } from './modules/outcomes/report-due.js';
 import { createOutcomesService } from './modules/outcomes/outcomes.service.js';
 import { registerReportJobs } from './modules/reports/report-jobs.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
@@ -312,6 +313,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(outcomesRoutes, { outcomes });
   await registerReportJobs(jobs, { db, clock, disclosureThreshold });
+  await registerReportDueJob(jobs, { db, clock });
   const contracts = createContractsService({
     db,
     clock,

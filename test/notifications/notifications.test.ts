@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/lib/format.js';
@@ -94,6 +95,7 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
   },
   'funding-reached': { ...project, audience: 'buyer' },
   'funding-failed': { ...project, audience: 'buyer', refundCents: 123_456 },
+  'outcome-report-due': { ...project, endDate: '31 december 2026' },
   'outcome-report-returned': project,
   'outcome-report-accepted': { ...project, final: true },
   'payout-approved': { ...project, tranche: 1, amountCents: 3_040_000 },
@@ -397,6 +399,28 @@ describe('notifications of real events', () => {
     expect(coordinators.length).toBeGreaterThan(0);
     for (const { email } of coordinators)
       expect(await messagesOf('claim-submitted', email)).toHaveLength(1);
+  });
+
+  it('a funded project past its end date: the final report is due, told once', async () => {
+    const funded = await t.newFundedProject({ credits: 20 });
+    const project = await t.db
+      .selectFrom('projects')
+      .select(sql<string>`end_date::text`.as('end_date'))
+      .where('id', '=', funded.id)
+      .executeTakeFirstOrThrow();
+    await t.runJob('outcomes.report-due');
+    await dispatch();
+    expect(await messagesOf('outcome-report-due', funded.initiative.user.email)).toHaveLength(0);
+
+    // The day after its end date (in the Netherlands).
+    const after = new Date(`${project.end_date}T23:30:00Z`).getTime() + 86_400_000;
+    t.clock.advance(Math.max(0, after - t.clock.now().getTime()));
+    await t.runJob('outcomes.report-due');
+    await t.runJob('outcomes.report-due');
+    await dispatch();
+    const due = await messagesOf('outcome-report-due', funded.initiative.user.email);
+    expect(due).toHaveLength(1);
+    expect(due[0]!.status).toBe('sent');
   });
 
   it('a disabled webhook endpoint is e-mailed to its organisation’s managers', async () => {

@@ -47,6 +47,7 @@ export const INTERNAL_EVENT_TYPES = [
   'order.paid',
   'order.refunded',
   'outcome_report.returned',
+  'project.report_due',
   'payout.approved',
   'payout.paid',
 ] as const;

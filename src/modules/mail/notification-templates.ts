@@ -69,6 +69,7 @@ export interface NotificationData {
     /** A buyer's money coming back (their orders of the project together); 0 for the initiative. */
     refundCents: number;
   };
+  'outcome-report-due': AboutProject & { endDate: string };
   'outcome-report-returned': AboutProject;
   'outcome-report-accepted': AboutProject & { final: boolean };
   'payout-approved': AboutProject & { tranche: number; amountCents: number };
@@ -96,6 +97,7 @@ export const NOTIFICATION_NAMES = [
   'claim-withdrawn',
   'funding-reached',
   'funding-failed',
+  'outcome-report-due',
   'outcome-report-returned',
   'outcome-report-accepted',
   'payout-approved',
@@ -118,6 +120,7 @@ export const MANDATORY_NOTIFICATIONS: readonly NotificationName[] = [
   'claim-rejected',
   'claim-withdrawn',
   'funding-failed',
+  'outcome-report-due',
   'outcome-report-returned',
   'payout-approved',
   'payout-paid',
@@ -219,7 +222,9 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `The plan “${d.projectTitle}” is approved. The project gets ${count(d.supply, lang)} credits. Once ${count(d.threshold, lang)} credits are sold, the project is funded.`,
           ],
           action: { label: 'See the project', url: start(url) },
-          after: ['Next, the project is listed on the market, where organisations can buy credits.'],
+          after: [
+            'Next, the project is listed on the market, where organisations can buy credits.',
+          ],
         },
 
   'project-listed': (d, lang, url) =>
@@ -576,6 +581,31 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
                   'The money goes back to the account or card you paid with. Your credits of this project lapse.',
                 ]
               : [],
+        },
+
+  'outcome-report-due': (d, lang, url) =>
+    lang === 'nl'
+      ? {
+          subject: `Stuur uw eindrapport: ${d.projectTitle}`,
+          heading: 'Uw eindrapport is nu nodig',
+          paragraphs: [
+            greet(d.name, lang),
+            `Het project „${d.projectTitle}” is op ${d.endDate} afgelopen. Stuur nu het eindrapport met de resultaten van het project.`,
+          ],
+          action: { label: 'Rapport maken', url: start(url) },
+          after: [
+            'Na goedkeuring van het eindrapport wordt de rest van het geld aan u uitbetaald.',
+          ],
+        }
+      : {
+          subject: `Send your final report: ${d.projectTitle}`,
+          heading: 'Your final report is due',
+          paragraphs: [
+            greet(d.name, lang),
+            `The project “${d.projectTitle}” ended on ${d.endDate}. Now send the final report with the project's results.`,
+          ],
+          action: { label: 'Write the report', url: start(url) },
+          after: ['Once the final report is accepted, the rest of the money is paid out to you.'],
         },
 
   'outcome-report-returned': (d, lang, url) =>

@@ -13,7 +13,13 @@ export interface Recipient {
   optOuts: string[];
 }
 
-const recipientColumns = ['u.id', 'u.email', 'u.name', 'u.language', 'u.notification_opt_outs'] as const;
+const recipientColumns = [
+  'u.id',
+  'u.email',
+  'u.name',
+  'u.language',
+  'u.notification_opt_outs',
+] as const;
 
 type RecipientRow = {
   id: string;
@@ -37,11 +43,7 @@ const toRecipient = (row: RecipientRow): Recipient => ({
  */
 export const notificationsRepository = {
   /** The active members of an organisation, optionally only those with one of `roles`. */
-  async members(
-    db: Kysely<DB>,
-    organisationId: string,
-    roles?: UserRole[],
-  ): Promise<Recipient[]> {
+  async members(db: Kysely<DB>, organisationId: string, roles?: UserRole[]): Promise<Recipient[]> {
     let query = db
       .selectFrom('users as u')
       .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
@@ -89,6 +91,7 @@ export const notificationsRepository = {
         'p.initiative_id',
         'p.supply',
         'p.threshold',
+        sql<string | null>`p.end_date::text`.as('end_date'),
         'o.name as initiative_name',
       ])
       .where('p.id', '=', id)

@@ -21,9 +21,7 @@ export const NotificationPreferencesSchema = z
       .array(
         z.object({
           type: NotificationTypeSchema,
-          mandatory: z
-            .boolean()
-            .describe('About the user’s own money or obligations: always sent'),
+          mandatory: z.boolean().describe('About the user’s own money or obligations: always sent'),
           enabled: z.boolean(),
         }),
       )

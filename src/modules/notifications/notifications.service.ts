@@ -3,10 +3,7 @@ import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import {
-  MANDATORY_NOTIFICATIONS,
-  type NotificationName,
-} from '../mail/notification-templates.js';
+import { MANDATORY_NOTIFICATIONS, type NotificationName } from '../mail/notification-templates.js';
 import { notificationsRepository as repo } from './notifications.repository.js';
 import type {
   NotificationPreferences,
@@ -15,13 +12,19 @@ import type {
 
 /** The notifications a user of each kind of organisation can get (docs/email.md). */
 export const NOTIFICATIONS_BY_KIND: Record<string, readonly NotificationName[]> = {
-  platform: ['plan-submitted', 'review-assigned', 'review-panel-complete', 'webhook-endpoint-disabled'],
+  platform: [
+    'plan-submitted',
+    'review-assigned',
+    'review-panel-complete',
+    'webhook-endpoint-disabled',
+  ],
   initiative: [
     'plan-questions',
     'plan-awarded',
     'project-listed',
     'funding-reached',
     'funding-failed',
+    'outcome-report-due',
     'outcome-report-returned',
     'outcome-report-accepted',
     'payout-approved',

@@ -208,6 +208,20 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
           })),
         ];
       }
+      case 'project.report_due': {
+        const p = await project(event.objectId);
+        if (!p?.end_date) return [];
+        const endDate = p.end_date;
+        return (await repo.members(trx, p.initiative_id)).map((to) => ({
+          to,
+          template: 'outcome-report-due' as const,
+          data: {
+            projectId: p.id,
+            projectTitle: p.title,
+            endDate: formatDate(new Date(`${endDate}T12:00:00Z`), to.language),
+          },
+        }));
+      }
       case 'outcome_report.returned':
       case 'outcome_report.accepted': {
         const report = await repo.outcomeReport(trx, event.objectId);
