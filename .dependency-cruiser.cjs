@@ -25,7 +25,7 @@ const LAYERS = [
   ['modules/awards', 'modules/settlement'],
   ['modules/reviews', 'modules/orders', 'modules/payments', 'modules/funding', 'modules/reports'],
   ['modules/outcomes'],
-  ['modules/webhooks'],
+  ['modules/webhooks', 'modules/notifications'],
   // Composition: the app, demo data, start-up, and the entry points.
   ['app.ts'],
   ['seed'],

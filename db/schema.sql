@@ -982,6 +982,7 @@ CREATE TABLE public.email_messages (
     sent_at timestamp with time zone,
     smtp_message_id text,
     last_error text,
+    domain_event_id uuid,
     CONSTRAINT email_messages_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT email_messages_data_only_while_pending CHECK (((status = ANY (ARRAY['sent'::text, 'failed'::text])) = (data IS NULL))),
     CONSTRAINT email_messages_language_check CHECK ((language = ANY (ARRAY['nl'::text, 'en'::text]))),
@@ -1880,9 +1881,11 @@ CREATE TABLE public.users (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     token_generation integer DEFAULT 0 NOT NULL,
     language text DEFAULT 'nl'::text NOT NULL,
+    notification_opt_outs text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT users_email_check CHECK (((email = lower(email)) AND ((char_length(email) >= 3) AND (char_length(email) <= 254)))),
     CONSTRAINT users_language_check CHECK ((language = ANY (ARRAY['nl'::text, 'en'::text]))),
     CONSTRAINT users_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200))),
+    CONSTRAINT users_notification_opt_outs_check CHECK ((cardinality(notification_opt_outs) <= 50)),
     CONSTRAINT users_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
     CONSTRAINT users_role_matches_kind CHECK ((((organisation_kind = 'platform'::text) AND (role = ANY (ARRAY['admin'::text, 'reviewer'::text]))) OR ((organisation_kind = ANY (ARRAY['initiative'::text, 'supplier'::text])) AND (role = 'member'::text)) OR ((organisation_kind = 'authority'::text) AND (role = ANY (ARRAY['coordinator'::text, 'viewer'::text]))))),
     CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text]))),
@@ -1959,8 +1962,8 @@ CREATE TABLE public.webhook_endpoints (
     CONSTRAINT webhook_endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['by_user'::text, 'failing'::text]))),
     CONSTRAINT webhook_endpoints_event_types_check CHECK ((cardinality(event_types) > 0)),
     CONSTRAINT webhook_endpoints_previous_secret CHECK (((previous_secret IS NULL) = (previous_secret_expires_at IS NULL))),
-    CONSTRAINT webhook_endpoints_previous_secret_check CHECK ((previous_secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
-    CONSTRAINT webhook_endpoints_secret_check CHECK ((secret ~ '^whsec_[A-Za-z0-9+/=]+$'::text)),
+    CONSTRAINT webhook_endpoints_previous_secret_check CHECK ((previous_secret ~ '^(whsec_[A-Za-z0-9+/=]+|enc:v1:[0-9a-f]{8}:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+)$'::text)),
+    CONSTRAINT webhook_endpoints_secret_check CHECK ((secret ~ '^(whsec_[A-Za-z0-9+/=]+|enc:v1:[0-9a-f]{8}:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+)$'::text)),
     CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) <= 2000) AND (url ~ '^https?://'::text)))
 );
 
@@ -2713,6 +2716,13 @@ CREATE INDEX domain_events_object_idx ON public.domain_events USING btree (objec
 --
 
 CREATE INDEX domain_events_undispatched_idx ON public.domain_events USING btree (seq) WHERE (dispatched_at IS NULL);
+
+
+--
+-- Name: email_messages_once_per_event_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX email_messages_once_per_event_idx ON public.email_messages USING btree (domain_event_id, recipient, template) WHERE (domain_event_id IS NOT NULL);
 
 
 --
@@ -3650,6 +3660,14 @@ ALTER TABLE ONLY public.credit_notes
 
 ALTER TABLE ONLY public.credit_notes
     ADD CONSTRAINT credit_notes_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: email_messages email_messages_domain_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_messages
+    ADD CONSTRAINT email_messages_domain_event_id_fkey FOREIGN KEY (domain_event_id) REFERENCES public.domain_events(id);
 
 
 --

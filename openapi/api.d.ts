@@ -2105,6 +2105,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mail notifications the signed-in user gets
+         * @description Every notification that concerns users of the user’s kind of organisation, whether it is mandatory (about their own money or obligations: always sent) and whether it is on.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Switch optional e-mail notifications off (and on again)
+         * @description `disabled` lists every optional notification the user does not want; the rest are sent. Mandatory notifications cannot be switched off (400). The change counts for events dispatched from now on.
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3323,6 +3347,20 @@ export interface components {
             /** @description How the panel’s flags decide a budget line’s eligibility */
             lineRule: string;
         };
+        NotificationPreferences: {
+            /** @description The notifications that concern users of the user’s kind of organisation */
+            notifications: {
+                type: components["schemas"]["NotificationType"];
+                /** @description About the user’s own money or obligations: always sent */
+                mandatory: boolean;
+                enabled: boolean;
+            }[];
+        };
+        /**
+         * @description An e-mail notification; docs/email.md says when each is sent and to whom
+         * @enum {string}
+         */
+        NotificationType: "plan-submitted" | "plan-questions" | "plan-awarded" | "project-listed" | "review-assigned" | "review-panel-complete" | "order-placed" | "order-paid" | "order-refunded" | "certificate-issued" | "contract-registered" | "claim-submitted" | "claim-approved" | "claim-rejected" | "claim-withdrawn" | "funding-reached" | "funding-failed" | "outcome-report-due" | "outcome-report-returned" | "outcome-report-accepted" | "payout-approved" | "payout-paid" | "webhook-endpoint-disabled";
         Obligation: {
             /** Format: uuid */
             contractId: string;
@@ -3361,6 +3399,11 @@ export interface components {
             /** @description The contract has ended and the obligation is not yet filled */
             overdue: boolean;
         };
+        /**
+         * @description A notification the user may switch off (the mandatory ones cannot be)
+         * @enum {string}
+         */
+        OptionalNotificationTypeInput: "plan-submitted" | "plan-questions" | "plan-awarded" | "project-listed" | "review-assigned" | "review-panel-complete" | "claim-submitted" | "funding-reached" | "outcome-report-accepted";
         Order: {
             /** Format: uuid */
             id: string;
@@ -4343,6 +4386,10 @@ export interface components {
         };
         UpdateMeRequestInput: {
             language?: components["schemas"]["LanguageInput"];
+        };
+        UpdateNotificationPreferencesInput: {
+            /** @description Every optional notification the user does not want; all others are sent */
+            disabled: components["schemas"]["OptionalNotificationTypeInput"][];
         };
         /** @description Contact and billing details. The legal name and KvK number are not changed here: they are on certificates and public verification, and only the platform team changes them (setOrganisationLegalDetails, with a reason). */
         UpdateOrganisationInput: {
@@ -17056,6 +17103,162 @@ export interface operations {
              *     - `WEBHOOK_DELIVERY.IN_PROGRESS`: The delivery is still being tried (pending); only a delivery that succeeded or was given up can be sent again.
              */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request body is too large:
+             *
+             *     - `REQUEST.BODY_TOO_LARGE`: The request body is larger than this instance accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body’s Content-Type is not one this operation accepts.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -60,6 +60,7 @@ import { VerificationCache } from './modules/certificates/verification-cache.js'
 import type { Notifications } from './db/notifications.js';
 import { ActorCache } from './modules/users/actor-cache.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
+import { registerReportDueJob } from './modules/outcomes/report-due.js';
 import { createOutcomesService } from './modules/outcomes/outcomes.service.js';
 import { registerReportJobs } from './modules/reports/report-jobs.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
@@ -83,6 +84,11 @@ import { createObjectRenderer } from './modules/webhooks/webhook-objects.js';
 import { registerWebhookJobs } from './modules/webhooks/webhook-jobs.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
+import { createSecretBox } from './modules/webhooks/secret-box.js';
+import { createNotificationSubscriber } from './modules/notifications/notifications.subscriber.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import type { Documents } from './modules/certificates/documents.js';
 
 /** Everything from outside the process comes in here, so tests can substitute any of it. */
 export interface AppDeps {
@@ -179,7 +185,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? new SmtpTransport(config.mail.smtpUrl)
         : new OutboxTransport(config.mail.outboxDir));
   app.addHook('onClose', async () => mailTransport?.close?.());
+  // The invoice an order-placed e-mail carries is rendered at send time by the certificates
+  // module's documents, which are built further down.
+  const late: { documents?: Documents } = {};
   const mail = createMailService({
+    renderAttachment: async (ref, lang) => {
+      const invoice = await late.documents?.currentInvoicePdf(ref.orderId, lang);
+      return invoice
+        ? { filename: invoice.filename, contentType: 'application/pdf', content: invoice.bytes }
+        : undefined;
+    },
     db,
     clock,
     jobs,
@@ -282,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signer: deps.signer ?? createCertificateSigner(loadSigningKeys(config), config.publicUrl),
     verificationCache,
   });
+  late.documents = certificates.documents;
   await registerDocumentJobs(jobs, { db, clock, documents: certificates.documents });
   await app.register(certificatesRoutes, { certificates });
   await app.register(verificationRoutes, {
@@ -297,6 +313,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(outcomesRoutes, { outcomes });
   await registerReportJobs(jobs, { db, clock, disclosureThreshold });
+  await registerReportDueJob(jobs, { db, clock });
   const contracts = createContractsService({
     db,
     clock,
@@ -317,6 +334,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     resolve: deps.webhookResolver,
     rotationOverlapSeconds: config.webhooks.secretOverlapSeconds,
+    secretBox: createSecretBox(config.webhooks.secretKey, config.webhooks.previousSecretKeys),
     render: createObjectRenderer({
       publicUrl: config.publicUrl,
       certificates,
@@ -326,9 +344,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       outcomes,
     }),
   });
-  const dispatcher = createEventDispatcher({ db, clock, subscribers: [webhooks.subscriber] });
-  await registerWebhookJobs(jobs, { dispatcher, webhooks });
+  const notifications = createNotificationSubscriber({ mail });
+  const dispatcher = createEventDispatcher({
+    db,
+    clock,
+    subscribers: [webhooks.subscriber, notifications.subscriber],
+  });
+  await registerWebhookJobs(jobs, { dispatcher, webhooks, afterDispatch: notifications.flush });
   await app.register(webhooksRoutes, { webhooks });
+  await app.register(notificationsRoutes, {
+    notifications: createNotificationsService({ db, clock }),
+  });
   // The outbox page exists only where the outbox does: development without SMTP_URL.
   if (config.nodeEnv !== 'production' && mailTransport instanceof OutboxTransport)
     await app.register(outboxRoutes, { directory: mailTransport.directory });

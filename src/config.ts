@@ -12,6 +12,19 @@ const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A 256-bit key written as base64 (44 characters with padding). */
+const aes256Key = z
+  .string()
+  .refine((value) => /^[A-Za-z0-9+/]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+    message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+  });
+
+/**
+ * The development key for webhook secrets outside production: fixed, so a development
+ * database stays readable across restarts; production refuses it (and requires its own).
+ */
+export const DEV_WEBHOOK_SECRET_KEY = 'ZGV2ZWxvcG1lbnQtb25seS13ZWJob29rLWtleS0wMDE=';
+
 const optionalNonEmpty = z
   .string()
   .optional()
@@ -174,6 +187,21 @@ const envSchema = z.object({
   // Test-only: lets webhooks reach loopback and private addresses (the tests' own receiver).
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromString.default(false),
   WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  // The key that encrypts webhook signing secrets at rest (AES-256-GCM): 32 bytes, base64.
+  WEBHOOK_SECRET_KEY: optionalNonEmpty.pipe(aes256Key.optional()),
+  // Keys used before (rotation): still decrypt, comma-separated; re-encrypted under the current key.
+  WEBHOOK_SECRET_PREVIOUS_KEYS: optionalNonEmpty.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== ''),
+      )
+      .pipe(z.array(aes256Key))
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -270,6 +298,9 @@ export interface Config {
     allowPrivateTargets: boolean;
     /** How long a rotated signing secret keeps signing beside the new one. */
     secretOverlapSeconds: number;
+    /** Encrypts the signing secrets at rest (AES-256-GCM); earlier keys still decrypt. */
+    secretKey: Buffer;
+    previousSecretKeys: Buffer[];
   };
 }
 
@@ -313,6 +344,11 @@ export function loadConfig(env: Env = process.env): Config {
   // silently: refuse, unless mail is switched off on purpose.
   if (production && e.SMTP_URL === undefined && !e.MAIL_DISABLED) missing.push('SMTP_URL');
   // Webhooks must never reach the platform's own network in production (SSRF).
+  if (production && e.WEBHOOK_SECRET_KEY === undefined) missing.push('WEBHOOK_SECRET_KEY');
+  if (production && e.WEBHOOK_SECRET_KEY === DEV_WEBHOOK_SECRET_KEY)
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOK_SECRET_KEY: the development key must not be used when NODE_ENV=production',
+    );
   if (production && e.WEBHOOK_ALLOW_PRIVATE_TARGETS)
     throw new ConfigError(
       'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be set when NODE_ENV=production',
@@ -415,6 +451,10 @@ export function loadConfig(env: Env = process.env): Config {
       allowHttp: !production,
       allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
       secretOverlapSeconds: e.WEBHOOK_SECRET_OVERLAP_HOURS * 3600,
+      secretKey: Buffer.from(e.WEBHOOK_SECRET_KEY ?? DEV_WEBHOOK_SECRET_KEY, 'base64'),
+      previousSecretKeys: (e.WEBHOOK_SECRET_PREVIOUS_KEYS ?? []).map((key) =>
+        Buffer.from(key, 'base64'),
+      ),
     },
   };
 }

@@ -189,6 +189,7 @@ export interface DomainEvents {
 export interface EmailMessages {
   attempts: Generated<number>;
   data: JsonColumn | null;
+  domain_event_id: string | null;
   id: Generated<string>;
   language: 'nl' | 'en';
   last_error: string | null;
@@ -707,6 +708,7 @@ export interface Users {
   language: Generated<'nl' | 'en'>;
   last_login_at: Timestamp | null;
   name: string;
+  notification_opt_outs: Generated<string[]>;
   organisation_id: string;
   organisation_kind: string;
   password_hash: string;

@@ -2,9 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, DEV_WEBHOOK_SECRET_KEY, loadConfig } from '../../src/config.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
+const WEBHOOK_KEY = Buffer.alloc(32, 9).toString('base64');
 // Shape only: loadConfig checks presence; the key itself is parsed by the certificates' key loader.
 const SIGNING_KEY =
   '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","kid":"test"}';
@@ -162,6 +163,7 @@ describe('loadConfig', () => {
       JWT_SECRET: SECRET,
       SIGNING_PRIVATE_KEY: SIGNING_KEY,
       SMTP_URL: 'smtp://mail.impactbeurs.example:587',
+      WEBHOOK_SECRET_KEY: WEBHOOK_KEY,
       SEED_DEMO: 'true',
       DATA_DIR: dataDir,
     });
@@ -175,6 +177,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://impactbeurs.example',
       JWT_SECRET: SECRET,
       SIGNING_PRIVATE_KEY: SIGNING_KEY,
+      WEBHOOK_SECRET_KEY: WEBHOOK_KEY,
       DATA_DIR: freshDir(),
     };
     const error = configError(production);
@@ -204,6 +207,38 @@ describe('loadConfig', () => {
     const development = loadConfig(env());
     expect(development.mail.smtpUrl).toBeUndefined();
     expect(development.mail.outboxDir).toBe(path.join(development.dataDir, 'outbox'));
+  });
+
+  it('in production, requires its own WEBHOOK_SECRET_KEY and refuses the development key', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://impactbeurs.example',
+      JWT_SECRET: SECRET,
+      SIGNING_PRIVATE_KEY: SIGNING_KEY,
+      MAIL_DISABLED: 'true',
+      DATA_DIR: freshDir(),
+    };
+    expect(configError(production).message).toMatch(
+      /^\s*WEBHOOK_SECRET_KEY: required when NODE_ENV=production/m,
+    );
+    expect(
+      configError({ ...production, WEBHOOK_SECRET_KEY: DEV_WEBHOOK_SECRET_KEY }).message,
+    ).toMatch(/WEBHOOK_SECRET_KEY: the development key must not be used/);
+    expect(configError({ ...production, WEBHOOK_SECRET_KEY: 'too-short' }).message).toMatch(
+      /^\s*WEBHOOK_SECRET_KEY: must be 32 bytes in base64/m,
+    );
+    const previous = Buffer.alloc(32, 1).toString('base64');
+    const config = loadConfig({
+      ...production,
+      WEBHOOK_SECRET_KEY: WEBHOOK_KEY,
+      WEBHOOK_SECRET_PREVIOUS_KEYS: ` ${previous} ,`,
+    });
+    expect(config.webhooks.secretKey).toEqual(Buffer.from(WEBHOOK_KEY, 'base64'));
+    expect(config.webhooks.previousSecretKeys).toEqual([Buffer.alloc(32, 1)]);
+    // Outside production the fixed development key is used.
+    expect(loadConfig(env()).webhooks.secretKey).toEqual(
+      Buffer.from(DEV_WEBHOOK_SECRET_KEY, 'base64'),
+    );
   });
 
   it('refuses a short JWT_SECRET', () => {

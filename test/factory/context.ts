@@ -1,3 +1,4 @@
+import type { MailTransport } from '../../src/modules/mail/mail.transport.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
@@ -68,6 +69,8 @@ export interface TestContextOptions {
   ready?: boolean;
   verificationCache?: VerificationCache;
   actorCache?: ActorCache;
+  /** Where e-mail goes (memory by default; a real SMTP server's transport in the notification tests). */
+  mailTransport?: MailTransport;
 }
 
 export interface PlanRef {
@@ -231,6 +234,7 @@ export class TestContext implements TestApp {
       ...(options.ready === false ? { ready: false } : {}),
       ...(options.verificationCache ? { verificationCache: options.verificationCache } : {}),
       ...(options.actorCache ? { actorCache: options.actorCache } : {}),
+      ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
     });
     clock.now = () => testApp.clock.now();
     return new TestContext(testApp, fake);

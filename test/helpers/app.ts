@@ -17,6 +17,8 @@ import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+/** The key that encrypts webhook signing secrets in the tests (production refuses the development key). */
+export const TEST_WEBHOOK_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
 /** One certificate signing key per test run (DATA_DIR does not exist in tests). */
 export const TEST_SIGNING_JWK = generateSigningJwk();
 
@@ -30,6 +32,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     WEB_DIST_DIR: '/nonexistent-test-web-dist',
     LOG_LEVEL: 'silent',
     SIGNING_PRIVATE_KEY: JSON.stringify(TEST_SIGNING_JWK),
+    WEBHOOK_SECRET_KEY: TEST_WEBHOOK_SECRET_KEY,
     ...env,
   });
 }

@@ -16,10 +16,13 @@ import {
 } from '../../src/modules/mail/mail.service.js';
 import { OutboxTransport, SmtpTransport } from '../../src/modules/mail/mail.transport.js';
 import {
-  TEMPLATE_NAMES,
+  ACCOUNT_TEMPLATE_NAMES,
   type TemplateData,
-  type TemplateName,
 } from '../../src/modules/mail/templates.js';
+
+/** The account messages; the notifications have their own test (notifications.test.ts). */
+type TemplateName = (typeof ACCOUNT_TEMPLATE_NAMES)[number];
+const TEMPLATE_NAMES = ACCOUNT_TEMPLATE_NAMES;
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, signIn } from '../helpers/fixtures.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
@@ -101,7 +104,7 @@ describe('e-mail through a real SMTP server', () => {
   ): Promise<string> {
     const id = await t.db
       .transaction()
-      .execute((trx) => mail.queue(trx, { to, template, language, data: SAMPLE[template] }));
+      .execute((trx) => mail.queue(trx, { to, template, language, data: SAMPLE[template] as TemplateData[K] }));
     return id;
   }
 

@@ -100,6 +100,7 @@ describe('the server process', () => {
         PUBLIC_URL: 'https://impactbeurs.example',
         JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
         SIGNING_PRIVATE_KEY: '{"kty":"OKP","crv":"Ed25519","kid":"k"}',
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
         PORT: '0',
         LOG_LEVEL: 'warn',
       },

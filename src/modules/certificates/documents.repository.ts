@@ -38,6 +38,7 @@ export async function findInvoiceOrder(db: Kysely<DB>, orderId: string) {
       'o.billing_kvk_number',
       'o.billing_vat_number',
       'o.created_at',
+      'o.reserved_until',
       'p.title as project_title',
       'c.id as certificate_id',
       'c.number as certificate_number',

@@ -198,10 +198,41 @@ export function createDocuments(deps: DocumentsDeps) {
     return (await findCreditNoteDocument(db, order.credit_note_id, lang))!;
   }
 
+  /**
+   * The invoice of an order as it stands, for the e-mail that carries it: while the order
+   * waits for its transfer an open invoice (pay before the reservation ends), rendered on
+   * the spot and not stored; once paid, the stored invoice. Undefined for an order that has
+   * no invoice number (a Stripe order before payment) or no longer exists.
+   */
+  async function currentInvoicePdf(
+    orderId: string,
+    lang: Lang,
+  ): Promise<{ filename: string; bytes: Buffer } | undefined> {
+    const order = await findInvoiceOrder(db, orderId);
+    if (!order || order.invoice_number === null) return undefined;
+    const number = order.invoice_number;
+    const filename = `${number}-${lang}.pdf`;
+    if (order.status === 'paid' || order.status === 'refunded')
+      return { filename, bytes: (await invoicePdf({ ...order, invoice_number: number }, lang)).bytes };
+    const bytes = await renderInvoicePdf(
+      {
+        ...invoiceData(order, config),
+        kind: 'invoice',
+        number,
+        issuedAt: invoiceDate(order),
+        dueAt: order.reserved_until,
+        payment: { method: order.payment_method, status: 'open', reference: paymentReference(order) },
+      },
+      lang,
+    );
+    return { filename, bytes };
+  }
+
   return {
     certificatePdf,
     invoicePdf,
     creditNotePdf,
+    currentInvoicePdf,
 
     /**
      * The render job: every document the order has in `lang` that is not stored yet.

@@ -9,7 +9,12 @@ import type { DB } from '../../db/types.js';
  * object's events are numbered in the order of its changes. Subscribers hear of them
  * afterwards, from the dispatcher (`dispatcher.ts`).
  */
-export const DOMAIN_EVENT_TYPES = [
+/**
+ * The event types webhooks can subscribe to: a public list (docs/webhooks.md, the API
+ * document). The other domain event types below are for the platform's own subscribers
+ * (e-mail notifications) and never reach a webhook.
+ */
+export const WEBHOOK_EVENT_TYPES = [
   'certificate.issued',
   'certificate.suspended',
   'certificate.reinstated',
@@ -29,11 +34,36 @@ export const DOMAIN_EVENT_TYPES = [
   'outcome_report.accepted',
   'webhook_endpoint.disabled',
 ] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Events only the platform's own subscribers (e-mail) hear of: not in the webhook list. */
+export const INTERNAL_EVENT_TYPES = [
+  'plan.submitted',
+  'plan.questions_asked',
+  'plan.awarded',
+  'review.assigned',
+  'review.panel_complete',
+  'order.placed',
+  'order.paid',
+  'order.refunded',
+  'outcome_report.returned',
+  'project.report_due',
+  'payout.approved',
+  'payout.paid',
+] as const;
+
+export const DOMAIN_EVENT_TYPES = [...WEBHOOK_EVENT_TYPES, ...INTERNAL_EVENT_TYPES] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
+export function isWebhookEventType(type: string): type is WebhookEventType {
+  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
+}
+
 /** The kind of object an event type is about: the part before the dot. */
-export type DomainObjectType =
+export type WebhookObjectType =
   'certificate' | 'claim' | 'contract' | 'project' | 'outcome_report' | 'webhook_endpoint';
+/** Plans and reviews are about a project (their object id is the project's id). */
+export type DomainObjectType = WebhookObjectType | 'plan' | 'review' | 'order' | 'payout';
 
 export function objectTypeOf(type: DomainEventType): DomainObjectType {
   return type.slice(0, type.indexOf('.')) as DomainObjectType;
@@ -56,7 +86,10 @@ export interface DomainEvent {
  * - a claim, a contract: the authority and the supplier;
  * - a project, an outcome report: the initiative and every organisation holding a
  *   certificate of the project (their credits hang on it);
- * - a webhook endpoint: its owner.
+ * - a webhook endpoint: its owner;
+ * - a plan (a project before listing), a payout: the initiative;
+ * - a review: nobody outside the platform;
+ * - an order: the buyer.
  */
 async function audienceOf(
   trx: Kysely<DB>,
@@ -95,6 +128,17 @@ async function audienceOf(
       case 'webhook_endpoint':
         return sql<{ id: string }>`
           SELECT organisation_id AS id FROM webhook_endpoints WHERE id = ${objectId}`.execute(trx);
+      case 'plan':
+        return sql<{ id: string }>`
+          SELECT initiative_id AS id FROM projects WHERE id = ${objectId}`.execute(trx);
+      case 'payout':
+        return sql<{ id: string }>`
+          SELECT initiative_id AS id FROM payouts WHERE id = ${objectId}`.execute(trx);
+      case 'order':
+        return sql<{ id: string }>`
+          SELECT buyer_organisation_id AS id FROM orders WHERE id = ${objectId}`.execute(trx);
+      case 'review':
+        return Promise.resolve({ rows: [] as { id: string }[] });
     }
   })();
   return [...new Set(rows.rows.map((row) => row.id))].sort();

@@ -33,6 +33,45 @@ export const mailRepository = {
   },
 
   /**
+   * A message written for a domain event: at most one of a template to one address per
+   * event (a partial unique index), so a repeated dispatch of the event writes nothing.
+   * Answers the new message's id, or undefined when it was written before.
+   */
+  async insertForEvent(
+    db: Kysely<DB>,
+    values: {
+      eventId: string;
+      recipient: string;
+      template: string;
+      language: Lang;
+      data: unknown;
+      now: Date;
+    },
+  ): Promise<string | undefined> {
+    const row = await db
+      .insertInto('email_messages')
+      .values({
+        domain_event_id: values.eventId,
+        recipient: values.recipient,
+        template: values.template,
+        language: values.language,
+        data: JSON.stringify(values.data),
+        status: 'queued',
+        queued_at: values.now,
+        next_attempt_at: values.now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['domain_event_id', 'recipient', 'template'])
+          .where('domain_event_id', 'is not', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  /**
    * Takes a message for one attempt, in one statement: only a queued message that is due,
    * or one whose sender's lease ran out (its process died mid-send), so two workers never
    * send the same message at once. The attempt is counted as it starts.

@@ -6,7 +6,10 @@ import type { Lang } from '../../lib/format.js';
 import { mailRepository } from './mail.repository.js';
 import type { MailTransport } from './mail.transport.js';
 import {
+  type AttachmentRef,
+  attachmentRefs,
   isTemplateName,
+  type MailAttachment,
   renderTemplate,
   type TemplateData,
   type TemplateName,
@@ -46,6 +49,12 @@ export interface MailServiceDeps {
   from: string;
   publicUrl: string;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /**
+   * Renders a document a message carries (the invoice of an order-placed mail) when the
+   * message is sent: the queue holds only the reference, never the bytes. Without it, a
+   * message that needs an attachment fails its attempt and is retried.
+   */
+  renderAttachment?: (ref: AttachmentRef, lang: Lang) => Promise<MailAttachment | undefined>;
 }
 
 /**
@@ -72,18 +81,23 @@ export function createMailService(deps: MailServiceDeps) {
     try {
       if (!isTemplateName(message.template))
         throw new Error(`unknown template ${message.template}`);
-      const rendered = renderTemplate(
-        message.template,
-        message.data as TemplateData[TemplateName],
-        message.language,
-        deps.publicUrl,
-      );
+      const data = message.data as TemplateData[TemplateName];
+      const rendered = renderTemplate(message.template, data, message.language, deps.publicUrl);
+      const refs = attachmentRefs(message.template, data);
+      const attachments: MailAttachment[] = [];
+      for (const ref of refs) {
+        if (!deps.renderAttachment) throw new Error(`cannot render attachment ${ref.kind}`);
+        // A document that no longer exists (the order is gone) is left out, not waited for.
+        const attachment = await deps.renderAttachment(ref, message.language);
+        if (attachment) attachments.push(attachment);
+      }
       await deps.transport.send({
         messageId,
         from: deps.from,
         to: message.recipient,
         language: message.language,
         ...rendered,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -111,6 +125,26 @@ export function createMailService(deps: MailServiceDeps) {
      */
     async queue<K extends TemplateName>(trx: Kysely<DB>, mail: QueuedMail<K>): Promise<string> {
       return mailRepository.insert(trx, {
+        recipient: mail.to,
+        template: mail.template,
+        language: mail.language,
+        data: mail.data,
+        now: clock.now(),
+      });
+    },
+
+    /**
+     * Records a message for a domain event, in the dispatcher's transaction: once per
+     * event, template and address however often the event is dispatched. Answers the id,
+     * or undefined when it was recorded before.
+     */
+    async queueForEvent<K extends TemplateName>(
+      trx: Kysely<DB>,
+      eventId: string,
+      mail: QueuedMail<K>,
+    ): Promise<string | undefined> {
+      return mailRepository.insertForEvent(trx, {
+        eventId,
         recipient: mail.to,
         template: mail.template,
         language: mail.language,

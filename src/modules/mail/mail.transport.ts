@@ -13,6 +13,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   language: Lang;
+  /** Documents rendered for this attempt (an invoice PDF). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Where messages go: an SMTP server, the outbox folder, or (tests) memory. */
@@ -32,6 +34,11 @@ function nodemailerMessage(mail: OutgoingMail) {
     text: mail.text,
     html: mail.html,
     headers: { 'Content-Language': mail.language },
+    attachments: mail.attachments?.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: attachment.content,
+    })),
   };
 }
 

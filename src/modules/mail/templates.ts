@@ -1,4 +1,11 @@
 import { formatDate, type Lang } from '../../lib/format.js';
+import {
+  NOTIFICATION_NAMES,
+  notificationBuilders,
+  notificationFooter,
+  type NotificationData,
+  type NotificationName,
+} from './notification-templates.js';
 
 /**
  * Every e-mail the platform writes, in Dutch (plain language, B1) and English. A template
@@ -9,7 +16,7 @@ import { formatDate, type Lang } from '../../lib/format.js';
  * Every link goes to the page of the web app where the reader acts.
  */
 
-export interface TemplateData {
+interface AccountTemplateData {
   invitation: {
     /** The organisation the invitee joins. */
     organisationName: string;
@@ -32,8 +39,33 @@ export interface TemplateData {
   };
 }
 
+/** The data each template is written from: the account messages and the notifications. */
+export type TemplateData = AccountTemplateData & NotificationData;
+
 export type TemplateName = keyof TemplateData;
-export const TEMPLATE_NAMES = ['invitation', 'supplier-invitation', 'password-reset'] as const;
+export const ACCOUNT_TEMPLATE_NAMES = ['invitation', 'supplier-invitation', 'password-reset'] as const;
+export const TEMPLATE_NAMES = [...ACCOUNT_TEMPLATE_NAMES, ...NOTIFICATION_NAMES] as const;
+
+/** A document attached to a message, rendered when the message is sent (never queued as bytes). */
+export type AttachmentRef = { kind: 'invoice'; orderId: string };
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** The documents a message carries: the invoice of an invoice order's order-placed mail. */
+export function attachmentRefs<K extends TemplateName>(
+  template: K,
+  data: TemplateData[K],
+): AttachmentRef[] {
+  if (template === 'order-placed') {
+    const placed = data as TemplateData['order-placed'];
+    if (placed.invoiceNumber !== null) return [{ kind: 'invoice', orderId: placed.orderId }];
+  }
+  return [];
+}
 
 export interface RenderedMail {
   subject: string;
@@ -90,7 +122,7 @@ function when(iso: string, lang: Lang): string {
 
 type Builder<T> = (data: T, lang: Lang, publicUrl: string) => { subject: string; block: Block };
 
-const builders: { [K in TemplateName]: Builder<TemplateData[K]> } = {
+const builders: { [K in keyof AccountTemplateData]: Builder<AccountTemplateData[K]> } = {
   invitation: (data, lang, publicUrl) => {
     const url = `${publicUrl}/invitations/accept#token=${data.token}`;
     const role = ROLE_NAMES[lang][data.role] ?? data.role;
@@ -195,7 +227,7 @@ function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-function toText(block: Block, lang: Lang): string {
+function toText(block: Block, lang: Lang, footer = FOOTER[lang]): string {
   return [
     block.heading,
     '',
@@ -207,12 +239,12 @@ function toText(block: Block, lang: Lang): string {
     SIGNATURE[lang],
     '',
     '--',
-    FOOTER[lang],
+    footer,
     '',
   ].join('\n');
 }
 
-function toHtml(subject: string, block: Block, lang: Lang): string {
+function toHtml(subject: string, block: Block, lang: Lang, footer = FOOTER[lang]): string {
   const paragraph = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
   const url = escapeHtml(block.action.url);
   return `<!doctype html>
@@ -232,7 +264,7 @@ ${block.after.map(paragraph).join('\n')}
 ${paragraph(SIGNATURE[lang])}
 </main>
 <footer style="max-width:600px;margin-top:32px;font-size:14px;color:#4d4d4d;">
-${paragraph(FOOTER[lang])}
+${paragraph(footer)}
 </footer>
 </body>
 </html>
@@ -243,6 +275,10 @@ export function isTemplateName(name: string): name is TemplateName {
   return (TEMPLATE_NAMES as readonly string[]).includes(name);
 }
 
+function isNotification(name: TemplateName): name is NotificationName {
+  return (NOTIFICATION_NAMES as readonly string[]).includes(name);
+}
+
 /** Renders a recorded message; its data was checked when it was queued. */
 export function renderTemplate<K extends TemplateName>(
   template: K,
@@ -250,10 +286,23 @@ export function renderTemplate<K extends TemplateName>(
   lang: Lang,
   publicUrl: string,
 ): RenderedMail {
-  const { subject, block } = (builders[template] as Builder<TemplateData[K]>)(
-    data,
-    lang,
-    publicUrl,
-  );
+  if (isNotification(template)) {
+    const { subject, ...block } = (
+      notificationBuilders[template] as (
+        d: TemplateData[K],
+        l: Lang,
+        u: string,
+      ) => Block & { subject: string }
+    )(data, lang, publicUrl);
+    const footer = notificationFooter(template, lang, publicUrl);
+    return {
+      subject,
+      text: toText(block, lang, footer),
+      html: toHtml(subject, block, lang, footer),
+    };
+  }
+  const { subject, block } = (
+    builders[template as keyof AccountTemplateData] as unknown as Builder<TemplateData[K]>
+  )(data, lang, publicUrl);
   return { subject, text: toText(block, lang), html: toHtml(subject, block, lang) };
 }

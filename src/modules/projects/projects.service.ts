@@ -13,6 +13,7 @@ import {
 } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { auditRepository } from '../audit/audit.repository.js';
+import { recordEvent } from '../events/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   loadPlanAggregate,
@@ -456,6 +457,7 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
             submittedBy: actor.userId,
             submittedAt: now,
           });
+          await recordEvent(trx, { type: 'plan.submitted', objectId: id, occurredAt: now });
           await recordAudit(trx, ctx, {
             action: 'plan.submitted',
             subjectType: 'project',

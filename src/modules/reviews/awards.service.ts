@@ -194,6 +194,8 @@ export function createAwardsService(deps: {
                 }
               : { status: 'rejected', public_rationale: input.publicRationale, updated_at: now },
           );
+          if (result.decision === 'approved')
+            await recordEvent(trx, { type: 'plan.awarded', objectId: projectId, occurredAt: now });
           await recordAudit(trx, ctx, {
             action: 'award.confirmed',
             subjectType: 'project',

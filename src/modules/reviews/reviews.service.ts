@@ -18,6 +18,7 @@ import {
   unprocessable,
 } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
+import { recordEvent } from '../events/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ConfirmAwardInput, ListProjectInput } from '../awards/awards.schemas.js';
 import { awardsRepository } from '../awards/awards.repository.js';
@@ -367,6 +368,7 @@ export function createReviewsService(deps: {
               updated_at: now,
             });
           }
+          await recordEvent(trx, { type: 'review.assigned', objectId: projectId, occurredAt: now });
           await recordAudit(trx, ctx, {
             action: 'review.assigned',
             subjectType: 'project',
@@ -510,6 +512,14 @@ export function createReviewsService(deps: {
             subjectId: round.project_id,
             summary: { assignmentId, roundNumber: round.round_number },
           });
+          // The last score in: the platform team hears the panel is complete.
+          const state = await loadRoundState(trx, current, settings);
+          if (state.evaluation.complete)
+            await recordEvent(trx, {
+              type: 'review.panel_complete',
+              objectId: round.project_id,
+              occurredAt: now,
+            });
           return inserted;
         });
       } catch (error) {
@@ -542,6 +552,7 @@ export function createReviewsService(deps: {
           status: 'changes_requested',
           updated_at: now,
         });
+        await recordEvent(trx, { type: 'plan.questions_asked', objectId: projectId, occurredAt: now });
         await recordAudit(trx, ctx, {
           action: 'review.changes_requested',
           subjectType: 'project',

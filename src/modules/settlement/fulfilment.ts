@@ -304,7 +304,7 @@ export async function fulfilOrder(
     at: ctx.now,
   });
   // listed → funded at the threshold, once: the sale above holds the balance row (issue 8).
-  await onCreditsSold(trx, ctx, order.project_id);
+  const funded = await onCreditsSold(trx, ctx, order.project_id);
   const serials = await repo.allocateSerials(trx, order.project_id, order.quantity);
   await repo.insertAllocation(trx, {
     orderId,
@@ -331,6 +331,7 @@ export async function fulfilOrder(
     valueCents: order.amount_cents,
     at: ctx.now,
   });
+  await recordEvent(trx, { type: 'order.paid', objectId: orderId, occurredAt: ctx.now });
   await recordAudit(trx, ctx, {
     action: 'order.paid',
     subjectType: 'order',
@@ -351,6 +352,10 @@ export async function fulfilOrder(
     objectId: certificate.id,
     occurredAt: ctx.now,
   });
+  // After the certificate: the buyer whose sale reached the threshold is a holder now, and
+  // so among the organisations the event (and its webhooks and e-mails) concerns.
+  if (funded)
+    await recordEvent(trx, { type: 'project.funded', objectId: order.project_id, occurredAt: ctx.now });
   return {
     outcome: 'fulfilled',
     orderId,
@@ -544,6 +549,7 @@ export async function recordRefund(
     ctx.now,
   );
   const updated = await repo.syncAttention(trx, order.id, ctx.now);
+  await recordEvent(trx, { type: 'order.refunded', objectId: order.id, occurredAt: ctx.now });
   await recordAudit(trx, ctx, {
     action: 'order.refunded',
     subjectType: 'order',

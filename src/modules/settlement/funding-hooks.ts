@@ -2,7 +2,6 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { recordEvent } from '../events/events.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
@@ -22,6 +21,8 @@ type HookCtx = Ctx & { now: Date };
  * Exactly once under concurrent fulfilments: every sale of a project updates its balance
  * row first, so the sales are serialised there, and the status change is conditional on
  * `listed`; the transaction that finds the row still listed is the one that funds it.
+ * Answers whether this sale funded the project: the caller then records `project.funded`
+ * after the sale's certificate, so that buyer hears of it too.
  * A project waiting after a missed deadline (failing_since) that is funded after all by a
  * reservation paid late leaves its waiting state.
  */
@@ -53,7 +54,8 @@ export async function onCreditsSold(
       wasFailingSince: funded.failingSince?.toISOString() ?? null,
     },
   });
-  await recordEvent(trx, { type: 'project.funded', objectId: projectId, occurredAt: ctx.now });
+  // The project.funded event is recorded by the caller once the sale's certificate exists,
+  // so the buyer whose order reached the threshold is among the event's audience.
   return true;
 }
 

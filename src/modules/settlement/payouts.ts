@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
+import { recordEvent } from '../events/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
@@ -60,6 +61,7 @@ export async function approvePayout(
       approved_by: actor.userId,
       approved_at: now,
     });
+    await recordEvent(trx, { type: 'payout.approved', objectId: payoutId, occurredAt: now });
     await recordAudit(trx, ctx, {
       action: 'payout.approved',
       subjectType: 'payout',
@@ -127,6 +129,7 @@ export async function markPayoutPaid(
       paid_at: now,
       bank_reference: bankReference,
     });
+    await recordEvent(trx, { type: 'payout.paid', objectId: payoutId, occurredAt: now });
     await recordAudit(trx, ctx, {
       action: 'payout.paid',
       subjectType: 'payout',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageSchema } from '../../lib/pagination.js';
-import { DOMAIN_EVENT_TYPES } from '../events/events.js';
+import { WEBHOOK_EVENT_TYPES } from '../events/events.js';
 
 export const WebhookEventTypeSchema = z
-  .enum(DOMAIN_EVENT_TYPES)
+  .enum(WEBHOOK_EVENT_TYPES)
   .describe('The event types an endpoint can subscribe to; docs/webhooks.md describes each')
   .meta({ id: 'WebhookEventType' });
 
@@ -19,7 +19,7 @@ const UrlSchema = z
 const EventTypesSchema = z
   .array(WebhookEventTypeSchema)
   .min(1)
-  .max(DOMAIN_EVENT_TYPES.length)
+  .max(WEBHOOK_EVENT_TYPES.length)
   .transform((types) => [...new Set(types)]);
 
 const DescriptionSchema = z.string().trim().max(500);

@@ -1,3 +1,4 @@
+import type { SecretBox } from './secret-box.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, OrganisationKind, UserRole } from '../../db/types.js';
@@ -7,7 +8,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../lib/errors.j
 import { decodeCursor, type Page, toPage, wholeList } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { EventSubscriber } from '../events/dispatcher.js';
-import { type DomainEventType, type DomainObjectType, recordEvent } from '../events/events.js';
+import { type WebhookEventType, type WebhookObjectType, recordEvent } from '../events/events.js';
 import {
   type HostResolver,
   resolveSafeTarget,
@@ -60,7 +61,7 @@ export interface RenderedObject {
  * organisation may not see it (then nothing is sent).
  */
 export type ObjectRenderer = (
-  objectType: Exclude<DomainObjectType, 'webhook_endpoint'>,
+  objectType: Exclude<WebhookObjectType, 'webhook_endpoint'>,
   objectId: string,
   viewer: Actor,
 ) => Promise<RenderedObject | undefined>;
@@ -75,6 +76,8 @@ export interface WebhooksDeps {
   limits?: SendLimits | undefined;
   /** How long a rotated secret keeps signing deliveries beside the new one. */
   rotationOverlapSeconds: number;
+  /** Encrypts the signing secrets at rest (secret-box.ts). */
+  secretBox: SecretBox;
 }
 
 const MANAGING_KINDS: readonly OrganisationKind[] = ['authority', 'supplier', 'platform'];
@@ -118,7 +121,7 @@ function toEndpoint(row: WebhookEndpointRow, now: Date): WebhookEndpoint {
     id: row.id,
     url: row.url,
     description: row.description,
-    eventTypes: row.event_types as DomainEventType[],
+    eventTypes: row.event_types as WebhookEventType[],
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
     secretRotation: rotating,
@@ -145,7 +148,7 @@ function toDelivery(row: WebhookDeliveryRow, attempts: WebhookAttemptRow[]): Web
   return {
     id: row.id,
     messageId: messageIdOf(row),
-    eventType: row.event_type as DomainEventType,
+    eventType: row.event_type as WebhookEventType,
     objectType: row.object_type,
     objectId: row.object_id,
     status: row.status,
@@ -208,7 +211,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
         .where('id', '=', endpoint.organisation_id)
         .executeTakeFirstOrThrow();
       rendered = await deps.render(
-        delivery.object_type as Exclude<DomainObjectType, 'webhook_endpoint'>,
+        delivery.object_type as Exclude<WebhookObjectType, 'webhook_endpoint'>,
         delivery.object_id,
         {
           userId: RENDERING_USER,
@@ -295,13 +298,13 @@ export function createWebhooksService(deps: WebhooksDeps) {
     }
 
     const now = clock.now();
-    const secrets = [endpoint.secret];
+    const secrets = [deps.secretBox.open(endpoint.secret)];
     if (
       endpoint.previous_secret !== null &&
       endpoint.previous_secret_expires_at !== null &&
       endpoint.previous_secret_expires_at > now
     )
-      secrets.push(endpoint.previous_secret);
+      secrets.push(deps.secretBox.open(endpoint.previous_secret));
     const messageId = messageIdOf(delivery);
     const timestamp = Math.floor(now.getTime() / 1000);
     let result: SendResult;
@@ -378,6 +381,45 @@ export function createWebhooksService(deps: WebhooksDeps) {
     /** Fans each domain event out to the endpoints that want it (run by the event dispatcher). */
     subscriber,
 
+    /**
+     * Encrypts again under the current key every signing secret stored in plaintext (before
+     * encryption) or under a previous key (after WEBHOOK_SECRET_KEY was rotated). Safe to
+     * run twice; answers how many endpoints changed.
+     */
+    async resealSecrets(): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .selectFrom('webhook_endpoints')
+          .select(['id', 'secret', 'previous_secret'])
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+        let changed = 0;
+        for (const row of rows) {
+          const stale = (value: string | null) =>
+            value !== null && deps.secretBox.needsResealing(value);
+          if (!stale(row.secret) && !stale(row.previous_secret)) continue;
+          let values;
+          try {
+            values = {
+              secret: deps.secretBox.seal(deps.secretBox.open(row.secret)),
+              previous_secret:
+                row.previous_secret === null
+                  ? null
+                  : deps.secretBox.seal(deps.secretBox.open(row.previous_secret)),
+            };
+          } catch {
+            // Sealed with a key no longer configured: left as it is (its deliveries fail
+            // until the owner rotates the secret); the other endpoints go on.
+            continue;
+          }
+          await trx.updateTable('webhook_endpoints').set(values).where('id', '=', row.id).execute();
+          changed += 1;
+        }
+        return changed;
+      });
+    },
+
     /** Sends every delivery that is due, in order per object; answers how many were tried. */
     async deliverDue(): Promise<number> {
       let tried = 0;
@@ -422,7 +464,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
           description: input.description,
           eventTypes: input.eventTypes,
           enabled: input.enabled,
-          secret,
+          secret: deps.secretBox.seal(secret),
           at: now,
         });
         await recordAudit(trx, ctx, {
@@ -503,7 +545,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
         if (!current || current.organisation_id !== actor.organisationId)
           throw notFound('Webhook endpoint');
         await repo.updateEndpoint(trx, id, {
-          secret,
+          secret: deps.secretBox.seal(secret),
           previous_secret: current.secret,
           previous_secret_expires_at: validUntil,
           updated_at: now,

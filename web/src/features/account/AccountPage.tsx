@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
+import { NotificationPreferences } from './NotificationPreferences';
 import {
   passwordProblem,
   PasswordStrength,
@@ -18,7 +19,7 @@ import {
 const CURRENT = 'account-current-password';
 const NEW = 'account-new-password';
 
-/** "Mijn account": who you are here (names, never codes) and changing your password. */
+/** "Mijn account": who you are here (names, never codes), your e-mail messages and changing your password. */
 export default function AccountPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
@@ -82,6 +83,8 @@ export default function AccountPage({ me }: { me: Me }) {
           <AppLink to="/webhooks">{t('webhooks.accountLink')}</AppLink>
         </Paragraph>
       )}
+
+      <NotificationPreferences />
 
       <section aria-labelledby="change-password">
         <Heading2 id="change-password">{t('account.changePassword')}</Heading2>
