@@ -215,13 +215,15 @@ export function createCertificatesService(deps: CertificatesDeps) {
     },
 
     /**
-     * The invoice of a paid order (every paid order has one: an invoice order is numbered
-     * when placed, a Stripe order when paid), as it was issued: a refund leaves it as it
-     * is, and its credit note is the correction.
+     * The invoice of an order: an invoice order's from the moment it is placed (to pay
+     * from), a Stripe order's once it is paid; as it was issued: neither payment nor a
+     * refund changes it, and a credit note is the correction.
      */
     async invoicePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
       const order = await visibleOrder(ctx, orderId);
-      if (order.status !== 'paid' && order.status !== 'refunded') {
+      // An invoice order's invoice exists from its placement, whatever became of the order.
+      const issuedAtPlacement = order.payment_method === 'invoice';
+      if (!issuedAtPlacement && order.status !== 'paid' && order.status !== 'refunded') {
         throw conflict(
           'INVOICE.NOT_AVAILABLE',
           'The invoice PDF is available once the order is paid',

@@ -133,6 +133,12 @@ export const OrderSchema = z
         'Platform admins: every open problem of the order, oldest first, each resolved on its own',
       ),
     certificate: OrderCertificateSchema.nullable(),
+    purchaseId: z
+      .uuid()
+      .nullable()
+      .describe(
+        'The purchase this order is a line of (one invoice or Checkout Session for several projects), or null',
+      ),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Order' });

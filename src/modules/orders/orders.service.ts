@@ -211,6 +211,7 @@ export function createOrdersService(deps: OrdersDeps) {
       certificate_serial_end: null,
       certificate_value_cents: null,
       certificate_issued_at: null,
+      purchase_id: null,
     }) as unknown as Record<string, unknown>;
   }
 
