@@ -239,6 +239,35 @@ export function createCertificatesService(deps: CertificatesDeps) {
       };
     },
 
+    /** A purchase's one invoice: the buyer organisation's and admins' only. */
+    async purchaseInvoicePdf(ctx: Ctx, purchaseId: string, lang: Lang): Promise<PdfDocument> {
+      const actor = requireActor(ctx);
+      const purchase = isUuid(purchaseId)
+        ? await db
+            .selectFrom('purchases')
+            .select(['id', 'buyer_organisation_id'])
+            .where('id', '=', purchaseId)
+            .executeTakeFirst()
+        : undefined;
+      if (
+        !purchase ||
+        (!isPlatformAdmin(actor) && purchase.buyer_organisation_id !== actor.organisationId)
+      )
+        throw notFound('Purchase');
+      const document = await documents.purchaseInvoice(purchase.id, lang);
+      if (!document)
+        throw conflict(
+          'INVOICE.NOT_AVAILABLE',
+          'The invoice of a card or iDEAL purchase is available once it is paid',
+        );
+      const number = (await db
+        .selectFrom('purchases')
+        .select('invoice_number')
+        .where('id', '=', purchase.id)
+        .executeTakeFirstOrThrow())!.invoice_number;
+      return { ...document, filename: `${number}-${lang}.pdf` };
+    },
+
     /** The credit note of a refunded order's invoice. */
     async creditNotePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
       const order = await visibleOrder(ctx, orderId);

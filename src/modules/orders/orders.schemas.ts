@@ -42,7 +42,7 @@ export const IdempotencyHeadersSchema = z.object({
     ),
 });
 
-const BillingSchema = z
+export const BillingSchema = z
   .object({
     name: z.string(),
     kvkNumber: z.string().nullable(),

@@ -132,7 +132,9 @@ export async function fulfilPurchase(
         currency: evidence.currency,
         method: evidence.method,
         externalReference: evidence.externalReference,
-        stripePaymentIntentId: evidence.stripePaymentIntentId ?? null,
+        // The one payment is the purchase's (kept on the purchase below): no order holds it,
+        // as a payment intent names one order wherever Stripe's events are matched.
+        stripePaymentIntentId: null,
       }),
     );
   }
