@@ -354,6 +354,29 @@ CREATE FUNCTION public.order_flag_resolve_only() RETURNS trigger
 
 
 --
+-- Name: order_invoice_number_of_purchase(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.order_invoice_number_of_purchase() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF NEW.invoice_number IS NULL THEN
+        RETURN NEW;
+      END IF;
+      IF NEW.purchase_id IS NULL THEN
+        IF EXISTS (SELECT 1 FROM purchases p WHERE p.invoice_number = NEW.invoice_number) THEN
+          RAISE EXCEPTION 'invoice number % belongs to a purchase', NEW.invoice_number USING ERRCODE = '23505';
+        END IF;
+      ELSIF NOT EXISTS (SELECT 1 FROM purchases p WHERE p.id = NEW.purchase_id AND p.invoice_number = NEW.invoice_number) THEN
+        RAISE EXCEPTION 'an order of purchase % carries its invoice number', NEW.purchase_id USING ERRCODE = '23514';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
 -- Name: order_placement_state(uuid, uuid, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1230,6 +1253,7 @@ CREATE TABLE public.orders (
     refund_request_source text,
     refund_request_reason text,
     refund_state text,
+    purchase_id uuid,
     CONSTRAINT orders_buyer_kind_check CHECK ((buyer_kind = 'supplier'::text)),
     CONSTRAINT orders_check CHECK ((amount_cents = ((quantity)::bigint * unit_price_cents))),
     CONSTRAINT orders_check1 CHECK (((payment_method <> 'invoice'::text) OR (invoice_number IS NOT NULL))),
@@ -1642,6 +1666,54 @@ CREATE TABLE public.projects (
     CONSTRAINT projects_threshold_check CHECK ((threshold > 0)),
     CONSTRAINT projects_title_check CHECK (((char_length(title) >= 3) AND (char_length(title) <= 200))),
     CONSTRAINT projects_total_cost_cents_check CHECK (((total_cost_cents > 0) AND (total_cost_cents <= '100000000000'::bigint)))
+);
+
+
+--
+-- Name: purchase_invoice_documents; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.purchase_invoice_documents (
+    purchase_id uuid NOT NULL,
+    lang text NOT NULL,
+    sha256 text NOT NULL,
+    bytes bytea NOT NULL,
+    rendered_at timestamp with time zone NOT NULL,
+    CONSTRAINT purchase_invoice_documents_lang_check CHECK ((lang = ANY (ARRAY['nl'::text, 'en'::text]))),
+    CONSTRAINT purchase_invoice_documents_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+
+--
+-- Name: purchases; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.purchases (
+    id uuid NOT NULL,
+    buyer_organisation_id uuid NOT NULL,
+    created_by uuid NOT NULL,
+    payment_method text NOT NULL,
+    amount_cents bigint NOT NULL,
+    currency text DEFAULT 'EUR'::text NOT NULL,
+    reserved_until timestamp with time zone NOT NULL,
+    invoice_number text,
+    payment_reference text NOT NULL,
+    billing_name text NOT NULL,
+    billing_kvk_number text,
+    billing_vat_number text,
+    billing_address jsonb,
+    stripe_checkout_session_id text,
+    stripe_checkout_url text,
+    stripe_payment_intent_id text,
+    paid_at timestamp with time zone,
+    paid_reference text,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT purchases_amount_cents_check CHECK ((amount_cents > 0)),
+    CONSTRAINT purchases_currency_check CHECK ((currency = 'EUR'::text)),
+    CONSTRAINT purchases_invoice_has_number CHECK (((payment_method <> 'invoice'::text) OR (invoice_number IS NOT NULL))),
+    CONSTRAINT purchases_paid_has_number CHECK (((paid_at IS NULL) OR (invoice_number IS NOT NULL))),
+    CONSTRAINT purchases_payment_method_check CHECK ((payment_method = ANY (ARRAY['stripe'::text, 'invoice'::text])))
 );
 
 
@@ -2233,19 +2305,11 @@ ALTER TABLE ONLY public.order_flags
 
 
 --
--- Name: orders orders_invoice_number_key; Type: CONSTRAINT; Schema: public; Owner: -
+-- Name: orders orders_one_line_per_project; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.orders
-    ADD CONSTRAINT orders_invoice_number_key UNIQUE (invoice_number);
-
-
---
--- Name: orders orders_payment_reference_key; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.orders
-    ADD CONSTRAINT orders_payment_reference_key UNIQUE (payment_reference);
+    ADD CONSTRAINT orders_one_line_per_project UNIQUE (purchase_id, project_id);
 
 
 --
@@ -2470,6 +2534,54 @@ ALTER TABLE ONLY public.project_target_groups
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: purchase_invoice_documents purchase_invoice_documents_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchase_invoice_documents
+    ADD CONSTRAINT purchase_invoice_documents_pkey PRIMARY KEY (purchase_id, lang);
+
+
+--
+-- Name: purchases purchases_id_payment_reference_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_id_payment_reference_key UNIQUE (id, payment_reference);
+
+
+--
+-- Name: purchases purchases_invoice_number_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_invoice_number_key UNIQUE (invoice_number);
+
+
+--
+-- Name: purchases purchases_payment_reference_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_payment_reference_key UNIQUE (payment_reference);
+
+
+--
+-- Name: purchases purchases_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: purchases purchases_stripe_checkout_session_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_stripe_checkout_session_id_key UNIQUE (stripe_checkout_session_id);
 
 
 --
@@ -2824,6 +2936,20 @@ CREATE INDEX orders_buyer_idx ON public.orders USING btree (buyer_organisation_i
 
 
 --
+-- Name: orders_invoice_number_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX orders_invoice_number_idx ON public.orders USING btree (invoice_number) WHERE (purchase_id IS NOT NULL);
+
+
+--
+-- Name: orders_invoice_number_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX orders_invoice_number_key ON public.orders USING btree (invoice_number) WHERE (purchase_id IS NULL);
+
+
+--
 -- Name: orders_open_by_buyer_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2835,6 +2961,13 @@ CREATE INDEX orders_open_by_buyer_idx ON public.orders USING btree (buyer_organi
 --
 
 CREATE INDEX orders_open_reservations_idx ON public.orders USING btree (reserved_until) WHERE (status = 'reserved'::text);
+
+
+--
+-- Name: orders_payment_reference_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX orders_payment_reference_key ON public.orders USING btree (payment_reference) WHERE (purchase_id IS NULL);
 
 
 --
@@ -2933,6 +3066,13 @@ CREATE INDEX projects_initiative_idx ON public.projects USING btree (initiative_
 --
 
 CREATE INDEX projects_public_idx ON public.projects USING btree (status, listed_at DESC, id);
+
+
+--
+-- Name: purchases_buyer_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX purchases_buyer_idx ON public.purchases USING btree (buyer_organisation_id, created_at DESC, id DESC);
 
 
 --
@@ -3318,6 +3458,13 @@ CREATE TRIGGER order_flags_no_truncate BEFORE TRUNCATE ON public.order_flags FOR
 --
 
 CREATE TRIGGER order_flags_resolve_only BEFORE DELETE OR UPDATE ON public.order_flags FOR EACH ROW EXECUTE FUNCTION public.order_flag_resolve_only();
+
+
+--
+-- Name: orders orders_invoice_number_of_purchase; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER orders_invoice_number_of_purchase BEFORE INSERT OR UPDATE OF invoice_number, purchase_id ON public.orders FOR EACH ROW EXECUTE FUNCTION public.order_invoice_number_of_purchase();
 
 
 --
@@ -3823,6 +3970,14 @@ ALTER TABLE ONLY public.orders
 
 
 --
+-- Name: orders orders_purchase_reference_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.orders
+    ADD CONSTRAINT orders_purchase_reference_fkey FOREIGN KEY (purchase_id, payment_reference) REFERENCES public.purchases(id, payment_reference);
+
+
+--
 -- Name: orders orders_refund_requested_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4084,6 +4239,30 @@ ALTER TABLE ONLY public.projects
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_initiative_id_initiative_kind_fkey FOREIGN KEY (initiative_id, initiative_kind) REFERENCES public.organisations(id, kind);
+
+
+--
+-- Name: purchase_invoice_documents purchase_invoice_documents_purchase_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchase_invoice_documents
+    ADD CONSTRAINT purchase_invoice_documents_purchase_id_fkey FOREIGN KEY (purchase_id) REFERENCES public.purchases(id);
+
+
+--
+-- Name: purchases purchases_buyer_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_buyer_organisation_id_fkey FOREIGN KEY (buyer_organisation_id) REFERENCES public.organisations(id);
+
+
+--
+-- Name: purchases purchases_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.purchases
+    ADD CONSTRAINT purchases_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
 
 
 --

@@ -881,6 +881,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s purchases, newest first (admins: all), at most 100 */
+        get: operations["listPurchases"];
+        put?: never;
+        /**
+         * Buy credits of several projects in one purchase (supplier members)
+         * @description One purchase, one payment: each line (one per project) becomes an order with its own reservation, serial range, certificate and escrow, and the purchase carries ONE invoice number and payment reference (invoice: the invoice PDF, with an EPC QR code for the total, is at `/v1/purchases/{id}/invoice.pdf` at once) or ONE Stripe Checkout Session with a line item per project (`checkoutUrl`).
+         *     All reservations or none: a line that cannot be reserved (credits, limits, a project not selling) refuses the whole purchase, naming the line in `errors[].path`. The anti-hoarding limits apply per project line; a purchase counts as one unpaid hold toward the limit on unpaid orders.
+         *
+         *     The `Idempotency-Key` header is required: a repeat with the same key and body answers the first response (header `Idempotent-Replayed: true`); the same key with another body is refused.
+         */
+        post: operations["createPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Propose listed projects that cover an obligation (supplier members)
+         * @description From an amount in euros (cents), or what remains of one of the supplier’s contracts at that contract’s valuation, proposes lines of listed projects that cover it: projects meeting the preferences (municipality, target group, theme) first, then the most credits available. Each line respects what may be reserved (available credits and the per-project limit). The supplier adjusts it and buys it with `POST /v1/purchases`.
+         */
+        get: operations["proposePurchase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One purchase with its lines and their orders
+         * @description Another organisation’s purchase answers 404.
+         */
+        get: operations["getPurchase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the bank transfer of an invoice purchase (platform admins)
+         * @description The amount must be the purchase’s total. Fulfils every line exactly once, in one transaction: each order is paid, gets its serial range and certificate. Repeating it changes nothing.
+         */
+        post: operations["markPurchasePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an unpaid purchase and release every line (platform admins) */
+        post: operations["cancelPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{id}/funding": {
         parameters: {
             query?: never;
@@ -1183,6 +1284,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/purchases/{id}/invoice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the one invoice of a purchase as PDF (Dutch, or English with lang=en)
+         * @description One invoice for the whole purchase: a line per project, one total, one payment reference. An invoice purchase has it from the moment it is placed, with the due date, the seller’s IBAN and an EPC QR code (GiroCode) for the total; a Stripe purchase gets it when it is paid.
+         *
+         *     Stored once with its SHA-256 (header `X-Content-SHA256`); payment does not change it. Another organisation’s purchase answers 404.
+         */
+        get: operations["getPurchaseInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/invoice.pdf": {
         parameters: {
             query?: never;
@@ -1191,8 +1314,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download the invoice of a paid order as PDF (Dutch, or English with lang=en)
-         * @description Every paid order has an invoice with a gapless number of the yearly INV- series: an invoice order gets it when it is placed, a Stripe order when it is paid (the invoice then shows the Stripe payment as its reference).
+         * Download the invoice of an order as PDF (Dutch, or English with lang=en)
+         * @description An invoice order has its invoice from the moment it is placed, to pay from: gapless number of the yearly INV- series, due date, the seller’s IBAN, the payment reference and an EPC QR code (GiroCode) for banking apps. Payment does not change it (the order says whether it is paid). A Stripe order gets its invoice when it is paid (it then shows the Stripe payment as its reference). An order that is a line of a purchase has the purchase’s one invoice.
          *
          *     Rendered once (by a background job at payment, or by the first download) and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. The invoice stays as it was issued: after a refund it is not changed, and the credit note (`/v1/orders/{id}/credit-note.pdf`) is the correction.
          *
@@ -2353,6 +2476,9 @@ export interface components {
         CancelOrderInput: {
             reason: string;
         };
+        CancelPurchaseInput: {
+            reason: string;
+        };
         /** @description Everything needed to recompute the award by hand */
         CatalogueAward: {
             methodologyVersion: string;
@@ -3062,6 +3188,19 @@ export interface components {
                 phone?: string | null;
             };
         };
+        CreatePurchaseInput: {
+            /** @description One line per project: each becomes an order with its own certificate */
+            lines: {
+                /**
+                 * Format: uuid
+                 * @description A listed (or funded) project before its funding deadline
+                 */
+                projectId: string;
+                /** @description Number of credits */
+                credits: number;
+            }[];
+            paymentMethod: components["schemas"]["PaymentMethodInput"];
+        };
         CreateWebhookEndpointInput: {
             /** @description Where deliveries are POSTed: https (plain http outside production only), a host that resolves only to public addresses */
             url: string;
@@ -3326,6 +3465,12 @@ export interface components {
             /** @description The bank’s reference of the transfer */
             bankReference: string;
         };
+        MarkPurchasePaidInput: {
+            /** @description What the bank transfer brought in, in cents */
+            amountCents: number;
+            /** @description The bank’s reference of the transfer */
+            bankReference: string;
+        };
         Me: {
             user: components["schemas"]["User"];
             organisation: components["schemas"]["Organisation"];
@@ -3447,6 +3592,8 @@ export interface components {
             /** @description Platform admins: every open problem of the order, oldest first, each resolved on its own */
             attentionFlags?: components["schemas"]["OrderFlag"][];
             certificate: components["schemas"]["OrderCertificate"] | null;
+            /** @description The purchase this order is a line of (one invoice or Checkout Session for several projects), or null */
+            purchaseId: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3965,6 +4112,77 @@ export interface components {
             /** @description False when some withheld counts are left out of the value */
             complete: boolean;
         };
+        Purchase: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["PurchaseStatus"];
+            /** Format: uuid */
+            buyerOrganisationId: string;
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            /** @description The total of the lines, to pay at once */
+            amountCents: number;
+            /** @constant */
+            currency: "EUR";
+            /** Format: date-time */
+            reservedUntil: string;
+            /** @description The one invoice of the purchase (INV- series): an invoice purchase has it from placement, a Stripe purchase once paid */
+            invoiceNumber: string | null;
+            /** @description Structured creditor reference (ISO 11649) to quote with the one bank transfer */
+            paymentReference: string;
+            /** @description Stripe purchases: the one Checkout Session, a line per project */
+            checkoutUrl: string | null;
+            billing: components["schemas"]["OrderBilling"];
+            paidAt: string | null;
+            lines: {
+                project: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                };
+                credits: number;
+                unitPriceCents: number;
+                amountCents: number;
+                order: components["schemas"]["Order"];
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PurchaseProposal: {
+            obligation: {
+                /** @description What is to be covered, in euros (cents) */
+                amountCents: number;
+                /** @description The contract’s valuation: a credit counts for price × factor (10000 = 100%) */
+                creditFactorBp: number;
+                contractId: string | null;
+            };
+            lines: {
+                project: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                };
+                credits: number;
+                unitPriceCents: number;
+                /** @description What the line costs */
+                amountCents: number;
+                /** @description What the line counts toward the obligation */
+                countsCents: number;
+                /** @description The preferences it meets */
+                reasons: string[];
+            }[];
+            credits: number;
+            /** @description What the proposal costs */
+            amountCents: number;
+            /** @description What it counts toward the obligation */
+            countsCents: number;
+            /** @description What it leaves uncovered (0 when covered; more when too few credits are for sale) */
+            uncoveredCents: number;
+        };
+        /**
+         * @description reserved: every line’s credits held until reservedUntil, awaiting the one payment; paid: every line fulfilled (each order says what became of it); expired/cancelled: the holds ended unpaid
+         * @enum {string}
+         */
+        PurchaseStatus: "reserved" | "paid" | "expired" | "cancelled";
         ReconciliationDay: {
             day: string;
             stripePaymentsCents: number;
@@ -9645,6 +9863,7 @@ export interface operations {
              * @description The request conflicts with the current state:
              *
              *     - `ORDER.NOT_INVOICE`: Only invoice orders are marked paid by hand; card and iDEAL payments arrive from Stripe.
+             *     - `ORDER.PART_OF_PURCHASE`: The order is a line of a purchase: it is paid or cancelled with the purchase, under the purchase’s one invoice.
              *     - `ORDER.INVALID_STATE`: The order’s status does not allow this, e.g. cancelling an order that is not reserved.
              */
             409: {
@@ -9790,6 +10009,7 @@ export interface operations {
              * @description The request conflicts with the current state:
              *
              *     - `ORDER.INVALID_STATE`: The order’s status does not allow this, e.g. cancelling an order that is not reserved.
+             *     - `ORDER.PART_OF_PURCHASE`: The order is a line of a purchase: it is paid or cancelled with the purchase, under the purchase’s one invoice.
              */
             409: {
                 headers: {
@@ -10169,6 +10389,684 @@ export interface operations {
              *     - `ORDER.FLAG_RESOLVED`: The order’s flag was resolved already; a resolution is written once.
              */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request body is too large:
+             *
+             *     - `REQUEST.BODY_TOO_LARGE`: The request body is larger than this instance accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body’s Content-Type is not one this operation accepts.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPurchases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Purchase"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPurchase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. A unique key per intended order (a UUID will do). Repeating a request with the same key returns the first response (status and body); the same key with another body answers 422. Keys are scoped to the organisation. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePurchaseInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `ORDER.INSUFFICIENT_CREDITS`: The project has fewer credits available than ordered (`available` says how many are left).
+             *     - `ORDER.PROJECT_NOT_SELLING`: The project is not selling credits: it is not listed, or its funding deadline has passed.
+             *     - `ORDER.RESERVATION_LIMIT`: The organisation holds too many unpaid orders, or would hold too large a share of the project’s credits unpaid.
+             *     - `IDEMPOTENCY.IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry after `retryAfter` seconds.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After-If-In-Progress"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request body is too large:
+             *
+             *     - `REQUEST.BODY_TOO_LARGE`: The request body is larger than this instance accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body’s Content-Type is not one this operation accepts.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request is well-formed but cannot be processed:
+             *
+             *     - `ORDER.PAYMENT_METHOD_UNAVAILABLE`: Card and iDEAL payments are not configured on this instance; pay by invoice.
+             *     - `IDEMPOTENCY.KEY_REUSED`: The Idempotency-Key was already used for a different request; use a new key for a new request.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description An upstream service (the payment provider) failed or could not be reached:
+             *
+             *     - `PAYMENT.PROVIDER_UNAVAILABLE`: The payment provider (Stripe) could not be reached, gave no usable answer or refused; the detail says what happened to the request.
+             *     - `PAYMENT.PROVIDER_REFUSED`: The payment provider (Stripe) answered and refused to create the payment page; the order was cancelled and its credits released. Repeating the same request will not help: pay by invoice or try later.
+             */
+            502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposePurchase: {
+        parameters: {
+            query?: {
+                /** @description The obligation to cover, in cents (or give contractId to use what remains of it) */
+                amountCents?: number;
+                /** @description A contract of the supplier: its remaining obligation and valuation (credit factor) are used */
+                contractId?: string;
+                /** @description Prefer projects in this municipality */
+                municipality?: string;
+                /** @description Prefer projects for this target group */
+                targetGroup?: string;
+                /** @description Prefer projects whose title or summary mention this */
+                theme?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseProposal"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPurchase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markPurchasePaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkPurchasePaidInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `ORDER.NOT_INVOICE`: Only invoice orders are marked paid by hand; card and iDEAL payments arrive from Stripe.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request body is too large:
+             *
+             *     - `REQUEST.BODY_TOO_LARGE`: The request body is larger than this instance accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body’s Content-Type is not one this operation accepts.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request is well-formed but cannot be processed:
+             *
+             *     - `ORDER.AMOUNT_MISMATCH`: The amount received is not the order’s amount.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPurchase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelPurchaseInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11729,6 +12627,108 @@ export interface operations {
             };
         };
     };
+    getPurchaseInvoicePdf: {
+        parameters: {
+            query?: {
+                /** @description Language of the document: Dutch (default) or English */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Content-SHA256": components["headers"]["X-Content-SHA256"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `INVOICE.NOT_AVAILABLE`: The order or purchase has no invoice: a card or iDEAL payment not yet made, or refunded before its payment was recorded. (An invoice order has its invoice from its placement.)
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOrderInvoicePdf: {
         parameters: {
             query?: {
@@ -11797,7 +12797,7 @@ export interface operations {
             /**
              * @description The request conflicts with the current state:
              *
-             *     - `INVOICE.NOT_AVAILABLE`: The order has no invoice: it is unpaid, or it was refunded before its payment was recorded.
+             *     - `INVOICE.NOT_AVAILABLE`: The order or purchase has no invoice: a card or iDEAL payment not yet made, or refunded before its payment was recorded. (An invoice order has its invoice from its placement.)
              */
             409: {
                 headers: {

@@ -38,6 +38,9 @@ import { createCatalogueService } from './modules/projects/catalogue.service.js'
 import { registerOrderJobs } from './modules/orders/order-jobs.js';
 import { ordersRoutes } from './modules/orders/orders.routes.js';
 import { createOrdersService } from './modules/orders/orders.service.js';
+import { createProposalService } from './modules/orders/proposal.service.js';
+import { purchasesRoutes } from './modules/orders/purchases.routes.js';
+import { createPurchasesService } from './modules/orders/purchases.service.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
@@ -263,6 +266,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       payments: deps.payments,
       log: app.log,
     }),
+  });
+  await app.register(purchasesRoutes, {
+    purchases: createPurchasesService({
+      db,
+      clock,
+      config,
+      jobs,
+      payments: deps.payments,
+      log: app.log,
+    }),
+    proposals: createProposalService({ db, clock, config }),
   });
   await registerOrderJobs(jobs, { db, clock, payments: deps.payments });
   await app.register(fundingRoutes, {

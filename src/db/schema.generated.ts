@@ -312,6 +312,7 @@ export interface Orders {
   payment_method: 'stripe' | 'invoice';
   payment_reference: string;
   project_id: string;
+  purchase_id: string | null;
   quantity: number;
   refund_request_reason: string | null;
   refund_request_source: 'admin' | 'late_payment' | 'project_failed' | 'stripe' | null;
@@ -580,6 +581,37 @@ export interface ProjectTargetGroups {
     | 'other';
 }
 
+export interface PurchaseInvoiceDocuments {
+  bytes: Buffer;
+  lang: 'nl' | 'en';
+  purchase_id: string;
+  rendered_at: Timestamp;
+  sha256: string;
+}
+
+export interface Purchases {
+  amount_cents: Int8Number;
+  billing_address: JsonColumn | null;
+  billing_kvk_number: string | null;
+  billing_name: string;
+  billing_vat_number: string | null;
+  buyer_organisation_id: string;
+  created_at: Timestamp;
+  created_by: string;
+  currency: Generated<'EUR'>;
+  id: string;
+  invoice_number: string | null;
+  paid_at: Timestamp | null;
+  paid_reference: string | null;
+  payment_method: 'stripe' | 'invoice';
+  payment_reference: string;
+  reserved_until: Timestamp;
+  stripe_checkout_session_id: string | null;
+  stripe_checkout_url: string | null;
+  stripe_payment_intent_id: string | null;
+  updated_at: Timestamp;
+}
+
 export interface RefreshTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -803,6 +835,8 @@ export interface DB {
   project_outcomes: ProjectOutcomes;
   project_target_groups: ProjectTargetGroups;
   projects: Projects;
+  purchase_invoice_documents: PurchaseInvoiceDocuments;
+  purchases: Purchases;
   refresh_tokens: RefreshTokens;
   report_authority_projects: ReportAuthorityProjects;
   report_buyer_sales: ReportBuyerSales;

@@ -88,6 +88,7 @@ export type StripeRefundStatus = Schema.StripeRefunds['status'];
 export type StripeRefundRow = Selectable<Schema.StripeRefunds>;
 
 export type OrderRow = Selectable<Schema.Orders>;
+export type PurchaseRow = Selectable<Schema.Purchases>;
 export type CertificateRow = Selectable<Schema.Certificates>;
 
 // ---- contracts, obligations and claims (migration 20261122060000) ----

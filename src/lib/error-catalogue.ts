@@ -210,7 +210,7 @@ export const errorCatalogue = {
   'INVOICE.NOT_AVAILABLE': {
     status: 409,
     meaning:
-      'The order has no invoice: it is unpaid, or it was refunded before its payment was recorded.',
+      'The order or purchase has no invoice: a card or iDEAL payment not yet made, or refunded before its payment was recorded. (An invoice order has its invoice from its placement.)',
   },
   'LISTING.ALREADY_LISTED': {
     status: 409,
@@ -259,6 +259,11 @@ export const errorCatalogue = {
   'ORDER.NOT_REFUNDABLE': {
     status: 409,
     meaning: 'The order has no payment to refund.',
+  },
+  'ORDER.PART_OF_PURCHASE': {
+    status: 409,
+    meaning:
+      'The order is a line of a purchase: it is paid or cancelled with the purchase, under the purchase’s one invoice.',
   },
   'ORDER.PAYMENT_METHOD_UNAVAILABLE': {
     status: 422,

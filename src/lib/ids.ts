@@ -7,3 +7,5 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** An order's route params: the orders routes and the order's documents (certificates module) share it. */
 export const OrderIdParamsSchema = z.object({ id: z.uuid() });
+/** A purchase over several projects: `/v1/purchases/{id}/…`. */
+export const PurchaseIdParamsSchema = z.object({ id: z.uuid() });

@@ -25,6 +25,12 @@ export interface CheckoutSessionRequest {
   cancelUrl: string;
   /** Derived from the order id, so a retried create returns the same session. */
   idempotencyKey: string;
+  /**
+   * A purchase over several projects: the session is the purchase's (metadata
+   * `purchase_id`, and `client_reference_id` the purchase id), with a line item per project.
+   */
+  purchaseId?: string;
+  lineItems?: { description: string; quantity: number; unitAmountCents: number }[];
 }
 
 export interface CheckoutSession {
@@ -49,6 +55,8 @@ export interface ProviderCheckoutSession {
   currency: string | null;
   /** The two places the order id is carried; fulfilment requires both to agree. */
   metadataOrderId?: string | null;
+  /** A purchase's session: its metadata.purchase_id. */
+  metadataPurchaseId?: string | null;
   clientReferenceId?: string | null;
   createdAt?: Date;
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { OrderIdParamsSchema } from '../../lib/ids.js';
+import { OrderIdParamsSchema, PurchaseIdParamsSchema } from '../../lib/ids.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
 import {
@@ -108,15 +108,45 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{
   );
 
   app.get(
+    '/v1/purchases/:id/invoice.pdf',
+    {
+      config: PDF_CONFIG,
+      schema: {
+        operationId: 'getPurchaseInvoicePdf',
+        tags: ['orders'],
+        summary: 'Download the one invoice of a purchase as PDF (Dutch, or English with lang=en)',
+        description: [
+          'One invoice for the whole purchase: a line per project, one total, one payment reference. An invoice purchase has it from the moment it is placed, with the due date, the seller’s IBAN and an EPC QR code (GiroCode) for the total; a Stripe purchase gets it when it is paid.',
+          'Stored once with its SHA-256 (header `X-Content-SHA256`); payment does not change it. Another organisation’s purchase answers 404.',
+        ].join('\n\n'),
+        params: PurchaseIdParamsSchema,
+        querystring: LangQuerySchema,
+        response: {
+          200: PdfResponseSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'INVOICE.NOT_AVAILABLE'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const document = await certificates.purchaseInvoicePdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
+      return reply.headers(pdfHeaders(document)).send(document.bytes as never);
+    },
+  );
+
+  app.get(
     '/v1/orders/:id/invoice.pdf',
     {
       config: PDF_CONFIG,
       schema: {
         operationId: 'getOrderInvoicePdf',
         tags: ['orders'],
-        summary: 'Download the invoice of a paid order as PDF (Dutch, or English with lang=en)',
+        summary: 'Download the invoice of an order as PDF (Dutch, or English with lang=en)',
         description: [
-          'Every paid order has an invoice with a gapless number of the yearly INV- series: an invoice order gets it when it is placed, a Stripe order when it is paid (the invoice then shows the Stripe payment as its reference).',
+          'An invoice order has its invoice from the moment it is placed, to pay from: gapless number of the yearly INV- series, due date, the seller’s IBAN, the payment reference and an EPC QR code (GiroCode) for banking apps. Payment does not change it (the order says whether it is paid). A Stripe order gets its invoice when it is paid (it then shows the Stripe payment as its reference). An order that is a line of a purchase has the purchase’s one invoice.',
           'Rendered once (by a background job at payment, or by the first download) and stored with its SHA-256 (header `X-Content-SHA256`); every download returns the same bytes. The invoice stays as it was issued: after a refund it is not changed, and the credit note (`/v1/orders/{id}/credit-note.pdf`) is the correction.',
           'Another organisation’s order answers 404.',
         ].join('\n\n'),

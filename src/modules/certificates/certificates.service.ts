@@ -215,13 +215,15 @@ export function createCertificatesService(deps: CertificatesDeps) {
     },
 
     /**
-     * The invoice of a paid order (every paid order has one: an invoice order is numbered
-     * when placed, a Stripe order when paid), as it was issued: a refund leaves it as it
-     * is, and its credit note is the correction.
+     * The invoice of an order: an invoice order's from the moment it is placed (to pay
+     * from), a Stripe order's once it is paid; as it was issued: neither payment nor a
+     * refund changes it, and a credit note is the correction.
      */
     async invoicePdf(ctx: Ctx, orderId: string, lang: Lang): Promise<PdfDocument> {
       const order = await visibleOrder(ctx, orderId);
-      if (order.status !== 'paid' && order.status !== 'refunded') {
+      // An invoice order's invoice exists from its placement, whatever became of the order.
+      const issuedAtPlacement = order.payment_method === 'invoice';
+      if (!issuedAtPlacement && order.status !== 'paid' && order.status !== 'refunded') {
         throw conflict(
           'INVOICE.NOT_AVAILABLE',
           'The invoice PDF is available once the order is paid',
@@ -235,6 +237,35 @@ export function createCertificatesService(deps: CertificatesDeps) {
         ...(await documents.invoicePdf({ ...order, invoice_number: number }, lang)),
         filename: `${number}-${lang}.pdf`,
       };
+    },
+
+    /** A purchase's one invoice: the buyer organisation's and admins' only. */
+    async purchaseInvoicePdf(ctx: Ctx, purchaseId: string, lang: Lang): Promise<PdfDocument> {
+      const actor = requireActor(ctx);
+      const purchase = isUuid(purchaseId)
+        ? await db
+            .selectFrom('purchases')
+            .select(['id', 'buyer_organisation_id'])
+            .where('id', '=', purchaseId)
+            .executeTakeFirst()
+        : undefined;
+      if (
+        !purchase ||
+        (!isPlatformAdmin(actor) && purchase.buyer_organisation_id !== actor.organisationId)
+      )
+        throw notFound('Purchase');
+      const document = await documents.purchaseInvoice(purchase.id, lang);
+      if (!document)
+        throw conflict(
+          'INVOICE.NOT_AVAILABLE',
+          'The invoice of a card or iDEAL purchase is available once it is paid',
+        );
+      const number = (await db
+        .selectFrom('purchases')
+        .select('invoice_number')
+        .where('id', '=', purchase.id)
+        .executeTakeFirstOrThrow())!.invoice_number;
+      return { ...document, filename: `${number}-${lang}.pdf` };
     },
 
     /** The credit note of a refunded order's invoice. */

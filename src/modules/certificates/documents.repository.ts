@@ -38,7 +38,7 @@ export async function findInvoiceOrder(db: Kysely<DB>, orderId: string) {
       'o.billing_kvk_number',
       'o.billing_vat_number',
       'o.created_at',
-      'o.reserved_until',
+      'o.purchase_id',
       'p.title as project_title',
       'c.id as certificate_id',
       'c.number as certificate_number',
@@ -128,6 +128,7 @@ export async function findOrdersMissingDocuments(
         ]),
         eb.and([
           eb('o.invoice_number', 'is not', null),
+          eb('o.purchase_id', 'is', null),
           eb.not(
             eb.exists(
               eb
@@ -135,6 +136,20 @@ export async function findOrdersMissingDocuments(
                 .select('id.lang')
                 .whereRef('id.order_id', '=', 'o.id')
                 .where('id.lang', '=', lang),
+            ),
+          ),
+        ]),
+        // An order of a purchase: its invoice is the purchase's one document.
+        eb.and([
+          eb('o.invoice_number', 'is not', null),
+          eb('o.purchase_id', 'is not', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('purchase_invoice_documents as pd')
+                .select('pd.lang')
+                .whereRef('pd.purchase_id', '=', 'o.purchase_id')
+                .where('pd.lang', '=', lang),
             ),
           ),
         ]),
@@ -156,4 +171,57 @@ export async function findOrdersMissingDocuments(
     .limit(limit)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/** A purchase with what its one invoice prints: the purchase's billing details and a line per project. */
+export async function findInvoicePurchase(db: Kysely<DB>, purchaseId: string) {
+  const purchase = await db
+    .selectFrom('purchases')
+    .selectAll()
+    .where('id', '=', purchaseId)
+    .executeTakeFirst();
+  if (!purchase) return undefined;
+  const lines = await db
+    .selectFrom('orders as o')
+    .innerJoin('projects as p', 'p.id', 'o.project_id')
+    .select(['o.id', 'o.quantity', 'o.unit_price_cents', 'p.title as project_title'])
+    .where('o.purchase_id', '=', purchaseId)
+    .orderBy('p.title')
+    .orderBy('o.id')
+    .execute();
+  return { ...purchase, lines };
+}
+
+export type InvoicePurchase = NonNullable<Awaited<ReturnType<typeof findInvoicePurchase>>>;
+
+export async function findPurchaseInvoiceDocument(
+  db: Kysely<DB>,
+  purchaseId: string,
+  lang: 'nl' | 'en',
+): Promise<StoredDocument | undefined> {
+  const row = await db
+    .selectFrom('purchase_invoice_documents')
+    .select(['sha256', 'bytes'])
+    .where('purchase_id', '=', purchaseId)
+    .where('lang', '=', lang)
+    .executeTakeFirst();
+  return row && { sha256: row.sha256, bytes: toBuffer(row.bytes) };
+}
+
+/** Stores a first rendering; when another request or job stored one first, that one stands. */
+export async function insertPurchaseInvoiceDocument(
+  db: Kysely<DB>,
+  row: { purchaseId: string; lang: 'nl' | 'en'; sha256: string; bytes: Buffer; renderedAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('purchase_invoice_documents')
+    .values({
+      purchase_id: row.purchaseId,
+      lang: row.lang,
+      sha256: row.sha256,
+      bytes: row.bytes,
+      rendered_at: row.renderedAt,
+    })
+    .onConflict((oc) => oc.columns(['purchase_id', 'lang']).doNothing())
+    .execute();
 }

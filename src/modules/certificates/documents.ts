@@ -11,11 +11,16 @@ import {
   type CertificateView,
   type StoredDocument,
 } from './certificates.repository.js';
+import { addDays } from '../../lib/clock.js';
 import {
   findCreditNoteDocument,
   findInvoiceOrder,
+  findInvoicePurchase,
+  findPurchaseInvoiceDocument,
   type InvoiceOrder,
+  type InvoicePurchase,
   insertCreditNoteDocument,
+  insertPurchaseInvoiceDocument,
 } from './documents.repository.js';
 import { type InvoiceAddress, type InvoicePdfData, renderInvoicePdf } from './invoice-pdf.js';
 
@@ -121,28 +126,45 @@ export function createDocuments(deps: DocumentsDeps) {
   }
 
   /**
-   * The invoice as it was issued: paid (every invoice is handed out once its order is
-   * paid), whatever happened after. A refund does not change it; its credit note does.
+   * The invoice as it was issued, whatever happened after: a refund does not change it
+   * (its credit note does), and neither does a payment. An invoice order's invoice is
+   * issued when it is placed, to be paid: due date, IBAN, payment reference and the EPC QR
+   * code, and nothing that only payment brings (no certificate, no "paid on"); the order
+   * says whether it was paid. A Stripe order's invoice is issued when it is paid, and says so.
+   * An order of a purchase has the purchase's one invoice.
    */
   async function invoicePdf(
     order: InvoiceOrder & { invoice_number: string },
     lang: Lang,
   ): Promise<StoredDocument> {
+    if (order.purchase_id !== null) {
+      const purchase = await findInvoicePurchase(db, order.purchase_id);
+      if (!purchase || purchase.invoice_number === null)
+        throw new Error(`purchase ${order.purchase_id} has no invoice`);
+      return purchaseInvoicePdf({ ...purchase, invoice_number: purchase.invoice_number }, lang);
+    }
     const stored = await repo.findInvoiceDocument(db, order.id, lang);
     if (stored) return stored;
+    const due = order.payment_method === 'invoice';
+    const data = invoiceData(order, config);
     const bytes = await renderInvoicePdf(
       {
-        ...invoiceData(order, config),
+        ...data,
+        ...(due
+          ? { line: { ...data.line, certificateNumber: null, serialStart: null, serialEnd: null } }
+          : {}),
         kind: 'invoice',
         number: order.invoice_number,
         issuedAt: invoiceDate(order),
-        dueAt: null,
-        payment: {
-          method: order.payment_method,
-          status: 'paid',
-          reference: paymentReference(order),
-          paidAt: order.paid_at,
-        },
+        dueAt: due ? invoiceDueDate(order.created_at) : null,
+        payment: due
+          ? { method: 'invoice', status: 'due', reference: order.payment_reference }
+          : {
+              method: order.payment_method,
+              status: 'paid',
+              reference: paymentReference(order),
+              paidAt: order.paid_at,
+            },
       },
       lang,
     );
@@ -154,6 +176,69 @@ export function createDocuments(deps: DocumentsDeps) {
       renderedAt: clock.now(),
     });
     return (await repo.findInvoiceDocument(db, order.id, lang))!;
+  }
+
+  /** When an invoice issued at placement is due: INVOICE_DUE_DAYS after it was placed. */
+  function invoiceDueDate(placedAt: Date): Date {
+    return addDays(placedAt, config.orders.invoiceDueDays);
+  }
+
+  /**
+   * A purchase's one invoice: a line per project, one total, one payment reference. An
+   * invoice purchase's is issued when it is placed, to be paid (with the EPC QR code for
+   * the total); a Stripe purchase's when it is paid. Stored once, like every document.
+   */
+  async function purchaseInvoicePdf(
+    purchase: InvoicePurchase & { invoice_number: string },
+    lang: Lang,
+  ): Promise<StoredDocument> {
+    const stored = await findPurchaseInvoiceDocument(db, purchase.id, lang);
+    if (stored) return stored;
+    const lines = purchase.lines.map((line) => ({
+      projectTitle: line.project_title,
+      quantity: line.quantity,
+      unitPriceCents: line.unit_price_cents,
+    }));
+    const due = purchase.payment_method === 'invoice';
+    const bytes = await renderInvoicePdf(
+      {
+        kind: 'invoice',
+        number: purchase.invoice_number,
+        issuedAt: due ? purchase.created_at : (purchase.paid_at ?? purchase.created_at),
+        dueAt: due ? invoiceDueDate(purchase.created_at) : null,
+        seller: config.seller,
+        buyer: {
+          name: purchase.billing_name,
+          address: readJson<InvoiceAddress | null>(purchase.billing_address) ?? null,
+          kvkNumber: purchase.billing_kvk_number,
+          vatNumber: purchase.billing_vat_number,
+        },
+        line: lines[0]!,
+        lines,
+        vat: config.vat,
+        currency: purchase.currency,
+        payment: due
+          ? { method: 'invoice', status: 'due', reference: purchase.payment_reference }
+          : {
+              method: 'stripe',
+              status: 'paid',
+              reference:
+                purchase.stripe_payment_intent_id ??
+                purchase.paid_reference ??
+                purchase.payment_reference,
+              paidAt: purchase.paid_at,
+            },
+      },
+      lang,
+    );
+    await insertPurchaseInvoiceDocument(db, {
+      purchaseId: purchase.id,
+      lang,
+      sha256: sha256Hex(bytes),
+      bytes,
+      renderedAt: clock.now(),
+    });
+    return (await findPurchaseInvoiceDocument(db, purchase.id, lang))!;
   }
 
   /** The credit note of a refunded invoice: negative line and totals, the invoice it credits, the reason. */
@@ -199,10 +284,9 @@ export function createDocuments(deps: DocumentsDeps) {
   }
 
   /**
-   * The invoice of an order as it stands, for the e-mail that carries it: while the order
-   * waits for its transfer an open invoice (pay before the reservation ends), rendered on
-   * the spot and not stored; once paid, the stored invoice. Undefined for an order that has
-   * no invoice number (a Stripe order before payment) or no longer exists.
+   * The invoice of an order, for the e-mail that carries it: the one invoice the order has
+   * (an invoice order's is issued at placement, a Stripe order's once paid). Undefined for
+   * an order that has no invoice number yet or no longer exists.
    */
   async function currentInvoicePdf(
     orderId: string,
@@ -210,29 +294,23 @@ export function createDocuments(deps: DocumentsDeps) {
   ): Promise<{ filename: string; bytes: Buffer } | undefined> {
     const order = await findInvoiceOrder(db, orderId);
     if (!order || order.invoice_number === null) return undefined;
-    const number = order.invoice_number;
-    const filename = `${number}-${lang}.pdf`;
-    if (order.status === 'paid' || order.status === 'refunded')
-      return { filename, bytes: (await invoicePdf({ ...order, invoice_number: number }, lang)).bytes };
-    const bytes = await renderInvoicePdf(
-      {
-        ...invoiceData(order, config),
-        kind: 'invoice',
-        number,
-        issuedAt: invoiceDate(order),
-        dueAt: order.reserved_until,
-        payment: { method: order.payment_method, status: 'open', reference: paymentReference(order) },
-      },
-      lang,
-    );
-    return { filename, bytes };
+    const document = await invoicePdf({ ...order, invoice_number: order.invoice_number }, lang);
+    return { filename: `${order.invoice_number}-${lang}.pdf`, bytes: document.bytes };
   }
 
   return {
     certificatePdf,
     invoicePdf,
+    purchaseInvoicePdf,
     creditNotePdf,
     currentInvoicePdf,
+
+    /** The invoice of a purchase, or undefined when it has none yet (a Stripe purchase not paid). */
+    async purchaseInvoice(purchaseId: string, lang: Lang): Promise<StoredDocument | undefined> {
+      const purchase = await findInvoicePurchase(db, purchaseId);
+      if (!purchase || purchase.invoice_number === null) return undefined;
+      return purchaseInvoicePdf({ ...purchase, invoice_number: purchase.invoice_number }, lang);
+    },
 
     /**
      * The render job: every document the order has in `lang` that is not stored yet.

@@ -7,7 +7,8 @@ import {
   type Lang,
 } from '../../lib/format.js';
 import { serialRange } from './certificate-pdf.js';
-import { A4, clip, COLOR, createDocument, FONT, pdfText } from './pdf-common.js';
+import { epcPayload } from './epc-qr.js';
+import { A4, clip, COLOR, createDocument, drawQrCode, FONT, pdfText } from './pdf-common.js';
 import { INVOICE_TEXTS } from './texts.js';
 
 /**
@@ -43,24 +44,33 @@ export interface InvoicePdfData {
     kvkNumber?: string | null;
     vatNumber?: string | null;
   };
-  line: {
-    projectTitle: string;
-    quantity: number;
-    unitPriceCents: number;
-    certificateNumber?: string | null;
-    serialStart?: number | null;
-    serialEnd?: number | null;
-  };
+  line: InvoiceLine;
+  /** A purchase over several projects: one line per project (replaces `line`). */
+  lines?: InvoiceLine[] | undefined;
   vat: Config['vat'];
   currency: string;
   payment: {
     method: 'stripe' | 'invoice';
-    status: 'open' | 'paid' | 'refunded';
+    /**
+     * 'due': an invoice issued when the order was placed, to be paid by bank transfer: it
+     * says how to pay (due date, IBAN, reference, EPC QR code) and never whether it was;
+     * the order says that. 'open', 'paid', 'refunded': as the words say.
+     */
+    status: 'due' | 'open' | 'paid' | 'refunded';
     /** What the buyer quotes with a bank transfer, or the Stripe payment's id. */
     reference: string;
     paidAt?: Date | null;
     refundedAt?: Date | null;
   };
+}
+
+export interface InvoiceLine {
+  projectTitle: string;
+  quantity: number;
+  unitPriceCents: number;
+  certificateNumber?: string | null;
+  serialStart?: number | null;
+  serialEnd?: number | null;
 }
 
 export interface InvoiceTotals {
@@ -97,22 +107,34 @@ export function computeInvoiceTotals(
   };
 }
 
+/** The totals of several lines: the net amounts add up, VAT is rounded once on their sum. */
+export function computeLinesTotals(
+  lines: readonly Pick<InvoiceLine, 'quantity' | 'unitPriceCents'>[],
+  rateBasisPoints: number,
+): InvoiceTotals {
+  let net = 0;
+  for (const line of lines) {
+    net += computeInvoiceTotals(line.quantity, line.unitPriceCents, 0).netCents;
+    if (!Number.isSafeInteger(net)) throw new RangeError('invoice total out of range');
+  }
+  return computeInvoiceTotals(1, net, rateBasisPoints);
+}
+
 const LEFT = 50;
 const WIDTH = A4.width - 2 * LEFT;
 const RIGHT = LEFT + WIDTH;
 // Table columns: description | quantity | unit price | amount (right-aligned numbers)
 const COL_QTY_RIGHT = 340;
 const COL_PRICE_RIGHT = 440;
+/** Banking apps read the EPC QR code from about 2.5 cm; this is 3.9 cm. */
+const EPC_QR_SIZE = 110;
 
 export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'): Promise<Buffer> {
   const t = INVOICE_TEXTS[lang];
   const creditNote = data.kind === 'credit_note';
   const sign = creditNote ? -1 : 1;
-  const totals = computeInvoiceTotals(
-    data.line.quantity,
-    data.line.unitPriceCents,
-    data.vat.rateBasisPoints,
-  );
+  const lines = data.lines && data.lines.length > 0 ? data.lines : [data.line];
+  const totals = computeLinesTotals(lines, data.vat.rateBasisPoints);
   const money = (cents: number) => formatMoney(sign * cents, lang, data.currency);
   const title = creditNote ? t.creditNoteTitle : t.invoiceTitle;
   const seller = data.seller;
@@ -213,7 +235,11 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
   ];
   if (creditNote && data.creditedInvoiceNumber)
     facts.push([t.creditsInvoiceLabel, data.creditedInvoiceNumber]);
-  if (!creditNote && data.payment.status === 'open' && data.dueAt)
+  if (
+    !creditNote &&
+    (data.payment.status === 'open' || data.payment.status === 'due') &&
+    data.dueAt
+  )
     facts.push([t.dueDateLabel, formatDate(data.dueAt, lang)]);
   if (data.orderReference) facts.push([t.orderLabel, data.orderReference]);
   let factY = y;
@@ -247,18 +273,10 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     }
   });
 
-  // The line: a table with a header row and one row of values
+  // The lines: a table with a header row and one row per project
   y = Math.max(buyerBottom, factY) + 30;
   const headerY = y;
-  const line = data.line;
-  const serials =
-    line.serialStart != null && line.serialEnd != null
-      ? serialRange(line.serialStart, line.serialEnd)
-      : undefined;
-  const detail = t.lineDetail({
-    ...(line.certificateNumber ? { certificate: line.certificateNumber } : {}),
-    ...(serials ? { serials } : {}),
-  });
+  const compact = lines.length > 1;
   let lineBottom = 0;
   tag.group('Table', (table) => {
     table.group('TR', (tr) => {
@@ -281,42 +299,54 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     y += 14;
     tag.artifact(() => rule(doc, y));
     y += 8;
-    const rowY = y;
-    table.group('TR', (tr) => {
-      tr.add('TD', () => {
-        doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-        doc.text(pdfText(t.lineDescription(clip(line.projectTitle, 160))), LEFT, rowY, {
-          width: COL_QTY_RIGHT - 70 - LEFT,
-          height: 40,
-          ellipsis: true,
-        });
-        const descriptionBottom = doc.y;
-        if (detail)
-          doc
-            .font(FONT.regular)
-            .fontSize(8)
-            .fillColor(COLOR.muted)
-            .text(detail, LEFT, descriptionBottom + 2, {
-              width: COL_QTY_RIGHT - 70 - LEFT,
-              height: 22,
-              ellipsis: true,
-            });
-        lineBottom = doc.y;
+    for (const line of lines) {
+      const serials =
+        line.serialStart != null && line.serialEnd != null
+          ? serialRange(line.serialStart, line.serialEnd)
+          : undefined;
+      const detail = t.lineDetail({
+        ...(line.certificateNumber ? { certificate: line.certificateNumber } : {}),
+        ...(serials ? { serials } : {}),
       });
-      const cell = (text: string, x: number, width: number) =>
-        tr.add('TD', () =>
-          doc
-            .font(FONT.regular)
-            .fontSize(10)
-            .fillColor(COLOR.text)
-            .text(text, x, rowY, { width, align: 'right', lineBreak: false }),
-        );
-      cell(formatInteger(sign * line.quantity, lang), COL_QTY_RIGHT - 60, 60);
-      cell(formatMoney(line.unitPriceCents, lang, data.currency), COL_PRICE_RIGHT - 95, 95);
-      cell(money(totals.netCents), RIGHT - 100, 100);
-    });
+      const rowY = y;
+      const net = computeInvoiceTotals(line.quantity, line.unitPriceCents, 0).netCents;
+      table.group('TR', (tr) => {
+        tr.add('TD', () => {
+          doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+          doc.text(pdfText(t.lineDescription(clip(line.projectTitle, 160))), LEFT, rowY, {
+            width: COL_QTY_RIGHT - 70 - LEFT,
+            height: compact ? 26 : 40,
+            ellipsis: true,
+          });
+          const descriptionBottom = doc.y;
+          if (detail)
+            doc
+              .font(FONT.regular)
+              .fontSize(8)
+              .fillColor(COLOR.muted)
+              .text(detail, LEFT, descriptionBottom + 2, {
+                width: COL_QTY_RIGHT - 70 - LEFT,
+                height: 22,
+                ellipsis: true,
+              });
+          lineBottom = doc.y;
+        });
+        const cell = (text: string, x: number, width: number) =>
+          tr.add('TD', () =>
+            doc
+              .font(FONT.regular)
+              .fontSize(10)
+              .fillColor(COLOR.text)
+              .text(text, x, rowY, { width, align: 'right', lineBreak: false }),
+          );
+        cell(formatInteger(sign * line.quantity, lang), COL_QTY_RIGHT - 60, 60);
+        cell(formatMoney(line.unitPriceCents, lang, data.currency), COL_PRICE_RIGHT - 95, 95);
+        cell(money(net), RIGHT - 100, 100);
+      });
+      y = Math.max(lineBottom, y + 14) + (compact ? 6 : 0);
+    }
   });
-  y = Math.max(lineBottom, y + 14) + 8;
+  y += 8;
   tag.artifact(() => rule(doc, y));
   y += 10;
 
@@ -387,8 +417,8 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     );
   else if (status.status === 'refunded' && status.refundedAt)
     paymentLines.push(t.refundedOn(formatDate(status.refundedAt, lang)));
-  else if (status.status === 'open') {
-    paymentLines.push(t.open);
+  else if (status.status === 'open' || status.status === 'due') {
+    if (status.status === 'open') paymentLines.push(t.open);
     if (data.dueAt) {
       paymentLines.push(
         t.payBefore({
@@ -401,19 +431,53 @@ export async function renderInvoicePdf(data: InvoicePdfData, lang: Lang = 'nl'):
     }
   }
   paymentLines.push(`${t.referenceLabel}: ${status.reference}`);
+  // An invoice to pay by bank transfer carries the EPC QR code that banking apps read.
+  const epc =
+    !creditNote && status.method === 'invoice' && status.status === 'due'
+      ? epcPayload({
+          name: seller.name,
+          iban: seller.iban,
+          amountCents: totals.totalCents,
+          reference: status.reference,
+        })
+      : undefined;
+  if (y > (epc ? 600 : 660)) {
+    doc.addPage();
+    y = 60;
+  }
   const paymentY = y;
+  const textWidth = epc ? WIDTH - EPC_QR_SIZE - 20 : WIDTH;
   tag.add('P', () =>
     doc
       .font(FONT.regular)
       .fontSize(10)
       .fillColor(COLOR.text)
       .text(pdfText(paymentLines.join('\n')), LEFT, paymentY, {
-        width: WIDTH,
+        width: textWidth,
         height: 110,
         ellipsis: true,
         lineGap: 2,
       }),
   );
+  if (epc) {
+    const qrX = RIGHT - EPC_QR_SIZE;
+    tag.add('Figure', () => drawQrCode(doc, epc, { x: qrX, y: paymentY, size: EPC_QR_SIZE }), {
+      alt: t.epcQrAlt,
+      bbox: [qrX, paymentY, qrX + EPC_QR_SIZE, paymentY + EPC_QR_SIZE],
+      placement: 'Block',
+    });
+    tag.add('P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(8)
+        .fillColor(COLOR.muted)
+        .text(t.epcQrCaption, qrX - 20, paymentY + EPC_QR_SIZE + 4, {
+          width: EPC_QR_SIZE + 20,
+          align: 'center',
+          lineBreak: false,
+        }),
+    );
+  }
 
   // Footer
   tag.artifact(() => rule(doc, 770));

@@ -152,6 +152,8 @@ export interface InvoiceTexts {
   refundedOn(date: string): string;
   payBefore(p: { date: string; iban: string; seller: string; reference: string }): string;
   referenceLabel: string;
+  epcQrAlt: string;
+  epcQrCaption: string;
   contactLine(email: string): string;
 }
 
@@ -194,6 +196,9 @@ export const INVOICE_TEXTS: Record<Lang, InvoiceTexts> = {
     payBefore: (p) =>
       `Graag het totaalbedrag vóór ${p.date} overmaken op ${p.iban} ten name van ${p.seller}, onder vermelding van ${p.reference}.`,
     referenceLabel: 'Betalingskenmerk',
+    epcQrAlt:
+      'QR-code voor uw bankapp: betaling van het totaalbedrag aan de verkoper, met het betalingskenmerk',
+    epcQrCaption: 'Scan met uw bankapp',
     contactLine: (email) => `Vragen? Mail naar ${email}.`,
   },
   en: {
@@ -234,6 +239,9 @@ export const INVOICE_TEXTS: Record<Lang, InvoiceTexts> = {
     payBefore: (p) =>
       `Please transfer the total before ${p.date} to ${p.iban} in the name of ${p.seller}, quoting ${p.reference}.`,
     referenceLabel: 'Payment reference',
+    epcQrAlt:
+      'QR code for your banking app: a transfer of the total to the seller, with the payment reference',
+    epcQrCaption: 'Scan with your banking app',
     contactLine: (email) => `Questions? Write to ${email}.`,
   },
 };

@@ -44,6 +44,7 @@ export function toOrder(row: OrderView): Order {
             valueCents: Number(row.certificate_value_cents),
             issuedAt: row.certificate_issued_at!.toISOString(),
           },
+    purchaseId: row.purchase_id,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -127,6 +127,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
             ...AUTHENTICATED_PROBLEMS,
             404,
             'ORDER.NOT_INVOICE',
+            'ORDER.PART_OF_PURCHASE',
             'ORDER.INVALID_STATE',
             'ORDER.AMOUNT_MISMATCH',
           ),
@@ -149,7 +150,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         body: CancelOrderSchema,
         response: {
           200: OrderSchema,
-          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'ORDER.INVALID_STATE'),
+          ...problemResponses(
+            ...AUTHENTICATED_PROBLEMS,
+            404,
+            'ORDER.INVALID_STATE',
+            'ORDER.PART_OF_PURCHASE',
+          ),
         },
       },
     },

@@ -42,7 +42,7 @@ export const IdempotencyHeadersSchema = z.object({
     ),
 });
 
-const BillingSchema = z
+export const BillingSchema = z
   .object({
     name: z.string(),
     kvkNumber: z.string().nullable(),
@@ -133,6 +133,12 @@ export const OrderSchema = z
         'Platform admins: every open problem of the order, oldest first, each resolved on its own',
       ),
     certificate: OrderCertificateSchema.nullable(),
+    purchaseId: z
+      .uuid()
+      .nullable()
+      .describe(
+        'The purchase this order is a line of (one invoice or Checkout Session for several projects), or null',
+      ),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Order' });

@@ -96,6 +96,12 @@ const checkoutUnavailable = () =>
     'The order was cancelled and its credits released; place a new order with a new Idempotency-Key.',
   );
 
+const partOfPurchase = () =>
+  conflict(
+    'ORDER.PART_OF_PURCHASE',
+    'This order is a line of a purchase: mark the purchase paid, or cancel the purchase',
+  );
+
 /** Errors of the order statement that are answers, not faults. */
 const CHECK_VIOLATION = '23514';
 const UNIQUE_VIOLATION = '23505';
@@ -212,6 +218,7 @@ export function createOrdersService(deps: OrdersDeps) {
       certificate_serial_end: null,
       certificate_value_cents: null,
       certificate_issued_at: null,
+      purchase_id: null,
     }) as unknown as Record<string, unknown>;
   }
 
@@ -575,6 +582,7 @@ export function createOrdersService(deps: OrdersDeps) {
       const octx = orderCtx(ctx);
       const result = await db.transaction().execute(async (trx) => {
         const order = await visibleOrder(trx, ctx, orderId);
+        if (order.purchase_id !== null) throw partOfPurchase();
         if (order.payment_method !== 'invoice') {
           throw conflict(
             'ORDER.NOT_INVOICE',
@@ -612,7 +620,8 @@ export function createOrdersService(deps: OrdersDeps) {
       requirePlatformAdmin(ctx);
       const octx = orderCtx(ctx);
       const result = await db.transaction().execute(async (trx) => {
-        await visibleOrder(trx, ctx, orderId);
+        const order = await visibleOrder(trx, ctx, orderId);
+        if (order.purchase_id !== null && order.status === 'reserved') throw partOfPurchase();
         return releaseOrder(trx, octx, orderId, 'cancelled', input.reason);
       });
       if (result.outcome === 'not_found') throw notFound('Order');

@@ -9,6 +9,7 @@ import {
   recordRefund,
   releaseOrder,
 } from '../settlement/fulfilment.js';
+import { fulfilPurchase, lockPurchase, releasePurchase } from '../settlement/purchases.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
 
@@ -25,6 +26,8 @@ export interface CheckoutSessionFacts {
   amountTotalCents: number | null;
   currency: string | null;
   paymentIntentId: string | null;
+  /** A purchase's session names the purchase in metadata.purchase_id (and client_reference_id). */
+  metadataPurchaseId?: string | null;
 }
 
 export interface SettlementOutcome {
@@ -34,6 +37,41 @@ export interface SettlementOutcome {
   orderId: string | null;
   /** For after commit: queueFulfilFollowUps (the refund of a late payment). */
   fulfilment?: FulfilResult;
+  /** A purchase's session: every line's fulfilment, for queueFulfilFollowUps each. */
+  fulfilments?: FulfilResult[];
+}
+
+/** The purchase a session is for: metadata.purchase_id and client_reference_id agree. */
+function purchaseOf(
+  facts: Pick<CheckoutSessionFacts, 'metadataPurchaseId' | 'clientReferenceId'>,
+): string | null {
+  const id = facts.metadataPurchaseId;
+  return id && isUuid(id) && id === facts.clientReferenceId ? id : null;
+}
+
+/** A purchase's paid session: every line fulfilled once (fulfilPurchase checks the total). */
+async function settlePaidPurchaseSession(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  facts: CheckoutSessionFacts,
+  purchaseId: string,
+): Promise<SettlementOutcome> {
+  if (facts.paymentIntentId) await repo.lockPaymentIntent(trx, facts.paymentIntentId);
+  const result = await fulfilPurchase(trx, ctx, {
+    purchaseId,
+    amountCents: facts.amountTotalCents ?? Number.NaN,
+    currency: facts.currency ?? '',
+    method: 'stripe',
+    externalReference: facts.sessionId,
+    stripePaymentIntentId: facts.paymentIntentId,
+  });
+  if (result.outcome === 'not_found') return { outcome: 'not_found', orderId: null };
+  const lines = result.outcome === 'mismatch' ? [] : result.lines;
+  return {
+    outcome: `purchase_${result.outcome}`,
+    orderId: lines[0]?.orderId ?? null,
+    fulfilments: lines,
+  };
 }
 
 type OrderReference =
@@ -74,6 +112,8 @@ export async function settlePaidSession(
   ctx: OrderCtx,
   facts: CheckoutSessionFacts,
 ): Promise<SettlementOutcome> {
+  const purchaseId = purchaseOf(facts);
+  if (purchaseId) return settlePaidPurchaseSession(trx, ctx, facts, purchaseId);
   const reference = orderReference(facts);
   if (reference.kind === 'none') return { outcome: 'no_order_reference', orderId: null };
   if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
@@ -120,9 +160,29 @@ export async function settlePaidSession(
 export async function settleClosedSession(
   trx: Transaction<DB>,
   ctx: OrderCtx,
-  facts: Pick<CheckoutSessionFacts, 'sessionId' | 'metadataOrderId' | 'clientReferenceId'>,
+  facts: Pick<
+    CheckoutSessionFacts,
+    'sessionId' | 'metadataOrderId' | 'clientReferenceId' | 'metadataPurchaseId'
+  >,
   reason: 'expired' | 'payment_failed',
 ): Promise<SettlementOutcome> {
+  const purchaseId = purchaseOf(facts);
+  if (purchaseId) {
+    // Only the purchase's own session ends its reservations; lines already paid stay paid.
+    const purchase = await lockPurchase(trx, purchaseId);
+    if (!purchase) return { outcome: 'not_found', orderId: null };
+    if (
+      purchase.stripe_checkout_session_id !== null &&
+      purchase.stripe_checkout_session_id !== facts.sessionId
+    )
+      return { outcome: 'stale_session', orderId: null };
+    const released = await releasePurchase(trx, ctx, purchaseId, reason);
+    const first = released.lines[0];
+    return {
+      outcome: `purchase_${released.outcome}`,
+      orderId: first && first.outcome !== 'not_found' ? first.order.id : null,
+    };
+  }
   const reference = orderReference(facts);
   if (reference.kind === 'none') return { outcome: 'no_order_reference', orderId: null };
   if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);

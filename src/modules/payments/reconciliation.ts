@@ -55,6 +55,7 @@ function factsOf(session: ProviderCheckoutSession): CheckoutSessionFacts {
     amountTotalCents: session.amountTotalCents,
     currency: session.currency,
     paymentIntentId: session.paymentIntentId,
+    metadataPurchaseId: session.metadataPurchaseId ?? null,
   };
 }
 
@@ -126,6 +127,8 @@ export async function reconcileStripe(deps: ReconcileDeps, since: Date): Promise
             : settleClosedSession(trx, ctx, facts, 'expired'),
         );
       if (settled.fulfilment) await queueFulfilFollowUps(jobs, settled.fulfilment);
+      // A purchase's session: each line's follow-up (a late line's refund).
+      for (const line of settled.fulfilments ?? []) await queueFulfilFollowUps(jobs, line);
       report.applied[settled.outcome] = (report.applied[settled.outcome] ?? 0) + 1;
     } catch (error) {
       report.failed += 1;

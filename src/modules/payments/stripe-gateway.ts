@@ -120,6 +120,7 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 export function toProviderSession(session: Stripe.Checkout.Session): ProviderCheckoutSession {
   const metadataOrderId = session.metadata?.['order_id'] ?? null;
   return {
+    metadataPurchaseId: session.metadata?.['purchase_id'] ?? null,
     id: session.id,
     orderId: metadataOrderId ?? session.client_reference_id ?? null,
     metadataOrderId,
@@ -149,26 +150,38 @@ export function createStripeGateway(
       {
         mode: 'payment',
         currency: request.currency,
-        line_items: [
-          {
-            quantity: request.quantity,
-            price_data: {
-              currency: request.currency,
-              unit_amount: request.unitAmountCents,
-              product_data: {
-                name: request.description,
-                ...(request.productDescription ? { description: request.productDescription } : {}),
-              },
+        line_items: (
+          request.lineItems ?? [
+            {
+              description: request.description,
+              quantity: request.quantity,
+              unitAmountCents: request.unitAmountCents,
+            },
+          ]
+        ).map((item) => ({
+          quantity: item.quantity,
+          price_data: {
+            currency: request.currency,
+            unit_amount: item.unitAmountCents,
+            product_data: {
+              name: item.description,
+              ...(request.productDescription ? { description: request.productDescription } : {}),
             },
           },
-        ],
+        })),
         // API 2026-09-30 replaced `payment_method_types` (removed) with this filter.
         allowed_payment_method_types:
           config.paymentMethods as Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[],
-        client_reference_id: request.orderId,
-        metadata: { order_id: request.orderId },
+        client_reference_id: request.purchaseId ?? request.orderId,
+        metadata: request.purchaseId
+          ? { purchase_id: request.purchaseId }
+          : { order_id: request.orderId },
         // On the PaymentIntent too, so the payment, its charge and refunds lead back to the order.
-        payment_intent_data: { metadata: { order_id: request.orderId } },
+        payment_intent_data: {
+          metadata: request.purchaseId
+            ? { purchase_id: request.purchaseId }
+            : { order_id: request.orderId },
+        },
         expires_at: checkoutExpiry(request.expiresAt, request.placedAt, now()),
         success_url: request.successUrl,
         cancel_url: request.cancelUrl,

@@ -118,6 +118,7 @@ export function checkoutFacts(session: Record<string, unknown>): CheckoutSession
   return {
     sessionId: String(session['id']),
     metadataOrderId: text(metadata['order_id']),
+    metadataPurchaseId: text(metadata['purchase_id']),
     clientReferenceId: text(session['client_reference_id']),
     amountTotalCents: integer(session['amount_total']),
     currency: text(session['currency']),
@@ -321,9 +322,13 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         return { eventId: event.id, outcome: 'duplicate', duplicate: true };
       throw error;
     }
-    if (settled.fulfilment) {
+    const followUps = [
+      ...(settled.fulfilment ? [settled.fulfilment] : []),
+      ...(settled.fulfilments ?? []),
+    ];
+    for (const fulfilment of followUps) {
       try {
-        await queueFulfilFollowUps(jobs, settled.fulfilment);
+        await queueFulfilFollowUps(jobs, fulfilment);
       } catch (error) {
         // Committed already; the reconciliation job finds the refund still owed and queues it again.
         deps.log?.error(

@@ -589,7 +589,7 @@ export async function queueFulfilFollowUps(jobs: JobQueue, result: FulfilResult)
 }
 
 /** The next number of the yearly invoice series; its counter row stays locked until commit, so a rollback gives it back. */
-async function nextInvoiceNumber(trx: Transaction<DB>, at: Date): Promise<string> {
+export async function nextInvoiceNumber(trx: Transaction<DB>, at: Date): Promise<string> {
   const year = documentYear(at);
   return formatDocumentNumber('INV', year, await repo.nextDocumentNumber(trx, 'invoice', year));
 }

@@ -1,0 +1,539 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { addDays, addSeconds } from '../../lib/clock.js';
+import {
+  type Actor,
+  type Ctx,
+  isPlatformAdmin,
+  requireActor,
+  requirePlatformAdmin,
+} from '../../lib/context.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
+import {
+  awaitIdempotentResponse,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  hashRequest,
+  idempotencyInProgress,
+  type IdempotencyRef,
+  recordIdempotentResponse,
+  type StoredResponse,
+} from '../../lib/idempotency.js';
+import { isUuid } from '../../lib/ids.js';
+import { PaymentRefusedError, providerErrorFacts } from '../../lib/payment-gateway.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  nextInvoiceNumber,
+  type OrderCtx,
+  queueFulfilFollowUps,
+} from '../settlement/fulfilment.js';
+import {
+  fulfilPurchase,
+  lockPurchase,
+  type PurchaseFulfilResult,
+  releasePurchase,
+} from '../settlement/purchases.js';
+import {
+  checkoutRefused,
+  insufficientCredits,
+  providerUnavailable,
+} from '../settlement/settlement-errors.js';
+import { settlementRepository } from '../settlement/settlement.repository.js';
+import { newPaymentReference, toOrder } from './order-view.js';
+import type { CreateOrderResponse, OrdersDeps, RenderProblem } from './orders.service.js';
+import type { CreatePurchaseInput, MarkPurchasePaidInput, Purchase } from './purchases.schemas.js';
+import { purchasesRepository as repo, type PurchaseView } from './purchases.repository.js';
+
+const CREATE_SCOPE = 'purchases.create';
+const REPLAY_WAIT_MS = 10_000;
+
+/** The API's view of a purchase (also what its Idempotency-Key replays). */
+export function toPurchase(view: PurchaseView): Purchase {
+  const statuses = view.orders.map((order) => order.status);
+  const status: Purchase['status'] =
+    view.paid_at !== null
+      ? 'paid'
+      : statuses.includes('reserved')
+        ? 'reserved'
+        : statuses.every((s) => s === 'expired')
+          ? 'expired'
+          : 'cancelled';
+  return {
+    id: view.id,
+    status,
+    buyerOrganisationId: view.buyer_organisation_id,
+    paymentMethod: view.payment_method,
+    amountCents: Number(view.amount_cents),
+    currency: 'EUR',
+    reservedUntil: view.reserved_until.toISOString(),
+    invoiceNumber: view.invoice_number,
+    paymentReference: view.payment_reference,
+    checkoutUrl: status === 'reserved' ? view.stripe_checkout_url : null,
+    billing: {
+      name: view.billing_name,
+      kvkNumber: view.billing_kvk_number,
+      vatNumber: view.billing_vat_number,
+      address: (view.billing_address as Purchase['billing']['address']) ?? null,
+    },
+    paidAt: view.paid_at?.toISOString() ?? null,
+    lines: view.orders.map((order) => ({
+      project: { id: order.project_id, title: order.project_title },
+      credits: order.quantity,
+      unitPriceCents: order.unit_price_cents,
+      amountCents: Number(order.amount_cents),
+      order: toOrder(order),
+    })),
+    createdAt: view.created_at.toISOString(),
+  };
+}
+
+/** A line refused: the problem names the line (`errors[].path`). */
+function lineRefusal(error: AppError, index: number): AppError {
+  const extensions = error.extensions ?? {};
+  return new AppError(error.status, error.code, `Line ${index + 1}: ${error.message}`, {
+    ...extensions,
+    errors: [{ path: `body.lines.${index}`, message: error.message }],
+  });
+}
+
+function isSupplierMember(actor: Actor): boolean {
+  return actor.organisationKind === 'supplier' && actor.role === 'member';
+}
+
+export function createPurchasesService(deps: OrdersDeps) {
+  const { db, clock, config, jobs, payments } = deps;
+  const orderCtx = (ctx: Ctx): OrderCtx => ({ ...ctx, now: clock.now() });
+
+  async function viewOf(executor: Kysely<DB>, id: string): Promise<PurchaseView> {
+    const view = await repo.findPurchaseView(executor, id);
+    if (!view) throw new Error(`purchase ${id} vanished`);
+    return view;
+  }
+
+  /**
+   * Every reservation or none, in one transaction. Locks: the buyer's row (its orders and
+   * keys queue there), the invoice counter (invoice purchases), then the balances of the
+   * lines' projects in the order of their ids — so two purchases over the same projects
+   * queue rather than deadlock, and the balances' CHECK refuses any oversell.
+   */
+  async function place(
+    trx: Transaction<DB>,
+    ctx: OrderCtx,
+    actor: Actor,
+    input: CreatePurchaseInput,
+    purchaseId: string,
+    ref: IdempotencyRef,
+    requestHash: string,
+  ): Promise<{ state: 'placed'; response: StoredResponse } | { state: 'repeat'; claim: unknown }> {
+    const buyer = await repo.lockBuyer(trx, actor.organisationId);
+    if (!buyer || buyer.status !== 'active')
+      throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
+    const claim = await claimIdempotencyKey(trx, {
+      ...ref,
+      scope: CREATE_SCOPE,
+      requestHash,
+      pending: { purchaseId },
+      at: ctx.now,
+    });
+    if (claim.state !== 'claimed') return { state: 'repeat', claim };
+
+    const limits = config.orders;
+    const invoice = input.paymentMethod === 'invoice';
+    const reservedUntil = invoice
+      ? addDays(ctx.now, limits.invoiceDueDays)
+      : addSeconds(ctx.now, limits.checkoutMinutes * 60);
+    const invoiceNumber = invoice ? await nextInvoiceNumber(trx, ctx.now) : null;
+
+    const lines = input.lines
+      .map((line, index) => ({ ...line, index }))
+      .sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
+    for (const line of lines) await settlementRepository.lockBalance(trx, line.projectId);
+    const projects = new Map(
+      (
+        await repo.projectsForSale(
+          trx,
+          lines.map((line) => line.projectId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const open = await repo.openReservations(trx, actor.organisationId);
+    if (open.holds >= limits.maxOpenOrdersPerOrganisation)
+      throw conflict(
+        'ORDER.RESERVATION_LIMIT',
+        `Your organisation already has ${open.holds} unpaid orders and purchases, the most it may hold at once; pay or cancel one first`,
+      );
+    let total = 0;
+    for (const line of lines) {
+      const project = projects.get(line.projectId);
+      if (!project) throw lineRefusal(notFound('Project'), line.index);
+      if (
+        (project.status !== 'listed' && project.status !== 'funded') ||
+        project.supply === null ||
+        project.credit_price_cents === null
+      )
+        throw lineRefusal(
+          conflict(
+            'ORDER.PROJECT_NOT_SELLING',
+            `This project is not selling credits (status ${project.status})`,
+          ),
+          line.index,
+        );
+      if (project.funding_deadline === null || project.funding_deadline <= ctx.now)
+        throw lineRefusal(
+          conflict('ORDER.PROJECT_NOT_SELLING', 'The funding deadline of this project has passed'),
+          line.index,
+        );
+      const available = project.supply - (project.reserved ?? 0) - (project.sold ?? 0);
+      if (line.credits > available)
+        throw lineRefusal(insufficientCredits(Math.max(0, available)), line.index);
+      const maxShare = Math.max(
+        1,
+        Math.floor((project.supply * limits.maxReservedSharePercent) / 100),
+      );
+      const held = open.perProject.get(project.id) ?? 0;
+      if (held + line.credits > maxShare)
+        throw lineRefusal(
+          conflict(
+            'ORDER.RESERVATION_LIMIT',
+            `One organisation may hold at most ${maxShare} of this project’s credits reserved and unpaid; yours would be ${held + line.credits}`,
+          ),
+          line.index,
+        );
+      total += line.credits * project.credit_price_cents;
+    }
+
+    const billingAddress =
+      (buyer.address_street ?? '') !== ''
+        ? JSON.stringify({
+            street: buyer.address_street,
+            postalCode: buyer.address_postal_code ?? '',
+            city: buyer.address_city ?? '',
+            country: buyer.address_country,
+          })
+        : null;
+    const paymentReference = newPaymentReference();
+    const billing = {
+      billing_name: buyer.name,
+      billing_kvk_number: buyer.kvk_number,
+      billing_vat_number: buyer.vat_number,
+      billing_address: billingAddress,
+    };
+    await repo.insertPurchase(trx, {
+      id: purchaseId,
+      buyer_organisation_id: actor.organisationId,
+      created_by: actor.userId,
+      payment_method: input.paymentMethod,
+      amount_cents: total,
+      reserved_until: reservedUntil,
+      invoice_number: invoiceNumber,
+      payment_reference: paymentReference,
+      ...billing,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    });
+    const orderIds: string[] = [];
+    for (const line of lines) {
+      const project = projects.get(line.projectId)!;
+      const orderId = randomUUID();
+      orderIds.push(orderId);
+      await repo.insertOrder(trx, {
+        id: orderId,
+        purchase_id: purchaseId,
+        buyer_organisation_id: actor.organisationId,
+        created_by: actor.userId,
+        project_id: project.id,
+        quantity: line.credits,
+        unit_price_cents: project.credit_price_cents!,
+        amount_cents: line.credits * project.credit_price_cents!,
+        payment_method: input.paymentMethod,
+        reserved_until: reservedUntil,
+        payment_reference: paymentReference,
+        invoice_number: invoiceNumber,
+        ...billing,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
+      await recordAudit(trx, ctx, {
+        action: 'order.created',
+        subjectType: 'order',
+        subjectId: orderId,
+        summary: {
+          purchaseId,
+          projectId: project.id,
+          quantity: line.credits,
+          amountCents: line.credits * project.credit_price_cents!,
+          paymentMethod: input.paymentMethod,
+          invoiceNumber,
+          reservedUntil: reservedUntil.toISOString(),
+        },
+      });
+      // The balance's CHECK (reserved + sold <= supply) is the judge; its row is held already.
+      await settlementRepository.insertCreditEntry(trx, {
+        projectId: project.id,
+        entryType: 'reserve',
+        quantity: line.credits,
+        orderId,
+        actorUserId: actor.userId,
+        at: ctx.now,
+      });
+    }
+    await recordAudit(trx, ctx, {
+      action: 'purchase.created',
+      subjectType: 'purchase',
+      subjectId: purchaseId,
+      summary: {
+        orderIds,
+        amountCents: total,
+        paymentMethod: input.paymentMethod,
+        invoiceNumber,
+        paymentReference,
+        reservedUntil: reservedUntil.toISOString(),
+      },
+    });
+    if (!invoice) return { state: 'placed', response: { status: 202, body: null } };
+    const response = { status: 201, body: toPurchase(await viewOf(trx, purchaseId)) };
+    return { state: 'placed', response: await completeIdempotencyKey(trx, ref, response, ctx.now) };
+  }
+
+  /**
+   * The second half of a Stripe purchase: ONE Checkout Session with a line item per
+   * project (Stripe's idempotency key is derived from the purchase). If Stripe fails,
+   * every line is released and the 502 is what the key replays.
+   */
+  async function finishStripePurchase(
+    ctx: Ctx,
+    ref: IdempotencyRef,
+    purchaseId: string,
+    render: RenderProblem,
+  ): Promise<StoredResponse> {
+    const view = await viewOf(db, purchaseId);
+    let session: { id: string; url: string; expiresAt: Date } | undefined;
+    let failed: 'unavailable' | 'refused' | false = false;
+    if (!view.stripe_checkout_session_id && view.paid_at === null) {
+      if (!payments) failed = 'unavailable';
+      else {
+        try {
+          session = await payments.createCheckoutSession({
+            orderId: purchaseId,
+            purchaseId,
+            description: `Impactcredits in ${view.orders.length} projecten`,
+            quantity: 1,
+            unitAmountCents: Number(view.amount_cents),
+            lineItems: view.orders.map((order) => ({
+              description: `${order.quantity} ${order.quantity === 1 ? 'credit' : 'credits'} — ${order.project_title}`,
+              quantity: order.quantity,
+              unitAmountCents: order.unit_price_cents,
+            })),
+            currency: 'eur',
+            expiresAt: view.reserved_until,
+            placedAt: view.created_at,
+            successUrl: `${config.publicUrl}/purchases/${purchaseId}?checkout=success`,
+            cancelUrl: `${config.publicUrl}/purchases/${purchaseId}?checkout=cancelled`,
+            idempotencyKey: `checkout-session-purchase-${purchaseId}`,
+          });
+        } catch (error) {
+          failed = error instanceof PaymentRefusedError ? 'refused' : 'unavailable';
+          deps.log?.[failed === 'refused' ? 'error' : 'warn'](
+            {
+              purchaseId,
+              provider: providerErrorFacts(error),
+              providerMessage: error instanceof Error ? error.message : String(error),
+            },
+            'the payment provider could not create the Checkout Session of a purchase',
+          );
+        }
+      }
+    }
+    const octx = orderCtx(ctx);
+    return db.transaction().execute(async (trx) => {
+      const key = await trx
+        .selectFrom('idempotency_keys')
+        .select(['status', 'response_status', 'response_body'])
+        .where('organisation_id', '=', ref.organisationId)
+        .where('key', '=', ref.key)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (key.status === 'completed')
+        return { status: key.response_status ?? 500, body: key.response_body };
+      const locked = await lockPurchase(trx, purchaseId);
+      if (!locked) throw new Error(`purchase ${purchaseId} vanished`);
+      if (failed) {
+        await releasePurchase(
+          trx,
+          octx,
+          purchaseId,
+          'cancelled',
+          failed === 'refused' ? 'payment provider refused' : 'payment provider unavailable',
+        );
+        const problem =
+          failed === 'refused'
+            ? checkoutRefused()
+            : providerUnavailable(
+                'The purchase was cancelled and its credits released; place a new purchase with a new Idempotency-Key.',
+              );
+        return completeIdempotencyKey(
+          trx,
+          ref,
+          { status: problem.status, body: render(problem) },
+          octx.now,
+        );
+      }
+      if (session && !locked.stripe_checkout_session_id) {
+        const extend = session.expiresAt.getTime() > locked.reserved_until.getTime();
+        await repo.updatePurchase(trx, purchaseId, {
+          stripe_checkout_session_id: session.id,
+          stripe_checkout_url: session.url,
+          ...(extend ? { reserved_until: session.expiresAt } : {}),
+          updated_at: octx.now,
+        });
+        if (extend) await repo.extendLines(trx, purchaseId, session.expiresAt, octx.now);
+        await recordAudit(trx, octx, {
+          action: 'purchase.checkout_session_created',
+          subjectType: 'purchase',
+          subjectId: purchaseId,
+          summary: { sessionId: session.id, expiresAt: session.expiresAt.toISOString() },
+        });
+      }
+      return completeIdempotencyKey(
+        trx,
+        ref,
+        { status: 201, body: toPurchase(await viewOf(trx, purchaseId)) },
+        octx.now,
+      );
+    });
+  }
+
+  function canSee(actor: Actor, purchase: { buyer_organisation_id: string }): boolean {
+    return (
+      isPlatformAdmin(actor) ||
+      (isSupplierMember(actor) && purchase.buyer_organisation_id === actor.organisationId)
+    );
+  }
+
+  return {
+    /** POST /v1/purchases: one purchase over several projects, all reservations or none. */
+    async create(
+      ctx: Ctx,
+      input: CreatePurchaseInput,
+      idempotencyKey: string,
+      render: RenderProblem,
+    ): Promise<CreateOrderResponse> {
+      const actor = requireActor(ctx);
+      if (!isSupplierMember(actor))
+        throw forbidden(
+          'AUTH.FORBIDDEN',
+          'Only members of a supplier organisation can buy credits',
+        );
+      if (input.paymentMethod === 'stripe' && !payments)
+        throw unprocessable(
+          'ORDER.PAYMENT_METHOD_UNAVAILABLE',
+          'Card and iDEAL payment are not available; pay by invoice',
+        );
+      const ref: IdempotencyRef = { organisationId: actor.organisationId, key: idempotencyKey };
+      const requestHash = hashRequest(CREATE_SCOPE, input);
+      const purchaseId = randomUUID();
+      const octx = orderCtx(ctx);
+
+      let outcome;
+      try {
+        outcome = await db
+          .transaction()
+          .execute((trx) => place(trx, octx, actor, input, purchaseId, ref, requestHash));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status === 403 || error.status === 422)
+          throw error;
+        // A refusal: nothing was written. It is what the key answers from now on.
+        const response = { status: error.status, body: render(error) };
+        const stored = await recordIdempotentResponse(
+          db,
+          { ...ref, scope: CREATE_SCOPE, requestHash, at: octx.now },
+          response,
+        );
+        if (stored.state === 'claimed') return { ...response, replayed: false };
+        outcome = { state: 'repeat' as const, claim: stored };
+      }
+      if (outcome.state === 'placed') {
+        if (input.paymentMethod === 'invoice') return { ...outcome.response, replayed: false };
+        return { ...(await finishStripePurchase(ctx, ref, purchaseId, render)), replayed: false };
+      }
+      const claim = outcome.claim as
+        | { state: 'completed'; response: StoredResponse }
+        | { state: 'in_progress'; pending: unknown; createdAt: Date };
+      if (claim.state === 'completed') return { ...claim.response, replayed: true };
+      const response = await awaitIdempotentResponse(db, ref, { timeoutMs: REPLAY_WAIT_MS });
+      if (!response) throw idempotencyInProgress();
+      return { ...response, replayed: true };
+    },
+
+    async get(ctx: Ctx, purchaseId: string): Promise<Purchase> {
+      const actor = requireActor(ctx);
+      const view = isUuid(purchaseId) ? await repo.findPurchaseView(db, purchaseId) : undefined;
+      if (!view || !canSee(actor, view)) throw notFound('Purchase');
+      return toPurchase(view);
+    },
+
+    async list(ctx: Ctx): Promise<{ items: Purchase[]; nextCursor: null }> {
+      const actor = requireActor(ctx);
+      if (!isPlatformAdmin(actor) && !isSupplierMember(actor))
+        throw forbidden('AUTH.FORBIDDEN', 'Purchases are for suppliers and platform admins');
+      const ids = await repo.listPurchaseIds(
+        db,
+        isPlatformAdmin(actor) ? undefined : actor.organisationId,
+        100,
+      );
+      const items: Purchase[] = [];
+      for (const { id } of ids) items.push(toPurchase(await viewOf(db, id)));
+      return { items, nextCursor: null };
+    },
+
+    /**
+     * An admin records the one bank transfer of an invoice purchase: every line is
+     * fulfilled once, in one transaction (settleInvoicePayment's purchase path).
+     */
+    async markPaid(ctx: Ctx, purchaseId: string, input: MarkPurchasePaidInput): Promise<Purchase> {
+      requirePlatformAdmin(ctx);
+      const octx = orderCtx(ctx);
+      const result: PurchaseFulfilResult = await db.transaction().execute(async (trx) => {
+        const purchase = await lockPurchase(trx, purchaseId);
+        if (!purchase) throw notFound('Purchase');
+        if (purchase.payment_method !== 'invoice')
+          throw conflict(
+            'ORDER.NOT_INVOICE',
+            'Only invoice purchases are marked paid by hand; card and iDEAL payments arrive from Stripe',
+          );
+        if (input.amountCents !== Number(purchase.amount_cents))
+          throw unprocessable(
+            'ORDER.AMOUNT_MISMATCH',
+            `The amount received (${input.amountCents}) is not the purchase’s amount (${purchase.amount_cents})`,
+            {
+              errors: [{ path: 'body.amountCents', message: `must be ${purchase.amount_cents}` }],
+            },
+          );
+        return fulfilPurchase(trx, octx, {
+          purchaseId,
+          amountCents: input.amountCents,
+          currency: 'EUR',
+          method: 'invoice',
+          externalReference: input.bankReference,
+        });
+      });
+      if (result.outcome === 'fulfilled' || result.outcome === 'already_paid')
+        for (const line of result.lines) await queueFulfilFollowUps(jobs, line);
+      return toPurchase(await viewOf(db, purchaseId));
+    },
+
+    /** An admin ends every reservation of a purchase at once. */
+    async cancel(ctx: Ctx, purchaseId: string, reason: string): Promise<Purchase> {
+      requirePlatformAdmin(ctx);
+      const octx = orderCtx(ctx);
+      const result = await db
+        .transaction()
+        .execute((trx) => releasePurchase(trx, octx, purchaseId, 'cancelled', reason));
+      if (result.outcome === 'not_found') throw notFound('Purchase');
+      return toPurchase(await viewOf(db, purchaseId));
+    },
+  };
+}
+
+export type PurchasesService = ReturnType<typeof createPurchasesService>;
