@@ -1781,7 +1781,7 @@ export interface paths {
         head?: never;
         /**
          * Edit an open contract, its obligation or its valuation (the authority’s coordinators)
-         * @description The obligation is recomputed. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved.
+         * @description The obligation is recomputed, and may not become smaller than what approved claims already count toward it. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved.
          */
         patch: operations["updateContract"];
         trace?: never;
@@ -1858,7 +1858,7 @@ export interface paths {
         put?: never;
         /**
          * Claim certificate credits toward an obligation (supplier members)
-         * @description Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor, and waits for the coordinator.
+         * @description Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor (`valueCents`), and waits for the coordinator. It counts that value toward the obligation (`countedCents`), except that its last credit may count in part, up to what is left of the share credits may fill: the obligation is then met to the cent, and the rest of that credit is spent with the claim. A claim that would leave more than its last credit over is refused (`CLAIM.CREDIT_SHARE_CAP`).
          *
          *     The `Idempotency-Key` header is required; a repeat answers the first claim (header `Idempotent-Replayed: true`).
          */
@@ -2628,8 +2628,10 @@ export interface components {
             unitPriceCents: number;
             /** @description The valuation factor the claim is worth at (fixed once approved) */
             creditFactorBp: number;
-            /** @description credits × unit price × factor, rounded half up to cents */
+            /** @description credits × unit price × factor, rounded half up to cents: what the credits are worth */
             valueCents: number;
+            /** @description What the claim counts toward the obligation: valueCents, except that the last credit may count in part, up to what is left of the obligation; the rest of that credit is spent and counts nowhere else */
+            countedCents: number;
             /** @constant */
             currency: "EUR";
             note: string | null;
@@ -3799,6 +3801,8 @@ export interface components {
             available?: number;
             /** @description CLAIM.CREDIT_SHARE_CAP: how much credits may still fill */
             remainingCapCents?: number;
+            /** @description CONTRACT.OBLIGATION_BELOW_COUNTED: what approved claims count toward it */
+            countedCents?: number;
         };
         /** @enum {string} */
         ProjectStatus: "draft" | "submitted" | "in_review" | "changes_requested" | "approved" | "rejected" | "listed" | "funded" | "completed" | "failed";
@@ -15038,6 +15042,7 @@ export interface operations {
              *
              *     - `CONTRACT.CLOSED`: The contract is closed: it cannot be changed and takes no new claims.
              *     - `CONTRACT.REFERENCE_TAKEN`: The authority already has a contract with this reference.
+             *     - `CONTRACT.OBLIGATION_BELOW_COUNTED`: The obligation would become smaller than what approved claims already count toward it (`countedCents`).
              */
             409: {
                 headers: {

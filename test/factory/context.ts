@@ -130,6 +130,7 @@ export interface ClaimJson {
   status: string;
   credits: number;
   valueCents: number;
+  countedCents: number;
   creditFactorBp: number;
   unitPriceCents: number;
   certificate: { id: string; number: string; status: string; verificationUrl: string };
@@ -987,6 +988,7 @@ export class TestContext implements TestApp {
         unit_price_cents: this.config.creditPriceCents,
         credit_factor_bp: 10_000,
         value_cents: options.credits * this.config.creditPriceCents,
+        counted_cents: options.credits * this.config.creditPriceCents,
         created_by: admin.user.id,
       })
       .returning('id')

@@ -354,6 +354,15 @@ export function createContractsService(deps: ContractsDeps) {
             if (comparable !== value) changes[key] = { from: comparable, to: value };
           }
           if (Object.keys(changes).length === 0) return;
+          // Under the contract lock, which approvals take too: what counts cannot grow meanwhile.
+          const counted = Number(current.counted_cents);
+          if (next.obligation_cents < counted) {
+            throw conflict(
+              'CONTRACT.OBLIGATION_BELOW_COUNTED',
+              'Approved claims already count for more than the obligation would be; withdraw an approval first',
+              { countedCents: counted },
+            );
+          }
           await repo.update(trx, id, { ...next, updated_at: now });
           await recordAudit(trx, ctx, {
             action: 'contract.updated',
