@@ -200,7 +200,7 @@ CREATE FUNCTION public.certificate_verification(p_code text) RETURNS TABLE(id uu
           coalesce((
             SELECT json_agg(json_build_object(
               'authority', a.name, 'contractTitle', k.title, 'contractReference', k.reference,
-              'credits', cl.credits, 'valueCents', cl.value_cents, 'approvedAt', cl.decided_at
+              'credits', cl.credits, 'valueCents', cl.counted_cents, 'approvedAt', cl.decided_at, 'tenderNedReference', k.tenderned_reference, 'tenderNedUrl', k.tenderned_url
             ) ORDER BY cl.decided_at, cl.id)
             FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
             WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)
@@ -838,6 +838,8 @@ CREATE TABLE public.contracts (
     closed_at timestamp with time zone,
     closed_by uuid,
     counted_cents bigint DEFAULT 0 NOT NULL,
+    tenderned_reference text,
+    tenderned_url text,
     CONSTRAINT contracts_authority_kind_check CHECK ((authority_kind = 'authority'::text)),
     CONSTRAINT contracts_check CHECK ((ends_on >= starts_on)),
     CONSTRAINT contracts_check1 CHECK (((obligation_basis = 'wage_sum'::text) = (wage_sum_cents IS NOT NULL))),
@@ -852,6 +854,7 @@ CREATE TABLE public.contracts (
     CONSTRAINT contracts_reference_check CHECK (((char_length(reference) >= 1) AND (char_length(reference) <= 100))),
     CONSTRAINT contracts_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text]))),
     CONSTRAINT contracts_supplier_kind_check CHECK ((supplier_kind = 'supplier'::text)),
+    CONSTRAINT contracts_tenderned_publication CHECK ((((tenderned_reference IS NULL) = (tenderned_url IS NULL)) AND ((tenderned_reference IS NULL) OR (tenderned_reference ~ '^[0-9]{4,9}$'::text)) AND ((tenderned_url IS NULL) OR ((char_length(tenderned_url) <= 500) AND (tenderned_url ~ '^https://(www\.)?tenderned\.nl/'::text))))),
     CONSTRAINT contracts_title_check CHECK (((char_length(title) >= 3) AND (char_length(title) <= 200))),
     CONSTRAINT contracts_value_cents_check CHECK (((value_cents > 0) AND (value_cents <= '1000000000000000'::bigint))),
     CONSTRAINT contracts_wage_sum_cents_check CHECK (((wage_sum_cents > 0) AND (wage_sum_cents <= '1000000000000000'::bigint)))
@@ -3164,6 +3167,13 @@ CREATE TRIGGER claims_no_delete BEFORE DELETE OR TRUNCATE ON public.claims FOR E
 --
 
 CREATE TRIGGER claims_verification_changed AFTER INSERT OR UPDATE OF status ON public.claims FOR EACH ROW EXECUTE FUNCTION public.notify_certificate_verification();
+
+
+--
+-- Name: contracts contracts_tenderned_verification_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER contracts_tenderned_verification_changed AFTER UPDATE OF tenderned_reference, tenderned_url ON public.contracts FOR EACH STATEMENT EXECUTE FUNCTION public.notify_certificate_verification();
 
 
 --

@@ -2609,10 +2609,15 @@ export interface components {
                 /** @description The authority’s reference for the contract */
                 contractReference: string;
                 credits: number;
-                /** @description The euro value counted toward the obligation */
+                /** @description The euro value counted toward the obligation (the last credit of a claim may count in part) */
                 valueCents: number;
                 /** Format: date-time */
                 approvedAt: string;
+                /** @description The TenderNed publication the contract came from, when the authority recorded it */
+                tenderNed: {
+                    reference: string;
+                    url: string;
+                } | null;
             }[];
         };
         ChangePasswordRequestInput: {
@@ -2781,6 +2786,7 @@ export interface components {
                 creditFactorBp: number;
                 creditShareCapBp: number;
             };
+            tenderNed: components["schemas"]["TenderNedPublication"];
             progress: components["schemas"]["ObligationProgress"];
             /** Format: date-time */
             createdAt: string;
@@ -2875,6 +2881,13 @@ export interface components {
                  */
                 creditShareCapBp?: number;
             };
+            /** @description The TenderNed publication the contract came from; none for one never published */
+            tenderNed?: {
+                /** @description The TenderNed publication number (kenmerk): 4 to 9 digits */
+                reference: string;
+                /** @description The publication on TenderNed: an https link on tenderned.nl whose path names the publication number, e.g. https://www.tenderned.nl/aankondigingen/overzicht/412345 */
+                url: string;
+            } | null;
         };
         CreatedContract: {
             /** Format: uuid */
@@ -2914,6 +2927,7 @@ export interface components {
                 creditFactorBp: number;
                 creditShareCapBp: number;
             };
+            tenderNed: components["schemas"]["TenderNedPublication"];
             progress: components["schemas"]["ObligationProgress"];
             /** Format: date-time */
             createdAt: string;
@@ -3338,9 +3352,9 @@ export interface components {
         ObligationProgress: {
             /** @description The obligation */
             requiredCents: number;
-            /** @description Value of approved claims */
+            /** @description What approved claims count */
             approvedCents: number;
-            /** @description Value of claims awaiting the coordinator */
+            /** @description What claims awaiting the coordinator would count */
             pendingCents: number;
             /** @description Required minus approved, never below 0 */
             remainingCents: number;
@@ -4255,6 +4269,11 @@ export interface components {
         TargetGroup: "participatiewet" | "banenafspraak" | "ww" | "nug" | "youth" | "over_50" | "status_holder" | "other";
         /** @enum {string} */
         TargetGroupInput: "participatiewet" | "banenafspraak" | "ww" | "nug" | "youth" | "over_50" | "status_holder" | "other";
+        /** @description The TenderNed publication the contract came from */
+        TenderNedPublication: {
+            reference: string;
+            url: string;
+        } | null;
         TokenPair: {
             /** @description JWT for the Authorization: Bearer header */
             accessToken: string;
@@ -4315,6 +4334,13 @@ export interface components {
                  */
                 creditShareCapBp?: number;
             };
+            /** @description null removes it */
+            tenderNed?: {
+                /** @description The TenderNed publication number (kenmerk): 4 to 9 digits */
+                reference: string;
+                /** @description The publication on TenderNed: an https link on tenderned.nl whose path names the publication number, e.g. https://www.tenderned.nl/aankondigingen/overzicht/412345 */
+                url: string;
+            } | null;
         };
         UpdateMeRequestInput: {
             language?: components["schemas"]["LanguageInput"];

@@ -127,6 +127,8 @@ export interface Contracts {
   status: Generated<'open' | 'closed'>;
   supplier_id: string;
   supplier_kind: Generated<'supplier'>;
+  tenderned_reference: string | null;
+  tenderned_url: string | null;
   title: string;
   updated_at: Generated<Timestamp>;
   value_cents: Int8Number;

@@ -114,6 +114,7 @@ export interface ContractJson {
     obligationCents: number;
   };
   valuation: { acceptsCredits: boolean; creditFactorBp: number; creditShareCapBp: number };
+  tenderNed: { reference: string; url: string } | null;
   progress: {
     requiredCents: number;
     approvedCents: number;
