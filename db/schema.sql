@@ -45,6 +45,7 @@ CREATE FUNCTION public.apply_claim_change() RETURNS trigger
     AS $$
     DECLARE
       cert record;
+      k record;
       live_before boolean;
       live_after boolean;
     BEGIN
@@ -60,6 +61,8 @@ CREATE FUNCTION public.apply_claim_change() RETURNS trigger
            OR NOT EXISTS (SELECT 1 FROM contracts WHERE id = NEW.contract_id AND supplier_id = NEW.supplier_id AND authority_id = NEW.authority_id) THEN
           RAISE EXCEPTION 'claim parties do not match its certificate and contract' USING ERRCODE = 'check_violation';
         END IF;
+        -- a claim written without what it counts counts its whole value
+        NEW.counted_cents := coalesce(NEW.counted_cents, NEW.value_cents);
         UPDATE certificates SET claimed_credits = claimed_credits + NEW.credits WHERE id = NEW.certificate_id;
         RETURN NEW;
       END IF;
@@ -69,7 +72,8 @@ CREATE FUNCTION public.apply_claim_change() RETURNS trigger
          OR NEW.created_at <> OLD.created_at OR NEW.unit_price_cents <> OLD.unit_price_cents THEN
         RAISE EXCEPTION 'what a claim is cannot change' USING ERRCODE = 'check_violation';
       END IF;
-      IF OLD.status <> 'pending' AND (NEW.value_cents <> OLD.value_cents OR NEW.credit_factor_bp <> OLD.credit_factor_bp) THEN
+      IF OLD.status <> 'pending' AND (NEW.value_cents <> OLD.value_cents OR NEW.credit_factor_bp <> OLD.credit_factor_bp
+                                      OR NEW.counted_cents <> OLD.counted_cents) THEN
         RAISE EXCEPTION 'a decided claim keeps its value' USING ERRCODE = 'check_violation';
       END IF;
       IF NEW.status <> OLD.status AND NOT (
@@ -80,6 +84,17 @@ CREATE FUNCTION public.apply_claim_change() RETURNS trigger
       IF NEW.status = 'approved' AND OLD.status = 'pending'
          AND (SELECT status FROM certificates WHERE id = NEW.certificate_id) <> 'active' THEN
         RAISE EXCEPTION 'certificate % is not active', NEW.certificate_id USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.status = 'approved' AND OLD.status = 'pending' THEN
+        UPDATE contracts SET counted_cents = counted_cents + NEW.counted_cents WHERE id = NEW.contract_id
+          RETURNING counted_cents, obligation_cents, credit_share_cap_bp INTO k;
+        IF NEW.counted_cents < NEW.value_cents
+           AND k.counted_cents <> floor(k.obligation_cents::numeric * k.credit_share_cap_bp / 10000) THEN
+          RAISE EXCEPTION 'claim % counts its last credit in part but does not meet the obligation exactly', NEW.id
+            USING ERRCODE = 'check_violation';
+        END IF;
+      ELSIF OLD.status = 'approved' AND NEW.status <> 'approved' THEN
+        UPDATE contracts SET counted_cents = counted_cents - OLD.counted_cents WHERE id = NEW.contract_id;
       END IF;
       live_before := OLD.status IN ('pending', 'approved');
       live_after := NEW.status IN ('pending', 'approved');
@@ -185,7 +200,7 @@ CREATE FUNCTION public.certificate_verification(p_code text) RETURNS TABLE(id uu
           coalesce((
             SELECT json_agg(json_build_object(
               'authority', a.name, 'contractTitle', k.title, 'contractReference', k.reference,
-              'credits', cl.credits, 'valueCents', cl.value_cents, 'approvedAt', cl.decided_at
+              'credits', cl.credits, 'valueCents', cl.counted_cents, 'approvedAt', cl.decided_at, 'tenderNedReference', k.tenderned_reference, 'tenderNedUrl', k.tenderned_url
             ) ORDER BY cl.decided_at, cl.id)
             FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
             WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)
@@ -800,10 +815,12 @@ CREATE TABLE public.claims (
     withdrawal_reason text,
     invalidated_at timestamp with time zone,
     invalidation_reason text,
+    counted_cents bigint NOT NULL,
     CONSTRAINT claims_check CHECK (((status = 'pending'::text) OR (decided_at IS NOT NULL))),
     CONSTRAINT claims_check1 CHECK (((status <> 'rejected'::text) OR (decision_reason IS NOT NULL))),
     CONSTRAINT claims_check2 CHECK (((status = 'withdrawn'::text) = ((withdrawn_at IS NOT NULL) AND (withdrawal_reason IS NOT NULL)))),
     CONSTRAINT claims_check3 CHECK (((status = 'invalidated'::text) = (invalidated_at IS NOT NULL))),
+    CONSTRAINT claims_counted_within_value CHECK (((counted_cents >= 0) AND (counted_cents <= value_cents) AND ((counted_cents = value_cents) OR (((counted_cents)::numeric * (10000)::numeric) > ((((credits - 1))::numeric * (unit_price_cents)::numeric) * (credit_factor_bp)::numeric))))),
     CONSTRAINT claims_credit_factor_bp_check CHECK (((credit_factor_bp >= 1) AND (credit_factor_bp <= 10000))),
     CONSTRAINT claims_credits_check CHECK ((credits > 0)),
     CONSTRAINT claims_decision_reason_check CHECK ((char_length(decision_reason) <= 2000)),
@@ -843,11 +860,15 @@ CREATE TABLE public.contracts (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     closed_at timestamp with time zone,
     closed_by uuid,
+    counted_cents bigint DEFAULT 0 NOT NULL,
+    tenderned_reference text,
+    tenderned_url text,
     CONSTRAINT contracts_authority_kind_check CHECK ((authority_kind = 'authority'::text)),
     CONSTRAINT contracts_check CHECK ((ends_on >= starts_on)),
     CONSTRAINT contracts_check1 CHECK (((obligation_basis = 'wage_sum'::text) = (wage_sum_cents IS NOT NULL))),
     CONSTRAINT contracts_check2 CHECK (((obligation_basis = 'fixed'::text) = (percentage_bp IS NULL))),
     CONSTRAINT contracts_check3 CHECK (((status = 'closed'::text) = (closed_at IS NOT NULL))),
+    CONSTRAINT contracts_counted_within_obligation CHECK (((counted_cents >= 0) AND (counted_cents <= obligation_cents))),
     CONSTRAINT contracts_credit_factor_bp_check CHECK (((credit_factor_bp >= 1) AND (credit_factor_bp <= 10000))),
     CONSTRAINT contracts_credit_share_cap_bp_check CHECK (((credit_share_cap_bp >= 0) AND (credit_share_cap_bp <= 10000))),
     CONSTRAINT contracts_obligation_basis_check CHECK ((obligation_basis = ANY (ARRAY['contract_value'::text, 'wage_sum'::text, 'fixed'::text]))),
@@ -856,6 +877,7 @@ CREATE TABLE public.contracts (
     CONSTRAINT contracts_reference_check CHECK (((char_length(reference) >= 1) AND (char_length(reference) <= 100))),
     CONSTRAINT contracts_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text]))),
     CONSTRAINT contracts_supplier_kind_check CHECK ((supplier_kind = 'supplier'::text)),
+    CONSTRAINT contracts_tenderned_publication CHECK ((((tenderned_reference IS NULL) = (tenderned_url IS NULL)) AND ((tenderned_reference IS NULL) OR (tenderned_reference ~ '^[0-9]{4,9}$'::text)) AND ((tenderned_url IS NULL) OR ((char_length(tenderned_url) <= 500) AND (tenderned_url ~ '^https://(www\.)?tenderned\.nl/'::text))))),
     CONSTRAINT contracts_title_check CHECK (((char_length(title) >= 3) AND (char_length(title) <= 200))),
     CONSTRAINT contracts_value_cents_check CHECK (((value_cents > 0) AND (value_cents <= '1000000000000000'::bigint))),
     CONSTRAINT contracts_wage_sum_cents_check CHECK (((wage_sum_cents > 0) AND (wage_sum_cents <= '1000000000000000'::bigint)))
@@ -1744,7 +1766,7 @@ CREATE MATERIALIZED VIEW public.report_claims_quarterly AS
     cert.project_id,
     (date_trunc('quarter'::text, (c.decided_at AT TIME ZONE 'Europe/Amsterdam'::text)))::date AS quarter,
     sum(c.credits) AS credits,
-    (sum(c.value_cents))::bigint AS value_cents,
+    (sum(c.counted_cents))::bigint AS value_cents,
     count(*) AS claims
    FROM (public.claims c
      JOIN public.certificates cert ON ((cert.id = c.certificate_id)))
@@ -3297,6 +3319,13 @@ CREATE TRIGGER claims_no_delete BEFORE DELETE OR TRUNCATE ON public.claims FOR E
 --
 
 CREATE TRIGGER claims_verification_changed AFTER INSERT OR UPDATE OF status ON public.claims FOR EACH ROW EXECUTE FUNCTION public.notify_certificate_verification();
+
+
+--
+-- Name: contracts contracts_tenderned_verification_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER contracts_tenderned_verification_changed AFTER UPDATE OF tenderned_reference, tenderned_url ON public.contracts FOR EACH STATEMENT EXECUTE FUNCTION public.notify_certificate_verification();
 
 
 --

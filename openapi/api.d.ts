@@ -1904,7 +1904,7 @@ export interface paths {
         head?: never;
         /**
          * Edit an open contract, its obligation or its valuation (the authority’s coordinators)
-         * @description The obligation is recomputed. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved.
+         * @description The obligation is recomputed, and may not become smaller than what approved claims already count toward it. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved.
          */
         patch: operations["updateContract"];
         trace?: never;
@@ -1981,7 +1981,7 @@ export interface paths {
         put?: never;
         /**
          * Claim certificate credits toward an obligation (supplier members)
-         * @description Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor, and waits for the coordinator.
+         * @description Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor (`valueCents`), and waits for the coordinator. It counts that value toward the obligation (`countedCents`), except that its last credit may count in part, up to what is left of the share credits may fill: the obligation is then met to the cent, and the rest of that credit is spent with the claim. A claim that would leave more than its last credit over is refused (`CLAIM.CREDIT_SHARE_CAP`).
          *
          *     The `Idempotency-Key` header is required; a repeat answers the first claim (header `Idempotent-Replayed: true`).
          */
@@ -2759,10 +2759,15 @@ export interface components {
                 /** @description The authority’s reference for the contract */
                 contractReference: string;
                 credits: number;
-                /** @description The euro value counted toward the obligation */
+                /** @description The euro value counted toward the obligation (the last credit of a claim may count in part) */
                 valueCents: number;
                 /** Format: date-time */
                 approvedAt: string;
+                /** @description The TenderNed publication the contract came from, when the authority recorded it */
+                tenderNed: {
+                    reference: string;
+                    url: string;
+                } | null;
             }[];
         };
         ChangePasswordRequestInput: {
@@ -2778,8 +2783,10 @@ export interface components {
             unitPriceCents: number;
             /** @description The valuation factor the claim is worth at (fixed once approved) */
             creditFactorBp: number;
-            /** @description credits × unit price × factor, rounded half up to cents */
+            /** @description credits × unit price × factor, rounded half up to cents: what the credits are worth */
             valueCents: number;
+            /** @description What the claim counts toward the obligation: valueCents, except that the last credit may count in part, up to what is left of the obligation; the rest of that credit is spent and counts nowhere else */
+            countedCents: number;
             /** @constant */
             currency: "EUR";
             note: string | null;
@@ -2929,6 +2936,7 @@ export interface components {
                 creditFactorBp: number;
                 creditShareCapBp: number;
             };
+            tenderNed: components["schemas"]["TenderNedPublication"];
             progress: components["schemas"]["ObligationProgress"];
             /** Format: date-time */
             createdAt: string;
@@ -3023,6 +3031,13 @@ export interface components {
                  */
                 creditShareCapBp?: number;
             };
+            /** @description The TenderNed publication the contract came from; none for one never published */
+            tenderNed?: {
+                /** @description The TenderNed publication number (kenmerk): 4 to 9 digits */
+                reference: string;
+                /** @description The publication on TenderNed: an https link on tenderned.nl whose path names the publication number, e.g. https://www.tenderned.nl/aankondigingen/overzicht/412345 */
+                url: string;
+            } | null;
         };
         CreatedContract: {
             /** Format: uuid */
@@ -3062,6 +3077,7 @@ export interface components {
                 creditFactorBp: number;
                 creditShareCapBp: number;
             };
+            tenderNed: components["schemas"]["TenderNedPublication"];
             progress: components["schemas"]["ObligationProgress"];
             /** Format: date-time */
             createdAt: string;
@@ -3531,9 +3547,9 @@ export interface components {
         ObligationProgress: {
             /** @description The obligation */
             requiredCents: number;
-            /** @description Value of approved claims */
+            /** @description What approved claims count */
             approvedCents: number;
-            /** @description Value of claims awaiting the coordinator */
+            /** @description What claims awaiting the coordinator would count */
             pendingCents: number;
             /** @description Required minus approved, never below 0 */
             remainingCents: number;
@@ -4011,6 +4027,8 @@ export interface components {
             available?: number;
             /** @description CLAIM.CREDIT_SHARE_CAP: how much credits may still fill */
             remainingCapCents?: number;
+            /** @description CONTRACT.OBLIGATION_BELOW_COUNTED: what approved claims count toward it */
+            countedCents?: number;
         };
         /** @enum {string} */
         ProjectStatus: "draft" | "submitted" | "in_review" | "changes_requested" | "approved" | "rejected" | "listed" | "funded" | "completed" | "failed";
@@ -4541,6 +4559,11 @@ export interface components {
         TargetGroup: "participatiewet" | "banenafspraak" | "ww" | "nug" | "youth" | "over_50" | "status_holder" | "other";
         /** @enum {string} */
         TargetGroupInput: "participatiewet" | "banenafspraak" | "ww" | "nug" | "youth" | "over_50" | "status_holder" | "other";
+        /** @description The TenderNed publication the contract came from */
+        TenderNedPublication: {
+            reference: string;
+            url: string;
+        } | null;
         TokenPair: {
             /** @description JWT for the Authorization: Bearer header */
             accessToken: string;
@@ -4601,6 +4624,13 @@ export interface components {
                  */
                 creditShareCapBp?: number;
             };
+            /** @description null removes it */
+            tenderNed?: {
+                /** @description The TenderNed publication number (kenmerk): 4 to 9 digits */
+                reference: string;
+                /** @description The publication on TenderNed: an https link on tenderned.nl whose path names the publication number, e.g. https://www.tenderned.nl/aankondigingen/overzicht/412345 */
+                url: string;
+            } | null;
         };
         UpdateMeRequestInput: {
             language?: components["schemas"]["LanguageInput"];
@@ -16114,6 +16144,7 @@ export interface operations {
              *
              *     - `CONTRACT.CLOSED`: The contract is closed: it cannot be changed and takes no new claims.
              *     - `CONTRACT.REFERENCE_TAKEN`: The authority already has a contract with this reference.
+             *     - `CONTRACT.OBLIGATION_BELOW_COUNTED`: The obligation would become smaller than what approved claims already count toward it (`countedCents`).
              */
             409: {
                 headers: {

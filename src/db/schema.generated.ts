@@ -85,6 +85,7 @@ export interface Claims {
   authority_id: string;
   certificate_id: string;
   contract_id: string;
+  counted_cents: Int8Number;
   created_at: Generated<Timestamp>;
   created_by: string;
   credit_factor_bp: number;
@@ -111,6 +112,7 @@ export interface Contracts {
   authority_kind: Generated<'authority'>;
   closed_at: Timestamp | null;
   closed_by: string | null;
+  counted_cents: Generated<Int8Number>;
   created_at: Generated<Timestamp>;
   created_by: string;
   credit_factor_bp: Generated<number>;
@@ -125,6 +127,8 @@ export interface Contracts {
   status: Generated<'open' | 'closed'>;
   supplier_id: string;
   supplier_kind: Generated<'supplier'>;
+  tenderned_reference: string | null;
+  tenderned_url: string | null;
   title: string;
   updated_at: Generated<Timestamp>;
   value_cents: Int8Number;

@@ -125,6 +125,11 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'The organisation with this KvK number is registered, but not as a supplier.',
   },
+  'CONTRACT.OBLIGATION_BELOW_COUNTED': {
+    status: 409,
+    meaning:
+      'The obligation would become smaller than what approved claims already count toward it (`countedCents`).',
+  },
   'CONTRACT.PENDING_CLAIMS': {
     status: 409,
     meaning: 'The contract cannot be closed while a claim on it waits for a decision.',

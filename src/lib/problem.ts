@@ -22,6 +22,11 @@ export const ProblemSchema = z
       .int()
       .optional()
       .describe('CLAIM.CREDIT_SHARE_CAP: how much credits may still fill'),
+    countedCents: z
+      .number()
+      .int()
+      .optional()
+      .describe('CONTRACT.OBLIGATION_BELOW_COUNTED: what approved claims count toward it'),
   })
   .meta({ id: 'Problem' });
 

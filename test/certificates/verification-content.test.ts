@@ -270,6 +270,7 @@ describe('what verification shows', () => {
         credits: 4,
         valueCents: claim.valueCents,
         approvedAt: approvedOn.toISOString(),
+        tenderNed: null,
       },
     ]);
     const page = (await get(`/verify/${certificate.verificationCode}`)).body;

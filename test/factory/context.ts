@@ -117,6 +117,7 @@ export interface ContractJson {
     obligationCents: number;
   };
   valuation: { acceptsCredits: boolean; creditFactorBp: number; creditShareCapBp: number };
+  tenderNed: { reference: string; url: string } | null;
   progress: {
     requiredCents: number;
     approvedCents: number;
@@ -133,6 +134,7 @@ export interface ClaimJson {
   status: string;
   credits: number;
   valueCents: number;
+  countedCents: number;
   creditFactorBp: number;
   unitPriceCents: number;
   certificate: { id: string; number: string; status: string; verificationUrl: string };
@@ -991,6 +993,7 @@ export class TestContext implements TestApp {
         unit_price_cents: this.config.creditPriceCents,
         credit_factor_bp: 10_000,
         value_cents: options.credits * this.config.creditPriceCents,
+        counted_cents: options.credits * this.config.creditPriceCents,
         created_by: admin.user.id,
       })
       .returning('id')

@@ -189,6 +189,7 @@ describe('claims when their certificate changes status', () => {
         unit_price_cents: t.config.creditPriceCents,
         credit_factor_bp: 10_000,
         value_cents: 1,
+        counted_cents: 1,
         created_by: w.m.supplier.user.id,
       };
       await t.db

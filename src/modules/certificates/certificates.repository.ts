@@ -48,6 +48,8 @@ export interface CountedToward {
   credits: number;
   valueCents: number | string;
   approvedAt: string;
+  tenderNedReference?: string | null;
+  tenderNedUrl?: string | null;
 }
 
 export interface StoredDocument {
@@ -71,7 +73,7 @@ function viewQuery(db: Kysely<DB>) {
       'p.summary as project_summary',
       'i.name as initiative_name',
       sql<unknown>`coalesce((
-        SELECT json_agg(json_build_object('authority', a.name, 'contractTitle', k.title, 'contractReference', k.reference, 'credits', cl.credits, 'valueCents', cl.value_cents, 'approvedAt', cl.decided_at) ORDER BY cl.decided_at, cl.id)
+        SELECT json_agg(json_build_object('authority', a.name, 'contractTitle', k.title, 'contractReference', k.reference, 'credits', cl.credits, 'valueCents', cl.counted_cents, 'approvedAt', cl.decided_at, 'tenderNedReference', k.tenderned_reference, 'tenderNedUrl', k.tenderned_url) ORDER BY cl.decided_at, cl.id)
         FROM claims cl JOIN contracts k ON k.id = cl.contract_id JOIN organisations a ON a.id = cl.authority_id
         WHERE cl.certificate_id = c.id AND cl.status = 'approved'), '[]'::json)`.as(
         'counted_toward',

@@ -144,8 +144,19 @@ export const VerificationSchema = z
           contractTitle: z.string(),
           contractReference: z.string().describe('The authority’s reference for the contract'),
           credits: z.number().int(),
-          valueCents: z.number().int().describe('The euro value counted toward the obligation'),
+          valueCents: z
+            .number()
+            .int()
+            .describe(
+              'The euro value counted toward the obligation (the last credit of a claim may count in part)',
+            ),
           approvedAt: z.iso.datetime(),
+          tenderNed: z
+            .object({ reference: z.string(), url: z.string() })
+            .nullable()
+            .describe(
+              'The TenderNed publication the contract came from, when the authority recorded it',
+            ),
         }),
       )
       .describe(

@@ -139,6 +139,10 @@ export function createCertificatesService(deps: CertificatesDeps) {
         credits: claim.credits,
         valueCents: Number(claim.valueCents),
         approvedAt: new Date(claim.approvedAt).toISOString(),
+        tenderNed:
+          claim.tenderNedReference && claim.tenderNedUrl
+            ? { reference: claim.tenderNedReference, url: claim.tenderNedUrl }
+            : null,
       })),
     };
   }

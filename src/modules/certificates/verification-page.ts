@@ -1,4 +1,5 @@
 import type { CertificatePublicReason } from '../../db/types.js';
+import { requestLanguage } from '../../lib/language.js';
 import {
   DOCUMENT_TIME_ZONE,
   formatDate,
@@ -57,6 +58,7 @@ interface PageTexts {
     value: string;
     date: string;
   }): string;
+  tenderNed(reference: string): string;
   value: string;
   issued: string;
   checkedAt(time: string): string;
@@ -126,6 +128,7 @@ export const TEXTS: Record<Lang, PageTexts> = {
     countedTowardNone: 'Nog niet ingezet voor een social-returnverplichting',
     claim: (p) =>
       `${p.authority} — ${p.contract} (kenmerk ${p.reference}): ${p.credits} credits, ${p.value}, goedgekeurd op ${p.date}`,
+    tenderNed: (reference) => `TenderNed-publicatie ${reference}`,
     value: 'Waarde',
     issued: 'Uitgegeven op',
     checkedAt: (time) => `Gecontroleerd op ${time}`,
@@ -196,6 +199,7 @@ export const TEXTS: Record<Lang, PageTexts> = {
     countedTowardNone: 'Not yet counted toward a social-return obligation',
     claim: (p) =>
       `${p.authority} — ${p.contract} (reference ${p.reference}): ${p.credits} credits, ${p.value}, approved on ${p.date}`,
+    tenderNed: (reference) => `TenderNed publication ${reference}`,
     value: 'Value',
     issued: 'Issued on',
     checkedAt: (time) => `Checked on ${time}`,
@@ -254,22 +258,7 @@ function formatCheckedAt(at: Date, lang: Lang): string {
 
 /** The page's language: ?lang= if given, else the first of Accept-Language we speak, else Dutch. */
 export function pageLanguage(query: Lang | undefined, acceptLanguage: string | undefined): Lang {
-  if (query) return query;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return {
-        lang: tag.trim().toLowerCase().split('-')[0],
-        q: q === undefined ? 1 : Number(q),
-        index,
-      };
-    })
-    .filter((entry) => entry.q > 0 && !Number.isNaN(entry.q))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const entry of ranked) if (entry.lang === 'nl' || entry.lang === 'en') return entry.lang;
-  return 'nl';
+  return requestLanguage(query, acceptLanguage);
 }
 
 /** Without a built app (the API alone): the essentials, inline (the API's CSP allows it). */
@@ -375,8 +364,9 @@ export function renderVerificationPage(
       explain.push(t.since(formatDate(new Date(verification.statusChangedAt), lang)));
   }
   const { supplier } = verification;
-  const claims = verification.countedToward.map((claim) =>
-    t.claim({
+  const claims = verification.countedToward.map((claim) => ({
+    tenderNed: claim.tenderNed,
+    text: t.claim({
       authority: claim.authority.name,
       contract: claim.contractTitle,
       reference: claim.contractReference,
@@ -384,7 +374,7 @@ export function renderVerificationPage(
       value: formatMoney(claim.valueCents, lang, verification.currency),
       date: formatDate(new Date(claim.approvedAt), lang),
     }),
-  );
+  }));
   const body = `${banner(lang, status, t.banner[status], explain)}
 <dl class="ib-verification__facts">
 ${row(t.number, verification.number)}
@@ -405,7 +395,16 @@ ${row(
 <dt>${escapeHtml(t.countedToward)}</dt><dd>${
     claims.length === 0
       ? escapeHtml(status === 'active' ? t.countedTowardNone : t.cannotBeUsed[status])
-      : `<ul class="utrecht-unordered-list">${claims.map((claim) => `<li>${escapeHtml(claim)}</li>`).join('')}</ul>`
+      : `<ul class="utrecht-unordered-list">${claims
+          .map(
+            (claim) =>
+              `<li>${escapeHtml(claim.text)}${
+                claim.tenderNed
+                  ? ` — <a class="utrecht-link" href="${escapeHtml(claim.tenderNed.url)}">${escapeHtml(t.tenderNed(claim.tenderNed.reference))}</a>`
+                  : ''
+              }</li>`,
+          )
+          .join('')}</ul>`
   }</dd>
 </dl>`;
   return page(lang, code, body, checkedAt, stylesheets);

@@ -137,8 +137,8 @@ export const claimsRepository = {
     return trx.selectFrom('claims').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   },
 
-  /** Value of the claims on a contract in the given statuses, optionally leaving one out. */
-  async sumValue(
+  /** What the claims on a contract in the given statuses count, optionally leaving one out. */
+  async sumCounted(
     db: Kysely<DB>,
     contractId: string,
     statuses: ClaimStatus[],
@@ -146,7 +146,7 @@ export const claimsRepository = {
   ): Promise<number> {
     let query = db
       .selectFrom('claims')
-      .select(sql<string>`coalesce(sum(value_cents), 0)`.as('total'))
+      .select(sql<string>`coalesce(sum(counted_cents), 0)`.as('total'))
       .where('contract_id', '=', contractId)
       .where('status', 'in', statuses);
     if (exceptClaimId !== undefined) query = query.where('id', '<>', exceptClaimId);
@@ -165,6 +165,7 @@ export const claimsRepository = {
       | 'unit_price_cents'
       | 'credit_factor_bp'
       | 'value_cents'
+      | 'counted_cents'
       | 'note'
       | 'created_by'
       | 'created_at'

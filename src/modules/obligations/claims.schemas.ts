@@ -60,7 +60,15 @@ export const ClaimSchema = z
     valueCents: z
       .number()
       .int()
-      .describe('credits × unit price × factor, rounded half up to cents'),
+      .describe(
+        'credits × unit price × factor, rounded half up to cents: what the credits are worth',
+      ),
+    countedCents: z
+      .number()
+      .int()
+      .describe(
+        'What the claim counts toward the obligation: valueCents, except that the last credit may count in part, up to what is left of the obligation; the rest of that credit is spent and counts nowhere else',
+      ),
     currency: z.literal('EUR'),
     note: z.string().nullable(),
     decisionReason: z.string().nullable(),

@@ -19,7 +19,7 @@ import {
 import { type ClaimFilter, type ClaimView, claimsRepository as repo } from './claims.repository.js';
 import type { Claim, CreateClaimInput, ListClaimsQuery } from './claims.schemas.js';
 import { contractsRepository } from './contracts.repository.js';
-import { claimValueCents, creditCapCents } from './obligation-math.js';
+import { claimValueCents, countedValueCents, creditCapCents } from './obligation-math.js';
 
 export interface ClaimsDeps {
   db: Kysely<DB>;
@@ -77,6 +77,7 @@ export function createClaimsService(deps: ClaimsDeps) {
       unitPriceCents: row.unit_price_cents,
       creditFactorBp: row.credit_factor_bp,
       valueCents: Number(row.value_cents),
+      countedCents: Number(row.counted_cents),
       currency: 'EUR',
       note: row.note,
       decisionReason: row.decision_reason,
@@ -189,8 +190,16 @@ export function createClaimsService(deps: ClaimsDeps) {
             Number(contract.obligation_cents),
             contract.credit_share_cap_bp,
           );
-          const used = await repo.sumValue(trx, contract.id, ['pending', 'approved']);
-          if (used + value > cap) throw shareCapPassed(Math.max(0, cap - used));
+          // Pending claims hold their part of the obligation as approved ones do: two claims
+          // for the last remainder queue on the contract lock, and the second finds no room.
+          const used = await repo.sumCounted(trx, contract.id, ['pending', 'approved']);
+          const counted = countedValueCents(
+            input.credits,
+            certificate.unit_price_cents,
+            contract.credit_factor_bp,
+            cap - used,
+          );
+          if (counted === null) throw shareCapPassed(Math.max(0, cap - used));
 
           const claim = await repo.insert(trx, {
             certificate_id: certificate.id,
@@ -201,6 +210,7 @@ export function createClaimsService(deps: ClaimsDeps) {
             unit_price_cents: certificate.unit_price_cents,
             credit_factor_bp: contract.credit_factor_bp,
             value_cents: value,
+            counted_cents: counted,
             note: input.note ?? null,
             created_by: actor.userId,
             created_at: now,
@@ -215,6 +225,7 @@ export function createClaimsService(deps: ClaimsDeps) {
               certificateId: certificate.id,
               credits: input.credits,
               valueCents: value,
+              countedCents: counted,
             },
           });
           await recordEvent(trx, { type: 'claim.submitted', objectId: claim.id, occurredAt: now });
@@ -307,11 +318,18 @@ export function createClaimsService(deps: ClaimsDeps) {
           contract.credit_factor_bp,
         );
         const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);
-        const approved = await repo.sumValue(trx, contract.id, ['approved']);
-        if (approved + value > cap) throw shareCapPassed(Math.max(0, cap - approved));
+        const approved = await repo.sumCounted(trx, contract.id, ['approved']);
+        const counted = countedValueCents(
+          claim.credits,
+          claim.unit_price_cents,
+          contract.credit_factor_bp,
+          cap - approved,
+        );
+        if (counted === null) throw shareCapPassed(Math.max(0, cap - approved));
         await repo.update(trx, id, {
           status: 'approved',
           value_cents: value,
+          counted_cents: counted,
           credit_factor_bp: contract.credit_factor_bp,
           decided_by: actor.userId,
           decided_at: now,
@@ -326,6 +344,7 @@ export function createClaimsService(deps: ClaimsDeps) {
             certificateId: certificate.id,
             credits: claim.credits,
             valueCents: value,
+            countedCents: counted,
             creditFactorBp: contract.credit_factor_bp,
           },
         });
@@ -394,6 +413,7 @@ export function createClaimsService(deps: ClaimsDeps) {
             certificateId: claim.certificate_id,
             credits: claim.credits,
             valueCents: Number(claim.value_cents),
+            countedCents: Number(claim.counted_cents),
             reason: input.reason,
           },
         });

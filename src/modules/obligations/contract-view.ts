@@ -60,6 +60,10 @@ export function toContract(
       creditFactorBp: row.credit_factor_bp,
       creditShareCapBp: row.credit_share_cap_bp,
     },
+    tenderNed:
+      row.tenderned_reference !== null && row.tenderned_url !== null
+        ? { reference: row.tenderned_reference, url: row.tenderned_url }
+        : null,
     progress: progressOf(row, totals, today),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

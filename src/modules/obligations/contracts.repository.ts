@@ -13,7 +13,7 @@ export interface ContractView extends ContractRow {
   supplier_status: OrganisationStatus;
 }
 
-/** Claim values on a contract, by whether they count (approved) or wait (pending). */
+/** What the claims on a contract count, by whether they count already (approved) or wait (pending). */
 export interface ClaimTotals {
   approvedCents: number;
   pendingCents: number;
@@ -116,10 +116,12 @@ export const contractsRepository = {
       .selectFrom('claims')
       .select([
         'contract_id',
-        sql<string>`coalesce(sum(value_cents) FILTER (WHERE status = 'approved'), 0)`.as(
+        sql<string>`coalesce(sum(counted_cents) FILTER (WHERE status = 'approved'), 0)`.as(
           'approved',
         ),
-        sql<string>`coalesce(sum(value_cents) FILTER (WHERE status = 'pending'), 0)`.as('pending'),
+        sql<string>`coalesce(sum(counted_cents) FILTER (WHERE status = 'pending'), 0)`.as(
+          'pending',
+        ),
       ])
       .where('contract_id', 'in', contractIds)
       .where('status', 'in', ['pending', 'approved'])

@@ -55,6 +55,58 @@ export const ValuationSchema = z
   })
   .describe('What credits count for (the authority’s building blocks)');
 
+/** A TenderNed publication number ("kenmerk"): digits, as TenderNed numbers its announcements. */
+const TENDERNED_REFERENCE = /^[0-9]{4,9}$/;
+const TENDERNED_HOSTS = new Set(['tenderned.nl', 'www.tenderned.nl']);
+
+export const TenderNedSchema = z
+  .strictObject({
+    reference: z
+      .string()
+      .trim()
+      .regex(TENDERNED_REFERENCE, 'must be a TenderNed publication number (kenmerk), e.g. 412345')
+      .describe('The TenderNed publication number (kenmerk): 4 to 9 digits'),
+    url: z
+      .string()
+      .trim()
+      .max(500)
+      .describe(
+        'The publication on TenderNed: an https link on tenderned.nl whose path names the publication number, e.g. https://www.tenderned.nl/aankondigingen/overzicht/412345',
+      ),
+  })
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value.url);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be a link (https://…)' });
+      return;
+    }
+    if (url.protocol !== 'https:' || !TENDERNED_HOSTS.has(url.hostname) || url.port !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'must be an https link on tenderned.nl',
+      });
+      return;
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must not carry a user name' });
+      return;
+    }
+    if (!url.pathname.split('/').includes(value.reference)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'must be the link to this publication: its path names the publication number',
+      });
+    }
+  })
+  .transform((value) => ({ reference: value.reference, url: new URL(value.url).href }))
+  .describe('The TenderNed publication the contract came from');
+
+export type TenderNedInput = z.infer<typeof TenderNedSchema>;
+
 export const CreateContractSchema = z
   .strictObject({
     supplier: z
@@ -86,6 +138,9 @@ export const CreateContractSchema = z
     endsOn: DateSchema,
     obligation: ObligationInputSchema,
     valuation: ValuationSchema.optional(),
+    tenderNed: TenderNedSchema.nullable()
+      .optional()
+      .describe('The TenderNed publication the contract came from; none for one never published'),
   })
   .refine((value) => value.endsOn >= value.startsOn, {
     path: ['endsOn'],
@@ -104,6 +159,7 @@ export const UpdateContractSchema = z
     endsOn: DateSchema.optional(),
     obligation: ObligationInputSchema.optional(),
     valuation: ValuationSchema.partial().optional(),
+    tenderNed: TenderNedSchema.nullable().optional().describe('null removes it'),
   })
   .refine((value) => Object.keys(value).length > 0, 'at least one field must be given')
   .meta({ id: 'UpdateContract' });
@@ -115,8 +171,8 @@ export const ContractIdParamsSchema = z.object({ id: z.uuid() });
 export const ObligationProgressSchema = z
   .object({
     requiredCents: z.number().int().describe('The obligation'),
-    approvedCents: z.number().int().describe('Value of approved claims'),
-    pendingCents: z.number().int().describe('Value of claims awaiting the coordinator'),
+    approvedCents: z.number().int().describe('What approved claims count'),
+    pendingCents: z.number().int().describe('What claims awaiting the coordinator would count'),
     remainingCents: z.number().int().describe('Required minus approved, never below 0'),
     creditCapCents: z
       .number()
@@ -155,6 +211,11 @@ export const ContractSchema = z
       creditFactorBp: z.number().int(),
       creditShareCapBp: z.number().int(),
     }),
+    tenderNed: z
+      .object({ reference: z.string(), url: z.string() })
+      .nullable()
+      .describe('The TenderNed publication the contract came from')
+      .meta({ id: 'TenderNedPublication' }),
     progress: ObligationProgressSchema,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

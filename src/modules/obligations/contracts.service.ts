@@ -207,6 +207,8 @@ export function createContractsService(deps: ContractsDeps) {
             accepts_credits: valuation.acceptsCredits,
             credit_factor_bp: valuation.creditFactorBp,
             credit_share_cap_bp: valuation.creditShareCapBp,
+            tenderned_reference: input.tenderNed?.reference ?? null,
+            tenderned_url: input.tenderNed?.url ?? null,
             created_by: actor.userId,
             created_at: now,
             updated_at: now,
@@ -224,6 +226,7 @@ export function createContractsService(deps: ContractsDeps) {
               basis: contract.obligation_basis,
               percentageBp: contract.percentage_bp,
               valuation,
+              tenderNed: input.tenderNed ?? null,
             },
           });
           if (invitation) {
@@ -345,6 +348,14 @@ export function createContractsService(deps: ContractsDeps) {
             accepts_credits: input.valuation?.acceptsCredits ?? current.accepts_credits,
             credit_factor_bp: input.valuation?.creditFactorBp ?? current.credit_factor_bp,
             credit_share_cap_bp: input.valuation?.creditShareCapBp ?? current.credit_share_cap_bp,
+            tenderned_reference:
+              input.tenderNed === undefined
+                ? current.tenderned_reference
+                : (input.tenderNed?.reference ?? null),
+            tenderned_url:
+              input.tenderNed === undefined
+                ? current.tenderned_url
+                : (input.tenderNed?.url ?? null),
           };
           const changes: Record<string, { from: unknown; to: unknown }> = {};
           for (const [key, value] of Object.entries(next)) {
@@ -354,6 +365,15 @@ export function createContractsService(deps: ContractsDeps) {
             if (comparable !== value) changes[key] = { from: comparable, to: value };
           }
           if (Object.keys(changes).length === 0) return;
+          // Under the contract lock, which approvals take too: what counts cannot grow meanwhile.
+          const counted = Number(current.counted_cents);
+          if (next.obligation_cents < counted) {
+            throw conflict(
+              'CONTRACT.OBLIGATION_BELOW_COUNTED',
+              'Approved claims already count for more than the obligation would be; withdraw an approval first',
+              { countedCents: counted },
+            );
+          }
           await repo.update(trx, id, { ...next, updated_at: now });
           await recordAudit(trx, ctx, {
             action: 'contract.updated',

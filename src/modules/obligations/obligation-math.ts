@@ -49,6 +49,27 @@ export function claimValueCents(
   );
 }
 
+/**
+ * What a claim counts toward an obligation with `roomCents` left for credits (the share
+ * credits may fill, less what other claims hold): its whole value when that fits; else, when
+ * all its credits but the last fit in full, exactly the room, so the last credit counts in
+ * part and the obligation is met to the cent (the rest of that credit is spent with the
+ * claim); else null: the claim does not fit. The database holds the same line
+ * (claims_counted_within_value).
+ */
+export function countedValueCents(
+  credits: number,
+  unitPriceCents: number,
+  creditFactorBp: number,
+  roomCents: number,
+): number | null {
+  const value = claimValueCents(credits, unitPriceCents, creditFactorBp);
+  if (value <= roomCents) return value;
+  if (roomCents <= 0) return null;
+  const allButLast = BigInt(credits - 1) * BigInt(unitPriceCents) * BigInt(creditFactorBp);
+  return allButLast < BigInt(roomCents) * BP ? roomCents : null;
+}
+
 /** The most that credits may fill of an obligation, rounded down. */
 export function creditCapCents(obligation: number, creditShareCapBp: number): number {
   return Number((BigInt(obligation) * BigInt(creditShareCapBp)) / BP);

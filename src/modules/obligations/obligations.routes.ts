@@ -147,7 +147,7 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
         summary:
           'Edit an open contract, its obligation or its valuation (the authority’s coordinators)',
         description:
-          'The obligation is recomputed. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved.',
+          'The obligation is recomputed, and may not become smaller than what approved claims already count toward it. Claims already approved keep the value they were approved at; pending claims are valued at the valuation in force when they are approved.',
         params: ContractIdParamsSchema,
         body: UpdateContractSchema,
         response: {
@@ -158,6 +158,7 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
             404,
             'CONTRACT.CLOSED',
             'CONTRACT.REFERENCE_TAKEN',
+            'CONTRACT.OBLIGATION_BELOW_COUNTED',
           ),
         },
       },
@@ -229,7 +230,7 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
         tags: ['claims'],
         summary: 'Claim certificate credits toward an obligation (supplier members)',
         description: [
-          'Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor, and waits for the coordinator.',
+          'Both the certificate and the contract must be the caller’s own (404 otherwise). The claim is worth credits × the price paid × the authority’s factor (`valueCents`), and waits for the coordinator. It counts that value toward the obligation (`countedCents`), except that its last credit may count in part, up to what is left of the share credits may fill: the obligation is then met to the cent, and the rest of that credit is spent with the claim. A claim that would leave more than its last credit over is refused (`CLAIM.CREDIT_SHARE_CAP`).',
           'The `Idempotency-Key` header is required; a repeat answers the first claim (header `Idempotent-Replayed: true`).',
         ].join('\n\n'),
         headers: ClaimIdempotencyHeadersSchema,

@@ -58,6 +58,7 @@ export async function settleClaimsForCertificateStatus(
         authorityId: claim.authority_id,
         credits: claim.credits,
         valueCents: Number(claim.value_cents),
+        countedCents: Number(claim.counted_cents),
         reason,
       },
     });

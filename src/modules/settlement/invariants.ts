@@ -176,6 +176,36 @@ export async function checkInvariants(db: Kysely<DB>): Promise<string[]> {
       `claims: claim ${r.id} is approved on certificate ${r.certificate_id} while a refund of order ${r.order_id} is under way`,
   );
 
+  // 4. what counts toward an obligation: a contract's counter is the sum of what its approved
+  // claims count, and never more than the obligation; a claim counts its value, or (its last
+  // credit in part) less, with every other credit counted in full.
+  report(
+    await rows(
+      db,
+      sql`
+      SELECT k.id, k.obligation_cents, k.counted_cents, coalesce(sum(cl.counted_cents), 0) AS approved
+      FROM contracts k LEFT JOIN claims cl ON cl.contract_id = k.id AND cl.status = 'approved'
+      GROUP BY k.id, k.obligation_cents, k.counted_cents
+      HAVING k.counted_cents <> coalesce(sum(cl.counted_cents), 0) OR k.counted_cents > k.obligation_cents
+    `,
+    ),
+    (r) =>
+      `claims: contract ${r.id} (obligation ${r.obligation_cents}) counts ${r.counted_cents} but its approved claims count ${r.approved}`,
+  );
+  report(
+    await rows(
+      db,
+      sql`
+      SELECT id, credits, value_cents, counted_cents FROM claims
+      WHERE counted_cents > value_cents OR counted_cents < 0
+         OR (counted_cents < value_cents
+             AND counted_cents::numeric * 10000 <= (credits - 1)::numeric * unit_price_cents * credit_factor_bp)
+    `,
+    ),
+    (r) =>
+      `claims: claim ${r.id} of ${r.credits} credits worth ${r.value_cents} counts ${r.counted_cents}`,
+  );
+
   // 5. per project: payments received = escrow + paid out + refunded, escrow never negative.
   report(
     await rows(

@@ -890,7 +890,7 @@ export const settlementRepository = {
       .set({ status: 'invalidated', invalidated_at: at, invalidation_reason: reason })
       .where('certificate_id', '=', certificateId)
       .where('status', '=', 'approved')
-      .returning(['id', 'contract_id', 'authority_id', 'credits', 'value_cents'])
+      .returning(['id', 'contract_id', 'authority_id', 'credits', 'value_cents', 'counted_cents'])
       .execute();
   },
 
