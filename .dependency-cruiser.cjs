@@ -23,7 +23,14 @@ const LAYERS = [
   ['modules/invitations'],
   ['modules/projects', 'modules/certificates', 'modules/obligations'],
   ['modules/awards', 'modules/settlement'],
-  ['modules/reviews', 'modules/orders', 'modules/payments', 'modules/funding', 'modules/reports'],
+  [
+    'modules/reviews',
+    'modules/orders',
+    'modules/payments',
+    'modules/funding',
+    'modules/reports',
+    'modules/banking',
+  ],
   ['modules/outcomes'],
   ['modules/webhooks', 'modules/notifications'],
   // Composition: the app, demo data, start-up, and the entry points.

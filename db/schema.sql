@@ -138,6 +138,61 @@ CREATE FUNCTION public.apply_credit_ledger_entry() RETURNS trigger
 
 
 --
+-- Name: bank_entry_guard(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.bank_entry_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'bank statement entry %: entries are never deleted', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF ROW(NEW.id, NEW.seq, NEW.statement_id, NEW.entry_index, NEW.transaction_index, NEW.batch_size,
+             NEW.entry_key, NEW.duplicate_of, NEW.booking_date, NEW.value_date, NEW.amount_cents, NEW.currency,
+             NEW.direction, NEW.reversal, NEW.counterparty_name, NEW.counterparty_iban, NEW.remittance_structured,
+             NEW.remittance_unstructured, NEW.end_to_end_id, NEW.account_servicer_reference)
+         IS DISTINCT FROM
+         ROW(OLD.id, OLD.seq, OLD.statement_id, OLD.entry_index, OLD.transaction_index, OLD.batch_size,
+             OLD.entry_key, OLD.duplicate_of, OLD.booking_date, OLD.value_date, OLD.amount_cents, OLD.currency,
+             OLD.direction, OLD.reversal, OLD.counterparty_name, OLD.counterparty_iban, OLD.remittance_structured,
+             OLD.remittance_unstructured, OLD.end_to_end_id, OLD.account_servicer_reference) THEN
+        RAISE EXCEPTION 'bank statement entry %: what the bank reported never changes', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.match_status <> 'pending' AND NEW.match_status IS DISTINCT FROM OLD.match_status THEN
+        RAISE EXCEPTION 'bank statement entry %: matched once', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      -- The order or payout is named when matched, or when a person resolves an exception (once).
+      IF OLD.match_status <> 'pending'
+         AND (NEW.order_id IS DISTINCT FROM OLD.order_id OR NEW.payout_id IS DISTINCT FROM OLD.payout_id)
+         AND NOT (OLD.resolved_at IS NULL AND NEW.resolved_at IS NOT NULL
+                  AND (OLD.order_id IS NULL OR NEW.order_id IS NOT DISTINCT FROM OLD.order_id)
+                  AND (OLD.payout_id IS NULL OR NEW.payout_id IS NOT DISTINCT FROM OLD.payout_id)) THEN
+        RAISE EXCEPTION 'bank statement entry %: its order or payout is named once', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF OLD.resolved_at IS NOT NULL AND ROW(NEW.resolution, NEW.resolution_note, NEW.resolved_by, NEW.resolved_at)
+         IS DISTINCT FROM ROW(OLD.resolution, OLD.resolution_note, OLD.resolved_by, OLD.resolved_at) THEN
+        RAISE EXCEPTION 'bank statement entry %: an exception is resolved once', OLD.id USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
+-- Name: bank_statement_append_only(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.bank_statement_append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      RAISE EXCEPTION 'bank statements are never changed or deleted' USING ERRCODE = 'restrict_violation';
+    END
+    $$;
+
+
+--
 -- Name: certificate_public_reason(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -735,6 +790,127 @@ CREATE TABLE public.awards (
     CONSTRAINT awards_public_rationale_check CHECK (((char_length(public_rationale) >= 1) AND (char_length(public_rationale) <= 5000))),
     CONSTRAINT awards_score_source_check CHECK ((score_source = ANY (ARRAY['median'::text, 'consensus'::text]))),
     CONSTRAINT awards_supply_check CHECK ((supply >= 0))
+);
+
+
+--
+-- Name: bank_statement_entries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.bank_statement_entries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    statement_id uuid NOT NULL,
+    entry_index integer NOT NULL,
+    transaction_index integer NOT NULL,
+    batch_size integer NOT NULL,
+    entry_key text NOT NULL,
+    duplicate_of uuid,
+    booking_date date NOT NULL,
+    value_date date,
+    amount_cents bigint NOT NULL,
+    currency text NOT NULL,
+    direction text NOT NULL,
+    reversal boolean DEFAULT false NOT NULL,
+    counterparty_name text,
+    counterparty_iban text,
+    remittance_structured text,
+    remittance_unstructured text,
+    end_to_end_id text,
+    account_servicer_reference text,
+    match_status text NOT NULL,
+    match_detail text,
+    order_id uuid,
+    payout_id uuid,
+    matched_at timestamp with time zone,
+    exception_reason text,
+    resolution text,
+    resolution_note text,
+    resolved_by uuid,
+    resolved_at timestamp with time zone,
+    CONSTRAINT bank_entries_duplicate_status CHECK (((duplicate_of IS NOT NULL) = (match_status = 'duplicate'::text))),
+    CONSTRAINT bank_entries_exception_reason CHECK (((match_status = 'exception'::text) = (exception_reason IS NOT NULL))),
+    CONSTRAINT bank_entries_matched_order CHECK (((match_status <> 'matched_order'::text) OR (order_id IS NOT NULL))),
+    CONSTRAINT bank_entries_matched_payout CHECK (((match_status <> 'matched_payout'::text) OR (payout_id IS NOT NULL))),
+    CONSTRAINT bank_entries_resolution_complete CHECK ((((resolution IS NULL) = (resolved_at IS NULL)) AND ((resolution IS NULL) = (resolution_note IS NULL)) AND ((resolution IS NULL) = (resolved_by IS NULL)))),
+    CONSTRAINT bank_entries_resolution_of_exception CHECK (((resolution IS NULL) OR (match_status = 'exception'::text))),
+    CONSTRAINT bank_statement_entries_account_servicer_reference_check CHECK ((char_length(account_servicer_reference) <= 140)),
+    CONSTRAINT bank_statement_entries_amount_cents_check CHECK ((amount_cents > 0)),
+    CONSTRAINT bank_statement_entries_check CHECK (((batch_size >= 1) AND (transaction_index < batch_size))),
+    CONSTRAINT bank_statement_entries_counterparty_iban_check CHECK ((char_length(counterparty_iban) <= 34)),
+    CONSTRAINT bank_statement_entries_counterparty_name_check CHECK ((char_length(counterparty_name) <= 140)),
+    CONSTRAINT bank_statement_entries_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT bank_statement_entries_direction_check CHECK ((direction = ANY (ARRAY['credit'::text, 'debit'::text]))),
+    CONSTRAINT bank_statement_entries_end_to_end_id_check CHECK ((char_length(end_to_end_id) <= 140)),
+    CONSTRAINT bank_statement_entries_entry_index_check CHECK ((entry_index >= 0)),
+    CONSTRAINT bank_statement_entries_entry_key_check CHECK (((char_length(entry_key) >= 1) AND (char_length(entry_key) <= 400))),
+    CONSTRAINT bank_statement_entries_exception_reason_check CHECK ((exception_reason ~ '^[a-z][a-z_]{0,63}$'::text)),
+    CONSTRAINT bank_statement_entries_match_detail_check CHECK ((char_length(match_detail) <= 500)),
+    CONSTRAINT bank_statement_entries_match_status_check CHECK ((match_status = ANY (ARRAY['pending'::text, 'matched_order'::text, 'matched_payout'::text, 'exception'::text, 'unmatched'::text, 'duplicate'::text]))),
+    CONSTRAINT bank_statement_entries_remittance_structured_check CHECK ((char_length(remittance_structured) <= 140)),
+    CONSTRAINT bank_statement_entries_remittance_unstructured_check CHECK ((char_length(remittance_unstructured) <= 1000)),
+    CONSTRAINT bank_statement_entries_resolution_check CHECK ((resolution = ANY (ARRAY['booked_as_paid'::text, 'ignored'::text, 'refunded_by_hand'::text]))),
+    CONSTRAINT bank_statement_entries_resolution_note_check CHECK (((char_length(resolution_note) >= 1) AND (char_length(resolution_note) <= 1000))),
+    CONSTRAINT bank_statement_entries_transaction_index_check CHECK ((transaction_index >= 0))
+);
+
+
+--
+-- Name: bank_statement_entries_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.bank_statement_entries ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.bank_statement_entries_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: bank_statements; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.bank_statements (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    file_sha256 text NOT NULL,
+    file_size integer NOT NULL,
+    statement_index integer NOT NULL,
+    message_type text NOT NULL,
+    account_iban text NOT NULL,
+    statement_id text NOT NULL,
+    created_at_bank timestamp with time zone,
+    period_from timestamp with time zone,
+    period_to timestamp with time zone,
+    currency text NOT NULL,
+    opening_balance_cents bigint,
+    closing_balance_cents bigint,
+    uploaded_by uuid NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    CONSTRAINT bank_statements_account_iban_check CHECK ((account_iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$'::text)),
+    CONSTRAINT bank_statements_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT bank_statements_file_sha256_check CHECK ((file_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT bank_statements_file_size_check CHECK ((file_size > 0)),
+    CONSTRAINT bank_statements_message_type_check CHECK ((message_type ~ '^camt\.053\.001\.[0-9]{2}$'::text)),
+    CONSTRAINT bank_statements_statement_id_check CHECK (((char_length(statement_id) >= 1) AND (char_length(statement_id) <= 140))),
+    CONSTRAINT bank_statements_statement_index_check CHECK ((statement_index >= 0))
+);
+
+
+--
+-- Name: bank_statements_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.bank_statements ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.bank_statements_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -2087,6 +2263,54 @@ ALTER TABLE ONLY public.awards
 
 
 --
+-- Name: bank_statement_entries bank_statement_entries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_seq_key UNIQUE (seq);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_statement_id_entry_index_transaction_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_statement_id_entry_index_transaction_key UNIQUE (statement_id, entry_index, transaction_index);
+
+
+--
+-- Name: bank_statements bank_statements_file_sha256_statement_index_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statements
+    ADD CONSTRAINT bank_statements_file_sha256_statement_index_key UNIQUE (file_sha256, statement_index);
+
+
+--
+-- Name: bank_statements bank_statements_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statements
+    ADD CONSTRAINT bank_statements_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: bank_statements bank_statements_seq_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statements
+    ADD CONSTRAINT bank_statements_seq_key UNIQUE (seq);
+
+
+--
 -- Name: certificate_documents certificate_documents_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2755,6 +2979,41 @@ CREATE UNIQUE INDEX awards_one_approval_idx ON public.awards USING btree (projec
 
 
 --
+-- Name: bank_entries_first_sighting_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX bank_entries_first_sighting_idx ON public.bank_statement_entries USING btree (entry_key) WHERE (duplicate_of IS NULL);
+
+
+--
+-- Name: bank_entries_open_exceptions_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX bank_entries_open_exceptions_idx ON public.bank_statement_entries USING btree (seq) WHERE ((match_status = 'exception'::text) AND (resolved_at IS NULL));
+
+
+--
+-- Name: bank_entries_order_paid_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX bank_entries_order_paid_idx ON public.bank_statement_entries USING btree (order_id) WHERE (match_status = 'matched_order'::text);
+
+
+--
+-- Name: bank_entries_payout_paid_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX bank_entries_payout_paid_idx ON public.bank_statement_entries USING btree (payout_id) WHERE (match_status = 'matched_payout'::text);
+
+
+--
+-- Name: bank_entries_statement_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX bank_entries_statement_idx ON public.bank_statement_entries USING btree (statement_id, seq);
+
+
+--
 -- Name: certificates_buyer_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3245,6 +3504,20 @@ CREATE TRIGGER awards_no_truncate BEFORE TRUNCATE ON public.awards FOR EACH STAT
 
 
 --
+-- Name: bank_statement_entries bank_statement_entries_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER bank_statement_entries_guard BEFORE DELETE OR UPDATE ON public.bank_statement_entries FOR EACH ROW EXECUTE FUNCTION public.bank_entry_guard();
+
+
+--
+-- Name: bank_statements bank_statements_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER bank_statements_append_only BEFORE DELETE OR UPDATE ON public.bank_statements FOR EACH ROW EXECUTE FUNCTION public.bank_statement_append_only();
+
+
+--
 -- Name: certificate_documents certificate_documents_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3660,6 +3933,54 @@ ALTER TABLE ONLY public.awards
 
 ALTER TABLE ONLY public.awards
     ADD CONSTRAINT awards_round_id_fkey FOREIGN KEY (round_id) REFERENCES public.review_rounds(id);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_duplicate_of_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_duplicate_of_fkey FOREIGN KEY (duplicate_of) REFERENCES public.bank_statement_entries(id);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_payout_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_payout_id_fkey FOREIGN KEY (payout_id) REFERENCES public.payouts(id);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_resolved_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.users(id);
+
+
+--
+-- Name: bank_statement_entries bank_statement_entries_statement_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statement_entries
+    ADD CONSTRAINT bank_statement_entries_statement_id_fkey FOREIGN KEY (statement_id) REFERENCES public.bank_statements(id);
+
+
+--
+-- Name: bank_statements bank_statements_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.bank_statements
+    ADD CONSTRAINT bank_statements_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.users(id);
 
 
 --

@@ -1187,6 +1187,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uploaded bank statements, newest first, with their match counts (platform admins) */
+        get: operations["listBankStatements"];
+        put?: never;
+        /**
+         * Upload the bank’s CAMT.053 statement and match its entries (platform admins)
+         * @description Send the file exactly as the bank exported it as the raw request body (`Content-Type: application/xml` or `text/xml`, at most 10 MB): an ISO 20022 BankToCustomerStatement, camt.053.001.02 up to .13 (ING, Rabobank, ABN AMRO). A file may hold several statements (one per account and day).
+         *
+         *     Each transaction is stored (a batch entry split per transaction) and matched: a credit that names an invoice order’s payment reference (RF…, structured or in the free text) with the order’s exact amount pays the order, as mark-paid does; a debit that names a payout’s transfer reference (IBP-…) with its exact amount pays the approved payout (the uploader then counts as the admin who records the payment: four eyes apply). Partial, excess and unknown transfers, and everything else matching cannot decide, go to the exceptions queue (GET /v1/bank-statements/exceptions).
+         *
+         *     The same file uploaded again answers 201 with `duplicate: true` and books nothing; an entry that an earlier (overlapping) statement booked is listed as `duplicate`. Not CAMT.053 answers 422.
+         */
+        post: operations["uploadBankStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-statements/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statement entries matching could not decide, oldest first (platform admins)
+         * @description Each with its reason (partial, excess, unknown_reference, already_paid, …) and, once resolved, the decision and note.
+         */
+        get: operations["listBankStatementExceptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank statement with every entry and its match result (platform admins) */
+        get: operations["getBankStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-statements/exceptions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a queued statement entry, once, with a note (platform admins)
+         * @description book_as_paid books the order (credit) or the payout (debit) as paid on this transfer through the same path as mark-paid (name the order or payout when matching found none; a payout keeps its four eyes); ignore and refunded_by_hand book nothing. Audited. Repeating one’s own decision answers the entry unchanged.
+         */
+        post: operations["resolveBankStatementException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stripe/webhook": {
         parameters: {
             query?: never;
@@ -2445,6 +2527,149 @@ export interface components {
          * @enum {string}
          */
         AwardReason: "IMPACT_BELOW_CUTOFF" | "NO_ELIGIBLE_COST" | "SUPPLY_ZERO";
+        /** @enum {string} */
+        BankExceptionResolution: "booked_as_paid" | "ignored" | "refunded_by_hand";
+        /**
+         * @description pending: not matched yet (an upload that was cut off; uploading the file again finishes it); matched_order: an invoice order paid by this credit; matched_payout: a payout paid by this debit; exception: queued for a person (see exception.reason); unmatched: a debit without a payout reference (bank costs, other transfers), listed only; duplicate: the same bank entry was booked from an earlier statement (duplicateOf)
+         * @enum {string}
+         */
+        BankMatchStatus: "pending" | "matched_order" | "matched_payout" | "exception" | "unmatched" | "duplicate";
+        BankStatement: {
+            /** Format: uuid */
+            id: string;
+            /** @description e.g. camt.053.001.02 */
+            messageType: string;
+            accountIban: string;
+            /** @description The bank’s id of the statement */
+            statementId: string;
+            createdAtBank: string | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            currency: string;
+            openingBalanceCents: number | null;
+            closingBalanceCents: number | null;
+            fileSha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Its entries by match result */
+            counts: {
+                entries: number;
+                matched: number;
+                exceptions: number;
+                openExceptions: number;
+                unmatched: number;
+                duplicates: number;
+                pending: number;
+            };
+        };
+        BankStatementDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description e.g. camt.053.001.02 */
+            messageType: string;
+            accountIban: string;
+            /** @description The bank’s id of the statement */
+            statementId: string;
+            createdAtBank: string | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            currency: string;
+            openingBalanceCents: number | null;
+            closingBalanceCents: number | null;
+            fileSha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Its entries by match result */
+            counts: {
+                entries: number;
+                matched: number;
+                exceptions: number;
+                openExceptions: number;
+                unmatched: number;
+                duplicates: number;
+                pending: number;
+            };
+            /** @description Every transaction, in file order */
+            entries: components["schemas"]["BankStatementEntry"][];
+        };
+        BankStatementEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            statementId: string;
+            /** @description The entry’s place in its statement (0-based) */
+            entryIndex: number;
+            /** @description Its place in a batch entry split per transaction (0 for a single entry) */
+            transactionIndex: number;
+            /** @description Transactions in the bank entry: more than 1 for a batch */
+            batchSize: number;
+            /** Format: date */
+            bookingDate: string;
+            valueDate: string | null;
+            /** @description Always positive; see direction */
+            amountCents: number;
+            currency: string;
+            /**
+             * @description credit: money in; debit: money out
+             * @enum {string}
+             */
+            direction: "credit" | "debit";
+            /** @description The bank took back an earlier booking */
+            reversal: boolean;
+            counterparty: {
+                name: string | null;
+                iban: string | null;
+            };
+            remittance: {
+                /** @description The structured creditor reference (RF…), as the payer’s bank sent it */
+                structured: string | null;
+                /** @description The free text the payer wrote */
+                unstructured: string | null;
+            };
+            endToEndId: string | null;
+            /** @description The bank’s own reference */
+            accountServicerReference: string | null;
+            /** @description The earlier entry that booked this one */
+            duplicateOf: string | null;
+            match: {
+                status: components["schemas"]["BankMatchStatus"];
+                detail: string | null;
+                orderId: string | null;
+                payoutId: string | null;
+                matchedAt: string | null;
+            };
+            /** @description Only for match status exception */
+            exception: {
+                /** @description partial, excess (the amount is not the order’s), unknown_reference (no order has the payment reference), several_orders, already_paid, order_refunded, not_invoice_order, other_currency, mismatch, reversal (the bank took back a booking), unknown_payout_reference, several_payouts, payout_not_approved, payout_already_paid, payout_amount_mismatch, four_eyes (the uploader approved the payout: another admin books it), funds_held_by_dispute, insufficient_escrow, project_failed, payout_refused */
+                reason: string;
+                /** @description null while open */
+                resolution: components["schemas"]["BankExceptionResolution"] | null;
+                note: string | null;
+                resolvedBy: string | null;
+                resolvedAt: string | null;
+            } | null;
+        };
+        BankStatementEntryPage: {
+            items: components["schemas"]["BankStatementEntry"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BankStatementPage: {
+            items: components["schemas"]["BankStatement"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BankStatementUpload: {
+            /** @description The file was uploaded before: nothing new was stored or booked */
+            duplicate: boolean;
+            fileSha256: string;
+            /** @description The file’s statements (one per Stmt) */
+            statements: components["schemas"]["BankStatement"][];
+        };
         BlockingClaim: {
             /** Format: uuid */
             claimId: string;
@@ -3845,6 +4070,8 @@ export interface components {
             paidBy: string | null;
             paidAt: string | null;
             bankReference: string | null;
+            /** @description Put this in the description of the bank transfer to the initiative (IBP-…): the uploaded bank statement then finds the payout and marks it paid */
+            transferReference: string;
         };
         PayoutList: {
             items: components["schemas"]["Payout"][];
@@ -4251,6 +4478,25 @@ export interface components {
         RequestChangesInput: {
             /** @description What the initiative must answer or change before resubmitting */
             questions: string;
+        };
+        ResolveBankExceptionInput: {
+            /**
+             * @description book_as_paid: the order (credit) or payout (debit) is booked as paid on this transfer through the same path as mark-paid; ignore: nothing is booked; refunded_by_hand: the money was (or will be) returned outside the platform, noted
+             * @enum {string}
+             */
+            decision: "book_as_paid" | "ignore" | "refunded_by_hand";
+            /** @description Why (kept with the entry and in the audit trail) */
+            note: string;
+            /**
+             * Format: uuid
+             * @description For book_as_paid of a credit that names no order (unknown reference)
+             */
+            orderId?: string;
+            /**
+             * Format: uuid
+             * @description For book_as_paid of a debit that names no payout
+             */
+            payoutId?: string;
         };
         ResolveOrderFlagInput: {
             /** @description Why the problem is settled (kept with the flag) */
@@ -12207,6 +12453,503 @@ export interface operations {
              *     - `FUNDING.INVALID_PERIOD`: The period is not two calendar days with `to` on or after `from` and at most 92 days later.
              */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankStatements: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadBankStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CAMT.053 XML file */
+        requestBody: {
+            content: {
+                "application/xml": Blob;
+                "text/xml": Blob;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementUpload"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `BANK_STATEMENT.XML_REQUIRED`: Send the statement file as the raw request body with `Content-Type: application/xml` (or `text/xml`).
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request is well-formed but cannot be processed:
+             *
+             *     - `BANK_STATEMENT.NOT_CAMT`: The uploaded file is not an ISO 20022 camt.053 BankToCustomerStatement (not well-formed XML, another message, or a document type declaration); export the statement as CAMT.053 from the bank.
+             *     - `BANK_STATEMENT.INVALID`: The file is a camt.053 statement, but an element matching needs is missing or malformed (the detail names it); nothing of the file was stored.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankStatementExceptions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description open (the default): waiting for a decision */
+                status?: "open" | "resolved" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementEntryPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBankStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementDetail"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveBankStatementException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveBankExceptionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementEntry"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The caller may not do this:
+             *
+             *     - `PAYOUT.FOUR_EYES`: The admin who accepted the final report may neither approve nor pay the payout, and its approver may not pay it.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request conflicts with the current state:
+             *
+             *     - `BANK_STATEMENT.NOT_AN_OPEN_EXCEPTION`: The statement entry is not in the exceptions queue, or its exception was resolved before with another decision.
+             *     - `BANK_STATEMENT.DECISION_NOT_POSSIBLE`: The decision cannot be carried out for this entry (e.g. book as paid without an order or payout, an order that is already paid or refunded); the detail says why, nothing changed.
+             *     - `PAYOUT.NOT_APPROVED`: A payout is paid only after a first admin approved it.
+             *     - `PAYOUT.INVALID_STATE`: The payout’s status does not allow this: only a due payout is approved, and a paid one is not paid again.
+             *     - `PAYOUT.INSUFFICIENT_ESCROW`: The project’s escrow holds less than the payout.
+             *     - `PAYOUT.FUNDS_HELD_BY_DISPUTE`: Part of the project’s escrow is held while Stripe holds the money of a payment dispute, and the payout needs it; it can be paid once the dispute’s funds are reinstated or the dispute is closed.
+             *     - `PAYOUT.PROJECT_FAILED`: The project failed, so its escrow goes back to the buyers and is not paid out.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The request body is too large:
+             *
+             *     - `REQUEST.BODY_TOO_LARGE`: The request body is larger than this instance accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The body is not of a media type this endpoint accepts:
+             *
+             *     - `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body’s Content-Type is not one this operation accepts.
+             */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -48,6 +48,8 @@ import { createReviewsService } from './modules/reviews/reviews.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook.routes.js';
+import { bankingRoutes } from './modules/banking/banking.routes.js';
+import { createBankingService } from './modules/banking/banking.service.js';
 import { createStripeWebhookService } from './modules/payments/stripe-webhook.service.js';
 import { registerPaymentJobs } from './modules/payments/reconciliation.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
@@ -284,6 +286,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
   });
   await registerFundingJobs(jobs, { db, clock, payments: deps.payments });
+  await app.register(bankingRoutes, {
+    banking: createBankingService({ db, clock, jobs, log: app.log }),
+  });
   if (deps.payments)
     await registerPaymentJobs(jobs, { db, clock, payments: deps.payments, log: app.log });
   await app.register(stripeWebhookRoutes, {

@@ -51,6 +51,59 @@ export interface Awards {
   threshold: number;
 }
 
+export interface BankStatementEntries {
+  account_servicer_reference: string | null;
+  amount_cents: Int8Number;
+  batch_size: number;
+  booking_date: string;
+  counterparty_iban: string | null;
+  counterparty_name: string | null;
+  currency: string;
+  direction: 'credit' | 'debit';
+  duplicate_of: string | null;
+  end_to_end_id: string | null;
+  entry_index: number;
+  entry_key: string;
+  exception_reason: string | null;
+  id: Generated<string>;
+  match_detail: string | null;
+  match_status:
+    'pending' | 'matched_order' | 'matched_payout' | 'exception' | 'unmatched' | 'duplicate';
+  matched_at: Timestamp | null;
+  order_id: string | null;
+  payout_id: string | null;
+  remittance_structured: string | null;
+  remittance_unstructured: string | null;
+  resolution: 'booked_as_paid' | 'ignored' | 'refunded_by_hand' | null;
+  resolution_note: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  reversal: Generated<boolean>;
+  seq: Generated<Int8Number>;
+  statement_id: string;
+  transaction_index: number;
+  value_date: string | null;
+}
+
+export interface BankStatements {
+  account_iban: string;
+  closing_balance_cents: Int8Number | null;
+  created_at_bank: Timestamp | null;
+  currency: string;
+  file_sha256: string;
+  file_size: number;
+  id: Generated<string>;
+  message_type: string;
+  opening_balance_cents: Int8Number | null;
+  period_from: Timestamp | null;
+  period_to: Timestamp | null;
+  seq: Generated<Int8Number>;
+  statement_id: string;
+  statement_index: number;
+  uploaded_at: Timestamp;
+  uploaded_by: string;
+}
+
 export interface CertificateDocuments {
   bytes: Buffer;
   certificate_id: string;
@@ -801,6 +854,8 @@ export interface WebhookEndpoints {
 export interface DB {
   audit_events: AuditEvents;
   awards: Awards;
+  bank_statement_entries: BankStatementEntries;
+  bank_statements: BankStatements;
   certificate_documents: CertificateDocuments;
   certificates: Certificates;
   claims: Claims;

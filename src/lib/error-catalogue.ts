@@ -82,6 +82,31 @@ export const errorCatalogue = {
     meaning:
       'The award must be confirmed by another platform admin than the one who entered the consensus.',
   },
+  'BANK_STATEMENT.NOT_CAMT': {
+    status: 422,
+    meaning:
+      'The uploaded file is not an ISO 20022 camt.053 BankToCustomerStatement (not well-formed XML, another message, or a document type declaration); export the statement as CAMT.053 from the bank.',
+  },
+  'BANK_STATEMENT.INVALID': {
+    status: 422,
+    meaning:
+      'The file is a camt.053 statement, but an element matching needs is missing or malformed (the detail names it); nothing of the file was stored.',
+  },
+  'BANK_STATEMENT.XML_REQUIRED': {
+    status: 415,
+    meaning:
+      'Send the statement file as the raw request body with `Content-Type: application/xml` (or `text/xml`).',
+  },
+  'BANK_STATEMENT.NOT_AN_OPEN_EXCEPTION': {
+    status: 409,
+    meaning:
+      'The statement entry is not in the exceptions queue, or its exception was resolved before with another decision.',
+  },
+  'BANK_STATEMENT.DECISION_NOT_POSSIBLE': {
+    status: 409,
+    meaning:
+      'The decision cannot be carried out for this entry (e.g. book as paid without an order or payout, an order that is already paid or refunded); the detail says why, nothing changed.',
+  },
   'CLAIM.CERTIFICATE_NOT_ACTIVE': {
     status: 409,
     meaning: 'The certificate is suspended or revoked; only an active certificate can be claimed.',

@@ -31,6 +31,11 @@ export const OPENAPI_TAGS = [
       'Public verification of certificates: by code, uploaded PDF or JWS; the signing keys (JWKS)',
   },
   { name: 'payments', description: 'Stripe events (webhook) and payment reconciliation' },
+  {
+    name: 'bank statements',
+    description:
+      'The bank’s CAMT.053 statements: invoice payments and payouts matched, and the exceptions queue',
+  },
   { name: 'audit', description: 'The append-only audit trail' },
   {
     name: 'webhooks',

@@ -203,6 +203,11 @@ export const PayoutSchema = z
     paidBy: z.uuid().nullable(),
     paidAt: z.iso.datetime().nullable(),
     bankReference: z.string().nullable(),
+    transferReference: z
+      .string()
+      .describe(
+        'Put this in the description of the bank transfer to the initiative (IBP-…): the uploaded bank statement then finds the payout and marks it paid',
+      ),
   })
   .meta({ id: 'Payout' });
 

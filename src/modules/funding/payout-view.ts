@@ -1,5 +1,6 @@
 import type { PayoutStatus } from '../../db/types.js';
 import type { Column } from '../../lib/tabular.js';
+import { payoutTransferReference } from '../settlement/payouts.js';
 import type { PayoutView } from './funding.repository.js';
 import type { Payout } from './funding.schemas.js';
 
@@ -22,6 +23,7 @@ export function toPayout(row: PayoutView): Payout {
     paidBy: row.paid_by,
     paidAt: row.paid_at?.toISOString() ?? null,
     bankReference: row.bank_reference,
+    transferReference: payoutTransferReference(row.id),
   };
 }
 
@@ -41,5 +43,6 @@ export const PAYOUT_COLUMNS: Column<Payout>[] = [
   { header: 'Reason', value: (p) => p.dueReason, width: 40 },
   { header: 'Approved at', value: (p) => p.approvedAt },
   { header: 'Paid at', value: (p) => p.paidAt },
+  { header: 'Transfer reference', value: (p) => p.transferReference },
   { header: 'Bank reference', value: (p) => p.bankReference },
 ];

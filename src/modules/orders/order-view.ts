@@ -64,11 +64,5 @@ export function newPaymentReference(): string {
   return `RF${String(check).padStart(2, '0')}${body}`;
 }
 
-/** ISO 11649 check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
-export function isValidCreditorReference(reference: string): boolean {
-  if (!/^RF[0-9]{2}[0-9A-Z]{1,21}$/.test(reference)) return false;
-  const numeric = `${reference.slice(4)}${reference.slice(0, 4)}`.replace(/[A-Z]/g, (letter) =>
-    String(letter.charCodeAt(0) - 55),
-  );
-  return BigInt(numeric) % 97n === 1n;
-}
+/** ISO 11649 check (shared with the bank statement matching, which finds these references again). */
+export { isValidCreditorReference } from '../../lib/creditor-reference.js';

@@ -54,6 +54,8 @@ export interface PaymentEvidence {
   externalReference: string;
   /** Stripe payments: kept on the order, so a refund can find the payment. */
   stripePaymentIntentId?: string | null;
+  /** What reported the payment, named in the audit event (a bank statement entry). */
+  cause?: { type: 'bank_statement_entry'; id: string; amountCents: number } | undefined;
 }
 
 export type FulfilResult =
@@ -341,6 +343,7 @@ export async function fulfilOrder(
       amountCents: evidence.amountCents,
       externalReference: evidence.externalReference,
       reReserved,
+      ...(evidence.cause ? { cause: evidence.cause } : {}),
       certificateId: certificate.id,
       certificateNumber,
       serialStart: serials.start,

@@ -73,6 +73,20 @@ export const settlementRepository = {
       .executeTakeFirst();
   },
 
+  /** Orders whose payment reference (the RF creditor reference of the invoice) is one of these. */
+  async findOrdersByPaymentReference(
+    db: Kysely<DB>,
+    references: readonly string[],
+  ): Promise<OrderRow[]> {
+    if (references.length === 0) return [];
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('payment_reference', 'in', references)
+      .orderBy('created_at')
+      .execute();
+  },
+
   async findOrder(db: Kysely<DB>, id: string): Promise<OrderRow | undefined> {
     if (!isUuid(id)) return undefined;
     return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
@@ -935,6 +949,17 @@ export const settlementRepository = {
       .where('project_id', '=', projectId)
       .where('tranche', '=', tranche)
       .executeTakeFirst();
+  },
+
+  /** The payout a transfer reference names (payoutTransferReference: the id's first 12 hex digits). */
+  async findPayoutsByTransferReference(db: Kysely<DB>, reference: string): Promise<PayoutRow[]> {
+    const hex = reference.replace(/^IBP-/, '').toLowerCase();
+    if (!/^[0-9a-f]{12}$/.test(hex)) return [];
+    return db
+      .selectFrom('payouts')
+      .selectAll()
+      .where(sql<string>`id::text`, 'like', `${hex.slice(0, 8)}-${hex.slice(8)}%`)
+      .execute();
   },
 
   async lockPayout(trx: Transaction<DB>, payoutId: string): Promise<PayoutRow | undefined> {
