@@ -11,16 +11,17 @@ import {
 } from '../../src/modules/certificates/document-jobs.js';
 import { createDocuments } from '../../src/modules/certificates/documents.js';
 import { formatMoney } from '../../src/lib/format.js';
-import { createTestApp, TEST_SIGNING_JWK, type TestApp } from '../helpers/app.js';
+import { TEST_SIGNING_JWK } from '../helpers/app.js';
+import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
+import { readPdf } from './pdf-reader.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-} from '../helpers/listed-project.js';
-import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
-import { readPdf } from './pdf-reader.js';
+  type Person,
+  TestContext,
+  type OrderJson,
+  type OrdersApi,
+} from '../factory/index.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** Amounts as the text layer shows them: the non-breaking space after € becomes a plain one. */
@@ -33,8 +34,11 @@ const shown = (text: string) => text.replace(/\u00a0/g, ' ');
  * concurrent cases truly race.
  */
 describe('invoices, credit notes and their rendering', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let coordinator: Person;
   let api: OrdersApi;
   let gateway: MemoryPaymentGateway;
   let projectId: string;
@@ -45,26 +49,29 @@ describe('invoices, credit notes and their rendering', () => {
   beforeAll(async () => {
     let clock: () => Date = () => new Date();
     gateway = new MemoryPaymentGateway(() => clock());
-    t = await createTestApp({
+    t = await TestContext.create({
       payments: gateway,
       env: { MAX_RESERVED_SHARE_PERCENT: '100', MAX_OPEN_ORDERS_PER_ORGANISATION: '1000' },
     });
     clock = () => t.clock.now();
-    m = await createMarket(t);
-    api = ordersApi(t);
-    projectId = await m.listProject({ supply: 500, title: 'Groen Doet Goed' });
-  });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    api = t.orders;
+    projectId = (await t.newListedProject({ credits: 500, title: 'Groen Doet Goed' })).id;
+  }, 120_000);
   afterAll(async () => t?.close());
 
   async function paidStripeOrder(quantity = 2): Promise<OrderJson> {
-    const order = await api.place(m.supplier.as, { projectId, quantity, paymentMethod: 'stripe' });
+    const order = await api.place(supplier.as, { projectId, quantity, paymentMethod: 'stripe' });
     expect(await api.stripePaid(order)).toMatchObject({ outcome: 'fulfilled' });
-    return (await api.get(m.supplier.as, order.id)).json<OrderJson>();
+    return (await api.get(supplier.as, order.id)).json<OrderJson>();
   }
 
-  async function paidInvoiceOrder(quantity = 1, who = m.supplier): Promise<OrderJson> {
+  async function paidInvoiceOrder(quantity = 1, who = supplier): Promise<OrderJson> {
     const order = await api.place(who.as, { projectId, quantity, paymentMethod: 'invoice' });
-    const paid = await api.markPaid(m.admin.as, order.id, order.amountCents);
+    const paid = await api.markPaid(admin.as, order.id, order.amountCents);
     expectStatus(paid, 200);
     return paid.json<OrderJson>();
   }
@@ -106,20 +113,20 @@ describe('invoices, credit notes and their rendering', () => {
 
   it('numbers a Stripe order’s invoice when it is paid, in the same gapless series as invoice orders, and shows it paid by Stripe', async () => {
     const first = await paidInvoiceOrder();
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 3,
       paymentMethod: 'stripe',
     });
     expect(order.invoiceNumber).toBeNull();
     expectProblem(
-      await get(`/v1/orders/${order.id}/invoice.pdf`, m.supplier.as.headers),
+      await get(`/v1/orders/${order.id}/invoice.pdf`, supplier.as.headers),
       409,
       'INVOICE.NOT_AVAILABLE',
     );
     const result = await api.stripePaid(order);
     expect(result).toMatchObject({ outcome: 'fulfilled' });
-    const paid = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
+    const paid = (await api.get(supplier.as, order.id)).json<OrderJson>();
     const year = documentYear(t.clock.now());
     expect(paid.invoiceNumber).toMatch(new RegExp(`^INV-${year}-\\d{6}$`));
     expect(Number(paid.invoiceNumber!.slice(-6))).toBe(Number(first.invoiceNumber!.slice(-6)) + 1);
@@ -128,17 +135,17 @@ describe('invoices, credit notes and their rendering', () => {
     );
     // A repeat of the payment changes nothing, the number included.
     expect(await api.stripePaid(order)).toMatchObject({ outcome: 'already_paid' });
-    expect((await api.get(m.supplier.as, order.id)).json<OrderJson>().invoiceNumber).toBe(
+    expect((await api.get(supplier.as, order.id)).json<OrderJson>().invoiceNumber).toBe(
       paid.invoiceNumber,
     );
 
-    const response = await get(`/v1/orders/${order.id}/invoice.pdf`, m.supplier.as.headers);
+    const response = await get(`/v1/orders/${order.id}/invoice.pdf`, supplier.as.headers);
     expectStatus(response, 200);
     expect(response.headers['content-disposition']).toContain(`${paid.invoiceNumber}-nl.pdf`);
     const dutch = (await readPdf(response.rawPayload)).flat;
     expect(dutch).toContain('Factuur');
     expect(dutch).toContain(`Factuurnummer ${paid.invoiceNumber}`);
-    expect(dutch).toContain(m.world.supplier.name);
+    expect(dutch).toContain(supplier.organisation.name);
     expect(dutch).toContain(t.config.seller.name);
     expect(dutch).toContain('online (Stripe)');
     expect(dutch).toContain(`Betalingskenmerk: pi_test_${order.id.replace(/-/g, '')}`);
@@ -146,7 +153,7 @@ describe('invoices, credit notes and their rendering', () => {
     expect(dutch).toContain(shown(formatMoney(order.amountCents, 'nl')));
     const english = (
       await readPdf(
-        (await get(`/v1/orders/${order.id}/invoice.pdf?lang=en`, m.supplier.as.headers)).rawPayload,
+        (await get(`/v1/orders/${order.id}/invoice.pdf?lang=en`, supplier.as.headers)).rawPayload,
       )
     ).flat;
     expect(english).toContain(`Invoice number ${paid.invoiceNumber}`);
@@ -156,36 +163,36 @@ describe('invoices, credit notes and their rendering', () => {
   });
 
   it('gives a late payment’s number back when it cannot be honoured, and numbers one that re-reserves', async () => {
-    const small = await m.listProject({ supply: 2 });
-    const late = await api.place(m.supplier.as, {
+    const small = (await t.newListedProject({ credits: 2 })).id;
+    const late = await api.place(supplier.as, {
       projectId: small,
       quantity: 2,
       paymentMethod: 'stripe',
     });
-    const lateButFine = await api.place(m.otherSupplier.as, {
+    const lateButFine = await api.place(otherSupplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'stripe',
     });
     t.clock.advance(Date.parse(late.reservedUntil) - t.clock.now().getTime() + 1000);
     await api.runJob('orders.expire-reservations');
-    const sold = await api.place(m.otherSupplier.as, {
+    const sold = await api.place(otherSupplier.as, {
       projectId: small,
       quantity: 2,
       paymentMethod: 'invoice',
     });
-    expectStatus(await api.markPaid(m.admin.as, sold.id, sold.amountCents), 200);
+    expectStatus(await api.markPaid(admin.as, sold.id, sold.amountCents), 200);
 
     const before = await series('invoice');
     expect(await api.stripePaid(late)).toMatchObject({ outcome: 'refund_required' });
-    expect((await api.get(m.supplier.as, late.id)).json<OrderJson>().invoiceNumber).toBeNull();
+    expect((await api.get(supplier.as, late.id)).json<OrderJson>().invoiceNumber).toBeNull();
     expect(await series('invoice')).toEqual(before);
 
     expect(await api.stripePaid(lateButFine)).toMatchObject({
       outcome: 'fulfilled',
       reReserved: true,
     });
-    const numbered = (await api.get(m.otherSupplier.as, lateButFine.id)).json<OrderJson>();
+    const numbered = (await api.get(otherSupplier.as, lateButFine.id)).json<OrderJson>();
     expect(numbered.invoiceNumber).toBe(
       `INV-${documentYear(t.clock.now())}-${String(before.last + 1).padStart(6, '0')}`,
     );
@@ -195,10 +202,10 @@ describe('invoices, credit notes and their rendering', () => {
 
   it('issues a downloadable credit note for a Stripe refund, and leaves the invoice exactly as it was issued', async () => {
     const order = await paidStripeOrder(4);
-    const invoiceBefore = await get(`/v1/orders/${order.id}/invoice.pdf`, m.supplier.as.headers);
+    const invoiceBefore = await get(`/v1/orders/${order.id}/invoice.pdf`, supplier.as.headers);
     expectStatus(invoiceBefore, 200);
     expectProblem(
-      await get(`/v1/orders/${order.id}/credit-note.pdf`, m.supplier.as.headers),
+      await get(`/v1/orders/${order.id}/credit-note.pdf`, supplier.as.headers),
       409,
       'CREDIT_NOTE.NOT_AVAILABLE',
     );
@@ -220,7 +227,7 @@ describe('invoices, credit notes and their rendering', () => {
     expect(note.number).toMatch(new RegExp(`^CN-${documentYear(t.clock.now())}-\\d{6}$`));
 
     // The invoice is never re-rendered: after the refund it is byte for byte the one issued, still showing it paid.
-    const invoiceAfter = await get(`/v1/orders/${order.id}/invoice.pdf`, m.supplier.as.headers);
+    const invoiceAfter = await get(`/v1/orders/${order.id}/invoice.pdf`, supplier.as.headers);
     expect(invoiceAfter.rawPayload.equals(invoiceBefore.rawPayload)).toBe(true);
     expect(invoiceAfter.headers['x-content-sha256']).toBe(
       invoiceBefore.headers['x-content-sha256'],
@@ -231,14 +238,14 @@ describe('invoices, credit notes and their rendering', () => {
     // Even a first rendering after the refund (English) shows the invoice as issued: paid.
     const englishInvoice = (
       await readPdf(
-        (await get(`/v1/orders/${order.id}/invoice.pdf?lang=en`, m.supplier.as.headers)).rawPayload,
+        (await get(`/v1/orders/${order.id}/invoice.pdf?lang=en`, supplier.as.headers)).rawPayload,
       )
     ).flat;
     expect(englishInvoice).toContain('Paid on');
     expect(englishInvoice).not.toContain('Refunded');
     expect(englishInvoice).not.toContain(note.number);
 
-    const response = await get(`/v1/orders/${order.id}/credit-note.pdf`, m.supplier.as.headers);
+    const response = await get(`/v1/orders/${order.id}/credit-note.pdf`, supplier.as.headers);
     expectStatus(response, 200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toContain(`${note.number}-nl.pdf`);
@@ -250,7 +257,7 @@ describe('invoices, credit notes and their rendering', () => {
       .where('credit_note_id', '=', note.id)
       .execute();
     expect(stored).toEqual([{ sha256: sha256(bytes), lang: 'nl' }]);
-    const again = await get(`/v1/orders/${order.id}/credit-note.pdf`, m.supplier.as.headers);
+    const again = await get(`/v1/orders/${order.id}/credit-note.pdf`, supplier.as.headers);
     expect(again.rawPayload.equals(bytes)).toBe(true);
 
     const pdf = await readPdf(bytes);
@@ -261,7 +268,7 @@ describe('invoices, credit notes and their rendering', () => {
     expect(dutch).toContain(`Betreft factuur ${order.invoiceNumber}`);
     expect(dutch).toContain(`Deze creditnota crediteert factuur ${order.invoiceNumber}.`);
     expect(dutch).toContain('Reden: Dubbel besteld');
-    expect(dutch).toContain(m.world.supplier.name);
+    expect(dutch).toContain(supplier.organisation.name);
     expect(dutch).toContain(t.config.seller.name);
     expect(dutch).toContain(t.config.seller.kvkNumber);
     expect(dutch).toContain('Groen Doet Goed');
@@ -273,7 +280,7 @@ describe('invoices, credit notes and their rendering', () => {
 
     const english = await get(
       `/v1/orders/${order.id}/credit-note.pdf?lang=en`,
-      m.supplier.as.headers,
+      supplier.as.headers,
     );
     expectStatus(english, 200);
     expect(english.rawPayload.equals(bytes)).toBe(false);
@@ -289,13 +296,13 @@ describe('invoices, credit notes and their rendering', () => {
   it('issues credit notes for admin refunds of Stripe and invoice orders in one gapless series', async () => {
     const stripe = await paidStripeOrder(1);
     const invoice = await paidInvoiceOrder(1);
-    expectStatus(await api.refund(m.admin.as, stripe.id, 'Project niet passend'), 200);
-    expectStatus(await api.refund(m.admin.as, invoice.id, 'Verkeerde afdeling'), 200);
+    expectStatus(await api.refund(admin.as, stripe.id, 'Project niet passend'), 200);
+    expectStatus(await api.refund(admin.as, invoice.id, 'Verkeerde afdeling'), 200);
     for (const [order, reason] of [
       [stripe, 'Project niet passend'],
       [invoice, 'Verkeerde afdeling'],
     ] as const) {
-      const response = await get(`/v1/orders/${order.id}/credit-note.pdf`, m.supplier.as.headers);
+      const response = await get(`/v1/orders/${order.id}/credit-note.pdf`, supplier.as.headers);
       expectStatus(response, 200);
       const text = (await readPdf(response.rawPayload)).flat;
       expect(text).toContain(`Betreft factuur ${order.invoiceNumber}`);
@@ -304,14 +311,14 @@ describe('invoices, credit notes and their rendering', () => {
     // The Stripe refund's id is the credit note's reference; a bank transfer back quotes the order's payment reference.
     const stripeText = (
       await readPdf(
-        (await get(`/v1/orders/${stripe.id}/credit-note.pdf`, m.admin.as.headers)).rawPayload,
+        (await get(`/v1/orders/${stripe.id}/credit-note.pdf`, admin.as.headers)).rawPayload,
       )
     ).flat;
     const refundId = [...gateway.refunds.keys()].at(-1)!;
     expect(stripeText).toContain(`Betalingskenmerk: ${refundId}`);
     const invoiceText = (
       await readPdf(
-        (await get(`/v1/orders/${invoice.id}/credit-note.pdf`, m.admin.as.headers)).rawPayload,
+        (await get(`/v1/orders/${invoice.id}/credit-note.pdf`, admin.as.headers)).rawPayload,
       )
     ).flat;
     expect(invoiceText).toContain(`Betalingskenmerk: ${invoice.paymentReference}`);
@@ -320,7 +327,7 @@ describe('invoices, credit notes and their rendering', () => {
   });
 
   it('has no invoice or credit note for an order refunded before its payment was recorded', async () => {
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 1,
       paymentMethod: 'stripe',
@@ -328,12 +335,12 @@ describe('invoices, credit notes and their rendering', () => {
     expect(await api.stripeRefunded(order)).toMatchObject({ outcome: 'refunded' });
     expect(await api.stripePaid(order)).toMatchObject({ outcome: 'ignored' });
     expectProblem(
-      await get(`/v1/orders/${order.id}/invoice.pdf`, m.supplier.as.headers),
+      await get(`/v1/orders/${order.id}/invoice.pdf`, supplier.as.headers),
       409,
       'INVOICE.NOT_AVAILABLE',
     );
     expectProblem(
-      await get(`/v1/orders/${order.id}/credit-note.pdf`, m.supplier.as.headers),
+      await get(`/v1/orders/${order.id}/credit-note.pdf`, supplier.as.headers),
       409,
       'CREDIT_NOTE.NOT_AVAILABLE',
     );
@@ -344,16 +351,16 @@ describe('invoices, credit notes and their rendering', () => {
 
   it('shows invoices and credit notes to the buyer and admins only (404 for anyone else)', async () => {
     const order = await paidStripeOrder(1);
-    expectStatus(await api.refund(m.admin.as, order.id, 'Toegangstest'), 200);
+    expectStatus(await api.refund(admin.as, order.id, 'Toegangstest'), 200);
     for (const kind of ['invoice.pdf', 'credit-note.pdf']) {
       const url = `/v1/orders/${order.id}/${kind}`;
-      expectStatus(await get(url, m.supplier.as.headers), 200);
-      expectStatus(await get(url, m.admin.as.headers), 200);
-      expectProblem(await get(url, m.otherSupplier.as.headers), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await get(url, m.coordinator.as.headers), 404, 'RESOURCE.NOT_FOUND');
+      expectStatus(await get(url, supplier.as.headers), 200);
+      expectStatus(await get(url, admin.as.headers), 200);
+      expectProblem(await get(url, otherSupplier.as.headers), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(await get(url, coordinator.as.headers), 404, 'RESOURCE.NOT_FOUND');
       expectProblem(await get(url), 401, 'AUTH.REQUIRED');
       expectProblem(
-        await get(`/v1/orders/${randomUUID()}/${kind}`, m.supplier.as.headers),
+        await get(`/v1/orders/${randomUUID()}/${kind}`, supplier.as.headers),
         404,
         'RESOURCE.NOT_FOUND',
       );
@@ -362,13 +369,13 @@ describe('invoices, credit notes and their rendering', () => {
 
   it('renders the certificate and invoice once by a job at fulfilment; running the job again changes nothing', async () => {
     await api.queue.drain(); // earlier tests' render jobs
-    const order = await api.place(m.supplier.as, {
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'stripe',
     });
     const result = await api.stripePaid(order);
-    const paid = (await api.get(m.supplier.as, order.id)).json<OrderJson>();
+    const paid = (await api.get(supplier.as, order.id)).json<OrderJson>();
     const certificateId = paid.certificate!.id;
     await queueFulfilFollowUps(t.jobs, result);
     await queueFulfilFollowUps(t.jobs, result);
@@ -403,10 +410,10 @@ describe('invoices, credit notes and their rendering', () => {
     expect(await storedInvoice()).toEqual(invoices);
 
     // Downloads return what the job stored.
-    const certificate = await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers);
+    const certificate = await get(`/v1/certificates/${certificateId}/pdf`, supplier.as.headers);
     expect(certificate.headers['x-content-sha256']).toBe(certificates[0]!.sha256);
     expect(certificate.rawPayload.equals(Buffer.from(certificates[0]!.bytes))).toBe(true);
-    const invoice = await get(`/v1/orders/${order.id}/invoice.pdf`, m.supplier.as.headers);
+    const invoice = await get(`/v1/orders/${order.id}/invoice.pdf`, supplier.as.headers);
     expect(invoice.headers['x-content-sha256']).toBe(invoices[0]!.sha256);
     expect((await readPdf(certificate.rawPayload)).flat).toContain(paid.certificate!.number);
     // The uploaded certificate verifies as genuine: the job's rendering is the issued document.
@@ -431,7 +438,7 @@ describe('invoices, credit notes and their rendering', () => {
     const [, , download] = await Promise.all([
       documents.renderOrderDocuments(order.id),
       documents.renderOrderDocuments(order.id),
-      get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers),
+      get(`/v1/certificates/${certificateId}/pdf`, supplier.as.headers),
     ]);
     expectStatus(download, 200);
     const stored = await t.db
@@ -486,7 +493,7 @@ describe('invoices, credit notes and their rendering', () => {
         .where('order_id', '=', order.id)
         .execute(),
     ).toEqual([{ lang: 'nl' }]);
-    expectStatus(await api.refund(m.admin.as, order.id, 'Sweep'), 200);
+    expectStatus(await api.refund(admin.as, order.id, 'Sweep'), 200);
     await api.runJob(RENDER_MISSING_DOCUMENTS_JOB);
     const note = await t.db
       .selectFrom('credit_notes')
@@ -519,7 +526,7 @@ describe('invoices, credit notes and their rendering', () => {
     const stripeOrders: OrderJson[] = [];
     for (let i = 0; i < 24; i++)
       stripeOrders.push(
-        await api.place(i % 2 ? m.supplier.as : m.otherSupplier.as, {
+        await api.place(i % 2 ? supplier.as : otherSupplier.as, {
           projectId,
           quantity: 1,
           paymentMethod: 'stripe',
@@ -531,7 +538,7 @@ describe('invoices, credit notes and their rendering', () => {
       Promise.all(stripeOrders.map((order) => api.stripePaid(order))),
       Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          api.create(i % 2 ? m.supplier.as : m.otherSupplier.as, {
+          api.create(i % 2 ? supplier.as : otherSupplier.as, {
             projectId,
             quantity: 1,
             paymentMethod: 'invoice',
@@ -551,7 +558,7 @@ describe('invoices, credit notes and their rendering', () => {
       ...stripeOrders.slice(0, 10).map((order) => api.stripeRefunded(order)),
       ...stripeOrders
         .slice(10, 16)
-        .map((order) => api.refund(m.admin.as, order.id, 'Concurrent refund')),
+        .map((order) => api.refund(admin.as, order.id, 'Concurrent refund')),
     ]);
     for (const refund of refunds) {
       if ('outcome' in refund) expect(refund.outcome).toBe('refunded');

@@ -9,9 +9,8 @@ import {
   JWS_ALG,
   publicJwkOf,
 } from '../../src/modules/certificates/signing.js';
-import { createTestApp, testConfig, type TestApp } from '../helpers/app.js';
-import { createMarket, expectStatus, type Market } from '../helpers/listed-project.js';
-import { type OrderJson, ordersApi } from '../helpers/orders.js';
+import { testConfig } from '../helpers/app.js';
+import { expectStatus, type Person, TestContext, type OrderJson } from '../factory/index.js';
 
 /**
  * Key rotation through the routes: a certificate signed under key A keeps verifying after
@@ -22,8 +21,9 @@ describe('certificate signing key rotation', () => {
   const keyA = generateSigningJwk();
   const keyB = generateSigningJwk();
   const stranger = generateSigningJwk();
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
   let rotated: FastifyInstance;
   let jws: string;
   let number: string;
@@ -40,25 +40,26 @@ describe('certificate signing key rotation', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { SIGNING_PRIVATE_KEY: JSON.stringify(keyA), MAX_RESERVED_SHARE_PERCENT: '100' },
     });
-    m = await createMarket(t);
-    const api = ordersApi(t);
-    const projectId = await m.listProject({ supply: 10, title: 'Rotatie' });
-    const order = await api.place(m.supplier.as, {
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    const api = t.orders;
+    const projectId = (await t.newListedProject({ credits: 10, title: 'Rotatie' })).id;
+    const order = await api.place(supplier.as, {
       projectId,
       quantity: 2,
       paymentMethod: 'invoice',
     });
-    const paid = await api.markPaid(m.admin.as, order.id, order.amountCents);
+    const paid = await api.markPaid(admin.as, order.id, order.amountCents);
     expectStatus(paid, 200);
     const certificate = paid.json<OrderJson>().certificate!;
     number = certificate.number;
     const response = await t.app.inject({
       method: 'GET',
       url: `/v1/certificates/${certificate.id}/jws`,
-      headers: m.supplier.as.headers,
+      headers: supplier.as.headers,
     });
     expectStatus(response, 200);
     expect(response.json().kid).toBe(keyA.kid);
@@ -77,7 +78,7 @@ describe('certificate signing key rotation', () => {
       logger: false,
     });
     await rotated.ready();
-  });
+  }, 120_000);
   afterAll(async () => {
     await rotated?.close();
     await t?.database.close();

@@ -2,21 +2,25 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDisputeToCertificate } from '../../src/modules/payments/disputes.js';
-import { createTestApp, TEST_SIGNING_JWK, type TestApp } from '../helpers/app.js';
+import { TEST_SIGNING_JWK } from '../helpers/app.js';
+import { readPdf } from './pdf-reader.js';
 import {
-  createMarket,
   expectProblem,
   expectStatus,
-  type Market,
-} from '../helpers/listed-project.js';
-import { type OrderJson, ordersApi, type OrdersApi } from '../helpers/orders.js';
-import { readPdf } from './pdf-reader.js';
+  type Person,
+  TestContext,
+  type OrderJson,
+  type OrdersApi,
+} from '../factory/index.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('certificates through the API', () => {
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let coordinator: Person;
   let api: OrdersApi;
   let orderOfA: OrderJson;
   let orderOfB: OrderJson;
@@ -35,36 +39,35 @@ describe('certificates through the API', () => {
   const verifyJws = (jws: string) =>
     t.app.inject({ method: 'POST', url: '/v1/verify/jws', payload: { jws } });
 
-  async function paidOrder(
-    who: Market['supplier'],
-    projectId: string,
-    quantity: number,
-  ): Promise<OrderJson> {
+  async function paidOrder(who: Person, projectId: string, quantity: number): Promise<OrderJson> {
     const order = await api.place(who.as, { projectId, quantity, paymentMethod: 'invoice' });
-    const paid = await api.markPaid(m.admin.as, order.id, order.amountCents);
+    const paid = await api.markPaid(admin.as, order.id, order.amountCents);
     expectStatus(paid, 200);
     return paid.json<OrderJson>();
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
-    m = await createMarket(t);
-    api = ordersApi(t);
-    const projectId = await m.listProject({ supply: 40, title: 'Groen Doet Goed' });
-    orderOfA = await paidOrder(m.supplier, projectId, 12);
-    orderOfB = await paidOrder(m.otherSupplier, projectId, 3);
+    t = await TestContext.create({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    api = t.orders;
+    const projectId = (await t.newListedProject({ credits: 40, title: 'Groen Doet Goed' })).id;
+    orderOfA = await paidOrder(supplier, projectId, 12);
+    orderOfB = await paidOrder(otherSupplier, projectId, 3);
     certificateId = orderOfA.certificate!.id;
-    const read = await get(`/v1/certificates/${certificateId}`, m.supplier.as.headers);
+    const read = await get(`/v1/certificates/${certificateId}`, supplier.as.headers);
     expectStatus(read, 200);
     code = read.json().verificationCode;
-  });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   it('lists and reads the supplier’s own certificates only', async () => {
-    const list = await get('/v1/certificates', m.supplier.as.headers);
+    const list = await get('/v1/certificates', supplier.as.headers);
     expectStatus(list, 200);
     expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([certificateId]);
-    const read = await get(`/v1/certificates/${certificateId}`, m.supplier.as.headers);
+    const read = await get(`/v1/certificates/${certificateId}`, supplier.as.headers);
     expect(read.json()).toMatchObject({
       number: orderOfA.certificate!.number,
       status: 'active',
@@ -72,12 +75,12 @@ describe('certificates through the API', () => {
       verificationUrl: `http://impactbeurs.test/verify/${code}`,
       project: { title: 'Groen Doet Goed' },
     });
-    const all = await get('/v1/certificates', m.admin.as.headers);
+    const all = await get('/v1/certificates', admin.as.headers);
     expect(all.json().items).toHaveLength(2);
     expectProblem(
       await get(
-        `/v1/certificates?organisationId=${m.world.otherSupplier.id}`,
-        m.supplier.as.headers,
+        `/v1/certificates?organisationId=${otherSupplier.organisation.id}`,
+        supplier.as.headers,
       ),
       403,
       'AUTH.FORBIDDEN',
@@ -86,12 +89,12 @@ describe('certificates through the API', () => {
   });
 
   it('serves the same PDF bytes on every download, records their SHA-256, and verifies an upload of them', async () => {
-    const first = await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers);
+    const first = await get(`/v1/certificates/${certificateId}/pdf`, supplier.as.headers);
     expectStatus(first, 200);
     expect(first.headers['content-type']).toBe('application/pdf');
     const bytes = first.rawPayload;
     t.clock.advance(60_000);
-    const second = await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers);
+    const second = await get(`/v1/certificates/${certificateId}/pdf`, supplier.as.headers);
     expect(second.rawPayload.equals(bytes)).toBe(true);
     expect(first.headers['x-content-sha256']).toBe(sha256(bytes));
     const stored = await t.db
@@ -105,10 +108,7 @@ describe('certificates through the API', () => {
     expect(text).toContain(orderOfA.certificate!.number);
     expect(text).toContain(code);
 
-    const english = await get(
-      `/v1/certificates/${certificateId}/pdf?lang=en`,
-      m.supplier.as.headers,
-    );
+    const english = await get(`/v1/certificates/${certificateId}/pdf?lang=en`, supplier.as.headers);
     expectStatus(english, 200);
     expect(english.rawPayload.equals(bytes)).toBe(false);
 
@@ -139,7 +139,7 @@ describe('certificates through the API', () => {
   });
 
   it('issues a JWS that verifies, and refuses a changed payload or an unknown key', async () => {
-    const response = await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers);
+    const response = await get(`/v1/certificates/${certificateId}/jws`, supplier.as.headers);
     expectStatus(response, 200);
     const { jws, kid } = response.json<{ jws: string; kid: string }>();
     expect(kid).toBe(TEST_SIGNING_JWK.kid);
@@ -187,7 +187,7 @@ describe('certificates through the API', () => {
     expect(response.json()).toMatchObject({
       genuine: true,
       status: 'active',
-      supplier: { name: m.world.supplier.name },
+      supplier: { name: supplier.organisation.name },
       credits: 12,
       serialStart: orderOfA.certificate!.serialStart,
       serialEnd: orderOfA.certificate!.serialEnd,
@@ -195,7 +195,7 @@ describe('certificates through the API', () => {
     });
     const users = await t.db.selectFrom('users').select(['name', 'email']).execute();
     const page = await get(`/verify/${code}`);
-    const jws = (await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers)).json()
+    const jws = (await get(`/v1/certificates/${certificateId}/jws`, supplier.as.headers)).json()
       .jws;
     const bodies = [response.body, page.body, (await verifyJws(jws)).body];
     for (const body of bodies) {
@@ -237,32 +237,32 @@ describe('certificates through the API', () => {
       `/v1/certificates/${ofB}/jws`,
       `/v1/orders/${orderOfB.id}/invoice.pdf`,
     ]) {
-      expectProblem(await get(url, m.supplier.as.headers), 404, 'RESOURCE.NOT_FOUND');
-      expectProblem(await get(url, m.coordinator.as.headers), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(await get(url, supplier.as.headers), 404, 'RESOURCE.NOT_FOUND');
+      expectProblem(await get(url, coordinator.as.headers), 404, 'RESOURCE.NOT_FOUND');
     }
     expectProblem(
-      await get(`/v1/certificates/${randomUUID()}`, m.supplier.as.headers),
+      await get(`/v1/certificates/${randomUUID()}`, supplier.as.headers),
       404,
       'RESOURCE.NOT_FOUND',
     );
-    expectStatus(await get(`/v1/certificates/${ofB}/pdf`, m.admin.as.headers), 200);
+    expectStatus(await get(`/v1/certificates/${ofB}/pdf`, admin.as.headers), 200);
   });
 
   it('serves a paid order’s invoice PDF, the same bytes each time', async () => {
-    const first = await get(`/v1/orders/${orderOfA.id}/invoice.pdf`, m.supplier.as.headers);
+    const first = await get(`/v1/orders/${orderOfA.id}/invoice.pdf`, supplier.as.headers);
     expectStatus(first, 200);
     expect(first.headers['content-type']).toBe('application/pdf');
-    const second = await get(`/v1/orders/${orderOfA.id}/invoice.pdf`, m.supplier.as.headers);
+    const second = await get(`/v1/orders/${orderOfA.id}/invoice.pdf`, supplier.as.headers);
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
     const text = (await readPdf(first.rawPayload)).flat;
     expect(text).toContain(orderOfA.invoiceNumber!);
-    const unpaid = await api.place(m.supplier.as, {
+    const unpaid = await api.place(supplier.as, {
       projectId: orderOfA.project.id,
       quantity: 1,
       paymentMethod: 'invoice',
     });
     // An invoice order's invoice is there from its placement, to pay from.
-    expectStatus(await get(`/v1/orders/${unpaid.id}/invoice.pdf`, m.supplier.as.headers), 200);
+    expectStatus(await get(`/v1/orders/${unpaid.id}/invoice.pdf`, supplier.as.headers), 200);
   });
 
   it('follows disputes: suspended while open, reinstated when won, revoked when lost', async () => {
@@ -270,7 +270,7 @@ describe('certificates through the API', () => {
     const status = async () =>
       (
         await get(
-          `/v1/verify/${(await get(`/v1/certificates/${ofB}`, m.admin.as.headers)).json().verificationCode}`,
+          `/v1/verify/${(await get(`/v1/certificates/${ofB}`, admin.as.headers)).json().verificationCode}`,
         )
       ).json().status;
     const dispute = (state: string, closedAt: Date | null) =>
@@ -310,11 +310,11 @@ describe('certificates through the API', () => {
   });
 
   it('shows a refunded certificate as revoked on every verification route', async () => {
-    const pdf = (await get(`/v1/certificates/${certificateId}/pdf`, m.supplier.as.headers))
+    const pdf = (await get(`/v1/certificates/${certificateId}/pdf`, supplier.as.headers))
       .rawPayload;
-    const jws = (await get(`/v1/certificates/${certificateId}/jws`, m.supplier.as.headers)).json()
+    const jws = (await get(`/v1/certificates/${certificateId}/jws`, supplier.as.headers)).json()
       .jws;
-    expectStatus(await api.refund(m.admin.as, orderOfA.id), 200);
+    expectStatus(await api.refund(admin.as, orderOfA.id), 200);
     const checks: LightMyRequestResponse[] = [
       await get(`/v1/verify/${code}`),
       await verifyPdf(pdf),

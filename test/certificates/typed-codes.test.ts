@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeCode } from '../../src/modules/certificates/verification-code.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import { type ListedProject, type Person, TestContext } from '../factory/index.js';
 
 /** Ways a person types a code read off paper, each meaning the same certificate. */
 function typedForms(code: string): Record<string, string> {
@@ -20,15 +19,17 @@ function typedForms(code: string): Record<string, string> {
 }
 
 describe('verification codes as people type them', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let supplier: Person;
+  let project: ListedProject;
   let code: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' } });
-    w = await createObligationsWorld(t);
-    code = (await w.buyCertificate()).verificationCode;
-  });
+    t = await TestContext.create({ env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' } });
+    supplier = await t.newSupplier();
+    project = await t.newListedProject({ credits: 200 });
+    code = (await t.newCertificate({ owner: supplier, project })).verificationCode;
+  }, 120_000);
   afterAll(() => t.close());
 
   it('normalises to the canonical code, and only to it', () => {

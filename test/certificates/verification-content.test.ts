@@ -2,15 +2,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../src/lib/format.js';
 import { applyDisputeToCertificate } from '../../src/modules/payments/disputes.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
 import { uniqueKvk } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import {
-  type CertificateRef,
-  createObligationsWorld,
-  type ObligationsWorld,
-} from '../helpers/obligations.js';
 import { readPdf } from './pdf-reader.js';
+import {
+  expectProblem,
+  expectStatus,
+  type ListedProject,
+  type Person,
+  TestContext,
+  type CertificateRef,
+} from '../factory/index.js';
 
 /**
  * What public verification tells about a certificate (issue 15): the supplier's name as at
@@ -20,14 +21,18 @@ import { readPdf } from './pdf-reader.js';
  * and POST /v1/verify/pdf.
  */
 describe('what verification shows', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let coordinator: Person;
+  let project: ListedProject;
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'GET', url, headers });
 
   /** Every public answer about a certificate, as text. */
-  async function publicAnswers(certificate: CertificateRef, buyer = w.m.supplier.as) {
+  async function publicAnswers(certificate: CertificateRef, buyer = supplier.as) {
     const jws = await get(`/v1/certificates/${certificate.id}/jws`, buyer.headers);
     expectStatus(jws, 200);
     const pdf = await get(`/v1/certificates/${certificate.id}/pdf`, buyer.headers);
@@ -53,18 +58,22 @@ describe('what verification shows', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' } });
-    w = await createObligationsWorld(t);
-  });
+    t = await TestContext.create({ env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' } });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    project = await t.newListedProject({ credits: 200 });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   it('keeps the supplier’s name as at issue; only the platform team renames, with a reason', async () => {
-    const supplier = await w.newSupplier();
+    const supplier = await t.newSupplier();
     const oldName = supplier.organisation.name;
-    const certificate = await w.buyCertificate(supplier.as, 5);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 5, project });
 
     // The supplier cannot take another company's name (nor its KvK number).
-    for (const payload of [{ name: w.m.world.otherSupplier.name }, { kvkNumber: uniqueKvk() }])
+    for (const payload of [{ name: otherSupplier.organisation.name }, { kvkNumber: uniqueKvk() }])
       expectProblem(
         await t.app.inject({
           method: 'PATCH',
@@ -87,14 +96,10 @@ describe('what verification shows', () => {
       403,
       'AUTH.FORBIDDEN',
     );
+    expectProblem(await legal(admin.as, { name: 'Zonder reden B.V.' }), 400, 'VALIDATION.FAILED');
     expectProblem(
-      await legal(w.m.admin.as, { name: 'Zonder reden B.V.' }),
-      400,
-      'VALIDATION.FAILED',
-    );
-    expectProblem(
-      await legal(w.m.admin.as, {
-        kvkNumber: w.m.world.otherSupplier.kvk_number,
+      await legal(admin.as, {
+        kvkNumber: otherSupplier.organisation.kvk_number,
         reason: 'Typefout',
       }),
       409,
@@ -108,7 +113,7 @@ describe('what verification shows', () => {
     expect(unchanged.name).toBe(oldName);
 
     const newName = 'Doğan & Yıldız Bouw B.V.';
-    const renamed = await legal(w.m.admin.as, {
+    const renamed = await legal(admin.as, {
       name: newName,
       reason: 'KvK-uittreksel van 1 december 2026: statutaire naamswijziging',
     });
@@ -153,7 +158,7 @@ describe('what verification shows', () => {
     });
 
     // A certificate issued after the rename carries the new name, and nothing "now".
-    const later = await w.buyCertificate(supplier.as, 1);
+    const later = await t.newCertificate({ owner: supplier, credits: 1, project });
     expect((await get(`/v1/verify/${later.verificationCode}`)).json().supplier).toEqual({
       name: newName,
       kvkNumber: supplier.organisation.kvk_number,
@@ -163,9 +168,9 @@ describe('what verification shows', () => {
   });
 
   it('shows a refund’s public reason and date, never the admin’s note', async () => {
-    const certificate = await w.buyCertificate(w.m.supplier.as, 3);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 3, project });
     const note = 'Dubbele bestelling; klant belde 3x';
-    expectStatus(await w.orders.refund(w.m.admin.as, certificate.orderId, note), 200);
+    expectStatus(await t.orders.refund(admin.as, certificate.orderId, note), 200);
     const revokedOn = t.clock.now();
     const answers = await publicAnswers(certificate);
     for (const [name, answer] of Object.entries(answers)) {
@@ -195,8 +200,8 @@ describe('what verification shows', () => {
   });
 
   it('says a funding round failed, in the page’s language, without the internal sentence', async () => {
-    const projectId = await w.m.listProject({ supply: 20, title: 'Buurtmoestuin' });
-    const certificate = await w.buyCertificate(w.m.supplier.as, 2, projectId);
+    const projectId = (await t.newListedProject({ credits: 20, title: 'Buurtmoestuin' })).id;
+    const certificate = await t.newCertificate({ owner: supplier, credits: 2, project: projectId });
     await t.db
       .updateTable('projects')
       .set({
@@ -207,7 +212,7 @@ describe('what verification shows', () => {
       .where('id', '=', projectId)
       .execute();
     expectStatus(
-      await w.orders.refund(w.m.admin.as, certificate.orderId, 'project failed: threshold'),
+      await t.orders.refund(admin.as, certificate.orderId, 'project failed: threshold'),
       200,
     );
     const answers = await publicAnswers(certificate);
@@ -223,9 +228,9 @@ describe('what verification shows', () => {
   });
 
   it('says a payment is disputed while it is, without the dispute’s details', async () => {
-    const certificate = await w.buyCertificate(w.m.supplier.as, 2);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 2, project });
     await t.db.transaction().execute((trx) =>
-      applyDisputeToCertificate(trx, w.orders.ctx(), {
+      applyDisputeToCertificate(trx, t.orders.ctx(), {
         id: 'dp_content_1',
         orderId: certificate.orderId,
         chargeId: 'ch_content_1',
@@ -251,20 +256,20 @@ describe('what verification shows', () => {
   });
 
   it('shows each approved claim with authority, contract, credits, euro value and date, and what is left', async () => {
-    const certificate = await w.buyCertificate(w.m.supplier.as, 10);
-    const contract = await w.createContract();
-    const claim = await w.placeClaim({
+    const certificate = await t.newCertificate({ owner: supplier, credits: 10, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 4,
     });
-    expectStatus(await w.approve(w.m.coordinator.as, claim.id), 200);
+    expectStatus(await t.obligations.approve(coordinator.as, claim.id), 200);
     const approvedOn = t.clock.now();
     const json = (await get(`/v1/verify/${certificate.verificationCode}`)).json();
     expect(json).toMatchObject({ status: 'active', credits: 10, creditsRemaining: 6 });
     expect(json.countedToward).toEqual([
       {
-        authority: { name: w.m.world.authority.name },
+        authority: { name: coordinator.organisation.name },
         contractTitle: 'Onderhoud openbare ruimte',
         contractReference: contract.reference,
         credits: 4,
@@ -275,7 +280,7 @@ describe('what verification shows', () => {
     ]);
     const page = (await get(`/verify/${certificate.verificationCode}`)).body;
     expect(page).toContain(
-      `${w.m.world.authority.name} — Onderhoud openbare ruimte (kenmerk ${contract.reference}): 4 credits, ${formatMoney(claim.valueCents, 'nl')}, goedgekeurd op ${formatDate(approvedOn, 'nl')}`,
+      `${coordinator.organisation.name} — Onderhoud openbare ruimte (kenmerk ${contract.reference}): 4 credits, ${formatMoney(claim.valueCents, 'nl')}, goedgekeurd op ${formatDate(approvedOn, 'nl')}`,
     );
     expect(page).toContain('<dt>Nog in te zetten credits</dt><dd>6</dd>');
     const english = (await get(`/verify/${certificate.verificationCode}?lang=en`)).body;
@@ -288,7 +293,7 @@ describe('what verification shows', () => {
   describe('the page', () => {
     let active: CertificateRef;
     beforeAll(async () => {
-      active = await w.buyCertificate(w.m.supplier.as, 1);
+      active = await t.newCertificate({ owner: supplier, credits: 1, project });
     });
 
     it('states the status in words and a symbol, not colour alone, also in print', async () => {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VerificationCache } from '../../src/modules/certificates/verification-cache.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import { type ListedProject, type Person, TestContext } from '../factory/index.js';
 
 /**
  * The verification cache against the real database: triggers NOTIFY what changed, the
@@ -26,18 +25,24 @@ async function eventually<T>(
 }
 
 describe('verification answers cached until the database says they changed', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let coordinator: Person;
+  let project: ListedProject;
   const cache = new VerificationCache();
 
   beforeAll(async () => {
     // The checks below poll; the public rate limit must not answer in the route's stead.
-    t = await createTestApp({
+    t = await TestContext.create({
       verificationCache: cache,
       env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' },
     });
-    w = await createObligationsWorld(t);
-  });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    project = await t.newListedProject({ credits: 200 });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
@@ -59,25 +64,27 @@ describe('verification answers cached until the database says they changed', () 
 
   it('answers a second request from memory', async () => {
     expect(cache.serving).toBe(true);
-    const certificate = await w.buyCertificate();
+    const certificate = await t.newCertificate({ owner: supplier, project });
     // A notification of the purchase may still arrive and rightly forget the first answer: ask until it stays.
     for (let attempt = 0; attempt < 50 && !cache.get(certificate.verificationCode); attempt++) {
-      expect((await w.verification(certificate.verificationCode)).status).toBe('active');
+      expect((await t.obligations.verification(certificate.verificationCode)).status).toBe(
+        'active',
+      );
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
     expect(cache.get(certificate.verificationCode)).toBeDefined();
     await changeUnheard(certificate.id, 'suspended');
     // The database says suspended, but nothing told the cache: the remembered answer.
-    expect((await w.verification(certificate.verificationCode)).status).toBe('active');
+    expect((await t.obligations.verification(certificate.verificationCode)).status).toBe('active');
     await changeUnheard(certificate.id, 'active');
   });
 
   it('shows a refund as revoked: the certificate update is notified', async () => {
-    const certificate = await w.buyCertificate();
-    expect((await w.verification(certificate.verificationCode)).status).toBe('active');
-    expect((await w.orders.refund(w.m.admin.as, certificate.orderId)).statusCode).toBe(200);
+    const certificate = await t.newCertificate({ owner: supplier, project });
+    expect((await t.obligations.verification(certificate.verificationCode)).status).toBe('active');
+    expect((await t.orders.refund(admin.as, certificate.orderId)).statusCode).toBe(200);
     const after = await eventually(
-      () => w.verification(certificate.verificationCode),
+      () => t.obligations.verification(certificate.verificationCode),
       (v) => v.status === 'revoked',
     );
     expect(after.status).toBe('revoked');
@@ -90,37 +97,39 @@ describe('verification answers cached until the database says they changed', () 
   });
 
   it('lists an approved claim, and drops it when the approval is withdrawn', async () => {
-    const certificate = await w.buyCertificate();
-    const contract = await w.createContract();
-    expect((await w.verification(certificate.verificationCode)).countedToward).toEqual([]);
-    const claim = await w.placeClaim({
+    const certificate = await t.newCertificate({ owner: supplier, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    expect((await t.obligations.verification(certificate.verificationCode)).countedToward).toEqual(
+      [],
+    );
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 4,
     });
-    expect((await w.approve(w.m.coordinator.as, claim.id)).statusCode).toBe(200);
+    expect((await t.obligations.approve(coordinator.as, claim.id)).statusCode).toBe(200);
     const counted = await eventually(
-      () => w.verification(certificate.verificationCode),
+      () => t.obligations.verification(certificate.verificationCode),
       (v) => v.countedToward.length === 1,
     );
     expect(counted.countedToward).toEqual([
       expect.objectContaining({ contractReference: contract.reference, credits: 4 }),
     ]);
-    expect((await w.withdraw(w.m.coordinator.as, claim.id)).statusCode).toBe(200);
+    expect((await t.obligations.withdraw(coordinator.as, claim.id)).statusCode).toBe(200);
     const withdrawn = await eventually(
-      () => w.verification(certificate.verificationCode),
+      () => t.obligations.verification(certificate.verificationCode),
       (v) => v.countedToward.length === 0,
     );
     expect(withdrawn.countedToward).toEqual([]);
   });
 
   it('forgets every answer when a name shown on certificates changes', async () => {
-    const certificate = await w.buyCertificate();
-    const before = await w.verification(certificate.verificationCode);
+    const certificate = await t.newCertificate({ owner: supplier, project });
+    const before = await t.obligations.verification(certificate.verificationCode);
     await t.db
       .updateTable('organisations')
       .set({ name: 'De Vries Groen B.V.' })
-      .where('id', '=', w.m.world.supplier.id)
+      .where('id', '=', supplier.organisation.id)
       .execute();
     type Answer = { supplier: { name: string; nameNow: string | null } };
     const after = await eventually(
@@ -131,22 +140,22 @@ describe('verification answers cached until the database says they changed', () 
       (v) => v.supplier.nameNow === 'De Vries Groen B.V.',
     );
     // The certificate keeps the name it was issued with; verification says what it is now.
-    expect(before).toMatchObject({ supplier: { name: w.m.world.supplier.name, nameNow: null } });
+    expect(before).toMatchObject({ supplier: { name: supplier.organisation.name, nameNow: null } });
     expect(after.supplier).toMatchObject({
-      name: w.m.world.supplier.name,
+      name: supplier.organisation.name,
       nameNow: 'De Vries Groen B.V.',
     });
   });
 
   it('forgets every answer when a contract title shown on certificates changes', async () => {
-    const certificate = await w.buyCertificate();
-    const contract = await w.createContract();
-    const claim = await w.placeClaim({
+    const certificate = await t.newCertificate({ owner: supplier, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 2,
     });
-    expect((await w.approve(w.m.coordinator.as, claim.id)).statusCode).toBe(200);
+    expect((await t.obligations.approve(coordinator.as, claim.id)).statusCode).toBe(200);
     type Answer = { countedToward: { contractTitle: string }[] };
     const read = () =>
       t.app
@@ -168,8 +177,10 @@ describe('verification answers cached until the database says they changed', () 
   it.runIf(onServer)(
     'reads the database while its listening connection is down, and caches again once it is back',
     async () => {
-      const certificate = await w.buyCertificate();
-      expect((await w.verification(certificate.verificationCode)).status).toBe('active');
+      const certificate = await t.newCertificate({ owner: supplier, project });
+      expect((await t.obligations.verification(certificate.verificationCode)).status).toBe(
+        'active',
+      );
       // Cut the listener off, as a failover or a network fault would.
       await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN certificate_verification' AND datname = current_database()`.execute(
         t.db,
@@ -181,7 +192,9 @@ describe('verification answers cached until the database says they changed', () 
       expect(cache.serving).toBe(false);
       // A change nobody hears now still shows: nothing is served from memory.
       await changeUnheard(certificate.id, 'suspended');
-      expect((await w.verification(certificate.verificationCode)).status).toBe('suspended');
+      expect((await t.obligations.verification(certificate.verificationCode)).status).toBe(
+        'suspended',
+      );
       // It listens again by itself, starting empty.
       await eventually(
         async () => cache.serving,
@@ -189,7 +202,9 @@ describe('verification answers cached until the database says they changed', () 
         5_000,
       );
       expect(cache.serving).toBe(true);
-      expect((await w.verification(certificate.verificationCode)).status).toBe('suspended');
+      expect((await t.obligations.verification(certificate.verificationCode)).status).toBe(
+        'suspended',
+      );
       await changeUnheard(certificate.id, 'active');
     },
   );

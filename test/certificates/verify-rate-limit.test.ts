@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testConfig, type TestApp } from '../helpers/app.js';
-import { expectProblem } from '../helpers/listed-project.js';
+import { expectProblem } from '../factory/index.js';
 
 /** Public verification stays rate limited per client address; the limit comes from configuration. */
 describe('verification rate limit', () => {

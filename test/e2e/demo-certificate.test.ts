@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/seed/seed.js';
 import { decodeQrFromPdf } from '../certificates/pdf-reader.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectStatus } from '../helpers/listed-project.js';
+import { expectStatus } from '../factory/index.js';
 
 /**
  * Issue 5's "done when", with the demo accounts and the app configured as the server runs

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/seed/seed.js';
 import { DEMO_CLAIMS_PROJECT } from '../../src/seed/demo-obligations.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
+import { expectProblem, expectStatus } from '../factory/index.js';
 
 /**
  * Issue 6's "done when", with the demo accounts: a supplier buys credits, claims them toward

@@ -9,7 +9,7 @@ import {
   type SignedIn,
   signIn,
 } from '../helpers/fixtures.js';
-import { validPlanInput } from '../helpers/projects.js';
+import { validPlanInput } from '../factory/plans.js';
 
 /**
  * The whole path of issue 3, through the HTTP API only: once the fixtures have made the

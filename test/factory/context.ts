@@ -1,4 +1,3 @@
-import type { MailTransport } from '../../src/modules/mail/mail.transport.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
@@ -14,6 +13,8 @@ import type { VerificationCache } from '../../src/modules/certificates/verificat
 import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.js';
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import type { ActorCache } from '../../src/modules/users/actor-cache.js';
+import type { MailTransport } from '../../src/modules/mail/mail.transport.js';
+import type { HostResolver } from '../../src/modules/webhooks/safe-target.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { MemoryPaymentGateway } from '../helpers/memory-payments.js';
 import type { TestClock } from '../helpers/clock.js';
@@ -35,6 +36,7 @@ import { expectStatus } from './expect.js';
 import { sessionEvent } from './stripe.js';
 import { type OrderJson, ordersApi, type OrdersApi } from './orders.js';
 import { insertPlan, validPlanInput } from './plans.js';
+import { obligationsApi, type ObligationsApi } from './obligations.js';
 import { reviewsApi, type ReviewsApi, type Scores } from './reviews.js';
 
 /** A signed-in user: who they are, their organisation, and their bearer headers. */
@@ -69,8 +71,10 @@ export interface TestContextOptions {
   ready?: boolean;
   verificationCache?: VerificationCache;
   actorCache?: ActorCache;
-  /** Where e-mail goes (memory by default; a real SMTP server's transport in the notification tests). */
+  /** Where e-mail goes (e.g. an SmtpTransport to a test SMTP server); `t.mailer` otherwise. */
   mailTransport?: MailTransport;
+  /** Plays DNS for webhook targets. */
+  webhookResolver?: HostResolver;
 }
 
 export interface PlanRef {
@@ -151,6 +155,19 @@ export interface StripeOrder {
   session: FakeSession;
 }
 
+/** The tables countRows counts. */
+export const COUNTED_TABLES = [
+  'stripe_events',
+  'orders',
+  'money_ledger',
+  'credit_ledger',
+  'audit_events',
+  'certificates',
+  'credit_allocations',
+  'payment_disputes',
+  'idempotency_keys',
+] as const;
+
 type ProjectArg = string | { id: string };
 const idOf = (project: ProjectArg) => (typeof project === 'string' ? project : project.id);
 
@@ -190,6 +207,8 @@ export class TestContext implements TestApp {
   readonly orders: OrdersApi;
   /** The review API (panel, declarations, scores, consensus, award, listing) as one-liners. */
   readonly reviews: ReviewsApi;
+  /** The contracts and claims API (claim, approve, reject, withdraw, contract, verification) as one-liners. */
+  readonly obligations: ObligationsApi;
   private readonly fake: FakeStripe | undefined;
   private readonly testApp: TestApp;
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -207,6 +226,7 @@ export class TestContext implements TestApp {
     this.fake = fake;
     this.orders = ordersApi(testApp);
     this.reviews = reviewsApi(testApp);
+    this.obligations = obligationsApi(testApp);
   }
 
   static async create(options: TestContextOptions = {}): Promise<TestContext> {
@@ -237,6 +257,7 @@ export class TestContext implements TestApp {
       ...(options.verificationCache ? { verificationCache: options.verificationCache } : {}),
       ...(options.actorCache ? { actorCache: options.actorCache } : {}),
       ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
+      ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
     });
     clock.now = () => testApp.clock.now();
     return new TestContext(testApp, fake);
@@ -368,6 +389,77 @@ export class TestContext implements TestApp {
       .selectAll()
       .where('id', '=', orderId)
       .executeTakeFirstOrThrow();
+  }
+
+  /** Every certificate issued for an order. */
+  certificatesOf(orderId: string) {
+    return this.db.selectFrom('certificates').selectAll().where('order_id', '=', orderId).execute();
+  }
+
+  /** How many of a certificate's credits are claimed, straight from the table. */
+  async claimedCredits(certificateId: string): Promise<number> {
+    return (await this.certificateRow(certificateId)).claimed_credits;
+  }
+
+  /** The rows the webhook stored for a Stripe event id. */
+  stripeEventRows(eventId: string) {
+    return this.db.selectFrom('stripe_events').selectAll().where('id', '=', eventId).execute();
+  }
+
+  /** A project's credit balance as the project_credit_balances view counts it. */
+  creditBalance(projectId: string) {
+    return this.db
+      .selectFrom('project_credit_balances')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The credit-ledger entries of an order, oldest first. */
+  creditEntries(orderId: string) {
+    return this.db
+      .selectFrom('credit_ledger')
+      .select(['entry_type', 'quantity'])
+      .where('reference_type', '=', 'order')
+      .where('reference_id', '=', orderId)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The money-ledger entries of an order, oldest first. */
+  async moneyEntries(orderId: string) {
+    const rows = await this.db
+      .selectFrom('money_ledger')
+      .select(['entry_type', 'amount_cents'])
+      .where('order_id', '=', orderId)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      entry_type: row.entry_type,
+      amount_cents: Number(row.amount_cents),
+    }));
+  }
+
+  /**
+   * Row counts of every table a webhook or a payment could write, and the latest change
+   * to any order, to prove a refused request wrote nothing.
+   */
+  async countRows(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of COUNTED_TABLES) {
+      const result = await sql<{
+        n: string | number;
+      }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(this.db);
+      counts[table] = Number(result.rows[0]!.n);
+    }
+    // Any change to an order (status, flags) moves its updated_at.
+    const latest = await sql<{
+      at: Date | null;
+    }>`SELECT max(updated_at) AS at FROM orders`.execute(this.db);
+    counts['orders.max_updated_at'] = latest.rows[0]!.at
+      ? new Date(latest.rows[0]!.at).getTime()
+      : 0;
+    return counts;
   }
 
   certificateRow(certificateId: string) {

@@ -1,5 +1,6 @@
 export {
   type CertificateRef,
+  COUNTED_TABLES,
   type ClaimJson,
   type ContractJson,
   type ListedProject,
@@ -13,7 +14,9 @@ export {
   type Who,
 } from './context.js';
 export { expectProblem, expectStatus } from './expect.js';
+export { type FixtureUser, type SignedIn } from '../helpers/fixtures.js';
 export { type OrderBody, type OrderJson, type OrdersApi } from './orders.js';
+export { type ClaimBody, type ObligationsApi } from './obligations.js';
 export { validPlanInput } from './plans.js';
 export { sessionEvent } from './stripe.js';
 export { type ReviewsApi, type Scores, scoresBody } from './reviews.js';

@@ -7,7 +7,7 @@ import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { expectStatus, nextAddress, type Person, TestContext } from '../factory/index.js';
 import type { StripeEventPayload } from '../helpers/fake-stripe.js';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
-import { sessionEvent } from '../helpers/payments-fixtures.js';
+import { sessionEvent } from '../factory/stripe.js';
 
 /**
  * A model-based test (issue 21): random sequences of what buyers, admins, coordinators,

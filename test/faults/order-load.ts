@@ -7,7 +7,7 @@ import type { TestApp } from '../helpers/app.js';
 import { type FakeStripe, signedWebhook } from '../helpers/fake-stripe.js';
 import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
 import { createMarket, expectStatus, nextAddress } from '../helpers/listed-project.js';
-import { sessionEvent } from '../helpers/payments-fixtures.js';
+import { sessionEvent } from '../factory/index.js';
 
 /**
  * The order, payment, claim and refund load the fault tests run while they break things,

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { ErrorCode } from '../../src/lib/error-catalogue.js';
 import type { TestApp } from './app.js';
 import { createUser, createWorld, type FixtureUser, type SignedIn, signIn } from './fixtures.js';
-import { validPlanInput } from './projects.js';
+import { validPlanInput } from '../factory/plans.js';
 
 /**
  * Listed projects made the way users make them, through the HTTP API: the initiative

@@ -2,9 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, defuseCell, toCsv } from '../../src/lib/tabular.js';
 import { toCsv as reportToCsv } from '../../src/modules/reports/exports.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectStatus } from '../helpers/listed-project.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import { expectStatus, type ListedProject, type Person, TestContext } from '../factory/index.js';
 
 /**
  * CSV injection (OWASP): a name typed by one organisation must stay text in another's
@@ -105,25 +103,37 @@ describe('CSV injection', () => {
 });
 
 describe('CSV exports through the API', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let supplier: Person;
+  let coordinator: Person;
+  let project: ListedProject;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
-    w = await createObligationsWorld(t);
-    const contract = await w.createContract(undefined, {
-      reference: 'SR-CSV-1',
-      title: 'Onderhoud;=1+1;x',
+    t = await TestContext.create({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    project = await t.newListedProject({ credits: 200 });
+    const contract = await t.newContract({
+      coordinator,
+      supplier,
+      body: {
+        reference: 'SR-CSV-1',
+        title: 'Onderhoud;=1+1;x',
+      },
     });
-    const certificate = await w.buyCertificate(w.m.supplier.as, 3);
-    await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 2 });
+    const certificate = await t.newCertificate({ owner: supplier, credits: 3, project });
+    await t.obligations.placeClaim(supplier.as, {
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 2,
+    });
     // The supplier's registered name, as the platform team would have set it.
     await t.db
       .updateTable('organisations')
       .set({ name: 'Sec;=1+1;x' })
-      .where('id', '=', w.m.world.supplier.id)
+      .where('id', '=', supplier.organisation.id)
       .execute();
-  });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   for (const url of ['/v1/contracts/export?format=csv', '/v1/claims/export?format=csv']) {
@@ -131,7 +141,7 @@ describe('CSV exports through the API', () => {
       const response = await t.app.inject({
         method: 'GET',
         url,
-        headers: w.m.coordinator.as.headers,
+        headers: coordinator.as.headers,
       });
       expectStatus(response, 200);
       const rows = withComma(response.body);

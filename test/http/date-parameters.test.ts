@@ -1,9 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundedDate, boundedDateTime } from '../../src/lib/dates.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import type { SignedIn } from '../helpers/fixtures.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
+import { type Person, TestContext, type SignedIn } from '../factory/index.js';
 
 /**
  * Every date a client sends is bounded to 2000-01-01 … 2099-12-31 and refused otherwise
@@ -84,23 +82,27 @@ let addressSequence = 0;
 const nextAddress = () => `10.80.${Math.floor(++addressSequence / 250)}.${addressSequence % 250}`;
 
 describe('date parameters', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let coordinator: Person;
   let parameters: DateParameter[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createObligationsWorld(t);
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
     parameters = dateParameters(t.app.swagger() as unknown as Record<string, unknown>);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   /** Who may read each report: so that a valid date gets all the way to the report. */
   function caller(path: string): SignedIn | undefined {
     if (path.startsWith('/v1/stats')) return undefined;
-    if (path.startsWith('/v1/reports/authority')) return w.m.coordinator.as;
-    if (path.startsWith('/v1/reports/supplier')) return w.m.supplier.as;
-    return w.m.admin.as;
+    if (path.startsWith('/v1/reports/authority')) return coordinator.as;
+    if (path.startsWith('/v1/reports/supplier')) return supplier.as;
+    return admin.as;
   }
 
   function call(parameter: DateParameter, value: string): Promise<LightMyRequestResponse> {
@@ -158,7 +160,7 @@ describe('date parameters', () => {
       const response = await t.app.inject({
         method: 'GET',
         url: `/v1/reports/authority${suffix}?to=2099-12-31`,
-        headers: w.m.coordinator.as.headers,
+        headers: coordinator.as.headers,
       });
       expect(response.statusCode, `${suffix}: ${response.body.slice(0, 300)}`).toBe(200);
     }
@@ -169,7 +171,7 @@ describe('date parameters', () => {
       const response = await t.app.inject({
         method: 'GET',
         url: `/v1/reports/authority${suffix}?to=9999-12-31`,
-        headers: w.m.coordinator.as.headers,
+        headers: coordinator.as.headers,
       });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({
@@ -182,20 +184,23 @@ describe('date parameters', () => {
   it('bounds dates in bodies too (a contract’s term)', async () => {
     for (const field of ['startsOn', 'endsOn']) {
       for (const value of ['9999-12-31', '1999-12-31', '+010000-01-01']) {
-        const body = w.contractBody({
+        const body = t.contractBody(supplier.organisation.kvk_number, {
           startsOn: '2026-01-01',
           endsOn: '2027-01-01',
           [field]: value,
         });
-        const response = await w.post(w.m.coordinator.as, '/v1/contracts', body);
+        const response = await t.post(coordinator.as, '/v1/contracts', body);
         expect(response.statusCode, `${field}=${value}: ${response.body}`).toBe(400);
         expect(response.json()).toMatchObject({ code: 'VALIDATION.FAILED' });
       }
     }
-    const edges = await w.post(
-      w.m.coordinator.as,
+    const edges = await t.post(
+      coordinator.as,
       '/v1/contracts',
-      w.contractBody({ startsOn: '2000-01-01', endsOn: '2099-12-31' }),
+      t.contractBody(supplier.organisation.kvk_number, {
+        startsOn: '2000-01-01',
+        endsOn: '2099-12-31',
+      }),
     );
     expect(edges.statusCode, edges.body).toBe(201);
   });

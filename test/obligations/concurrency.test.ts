@@ -1,13 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectProblem, nextAddress } from '../helpers/listed-project.js';
 import {
+  expectProblem,
   type ContractJson,
-  createObligationsWorld,
-  type ObligationsWorld,
-} from '../helpers/obligations.js';
+  type ListedProject,
+  type Person,
+  type SignedIn,
+  TestContext,
+} from '../factory/index.js';
 
 /**
  * Counting once under contention. On the PostgreSQL server (CI) the requests truly race
@@ -15,27 +15,26 @@ import {
  * connection, so the assertions hold there too but prove less.
  */
 describe('claims and approvals at once', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let project: ListedProject;
   /** Ten authorities, each with a coordinator and ten contracts with the world's supplier. */
-  let authorities: { coordinator: SignedIn; contracts: ContractJson[] }[];
+  let authorities: { person: Person; coordinator: SignedIn; contracts: ContractJson[] }[];
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', DATABASE_POOL_SIZE: '20' },
     });
-    w = await createObligationsWorld(t, { supply: 400 });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    project = await t.newListedProject({ credits: 400 });
     authorities = [];
     for (let a = 0; a < 10; a++) {
-      const organisation = await createOrganisation(t.db, 'authority');
-      const coordinator = await signIn(
-        t.app,
-        await createUser(t.db, organisation, 'coordinator'),
-        nextAddress(),
-      );
+      const coordinator = await t.newAuthority();
       const contracts: ContractJson[] = [];
-      for (let c = 0; c < 10; c++) contracts.push(await w.createContract(coordinator));
-      authorities.push({ coordinator, contracts });
+      for (let c = 0; c < 10; c++) contracts.push(await t.newContract({ coordinator, supplier }));
+      authorities.push({ person: coordinator, coordinator: coordinator.as, contracts });
     }
   }, 120_000);
   afterAll(async () => t?.close());
@@ -47,11 +46,11 @@ describe('claims and approvals at once', () => {
       .join(',');
 
   it('lets 100 concurrent claims on a 50-credit certificate, across ten authorities, take exactly its 50 credits', async () => {
-    const certificate = await w.buyCertificate(w.m.supplier.as, 50);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 50, project });
     const contracts = authorities.flatMap((a) => a.contracts);
     const responses = await Promise.all(
       contracts.map((contract) =>
-        w.claim(w.m.supplier.as, {
+        t.obligations.claim(supplier.as, {
           certificateId: certificate.id,
           contractId: contract.id,
           credits: 1,
@@ -63,7 +62,7 @@ describe('claims and approvals at once', () => {
     expect(created.length, statuses(responses)).toBe(50);
     expect(refused.length, statuses(responses)).toBe(50);
     for (const response of refused) expectProblem(response, 409, 'CLAIM.CREDITS_UNAVAILABLE');
-    expect(await w.claimedCredits(certificate.id)).toBe(50);
+    expect(await t.claimedCredits(certificate.id)).toBe(50);
 
     // Their coordinators approve all 50 at once, each also trying a second time: 50 approvals, no more.
     const claims = created.map((r) => r.json<{ id: string; authority: { id: string } }>());
@@ -76,7 +75,7 @@ describe('claims and approvals at once', () => {
     }
     const approvals = await Promise.all(
       claims.flatMap((claim) =>
-        [0, 1].map(() => w.approve(coordinatorOf.get(claim.authority.id)!, claim.id)),
+        [0, 1].map(() => t.obligations.approve(coordinatorOf.get(claim.authority.id)!, claim.id)),
       ),
     );
     expect(approvals.filter((r) => r.statusCode === 200).length, statuses(approvals)).toBe(50);
@@ -89,24 +88,28 @@ describe('claims and approvals at once', () => {
       .where('status', '=', 'approved')
       .executeTakeFirstOrThrow();
     expect(Number(approved.credits)).toBe(50);
-    expect(await w.claimedCredits(certificate.id)).toBe(50);
-    await w.orders.expectInvariants();
+    expect(await t.claimedCredits(certificate.id)).toBe(50);
+    await t.orders.expectInvariants();
   });
 
   it('keeps concurrent approvals on one contract within its credit share cap', async () => {
     const { coordinator } = authorities[0]!;
     const price = t.config.creditPriceCents;
     // Obligation 5% of (40 × price × 20) = 40 credits' worth; the cap starts at 100%.
-    const contract = await w.createContract(coordinator, { valueCents: 40 * price * 20 });
+    const contract = await t.newContract({
+      coordinator: authorities[0]!.person,
+      supplier,
+      body: { valueCents: 40 * price * 20 },
+    });
     expect(contract.progress.requiredCents).toBe(40 * price);
     const certificates = await Promise.all(
-      [0, 1, 2, 3].map(() => w.buyCertificate(w.m.supplier.as, 10)),
+      [0, 1, 2, 3].map(() => t.newCertificate({ owner: supplier, credits: 10, project })),
     );
     const claims = [];
     for (const certificate of certificates) {
       for (let i = 0; i < 5; i++)
         claims.push(
-          await w.placeClaim({
+          await t.obligations.placeClaim(supplier.as, {
             certificateId: certificate.id,
             contractId: contract.id,
             credits: 2,
@@ -121,28 +124,34 @@ describe('claims and approvals at once', () => {
       payload: { valuation: { creditShareCapBp: 2_500 } },
     });
     expect(patched.statusCode, patched.body).toBe(200);
-    const approvals = await Promise.all(claims.map((claim) => w.approve(coordinator, claim.id)));
+    const approvals = await Promise.all(
+      claims.map((claim) => t.obligations.approve(coordinator, claim.id)),
+    );
     expect(approvals.filter((r) => r.statusCode === 200).length, statuses(approvals)).toBe(5);
     for (const response of approvals.filter((r) => r.statusCode !== 200))
       expectProblem(response, 409, 'CLAIM.CREDIT_SHARE_CAP');
-    expect((await w.contract(contract.id, coordinator)).progress).toMatchObject({
+    expect((await t.obligations.contract(coordinator, contract.id)).progress).toMatchObject({
       approvedCents: 10 * price,
       creditCapCents: 10 * price,
     });
-    await w.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 
   it('never leaves an approved claim on a certificate revoked while its approval was racing', async () => {
     const { coordinator, contracts } = authorities[1]!;
-    const certificate = await w.buyCertificate(w.m.supplier.as, 10);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 10, project });
     const claims = [];
     for (const contract of contracts.slice(0, 5))
       claims.push(
-        await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 2 }),
+        await t.obligations.placeClaim(supplier.as, {
+          certificateId: certificate.id,
+          contractId: contract.id,
+          credits: 2,
+        }),
       );
     const [refund, ...approvals] = await Promise.all([
-      w.orders.refund(w.m.admin.as, certificate.orderId),
-      ...claims.map((claim) => w.approve(coordinator, claim.id)),
+      t.orders.refund(admin.as, certificate.orderId),
+      ...claims.map((claim) => t.obligations.approve(coordinator, claim.id)),
     ]);
     const approvedCount = approvals.filter((r) => r.statusCode === 200).length;
     if (refund!.statusCode === 200) {
@@ -161,6 +170,6 @@ describe('claims and approvals at once', () => {
       expectProblem(refund!, 409, 'ORDER.CERTIFICATE_CLAIMED');
       expect(approvedCount).toBeGreaterThan(0);
     }
-    await w.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 });

@@ -1,36 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
 import { uniqueKvk } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import {
+  expectProblem,
+  expectStatus,
   type ContractJson,
-  createObligationsWorld,
-  type ObligationsWorld,
-} from '../helpers/obligations.js';
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 describe('contracts with social-return obligations', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let otherSupplier: Person;
+  let initiative: Person;
+  let coordinator: Person;
+  let viewer: Person;
+  let otherCoordinator: Person;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createObligationsWorld(t);
-  });
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    otherSupplier = await t.newSupplier();
+    initiative = await t.newInitiative();
+    coordinator = await t.newAuthority();
+    viewer = await t.newAuthority({ role: 'viewer', organisation: coordinator.organisation });
+    otherCoordinator = await t.newAuthority();
+  }, 120_000);
   afterAll(async () => t?.close());
 
   it('registers a contract for a known supplier and computes 5% of its value', async () => {
-    const response = await w.post(
-      w.m.coordinator.as,
+    const response = await t.post(
+      coordinator.as,
       '/v1/contracts',
-      w.contractBody({ valueCents: 1_234_567_89 }),
+      t.contractBody(supplier.organisation.kvk_number, { valueCents: 1_234_567_89 }),
     );
     expectStatus(response, 201);
     const contract = response.json();
     expect(contract).toMatchObject({
       status: 'open',
-      supplier: { id: w.m.world.supplier.id, status: 'active' },
-      authority: { id: w.m.world.authority.id },
+      supplier: { id: supplier.organisation.id, status: 'active' },
+      authority: { id: coordinator.organisation.id },
       obligation: {
         basis: 'contract_value',
         percentageBp: 500,
@@ -48,7 +60,7 @@ describe('contracts with social-return obligations', () => {
       },
       supplierInvitation: null,
     });
-    const events = await w.get(w.m.coordinator.as, `/v1/contracts/${contract.id}/events`);
+    const events = await t.get(coordinator.as, `/v1/contracts/${contract.id}/events`);
     expectStatus(events, 200);
     expect(events.json().items.map((e: { action: string }) => e.action)).toEqual([
       'contract.created',
@@ -56,8 +68,12 @@ describe('contracts with social-return obligations', () => {
   });
 
   it('computes the wage-sum basis at 2% and a fixed amount as given', async () => {
-    const wage = await w.createContract(undefined, {
-      obligation: { basis: 'wage_sum', percentageBp: 200, wageSumCents: 300_000_00 },
+    const wage = await t.newContract({
+      coordinator,
+      supplier,
+      body: {
+        obligation: { basis: 'wage_sum', percentageBp: 200, wageSumCents: 300_000_00 },
+      },
     });
     expect(wage.obligation).toEqual({
       basis: 'wage_sum',
@@ -65,8 +81,12 @@ describe('contracts with social-return obligations', () => {
       wageSumCents: 300_000_00,
       obligationCents: 6_000_00,
     });
-    const fixed = await w.createContract(undefined, {
-      obligation: { basis: 'fixed', fixedAmountCents: 7_500_00 },
+    const fixed = await t.newContract({
+      coordinator,
+      supplier,
+      body: {
+        obligation: { basis: 'fixed', fixedAmountCents: 7_500_00 },
+      },
     });
     expect(fixed.obligation).toEqual({
       basis: 'fixed',
@@ -78,58 +98,71 @@ describe('contracts with social-return obligations', () => {
 
   it('refuses bad input with the failing fields', async () => {
     const cases: [object, string][] = [
-      [w.contractBody({ endsOn: '2025-12-31' }), 'endsOn'],
-      [w.contractBody({ valueCents: -5 }), 'valueCents'],
-      [w.contractBody({ valueCents: 10.5 }), 'valueCents'],
-      [w.contractBody({ obligation: { basis: 'wage_sum', percentageBp: 500 } }), 'wageSumCents'],
+      [t.contractBody(supplier.organisation.kvk_number, { endsOn: '2025-12-31' }), 'endsOn'],
+      [t.contractBody(supplier.organisation.kvk_number, { valueCents: -5 }), 'valueCents'],
+      [t.contractBody(supplier.organisation.kvk_number, { valueCents: 10.5 }), 'valueCents'],
       [
-        w.contractBody({ obligation: { basis: 'contract_value', percentageBp: 10_001 } }),
+        t.contractBody(supplier.organisation.kvk_number, {
+          obligation: { basis: 'wage_sum', percentageBp: 500 },
+        }),
+        'wageSumCents',
+      ],
+      [
+        t.contractBody(supplier.organisation.kvk_number, {
+          obligation: { basis: 'contract_value', percentageBp: 10_001 },
+        }),
         'percentageBp',
       ],
-      [w.contractBody({ valuation: { creditFactorBp: 0 } }), 'creditFactorBp'],
-      [w.contractBody({ supplier: { kvkNumber: '1234' } }), 'kvkNumber'],
-      [{ ...w.contractBody(), unexpected: true }, ''],
+      [
+        t.contractBody(supplier.organisation.kvk_number, { valuation: { creditFactorBp: 0 } }),
+        'creditFactorBp',
+      ],
+      [
+        t.contractBody(supplier.organisation.kvk_number, { supplier: { kvkNumber: '1234' } }),
+        'kvkNumber',
+      ],
+      [{ ...t.contractBody(supplier.organisation.kvk_number), unexpected: true }, ''],
     ];
     for (const [body, field] of cases) {
-      const response = await w.post(w.m.coordinator.as, '/v1/contracts', body);
+      const response = await t.post(coordinator.as, '/v1/contracts', body);
       expectProblem(response, 400, 'VALIDATION.FAILED');
       expect(JSON.stringify(response.json().errors)).toContain(field);
     }
   });
 
   it('keeps the reference unique within the authority, not across authorities', async () => {
-    const first = await w.createContract();
+    const first = await t.newContract({ coordinator, supplier });
     expectProblem(
-      await w.post(
-        w.m.coordinator.as,
+      await t.post(
+        coordinator.as,
         '/v1/contracts',
-        w.contractBody({ reference: first.reference }),
+        t.contractBody(supplier.organisation.kvk_number, { reference: first.reference }),
       ),
       409,
       'CONTRACT.REFERENCE_TAKEN',
     );
-    const other = await w.post(
-      w.otherCoordinator.as,
+    const other = await t.post(
+      otherCoordinator.as,
       '/v1/contracts',
-      w.contractBody({ reference: first.reference }),
+      t.contractBody(supplier.organisation.kvk_number, { reference: first.reference }),
     );
     expectStatus(other, 201);
   });
 
   it('creates an unregistered supplier as pending and invites it by e-mail, never through the response', async () => {
     const kvkNumber = uniqueKvk();
-    const incomplete = await w.post(
-      w.m.coordinator.as,
+    const incomplete = await t.post(
+      coordinator.as,
       '/v1/contracts',
-      w.contractBody({ supplier: { kvkNumber } }),
+      t.contractBody(supplier.organisation.kvk_number, { supplier: { kvkNumber } }),
     );
     expectProblem(incomplete, 422, 'CONTRACT.SUPPLIER_DETAILS_REQUIRED');
 
     const sentBefore = t.mailer.sent.length;
-    const response = await w.post(
-      w.m.coordinator.as,
+    const response = await t.post(
+      coordinator.as,
       '/v1/contracts',
-      w.contractBody({
+      t.contractBody(supplier.organisation.kvk_number, {
         supplier: {
           kvkNumber,
           name: 'Schoonmaak Nieuw B.V.',
@@ -155,10 +188,10 @@ describe('contracts with social-return obligations', () => {
     expect(token).toBeDefined();
 
     // The second contract for the same KvK number finds the pending supplier: no second invitation.
-    const again = await w.post(
-      w.m.coordinator.as,
+    const again = await t.post(
+      coordinator.as,
       '/v1/contracts',
-      w.contractBody({ supplier: { kvkNumber } }),
+      t.contractBody(supplier.organisation.kvk_number, { supplier: { kvkNumber } }),
     );
     expectStatus(again, 201);
     expect(again.json().supplier.id).toBe(contract.supplier.id);
@@ -200,20 +233,22 @@ describe('contracts with social-return obligations', () => {
   });
 
   it('refuses a KvK number that belongs to an organisation of another kind', async () => {
-    const response = await w.post(
-      w.m.coordinator.as,
+    const response = await t.post(
+      coordinator.as,
       '/v1/contracts',
-      w.contractBody({ supplier: { kvkNumber: w.m.world.initiative.kvk_number } }),
+      t.contractBody(supplier.organisation.kvk_number, {
+        supplier: { kvkNumber: initiative.organisation.kvk_number },
+      }),
     );
     expectProblem(response, 422, 'CONTRACT.NOT_A_SUPPLIER');
   });
 
   it('recomputes the obligation on edit, audits the change, and refuses edits once closed', async () => {
-    const contract = await w.createContract();
+    const contract = await t.newContract({ coordinator, supplier });
     const edited = await t.app.inject({
       method: 'PATCH',
       url: `/v1/contracts/${contract.id}`,
-      headers: w.m.coordinator.as.headers,
+      headers: coordinator.as.headers,
       payload: {
         valueCents: 2_000_000_00,
         obligation: { basis: 'contract_value', percentageBp: 200 },
@@ -226,7 +261,7 @@ describe('contracts with social-return obligations', () => {
       obligation: { percentageBp: 200, obligationCents: 40_000_00 },
       valuation: { creditFactorBp: 8_000, creditShareCapBp: 10_000 },
     });
-    const events = await w.get(w.m.coordinator.as, `/v1/contracts/${contract.id}/events`);
+    const events = await t.get(coordinator.as, `/v1/contracts/${contract.id}/events`);
     const updated = events
       .json()
       .items.find((e: { action: string }) => e.action === 'contract.updated');
@@ -235,36 +270,40 @@ describe('contracts with social-return obligations', () => {
       obligation_cents: { from: 50_000_00, to: 40_000_00 },
     });
 
-    const closed = await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`);
+    const closed = await t.post(coordinator.as, `/v1/contracts/${contract.id}/close`);
     expectStatus(closed, 200);
     expect(closed.json()).toMatchObject({ status: 'closed' });
     const refused = await t.app.inject({
       method: 'PATCH',
       url: `/v1/contracts/${contract.id}`,
-      headers: w.m.coordinator.as.headers,
+      headers: coordinator.as.headers,
       payload: { title: 'Nieuw' },
     });
     expectProblem(refused, 409, 'CONTRACT.CLOSED');
     expectProblem(
-      await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`),
+      await t.post(coordinator.as, `/v1/contracts/${contract.id}/close`),
       409,
       'CONTRACT.CLOSED',
     );
   });
 
   it('flags an ended, unfilled obligation as overdue in the supplier’s wallet', async () => {
-    const ended = await w.createContract(undefined, {
-      startsOn: '2025-01-01',
-      endsOn: '2025-12-31',
+    const ended = await t.newContract({
+      coordinator,
+      supplier,
+      body: {
+        startsOn: '2025-01-01',
+        endsOn: '2025-12-31',
+      },
     });
-    const current = await w.createContract();
-    const wallet = await w.get(w.m.supplier.as, '/v1/obligations');
+    const current = await t.newContract({ coordinator, supplier });
+    const wallet = await t.get(supplier.as, '/v1/obligations');
     expectStatus(wallet, 200);
     const byId = new Map(wallet.json().items.map((o: { contractId: string }) => [o.contractId, o]));
     expect(byId.get(ended.id)).toMatchObject({
       endsOn: '2025-12-31',
       progress: { overdue: true, remainingCents: 50_000_00 },
-      authority: { name: w.m.world.authority.name },
+      authority: { name: coordinator.organisation.name },
     });
     expect(byId.get(current.id)).toMatchObject({ progress: { overdue: false } });
   });
@@ -272,13 +311,13 @@ describe('contracts with social-return obligations', () => {
   describe('access', () => {
     let contract: ContractJson;
     beforeAll(async () => {
-      contract = await w.createContract();
+      contract = await t.newContract({ coordinator, supplier });
     });
 
     it('lets the authority’s viewer read but not change', async () => {
-      expectStatus(await w.get(w.viewer.as, `/v1/contracts/${contract.id}`), 200);
+      expectStatus(await t.get(viewer.as, `/v1/contracts/${contract.id}`), 200);
       expectProblem(
-        await w.post(w.viewer.as, '/v1/contracts', w.contractBody()),
+        await t.post(viewer.as, '/v1/contracts', t.contractBody(supplier.organisation.kvk_number)),
         403,
         'AUTH.FORBIDDEN',
       );
@@ -286,14 +325,14 @@ describe('contracts with social-return obligations', () => {
         await t.app.inject({
           method: 'PATCH',
           url: `/v1/contracts/${contract.id}`,
-          headers: w.viewer.as.headers,
+          headers: viewer.as.headers,
           payload: { title: 'Anders' },
         }),
         403,
         'AUTH.FORBIDDEN',
       );
       expectProblem(
-        await w.post(w.viewer.as, `/v1/contracts/${contract.id}/close`),
+        await t.post(viewer.as, `/v1/contracts/${contract.id}/close`),
         403,
         'AUTH.FORBIDDEN',
       );
@@ -301,7 +340,7 @@ describe('contracts with social-return obligations', () => {
 
     it('hides one authority’s contracts from another (404) and from other suppliers', async () => {
       expectProblem(
-        await w.get(w.otherCoordinator.as, `/v1/contracts/${contract.id}`),
+        await t.get(otherCoordinator.as, `/v1/contracts/${contract.id}`),
         404,
         'RESOURCE.NOT_FOUND',
       );
@@ -309,39 +348,43 @@ describe('contracts with social-return obligations', () => {
         await t.app.inject({
           method: 'PATCH',
           url: `/v1/contracts/${contract.id}`,
-          headers: w.otherCoordinator.as.headers,
+          headers: otherCoordinator.as.headers,
           payload: { title: 'Overgenomen' },
         }),
         404,
         'RESOURCE.NOT_FOUND',
       );
       expectProblem(
-        await w.post(w.otherCoordinator.as, `/v1/contracts/${contract.id}/close`),
+        await t.post(otherCoordinator.as, `/v1/contracts/${contract.id}/close`),
         404,
         'RESOURCE.NOT_FOUND',
       );
       expectProblem(
-        await w.get(w.otherCoordinator.as, `/v1/contracts/${contract.id}/events`),
+        await t.get(otherCoordinator.as, `/v1/contracts/${contract.id}/events`),
         404,
         'RESOURCE.NOT_FOUND',
       );
       expectProblem(
-        await w.get(w.m.otherSupplier.as, `/v1/contracts/${contract.id}`),
+        await t.get(otherSupplier.as, `/v1/contracts/${contract.id}`),
         404,
         'RESOURCE.NOT_FOUND',
       );
-      const list = await w.get(w.otherCoordinator.as, '/v1/contracts?limit=100');
+      const list = await t.get(otherCoordinator.as, '/v1/contracts?limit=100');
       expect(list.json().items.map((c: { id: string }) => c.id)).not.toContain(contract.id);
-      const wallet = await w.get(w.m.otherSupplier.as, '/v1/obligations');
+      const wallet = await t.get(otherSupplier.as, '/v1/obligations');
       expect(wallet.json().items.map((o: { contractId: string }) => o.contractId)).not.toContain(
         contract.id,
       );
     });
 
     it('lets the bound supplier read its contract but not change it or read the authority’s audit trail', async () => {
-      expectStatus(await w.get(w.m.supplier.as, `/v1/contracts/${contract.id}`), 200);
+      expectStatus(await t.get(supplier.as, `/v1/contracts/${contract.id}`), 200);
       expectProblem(
-        await w.post(w.m.supplier.as, '/v1/contracts', w.contractBody()),
+        await t.post(
+          supplier.as,
+          '/v1/contracts',
+          t.contractBody(supplier.organisation.kvk_number),
+        ),
         403,
         'AUTH.FORBIDDEN',
       );
@@ -349,34 +392,34 @@ describe('contracts with social-return obligations', () => {
         await t.app.inject({
           method: 'PATCH',
           url: `/v1/contracts/${contract.id}`,
-          headers: w.m.supplier.as.headers,
+          headers: supplier.as.headers,
           payload: { title: 'Anders' },
         }),
         403,
         'AUTH.FORBIDDEN',
       );
       expectProblem(
-        await w.get(w.m.supplier.as, `/v1/contracts/${contract.id}/events`),
+        await t.get(supplier.as, `/v1/contracts/${contract.id}/events`),
         404,
         'RESOURCE.NOT_FOUND',
       );
     });
 
     it('gives the wallet to suppliers only, and pages the authority’s list', async () => {
-      expectProblem(await w.get(w.m.coordinator.as, '/v1/obligations'), 403, 'AUTH.FORBIDDEN');
-      expectStatus(await w.get(w.m.admin.as, `/v1/contracts/${contract.id}`), 200);
-      const first = await w.get(w.m.coordinator.as, '/v1/contracts?limit=2');
+      expectProblem(await t.get(coordinator.as, '/v1/obligations'), 403, 'AUTH.FORBIDDEN');
+      expectStatus(await t.get(admin.as, `/v1/contracts/${contract.id}`), 200);
+      const first = await t.get(coordinator.as, '/v1/contracts?limit=2');
       expectStatus(first, 200);
       expect(first.json().items).toHaveLength(2);
-      const second = await w.get(
-        w.m.coordinator.as,
+      const second = await t.get(
+        coordinator.as,
         `/v1/contracts?limit=2&cursor=${first.json().nextCursor}`,
       );
       expectStatus(second, 200);
       const ids = [...first.json().items, ...second.json().items].map((c: { id: string }) => c.id);
       expect(new Set(ids).size).toBe(ids.length);
       expectProblem(
-        await w.get(w.m.coordinator.as, '/v1/contracts?cursor=nonsense'),
+        await t.get(coordinator.as, '/v1/contracts?cursor=nonsense'),
         400,
         'VALIDATION.INVALID_CURSOR',
       );

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import {
+  expectProblem,
+  expectStatus,
   type ContractJson,
-  createObligationsWorld,
-  type ObligationsWorld,
-} from '../helpers/obligations.js';
+  type ListedProject,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 
 /** RFC 4180 CSV, enough to read back what the export wrote (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -48,33 +49,53 @@ async function readXlsx(bytes: Buffer): Promise<unknown[][]> {
 }
 
 describe('exports of contracts and claims', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let supplier: Person;
+  let coordinator: Person;
+  let viewer: Person;
+  let otherCoordinator: Person;
+  let project: ListedProject;
   let contract: ContractJson;
   let price: number;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
-    w = await createObligationsWorld(t);
+    t = await TestContext.create({ env: { MAX_RESERVED_SHARE_PERCENT: '100' } });
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    viewer = await t.newAuthority({ role: 'viewer', organisation: coordinator.organisation });
+    otherCoordinator = await t.newAuthority();
+    project = await t.newListedProject({ credits: 200 });
     price = t.config.creditPriceCents;
-    contract = await w.createContract(undefined, {
-      reference: 'SR-2026-001',
-      title: '=HYPERLINK("http://evil"), "quoted", ëxport',
-      valueCents: 1_234_567_89,
+    contract = await t.newContract({
+      coordinator,
+      supplier,
+      body: {
+        reference: 'SR-2026-001',
+        title: '=HYPERLINK("http://evil"), "quoted", ëxport',
+        valueCents: 1_234_567_89,
+      },
     });
-    await w.createContract(w.otherCoordinator.as, { reference: 'OTHER-1' });
-    const certificate = await w.buyCertificate(w.m.supplier.as, 7);
-    const claim = await w.placeClaim({
+    await t.newContract({
+      coordinator: otherCoordinator,
+      supplier,
+      body: { reference: 'OTHER-1' },
+    });
+    const certificate = await t.newCertificate({ owner: supplier, credits: 7, project });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 4,
     });
-    expectStatus(await w.approve(w.m.coordinator.as, claim.id), 200);
-    await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 3 });
-  });
+    expectStatus(await t.obligations.approve(coordinator.as, claim.id), 200);
+    await t.obligations.placeClaim(supplier.as, {
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 3,
+    });
+  }, 120_000);
   afterAll(async () => t?.close());
 
-  const download = (url: string, who = w.m.coordinator.as) =>
+  const download = (url: string, who = coordinator.as) =>
     t.app.inject({ method: 'GET', url, headers: who.headers });
 
   it('exports the authority’s own contracts with their progress as CSV', async () => {
@@ -96,7 +117,7 @@ describe('exports of contracts and claims', () => {
       'Approved (EUR)': ((4 * price) / 100).toFixed(2),
       'Pending (EUR)': ((3 * price) / 100).toFixed(2),
       'Remaining (EUR)': ((61_728_39 - 4 * price) / 100).toFixed(2),
-      Supplier: w.m.world.supplier.name,
+      Supplier: supplier.organisation.name,
       Overdue: 'no',
     });
   });
@@ -146,15 +167,15 @@ describe('exports of contracts and claims', () => {
   });
 
   it('gives exports to authorities only, each its own', async () => {
-    const other = await download('/v1/claims/export?format=csv', w.otherCoordinator.as);
+    const other = await download('/v1/claims/export?format=csv', otherCoordinator.as);
     expectStatus(other, 200);
     expect(parseCsv(other.body.replace(/^\uFEFF/, ''))).toHaveLength(1); // the header only
     expectProblem(
-      await download('/v1/contracts/export?format=csv', w.m.supplier.as),
+      await download('/v1/contracts/export?format=csv', supplier.as),
       403,
       'AUTH.FORBIDDEN',
     );
     expectProblem(await download('/v1/claims/export?format=pdf'), 400, 'VALIDATION.FAILED');
-    expectStatus(await download('/v1/contracts/export?format=csv', w.viewer.as), 200);
+    expectStatus(await download('/v1/contracts/export?format=csv', viewer.as), 200);
   });
 });

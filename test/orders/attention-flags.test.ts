@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import {
-  createStripeWorld,
-  deliver,
-  expectInvariants,
-  orderRow,
-  placeStripeOrder,
+  expectProblem,
+  expectStatus,
+  type Person,
+  TestContext,
   sessionEvent,
-  type StripeWorld,
-} from '../helpers/payments-fixtures.js';
+} from '../factory/index.js';
 
 /**
  * An order's attention flags are a list (issue 17): each problem its own row, none
@@ -18,12 +15,21 @@ import {
  * a note; the admin attention list shows every open flag.
  */
 describe('attention flags', () => {
-  let w: StripeWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
 
   beforeAll(async () => {
-    w = await createStripeWorld();
+    t = await TestContext.create({
+      stripe: true,
+      // One buyer may hold a whole project: the anti-hoarding limit is the orders tests' subject, not these.
+      env: { MAX_RESERVED_SHARE_PERCENT: '100' },
+      jobAttempts: 1,
+    });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
   }, 120_000);
-  afterAll(async () => w?.close());
+  afterAll(async () => t?.close());
 
   interface Flag {
     id: string;
@@ -35,24 +41,27 @@ describe('attention flags', () => {
   }
 
   async function paidOrder(quantity: number) {
-    const projectId = await w.market.listProject({ supply: 40 });
-    const order = await placeStripeOrder(w, w.market.supplier, projectId, quantity);
-    const paid = w.fake.completeSession(order.session.id);
-    expectStatus(await deliver(w, sessionEvent('checkout.session.completed', paid)), 200);
+    const projectId = (await t.newListedProject({ credits: 40 })).id;
+    const order = await t.newStripeOrder({
+      buyer: supplier,
+      project: projectId,
+      credits: quantity,
+    });
+    const paid = t.stripe.completeSession(order.session.id);
+    expectStatus(await t.deliverWebhook(sessionEvent('checkout.session.completed', paid)), 200);
     return { ...order, paymentIntentId: paid.payment_intent! };
   }
 
   const refunded = (paymentIntentId: string, amount: number, amountRefunded: number) =>
-    deliver(
-      w,
+    t.deliverWebhook(
       stripeEvent('charge.refunded', chargeSnapshot({ paymentIntentId, amount, amountRefunded })),
     );
 
   const flagsOf = async (orderId: string) => {
-    const response = await w.t.app.inject({
+    const response = await t.app.inject({
       method: 'GET',
       url: `/v1/orders/${orderId}/flags`,
-      headers: w.market.admin.as.headers,
+      headers: admin.as.headers,
     });
     expectStatus(response, 200);
     return response.json<{ items: Flag[] }>().items;
@@ -63,7 +72,7 @@ describe('attention flags', () => {
     flagId: string,
     note: string,
   ) =>
-    w.t.app.inject({
+    t.app.inject({
       method: 'POST',
       url: `/v1/orders/${orderId}/flags/${flagId}/resolve`,
       headers: who.headers,
@@ -87,15 +96,15 @@ describe('attention flags', () => {
       { code: 'refund_amount_mismatch', detail: `1000 of ${amount}`, resolvedAt: null },
       { code: 'refund_amount_mismatch', detail: `2500 of ${amount}`, resolvedAt: null },
     ]);
-    expect((await orderRow(w, order.id)).needs_attention).toBe(
+    expect((await t.orderRow(order.id)).needs_attention).toBe(
       `refund_amount_mismatch: 2500 of ${amount}`,
     );
 
     // The admin attention list shows both open flags; the buyer sees none of them.
-    const list = await w.t.app.inject({
+    const list = await t.app.inject({
       method: 'GET',
       url: '/v1/orders?needsAttention=true&limit=100',
-      headers: w.market.admin.as.headers,
+      headers: admin.as.headers,
     });
     expectStatus(list, 200);
     const listed = list
@@ -105,34 +114,34 @@ describe('attention flags', () => {
       `1000 of ${amount}`,
       `2500 of ${amount}`,
     ]);
-    const own = await w.t.app.inject({
+    const own = await t.app.inject({
       method: 'GET',
       url: `/v1/orders/${order.id}`,
-      headers: w.market.supplier.as.headers,
+      headers: supplier.as.headers,
     });
     expectStatus(own, 200);
     expect(own.json()).not.toHaveProperty('attentionFlags');
 
     // Only platform admins resolve; another order's id or an unknown flag is 404.
     const [first, second] = flags;
-    expectStatus(await resolve(w.market.supplier.as, order.id, first!.id, 'done'), 403);
+    expectStatus(await resolve(supplier.as, order.id, first!.id, 'done'), 403);
     const other = await paidOrder(1);
     expectProblem(
-      await resolve(w.market.admin.as, other.id, first!.id, 'wrong order'),
+      await resolve(admin.as, other.id, first!.id, 'wrong order'),
       404,
       'RESOURCE.NOT_FOUND',
     );
     expectStatus(
-      await w.t.app.inject({
+      await t.app.inject({
         method: 'GET',
         url: `/v1/orders/${order.id}/flags`,
-        headers: w.market.supplier.as.headers,
+        headers: supplier.as.headers,
       }),
       403,
     );
 
     const resolved = await resolve(
-      w.market.admin.as,
+      admin.as,
       order.id,
       first!.id,
       'Stripe-dashboard refund of a shipping error; agreed with the buyer',
@@ -140,17 +149,17 @@ describe('attention flags', () => {
     expectStatus(resolved, 200);
     expect(resolved.json()).toMatchObject({
       id: first!.id,
-      resolvedBy: w.market.admin.user.id,
+      resolvedBy: admin.user.id,
       resolutionNote: 'Stripe-dashboard refund of a shipping error; agreed with the buyer',
     });
     expectProblem(
-      await resolve(w.market.admin.as, order.id, first!.id, 'again'),
+      await resolve(admin.as, order.id, first!.id, 'again'),
       409,
       'ORDER.FLAG_RESOLVED',
     );
     flags = await flagsOf(order.id);
     expect(flags[1]).toMatchObject({ id: second!.id, resolvedAt: null });
-    const audit = await w.t.db
+    const audit = await t.db
       .selectFrom('audit_events')
       .select(['action', 'summary'])
       .where('subject_id', '=', order.id)
@@ -166,7 +175,7 @@ describe('attention flags', () => {
     expect(flags).toMatchObject([
       {
         id: first!.id,
-        resolvedBy: w.market.admin.user.id,
+        resolvedBy: admin.user.id,
         resolutionNote: 'Stripe-dashboard refund of a shipping error; agreed with the buyer',
       },
       {
@@ -176,42 +185,42 @@ describe('attention flags', () => {
       },
     ]);
     expect(flags.every((f) => f.resolvedAt !== null)).toBe(true);
-    const row = await orderRow(w, order.id);
+    const row = await t.orderRow(order.id);
     expect(row).toMatchObject({ status: 'refunded', needs_attention: null });
-    const attention = await w.t.app.inject({
+    const attention = await t.app.inject({
       method: 'GET',
       url: '/v1/orders?needsAttention=true&limit=100',
-      headers: w.market.admin.as.headers,
+      headers: admin.as.headers,
     });
     expect(attention.json().items.map((o: { id: string }) => o.id)).not.toContain(order.id);
-    await expectInvariants(w);
+    await t.expectInvariants();
   }, 60_000);
 
   it('the database keeps flags: never deleted, a resolution written once', async () => {
     const order = await paidOrder(1);
     await refunded(order.paymentIntentId, order.amountCents, 100);
     const [flag] = await flagsOf(order.id);
+    await expect(sql`DELETE FROM order_flags WHERE id = ${flag!.id}`.execute(t.db)).rejects.toThrow(
+      /never deleted/,
+    );
     await expect(
-      sql`DELETE FROM order_flags WHERE id = ${flag!.id}`.execute(w.t.db),
-    ).rejects.toThrow(/never deleted/);
-    await expect(
-      sql`UPDATE order_flags SET detail = 'other' WHERE id = ${flag!.id}`.execute(w.t.db),
+      sql`UPDATE order_flags SET detail = 'other' WHERE id = ${flag!.id}`.execute(t.db),
     ).rejects.toThrow(/resolved, once/);
     await sql`UPDATE order_flags SET resolved_at = now(), resolution_note = 'first' WHERE id = ${flag!.id}`.execute(
-      w.t.db,
+      t.db,
     );
     await expect(
       sql`UPDATE order_flags SET resolved_at = now(), resolution_note = 'second' WHERE id = ${flag!.id}`.execute(
-        w.t.db,
+        t.db,
       ),
     ).rejects.toThrow(/resolved, once/);
     // Two open rows of one problem are refused: the same problem is one flag.
     await sql`INSERT INTO order_flags (order_id, code, detail, raised_at) VALUES (${order.id}, 'payment_mismatch', 'x', now())`.execute(
-      w.t.db,
+      t.db,
     );
     await expect(
       sql`INSERT INTO order_flags (order_id, code, detail, raised_at) VALUES (${order.id}, 'payment_mismatch', 'x', now())`.execute(
-        w.t.db,
+        t.db,
       ),
     ).rejects.toThrow(/order_flags_one_open_idx/);
   }, 60_000);

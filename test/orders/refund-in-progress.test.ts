@@ -7,15 +7,14 @@ import {
   stripeRefundKey,
 } from '../../src/modules/settlement/refunds.js';
 import { stripeEvent } from '../helpers/fake-stripe.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
 import {
-  createStripeWorld,
-  deliver,
-  placeStripeOrder,
+  expectProblem,
+  expectStatus,
+  type ListedProject,
+  type Person,
+  TestContext,
   sessionEvent,
-  type StripeWorld,
-} from '../helpers/payments-fixtures.js';
+} from '../factory/index.js';
 
 /**
  * A refund through Stripe is requested before the money moves, and no claim on the
@@ -24,29 +23,43 @@ import {
  * (a slow Stripe) while the test acts, or fail it.
  */
 describe('a Stripe refund in progress', () => {
-  let w: StripeWorld;
-  let o: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let coordinator: Person;
+  let project: ListedProject;
 
   // Every line the logger writes at warn and above.
   const lines: string[] = [];
   const logLines = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
   beforeAll(async () => {
-    w = await createStripeWorld({
+    t = await TestContext.create({
+      stripe: true,
+      // One buyer may hold a whole project: the anti-hoarding limit is the orders tests' subject, not these.
+      env: { MAX_RESERVED_SHARE_PERCENT: '100' },
+      jobAttempts: 1,
       logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
     });
-    o = await createObligationsWorld(w.t, { supply: 300 });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    project = await t.newListedProject({ credits: 300 });
   }, 120_000);
-  afterAll(async () => w?.close());
+  afterAll(async () => t?.close());
 
   /** A Stripe order of the world's supplier, paid through the webhook: its certificate. */
   async function stripeCertificate(credits: number) {
-    const order = await placeStripeOrder(w, o.m.supplier, o.projectId, credits);
-    const paid = w.fake.completeSession(order.session.id);
+    const order = await t.newStripeOrder({
+      buyer: supplier,
+      project: project.id,
+      credits: credits,
+    });
+    const paid = t.stripe.completeSession(order.session.id);
     expect(
-      (await deliver(w, sessionEvent('checkout.session.completed', paid))).json(),
+      (await t.deliverWebhook(sessionEvent('checkout.session.completed', paid))).json(),
     ).toMatchObject({ outcome: 'fulfilled' });
-    const certificate = await w.t.db
+    const certificate = await t.db
       .selectFrom('certificates')
       .select('id')
       .where('order_id', '=', order.id)
@@ -60,13 +73,13 @@ describe('a Stripe refund in progress', () => {
   }
 
   const refundsAtStripe = (paymentIntentId: string) =>
-    w.fake.refunds.filter((refund) => refund.payment_intent === paymentIntentId);
+    t.stripe.refunds.filter((refund) => refund.payment_intent === paymentIntentId);
   const refundAttempts = (paymentIntentId: string) =>
-    w.fake
+    t.stripe
       .requestsTo('POST', '/v1/refunds')
       .filter((request) => request.params['payment_intent'] === paymentIntentId);
   const requestOf = (orderId: string) =>
-    w.t.db
+    t.db
       .selectFrom('orders')
       .select([
         'status',
@@ -79,7 +92,7 @@ describe('a Stripe refund in progress', () => {
       .where('id', '=', orderId)
       .executeTakeFirstOrThrow();
   const claimOf = async (claimId: string) =>
-    (await o.get(o.m.coordinator.as, `/v1/claims/${claimId}`)).json<{
+    (await t.get(coordinator.as, `/v1/claims/${claimId}`)).json<{
       status: string;
       certificate: { status: string };
     }>();
@@ -88,30 +101,34 @@ describe('a Stripe refund in progress', () => {
 
   it('refuses an approval made while Stripe holds the refund; the refund is booked once and the certificate revoked', async () => {
     const certificate = await stripeCertificate(4);
-    const contract = await o.createContract();
-    const claim = await o.placeClaim({
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.certificateId,
       contractId: contract.id,
       credits: 3,
     });
 
-    const hold = w.fake.holdNext({ method: 'POST', path: '/v1/refunds' });
-    const refunding = o.orders.refund(o.m.admin.as, certificate.orderId, 'The buyer ordered twice');
+    const hold = t.stripe.holdNext({ method: 'POST', path: '/v1/refunds' });
+    const refunding = t.orders.refund(admin.as, certificate.orderId, 'The buyer ordered twice');
     await hold.arrived;
     // The refund has reached Stripe: the request stands, with who asked and why.
     const requested = await requestOf(certificate.orderId);
     expect(requested).toMatchObject({
       status: 'paid',
-      refund_requested_by: o.m.admin.user.id,
+      refund_requested_by: admin.user.id,
       refund_request_source: 'admin',
       refund_request_reason: 'The buyer ordered twice',
     });
     expect(requested.refund_requested_at).not.toBeNull();
 
     // The authority approves now: refused, and so is a new claim of the same certificate.
-    expectProblem(await o.approve(o.m.coordinator.as, claim.id), 409, 'CLAIM.REFUND_PENDING');
     expectProblem(
-      await o.claim(o.m.supplier.as, {
+      await t.obligations.approve(coordinator.as, claim.id),
+      409,
+      'CLAIM.REFUND_PENDING',
+    );
+    expectProblem(
+      await t.obligations.claim(supplier.as, {
         certificateId: certificate.certificateId,
         contractId: contract.id,
         credits: 1,
@@ -119,7 +136,7 @@ describe('a Stripe refund in progress', () => {
       409,
       'CLAIM.REFUND_PENDING',
     );
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
 
     hold.release();
     const refunded = await refunding;
@@ -129,7 +146,7 @@ describe('a Stripe refund in progress', () => {
       certificate: { status: 'revoked' },
     });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
-    expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+    expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     expect(await requestOf(certificate.orderId)).toMatchObject({
       status: 'refunded',
       needs_attention: null,
@@ -140,31 +157,32 @@ describe('a Stripe refund in progress', () => {
       status: 'rejected',
       certificate: { status: 'revoked' },
     });
-    expect(await o.claimedCredits(certificate.certificateId)).toBe(0);
-    expect((await o.contract(contract.id)).progress.approvedCents).toBe(0);
+    expect(await t.claimedCredits(certificate.certificateId)).toBe(0);
+    expect((await t.obligations.contract(coordinator.as, contract.id)).progress.approvedCents).toBe(
+      0,
+    );
 
     // Stripe's own report of the refund arrives afterwards: nothing more happens.
-    const reported = await deliver(
-      w,
-      stripeEvent('charge.refunded', w.fake.chargeFor(certificate.paymentIntentId)),
+    const reported = await t.deliverWebhook(
+      stripeEvent('charge.refunded', t.stripe.chargeFor(certificate.paymentIntentId)),
     );
     expect(reported.json()).toMatchObject({ outcome: 'already_refunded' });
-    expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
-    const actions = await o.orders.auditActions(certificate.orderId);
+    expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+    const actions = await t.orders.auditActions(certificate.orderId);
     expect(actions.filter((a) => a.startsWith('order.refund'))).toEqual([
       'order.refund_requested',
       'order.refunded',
     ]);
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 
   it('never leaves a Stripe refund unbooked or an approval on a refunded certificate, however they interleave', async () => {
     const certificate = await stripeCertificate(10);
     const claims = [];
     for (let i = 0; i < 5; i++) {
-      const contract = await o.createContract();
+      const contract = await t.newContract({ coordinator, supplier });
       claims.push(
-        await o.placeClaim({
+        await t.obligations.placeClaim(supplier.as, {
           certificateId: certificate.certificateId,
           contractId: contract.id,
           credits: 2,
@@ -172,8 +190,8 @@ describe('a Stripe refund in progress', () => {
       );
     }
     const [refund, ...approvals] = await Promise.all([
-      o.orders.refund(o.m.admin.as, certificate.orderId),
-      ...claims.map((claim) => o.approve(o.m.coordinator.as, claim.id)),
+      t.orders.refund(admin.as, certificate.orderId),
+      ...claims.map((claim) => t.obligations.approve(coordinator.as, claim.id)),
     ]);
     const approved = approvals.filter((r) => r.statusCode === 200).length;
     if (refund!.statusCode === 200) {
@@ -186,35 +204,35 @@ describe('a Stripe refund in progress', () => {
           'CLAIM.CERTIFICATE_NOT_ACTIVE',
         ]).toContain(r.json().code);
       expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
-      expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+      expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     } else {
       // An approval came first: the refund was refused before any money moved.
       expectProblem(refund!, 409, 'ORDER.CERTIFICATE_CLAIMED');
       expect(approved).toBeGreaterThan(0);
       expect(refundAttempts(certificate.paymentIntentId)).toHaveLength(0);
-      expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(paidLedger);
+      expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(paidLedger);
     }
     expect((await requestOf(certificate.orderId)).refund_requested_at).toBeNull();
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 
   it('withdraws the request when Stripe refuses the refund, so a later approval counts; a retry refunds once', async () => {
     const certificate = await stripeCertificate(3);
-    const contract = await o.createContract();
-    const claim = await o.placeClaim({
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.certificateId,
       contractId: contract.id,
       credits: 3,
     });
 
-    w.fake.failNext({
+    t.stripe.failNext({
       method: 'POST',
       path: '/v1/refunds',
       status: 400,
       code: 'charge_disputed',
       message: 'This charge is disputed and cannot be refunded now.',
     });
-    const refused = await o.orders.refund(o.m.admin.as, certificate.orderId);
+    const refused = await t.orders.refund(admin.as, certificate.orderId);
     // Stripe answered and refused (a 4xx): not an outage (issue 17); its words stay in the log.
     expectProblem(refused, 502, 'PAYMENT.PROVIDER_REFUSED');
     expect(refused.json().detail).toMatch(/refused the refund, so nothing was refunded/);
@@ -237,17 +255,17 @@ describe('a Stripe refund in progress', () => {
       refund_request_source: null,
     });
     expect(
-      (await o.orders.auditActions(certificate.orderId)).filter((a) =>
+      (await t.orders.auditActions(certificate.orderId)).filter((a) =>
         a.startsWith('order.refund'),
       ),
     ).toEqual(['order.refund_requested', 'order.refund_request_withdrawn']);
 
     // Nothing went back, so the authority's approval counts.
-    expectStatus(await o.approve(o.m.coordinator.as, claim.id), 200);
+    expectStatus(await t.obligations.approve(coordinator.as, claim.id), 200);
     // While it stands, a refund is refused before anything reaches Stripe.
     const attempts = refundAttempts(certificate.paymentIntentId).length;
     expectProblem(
-      await o.orders.refund(o.m.admin.as, certificate.orderId),
+      await t.orders.refund(admin.as, certificate.orderId),
       409,
       'ORDER.CERTIFICATE_CLAIMED',
     );
@@ -255,73 +273,76 @@ describe('a Stripe refund in progress', () => {
     expect((await requestOf(certificate.orderId)).refund_requested_at).toBeNull();
 
     // The authority withdraws its approval; the refund is retried and made once.
-    expectStatus(await o.withdraw(o.m.coordinator.as, claim.id), 200);
-    const retried = await o.orders.refund(o.m.admin.as, certificate.orderId);
+    expectStatus(await t.obligations.withdraw(coordinator.as, claim.id), 200);
+    const retried = await t.orders.refund(admin.as, certificate.orderId);
     expectStatus(retried, 200);
     expect(retried.json()).toMatchObject({
       status: 'refunded',
       certificate: { status: 'revoked' },
     });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
-    expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
-    await o.orders.expectInvariants();
+    expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+    await t.orders.expectInvariants();
   });
 
   it('keeps the request when Stripe’s answer is lost, refusing approvals until a retry books the refund once', async () => {
     const certificate = await stripeCertificate(2);
-    const contract = await o.createContract();
-    const claim = await o.placeClaim({
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.certificateId,
       contractId: contract.id,
       credits: 2,
     });
 
-    w.fake.failNext({ method: 'POST', path: '/v1/refunds', status: 500 });
-    const lost = await o.orders.refund(o.m.admin.as, certificate.orderId);
+    t.stripe.failNext({ method: 'POST', path: '/v1/refunds', status: 500 });
+    const lost = await t.orders.refund(admin.as, certificate.orderId);
     expectProblem(lost, 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
     expect(lost.json().detail).toMatch(/not known whether the refund was made/);
     // Stripe may have refunded: the request stays, and keeps the approval out.
     expect((await requestOf(certificate.orderId)).refund_requested_at).not.toBeNull();
-    expectProblem(await o.approve(o.m.coordinator.as, claim.id), 409, 'CLAIM.REFUND_PENDING');
-    await o.orders.expectInvariants();
+    expectProblem(
+      await t.obligations.approve(coordinator.as, claim.id),
+      409,
+      'CLAIM.REFUND_PENDING',
+    );
+    await t.orders.expectInvariants();
 
     // Two admins retry at once: one refund at Stripe, booked once, both answered with it.
     const [a, b] = await Promise.all([
-      o.orders.refund(o.m.admin.as, certificate.orderId),
-      o.orders.refund(o.m.admin.as, certificate.orderId),
+      t.orders.refund(admin.as, certificate.orderId),
+      t.orders.refund(admin.as, certificate.orderId),
     ]);
     expectStatus(a!, 200);
     expectStatus(b!, 200);
     expect(a!.json()).toMatchObject({ status: 'refunded', certificate: { status: 'revoked' } });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
-    expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+    expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     expect((await requestOf(certificate.orderId)).refund_requested_at).toBeNull();
     expect((await claimOf(claim.id)).status).toBe('rejected');
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 
   it('books a refund Stripe made for a request whose process died, when Stripe reports it', async () => {
     const certificate = await stripeCertificate(2);
     // The request committed and the refund reached Stripe; then the process died.
     expect(
-      await w.t.db.transaction().execute((trx) =>
-        requestRefund(trx, o.orders.ctx(), certificate.orderId, {
+      await t.db.transaction().execute((trx) =>
+        requestRefund(trx, t.orders.ctx(), certificate.orderId, {
           source: 'admin',
           reason: 'Duplicate order',
-          requestedBy: o.m.admin.user.id,
+          requestedBy: admin.user.id,
         }),
       ),
     ).toMatchObject({ outcome: 'requested' });
-    await w.t.payments!.refund({
+    await t.payments!.refund({
       paymentIntentId: certificate.paymentIntentId,
       amountCents: certificate.amountCents,
       idempotencyKey: stripeRefundKey(certificate.orderId),
       reason: `Impactbeurs order ${certificate.orderId}`,
       orderId: certificate.orderId,
     });
-    const reported = await deliver(
-      w,
-      stripeEvent('charge.refunded', w.fake.chargeFor(certificate.paymentIntentId)),
+    const reported = await t.deliverWebhook(
+      stripeEvent('charge.refunded', t.stripe.chargeFor(certificate.paymentIntentId)),
     );
     expect(reported.json()).toMatchObject({ outcome: 'refunded' });
     expect(await requestOf(certificate.orderId)).toMatchObject({
@@ -330,73 +351,77 @@ describe('a Stripe refund in progress', () => {
       refund_requested_at: null,
     });
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
-    expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
-    await o.orders.expectInvariants();
+    expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+    await t.orders.expectInvariants();
   });
 
   it('refunds an invoice order with its credit note in one transaction, without a request', async () => {
-    const certificate = await o.buyCertificate(o.m.supplier.as, 2);
-    const contract = await o.createContract();
-    const claim = await o.placeClaim({
+    const certificate = await t.newCertificate({ owner: supplier, credits: 2, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 1,
     });
-    const refunded = await o.orders.refund(o.m.admin.as, certificate.orderId);
+    const refunded = await t.orders.refund(admin.as, certificate.orderId);
     expectStatus(refunded, 200);
     expect(refunded.json()).toMatchObject({
       status: 'refunded',
       certificate: { status: 'revoked' },
     });
-    expect(await o.orders.auditActions(certificate.orderId)).not.toContain(
+    expect(await t.orders.auditActions(certificate.orderId)).not.toContain(
       'order.refund_requested',
     );
     expect((await requestOf(certificate.orderId)).refund_requested_at).toBeNull();
     expect((await claimOf(claim.id)).status).toBe('rejected');
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 
   // Last: it moves the test clock past the staleness of every request.
   it('resumes a request whose process died before Stripe was asked, once it is stale, and refunds once', async () => {
     const certificate = await stripeCertificate(3);
-    const contract = await o.createContract();
-    const claim = await o.placeClaim({
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.certificateId,
       contractId: contract.id,
       credits: 3,
     });
     // The request committed; then the process died before it called Stripe.
-    await w.t.db.transaction().execute((trx) =>
-      requestRefund(trx, o.orders.ctx(), certificate.orderId, {
+    await t.db.transaction().execute((trx) =>
+      requestRefund(trx, t.orders.ctx(), certificate.orderId, {
         source: 'admin',
         reason: 'Duplicate order',
-        requestedBy: o.m.admin.user.id,
+        requestedBy: admin.user.id,
       }),
     );
-    expectProblem(await o.approve(o.m.coordinator.as, claim.id), 409, 'CLAIM.REFUND_PENDING');
+    expectProblem(
+      await t.obligations.approve(coordinator.as, claim.id),
+      409,
+      'CLAIM.REFUND_PENDING',
+    );
     // The database refuses the approval too, whatever the service checks.
     await expect(
       sql`UPDATE claims SET status = 'approved', decided_at = now() WHERE id = ${claim.id}`.execute(
-        w.t.db,
+        t.db,
       ),
     ).rejects.toThrow(/refund of its order is in progress/);
 
     // Still fresh: the job leaves it to the attempt that may be running.
-    await o.orders.runJob(RESUME_REFUNDS_JOB);
+    await t.orders.runJob(RESUME_REFUNDS_JOB);
     expect(refundAttempts(certificate.paymentIntentId)).toHaveLength(0);
     expect((await requestOf(certificate.orderId)).status).toBe('paid');
 
-    w.t.clock.advance(REFUND_REQUEST_STALE_AFTER_SECONDS * 1000 + 1_000);
-    await o.orders.runJob(RESUME_REFUNDS_JOB);
+    t.clock.advance(REFUND_REQUEST_STALE_AFTER_SECONDS * 1000 + 1_000);
+    await t.orders.runJob(RESUME_REFUNDS_JOB);
     expect(refundsAtStripe(certificate.paymentIntentId)).toHaveLength(1);
     expect(await requestOf(certificate.orderId)).toMatchObject({
       status: 'refunded',
       refund_requested_at: null,
     });
-    expect(await o.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
+    expect(await t.orders.ledgerOf(certificate.orderId)).toEqual(refundedLedger);
     expect((await claimOf(claim.id)).status).toBe('rejected');
     // Resumed on behalf of the admin who asked.
-    const resumed = await w.t.db
+    const resumed = await t.db
       .selectFrom('audit_events')
       .select(['action', 'actor_user_id', 'summary'])
       .where('subject_id', '=', certificate.orderId)
@@ -405,14 +430,14 @@ describe('a Stripe refund in progress', () => {
       .execute();
     expect(resumed).toHaveLength(2);
     expect(resumed[1]!.summary).toMatchObject({
-      requestedBy: o.m.admin.user.id,
+      requestedBy: admin.user.id,
       source: 'admin',
       reason: 'Duplicate order',
-      previousRequest: { by: o.m.admin.user.id },
+      previousRequest: { by: admin.user.id },
     });
 
-    await o.orders.runJob(RESUME_REFUNDS_JOB);
+    await t.orders.runJob(RESUME_REFUNDS_JOB);
     expect(refundAttempts(certificate.paymentIntentId)).toHaveLength(1);
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
   });
 });

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem } from '../helpers/listed-project.js';
-import {
-  balanceOf,
-  createStripeWorld,
-  creditEntries,
-  expectInvariants,
-  type StripeWorld,
-} from '../helpers/payments-fixtures.js';
+import { expectProblem, type Person, TestContext } from '../factory/index.js';
 
 /**
  * A Checkout Session that Stripe refuses (it answered, with a 4xx) is told apart from an
@@ -27,31 +20,39 @@ class CapturingStream {
 }
 
 const stream = new CapturingStream();
-let w: StripeWorld;
+let t: TestContext;
+let supplier: Person;
 let keys = 0;
 
 beforeAll(async () => {
-  w = await createStripeWorld({ logger: { level: 'warn', stream } });
-});
+  t = await TestContext.create({
+    stripe: true,
+    // One buyer may hold a whole project: the anti-hoarding limit is the orders tests' subject, not these.
+    env: { MAX_RESERVED_SHARE_PERCENT: '100' },
+    jobAttempts: 1,
+    logger: { level: 'warn', stream },
+  });
+  supplier = await t.newSupplier();
+}, 120_000);
 
 afterAll(async () => {
-  await w?.close();
+  await t?.close();
 });
 
 async function placeOrder(projectId: string, quantity: number) {
   const key = `checkout-refused-${process.pid}-${++keys}`;
   const send = () =>
-    w.t.app.inject({
+    t.app.inject({
       method: 'POST',
       url: '/v1/orders',
-      headers: { ...w.market.supplier.as.headers, 'idempotency-key': key },
+      headers: { ...supplier.as.headers, 'idempotency-key': key },
       payload: { projectId, quantity, paymentMethod: 'stripe' },
     });
   return { response: await send(), repeat: send };
 }
 
 async function cancelledOrderOf(projectId: string) {
-  return w.t.db
+  return t.db
     .selectFrom('orders')
     .selectAll()
     .where('project_id', '=', projectId)
@@ -60,10 +61,10 @@ async function cancelledOrderOf(projectId: string) {
 
 describe('a Checkout Session Stripe will not create', () => {
   it('a 400 answers PROVIDER_REFUSED without Stripe’s words, logs its request id, cancels the order and releases its credits', async () => {
-    const projectId = await w.market.listProject({ supply: 20 });
-    const before = await balanceOf(w, projectId);
+    const projectId = (await t.newListedProject({ credits: 20 })).id;
+    const before = await t.creditBalance(projectId);
     const linesBefore = stream.lines.length;
-    w.fake.failNext({
+    t.stripe.failNext({
       method: 'POST',
       path: '/v1/checkout/sessions',
       status: 400,
@@ -80,7 +81,7 @@ describe('a Checkout Session Stripe will not create', () => {
     // Stripe's own message names the account: it stays out of the answer.
     expect(response.body).not.toMatch(/acct_secret123|payment_method_unactivated|ideal/);
 
-    const [refusal] = w.fake.requestsTo('POST', '/v1/checkout/sessions').slice(-1);
+    const [refusal] = t.stripe.requestsTo('POST', '/v1/checkout/sessions').slice(-1);
     expect(refusal!.status).toBe(400);
     const logged = stream
       .records()
@@ -101,26 +102,26 @@ describe('a Checkout Session Stripe will not create', () => {
       status: 'cancelled',
       close_reason: 'cancelled: payment provider refused',
     });
-    expect((await creditEntries(w, order.id)).map((entry) => entry.entry_type)).toEqual([
+    expect((await t.creditEntries(order.id)).map((entry) => entry.entry_type)).toEqual([
       'reserve',
       'release',
     ]);
-    expect(await balanceOf(w, projectId)).toEqual(before);
+    expect(await t.creditBalance(projectId)).toEqual(before);
 
     // The refusal is the key's answer from now on: Stripe is not asked again.
-    const calls = w.fake.requestsTo('POST', '/v1/checkout/sessions').length;
+    const calls = t.stripe.requestsTo('POST', '/v1/checkout/sessions').length;
     const again = await repeat();
     expect(again.statusCode).toBe(502);
     expect(again.body).toBe(response.body);
-    expect(w.fake.requestsTo('POST', '/v1/checkout/sessions')).toHaveLength(calls);
-    await expectInvariants(w);
+    expect(t.stripe.requestsTo('POST', '/v1/checkout/sessions')).toHaveLength(calls);
+    await t.expectInvariants();
   });
 
   it('a 500 still answers PROVIDER_UNAVAILABLE, logged as an outage with its request id; the order is cancelled', async () => {
-    const projectId = await w.market.listProject({ supply: 20 });
-    const before = await balanceOf(w, projectId);
+    const projectId = (await t.newListedProject({ credits: 20 })).id;
+    const before = await t.creditBalance(projectId);
     const linesBefore = stream.lines.length;
-    w.fake.failNext({ method: 'POST', path: '/v1/checkout/sessions', status: 500 });
+    t.stripe.failNext({ method: 'POST', path: '/v1/checkout/sessions', status: 500 });
 
     const { response } = await placeOrder(projectId, 2);
     expectProblem(response, 502, 'PAYMENT.PROVIDER_UNAVAILABLE');
@@ -138,11 +139,11 @@ describe('a Checkout Session Stripe will not create', () => {
       status: 'cancelled',
       close_reason: 'cancelled: payment provider unavailable',
     });
-    expect((await creditEntries(w, order.id)).map((entry) => entry.entry_type)).toEqual([
+    expect((await t.creditEntries(order.id)).map((entry) => entry.entry_type)).toEqual([
       'reserve',
       'release',
     ]);
-    expect(await balanceOf(w, projectId)).toEqual(before);
-    await expectInvariants(w);
+    expect(await t.creditBalance(projectId)).toEqual(before);
+    await t.expectInvariants();
   });
 });

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
-import {
-  createStripeWorld,
-  deliver,
-  placeStripeOrder,
-  sessionEvent,
-  type StripeWorld,
-} from '../helpers/payments-fixtures.js';
+import { type ListedProject, type Person, TestContext, sessionEvent } from '../factory/index.js';
 
 /**
  * An admin refunds a Stripe order at the moment Stripe reports a lost dispute on the same
@@ -17,23 +10,32 @@ import {
  * server only: the embedded database runs one transaction at a time.
  */
 describe.runIf(!!process.env.TEST_DATABASE_URL)('a refund racing a lost dispute (server)', () => {
-  let w: StripeWorld;
-  let o: ObligationsWorld;
+  let t: TestContext;
+  let admin: Person;
+  let supplier: Person;
+  let project: ListedProject;
 
   beforeAll(async () => {
-    w = await createStripeWorld();
-    o = await createObligationsWorld(w.t, { supply: 500 });
+    t = await TestContext.create({
+      stripe: true,
+      // One buyer may hold a whole project: the anti-hoarding limit is the orders tests' subject, not these.
+      env: { MAX_RESERVED_SHARE_PERCENT: '100' },
+      jobAttempts: 1,
+    });
+    admin = await t.platformAdmin();
+    supplier = await t.newSupplier();
+    project = await t.newListedProject({ credits: 500 });
   }, 120_000);
-  afterAll(async () => w?.close());
+  afterAll(async () => t?.close());
 
   it('never deadlocks, and the money goes back once', async () => {
     for (let round = 0; round < 25; round++) {
-      const order = await placeStripeOrder(w, o.m.supplier, o.projectId, 1);
-      const paid = w.fake.completeSession(order.session.id);
+      const order = await t.newStripeOrder({ buyer: supplier, project: project.id, credits: 1 });
+      const paid = t.stripe.completeSession(order.session.id);
       expect(
-        (await deliver(w, sessionEvent('checkout.session.completed', paid))).json(),
+        (await t.deliverWebhook(sessionEvent('checkout.session.completed', paid))).json(),
       ).toMatchObject({ outcome: 'fulfilled' });
-      const charge = w.fake.chargeFor(paid.payment_intent!);
+      const charge = t.stripe.chargeFor(paid.payment_intent!);
       const lost = stripeEvent('charge.dispute.closed', {
         ...disputeSnapshot({
           chargeId: String(charge['id']),
@@ -44,22 +46,22 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('a refund racing a lost dispute 
       });
 
       const [refund, dispute] = await Promise.all([
-        o.orders.refund(o.m.admin.as, order.id, 'Ordered twice'),
-        deliver(w, lost),
+        t.orders.refund(admin.as, order.id, 'Ordered twice'),
+        t.deliverWebhook(lost),
       ]);
       expect(dispute.statusCode, dispute.body).toBe(200);
       expect([200, 409], refund.body).toContain(refund.statusCode);
 
-      const row = await w.t.db
+      const row = await t.db
         .selectFrom('orders')
         .select('status')
         .where('id', '=', order.id)
         .executeTakeFirstOrThrow();
       expect(row.status).toBe('refunded');
-      const ledger = await o.orders.ledgerOf(order.id);
+      const ledger = await t.orders.ledgerOf(order.id);
       expect(ledger['money.refund_paid']).toBe(1);
       expect(ledger['credit.refund']).toBe(1);
     }
-    await o.orders.expectInvariants();
+    await t.orders.expectInvariants();
   }, 120_000);
 });

@@ -2,17 +2,14 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { STRIPE_API_VERSION } from '../../src/modules/payments/stripe-gateway.js';
-import { expectProblem, expectStatus } from '../helpers/listed-project.js';
 import { FAKE_WEBHOOK_SECRET, stripeEvent } from '../helpers/fake-stripe.js';
 import {
-  countRows,
-  createStripeWorld,
-  eventRows,
-  orderRow,
-  placeStripeOrder,
+  expectProblem,
+  expectStatus,
+  type Person,
+  TestContext,
   sessionEvent,
-  type StripeWorld,
-} from '../helpers/payments-fixtures.js';
+} from '../factory/index.js';
 
 /**
  * The webhook accepts events of the API version the SDK pins only (anything else is
@@ -34,23 +31,31 @@ class CapturingStream {
 }
 
 const stream = new CapturingStream();
-let w: StripeWorld;
+let t: TestContext;
+let supplier: Person;
 
 beforeAll(async () => {
-  w = await createStripeWorld({
+  t = await TestContext.create({
+    stripe: true,
+    // One buyer may hold a whole project: the anti-hoarding limit is the orders tests' subject, not these.
     // The old secret through STRIPE_WEBHOOK_SECRET (the fake's env), the new one beside it.
-    env: { STRIPE_WEBHOOK_SECRETS: `${NEW_SECRET}, ${FAKE_WEBHOOK_SECRET}` },
+    env: {
+      MAX_RESERVED_SHARE_PERCENT: '100',
+      STRIPE_WEBHOOK_SECRETS: `${NEW_SECRET}, ${FAKE_WEBHOOK_SECRET}`,
+    },
+    jobAttempts: 1,
     logger: { level: 'warn', stream },
   });
-});
+  supplier = await t.newSupplier();
+}, 120_000);
 
 afterAll(async () => {
-  await w?.close();
+  await t?.close();
 });
 
 function post(payload: string, secret: string) {
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return w.t.app.inject({
+  return t.app.inject({
     method: 'POST',
     url: '/v1/stripe/webhook',
     headers: { 'content-type': 'application/json', 'stripe-signature': signature },
@@ -60,11 +65,11 @@ function post(payload: string, secret: string) {
 
 describe('webhook API version', () => {
   it('refuses an event of another API version: 400, logged, nothing recorded or applied; the same event in the pinned version then applies', async () => {
-    const projectId = await w.market.listProject({ supply: 10 });
-    const order = await placeStripeOrder(w, w.market.supplier, projectId, 2);
-    const paid = w.fake.completeSession(order.session.id);
+    const projectId = (await t.newListedProject({ credits: 10 })).id;
+    const order = await t.newStripeOrder({ buyer: supplier, project: projectId, credits: 2 });
+    const paid = t.stripe.completeSession(order.session.id);
     const event = sessionEvent('checkout.session.completed', paid);
-    const before = await countRows(w);
+    const before = await t.countRows();
     const linesBefore = stream.lines.length;
 
     const old = await post(
@@ -73,9 +78,9 @@ describe('webhook API version', () => {
     );
     expectProblem(old, 400, 'WEBHOOK.API_VERSION_MISMATCH');
     expect(old.json<{ detail: string }>().detail).toContain(STRIPE_API_VERSION);
-    expect(await countRows(w)).toEqual(before);
-    expect(await eventRows(w, event.id)).toHaveLength(0);
-    expect((await orderRow(w, order.id)).status).toBe('reserved');
+    expect(await t.countRows()).toEqual(before);
+    expect(await t.stripeEventRows(event.id)).toHaveLength(0);
+    expect((await t.orderRow(order.id)).status).toBe('reserved');
     const logged = stream
       .records()
       .slice(linesBefore)
@@ -97,7 +102,7 @@ describe('webhook API version', () => {
     const retried = await post(JSON.stringify(event), FAKE_WEBHOOK_SECRET);
     expectStatus(retried, 200);
     expect(retried.json()).toMatchObject({ outcome: 'fulfilled', duplicate: false });
-    expect(await eventRows(w, event.id)).toHaveLength(1);
+    expect(await t.stripeEventRows(event.id)).toHaveLength(1);
   });
 });
 
@@ -119,7 +124,7 @@ describe('webhook secret rollover', () => {
       400,
       'WEBHOOK.INVALID_SIGNATURE',
     );
-    expect(await eventRows(w, byStranger.id)).toHaveLength(0);
+    expect(await t.stripeEventRows(byStranger.id)).toHaveLength(0);
   });
 
   it('reads STRIPE_WEBHOOK_SECRETS, STRIPE_WEBHOOK_SECRET or both, and refuses a malformed list', () => {

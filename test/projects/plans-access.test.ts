@@ -10,7 +10,7 @@ import {
   type SignedIn,
   signIn,
 } from '../helpers/fixtures.js';
-import { insertPlan, validPlanInput } from '../helpers/projects.js';
+import { insertPlan, validPlanInput } from '../factory/plans.js';
 
 function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
   expect(response.statusCode, response.body).toBe(status);

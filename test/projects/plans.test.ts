@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/modules/projects/plan-aggregate.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createWorld, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { validPlanInput } from '../helpers/projects.js';
+import { validPlanInput } from '../factory/plans.js';
 
 const PLAN_KEYS = [
   'budgetLines',

@@ -19,7 +19,7 @@ import { createTestDatabase } from '../helpers/database.js';
 import { type FakeStripe, signedWebhook, startFakeStripe } from '../helpers/fake-stripe.js';
 import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
 import { createMarket, type Market, nextAddress } from '../helpers/listed-project.js';
-import { sessionEvent } from '../helpers/payments-fixtures.js';
+import { sessionEvent } from '../factory/index.js';
 
 /**
  * Three instances of the app on one PostgreSQL database, as an operator runs them behind a

@@ -7,7 +7,7 @@ import {
 } from '../../src/modules/webhooks/safe-target.js';
 import { createTestApp, type TestApp, testConfig } from '../helpers/app.js';
 import { createWorld, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus, nextAddress } from '../helpers/listed-project.js';
+import { expectProblem, expectStatus, nextAddress } from '../factory/index.js';
 import { runWebhookJobs } from '../helpers/webhook-receiver.js';
 
 describe('which addresses are public', () => {

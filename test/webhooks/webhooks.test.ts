@@ -3,16 +3,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { buildApp } from '../../src/app.js';
 import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
 import { recordEvent } from '../../src/modules/events/events.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus, nextAddress } from '../helpers/listed-project.js';
-import { createObligationsWorld, type ObligationsWorld } from '../helpers/obligations.js';
 import {
   type Receiver,
   runWebhookJobs,
   startReceiver,
   type WebhookBody,
 } from '../helpers/webhook-receiver.js';
+import {
+  expectProblem,
+  expectStatus,
+  type ListedProject,
+  type Person,
+  TestContext,
+  type SignedIn,
+} from '../factory/index.js';
 
 interface EndpointJson {
   id: string;
@@ -38,8 +42,12 @@ function verifyAt(
 }
 
 describe('signed webhooks for monitoring systems', () => {
-  let t: TestApp;
-  let w: ObligationsWorld;
+  let t: TestContext;
+  let supplier: Person;
+  let coordinator: Person;
+  let viewer: Person;
+  let otherCoordinator: Person;
+  let project: ListedProject;
   let receiver: Receiver;
 
   const api = (
@@ -60,12 +68,16 @@ describe('signed webhooks for monitoring systems', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       env: { MAX_RESERVED_SHARE_PERCENT: '100', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
     });
-    w = await createObligationsWorld(t, { supply: 400 });
+    supplier = await t.newSupplier();
+    coordinator = await t.newAuthority();
+    viewer = await t.newAuthority({ role: 'viewer', organisation: coordinator.organisation });
+    otherCoordinator = await t.newAuthority();
+    project = await t.newListedProject({ credits: 400 });
     receiver = await startReceiver();
-  });
+  }, 120_000);
   afterAll(async () => {
     await receiver?.close();
     await t?.close();
@@ -78,23 +90,23 @@ describe('signed webhooks for monitoring systems', () => {
   });
 
   it('delivers claim events to the authority, verifiable with the standardwebhooks package', async () => {
-    const endpoint = await register(w.m.coordinator.as, ['claim.submitted', 'claim.approved']);
+    const endpoint = await register(coordinator.as, ['claim.submitted', 'claim.approved']);
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
     // The secret is shown once: never again.
-    const read = await api(w.m.coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}`);
+    const read = await api(coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}`);
     expectStatus(read, 200);
     expect(read.body).not.toContain(endpoint.secret.slice(6));
-    const listed = await api(w.m.coordinator.as, 'GET', '/v1/webhook-endpoints');
+    const listed = await api(coordinator.as, 'GET', '/v1/webhook-endpoints');
     expect(listed.body).not.toContain(endpoint.secret.slice(6));
 
-    const certificate = await w.buyCertificate(w.m.supplier.as, 10);
-    const contract = await w.createContract();
-    const claim = await w.placeClaim({
+    const certificate = await t.newCertificate({ owner: supplier, credits: 10, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 4,
     });
-    expectStatus(await w.approve(w.m.coordinator.as, claim.id, 'Verified'), 200);
+    expectStatus(await t.obligations.approve(coordinator.as, claim.id, 'Verified'), 200);
     await runWebhookJobs(t);
 
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual([
@@ -110,7 +122,7 @@ describe('signed webhooks for monitoring systems', () => {
     expect(approved.headers['webhook-id']).toMatch(/^msg_/);
     expect(payload.type).toBe('claim.approved');
     // The object as the API answers the authority, and links to it.
-    const asApi = await w.get(w.m.coordinator.as, `/v1/claims/${claim.id}`);
+    const asApi = await t.get(coordinator.as, `/v1/claims/${claim.id}`);
     expect(payload.data.object).toEqual(asApi.json());
     expect(payload.data.links['api']).toBe(`http://impactbeurs.test/v1/claims/${claim.id}`);
     // A wrong secret does not verify.
@@ -122,11 +134,7 @@ describe('signed webhooks for monitoring systems', () => {
     ).toThrow();
 
     // The delivery log says how it went.
-    const log = await api(
-      w.m.coordinator.as,
-      'GET',
-      `/v1/webhook-endpoints/${endpoint.id}/deliveries`,
-    );
+    const log = await api(coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`);
     expectStatus(log, 200);
     const items = log.json().items as {
       status: string;
@@ -143,8 +151,8 @@ describe('signed webhooks for monitoring systems', () => {
   });
 
   it('tells the buyer of its certificate, with the certificate as the API shows it to the buyer', async () => {
-    const endpoint = await register(w.m.supplier.as, ['certificate.issued']);
-    const certificate = await w.buyCertificate(w.m.supplier.as, 2);
+    const endpoint = await register(supplier.as, ['certificate.issued']);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 2, project });
     await runWebhookJobs(t);
     const [issued] = receiver.accepted();
     expect(issued?.json.type).toBe('certificate.issued');
@@ -152,7 +160,7 @@ describe('signed webhooks for monitoring systems', () => {
       issued!.body,
       issued!.headers,
     ) as WebhookBody;
-    const asApi = await w.get(w.m.supplier.as, `/v1/certificates/${certificate.id}`);
+    const asApi = await t.get(supplier.as, `/v1/certificates/${certificate.id}`);
     expectStatus(asApi, 200);
     expect(payload.data.object).toEqual(asApi.json());
     expect(payload.data.links['verification']).toBe(asApi.json().verificationUrl);
@@ -168,7 +176,7 @@ describe('signed webhooks for monitoring systems', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const contract = await w.createContract();
+    const contract = await t.newContract({ coordinator, supplier });
     const before = await count();
     await expect(
       t.db.transaction().execute(async (trx) => {
@@ -183,11 +191,11 @@ describe('signed webhooks for monitoring systems', () => {
     expect(await count()).toBe(before);
 
     // A refused change through the API (a closed contract cannot be closed again) adds nothing either.
-    expectStatus(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
+    expectStatus(await t.post(coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
     const afterClose = await count();
     expect(afterClose).toBe(before + 1);
     expectProblem(
-      await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`),
+      await t.post(coordinator.as, `/v1/contracts/${contract.id}/close`),
       409,
       'CONTRACT.CLOSED',
     );
@@ -195,7 +203,7 @@ describe('signed webhooks for monitoring systems', () => {
   });
 
   it('retries with backoff: a receiver failing five times gets each event once, in order per object', async () => {
-    const endpoint = await register(w.m.coordinator.as, [
+    const endpoint = await register(coordinator.as, [
       'claim.submitted',
       'claim.approved',
       'claim.withdrawn',
@@ -203,15 +211,15 @@ describe('signed webhooks for monitoring systems', () => {
     let failures = 0;
     receiver.answerWith(() => (failures++ < 5 ? 500 : 204));
 
-    const certificate = await w.buyCertificate(w.m.supplier.as, 10);
-    const contract = await w.createContract();
-    const claim = await w.placeClaim({
+    const certificate = await t.newCertificate({ owner: supplier, credits: 10, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    const claim = await t.obligations.placeClaim(supplier.as, {
       certificateId: certificate.id,
       contractId: contract.id,
       credits: 3,
     });
-    expectStatus(await w.approve(w.m.coordinator.as, claim.id), 200);
-    expectStatus(await w.withdraw(w.m.coordinator.as, claim.id), 200);
+    expectStatus(await t.obligations.approve(coordinator.as, claim.id), 200);
+    expectStatus(await t.obligations.withdraw(coordinator.as, claim.id), 200);
 
     await runWebhookJobs(t);
     // Only the first event is tried while it fails: the later ones of the claim wait.
@@ -236,16 +244,12 @@ describe('signed webhooks for monitoring systems', () => {
     expect(submittedIds.size).toBe(1);
     for (const delivery of accepted) verifyAt(endpoint.secret, delivery, t.clock.now());
 
-    const log = await api(
-      w.m.coordinator.as,
-      'GET',
-      `/v1/webhook-endpoints/${endpoint.id}/deliveries`,
-    );
+    const log = await api(coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`);
     const first = (log.json().items as { id: string; eventType: string }[]).find(
       (d) => d.eventType === 'claim.submitted',
     )!;
     const detail = await api(
-      w.m.coordinator.as,
+      coordinator.as,
       'GET',
       `/v1/webhook-endpoints/${endpoint.id}/deliveries/${first.id}`,
     );
@@ -260,7 +264,7 @@ describe('signed webhooks for monitoring systems', () => {
 
     // Redelivered by hand: the same message again.
     const again = await api(
-      w.m.coordinator.as,
+      coordinator.as,
       'POST',
       `/v1/webhook-endpoints/${endpoint.id}/deliveries/${first.id}/redeliver`,
     );
@@ -268,7 +272,7 @@ describe('signed webhooks for monitoring systems', () => {
     expect(again.json().status).toBe('pending');
     expectProblem(
       await api(
-        w.m.coordinator.as,
+        coordinator.as,
         'POST',
         `/v1/webhook-endpoints/${endpoint.id}/deliveries/${first.id}/redeliver`,
       ),
@@ -282,9 +286,9 @@ describe('signed webhooks for monitoring systems', () => {
   });
 
   it('signs with the old and the new secret while a rotation overlaps, then with the new only', async () => {
-    const endpoint = await register(w.m.coordinator.as, ['contract.created']);
+    const endpoint = await register(coordinator.as, ['contract.created']);
     const rotated = await api(
-      w.m.coordinator.as,
+      coordinator.as,
       'POST',
       `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`,
     );
@@ -296,7 +300,7 @@ describe('signed webhooks for monitoring systems', () => {
     expect(newSecret).not.toBe(endpoint.secret);
     expect(Date.parse(previousSecretValidUntil) - t.clock.now().getTime()).toBe(24 * 3_600_000);
 
-    await w.createContract();
+    await t.newContract({ coordinator, supplier });
     await runWebhookJobs(t);
     const during = receiver.received[0]!;
     expect(during.headers['webhook-signature']!.split(' ')).toHaveLength(2);
@@ -304,7 +308,7 @@ describe('signed webhooks for monitoring systems', () => {
     expect(verifyAt(newSecret, during, t.clock.now()).type).toBe('contract.created');
 
     t.clock.advance(24 * 3_600_000 + 1000);
-    await w.createContract();
+    await t.newContract({ coordinator, supplier });
     await runWebhookJobs(t);
     const after = receiver.received[1]!;
     expect(after.headers['webhook-signature']!.split(' ')).toHaveLength(1);
@@ -313,23 +317,19 @@ describe('signed webhooks for monitoring systems', () => {
   });
 
   it('disables an endpoint that fails for three days and records that for its owner', async () => {
-    const endpoint = await register(w.m.coordinator.as, ['contract.created']);
+    const endpoint = await register(coordinator.as, ['contract.created']);
     receiver.answerWith(() => 503);
-    await w.createContract();
+    await t.newContract({ coordinator, supplier });
     await runWebhookJobs(t);
     for (let hour = 0; hour < 80; hour += 1) {
       t.clock.advance(3_600_000);
       await runWebhookJobs(t);
     }
-    const read = await api(w.m.coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}`);
+    const read = await api(coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}`);
     expect(read.json()).toMatchObject({ enabled: false, disabledReason: 'failing' });
     // 0, 5 s, 5 min, 30 min, 2 h, 5 h, then every 10 h until three days have passed.
     expect(receiver.received).toHaveLength(12);
-    const log = await api(
-      w.m.coordinator.as,
-      'GET',
-      `/v1/webhook-endpoints/${endpoint.id}/deliveries`,
-    );
+    const log = await api(coordinator.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`);
     expect(log.json().items[0]).toMatchObject({ status: 'failed', attempts: 12 });
     const disabled = await t.db
       .selectFrom('domain_events')
@@ -338,24 +338,23 @@ describe('signed webhooks for monitoring systems', () => {
       .where('object_id', '=', endpoint.id)
       .execute();
     expect(disabled).toHaveLength(1);
-    expect(disabled[0]!.organisation_ids).toEqual([w.m.world.authority.id]);
+    expect(disabled[0]!.organisation_ids).toEqual([coordinator.organisation.id]);
 
     // Enabled again by its owner, it is sent new events.
     receiver.answerWith(() => 200);
-    const enabled = await api(w.m.coordinator.as, 'PATCH', `/v1/webhook-endpoints/${endpoint.id}`, {
+    const enabled = await api(coordinator.as, 'PATCH', `/v1/webhook-endpoints/${endpoint.id}`, {
       enabled: true,
     });
     expect(enabled.json()).toMatchObject({ enabled: true, disabledReason: null });
-    await w.createContract();
+    await t.newContract({ coordinator, supplier });
     await runWebhookJobs(t);
     expect(receiver.accepted()).toHaveLength(1);
   });
 
   it('answers 404 for another organisation’s endpoint ids, and keeps viewers to reading', async () => {
-    const endpoint = await register(w.m.coordinator.as, ['claim.submitted']);
-    const other = w.otherCoordinator.as;
-    const supplier = w.m.supplier.as;
-    for (const who of [other, supplier]) {
+    const endpoint = await register(coordinator.as, ['claim.submitted']);
+    const other = otherCoordinator.as;
+    for (const who of [other, supplier.as]) {
       for (const [method, url, body] of [
         ['GET', `/v1/webhook-endpoints/${endpoint.id}`],
         ['PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { enabled: false }],
@@ -369,9 +368,9 @@ describe('signed webhooks for monitoring systems', () => {
       expect(theirs.json().items.map((e: { id: string }) => e.id)).not.toContain(endpoint.id);
     }
     // The authority's viewer reads but does not change.
-    expectStatus(await api(w.viewer.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}`), 200);
+    expectStatus(await api(viewer.as, 'GET', `/v1/webhook-endpoints/${endpoint.id}`), 200);
     expectProblem(
-      await api(w.viewer.as, 'POST', '/v1/webhook-endpoints', {
+      await api(viewer.as, 'POST', '/v1/webhook-endpoints', {
         url: receiver.url,
         eventTypes: ['claim.submitted'],
       }),
@@ -379,20 +378,20 @@ describe('signed webhooks for monitoring systems', () => {
       'AUTH.FORBIDDEN',
     );
     // Initiatives do not register endpoints.
-    const initiative = await signIn(
-      t.app,
-      await createUser(t.db, w.m.world.initiative, 'member'),
-      nextAddress(),
-    );
-    expectProblem(await api(initiative, 'GET', '/v1/webhook-endpoints'), 403, 'AUTH.FORBIDDEN');
+    const initiative = await t.newInitiative();
+    expectProblem(await api(initiative.as, 'GET', '/v1/webhook-endpoints'), 403, 'AUTH.FORBIDDEN');
   });
 
   it('sends another organisation nothing of the authority’s claims', async () => {
-    const theirs = await register(w.otherCoordinator.as, ['claim.submitted', 'contract.created']);
-    const ours = await register(w.m.coordinator.as, ['claim.submitted']);
-    const certificate = await w.buyCertificate(w.m.supplier.as, 5);
-    const contract = await w.createContract();
-    await w.placeClaim({ certificateId: certificate.id, contractId: contract.id, credits: 1 });
+    const theirs = await register(otherCoordinator.as, ['claim.submitted', 'contract.created']);
+    const ours = await register(coordinator.as, ['claim.submitted']);
+    const certificate = await t.newCertificate({ owner: supplier, credits: 5, project });
+    const contract = await t.newContract({ coordinator, supplier });
+    await t.obligations.placeClaim(supplier.as, {
+      certificateId: certificate.id,
+      contractId: contract.id,
+      credits: 1,
+    });
     await runWebhookJobs(t);
     const deliveriesOf = async (id: string) =>
       t.db
@@ -416,25 +415,21 @@ describe('signed webhooks for monitoring systems', () => {
     });
     await other.ready();
     try {
-      await register(w.m.coordinator.as, [
-        'contract.created',
-        'contract.changed',
-        'contract.closed',
-      ]);
+      await register(coordinator.as, ['contract.created', 'contract.changed', 'contract.closed']);
       const contracts = await Promise.all([
-        w.createContract(),
-        w.createContract(),
-        w.createContract(),
+        t.newContract({ coordinator, supplier }),
+        t.newContract({ coordinator, supplier }),
+        t.newContract({ coordinator, supplier }),
       ]);
       for (const contract of contracts) {
         const changed = await t.app.inject({
           method: 'PATCH',
           url: `/v1/contracts/${contract.id}`,
-          headers: w.m.coordinator.as.headers,
+          headers: coordinator.as.headers,
           payload: { title: 'Onderhoud en beheer openbare ruimte' },
         });
         expectStatus(changed, 200);
-        expectStatus(await w.post(w.m.coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
+        expectStatus(await t.post(coordinator.as, `/v1/contracts/${contract.id}/close`), 200);
       }
       const queue = t.jobs as InProcessJobQueue;
       // The first attempts fail, so that every delivery is due again at once later.
