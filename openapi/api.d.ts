@@ -1957,7 +1957,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The authority’s contracts with their progress as CSV or XLSX */
+        /**
+         * The authority’s contracts with their progress as CSV or XLSX
+         * @description Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English). `format=csv` is RFC 4180 (comma, decimal point, ISO dates); `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj); `format=xlsx` has typed cells (euro amounts, percentages, dates in Dutch time), a frozen header row with an autofilter, and a sheet explaining the columns.
+         */
         get: operations["exportContracts"];
         put?: never;
         post?: never;
@@ -2081,7 +2084,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every claim made to the caller’s authority as CSV or XLSX */
+        /**
+         * Every claim made to the caller’s authority as CSV or XLSX
+         * @description Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English). `format=csv` is RFC 4180 (comma, decimal point, ISO dates); `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj); `format=xlsx` has typed cells (euro amounts, percentages, dates in Dutch time), a frozen header row with an autofilter, and a sheet explaining the columns.
+         */
         get: operations["exportClaims"];
         put?: never;
         post?: never;
@@ -16661,7 +16667,10 @@ export interface operations {
     exportContracts: {
         parameters: {
             query?: {
-                format?: "csv" | "xlsx";
+                /** @description csv: standard CSV; csv-nl: CSV as Dutch Excel opens it (semicolon, decimal comma); xlsx */
+                format?: "csv" | "csv-nl" | "xlsx";
+                /** @description Language of headers and labels; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -17476,7 +17485,10 @@ export interface operations {
     exportClaims: {
         parameters: {
             query?: {
-                format?: "csv" | "xlsx";
+                /** @description csv: standard CSV; csv-nl: CSV as Dutch Excel opens it (semicolon, decimal comma); xlsx */
+                format?: "csv" | "csv-nl" | "xlsx";
+                /** @description Language of headers and labels; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;

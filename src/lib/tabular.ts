@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 
 /**
- * Tables a person opens in a spreadsheet: CSV (RFC 4180) and XLSX, from one description
- * of the columns. Cells are strings, integers or null; amounts go out as euro decimals
- * computed from cents without floats.
+ * Tables a person opens in a spreadsheet: CSV (RFC 4180, or as Dutch Excel reads it) and
+ * XLSX, from one description of the columns. Cells are strings, integers or null; amounts
+ * go out as euro decimals computed from cents without floats, percentages from basis
+ * points, dates and times in Dutch time.
  */
 
 export type Cell = string | number | null;
@@ -11,8 +12,12 @@ export type Cell = string | number | null;
 export interface Column<Row> {
   header: string;
   value: (row: Row) => Cell;
-  /** 'euro': an integer number of cents shown as euros with two decimals. */
-  kind?: 'text' | 'integer' | 'euro';
+  /**
+   * 'euro': an integer number of cents shown as euros with two decimals; 'percent': basis
+   * points shown as a percentage; 'date': a calendar date (YYYY-MM-DD); 'datetime': an
+   * instant (ISO 8601), shown in Dutch time (Europe/Amsterdam).
+   */
+  kind?: 'text' | 'integer' | 'euro' | 'percent' | 'date' | 'datetime';
   width?: number;
 }
 
@@ -20,9 +25,53 @@ export interface Table<Row> {
   sheetName: string;
   columns: Column<Row>[];
   rows: Row[];
-  /** Lines printed above the table in the XLSX (title, period, generation time). */
+  /** Lines about the table (title, generation time, what a mark means): in the XLSX on a sheet of their own. */
   preamble?: string[];
+  /** The name of the XLSX sheet with the preamble. */
+  preambleSheetName?: string;
 }
+
+/**
+ * 'standard': RFC 4180 (comma, decimal point, ISO dates); 'nl': as Dutch Excel opens a
+ * file by double-click (semicolon, decimal comma, dates as dd-mm-jjjj).
+ */
+export type CsvDialect = 'standard' | 'nl';
+
+const TIME_ZONE = 'Europe/Amsterdam';
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Dutch wall-clock time of an instant, as numbers. */
+function amsterdam(iso: string): {
+  y: number;
+  m: number;
+  d: number;
+  h: number;
+  min: number;
+  s: number;
+} {
+  const parts = Object.fromEntries(
+    wallClock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  return {
+    y: Number(parts.year),
+    m: Number(parts.month),
+    d: Number(parts.day),
+    h: Number(parts.hour),
+    min: Number(parts.minute),
+    s: Number(parts.second),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 function euros(cents: number): string {
   const negative = cents < 0;
@@ -58,44 +107,117 @@ export function csvField(value: Cell): string {
   return `"${defuseCell(value).replace(/"/g, '""')}"`;
 }
 
-function csvCell<Row>(column: Column<Row>, row: Row): string {
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Basis points as a percentage: 525 → 5.25%, 500 → 5%. */
+function percent(basisPoints: number, decimal: string): string {
+  const abs = Math.abs(basisPoints);
+  const fraction = abs % 100;
+  return `${basisPoints < 0 ? '-' : ''}${Math.trunc(abs / 100)}${fraction ? decimal + pad(fraction) : ''}%`;
+}
+
+function csvCell<Row>(column: Column<Row>, row: Row, dialect: CsvDialect): string {
   const value = column.value(row);
-  // An amount is a number, not text: bare, so spreadsheets add it up.
-  if (typeof value === 'number' && column.kind === 'euro') return euros(value);
+  const nl = dialect === 'nl';
+  // Amounts, percentages and dates go out bare, so spreadsheets read them as such.
+  if (typeof value === 'number') {
+    if (column.kind === 'euro') return nl ? euros(value).replace('.', ',') : euros(value);
+    if (column.kind === 'percent') return percent(value, nl ? ',' : '.');
+    return String(value);
+  }
+  if (typeof value === 'string' && column.kind === 'date') {
+    const match = DATE.exec(value);
+    if (match) return nl ? `${match[3]}-${match[2]}-${match[1]}` : value;
+  }
+  if (typeof value === 'string' && column.kind === 'datetime' && !Number.isNaN(Date.parse(value))) {
+    const t = amsterdam(value);
+    return nl
+      ? `${pad(t.d)}-${pad(t.m)}-${t.y} ${pad(t.h)}:${pad(t.min)}`
+      : `${t.y}-${pad(t.m)}-${pad(t.d)} ${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`;
+  }
   return csvField(value);
 }
 
-/** CSV with a header row and CRLF line ends; a UTF-8 BOM so spreadsheet programs read ë and € right. */
-export function toCsv<Row>(table: Table<Row>): Buffer {
-  const lines = [table.columns.map((column) => csvField(column.header)).join(',')];
+/**
+ * CSV with a header row and CRLF line ends; a UTF-8 BOM so spreadsheet programs read ë and
+ * €. Dates and times are Dutch time (Europe/Amsterdam).
+ */
+export function toCsv<Row>(table: Table<Row>, dialect: CsvDialect = 'standard'): Buffer {
+  const separator = dialect === 'nl' ? ';' : ',';
+  const lines = [table.columns.map((column) => csvField(column.header)).join(separator)];
   for (const row of table.rows)
-    lines.push(table.columns.map((column) => csvCell(column, row)).join(','));
+    lines.push(table.columns.map((column) => csvCell(column, row, dialect)).join(separator));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** Number formats of the XLSX cells; a spreadsheet shows them with its own separators. */
+export const XLSX_FORMATS = {
+  euro: '"€" #,##0.00',
+  percent: '0.00%',
+  date: 'dd-mm-yyyy',
+  datetime: 'dd-mm-yyyy hh:mm',
+} as const;
+
+function xlsxValue<Row>(column: Column<Row>, row: Row): string | number | Date | null {
+  const value = column.value(row);
+  if (value === null) return null;
+  if (typeof value === 'number') {
+    if (column.kind === 'euro') return Number(euros(value));
+    if (column.kind === 'percent') return value / 10_000;
+    return value;
+  }
+  if (column.kind === 'date') {
+    const match = DATE.exec(value);
+    if (match) return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  }
+  if (column.kind === 'datetime' && !Number.isNaN(Date.parse(value))) {
+    // A spreadsheet date has no zone: the Dutch wall-clock time, written as if it were UTC.
+    const t = amsterdam(value);
+    return new Date(Date.UTC(t.y, t.m - 1, t.d, t.h, t.min, t.s));
+  }
+  return value;
+}
+
+/**
+ * A workbook with the table on its first sheet: a bold header row that stays in view
+ * (frozen) and carries an autofilter; amounts, percentages and dates as typed cells with a
+ * number format; the preamble on a sheet of its own.
+ */
 export async function toXlsx<Row>(table: Table<Row>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Impactbeurs';
-  const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31));
-  for (const line of table.preamble ?? []) sheet.addRow([line]);
-  if (table.preamble?.length) sheet.addRow([]);
+  const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+  });
   const header = sheet.addRow(table.columns.map((column) => column.header));
   header.font = { bold: true };
-  for (const row of table.rows) {
-    sheet.addRow(
-      table.columns.map((column) => {
-        const value = column.value(row);
-        if (value === null) return null;
-        if (typeof value === 'number') return column.kind === 'euro' ? Number(euros(value)) : value;
-        return value;
-      }),
-    );
-  }
+  for (const row of table.rows) sheet.addRow(table.columns.map((column) => xlsxValue(column, row)));
   table.columns.forEach((column, index) => {
     const col = sheet.getColumn(index + 1);
     col.width = column.width ?? Math.min(50, Math.max(12, column.header.length + 2));
-    if (column.kind === 'euro') col.numFmt = '#,##0.00';
+    const format =
+      column.kind === 'euro' ||
+      column.kind === 'percent' ||
+      column.kind === 'date' ||
+      column.kind === 'datetime'
+        ? XLSX_FORMATS[column.kind]
+        : undefined;
+    if (format) col.numFmt = format;
   });
+  // The header cells keep the general format.
+  header.eachCell((cell) => {
+    cell.numFmt = 'General';
+  });
+  if (table.columns.length > 0)
+    sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: 1 + table.rows.length, column: table.columns.length },
+    };
+  if (table.preamble?.length) {
+    const notes = workbook.addWorksheet((table.preambleSheetName ?? 'About').slice(0, 31));
+    notes.getColumn(1).width = 110;
+    for (const line of table.preamble) notes.addRow([line]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -136,7 +136,10 @@ describe('CSV exports through the API', () => {
   }, 120_000);
   afterAll(async () => t?.close());
 
-  for (const url of ['/v1/contracts/export?format=csv', '/v1/claims/export?format=csv']) {
+  for (const url of [
+    '/v1/contracts/export?format=csv&lang=en',
+    '/v1/claims/export?format=csv&lang=en',
+  ]) {
     it(`${url}: the supplier named Sec;=1+1;x stays one cell; no cell starts a formula`, async () => {
       const response = await t.app.inject({
         method: 'GET',

@@ -262,4 +262,15 @@ export type Obligation = z.infer<typeof ObligationSchema>;
 
 export const ObligationListSchema = pageSchema(ObligationSchema).meta({ id: 'ObligationList' });
 
-export const ExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const ExportQuerySchema = z.object({
+  format: z
+    .enum(['csv', 'csv-nl', 'xlsx'])
+    .default('csv')
+    .describe(
+      'csv: standard CSV; csv-nl: CSV as Dutch Excel opens it (semicolon, decimal comma); xlsx',
+    ),
+  lang: z
+    .enum(['nl', 'en'])
+    .optional()
+    .describe('Language of headers and labels; without it Accept-Language decides, else Dutch'),
+});

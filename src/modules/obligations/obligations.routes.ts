@@ -4,6 +4,8 @@ import { PageQuerySchema } from '../../lib/pagination.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { CONTENT_TYPES } from '../../lib/tabular.js';
 import type { Clock } from '../../lib/clock.js';
+import type { Lang } from '../../lib/format.js';
+import { requestLanguage } from '../../lib/language.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { AuditPageSchema } from '../audit/audit.schemas.js';
 import {
@@ -29,7 +31,7 @@ import {
   UpdateContractSchema,
 } from './contracts.schemas.js';
 import type { ContractsService } from './contracts.service.js';
-import { exportClaims, exportContracts } from './exports.js';
+import { type ExportFormat, exportClaims, exportContracts } from './exports.js';
 
 const FileResponseSchema = {
   description: 'CSV (UTF-8 with BOM) or XLSX',
@@ -39,11 +41,19 @@ const FileResponseSchema = {
   },
 } as const;
 
-const fileHeaders = (name: string, format: 'csv' | 'xlsx', clock: Clock) => ({
-  'content-type': CONTENT_TYPES[format],
-  'content-disposition': `attachment; filename="${name}-${clock.now().toISOString().slice(0, 10)}.${format}"`,
-  'cache-control': 'private, no-store',
-});
+const fileHeaders = (name: string, format: ExportFormat, lang: Lang, clock: Clock) => {
+  const extension = format === 'xlsx' ? 'xlsx' : 'csv';
+  return {
+    'content-type': CONTENT_TYPES[extension],
+    'content-disposition': `attachment; filename="${name}-${clock.now().toISOString().slice(0, 10)}${format === 'csv-nl' ? '-excel-nl' : ''}.${extension}"`,
+    'content-language': lang,
+    'cache-control': 'private, no-store',
+    vary: 'Accept-Language',
+  };
+};
+
+const EXPORT_DESCRIPTION =
+  'Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English). `format=csv` is RFC 4180 (comma, decimal point, ISO dates); `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj); `format=xlsx` has typed cells (euro amounts, percentages, dates in Dutch time), a frozen header row with an autofilter, and a sheet explaining the columns.';
 
 /**
  * Contracts with social-return obligations (authority coordinators), the supplier's
@@ -109,15 +119,24 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
         operationId: 'exportContracts',
         tags: ['contracts'],
         summary: 'The authority’s contracts with their progress as CSV or XLSX',
+        description: EXPORT_DESCRIPTION,
         querystring: ExportQuerySchema,
         response: { 200: FileResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
       },
     },
     async (request, reply) => {
       const rows = await contracts.forExport(ctxOf(request));
-      const body = await exportContracts(rows, request.query.format, clock.now());
+      const lang = requestLanguage(request.query.lang, request.headers['accept-language']);
+      const body = await exportContracts(rows, request.query.format, clock.now(), lang);
       return reply
-        .headers(fileHeaders('contracts', request.query.format, clock))
+        .headers(
+          fileHeaders(
+            lang === 'nl' ? 'contracten' : 'contracts',
+            request.query.format,
+            lang,
+            clock,
+          ),
+        )
         .send(body as never);
     },
   );
@@ -286,14 +305,18 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
         operationId: 'exportClaims',
         tags: ['claims'],
         summary: 'Every claim made to the caller’s authority as CSV or XLSX',
+        description: EXPORT_DESCRIPTION,
         querystring: ExportQuerySchema,
         response: { 200: FileResponseSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS, 400) },
       },
     },
     async (request, reply) => {
       const rows = await claims.forExport(ctxOf(request));
-      const body = await exportClaims(rows, request.query.format, clock.now());
-      return reply.headers(fileHeaders('claims', request.query.format, clock)).send(body as never);
+      const lang = requestLanguage(request.query.lang, request.headers['accept-language']);
+      const body = await exportClaims(rows, request.query.format, clock.now(), lang);
+      return reply
+        .headers(fileHeaders('claims', request.query.format, lang, clock))
+        .send(body as never);
     },
   );
 
