@@ -10,6 +10,7 @@ import {
   openQueuedPlan,
   PEOPLE,
   recordConsensus,
+  requestChanges,
   score,
   signInAs,
   submitPlanThroughApi,
@@ -128,6 +129,19 @@ describe('expert review and the plan pipeline in the browser', () => {
     await expectInCatalogue(page, title);
     // Eight sign-ins and some thirty pages, each checked by axe: minutes on a busy machine.
   }, 900_000);
+
+  it('sends a plan in review back to the initiative with the panel’s questions', async () => {
+    const { page, context } = s;
+    const address = '198.51.100.183';
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+    const title = `Vragenplan ${Date.now()}`;
+    await submitPlanThroughApi(title, address);
+    await signInAs(page, PEOPLE.admin.email, '/plan-queue');
+    await assignPanel(page, title, [carla.name, eva.name, femke.name]);
+    await requestChanges(page, title, 'Hoe vindt u de jongeren? Wie betaalt de bus?');
+    expect(await page.getByTestId('plan-status').textContent()).toBe('aanpassingen gevraagd');
+    await page.getByText('Hoe vindt u de jongeren? Wie betaalt de bus?').waitFor();
+  }, 300_000);
 
   it('scores a plan with the keyboard alone, on a small screen', async () => {
     const { page, context } = s;

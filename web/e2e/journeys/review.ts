@@ -256,3 +256,12 @@ export async function expectInCatalogue(page: Page, title: string): Promise<void
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await expectAccessible(page);
 }
+
+/** An admin sends a plan in review back to the initiative with the panel's questions. */
+export async function requestChanges(page: Page, title: string, questions: string): Promise<void> {
+  await openQueuedPlan(page, title);
+  await page.getByLabel('Vragen van het panel').fill(questions);
+  await page.getByRole('button', { name: 'Plan terugsturen met vragen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Vragen aan de initiatiefnemer' }).waitFor();
+  await expectAccessible(page);
+}

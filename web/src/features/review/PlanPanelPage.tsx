@@ -126,6 +126,21 @@ export default function PlanPanelPage({ me }: { me: Me }) {
       {open && status === 'in_review' && (
         <AwardForm review={data} me={me} users={users.data} nameOf={nameOf} onDone={refresh} />
       )}
+      {open && status === 'in_review' && !data.consensus && (
+        <RequestChangesForm review={data} onDone={refresh} />
+      )}
+      {data.round.questions && (
+        <section aria-labelledby="questions-view">
+          <Heading2 id="questions-view">{t('planQueue.questions.asked')}</Heading2>
+          <Paragraph>
+            {data.round.returnedAt &&
+              t('planQueue.questions.askedOn', {
+                date: formatDateTime(data.round.returnedAt, lang),
+              })}
+          </Paragraph>
+          <Paragraph className="ib-review-prewrap">{data.round.questions}</Paragraph>
+        </section>
+      )}
       {data.award && <AwardView review={data} nameOf={nameOf} />}
       {status === 'approved' && <ListForm review={data} onDone={refresh} />}
       {['listed', 'funded', 'completed', 'failed'].includes(status) && (
@@ -814,6 +829,79 @@ function AwardView({ review, nameOf }: { review: PlanReview; nameOf: (id: string
         <dd>{formatEuros(award.eligibleCostCents, lang)}</dd>
       </dl>
       <Paragraph className="ib-review-prewrap">{award.publicRationale}</Paragraph>
+    </section>
+  );
+}
+
+const QUESTIONS = 'request-questions';
+
+/** Sends the plan back to the initiative with questions; its resubmission opens the next round. */
+function RequestChangesForm({
+  review,
+  onDone,
+}: {
+  review: PlanReview;
+  onDone: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [questions, setQuestions] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(undefined);
+    const found: FieldError[] =
+      questions.trim() === ''
+        ? [{ field: QUESTIONS, message: t('planQueue.questions.required') }]
+        : [];
+    setErrors(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      await call(() =>
+        api.POST('/v1/plans/{id}/request-changes', {
+          params: { path: { id: review.projectId } },
+          body: { questions: questions.trim() },
+        }),
+      );
+      await onDone();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const error = errors[0]?.message;
+  return (
+    <section aria-labelledby="questions-title">
+      <Heading2 id="questions-title">{t('planQueue.questions.title')}</Heading2>
+      <Paragraph>{t('planQueue.questions.lead')}</Paragraph>
+      <ErrorSummary errors={errors} />
+      {failure !== undefined && <ErrorMessage error={failure} />}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Field
+          id={QUESTIONS}
+          label={t('planQueue.questions.label')}
+          hint={t('planQueue.questions.hint')}
+          error={error}
+        >
+          <Textarea
+            id={QUESTIONS}
+            value={questions}
+            maxLength={5000}
+            onChange={(event) => setQuestions(event.target.value)}
+            invalid={Boolean(error)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(QUESTIONS, true, Boolean(error))}
+          />
+        </Field>
+        <Button type="submit" appearance="secondary-action-button" busy={busy}>
+          {t('planQueue.questions.submit')}
+        </Button>
+      </form>
     </section>
   );
 }
