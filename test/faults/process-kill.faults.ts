@@ -19,7 +19,7 @@ import {
 } from './order-load.js';
 
 /** Bounded: this many kills, each after 1–4 s of load (FAULTS_KILLS to change it). */
-const KILLS = Number(process.env.FAULTS_KILLS ?? 18);
+const KILLS = Number(process.env.FAULTS_KILLS ?? 15);
 
 /**
  * The app as a real process on the PostgreSQL server, under the order, payment, claim and
@@ -120,5 +120,5 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('the app process killed under lo
     );
     expect(stats.acknowledged.size).toBeGreaterThan(KILLS);
     await expectConsistentAfterFaults(database.db, stats);
-  });
+  }, 480_000);
 });
