@@ -213,7 +213,10 @@ export function createDocuments(deps: DocumentsDeps) {
     const number = order.invoice_number;
     const filename = `${number}-${lang}.pdf`;
     if (order.status === 'paid' || order.status === 'refunded')
-      return { filename, bytes: (await invoicePdf({ ...order, invoice_number: number }, lang)).bytes };
+      return {
+        filename,
+        bytes: (await invoicePdf({ ...order, invoice_number: number }, lang)).bytes,
+      };
     const bytes = await renderInvoicePdf(
       {
         ...invoiceData(order, config),
@@ -221,7 +224,11 @@ export function createDocuments(deps: DocumentsDeps) {
         number,
         issuedAt: invoiceDate(order),
         dueAt: order.reserved_until,
-        payment: { method: order.payment_method, status: 'open', reference: paymentReference(order) },
+        payment: {
+          method: order.payment_method,
+          status: 'open',
+          reference: paymentReference(order),
+        },
       },
       lang,
     );
