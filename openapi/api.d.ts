@@ -3187,6 +3187,18 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        IneligibleLineReason: {
+            /** Format: uuid */
+            budgetLineId: string;
+            /** @description Why the line is not eligible */
+            reason: string;
+        };
+        IneligibleLineReasonInput: {
+            /** Format: uuid */
+            budgetLineId: string;
+            /** @description Why the line is not eligible */
+            reason: string;
+        };
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -3739,6 +3751,8 @@ export interface components {
             completeness: components["schemas"]["PlanIssue"][];
             /** @description Every review round, oldest first */
             reviewRounds: components["schemas"]["PlanReviewRound"][];
+            /** @description Every status the plan has had and when it got it, oldest first, from its audit trail */
+            statusHistory: components["schemas"]["PlanStatusChange"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3806,6 +3820,14 @@ export interface components {
         };
         /** @enum {string} */
         PlanReviewRoundStatus: "open" | "changes_requested" | "decided";
+        PlanStatusChange: {
+            status: components["schemas"]["ProjectStatus"];
+            /**
+             * Format: date-time
+             * @description When the plan got this status
+             */
+            at: string;
+        };
         PlanSummary: {
             /** Format: uuid */
             id: string;
@@ -4111,6 +4133,8 @@ export interface components {
             };
             overallComment: string;
             ineligibleBudgetLineIds: string[];
+            /** @description The reviewer’s reasons for the lines it flagged (scores from before 2026-12 have none) */
+            ineligibleReasons: components["schemas"]["IneligibleLineReason"][];
             /** Format: date-time */
             submittedAt: string;
         };
@@ -4202,6 +4226,11 @@ export interface components {
              * @default []
              */
             ineligibleBudgetLineIds?: string[];
+            /**
+             * @description Why each flagged line is not eligible: at most one reason per line, only for lines in ineligibleBudgetLineIds
+             * @default []
+             */
+            ineligibleReasons?: components["schemas"]["IneligibleLineReasonInput"][];
         };
         SupplierReport: {
             /** @constant */

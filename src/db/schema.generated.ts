@@ -672,6 +672,7 @@ export interface ReviewScores {
   indirect: number;
   indirect_rationale: string;
   ineligible_line_ids: Generated<JsonColumn>;
+  ineligible_line_reasons: Generated<JsonColumn>;
   overall_comment: string;
   reach: number;
   reach_rationale: string;

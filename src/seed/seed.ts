@@ -54,6 +54,8 @@ const DEMO: SeedOrganisation[] = [
       { email: 'reviewer1@impactbeurs.example', name: 'Carla Expert', role: 'reviewer' },
       { email: 'reviewer2@impactbeurs.example', name: 'Daan Expert', role: 'reviewer' },
       { email: 'reviewer3@impactbeurs.example', name: 'Eva Expert', role: 'reviewer' },
+      // A fourth, so that a panel can replace a reviewer who declares a conflict.
+      { email: 'reviewer4@impactbeurs.example', name: 'Femke Expert', role: 'reviewer' },
     ],
   },
   {
@@ -171,13 +173,13 @@ export async function seedFirstAdmin(
   });
 }
 
-/** Three demo reviewers, or more when PANEL_MIN asks for a larger panel. */
+/** Four demo reviewers (a panel of three and a stand-in), or more when PANEL_MIN asks for a larger panel. */
 function demoOrganisations(panelMin: number): SeedOrganisation[] {
   return DEMO.map((org) => {
     if (org.kind !== 'platform') return org;
     const extra = Array.from({ length: Math.max(0, panelMin - 3) }, (_, index) => ({
-      email: `reviewer${index + 4}@impactbeurs.example`,
-      name: `Expert ${index + 4}`,
+      email: `reviewer${index + 5}@impactbeurs.example`,
+      name: `Expert ${index + 5}`,
       role: 'reviewer' as const,
     }));
     return { ...org, users: [...org.users, ...extra] };

@@ -23,6 +23,7 @@ const PLAN_KEYS = [
   'reviewRounds',
   'startDate',
   'status',
+  'statusHistory',
   'submittedAt',
   'summary',
   'targetGroups',

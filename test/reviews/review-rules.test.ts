@@ -317,6 +317,57 @@ describe('review rules', () => {
         .execute();
       expect(scores).toHaveLength(0);
     });
+    it('keeps a reason per flagged line with the score, final and blind like the scores', async () => {
+      const plan = await t.insertPlan({ initiative });
+      const panel = reviewers.slice(0, 3);
+      const ids = await t.reviews.assignAndDeclare(admin.as, plan.id, panel);
+      const [flagged, other] = plan.budgetLineIds as [string, string];
+      const post = (body: unknown) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/v1/reviews/assignments/${ids[0]}/scores`,
+          headers: panel[0]!.as.headers,
+          payload: body as object,
+        });
+      // A reason for a line that is not flagged, two reasons for one line, an empty reason: 400.
+      for (const ineligibleReasons of [
+        [{ budgetLineId: other, reason: 'Not flagged.' }],
+        [
+          { budgetLineId: flagged, reason: 'Once.' },
+          { budgetLineId: flagged, reason: 'Twice.' },
+        ],
+        [{ budgetLineId: flagged, reason: '   ' }],
+      ]) {
+        const refused = await post({ ...scoresBody([3, 3, 3, 3], [flagged]), ineligibleReasons });
+        expectProblem(refused, 400, 'VALIDATION.FAILED');
+      }
+
+      const reason = 'A van is not part of the training.';
+      const scored = await post({
+        ...scoresBody([3, 3, 3, 3], [flagged]),
+        ineligibleReasons: [{ budgetLineId: flagged, reason: `  ${reason} ` }],
+      });
+      expectStatus(scored, 201);
+      expect(scored.json().score.ineligibleReasons).toEqual([{ budgetLineId: flagged, reason }]);
+
+      // The admin reads it in the review; a score sent without reasons has none.
+      const second = await t.reviews.score(panel[1]!.as, ids[1]!, [3, 3, 3, 3], [flagged]);
+      expectStatus(second, 201);
+      const review = await t.reviews.review(admin.as, plan.id);
+      expectStatus(review, 200);
+      const members = review.json().panel as {
+        assignmentId: string;
+        score: { ineligibleReasons: unknown[] } | null;
+      }[];
+      expect(members.find((m) => m.assignmentId === ids[0])!.score!.ineligibleReasons).toEqual([
+        { budgetLineId: flagged, reason },
+      ]);
+      expect(members.find((m) => m.assignmentId === ids[1])!.score!.ineligibleReasons).toEqual([]);
+      // Blind: the third reviewer, not yet scored, sees neither the scores nor the reasons.
+      const blind = await t.reviews.review(panel[2]!.as, plan.id);
+      expectStatus(blind, 200);
+      expect(JSON.stringify(blind.json())).not.toContain(reason);
+    });
   });
 
   describe('consensus', () => {

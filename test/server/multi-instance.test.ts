@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -287,6 +288,47 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
       .where('entry_type', '=', 'sell')
       .execute();
     expect(sales.map((row) => Number(row.quantity))).toEqual([3]);
+    expect(await checkInvariants(t.db)).toEqual([]);
+  });
+
+  it('measures orders per second through three instances and through one (figures logged)', async () => {
+    // The same work both ways, measured in this run: invoice orders of one credit by twelve
+    // buyers at once (each under its open-orders limit), first straight to instance 0,
+    // then through the round-robin proxy.
+    const projectId = await m.listProject({ supply: 400 });
+    const buyers = await Promise.all(Array.from({ length: 12 }, () => newBuyer()));
+    const ORDERS = 96;
+    const ordersPerSecond = async (base: string) => {
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        buyers.map(async (buyer) => {
+          while (next < ORDERS) {
+            next += 1;
+            const answer = await call(
+              base,
+              'POST',
+              '/v1/orders',
+              { ...buyer.headers, 'idempotency-key': randomUUID() },
+              { projectId, quantity: 1, paymentMethod: 'invoice' },
+            );
+            expect(answer.status).toBe(201);
+          }
+        }),
+      );
+      return ORDERS / ((performance.now() - started) / 1000);
+    };
+    const one = await ordersPerSecond(instances[0]!.base);
+    const three = await ordersPerSecond(proxy.base);
+    console.info(
+      JSON.stringify({
+        orders: ORDERS,
+        oneInstancePerSecond: Math.round(one * 10) / 10,
+        threeInstancesPerSecond: Math.round(three * 10) / 10,
+        ratio: Math.round((three / one) * 100) / 100,
+        cores: os.availableParallelism(),
+      }),
+    );
     expect(await checkInvariants(t.db)).toEqual([]);
   });
 

@@ -102,4 +102,21 @@ export const auditRepository = {
       .limit(filter.limit + 1)
       .execute();
   },
+
+  /** Events of the given actions about one subject, oldest first (a plan's status history). */
+  async listActionsAbout(
+    db: Kysely<DB>,
+    subject: { type: string; id: string },
+    actions: readonly string[],
+  ): Promise<Pick<AuditEventRow, 'action' | 'occurred_at' | 'summary'>[]> {
+    if (actions.length === 0) return [];
+    return db
+      .selectFrom('audit_events')
+      .select(['action', 'occurred_at', 'summary'])
+      .where('subject_type', '=', subject.type)
+      .where('subject_id', '=', subject.id)
+      .where('action', 'in', [...actions])
+      .orderBy('id', 'asc')
+      .execute();
+  },
 };

@@ -236,6 +236,13 @@ export const PlanReviewRoundSchema = z
   })
   .meta({ id: 'PlanReviewRound' });
 
+export const PlanStatusChangeSchema = z
+  .object({
+    status: ProjectStatusSchema,
+    at: z.iso.datetime().describe('When the plan got this status'),
+  })
+  .meta({ id: 'PlanStatusChange' });
+
 export const PlanSchema = z
   .object({
     id: z.uuid(),
@@ -279,6 +286,11 @@ export const PlanSchema = z
       .array(PlanIssueSchema)
       .describe('What still blocks submission; empty when the plan can be submitted'),
     reviewRounds: z.array(PlanReviewRoundSchema).describe('Every review round, oldest first'),
+    statusHistory: z
+      .array(PlanStatusChangeSchema)
+      .describe(
+        'Every status the plan has had and when it got it, oldest first, from its audit trail',
+      ),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -12,6 +12,7 @@ import {
   unprocessable,
 } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
+import { auditRepository } from '../audit/audit.repository.js';
 import { recordEvent } from '../events/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -85,7 +86,44 @@ export function planCompleteness(plan: PlanAggregate): PlanIssue[] {
   return issues;
 }
 
-function toPlan(row: ProjectRow, plan: PlanAggregate, rounds: ReviewRoundRow[]): Plan {
+/** The audited steps that move a plan from one status to the next, and the status each leads to. */
+const STATUS_STEPS: Record<string, (summary: unknown) => Plan['status']> = {
+  'plan.created': () => 'draft',
+  'plan.submitted': () => 'submitted',
+  'review.assigned': () => 'in_review',
+  'review.changes_requested': () => 'changes_requested',
+  'award.confirmed': (summary) =>
+    (summary as { decision?: unknown } | null)?.decision === 'rejected' ? 'rejected' : 'approved',
+  'project.listed': () => 'listed',
+  'project.funded': () => 'funded',
+  'project.failed': () => 'failed',
+  'project.completed': () => 'completed',
+};
+
+type StatusStep = { action: string; occurred_at: Date; summary: unknown };
+
+/**
+ * The plan's status history from its audit trail, oldest first. A step that leaves the status
+ * as it was (a replacement reviewer assigned while in review) is not repeated.
+ */
+export function statusHistory(events: StatusStep[]): Plan['statusHistory'] {
+  const history: Plan['statusHistory'] = [];
+  for (const event of events) {
+    const step = STATUS_STEPS[event.action];
+    if (!step) continue;
+    const status = step(event.summary);
+    if (history.at(-1)?.status === status) continue;
+    history.push({ status, at: event.occurred_at.toISOString() });
+  }
+  return history;
+}
+
+function toPlan(
+  row: ProjectRow,
+  plan: PlanAggregate,
+  rounds: ReviewRoundRow[],
+  events: StatusStep[],
+): Plan {
   return {
     id: row.id,
     initiativeId: row.initiative_id,
@@ -119,6 +157,7 @@ function toPlan(row: ProjectRow, plan: PlanAggregate, rounds: ReviewRoundRow[]):
       questions: round.questions,
       returnedAt: round.returned_at ? round.returned_at.toISOString() : null,
     })),
+    statusHistory: statusHistory(events),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -242,11 +281,16 @@ export function createProjectsService(deps: { db: Kysely<DB>; clock: Clock }) {
   }
 
   async function view(executor: Kysely<DB>, row: ProjectRow): Promise<Plan> {
-    const [plan, rounds] = await Promise.all([
+    const [plan, rounds, events] = await Promise.all([
       loadPlanAggregate(executor, row),
       projectsRepository.listRounds(executor, row.id),
+      auditRepository.listActionsAbout(
+        executor,
+        { type: 'project', id: row.id },
+        Object.keys(STATUS_STEPS),
+      ),
     ]);
-    return toPlan(row, plan, rounds);
+    return toPlan(row, plan, rounds, events);
   }
 
   return {

@@ -248,11 +248,18 @@ export const reviewsRepository = {
 
   async insertScore(
     trx: Transaction<DB>,
-    values: Omit<ReviewScoreRow, 'ineligible_line_ids'> & { ineligible_line_ids: string[] },
+    values: Omit<ReviewScoreRow, 'ineligible_line_ids' | 'ineligible_line_reasons'> & {
+      ineligible_line_ids: string[];
+      ineligible_line_reasons: { budgetLineId: string; reason: string }[];
+    },
   ): Promise<ReviewScoreRow> {
     return trx
       .insertInto('review_scores')
-      .values({ ...values, ineligible_line_ids: JSON.stringify(values.ineligible_line_ids) })
+      .values({
+        ...values,
+        ineligible_line_ids: JSON.stringify(values.ineligible_line_ids),
+        ineligible_line_reasons: JSON.stringify(values.ineligible_line_reasons),
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   },

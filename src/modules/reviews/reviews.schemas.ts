@@ -64,6 +64,13 @@ const IneligibleLinesSchema = z
   .default([])
   .describe('Ids of budget lines of the submitted plan that are not eligible');
 
+const LineReasonSchema = z
+  .object({
+    budgetLineId: z.uuid(),
+    reason: z.string().trim().min(1).max(1000).describe('Why the line is not eligible'),
+  })
+  .meta({ id: 'IneligibleLineReason' });
+
 export const SubmitScoresSchema = z
   .object({
     reach: CriterionScoreInputSchema.describe('How many people the project helps'),
@@ -74,6 +81,32 @@ export const SubmitScoresSchema = z
     ),
     overallComment: z.string().trim().min(1).max(10000),
     ineligibleBudgetLineIds: IneligibleLinesSchema,
+    ineligibleReasons: z
+      .array(LineReasonSchema)
+      .max(500)
+      .default([])
+      .describe(
+        'Why each flagged line is not eligible: at most one reason per line, only for lines in ineligibleBudgetLineIds',
+      ),
+  })
+  .superRefine((input, ctx) => {
+    const flagged = new Set(input.ineligibleBudgetLineIds);
+    const seen = new Set<string>();
+    input.ineligibleReasons.forEach(({ budgetLineId }, index) => {
+      if (!flagged.has(budgetLineId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ineligibleReasons', index, 'budgetLineId'],
+          message: 'must be one of ineligibleBudgetLineIds',
+        });
+      else if (seen.has(budgetLineId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ineligibleReasons', index, 'budgetLineId'],
+          message: 'has a reason already',
+        });
+      seen.add(budgetLineId);
+    });
   })
   .meta({ id: 'SubmitReviewScores' });
 
@@ -132,6 +165,11 @@ export const ReviewScoreSchema = z
     indirect: CriterionScoreSchema,
     overallComment: z.string(),
     ineligibleBudgetLineIds: z.array(z.uuid()),
+    ineligibleReasons: z
+      .array(LineReasonSchema)
+      .describe(
+        'The reviewer’s reasons for the lines it flagged (scores from before 2026-12 have none)',
+      ),
     submittedAt: z.iso.datetime(),
   })
   .meta({ id: 'ReviewScore' });

@@ -502,6 +502,7 @@ export function createReviewsService(deps: {
             indirect_rationale: input.indirect.rationale,
             overall_comment: input.overallComment,
             ineligible_line_ids: input.ineligibleBudgetLineIds,
+            ineligible_line_reasons: input.ineligibleReasons,
             submitted_at: now,
           });
           // No scores in the audit trail: it is read more widely than the review itself.

@@ -80,6 +80,9 @@ export function toReviewScore(row: ReviewScoreRow): ReviewScore {
     indirect: { score: row.indirect, rationale: row.indirect_rationale },
     overallComment: row.overall_comment,
     ineligibleBudgetLineIds: readJson<string[]>(row.ineligible_line_ids),
+    ineligibleReasons: readJson<{ budgetLineId: string; reason: string }[]>(
+      row.ineligible_line_reasons,
+    ),
     submittedAt: row.submitted_at.toISOString(),
   };
 }

@@ -70,6 +70,8 @@ export class ApiError extends Error {
     readonly requestId: string | undefined,
     readonly detail: string | undefined,
     readonly retryAfter?: number,
+    /** The failing fields the problem names (`errors`: VALIDATION.FAILED, OUTCOME.PERSONAL_DATA, …). */
+    readonly errors: { path: string; message: string }[] = [],
   ) {
     super(`${status} ${code}`);
   }
@@ -80,6 +82,7 @@ interface ProblemLike {
   detail?: unknown;
   requestId?: unknown;
   retryAfter?: unknown;
+  errors?: unknown;
 }
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem's code. */
@@ -98,6 +101,13 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
       undefined,
     typeof problem.detail === 'string' ? problem.detail : undefined,
     retryAfter,
+    Array.isArray(problem.errors)
+      ? (problem.errors as unknown[]).filter(
+          (e): e is { path: string; message: string } =>
+            typeof (e as { path?: unknown } | null)?.path === 'string' &&
+            typeof (e as { message?: unknown }).message === 'string',
+        )
+      : [],
   );
 }
 

@@ -13,6 +13,14 @@ const StartPage = lazy(() => import('../features/start/StartPage'));
 const ForgotPasswordPage = lazy(() => import('../features/password/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../features/password/ResetPasswordPage'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
+const PlansPage = lazy(() => import('../features/plans/PlansPage'));
+const PlanPage = lazy(() => import('../features/plans/PlanPage'));
+const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
+const OutcomeReportPage = lazy(() => import('../features/plans/OutcomeReportPage'));
+const ReviewInboxPage = lazy(() => import('../features/review/ReviewInboxPage'));
+const ReviewAssignmentPage = lazy(() => import('../features/review/ReviewAssignmentPage'));
+const PlanQueuePage = lazy(() => import('../features/review/PlanQueuePage'));
+const PlanPanelPage = lazy(() => import('../features/review/PlanPanelPage'));
 
 export const signedInRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },
@@ -25,5 +33,32 @@ export const signedInRoutes: RouteObject[] = [
   {
     path: 'webhooks',
     element: <RequireAuth>{(me) => <WebhooksPage me={me} />}</RequireAuth>,
+  },
+  // The initiative's plans: the form in steps, a plan's page, its outcome reports.
+  { path: 'plans', element: <RequireAuth>{(me) => <PlansPage me={me} />}</RequireAuth> },
+  { path: 'plans/new', element: <RequireAuth>{(me) => <PlanFormPage me={me} />}</RequireAuth> },
+  { path: 'plans/:id', element: <RequireAuth>{(me) => <PlanPage me={me} />}</RequireAuth> },
+  {
+    path: 'plans/:id/edit/:step',
+    element: <RequireAuth>{(me) => <PlanFormPage me={me} />}</RequireAuth>,
+  },
+  {
+    path: 'plans/:id/reports/new',
+    element: <RequireAuth>{(me) => <OutcomeReportPage me={me} />}</RequireAuth>,
+  },
+  {
+    path: 'plans/:id/reports/:reportId',
+    element: <RequireAuth>{(me) => <OutcomeReportPage me={me} />}</RequireAuth>,
+  },
+  // Expert review: the reviewer's inbox and one assignment; the platform team's plan queue.
+  { path: 'reviews', element: <RequireAuth>{(me) => <ReviewInboxPage me={me} />}</RequireAuth> },
+  {
+    path: 'reviews/:id',
+    element: <RequireAuth>{(me) => <ReviewAssignmentPage me={me} />}</RequireAuth>,
+  },
+  { path: 'plan-queue', element: <RequireAuth>{(me) => <PlanQueuePage me={me} />}</RequireAuth> },
+  {
+    path: 'plan-queue/:id',
+    element: <RequireAuth>{(me) => <PlanPanelPage me={me} />}</RequireAuth>,
   },
 ];

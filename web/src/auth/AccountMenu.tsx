@@ -24,6 +24,11 @@ export function AccountMenu() {
         <li>
           <AppNavLink to="/start">{t('start.link')}</AppNavLink>
         </li>
+        {session.me.organisation.kind === 'initiative' && (
+          <li>
+            <AppNavLink to="/plans">{t('plans.navLink')}</AppNavLink>
+          </li>
+        )}
         <li>
           <AppNavLink to="/account">{t('account.link')}</AppNavLink>
         </li>

@@ -93,27 +93,35 @@ function InitiativeStart({ me }: { me: Me }) {
       (await call(() => api.GET('/v1/plans', { params: { query: { limit: LIMIT } } }))).items,
   });
   return (
-    <Section
-      id="start-plans"
-      title={t('start.initiative.plans')}
-      query={plans}
-      empty={t('start.initiative.noPlans')}
-      render={(plan) => (
-        <>
-          <strong>{plan.title}</strong>
-          <br />
-          {t('start.statusIs', { status: t(`planStatus.${plan.status}`) })}
-          {plan.submittedAt &&
-            ` · ${t('start.submittedOn', { date: formatDate(plan.submittedAt, lang) })}`}
-          {['listed', 'funded', 'completed', 'failed'].includes(plan.status) && (
-            <>
-              {' · '}
-              <AppLink to={`/projects/${plan.id}`}>{t('start.publicPage')}</AppLink>
-            </>
-          )}
-        </>
-      )}
-    />
+    <>
+      <Paragraph>
+        <AppLink to="/plans">{t('plans.startLink')}</AppLink> ·{' '}
+        <AppLink to="/plans/new">{t('plans.new')}</AppLink>
+      </Paragraph>
+      <Section
+        id="start-plans"
+        title={t('start.initiative.plans')}
+        query={plans}
+        empty={t('start.initiative.noPlans')}
+        render={(plan) => (
+          <>
+            <AppLink to={`/plans/${plan.id}`}>
+              <strong>{plan.title}</strong>
+            </AppLink>
+            <br />
+            {t('start.statusIs', { status: t(`planStatus.${plan.status}`) })}
+            {plan.submittedAt &&
+              ` · ${t('start.submittedOn', { date: formatDate(plan.submittedAt, lang) })}`}
+            {['listed', 'funded', 'completed', 'failed'].includes(plan.status) && (
+              <>
+                {' · '}
+                <AppLink to={`/projects/${plan.id}`}>{t('start.publicPage')}</AppLink>
+              </>
+            )}
+          </>
+        )}
+      />
+    </>
   );
 }
 
@@ -128,21 +136,29 @@ function ReviewerStart({ me }: { me: Me }) {
       ).items.filter((a) => a.roundStatus === 'open' && !a.scored && a.declaration !== 'conflict'),
   });
   return (
-    <Section
-      id="start-assignments"
-      title={t('start.reviewer.open')}
-      query={assignments}
-      empty={t('start.reviewer.none')}
-      render={(a) => (
-        <>
-          <strong>{a.title}</strong> ({a.initiative.name})
-          <br />
-          {t('start.reviewer.round', { round: a.roundNumber })} ·{' '}
-          {t('start.reviewer.assignedOn', { date: formatDate(a.assignedAt, lang) })} ·{' '}
-          {a.declaration === null ? t('start.reviewer.declare') : t('start.reviewer.score')}
-        </>
-      )}
-    />
+    <>
+      <Section
+        id="start-assignments"
+        title={t('start.reviewer.open')}
+        query={assignments}
+        empty={t('start.reviewer.none')}
+        render={(a) => (
+          <>
+            <AppLink to={`/reviews/${a.id}`}>
+              <strong>{a.title}</strong>
+            </AppLink>{' '}
+            ({a.initiative.name})
+            <br />
+            {t('start.reviewer.round', { round: a.roundNumber })} ·{' '}
+            {t('start.reviewer.assignedOn', { date: formatDate(a.assignedAt, lang) })} ·{' '}
+            {a.declaration === null ? t('start.reviewer.declare') : t('start.reviewer.score')}
+          </>
+        )}
+      />
+      <Paragraph>
+        <AppLink to="/reviews">{t('reviews.startLink')}</AppLink>
+      </Paragraph>
+    </>
   );
 }
 
@@ -337,9 +353,16 @@ function AdminStart({ me }: { me: Me }) {
         )
       ).items,
   });
-  const plan = (p: { title: string; submittedAt: string | null; reviewRound: number }) => (
+  const plan = (p: {
+    id: string;
+    title: string;
+    submittedAt: string | null;
+    reviewRound: number;
+  }) => (
     <>
-      <strong>{p.title}</strong>
+      <AppLink to={`/plan-queue/${p.id}`}>
+        <strong>{p.title}</strong>
+      </AppLink>
       <br />
       {p.submittedAt && t('start.submittedOn', { date: formatDate(p.submittedAt, lang) })} ·{' '}
       {t('start.reviewer.round', { round: p.reviewRound })}
@@ -347,6 +370,9 @@ function AdminStart({ me }: { me: Me }) {
   );
   return (
     <>
+      <Paragraph>
+        <AppLink to="/plan-queue">{t('planQueue.startLink')}</AppLink>
+      </Paragraph>
       <Section
         id="start-assign"
         title={t('start.admin.toAssign')}

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import type { Database } from '../../src/db/database.js';
+import { InProcessJobQueue } from '../../src/jobs/in-process-queue.js';
+import { MemoryTransport } from '../../src/modules/mail/mail.transport.js';
+import { withDatabase } from '../global-setup.js';
+import { type TestApp, testConfig } from '../helpers/app.js';
+import { TestClock } from '../helpers/clock.js';
+import { createTestDatabase } from '../helpers/database.js';
+import { type FakeStripe, startFakeStripe } from '../helpers/fake-stripe.js';
+import { type AppProcess, appProcess } from './app-process.js';
+import {
+  createLoadWorld,
+  expectConsistentAfterFaults,
+  LOAD_ENV,
+  type LoadWorld,
+  orderLoad,
+} from './order-load.js';
+
+/** Bounded: this many kills, each after 1–4 s of load (FAULTS_KILLS to change it). */
+const KILLS = Number(process.env.FAULTS_KILLS ?? 18);
+
+/**
+ * The app as a real process on the PostgreSQL server, under the order, payment, claim and
+ * refund load, killed with SIGKILL at random points (in a transaction, in COMMIT, between
+ * reserving an order and creating its Checkout Session, in a pg-boss job) and started
+ * again, as a supervisor would. Every request is retried with its Idempotency-Key until it
+ * is answered. Afterwards: no duplicate order, no key left in progress (a Stripe order
+ * killed half-way is finished by a repeat of its key once the key is a minute old), every
+ * invariant, every order final or resumable, and readiness answers.
+ */
+describe.runIf(!!process.env.TEST_DATABASE_URL)('the app process killed under load', () => {
+  let database: Database;
+  let fake: FakeStripe;
+  let t: TestApp;
+  let world: LoadWorld;
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    database = await createTestDatabase();
+    const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(
+      database.db,
+    );
+    const url = withDatabase(inject('pgTemplate')!.url, rows[0]!.name);
+    // The world (people, projects, contracts) is made through an app in this process on
+    // the same database; the load then goes to the child process.
+    const config = testConfig({ ...fake.env, ...LOAD_ENV });
+    const local = await buildApp({
+      config,
+      db: database.db,
+      jobs: new InProcessJobQueue({ autoRun: false }),
+      mailTransport: new MemoryTransport(),
+      logger: false,
+    });
+    await local.ready();
+    t = {
+      app: local,
+      db: database.db,
+      database,
+      clock: new TestClock(),
+      config,
+      jobs: undefined as never,
+      payments: undefined,
+      mailer: new MemoryTransport(),
+      close: async () => {},
+    };
+    world = await createLoadWorld(t);
+    app = await appProcess({
+      databaseUrl: url,
+      env: { ...fake.env, ...LOAD_ENV },
+      logFile: process.env.FAULTS_LOG,
+    });
+    await app.start();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await t?.app.close();
+    await database?.close();
+    await fake?.close();
+  });
+
+  it(`keeps every invariant through ${KILLS} kills with SIGKILL and restarts`, async () => {
+    let kills = 0;
+    const started = Date.now();
+    const load = orderLoad({
+      base: () => app.base,
+      world,
+      fake,
+      done: () => kills >= KILLS,
+      // A Stripe order killed half-way waits a minute before its key's repeat finishes it.
+      retryForMs: 120_000,
+    });
+    const running = load.run(6);
+    while (kills < KILLS) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 3000));
+      await app.kill();
+      kills += 1;
+      await app.start();
+    }
+    const stats = await running;
+    const seconds = Math.round((Date.now() - started) / 1000);
+
+    // Readiness answers on the process that was started last.
+    const ready = await fetch(`${app.base}/health/ready`);
+    expect(ready.status).toBe(200);
+
+    console.info(
+      JSON.stringify({
+        kills,
+        starts: app.starts,
+        seconds,
+        operations: stats.operations,
+        orders: stats.acknowledged.size,
+        retried: stats.faults,
+        statuses: stats.statuses,
+      }),
+    );
+    expect(stats.acknowledged.size).toBeGreaterThan(KILLS);
+    await expectConsistentAfterFaults(database.db, stats);
+  });
+});
