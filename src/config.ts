@@ -15,9 +15,12 @@ const booleanFromString = z
 /** A 256-bit key written as base64 (44 characters with padding). */
 const aes256Key = z
   .string()
-  .refine((value) => /^[A-Za-z0-9+/]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32, {
-    message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
-  });
+  .refine(
+    (value) => /^[A-Za-z0-9+/]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32,
+    {
+      message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+    },
+  );
 
 /**
  * The development key for webhook secrets outside production: fixed, so a development

@@ -15,10 +15,7 @@ import {
   retryDelaySeconds,
 } from '../../src/modules/mail/mail.service.js';
 import { OutboxTransport, SmtpTransport } from '../../src/modules/mail/mail.transport.js';
-import {
-  ACCOUNT_TEMPLATE_NAMES,
-  type TemplateData,
-} from '../../src/modules/mail/templates.js';
+import { ACCOUNT_TEMPLATE_NAMES, type TemplateData } from '../../src/modules/mail/templates.js';
 
 /** The account messages; the notifications have their own test (notifications.test.ts). */
 type TemplateName = (typeof ACCOUNT_TEMPLATE_NAMES)[number];
@@ -104,7 +101,9 @@ describe('e-mail through a real SMTP server', () => {
   ): Promise<string> {
     const id = await t.db
       .transaction()
-      .execute((trx) => mail.queue(trx, { to, template, language, data: SAMPLE[template] as TemplateData[K] }));
+      .execute((trx) =>
+        mail.queue(trx, { to, template, language, data: SAMPLE[template] as TemplateData[K] }),
+      );
     return id;
   }
 

@@ -149,6 +149,10 @@ const greet = (name: string, lang: Lang) => (lang === 'nl' ? `Beste ${name},` : 
 /** Where a person acts: the start page of the signed-in web app, or a project's page. */
 const start = (publicUrl: string) => `${publicUrl}/start`;
 const projectPage = (publicUrl: string, id: string) => `${publicUrl}/projects/${id}`;
+/** The initiative's own page of its plan (and later its reports and payouts). */
+const planPage = (publicUrl: string, id: string) => `${publicUrl}/plans/${id}`;
+/** The platform team's review of a plan (panel, scores, award). */
+const queuePage = (publicUrl: string, id: string) => `${publicUrl}/plan-queue/${id}`;
 
 function tranche(n: number, lang: Lang): string {
   if (lang === 'nl') return n === 1 ? 'eerste deel' : 'tweede deel';
@@ -165,7 +169,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.initiativeName} heeft het plan „${d.projectTitle}” ingediend. Het wacht op beoordelaars.`,
           ],
-          action: { label: 'Plannen bekijken', url: start(url) },
+          action: { label: 'Plannen bekijken', url: queuePage(url, d.projectId) },
           after: [],
         }
       : {
@@ -175,7 +179,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.initiativeName} submitted the plan “${d.projectTitle}”. It is waiting for reviewers.`,
           ],
-          action: { label: 'See the plans', url: start(url) },
+          action: { label: 'See the plans', url: queuePage(url, d.projectId) },
           after: [],
         },
 
@@ -188,7 +192,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Het platformteam heeft vragen over het plan „${d.projectTitle}”. Beantwoord de vragen, pas het plan aan en dien het opnieuw in.`,
           ],
-          action: { label: 'Vragen bekijken', url: start(url) },
+          action: { label: 'Vragen bekijken', url: planPage(url, d.projectId) },
           after: [],
         }
       : {
@@ -198,7 +202,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `The platform team has questions about the plan “${d.projectTitle}”. Answer them, change the plan and submit it again.`,
           ],
-          action: { label: 'See the questions', url: start(url) },
+          action: { label: 'See the questions', url: planPage(url, d.projectId) },
           after: [],
         },
 
@@ -211,7 +215,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Het plan „${d.projectTitle}” is goedgekeurd. Het project krijgt ${count(d.supply, lang)} credits. Als ${count(d.threshold, lang)} credits verkocht zijn, is het project gefinancierd.`,
           ],
-          action: { label: 'Project bekijken', url: start(url) },
+          action: { label: 'Project bekijken', url: planPage(url, d.projectId) },
           after: ['Het project komt daarna op de markt, waar organisaties credits kunnen kopen.'],
         }
       : {
@@ -221,7 +225,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `The plan “${d.projectTitle}” is approved. The project gets ${count(d.supply, lang)} credits. Once ${count(d.threshold, lang)} credits are sold, the project is funded.`,
           ],
-          action: { label: 'See the project', url: start(url) },
+          action: { label: 'See the project', url: planPage(url, d.projectId) },
           after: [
             'Next, the project is listed on the market, where organisations can buy credits.',
           ],
@@ -259,7 +263,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `U bent beoordelaar van het plan „${d.projectTitle}”. Geef eerst aan of u belangen heeft bij dit plan. Daarna geeft u uw scores.`,
           ],
-          action: { label: 'Plan beoordelen', url: start(url) },
+          action: { label: 'Plan beoordelen', url: `${url}/reviews` },
           after: [],
         }
       : {
@@ -269,7 +273,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `You are a reviewer of the plan “${d.projectTitle}”. First declare whether you have a conflict of interest. Then give your scores.`,
           ],
-          action: { label: 'Review the plan', url: start(url) },
+          action: { label: 'Review the plan', url: `${url}/reviews` },
           after: [],
         },
 
@@ -282,7 +286,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Alle beoordelaars van het plan „${d.projectTitle}” hebben hun scores gegeven. U kunt nu een besluit nemen.`,
           ],
-          action: { label: 'Beoordeling bekijken', url: start(url) },
+          action: { label: 'Beoordeling bekijken', url: queuePage(url, d.projectId) },
           after: [],
         }
       : {
@@ -292,7 +296,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Every reviewer of the plan “${d.projectTitle}” has given their scores. You can now decide.`,
           ],
-          action: { label: 'See the review', url: start(url) },
+          action: { label: 'See the review', url: queuePage(url, d.projectId) },
           after: [],
         },
 
@@ -592,7 +596,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Het project „${d.projectTitle}” is op ${d.endDate} afgelopen. Stuur nu het eindrapport met de resultaten van het project.`,
           ],
-          action: { label: 'Rapport maken', url: start(url) },
+          action: { label: 'Rapport maken', url: `${planPage(url, d.projectId)}/reports/new` },
           after: [
             'Na goedkeuring van het eindrapport wordt de rest van het geld aan u uitbetaald.',
           ],
@@ -604,7 +608,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `The project “${d.projectTitle}” ended on ${d.endDate}. Now send the final report with the project's results.`,
           ],
-          action: { label: 'Write the report', url: start(url) },
+          action: { label: 'Write the report', url: `${planPage(url, d.projectId)}/reports/new` },
           after: ['Once the final report is accepted, the rest of the money is paid out to you.'],
         },
 
@@ -617,7 +621,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Het platformteam heeft vragen over uw resultaatrapport van het project „${d.projectTitle}”. Beantwoord de vragen en stuur het rapport opnieuw in.`,
           ],
-          action: { label: 'Rapport bekijken', url: start(url) },
+          action: { label: 'Rapport bekijken', url: planPage(url, d.projectId) },
           after: [],
         }
       : {
@@ -627,7 +631,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `The platform team has questions about your outcome report of the project “${d.projectTitle}”. Answer them and submit the report again.`,
           ],
-          action: { label: 'See the report', url: start(url) },
+          action: { label: 'See the report', url: planPage(url, d.projectId) },
           after: [],
         },
 
@@ -665,7 +669,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Het ${tranche(d.tranche, lang)} van het geld voor het project „${d.projectTitle}”, ${money(d.amountCents, lang)}, is goedgekeurd. Wij maken het binnenkort over.`,
           ],
-          action: { label: 'Uitbetalingen bekijken', url: start(url) },
+          action: { label: 'Uitbetalingen bekijken', url: planPage(url, d.projectId) },
           after: [],
         }
       : {
@@ -675,7 +679,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `The ${tranche(d.tranche, lang)} of the money for the project “${d.projectTitle}”, ${money(d.amountCents, lang)}, is approved. We will transfer it soon.`,
           ],
-          action: { label: 'See the payouts', url: start(url) },
+          action: { label: 'See the payouts', url: planPage(url, d.projectId) },
           after: [],
         },
 
@@ -688,7 +692,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Wij hebben ${money(d.amountCents, lang)} overgemaakt, het ${tranche(d.tranche, lang)} van het geld voor het project „${d.projectTitle}”. Het kenmerk van de overboeking is ${d.bankReference}.`,
           ],
-          action: { label: 'Uitbetalingen bekijken', url: start(url) },
+          action: { label: 'Uitbetalingen bekijken', url: planPage(url, d.projectId) },
           after: [],
         }
       : {
@@ -698,7 +702,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `We transferred ${money(d.amountCents, lang)}, the ${tranche(d.tranche, lang)} of the money for the project “${d.projectTitle}”. The transfer's reference is ${d.bankReference}.`,
           ],
-          action: { label: 'See the payouts', url: start(url) },
+          action: { label: 'See the payouts', url: planPage(url, d.projectId) },
           after: [],
         },
 

@@ -43,7 +43,11 @@ interface AccountTemplateData {
 export type TemplateData = AccountTemplateData & NotificationData;
 
 export type TemplateName = keyof TemplateData;
-export const ACCOUNT_TEMPLATE_NAMES = ['invitation', 'supplier-invitation', 'password-reset'] as const;
+export const ACCOUNT_TEMPLATE_NAMES = [
+  'invitation',
+  'supplier-invitation',
+  'password-reset',
+] as const;
 export const TEMPLATE_NAMES = [...ACCOUNT_TEMPLATE_NAMES, ...NOTIFICATION_NAMES] as const;
 
 /** A document attached to a message, rendered when the message is sent (never queued as bytes). */

@@ -452,7 +452,11 @@ export function createOutcomesService(deps: OutcomesDeps) {
           .set({ status: 'returned', questions, returned_by: actor.userId, returned_at: at })
           .where('id', '=', reportId)
           .execute();
-        await recordEvent(trx, { type: 'outcome_report.returned', objectId: reportId, occurredAt: at });
+        await recordEvent(trx, {
+          type: 'outcome_report.returned',
+          objectId: reportId,
+          occurredAt: at,
+        });
         await recordAudit(trx, ctx, {
           action: 'outcome_report.returned',
           subjectType: 'outcome_report',

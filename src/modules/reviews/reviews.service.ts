@@ -552,7 +552,11 @@ export function createReviewsService(deps: {
           status: 'changes_requested',
           updated_at: now,
         });
-        await recordEvent(trx, { type: 'plan.questions_asked', objectId: projectId, occurredAt: now });
+        await recordEvent(trx, {
+          type: 'plan.questions_asked',
+          objectId: projectId,
+          occurredAt: now,
+        });
         await recordAudit(trx, ctx, {
           action: 'review.changes_requested',
           subjectType: 'project',

@@ -358,7 +358,11 @@ export async function fulfilOrder(
   // After the certificate: the buyer whose sale reached the threshold is a holder now, and
   // so among the organisations the event (and its webhooks and e-mails) concerns.
   if (funded)
-    await recordEvent(trx, { type: 'project.funded', objectId: order.project_id, occurredAt: ctx.now });
+    await recordEvent(trx, {
+      type: 'project.funded',
+      objectId: order.project_id,
+      occurredAt: ctx.now,
+    });
   return {
     outcome: 'fulfilled',
     orderId,
