@@ -21,7 +21,8 @@ describe('the invoice of an invoice order exists when it is placed', () => {
   beforeAll(async () => {
     t = await TestContext.create();
     project = await t.newListedProject({ credits: 400 });
-  });
+    // Listing projects goes through the review workflow: slow on a busy machine.
+  }, 300_000);
   afterAll(async () => t?.close());
 
   it('answers the invoice PDF at once, with due date, IBAN, reference and an EPC QR code; payment does not change it', async () => {

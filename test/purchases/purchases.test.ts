@@ -69,7 +69,8 @@ describe('one purchase over several projects', () => {
     // Three projects of the demo's size, at its price (EUR 38 a credit).
     for (const title of ['Aan de slag in Gouda', 'Taalmaatjes Den Haag', 'Groen werk Rotterdam'])
       projects.push(await t.newListedProject({ credits: 2000, title }));
-  });
+    // Listing projects goes through the review workflow: slow on a busy machine.
+  }, 300_000);
   afterAll(async () => t?.close());
 
   it('meets a EUR 100,000 obligation over three projects with one invoice, paid once', async () => {
@@ -396,6 +397,29 @@ describe('one purchase over several projects', () => {
     expect(view.status).toBe('expired');
     expect(view.lines.every((line) => line.order.status === 'expired')).toBe(true);
     expect(await balances()).toEqual(before);
+    await t.expectInvariants();
+  });
+
+  it('lets a Stripe purchase lapse: the expiry job releases every line and closes its one session', async () => {
+    const supplier = await t.newSupplier();
+    const placed = await buy(supplier, {
+      lines: [
+        { projectId: projects[0]!.id, credits: 1 },
+        { projectId: projects[2]!.id, credits: 2 },
+      ],
+      paymentMethod: 'stripe',
+    });
+    expectStatus(placed, 201);
+    const purchase = placed.json<PurchaseJson & { reservedUntil: string }>();
+    const session = [...t.stripe.sessions.values()].find(
+      (s) => s.client_reference_id === purchase.id,
+    )!;
+    t.clock.advance(Date.parse(purchase.reservedUntil) - t.clock.now().getTime() + 1000);
+    await t.runJob('orders.expire-reservations');
+    const view = await t.getJson<PurchaseJson>(supplier, `/v1/purchases/${purchase.id}`);
+    expect(view.status).toBe('expired');
+    expect(view.lines.every((line) => line.order.status === 'expired')).toBe(true);
+    expect(t.stripe.sessions.get(session.id)!.status).toBe('expired');
     await t.expectInvariants();
   });
 

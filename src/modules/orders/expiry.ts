@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { EXPIRE_CHECKOUT_SESSION_JOB, releaseOrder } from '../settlement/fulfilment.js';
+import { purchasesRepository } from './purchases.repository.js';
 import { ordersRepository as repo } from './orders.repository.js';
 
 const BATCH = 200;
@@ -42,12 +43,19 @@ export async function expireReservations(
       const result = await db.transaction().execute((trx) => releaseOrder(trx, ctx, id, 'expired'));
       if (result.outcome !== 'released') continue;
       released += 1;
-      const sessionId = result.order.stripe_checkout_session_id;
+      // A line of a Stripe purchase: the purchase's one session is closed (once per purchase).
+      const purchaseSession = result.order.purchase_id
+        ? await purchasesRepository.findPurchase(db, result.order.purchase_id)
+        : undefined;
+      const sessionId =
+        result.order.stripe_checkout_session_id ??
+        purchaseSession?.stripe_checkout_session_id ??
+        null;
       if (sessionId)
         await jobs.send(
           EXPIRE_CHECKOUT_SESSION_JOB,
           { orderId: id, sessionId },
-          { singletonKey: id },
+          { singletonKey: result.order.purchase_id ?? id },
         );
     }
   }
