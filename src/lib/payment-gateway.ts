@@ -25,6 +25,25 @@ export interface CheckoutSessionRequest {
   cancelUrl: string;
   /** Derived from the order id, so a retried create returns the same session. */
   idempotencyKey: string;
+  /** The ordering user's e-mail: prefilled on the payment page, and where Stripe sends the receipt. */
+  customerEmail?: string | undefined;
+  /** The payment page's language: the ordering user's. */
+  locale?: 'nl' | 'en' | undefined;
+  /**
+   * Ask the payer for a VAT id: when the buyer organisation has none on file (one on file is
+   * on the order and the invoice already).
+   */
+  collectTaxId?: boolean | undefined;
+  /** After the account's descriptor on the payer's card or bank statement (at most 22 characters). */
+  statementDescriptorSuffix?: string | undefined;
+}
+
+/** Who paid, as the provider reports it: only what bookkeeping needs (docs/privacy.md). */
+export interface PayerDetails {
+  name: string | null;
+  /** ISO 3166-1 alpha-2 country of the billing address. */
+  country: string | null;
+  taxIds: { type: string; value: string }[];
 }
 
 export interface CheckoutSession {
@@ -51,6 +70,7 @@ export interface ProviderCheckoutSession {
   metadataOrderId?: string | null;
   clientReferenceId?: string | null;
   createdAt?: Date;
+  payer?: PayerDetails | null;
 }
 
 export interface RefundRequest {

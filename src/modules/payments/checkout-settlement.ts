@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { isUuid } from '../../lib/ids.js';
+import type { PayerDetails } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   type FulfilResult,
@@ -25,6 +26,8 @@ export interface CheckoutSessionFacts {
   amountTotalCents: number | null;
   currency: string | null;
   paymentIntentId: string | null;
+  /** Who paid, as far as bookkeeping needs it (customer_details, cut down). */
+  payer?: PayerDetails | null;
 }
 
 export interface SettlementOutcome {
@@ -103,6 +106,7 @@ export async function settlePaidSession(
     method: 'stripe',
     externalReference: facts.sessionId,
     stripePaymentIntentId: facts.paymentIntentId,
+    payer: facts.payer ?? null,
   });
   const exists = fulfilment.outcome !== 'not_found';
   return {

@@ -55,6 +55,7 @@ function factsOf(session: ProviderCheckoutSession): CheckoutSessionFacts {
     amountTotalCents: session.amountTotalCents,
     currency: session.currency,
     paymentIntentId: session.paymentIntentId,
+    payer: session.payer ?? null,
   };
 }
 
