@@ -1280,7 +1280,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe event endpoint (called by Stripe)
-         * @description Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.
+         * @description Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, refund.created, refund.updated, refund.failed, charge.refund.updated, charge.dispute.created, charge.dispute.updated, charge.dispute.funds_withdrawn, charge.dispute.funds_reinstated, charge.dispute.closed; other types are recorded and ignored.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -3827,6 +3827,16 @@ export interface components {
             /** @description Stripe orders: where the buyer pays */
             checkoutUrl: string | null;
             billing: components["schemas"]["OrderBilling"];
+            /** @description Stripe orders: who paid, as Stripe reported it at Checkout, kept only as far as bookkeeping needs (name, billing country, VAT ids); null otherwise */
+            payer: {
+                name: string | null;
+                /** @description ISO 3166-1 alpha-2, of the billing address */
+                country: string | null;
+                taxIds: {
+                    type: string;
+                    value: string;
+                }[];
+            } | null;
             paidAt: string | null;
             /** @description When the order expired or was cancelled */
             closedAt: string | null;

@@ -366,6 +366,9 @@ export interface Orders {
   needs_attention: string | null;
   paid_at: Timestamp | null;
   paid_reference: string | null;
+  payer_country: string | null;
+  payer_name: string | null;
+  payer_tax_ids: JsonColumn | null;
   payment_method: 'stripe' | 'invoice';
   payment_reference: string;
   project_id: string;

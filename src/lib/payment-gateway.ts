@@ -31,6 +31,25 @@ export interface CheckoutSessionRequest {
    */
   purchaseId?: string;
   lineItems?: { description: string; quantity: number; unitAmountCents: number }[];
+  /** The ordering user's e-mail: prefilled on the payment page, and where Stripe sends the receipt. */
+  customerEmail?: string | undefined;
+  /** The payment page's language: the ordering user's. */
+  locale?: 'nl' | 'en' | undefined;
+  /**
+   * Ask the payer for a VAT id: when the buyer organisation has none on file (one on file is
+   * on the order and the invoice already).
+   */
+  collectTaxId?: boolean | undefined;
+  /** After the account's descriptor on the payer's card or bank statement (at most 22 characters). */
+  statementDescriptorSuffix?: string | undefined;
+}
+
+/** Who paid, as the provider reports it: only what bookkeeping needs (docs/privacy.md). */
+export interface PayerDetails {
+  name: string | null;
+  /** ISO 3166-1 alpha-2 country of the billing address. */
+  country: string | null;
+  taxIds: { type: string; value: string }[];
 }
 
 export interface CheckoutSession {
@@ -59,6 +78,7 @@ export interface ProviderCheckoutSession {
   metadataPurchaseId?: string | null;
   clientReferenceId?: string | null;
   createdAt?: Date;
+  payer?: PayerDetails | null;
 }
 
 export interface RefundRequest {

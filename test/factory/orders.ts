@@ -43,6 +43,11 @@ export interface OrderJson {
     vatNumber: string | null;
     address: Record<string, string> | null;
   };
+  payer: null | {
+    name: string | null;
+    country: string | null;
+    taxIds: { type: string; value: string }[];
+  };
   paidAt: string | null;
   closedAt: string | null;
   closeReason: string | null;

@@ -111,8 +111,17 @@ const KNOWN_SESSION_PARAMS = new Set([
   'cancel_url',
   'customer_email',
   'locale',
+  'billing_address_collection',
+  'tax_id_collection',
   'expand',
 ]);
+/** Checkout's page languages (a subset of Stripe's list; enough to refuse a wrong one). */
+const CHECKOUT_LOCALES = new Set(['auto', 'nl', 'en', 'de', 'fr', 'es', 'it', 'pl', 'pt']);
+
+/** Stripe's rules for the descriptor suffix: at most 22 characters, a letter, none of <>\\'"*. */
+function validDescriptorSuffix(suffix: string): boolean {
+  return suffix.length <= 22 && /[A-Za-z]/.test(suffix) && !/[<>\\'"*]/.test(suffix);
+}
 const KNOWN_REFUND_PARAMS = new Set([
   'payment_intent',
   'charge',
@@ -170,6 +179,8 @@ export interface FakeStripe {
   requests: RecordedRequest[];
   sessions: Map<string, FakeSession>;
   refunds: StoredRefund[];
+  /** The account's webhook endpoints (GET /v1/webhook_endpoints); a test fills it. */
+  webhookEndpoints: FakeWebhookEndpoint[];
   /** Requests by method and path (exact string or pattern), in order. */
   requestsTo(method: string, path: string | RegExp): RecordedRequest[];
   failNext(failure: FakeFailure): void;
@@ -180,7 +191,10 @@ export interface FakeStripe {
    */
   holdNext(match: { method?: string; path?: string | RegExp }): FakeHold;
   /** The customer pays (or, for async methods such as iDEAL via SEPA, starts paying). */
-  completeSession(sessionId: string, options?: { paymentStatus?: 'paid' | 'unpaid' }): FakeSession;
+  completeSession(
+    sessionId: string,
+    options?: { paymentStatus?: 'paid' | 'unpaid'; customerDetails?: Record<string, unknown> },
+  ): FakeSession;
   /** An asynchronous payment settles later. */
   settleSession(sessionId: string): FakeSession;
   /** Stripe expires the session at its expires_at (or by API). */
@@ -201,6 +215,14 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
+export interface FakeWebhookEndpoint {
+  id: string;
+  url: string;
+  status: 'enabled' | 'disabled';
+  enabled_events: string[];
+  api_version: string | null;
+}
+
 export interface FakeHold {
   arrived: Promise<RecordedRequest>;
   release(): void;
@@ -214,6 +236,7 @@ export async function startFakeStripe(
   const sessions = new Map<string, FakeSession>();
   const sessionOrder: string[] = [];
   const refunds: StoredRefund[] = [];
+  const webhookEndpoints: FakeWebhookEndpoint[] = [];
   const payments = new Map<string, Payment>();
   const fake = { refundStatus: 'succeeded' as FakeStripe['refundStatus'] };
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
@@ -243,7 +266,7 @@ export async function startFakeStripe(
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
   function publicSession(session: FakeSession): Record<string, unknown> {
-    const { line_items_params: _omit, ...rest } = session;
+    const { line_items_params: _omit, payment_intent_data_params: _kept, ...rest } = session;
     return rest;
   }
 
@@ -358,6 +381,35 @@ export async function startFakeStripe(
       );
     }
     const allowed = params['allowed_payment_method_types'] as string[] | undefined;
+    // The buyer's parameters, checked as Stripe checks them.
+    const invalid = (param: string, message: string) =>
+      new StripeHttpError(400, 'invalid_request_error', message, 'parameter_invalid', param);
+    const email = params['customer_email'];
+    if (email !== undefined && (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email)))
+      throw invalid('customer_email', 'Invalid email address');
+    const locale = params['locale'];
+    if (locale !== undefined && !CHECKOUT_LOCALES.has(String(locale)))
+      throw invalid('locale', `Invalid locale: ${String(locale)}`);
+    const billing = params['billing_address_collection'];
+    if (billing !== undefined && billing !== 'auto' && billing !== 'required')
+      throw invalid('billing_address_collection', 'Invalid billing_address_collection');
+    const taxIdCollection = params['tax_id_collection'] as Record<string, unknown> | undefined;
+    if (
+      taxIdCollection !== undefined &&
+      (typeof taxIdCollection !== 'object' ||
+        !['true', 'false'].includes(String(taxIdCollection['enabled'])))
+    )
+      throw invalid(
+        'tax_id_collection[enabled]',
+        'Missing required param: tax_id_collection[enabled].',
+      );
+    const intentData = (params['payment_intent_data'] ?? {}) as Record<string, unknown>;
+    const suffix = intentData['statement_descriptor_suffix'];
+    if (suffix !== undefined && !validDescriptorSuffix(String(suffix)))
+      throw invalid(
+        'payment_intent_data[statement_descriptor_suffix]',
+        'Invalid statement_descriptor_suffix',
+      );
     const id = randomId('cs');
     return addSession({
       id,
@@ -381,6 +433,14 @@ export async function startFakeStripe(
       payment_method_types: allowed ?? ['card'],
       customer: null,
       customer_details: null,
+      customer_email: (email as string | undefined) ?? null,
+      locale: (locale as string | undefined) ?? null,
+      billing_address_collection: (billing as string | undefined) ?? null,
+      tax_id_collection: {
+        enabled: taxIdCollection?.['enabled'] === 'true',
+        required: 'never',
+      },
+      payment_intent_data_params: intentData,
       line_items_params: lineItems as Params[],
     });
   }
@@ -508,6 +568,23 @@ export async function startFakeStripe(
   ): { status: number; body: unknown } {
     if (method === 'POST' && path === '/v1/checkout/sessions')
       return { status: 200, body: publicSession(createSession(params)) };
+    if (method === 'GET' && path === '/v1/webhook_endpoints')
+      return {
+        status: 200,
+        body: {
+          object: 'list',
+          url: '/v1/webhook_endpoints',
+          has_more: false,
+          data: webhookEndpoints.map((endpoint) => ({
+            object: 'webhook_endpoint',
+            livemode: false,
+            metadata: {},
+            description: null,
+            created: nowSeconds(),
+            ...endpoint,
+          })),
+        },
+      };
     if (method === 'GET' && path === '/v1/checkout/sessions')
       return { status: 200, body: listSessions(query) };
     let match = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
@@ -701,6 +778,7 @@ export async function startFakeStripe(
     requests,
     sessions,
     refunds,
+    webhookEndpoints,
     requestsTo: (method, path) =>
       requests.filter(
         (request) =>
@@ -728,6 +806,15 @@ export async function startFakeStripe(
       session.status = 'complete';
       session.url = null;
       session.payment_status = completeOptions.paymentStatus ?? 'paid';
+      // What the payer filled in on the page, as Stripe reports it (customer_details).
+      session.customer_details = completeOptions.customerDetails ?? {
+        email: session['customer_email'] ?? null,
+        name: null,
+        address: null,
+        phone: null,
+        tax_exempt: 'none',
+        tax_ids: [],
+      };
       pay(session);
       return structuredClone(session);
     },
@@ -850,8 +937,13 @@ export function stripeEvent(
   object: Record<string, unknown>,
   options: { id?: string; created?: number } = {},
 ): StripeEventPayload {
-  const { line_items_params: _omit, ...data } = object as Record<string, unknown> & {
+  const {
+    line_items_params: _omit,
+    payment_intent_data_params: _kept,
+    ...data
+  } = object as Record<string, unknown> & {
     line_items_params?: unknown;
+    payment_intent_data_params?: unknown;
   };
   return {
     id: options.id ?? randomId('evt'),

@@ -427,6 +427,52 @@ describe('exceptions', () => {
     await t.expectInvariants();
   });
 
+  it('pays a purchase over two projects with its one transfer: the total, once', async () => {
+    const [first, second] = [
+      await t.newListedProject({ credits: 100 }),
+      await t.newListedProject({ credits: 100 }),
+    ];
+    const placed = await t.post(
+      supplier,
+      '/v1/purchases',
+      {
+        lines: [
+          { projectId: first!.id, credits: 2 },
+          { projectId: second!.id, credits: 3 },
+        ],
+        paymentMethod: 'invoice',
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expectStatus(placed, 201);
+    const purchase = placed.json<{
+      id: string;
+      amountCents: number;
+      paymentReference: string;
+      lines: { order: { id: string } }[];
+    }>();
+    // A transfer of one line's amount is not the purchase's: queued, nothing paid.
+    const partial = await onlyEntry(
+      await upload(admin, single(spaced(purchase.paymentReference), 100).xml),
+    );
+    expect(partial).toMatchObject({
+      match: { status: 'exception', orderId: purchase.lines[0]!.order.id },
+      exception: { reason: 'partial' },
+    });
+    const exact = single(purchase.paymentReference, purchase.amountCents);
+    const paid = await onlyEntry(await upload(admin, exact.xml));
+    expect(paid.match.status).toBe('matched_order');
+    for (const line of purchase.lines) {
+      expect((await t.orderRow(line.order.id)).status).toBe('paid');
+      expect(await t.auditCount('order.paid', line.order.id)).toBe(1);
+    }
+    // The same file again books nothing more.
+    expect((await upload(admin, exact.xml)).json<{ duplicate: boolean }>().duplicate).toBe(true);
+    for (const line of purchase.lines)
+      expect(await t.auditCount('order.paid', line.order.id)).toBe(1);
+    await t.expectInvariants();
+  });
+
   it('books an unknown transfer on the order a person names, once', async () => {
     const target = await order(1);
     const entry = await onlyEntry(

@@ -69,6 +69,9 @@ describe('createCheckoutSession', () => {
     expect(params).toEqual({
       mode: 'payment',
       currency: 'eur',
+      // Always asked: the invoice's country decides the VAT (the buyer's other parameters are
+      // the order's, tested in checkout-buyer.test.ts).
+      billing_address_collection: 'required',
       line_items: [
         {
           quantity: '12',
@@ -297,6 +300,8 @@ describe('retrieve and list', () => {
       amountTotalCents: 45_600,
       currency: 'eur',
       createdAt: new Date(paid.created * 1000),
+      // The fake's payer filled in nothing but the e-mail, which is not kept.
+      payer: null,
     });
   });
 

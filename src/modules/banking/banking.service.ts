@@ -17,6 +17,7 @@ import {
   queueFulfilFollowUps,
 } from '../settlement/fulfilment.js';
 import { payoutReferencesIn, payPayout } from '../settlement/payouts.js';
+import { fulfilPurchase, lockPurchase } from '../settlement/purchases.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { type BankEntryRow, bankingRepository as repo } from './banking.repository.js';
 import type {
@@ -42,7 +43,13 @@ export interface BankingDeps {
 
 /** What matching decided for one entry (written on the entry, audited). */
 type Outcome =
-  | { status: 'matched_order'; orderId: string; detail: string; fulfilment: FulfilResult }
+  | {
+      status: 'matched_order';
+      orderId: string;
+      detail: string;
+      /** One per order paid: one, or each line of a purchase. */
+      fulfilments: FulfilResult[];
+    }
   | { status: 'matched_payout'; payoutId: string; detail: string }
   | { status: 'unmatched'; detail: string }
   | {
@@ -112,6 +119,10 @@ export function createBankingService(deps: BankingDeps) {
             ? 'no payment reference in the remittance information'
             : `no order has the payment reference ${references.join(', ')}`,
       };
+    // A purchase's orders share its one payment reference: the transfer pays the purchase.
+    const purchaseId = orders[0]!.purchase_id;
+    if (purchaseId !== null && orders.every((order) => order.purchase_id === purchaseId))
+      return matchPurchaseCredit(trx, ctx, entry, purchaseId, orders[0]!);
     if (orders.length > 1)
       return {
         status: 'exception',
@@ -167,6 +178,85 @@ export function createBankingService(deps: BankingDeps) {
     return outcomeOfFulfilment(order, fulfilment);
   }
 
+  /**
+   * A credit naming a purchase's payment reference: the transfer must be the purchase's
+   * total; then every line is fulfilled once, as the admin's mark-paid of the purchase does.
+   * The entry is recorded against the purchase's first order.
+   */
+  async function matchPurchaseCredit(
+    trx: Transaction<DB>,
+    ctx: OrderCtx,
+    entry: BankEntryRow,
+    purchaseId: string,
+    firstOrder: OrderRow,
+  ): Promise<Outcome> {
+    const amountCents = Number(entry.amount_cents);
+    const on = { orderId: firstOrder.id };
+    const purchase = await lockPurchase(trx, purchaseId);
+    if (!purchase)
+      return { status: 'exception', reason: 'unknown_reference', detail: 'the purchase vanished' };
+    if (purchase.payment_method !== 'invoice')
+      return {
+        status: 'exception',
+        reason: 'not_invoice_order',
+        detail: 'the purchase is paid through Stripe, not by bank transfer',
+        ...on,
+      };
+    if (purchase.paid_at !== null)
+      return {
+        status: 'exception',
+        reason: 'already_paid',
+        detail: 'the purchase was paid before',
+        ...on,
+      };
+    if (entry.currency !== purchase.currency)
+      return {
+        status: 'exception',
+        reason: 'other_currency',
+        detail: `paid in ${entry.currency}, the purchase is in ${purchase.currency}`,
+        ...on,
+      };
+    const expected = Number(purchase.amount_cents);
+    if (amountCents !== expected)
+      return {
+        status: 'exception',
+        reason: amountCents < expected ? 'partial' : 'excess',
+        detail: `${euros(amountCents)} received, the purchase is ${euros(expected)}`,
+        ...on,
+      };
+    const result = await fulfilPurchase(trx, ctx, {
+      purchaseId,
+      amountCents,
+      currency: entry.currency,
+      method: 'invoice',
+      externalReference: bankReferenceOf(entry),
+    });
+    switch (result.outcome) {
+      case 'fulfilled':
+        return {
+          status: 'matched_order',
+          detail: `paid: purchase ${purchase.invoice_number ?? purchaseId}, ${result.lines.length} orders`,
+          fulfilments: result.lines,
+          ...on,
+        };
+      case 'already_paid':
+        return {
+          status: 'exception',
+          reason: 'already_paid',
+          detail: 'the purchase was paid before',
+          ...on,
+        };
+      case 'mismatch':
+        return { status: 'exception', reason: 'mismatch', detail: result.reason, ...on };
+      case 'not_found':
+        return {
+          status: 'exception',
+          reason: 'unknown_reference',
+          detail: 'the purchase vanished',
+        };
+    }
+  }
+
   function outcomeOfFulfilment(order: OrderRow, fulfilment: FulfilResult): Outcome {
     const on = { orderId: order.id };
     switch (fulfilment.outcome) {
@@ -174,7 +264,7 @@ export function createBankingService(deps: BankingDeps) {
         return {
           status: 'matched_order',
           detail: `paid: invoice ${fulfilment.invoiceNumber}, certificate ${fulfilment.certificateNumber}`,
-          fulfilment,
+          fulfilments: [fulfilment],
           ...on,
         };
       case 'refund_required':
@@ -184,7 +274,7 @@ export function createBankingService(deps: BankingDeps) {
           status: 'matched_order',
           detail:
             'booked, but the reservation had lapsed and its credits are gone: refund required',
-          fulfilment,
+          fulfilments: [fulfilment],
           ...on,
         };
       case 'already_paid':
@@ -314,11 +404,11 @@ export function createBankingService(deps: BankingDeps) {
    */
   async function matchEntry(ctx: Ctx, actor: Actor, entryId: string): Promise<void> {
     const octx = orderCtx(ctx);
-    let fulfilment: FulfilResult | undefined;
+    let fulfilments: FulfilResult[] = [];
     try {
-      fulfilment = await db.transaction().execute(async (trx) => {
+      fulfilments = await db.transaction().execute(async (trx) => {
         const entry = await repo.lockEntry(trx, entryId);
-        if (!entry || entry.match_status !== 'pending') return undefined;
+        if (!entry || entry.match_status !== 'pending') return [];
         let outcome: Outcome;
         if (entry.reversal)
           outcome = {
@@ -329,7 +419,7 @@ export function createBankingService(deps: BankingDeps) {
         else if (entry.direction === 'credit') outcome = await matchCredit(trx, octx, entry);
         else outcome = await matchDebit(trx, octx, actor, entry);
         await writeOutcome(trx, octx, entry, outcome);
-        return outcome.status === 'matched_order' ? outcome.fulfilment : undefined;
+        return outcome.status === 'matched_order' ? outcome.fulfilments : [];
       });
     } catch (error) {
       if (!(error instanceof PayoutRefused)) throw error;
@@ -345,7 +435,7 @@ export function createBankingService(deps: BankingDeps) {
         });
       });
     }
-    if (fulfilment) await queueFulfilFollowUps(jobs, fulfilment);
+    for (const fulfilment of fulfilments) await queueFulfilFollowUps(jobs, fulfilment);
   }
 
   async function statementView(id: string): Promise<BankStatement> {

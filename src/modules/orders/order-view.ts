@@ -25,6 +25,14 @@ export function toOrder(row: OrderView): Order {
       vatNumber: row.billing_vat_number,
       address: address ?? null,
     },
+    payer:
+      row.payer_name === null && row.payer_country === null && row.payer_tax_ids === null
+        ? null
+        : {
+            name: row.payer_name,
+            country: row.payer_country,
+            taxIds: (row.payer_tax_ids ?? []) as { type: string; value: string }[],
+          },
     paidAt: row.paid_at?.toISOString() ?? null,
     closedAt: row.closed_at?.toISOString() ?? null,
     closeReason: row.close_reason,

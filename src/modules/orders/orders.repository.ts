@@ -27,6 +27,19 @@ export interface OrderView extends OrderRow {
 export const ordersRepository = {
   // ---- orders ----
 
+  /** Who placed an order, for the Checkout Session: e-mail (prefilled) and language (the page's). */
+  async findBuyerContact(
+    db: Kysely<DB>,
+    userId: string,
+  ): Promise<{ email: string; language: 'nl' | 'en' } | undefined> {
+    if (!isUuid(userId)) return undefined;
+    return db
+      .selectFrom('users')
+      .select(['email', 'language'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+  },
+
   async findOrderView(db: Kysely<DB>, id: string): Promise<OrderView | undefined> {
     if (!isUuid(id)) return undefined;
     return orderViewQuery(db).where('o.id', '=', id).executeTakeFirst() as Promise<

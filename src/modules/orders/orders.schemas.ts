@@ -110,6 +110,16 @@ export const OrderSchema = z
       .describe('Structured creditor reference (ISO 11649) to quote with a bank transfer'),
     checkoutUrl: z.string().nullable().describe('Stripe orders: where the buyer pays'),
     billing: BillingSchema,
+    payer: z
+      .object({
+        name: z.string().nullable(),
+        country: z.string().nullable().describe('ISO 3166-1 alpha-2, of the billing address'),
+        taxIds: z.array(z.object({ type: z.string(), value: z.string() })),
+      })
+      .nullable()
+      .describe(
+        'Stripe orders: who paid, as Stripe reported it at Checkout, kept only as far as bookkeeping needs (name, billing country, VAT ids); null otherwise',
+      ),
     paidAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable().describe('When the order expired or was cancelled'),
     closeReason: z.string().nullable(),

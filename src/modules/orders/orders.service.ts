@@ -120,6 +120,15 @@ function invoiceYear(at: Date): number {
   return invoiceYearMemo.year;
 }
 
+/**
+ * What the buyer's card or bank statement shows after the account's descriptor: "IB" and the
+ * order id's first eight characters, the start of the order number the buyer sees. Stripe
+ * wants at most 22 characters with at least one letter and none of < > \ ' " *.
+ */
+export function statementDescriptorSuffix(orderId: string): string {
+  return `IB ${orderId.slice(0, 8).toUpperCase()}`;
+}
+
 function isSupplierMember(actor: Actor): boolean {
   return actor.organisationKind === 'supplier' && actor.role === 'member';
 }
@@ -199,6 +208,9 @@ export function createOrdersService(deps: OrdersDeps) {
       stripe_payment_intent_id: null,
       paid_at: null,
       paid_reference: null,
+      payer_name: null,
+      payer_country: null,
+      payer_tax_ids: null,
       closed_at: null,
       close_reason: null,
       refunded_at: null,
@@ -235,6 +247,7 @@ export function createOrdersService(deps: OrdersDeps) {
     render: RenderProblem,
   ): Promise<StoredResponse> {
     const order = await viewOf(db, orderId);
+    const buyer = await repo.findBuyerContact(db, order.created_by);
     let session: { id: string; url: string; expiresAt: Date } | undefined;
     let failed: 'unavailable' | 'refused' | false = false;
     if (order.status === 'reserved' && !order.stripe_checkout_session_id) {
@@ -253,6 +266,11 @@ export function createOrdersService(deps: OrdersDeps) {
             successUrl: `${config.publicUrl}/orders/${orderId}?checkout=success`,
             cancelUrl: `${config.publicUrl}/orders/${orderId}?checkout=cancelled`,
             idempotencyKey: `checkout-session-${orderId}`,
+            customerEmail: buyer?.email,
+            locale: buyer?.language ?? 'nl',
+            // A VAT id on file is on the order and its invoice already; otherwise ask for one.
+            collectTaxId: !order.billing_vat_number,
+            statementDescriptorSuffix: statementDescriptorSuffix(orderId),
           });
         } catch (error) {
           failed = error instanceof PaymentRefusedError ? 'refused' : 'unavailable';

@@ -41,7 +41,13 @@ import {
 } from '../settlement/settlement-errors.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { newPaymentReference, toOrder } from './order-view.js';
-import type { CreateOrderResponse, OrdersDeps, RenderProblem } from './orders.service.js';
+import { ordersRepository } from './orders.repository.js';
+import {
+  type CreateOrderResponse,
+  type OrdersDeps,
+  type RenderProblem,
+  statementDescriptorSuffix,
+} from './orders.service.js';
 import type { CreatePurchaseInput, MarkPurchasePaidInput, Purchase } from './purchases.schemas.js';
 import { purchasesRepository as repo, type PurchaseView } from './purchases.repository.js';
 
@@ -308,6 +314,7 @@ export function createPurchasesService(deps: OrdersDeps) {
     render: RenderProblem,
   ): Promise<StoredResponse> {
     const view = await viewOf(db, purchaseId);
+    const buyer = await ordersRepository.findBuyerContact(db, view.created_by);
     let session: { id: string; url: string; expiresAt: Date } | undefined;
     let failed: 'unavailable' | 'refused' | false = false;
     if (!view.stripe_checkout_session_id && view.paid_at === null) {
@@ -331,6 +338,11 @@ export function createPurchasesService(deps: OrdersDeps) {
             successUrl: `${config.publicUrl}/purchases/${purchaseId}?checkout=success`,
             cancelUrl: `${config.publicUrl}/purchases/${purchaseId}?checkout=cancelled`,
             idempotencyKey: `checkout-session-purchase-${purchaseId}`,
+            // The buyer, as for a single order (docs/privacy.md).
+            customerEmail: buyer?.email,
+            locale: buyer?.language ?? 'nl',
+            collectTaxId: !view.billing_vat_number,
+            statementDescriptorSuffix: statementDescriptorSuffix(purchaseId),
           });
         } catch (error) {
           failed = error instanceof PaymentRefusedError ? 'refused' : 'unavailable';

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { isUuid } from '../../lib/ids.js';
+import type { PayerDetails } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   type FulfilResult,
@@ -28,6 +29,8 @@ export interface CheckoutSessionFacts {
   paymentIntentId: string | null;
   /** A purchase's session names the purchase in metadata.purchase_id (and client_reference_id). */
   metadataPurchaseId?: string | null;
+  /** Who paid, as far as bookkeeping needs it (customer_details, cut down). */
+  payer?: PayerDetails | null;
 }
 
 export interface SettlementOutcome {
@@ -143,6 +146,7 @@ export async function settlePaidSession(
     method: 'stripe',
     externalReference: facts.sessionId,
     stripePaymentIntentId: facts.paymentIntentId,
+    payer: facts.payer ?? null,
   });
   const exists = fulfilment.outcome !== 'not_found';
   return {

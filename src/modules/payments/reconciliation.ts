@@ -56,6 +56,7 @@ function factsOf(session: ProviderCheckoutSession): CheckoutSessionFacts {
     currency: session.currency,
     paymentIntentId: session.paymentIntentId,
     metadataPurchaseId: session.metadataPurchaseId ?? null,
+    payer: session.payer ?? null,
   };
 }
 

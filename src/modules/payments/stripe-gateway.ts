@@ -4,6 +4,7 @@ import { APP_VERSION } from '../../lib/version.js';
 import {
   type CheckoutSession,
   type CheckoutSessionRequest,
+  type PayerDetails,
   type PaymentGateway,
   PaymentRefusedError,
   type ProviderCheckoutSession,
@@ -131,7 +132,35 @@ export function toProviderSession(session: Stripe.Checkout.Session): ProviderChe
     amountTotalCents: session.amount_total,
     currency: session.currency,
     createdAt: new Date(session.created * 1000),
+    payer: payerDetails(session.customer_details as unknown as Record<string, unknown> | null),
   };
+}
+
+/**
+ * The payer as a Checkout Session's customer_details report them, cut down to what
+ * bookkeeping needs (docs/privacy.md): name, billing country, tax ids. Shared by the webhook
+ * (the event's session) and reconciliation (the session read back).
+ */
+export function payerDetails(
+  details: Record<string, unknown> | null | undefined,
+): PayerDetails | null {
+  if (!details || typeof details !== 'object') return null;
+  const text = (value: unknown, max: number) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : null;
+  const address = details['address'] as Record<string, unknown> | null | undefined;
+  const country = text(address?.['country'], 2)?.toUpperCase() ?? null;
+  const taxIds = Array.isArray(details['tax_ids'])
+    ? (details['tax_ids'] as Record<string, unknown>[])
+        .map((id) => ({ type: text(id?.['type'], 40), value: text(id?.['value'], 100) }))
+        .filter((id): id is { type: string; value: string } => !!id.type && !!id.value)
+        .slice(0, 10)
+    : [];
+  const payer = {
+    name: text(details['business_name'], 300) ?? text(details['name'], 300),
+    country: country && /^[A-Z]{2}$/.test(country) ? country : null,
+    taxIds,
+  };
+  return payer.name || payer.country || payer.taxIds.length > 0 ? payer : null;
 }
 
 /**
@@ -181,7 +210,16 @@ export function createStripeGateway(
           metadata: request.purchaseId
             ? { purchase_id: request.purchaseId }
             : { order_id: request.orderId },
+          ...(request.statementDescriptorSuffix
+            ? { statement_descriptor_suffix: request.statementDescriptorSuffix }
+            : {}),
         },
+        // The buyer: prefilled e-mail, the page in their language, the billing address (the
+        // invoice's country, for VAT), and their VAT id when the organisation has none on file.
+        ...(request.customerEmail ? { customer_email: request.customerEmail } : {}),
+        ...(request.locale ? { locale: request.locale } : {}),
+        billing_address_collection: 'required',
+        ...(request.collectTaxId ? { tax_id_collection: { enabled: true } } : {}),
         expires_at: checkoutExpiry(request.expiresAt, request.placedAt, now()),
         success_url: request.successUrl,
         cancel_url: request.cancelUrl,

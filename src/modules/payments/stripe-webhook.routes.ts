@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { problemResponses } from '../../lib/problem.js';
-import type { StripeWebhookService } from './stripe-webhook.service.js';
+import { STRIPE_WEBHOOK_EVENTS, type StripeWebhookService } from './stripe-webhook.service.js';
 
 const WebhookAckSchema = z
   .object({
@@ -41,7 +41,9 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<{
         tags: ['payments'],
         summary: 'Stripe event endpoint (called by Stripe)',
         description:
-          'Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, checkout.session.expired, charge.refunded, charge.dispute.created, charge.dispute.closed; other types are recorded and ignored.',
+          'Receives Stripe events. The body is the raw JSON Stripe sent and must carry a valid `Stripe-Signature` (checked with the endpoint’s signing secrets, at most 300 s old) and be rendered in the API version the platform pins (another version answers 400 `WEBHOOK.API_VERSION_MISMATCH` and is not recorded, so Stripe retries it); anything else answers 400 and changes nothing. Each event is applied once: a redelivery answers 200 with `duplicate: true`. Handled: ' +
+          STRIPE_WEBHOOK_EVENTS.join(', ') +
+          '; other types are recorded and ignored.',
         security: [],
         headers: z.object({
           'stripe-signature': z.string().optional().describe('Stripe’s signature of the raw body'),

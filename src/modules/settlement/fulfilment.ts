@@ -32,6 +32,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/types.js';
 import type { Ctx } from '../../lib/context.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
+import type { PayerDetails } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { RENDER_DOCUMENTS_JOB } from '../certificates/document-jobs.js';
 import { newVerificationCode } from '../certificates/verification-code.js';
@@ -54,6 +55,8 @@ export interface PaymentEvidence {
   externalReference: string;
   /** Stripe payments: kept on the order, so a refund can find the payment. */
   stripePaymentIntentId?: string | null;
+  /** Stripe payments: who paid, kept on the order as far as bookkeeping needs (docs/privacy.md). */
+  payer?: PayerDetails | null | undefined;
   /** What reported the payment, named in the audit event (a bank statement entry). */
   cause?: { type: 'bank_statement_entry'; id: string; amountCents: number } | undefined;
 }
@@ -244,6 +247,7 @@ export async function fulfilOrder(
       await bookPayment(trx, ctx, order, evidence);
       await repo.updateOrder(trx, orderId, {
         paid_reference: evidence.externalReference,
+        ...payerColumns(evidence),
         ...(evidence.stripePaymentIntentId
           ? { stripe_payment_intent_id: evidence.stripePaymentIntentId }
           : {}),
@@ -292,6 +296,7 @@ export async function fulfilOrder(
     ...(evidence.stripePaymentIntentId
       ? { stripe_payment_intent_id: evidence.stripePaymentIntentId }
       : {}),
+    ...payerColumns(evidence),
     closed_at: null,
     close_reason: null,
     updated_at: ctx.now,
@@ -674,6 +679,17 @@ async function bookPayment(
     actorUserId: ctx.actor?.userId ?? null,
     at: ctx.now,
   });
+}
+
+/** The payer's details as the order keeps them: name, billing country, tax ids (nothing else). */
+function payerColumns(evidence: PaymentEvidence) {
+  const payer = evidence.payer;
+  if (!payer) return {};
+  return {
+    payer_name: payer.name,
+    payer_country: payer.country,
+    payer_tax_ids: payer.taxIds.length > 0 ? JSON.stringify(payer.taxIds) : null,
+  };
 }
 
 function refundRequired(order: OrderRow, evidence: PaymentEvidence): FulfilResult {
