@@ -13,6 +13,7 @@ import {
 import { fulfilPurchase, lockPurchase, releasePurchase } from '../settlement/purchases.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
+import { linkEarlyDisputes } from './disputes.js';
 
 /**
  * What a Checkout Session means for its order, shared by the webhook and reconciliation
@@ -149,6 +150,8 @@ export async function settlePaidSession(
     payer: facts.payer ?? null,
   });
   const exists = fulfilment.outcome !== 'not_found';
+  if (exists && facts.paymentIntentId)
+    await linkEarlyDisputes(trx, ctx, orderId, facts.paymentIntentId);
   return {
     outcome: refundedFirst ? 'refunded_before_payment' : fulfilment.outcome,
     orderId: exists ? orderId : null,

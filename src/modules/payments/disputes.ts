@@ -133,3 +133,28 @@ export async function recordDispute(
   await applyDisputeToCertificate(trx, ctx, stored);
   return stored;
 }
+
+/**
+ * Disputes Stripe reported before the payment they dispute was recorded (webhooks arrive in
+ * any order) are linked to the order once it is paid, and take effect then as if they had
+ * come after it: the certificate suspended or revoked, a lost dispute refunded, the escrow
+ * held. Called in the transaction that fulfils the order, which holds its row.
+ */
+export async function linkEarlyDisputes(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  orderId: string,
+  paymentIntentId: string,
+): Promise<void> {
+  for (const disputeId of await repo.findUnlinkedDisputeIds(trx, paymentIntentId)) {
+    const linked = await repo.linkDispute(trx, disputeId, orderId);
+    if (!linked) continue;
+    await recordAudit(trx, ctx, {
+      action: 'payment.dispute_linked',
+      subjectType: 'order',
+      subjectId: orderId,
+      summary: { disputeId, status: linked.status, amountCents: linked.amountCents },
+    });
+    await applyDisputeToCertificate(trx, ctx, linked);
+  }
+}

@@ -113,6 +113,25 @@ export const stripeEventsRepository = {
     }));
   },
 
+  /**
+   * Disputes recorded before their payment was (no order then) whose events name this
+   * payment intent: linked to the order once the payment is known.
+   */
+  async findUnlinkedDisputeIds(trx: Transaction<DB>, paymentIntentId: string): Promise<string[]> {
+    const result = await sql<{ id: string }>`
+      SELECT d.id FROM payment_disputes d
+      WHERE d.order_id IS NULL AND EXISTS (
+        SELECT 1 FROM stripe_events e
+        WHERE e.type LIKE 'charge.dispute.%'
+          AND e.payload -> 'data' -> 'object' ->> 'id' = d.id
+          AND coalesce(e.payload -> 'data' -> 'object' -> 'payment_intent' ->> 'id',
+                       e.payload -> 'data' -> 'object' ->> 'payment_intent') = ${paymentIntentId})
+      ORDER BY d.opened_at, d.id
+      FOR UPDATE OF d
+    `.execute(trx);
+    return result.rows.map((row) => row.id);
+  },
+
   async findOrderIdByPaymentIntent(
     db: Kysely<DB>,
     paymentIntentId: string,
@@ -131,6 +150,34 @@ export const stripeEventsRepository = {
    * status against an older event), and closed, funds withdrawn and funds reinstated, once
    * set, stay set. So every order of a dispute's events ends in the same row.
    */
+  /** Names the order of a dispute recorded before its payment; undefined if it had one. */
+  async linkDispute(
+    trx: Transaction<DB>,
+    disputeId: string,
+    orderId: string,
+  ): Promise<DisputeRecord | undefined> {
+    const row = await trx
+      .updateTable('payment_disputes')
+      .set({ order_id: orderId })
+      .where('id', '=', disputeId)
+      .where('order_id', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      orderId: row.order_id,
+      chargeId: row.charge_id,
+      amountCents: Number(row.amount_cents),
+      status: row.status,
+      reason: row.reason,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at,
+      fundsWithdrawnAt: row.funds_withdrawn_at,
+      fundsReinstatedAt: row.funds_reinstated_at,
+    };
+  },
+
   async upsertDispute(trx: Transaction<DB>, dispute: DisputeRecord): Promise<DisputeRecord> {
     const result = await sql<{
       id: string;
