@@ -10758,7 +10758,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Purchase"][];
-                        nextCursor: null;
+                        /** @description Always null: the newest 100 purchases are listed */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -13484,7 +13485,7 @@ export interface operations {
             /**
              * @description The request conflicts with the current state:
              *
-             *     - `INVOICE.NOT_AVAILABLE`: The order or purchase has no invoice: a card or iDEAL payment not yet made, or refunded before its payment was recorded. (An invoice order has its invoice from its placement.)
+             *     - `INVOICE.NOT_AVAILABLE`: The order or purchase has no invoice: its card or iDEAL payment is not made yet, or was refunded before it was recorded (an invoice order has one from its placement).
              */
             409: {
                 headers: {
@@ -13586,7 +13587,7 @@ export interface operations {
             /**
              * @description The request conflicts with the current state:
              *
-             *     - `INVOICE.NOT_AVAILABLE`: The order or purchase has no invoice: a card or iDEAL payment not yet made, or refunded before its payment was recorded. (An invoice order has its invoice from its placement.)
+             *     - `INVOICE.NOT_AVAILABLE`: The order or purchase has no invoice: its card or iDEAL payment is not made yet, or was refunded before it was recorded (an invoice order has one from its placement).
              */
             409: {
                 headers: {

@@ -240,7 +240,7 @@ export const errorCatalogue = {
   'INVOICE.NOT_AVAILABLE': {
     status: 409,
     meaning:
-      'The order or purchase has no invoice: a card or iDEAL payment not yet made, or refunded before its payment was recorded. (An invoice order has its invoice from its placement.)',
+      'The order or purchase has no invoice: its card or iDEAL payment is not made yet, or was refunded before it was recorded (an invoice order has one from its placement).',
   },
   'LISTING.ALREADY_LISTED': {
     status: 409,

@@ -119,6 +119,7 @@ describe('demo: counting credits toward a municipality’s obligation', () => {
         contractTitle: 'Onderhoud groenvoorziening Rotterdam-Zuid',
         credits: 5,
         valueCents: 19000,
+        tenderNed: null,
         approvedAt: expect.any(String),
       },
     ]);

@@ -248,7 +248,7 @@ describe('notifications of real events', () => {
     expect(attachment!.filename).toMatch(/-nl\.pdf$/);
     const pdf = await readPdf(attachment!.content);
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
-    // The open invoice of this order: its number, the project, not yet paid.
+    // The invoice issued at placement: its number, the project, a due date, never "paid".
     const order = await t.db
       .selectFrom('orders')
       .select('invoice_number')
@@ -256,7 +256,8 @@ describe('notifications of real events', () => {
       .executeTakeFirstOrThrow();
     expect(pdf.flat).toContain(`Factuurnummer ${order.invoice_number}`);
     expect(pdf.flat).toContain('Impactcredits in het project');
-    expect(pdf.flat).toContain('Openstaand');
+    expect(pdf.flat).toContain('Vervaldatum');
+    expect(pdf.flat).not.toContain('Betaald op');
     // The queue kept only a reference: once sent, the row has no data at all.
     const rows = await messagesOf('order-placed', buyer.user.email);
     expect(rows).toHaveLength(1);

@@ -94,6 +94,7 @@ describe('claims of certificate credits against obligations', () => {
         contractReference: contract.reference,
         credits: 6,
         valueCents: 6 * price,
+        tenderNed: null,
         approvedAt: expect.any(String),
       },
     ]);

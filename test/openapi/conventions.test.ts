@@ -140,6 +140,7 @@ describe('API conventions over the whole document', () => {
     expect(idempotent.map(({ operation }) => operation.operationId).sort()).toEqual([
       'createClaim',
       'createOrder',
+      'createPurchase',
     ]);
     for (const entry of idempotent)
       for (const [status, response] of Object.entries(entry.operation.responses))
@@ -151,7 +152,7 @@ describe('API conventions over the whole document', () => {
     const pdfs = all.filter(
       ({ operation }) => operation.responses['200']?.content?.['application/pdf'],
     );
-    expect(pdfs.length).toBe(3);
+    expect(pdfs.length).toBe(4);
     for (const entry of pdfs)
       expect(header(entry.operation.responses['200']!, 'X-Content-SHA256')?.required).toBe(true);
   });

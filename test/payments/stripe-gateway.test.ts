@@ -293,6 +293,7 @@ describe('retrieve and list', () => {
       id: session.id,
       orderId: ORDER_ID,
       metadataOrderId: ORDER_ID,
+      metadataPurchaseId: null,
       clientReferenceId: ORDER_ID,
       paymentStatus: 'paid',
       status: 'complete',

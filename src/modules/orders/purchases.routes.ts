@@ -80,7 +80,13 @@ export const purchasesRoutes: FastifyPluginAsyncZod<{
         tags: ['orders'],
         summary: 'The organisation’s purchases, newest first (admins: all), at most 100',
         response: {
-          200: z.object({ items: z.array(PurchaseSchema), nextCursor: z.null() }),
+          200: z.object({
+            items: z.array(PurchaseSchema),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('Always null: the newest 100 purchases are listed'),
+          }),
           ...problemResponses(...AUTHENTICATED_PROBLEMS),
         },
       },
