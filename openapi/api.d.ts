@@ -50,7 +50,7 @@ export interface paths {
          *
          *     Two limits apply. Every attempt counts toward the address limit below, successful or not. Failed attempts are also counted per account and per address in the database (across instances): after 5 failures for one account, or 20 from one address, within 15 minutes, sign-in answers 429 `AUTH.TOO_MANY_ATTEMPTS` with `Retry-After` until the oldest of those failures is 15 minutes old, even with the right password. A successful sign-in clears the account's failures.
          *
-         *     With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body.
+         *     With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body. A browser that signs in while its cookie still holds a session ends that session: the old refresh token stops working.
          *
          *     Rate limit: 20 requests per minute per client address, counting every request (the `X-RateLimit-*` headers say how many are left); past it, 429 `RATE_LIMIT.EXCEEDED` with `Retry-After`.
          */

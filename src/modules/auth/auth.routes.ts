@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../plugins/auth.js';
 import {
   ClientHeadersSchema,
+  REFRESH_COOKIE,
   clearRefreshCookie,
   deliverTokens,
   presentedRefreshToken,
@@ -26,7 +27,7 @@ const { perAccount, perAddress, windowSeconds } = DEFAULT_THROTTLE;
 const LOGIN_DESCRIPTION = [
   'Returns a 15-minute access token and a single-use refresh token.',
   `Two limits apply. Every attempt counts toward the address limit below, successful or not. Failed attempts are also counted per account and per address in the database (across instances): after ${perAccount} failures for one account, or ${perAddress} from one address, within ${windowSeconds / 60} minutes, sign-in answers 429 \`AUTH.TOO_MANY_ATTEMPTS\` with \`Retry-After\` until the oldest of those failures is ${windowSeconds / 60} minutes old, even with the right password. A successful sign-in clears the account's failures.`,
-  'With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body.',
+  'With `X-Impactbeurs-Client: web` the refresh token is set as an HttpOnly cookie instead of returned in the body. A browser that signs in while its cookie still holds a session ends that session: the old refresh token stops working.',
 ].join('\n\n');
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
@@ -48,8 +49,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         },
       },
     },
-    async (request, reply) =>
-      deliverTokens(request, reply, await auth.login(ctxOf(request), request.body)),
+    async (request, reply) => {
+      const tokens = await auth.login(ctxOf(request), request.body);
+      // A browser that signs in over an existing session (another person at a shared
+      // computer, say) replaces its cookie: the session the old cookie held ends with it,
+      // rather than staying valid for whoever copied that token.
+      const replaced = request.browserSession ? request.cookies[REFRESH_COOKIE] : undefined;
+      if (replaced !== undefined) await auth.logout(ctxOf(request), replaced);
+      return deliverTokens(request, reply, tokens);
+    },
   );
 
   app.post(
