@@ -583,6 +583,11 @@ CREATE FUNCTION public.place_order(p_order_id uuid, p_organisation_id uuid, p_us
         INSERT INTO credit_ledger (project_id, entry_type, quantity, reference_type, reference_id, actor_user_id, created_at)
         SELECT o.project_id, 'reserve', o.quantity, 'order', o.id, v.user_id, v.placed_at
         FROM placed o, verdict v
+      ), told AS (
+        INSERT INTO domain_events (type, object_type, object_id, organisation_ids, occurred_at)
+        SELECT 'order.placed', 'order', o.id, ARRAY[v.organisation_id], v.placed_at
+        FROM placed o, verdict v
+        WHERE o.payment_method = 'invoice'
       )
       SELECT v.refusal, v.available, v.project_status, v.open_orders, v.reserved_on_project, v.max_share,
         v.key_scope, v.key_request_hash, v.key_status, v.key_response_status, v.key_response_body, v.key_created_at,

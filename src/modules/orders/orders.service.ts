@@ -25,7 +25,6 @@ import {
 } from '../../lib/idempotency.js';
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { recordEvent } from '../events/events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { FastifyBaseLogger } from 'fastify';
 import {
@@ -480,16 +479,10 @@ export function createOrdersService(deps: OrdersDeps) {
 
       switch (first.state) {
         case 'placed':
-          if (input.paymentMethod === 'invoice') {
-            // The buyer is e-mailed the invoice (the placement is one statement of its own,
-            // so the event follows it; a Stripe order is told when it is paid).
-            await db
-              .transaction()
-              .execute((trx) =>
-                recordEvent(trx, { type: 'order.placed', objectId: orderId, occurredAt: octx.now }),
-              );
+          // An invoice order's order.placed event (the buyer's e-mail with the invoice) is
+          // written by the placement statement itself; a Stripe order is told when paid.
+          if (input.paymentMethod === 'invoice')
             return { status: 201, body: first.response, replayed: false };
-          }
           return { ...(await finishStripeOrder(ctx, ref, orderId, render)), replayed: false };
         case 'refused':
           return { ...first.response, replayed: false };
