@@ -195,7 +195,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const late: { documents?: Documents } = {};
   const mail = createMailService({
     renderAttachment: async (ref, lang) => {
-      const invoice = await late.documents?.currentInvoicePdf(ref.orderId, lang);
+      const invoice =
+        ref.kind === 'invoice'
+          ? await late.documents?.currentInvoicePdf(ref.orderId, lang)
+          : await late.documents?.currentPurchaseInvoicePdf(ref.purchaseId, lang);
       return invoice
         ? { filename: invoice.filename, contentType: 'application/pdf', content: invoice.bytes }
         : undefined;

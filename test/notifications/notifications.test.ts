@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -53,6 +54,18 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
     quantity: 1500,
     amountCents: 5_700_000,
     paymentReference: 'IB-REF-123',
+    payBefore: '20 december 2026',
+    invoiceNumber: null,
+  },
+  'purchase-placed': {
+    ...base,
+    purchaseId: PROJECT_ID,
+    lines: [
+      { projectTitle: TITLE, quantity: 1000 },
+      { projectTitle: 'Leerwerkbedrijf Noord', quantity: 500 },
+    ],
+    amountCents: 5_700_000,
+    paymentReference: 'RF18 5390 0754 7034',
     payBefore: '20 december 2026',
     invoiceNumber: null,
   },
@@ -170,7 +183,7 @@ describe('every notification, rendered and sent through a real SMTP server', () 
           expect(received.text).toMatch(language === 'nl' ? /krijgt u altijd/ : /always get/);
         else expect(received.text).toContain(`${PUBLIC_URL}/account`);
         // Amounts in euros, never cents.
-        if (template === 'order-placed')
+        if (template === 'order-placed' || template === 'purchase-placed')
           expect(received.text).toMatch(language === 'nl' ? /€\s57\.000,00/ : /€57,000\.00/);
 
         const [link, ...more] = links(received);
@@ -292,6 +305,41 @@ describe('notifications of real events', () => {
         (m) => addressOf(m) === buyer.user.email && /bestelling/i.test(m.subject ?? ''),
       ),
     ).toHaveLength(1);
+  });
+
+  it('an invoice purchase: the buyer gets one mail with the purchase’s one invoice, once', async () => {
+    const first = await t.newListedProject({ credits: 40 });
+    const second = await t.newListedProject({ credits: 40 });
+    const buyer = await t.newSupplier();
+    const key = randomUUID();
+    const body = {
+      lines: [
+        { projectId: first.id, credits: 3 },
+        { projectId: second.id, credits: 2 },
+      ],
+      paymentMethod: 'invoice',
+    };
+    const placed = await t.post(buyer, '/v1/purchases', body, { 'idempotency-key': key });
+    expectStatus(placed, 201);
+    const purchase = placed.json<{ id: string; invoiceNumber: string }>();
+    // The same request again (a double click) tells nobody twice.
+    expectStatus(await t.post(buyer, '/v1/purchases', body, { 'idempotency-key': key }), 201);
+    await dispatch();
+    await dispatch();
+
+    const mails = mailsTo(buyer).filter((m) => /aankoop/i.test(m.subject ?? ''));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(first.title);
+    expect(mails[0]!.text).toContain(second.title);
+    const [attachment, ...others] = mails[0]!.attachments;
+    expect(others).toEqual([]);
+    expect(attachment!.filename).toBe(`${purchase.invoiceNumber}-nl.pdf`);
+    const pdf = await readPdf(attachment!.content);
+    expect(pdf.flat).toContain(`Factuurnummer ${purchase.invoiceNumber}`);
+    expect(pdf.flat).not.toContain('Betaald op');
+    // One purchase mail, not one order mail per line.
+    expect(await messagesOf('purchase-placed', buyer.user.email)).toHaveLength(1);
+    expect(await messagesOf('order-placed', buyer.user.email)).toHaveLength(0);
   });
 
   it('preferences: optional ones can be switched off, mandatory ones cannot', async () => {

@@ -305,6 +305,20 @@ export function createDocuments(deps: DocumentsDeps) {
     creditNotePdf,
     currentInvoicePdf,
 
+    /** A purchase's one invoice, for the e-mail that carries it (as currentInvoicePdf for an order). */
+    async currentPurchaseInvoicePdf(
+      purchaseId: string,
+      lang: Lang,
+    ): Promise<{ filename: string; bytes: Buffer } | undefined> {
+      const purchase = await findInvoicePurchase(db, purchaseId);
+      if (!purchase || purchase.invoice_number === null) return undefined;
+      const document = await purchaseInvoicePdf(
+        { ...purchase, invoice_number: purchase.invoice_number },
+        lang,
+      );
+      return { filename: `${purchase.invoice_number}-${lang}.pdf`, bytes: document.bytes };
+    },
+
     /** The invoice of a purchase, or undefined when it has none yet (a Stripe purchase not paid). */
     async purchaseInvoice(purchaseId: string, lang: Lang): Promise<StoredDocument | undefined> {
       const purchase = await findInvoicePurchase(db, purchaseId);

@@ -44,6 +44,7 @@ export const INTERNAL_EVENT_TYPES = [
   'review.assigned',
   'review.panel_complete',
   'order.placed',
+  'purchase.placed',
   'order.paid',
   'order.refunded',
   'outcome_report.returned',
@@ -63,7 +64,8 @@ export function isWebhookEventType(type: string): type is WebhookEventType {
 export type WebhookObjectType =
   'certificate' | 'claim' | 'contract' | 'project' | 'outcome_report' | 'webhook_endpoint';
 /** Plans and reviews are about a project (their object id is the project's id). */
-export type DomainObjectType = WebhookObjectType | 'plan' | 'review' | 'order' | 'payout';
+export type DomainObjectType =
+  WebhookObjectType | 'plan' | 'review' | 'order' | 'purchase' | 'payout';
 
 export function objectTypeOf(type: DomainEventType): DomainObjectType {
   return type.slice(0, type.indexOf('.')) as DomainObjectType;
@@ -89,7 +91,7 @@ export interface DomainEvent {
  * - a webhook endpoint: its owner;
  * - a plan (a project before listing), a payout: the initiative;
  * - a review: nobody outside the platform;
- * - an order: the buyer.
+ * - an order, a purchase: the buyer.
  */
 async function audienceOf(
   trx: Kysely<DB>,
@@ -137,6 +139,9 @@ async function audienceOf(
       case 'order':
         return sql<{ id: string }>`
           SELECT buyer_organisation_id AS id FROM orders WHERE id = ${objectId}`.execute(trx);
+      case 'purchase':
+        return sql<{ id: string }>`
+          SELECT buyer_organisation_id AS id FROM purchases WHERE id = ${objectId}`.execute(trx);
       case 'review':
         return Promise.resolve({ rows: [] as { id: string }[] });
     }

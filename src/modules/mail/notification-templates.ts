@@ -35,6 +35,15 @@ export interface NotificationData {
     /** The invoice PDF is attached, rendered when the message is sent (never stored in the queue). */
     invoiceNumber: string | null;
   };
+  'purchase-placed': Named & {
+    purchaseId: string;
+    lines: { projectTitle: string; quantity: number }[];
+    amountCents: number;
+    paymentReference: string;
+    payBefore: string;
+    /** The purchase's one invoice is attached, rendered when the message is sent. */
+    invoiceNumber: string | null;
+  };
   'order-paid': Named & {
     orderId: string;
     projectTitle: string;
@@ -87,6 +96,7 @@ export const NOTIFICATION_NAMES = [
   'review-assigned',
   'review-panel-complete',
   'order-placed',
+  'purchase-placed',
   'order-paid',
   'order-refunded',
   'certificate-issued',
@@ -112,6 +122,7 @@ export const NOTIFICATION_NAMES = [
  */
 export const MANDATORY_NOTIFICATIONS: readonly NotificationName[] = [
   'order-placed',
+  'purchase-placed',
   'order-paid',
   'order-refunded',
   'certificate-issued',
@@ -328,6 +339,43 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             ? [`The invoice (${d.invoiceNumber}) is attached to this message as a PDF.`]
             : [],
         },
+
+  'purchase-placed': (d, lang, url) => {
+    const total = d.lines.reduce((sum, line) => sum + line.quantity, 0);
+    return lang === 'nl'
+      ? {
+          subject: `Uw aankoop: ${count(total, lang)} credits in ${count(d.lines.length, lang)} projecten`,
+          heading: 'Bedankt voor uw aankoop',
+          paragraphs: [
+            greet(d.name, lang),
+            `U heeft credits gekocht van ${d.lines.length === 1 ? 'dit project' : 'deze projecten'}:`,
+            ...d.lines.map(
+              (line) => `- ${count(line.quantity, lang)} credits van „${line.projectTitle}”`,
+            ),
+            `U betaalt samen ${money(d.amountCents, lang)} met één factuur. Maak het bedrag over vóór ${d.payBefore} en vermeld het kenmerk ${d.paymentReference}. De credits zijn tot dan voor u gereserveerd.`,
+          ],
+          action: { label: 'Aankoop bekijken', url: start(url) },
+          after: d.invoiceNumber
+            ? [`De factuur (${d.invoiceNumber}) zit als PDF bij dit bericht.`]
+            : [],
+        }
+      : {
+          subject: `Your purchase: ${count(total, lang)} credits in ${count(d.lines.length, lang)} projects`,
+          heading: 'Thank you for your purchase',
+          paragraphs: [
+            greet(d.name, lang),
+            `You bought credits of ${d.lines.length === 1 ? 'this project' : 'these projects'}:`,
+            ...d.lines.map(
+              (line) => `- ${count(line.quantity, lang)} credits of “${line.projectTitle}”`,
+            ),
+            `You pay ${money(d.amountCents, lang)} in all, with one invoice. Transfer the amount before ${d.payBefore} and quote the reference ${d.paymentReference}. The credits are reserved for you until then.`,
+          ],
+          action: { label: 'See your purchase', url: start(url) },
+          after: d.invoiceNumber
+            ? [`The invoice (${d.invoiceNumber}) is attached to this message as a PDF.`]
+            : [],
+        };
+  },
 
   'order-paid': (d, lang, url) =>
     lang === 'nl'

@@ -51,7 +51,8 @@ export const ACCOUNT_TEMPLATE_NAMES = [
 export const TEMPLATE_NAMES = [...ACCOUNT_TEMPLATE_NAMES, ...NOTIFICATION_NAMES] as const;
 
 /** A document attached to a message, rendered when the message is sent (never queued as bytes). */
-export type AttachmentRef = { kind: 'invoice'; orderId: string };
+export type AttachmentRef =
+  { kind: 'invoice'; orderId: string } | { kind: 'purchase-invoice'; purchaseId: string };
 
 export interface MailAttachment {
   filename: string;
@@ -59,7 +60,7 @@ export interface MailAttachment {
   content: Buffer;
 }
 
-/** The documents a message carries: the invoice of an invoice order's order-placed mail. */
+/** The documents a message carries: the invoice of an invoice order's or purchase's placed mail. */
 export function attachmentRefs<K extends TemplateName>(
   template: K,
   data: TemplateData[K],
@@ -67,6 +68,11 @@ export function attachmentRefs<K extends TemplateName>(
   if (template === 'order-placed') {
     const placed = data as TemplateData['order-placed'];
     if (placed.invoiceNumber !== null) return [{ kind: 'invoice', orderId: placed.orderId }];
+  }
+  if (template === 'purchase-placed') {
+    const placed = data as TemplateData['purchase-placed'];
+    if (placed.invoiceNumber !== null)
+      return [{ kind: 'purchase-invoice', purchaseId: placed.purchaseId }];
   }
   return [];
 }

@@ -129,6 +129,32 @@ export const notificationsRepository = {
       .executeTakeFirst();
   },
 
+  /** A purchase with its lines (one order per project), for the mail its placement sends. */
+  async purchase(db: Kysely<DB>, id: string) {
+    const purchase = await db
+      .selectFrom('purchases')
+      .select([
+        'id',
+        'created_by',
+        'amount_cents',
+        'payment_method',
+        'payment_reference',
+        'invoice_number',
+        'reserved_until',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!purchase) return undefined;
+    const lines = await db
+      .selectFrom('orders as o')
+      .innerJoin('projects as p', 'p.id', 'o.project_id')
+      .select(['p.title as project_title', 'o.quantity'])
+      .where('o.purchase_id', '=', id)
+      .orderBy('p.title')
+      .execute();
+    return { ...purchase, lines };
+  },
+
   async certificate(db: Kysely<DB>, id: string) {
     return db
       .selectFrom('certificates as c')

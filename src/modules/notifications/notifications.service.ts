@@ -32,6 +32,7 @@ export const NOTIFICATIONS_BY_KIND: Record<string, readonly NotificationName[]> 
   ],
   supplier: [
     'order-placed',
+    'purchase-placed',
     'order-paid',
     'order-refunded',
     'certificate-issued',

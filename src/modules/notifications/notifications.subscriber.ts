@@ -129,6 +129,26 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
           amountCents,
         });
       }
+      case 'purchase.placed': {
+        const purchase = await repo.purchase(trx, event.objectId);
+        if (!purchase || purchase.invoice_number === null) return [];
+        const buyer = await repo.users(trx, [purchase.created_by]);
+        return buyer.map((to) => ({
+          to,
+          template: 'purchase-placed' as const,
+          data: {
+            purchaseId: purchase.id,
+            lines: purchase.lines.map((line) => ({
+              projectTitle: line.project_title,
+              quantity: line.quantity,
+            })),
+            amountCents: Number(purchase.amount_cents),
+            paymentReference: purchase.payment_reference,
+            payBefore: formatDate(purchase.reserved_until, to.language),
+            invoiceNumber: purchase.invoice_number,
+          },
+        }));
+      }
       case 'certificate.issued': {
         const certificate = await repo.certificate(trx, event.objectId);
         if (!certificate) return [];

@@ -23,6 +23,7 @@ import {
 import { isUuid } from '../../lib/ids.js';
 import { PaymentRefusedError, providerErrorFacts } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import {
   nextInvoiceNumber,
   type OrderCtx,
@@ -298,6 +299,8 @@ export function createPurchasesService(deps: OrdersDeps) {
       },
     });
     if (!invoice) return { state: 'placed', response: { status: 202, body: null } };
+    // The buyer is e-mailed the invoice with the placement (a Stripe purchase is told when paid).
+    await recordEvent(trx, { type: 'purchase.placed', objectId: purchaseId, occurredAt: ctx.now });
     const response = { status: 201, body: toPurchase(await viewOf(trx, purchaseId)) };
     return { state: 'placed', response: await completeIdempotencyKey(trx, ref, response, ctx.now) };
   }
