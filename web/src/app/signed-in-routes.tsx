@@ -1,6 +1,9 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth';
+import { adminRoutes } from '../features/admin/routes';
+import { authorityRoutes } from '../features/authority/routes';
+import { supplierRoutes } from '../features/supplier/routes';
 
 /**
  * Sign-in, the invitation page (the path the API's `acceptUrl` already uses), and the pages
@@ -61,4 +64,8 @@ export const signedInRoutes: RouteObject[] = [
     path: 'plan-queue/:id',
     element: <RequireAuth>{(me) => <PlanPanelPage me={me} />}</RequireAuth>,
   },
+  // Each role's pages keep their own route list beside them.
+  ...supplierRoutes,
+  ...authorityRoutes,
+  ...adminRoutes,
 ];
