@@ -208,7 +208,9 @@ CREATE FUNCTION public.certificate_public_reason() RETURNS trigger
           WHEN NEW.status = 'suspended' THEN 'payment_disputed'
           WHEN EXISTS (
             SELECT 1 FROM payment_disputes d
-            WHERE d.order_id = NEW.order_id AND (d.closed_at IS NULL OR d.status = 'lost')
+            WHERE (d.order_id = NEW.order_id
+                   OR d.id IN (SELECT l.dispute_id FROM payment_dispute_lines l WHERE l.order_id = NEW.order_id))
+              AND (d.closed_at IS NULL OR d.status = 'lost')
           ) THEN 'payment_disputed'
           WHEN EXISTS (SELECT 1 FROM projects p WHERE p.id = NEW.project_id AND p.status = 'failed')
             THEN 'funding_failed'
@@ -485,6 +487,30 @@ CREATE FUNCTION public.order_refund_state_forward() RETURNS trigger
       IF OLD.refund_state = 'pending' AND NEW.refund_state IS DISTINCT FROM 'pending'
          AND NOT (NEW.refund_state IS NOT DISTINCT FROM 'failed' OR (NEW.refund_state IS NULL AND NEW.status = 'refunded')) THEN
         RAISE EXCEPTION 'order %: a pending refund ends only as refunded or failed', OLD.id USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
+
+--
+-- Name: payment_dispute_line_check(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.payment_dispute_line_check() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      IF TG_OP <> 'INSERT' THEN
+        RAISE EXCEPTION 'a dispute''s split over its purchase''s lines is never changed'
+          USING ERRCODE = 'restrict_violation';
+      END IF;
+      IF NOT EXISTS (
+        SELECT 1 FROM payment_disputes d JOIN orders o ON o.purchase_id = d.purchase_id
+        WHERE d.id = NEW.dispute_id AND o.id = NEW.order_id AND NEW.amount_cents <= o.amount_cents
+      ) THEN
+        RAISE EXCEPTION 'dispute %: order % is not a line of the disputed purchase, or its share exceeds the line',
+          NEW.dispute_id, NEW.order_id USING ERRCODE = 'check_violation';
       END IF;
       RETURN NEW;
     END
@@ -1689,6 +1715,18 @@ CREATE TABLE public.password_reset_tokens (
 
 
 --
+-- Name: payment_dispute_lines; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.payment_dispute_lines (
+    dispute_id text NOT NULL,
+    order_id uuid NOT NULL,
+    amount_cents bigint NOT NULL,
+    CONSTRAINT payment_dispute_lines_amount_cents_check CHECK ((amount_cents > 0))
+);
+
+
+--
 -- Name: payment_disputes; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1702,7 +1740,9 @@ CREATE TABLE public.payment_disputes (
     opened_at timestamp with time zone NOT NULL,
     closed_at timestamp with time zone,
     funds_withdrawn_at timestamp with time zone,
-    funds_reinstated_at timestamp with time zone
+    funds_reinstated_at timestamp with time zone,
+    purchase_id uuid,
+    CONSTRAINT payment_disputes_one_payment CHECK (((order_id IS NULL) OR (purchase_id IS NULL)))
 );
 
 
@@ -2486,7 +2526,7 @@ ALTER TABLE ONLY public.email_messages
 --
 
 ALTER TABLE ONLY public.escrow_holds
-    ADD CONSTRAINT escrow_holds_pkey PRIMARY KEY (dispute_id);
+    ADD CONSTRAINT escrow_holds_pkey PRIMARY KEY (dispute_id, order_id);
 
 
 --
@@ -2711,6 +2751,14 @@ ALTER TABLE ONLY public.password_reset_tokens
 
 ALTER TABLE ONLY public.password_reset_tokens
     ADD CONSTRAINT password_reset_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: payment_dispute_lines payment_dispute_lines_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_dispute_lines
+    ADD CONSTRAINT payment_dispute_lines_pkey PRIMARY KEY (dispute_id, order_id);
 
 
 --
@@ -3326,6 +3374,20 @@ CREATE INDEX password_reset_tokens_user_idx ON public.password_reset_tokens USIN
 
 
 --
+-- Name: payment_dispute_lines_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_dispute_lines_order_idx ON public.payment_dispute_lines USING btree (order_id);
+
+
+--
+-- Name: payment_disputes_purchase_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_disputes_purchase_idx ON public.payment_disputes USING btree (purchase_id) WHERE (purchase_id IS NOT NULL);
+
+
+--
 -- Name: payouts_open_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3834,6 +3896,20 @@ CREATE TRIGGER outcome_report_spending_final BEFORE INSERT OR DELETE OR UPDATE O
 --
 
 CREATE TRIGGER outcome_reports_final BEFORE DELETE OR UPDATE ON public.outcome_reports FOR EACH ROW EXECUTE FUNCTION public.refuse_accepted_report_change();
+
+
+--
+-- Name: payment_dispute_lines payment_dispute_lines_check; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payment_dispute_lines_check BEFORE INSERT OR DELETE OR UPDATE ON public.payment_dispute_lines FOR EACH ROW EXECUTE FUNCTION public.payment_dispute_line_check();
+
+
+--
+-- Name: payment_dispute_lines payment_dispute_lines_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payment_dispute_lines_no_truncate BEFORE TRUNCATE ON public.payment_dispute_lines FOR EACH STATEMENT EXECUTE FUNCTION public.payment_dispute_line_check();
 
 
 --
@@ -4499,11 +4575,35 @@ ALTER TABLE ONLY public.password_reset_tokens
 
 
 --
+-- Name: payment_dispute_lines payment_dispute_lines_dispute_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_dispute_lines
+    ADD CONSTRAINT payment_dispute_lines_dispute_id_fkey FOREIGN KEY (dispute_id) REFERENCES public.payment_disputes(id);
+
+
+--
+-- Name: payment_dispute_lines payment_dispute_lines_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_dispute_lines
+    ADD CONSTRAINT payment_dispute_lines_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
 -- Name: payment_disputes payment_disputes_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.payment_disputes
     ADD CONSTRAINT payment_disputes_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: payment_disputes payment_disputes_purchase_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_disputes
+    ADD CONSTRAINT payment_disputes_purchase_id_fkey FOREIGN KEY (purchase_id) REFERENCES public.purchases(id);
 
 
 --

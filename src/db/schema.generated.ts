@@ -514,6 +514,12 @@ export interface PasswordResetTokens {
   user_id: string;
 }
 
+export interface PaymentDisputeLines {
+  amount_cents: Int8Number;
+  dispute_id: string;
+  order_id: string;
+}
+
 export interface PaymentDisputes {
   amount_cents: Int8Number;
   charge_id: string;
@@ -523,6 +529,7 @@ export interface PaymentDisputes {
   id: string;
   opened_at: Timestamp;
   order_id: string | null;
+  purchase_id: string | null;
   reason: string | null;
   status: string;
 }
@@ -889,6 +896,7 @@ export interface DB {
   outcome_stories: OutcomeStories;
   panel_assignments: PanelAssignments;
   password_reset_tokens: PasswordResetTokens;
+  payment_dispute_lines: PaymentDisputeLines;
   payment_disputes: PaymentDisputes;
   payouts: Payouts;
   project_budget_lines: ProjectBudgetLines;

@@ -13,7 +13,7 @@ import {
 import { fulfilPurchase, lockPurchase, releasePurchase } from '../settlement/purchases.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
-import { linkEarlyDisputes } from './disputes.js';
+import { linkEarlyDisputes, linkEarlyPurchaseDisputes } from './disputes.js';
 
 /**
  * What a Checkout Session means for its order, shared by the webhook and reconciliation
@@ -70,6 +70,9 @@ async function settlePaidPurchaseSession(
     stripePaymentIntentId: facts.paymentIntentId,
   });
   if (result.outcome === 'not_found') return { outcome: 'not_found', orderId: null };
+  // Disputes Stripe reported before the payment: split over the lines now that they are paid.
+  if (result.outcome === 'fulfilled' && facts.paymentIntentId)
+    await linkEarlyPurchaseDisputes(trx, ctx, purchaseId, facts.paymentIntentId);
   const lines = result.outcome === 'mismatch' ? [] : result.lines;
   return {
     outcome: `purchase_${result.outcome}`,

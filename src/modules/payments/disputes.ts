@@ -1,9 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { type OrderCtx, recordRefund } from '../settlement/fulfilment.js';
+import type { OrderCtx } from '../settlement/fulfilment.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { applyDisputeToCertificateStatus } from '../settlement/certificate-status.js';
-import { applyDisputeToEscrow } from '../settlement/dispute-holds.js';
+import {
+  applyDisputeToOrder,
+  applyDisputeToPurchase,
+  lockPurchaseForDispute,
+} from '../settlement/purchase-disputes.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import {
   CLOSED_DISPUTE_STATUSES,
@@ -63,21 +66,13 @@ export async function applyDisputeToCertificate(
   ctx: OrderCtx,
   dispute: DisputeRecord,
 ): Promise<void> {
-  await applyDisputeToCertificateStatus(trx, ctx, dispute);
-  // A lost dispute is a refund the card network made: the money has left escrow, so the
-  // order is refunded (once) and its credits return, as any refund's would. Its certificate
-  // is already revoked and its claims settled above, so no approved claim can hold it up.
-  if (dispute.orderId !== null && dispute.closedAt !== null && dispute.status === 'lost') {
-    await recordRefund(trx, ctx, {
-      orderId: dispute.orderId,
-      amountCents: dispute.amountCents,
-      externalReference: dispute.id,
-      source: 'dispute_lost',
-      reason: `dispute lost: ${dispute.id}`,
-    });
+  // A purchase's one payment: split over its lines, each line as an order of its own.
+  if (dispute.purchaseId) {
+    await applyDisputeToPurchase(trx, ctx, { ...dispute, purchaseId: dispute.purchaseId });
+    return;
   }
-  // Last, as it takes the project's row (docs/architecture.md, "Lock order").
-  await applyDisputeToEscrow(trx, ctx, dispute);
+  if (dispute.orderId === null) return;
+  await applyDisputeToOrder(trx, ctx, { ...dispute, orderId: dispute.orderId });
 }
 
 /** Stores a dispute event (idempotent, any order of arrival) and audits it. */
@@ -91,6 +86,13 @@ export async function recordDispute(
   const orderId = dispute.paymentIntentId
     ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null)
     : null;
+  // No order has the payment: it may be a purchase's one payment (issue 19).
+  const purchaseId =
+    !orderId && dispute.paymentIntentId
+      ? ((await repo.findPurchaseIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null)
+      : null;
+  // The purchase's row and its lines' rows first, as its fulfilment takes them.
+  if (purchaseId) await lockPurchaseForDispute(trx, purchaseId);
   // The order's row first, then (in applyDisputeToCertificate) its certificate's: the lock
   // order of docs/architecture.md, which every refund and fulfilment keeps. A lost dispute
   // refunds the order, and taken the other way round it deadlocked with an admin's refund.
@@ -98,6 +100,7 @@ export async function recordDispute(
   const stored = await repo.upsertDispute(trx, {
     id: dispute.id,
     orderId,
+    purchaseId,
     chargeId: dispute.chargeId,
     amountCents: dispute.amountCents,
     status: dispute.status,
@@ -118,8 +121,8 @@ export async function recordDispute(
   });
   await recordAudit(trx, ctx, {
     action: AUDIT_ACTIONS[type],
-    subjectType: stored.orderId ? 'order' : 'payment_dispute',
-    subjectId: stored.orderId ?? stored.id,
+    subjectType: stored.orderId ? 'order' : stored.purchaseId ? 'purchase' : 'payment_dispute',
+    subjectId: stored.orderId ?? stored.purchaseId ?? stored.id,
     summary: {
       disputeId: stored.id,
       chargeId: stored.chargeId,
@@ -128,6 +131,7 @@ export async function recordDispute(
       reason: stored.reason,
       fundsWithdrawn: stored.fundsWithdrawnAt !== null,
       fundsReinstated: stored.fundsReinstatedAt !== null,
+      purchaseId: stored.purchaseId ?? null,
     },
   });
   await applyDisputeToCertificate(trx, ctx, stored);
@@ -153,6 +157,30 @@ export async function linkEarlyDisputes(
       action: 'payment.dispute_linked',
       subjectType: 'order',
       subjectId: orderId,
+      summary: { disputeId, status: linked.status, amountCents: linked.amountCents },
+    });
+    await applyDisputeToCertificate(trx, ctx, linked);
+  }
+}
+
+/**
+ * The same for a purchase's one payment (issue 19): disputes recorded before it was, linked
+ * to the purchase once it is paid and split over its lines then. Called in the transaction
+ * that fulfils the purchase, which holds its row and its lines' rows.
+ */
+export async function linkEarlyPurchaseDisputes(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  purchaseId: string,
+  paymentIntentId: string,
+): Promise<void> {
+  for (const disputeId of await repo.findUnlinkedDisputeIds(trx, paymentIntentId)) {
+    const linked = await repo.linkDisputeToPurchase(trx, disputeId, purchaseId);
+    if (!linked) continue;
+    await recordAudit(trx, ctx, {
+      action: 'payment.dispute_linked',
+      subjectType: 'purchase',
+      subjectId: purchaseId,
       summary: { disputeId, status: linked.status, amountCents: linked.amountCents },
     });
     await applyDisputeToCertificate(trx, ctx, linked);

@@ -17,6 +17,8 @@ export interface NewStripeEvent {
 export interface DisputeRecord {
   id: string;
   orderId: string | null;
+  /** A dispute of a purchase's one payment (issue 19): it names the purchase, not an order. */
+  purchaseId?: string | null;
   chargeId: string;
   amountCents: number;
   status: string;
@@ -120,7 +122,7 @@ export const stripeEventsRepository = {
   async findUnlinkedDisputeIds(trx: Transaction<DB>, paymentIntentId: string): Promise<string[]> {
     const result = await sql<{ id: string }>`
       SELECT d.id FROM payment_disputes d
-      WHERE d.order_id IS NULL AND EXISTS (
+      WHERE d.order_id IS NULL AND d.purchase_id IS NULL AND EXISTS (
         SELECT 1 FROM stripe_events e
         WHERE e.type LIKE 'charge.dispute.%'
           AND e.payload -> 'data' -> 'object' ->> 'id' = d.id
@@ -144,6 +146,36 @@ export const stripeEventsRepository = {
     return row?.id;
   },
 
+  /** The purchase whose one Stripe payment this is (recorded when it was paid). */
+  async findPurchaseIdByPaymentIntent(
+    db: Kysely<DB>,
+    paymentIntentId: string,
+  ): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('purchases')
+      .select('id')
+      .where('stripe_payment_intent_id', '=', paymentIntentId)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  /** Names the purchase of a dispute recorded before its payment; undefined if it had a payer. */
+  async linkDisputeToPurchase(
+    trx: Transaction<DB>,
+    disputeId: string,
+    purchaseId: string,
+  ): Promise<DisputeRecord | undefined> {
+    const row = await trx
+      .updateTable('payment_disputes')
+      .set({ purchase_id: purchaseId })
+      .where('id', '=', disputeId)
+      .where('order_id', 'is', null)
+      .where('purchase_id', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toDisputeRecord(row) : undefined;
+  },
+
   /**
    * Inserts or updates a dispute from a charge.dispute.* event. Events may come in any
    * order and repeat: the status only moves forward (a closed dispute keeps its closing
@@ -161,43 +193,24 @@ export const stripeEventsRepository = {
       .set({ order_id: orderId })
       .where('id', '=', disputeId)
       .where('order_id', 'is', null)
+      .where('purchase_id', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      orderId: row.order_id,
-      chargeId: row.charge_id,
-      amountCents: Number(row.amount_cents),
-      status: row.status,
-      reason: row.reason,
-      openedAt: row.opened_at,
-      closedAt: row.closed_at,
-      fundsWithdrawnAt: row.funds_withdrawn_at,
-      fundsReinstatedAt: row.funds_reinstated_at,
-    };
+    return row ? toDisputeRecord(row) : undefined;
   },
 
   async upsertDispute(trx: Transaction<DB>, dispute: DisputeRecord): Promise<DisputeRecord> {
-    const result = await sql<{
-      id: string;
-      order_id: string | null;
-      charge_id: string;
-      amount_cents: string | number;
-      status: string;
-      reason: string | null;
-      opened_at: Date;
-      closed_at: Date | null;
-      funds_withdrawn_at: Date | null;
-      funds_reinstated_at: Date | null;
-    }>`
-      INSERT INTO payment_disputes (id, order_id, charge_id, amount_cents, status, reason, opened_at, closed_at,
+    const result = await sql<DisputeRow>`
+      INSERT INTO payment_disputes (id, order_id, purchase_id, charge_id, amount_cents, status, reason, opened_at, closed_at,
         funds_withdrawn_at, funds_reinstated_at)
-      VALUES (${dispute.id}, ${dispute.orderId}, ${dispute.chargeId}, ${dispute.amountCents}, ${dispute.status},
-        ${dispute.reason}, ${dispute.openedAt}, ${dispute.closedAt}, ${dispute.fundsWithdrawnAt ?? null},
+      VALUES (${dispute.id}, ${dispute.orderId}, ${dispute.purchaseId ?? null}, ${dispute.chargeId}, ${dispute.amountCents},
+        ${dispute.status}, ${dispute.reason}, ${dispute.openedAt}, ${dispute.closedAt}, ${dispute.fundsWithdrawnAt ?? null},
         ${dispute.fundsReinstatedAt ?? null})
       ON CONFLICT (id) DO UPDATE SET
-        order_id = coalesce(payment_disputes.order_id, excluded.order_id),
+        order_id = coalesce(payment_disputes.order_id,
+          CASE WHEN payment_disputes.purchase_id IS NULL THEN excluded.order_id END),
+        purchase_id = coalesce(payment_disputes.purchase_id,
+          CASE WHEN payment_disputes.order_id IS NULL THEN excluded.purchase_id END),
         amount_cents = excluded.amount_cents,
         status = CASE WHEN ${rankOf('excluded.status')} > ${rankOf('payment_disputes.status')}
                       THEN excluded.status ELSE payment_disputes.status END,
@@ -208,18 +221,36 @@ export const stripeEventsRepository = {
         funds_reinstated_at = coalesce(payment_disputes.funds_reinstated_at, excluded.funds_reinstated_at)
       RETURNING *
     `.execute(trx);
-    const row = result.rows[0]!;
-    return {
-      id: row.id,
-      orderId: row.order_id,
-      chargeId: row.charge_id,
-      amountCents: Number(row.amount_cents),
-      status: row.status,
-      reason: row.reason,
-      openedAt: row.opened_at,
-      closedAt: row.closed_at,
-      fundsWithdrawnAt: row.funds_withdrawn_at,
-      fundsReinstatedAt: row.funds_reinstated_at,
-    };
+    return toDisputeRecord(result.rows[0]!);
   },
 };
+
+interface DisputeRow {
+  id: string;
+  order_id: string | null;
+  purchase_id: string | null;
+  charge_id: string;
+  amount_cents: string | number;
+  status: string;
+  reason: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+  funds_withdrawn_at: Date | null;
+  funds_reinstated_at: Date | null;
+}
+
+function toDisputeRecord(row: DisputeRow): DisputeRecord {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    purchaseId: row.purchase_id,
+    chargeId: row.charge_id,
+    amountCents: Number(row.amount_cents),
+    status: row.status,
+    reason: row.reason,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    fundsWithdrawnAt: row.funds_withdrawn_at,
+    fundsReinstatedAt: row.funds_reinstated_at,
+  };
+}

@@ -48,7 +48,7 @@ export async function applyDisputeToEscrow(
   dispute: DisputeFunds,
 ): Promise<'held' | 'released' | 'unchanged'> {
   if (dispute.orderId === null) return 'unchanged';
-  const existing = await repo.findEscrowHold(trx, dispute.id);
+  const existing = await repo.findEscrowHold(trx, dispute.id, dispute.orderId);
   if (disputeHoldsFunds(dispute)) {
     if (existing) return 'unchanged';
     const order = await repo.findOrder(trx, dispute.orderId);
@@ -77,7 +77,8 @@ export async function applyDisputeToEscrow(
   if (!existing || existing.releasedAt !== null) return 'unchanged';
   await repo.lockProject(trx, existing.projectId);
   const reason = releaseReason(dispute);
-  if (!(await repo.releaseEscrowHold(trx, dispute.id, reason, ctx.now))) return 'unchanged';
+  if (!(await repo.releaseEscrowHold(trx, dispute.id, existing.orderId, reason, ctx.now)))
+    return 'unchanged';
   await recordAudit(trx, ctx, {
     action: 'escrow.released_from_dispute',
     subjectType: 'order',

@@ -63,7 +63,8 @@ export async function lockPurchase(
     .executeTakeFirst();
 }
 
-async function lockLines(trx: Transaction<DB>, purchaseId: string): Promise<OrderRow[]> {
+/** The purchase's lines (its orders), locked in the order of their ids. */
+export async function lockLines(trx: Transaction<DB>, purchaseId: string): Promise<OrderRow[]> {
   return trx
     .selectFrom('orders')
     .selectAll()

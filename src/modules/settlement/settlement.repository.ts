@@ -264,7 +264,20 @@ export const settlementRepository = {
     const row = await db
       .selectFrom('payment_disputes')
       .select('id')
-      .where('order_id', '=', orderId)
+      // The order's own dispute, or its share of a dispute of its purchase's payment.
+      .where((eb) =>
+        eb.or([
+          eb('order_id', '=', orderId),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('payment_dispute_lines')
+              .select('dispute_id')
+              .where('order_id', '=', orderId),
+          ),
+        ]),
+      )
       .where('closed_at', 'is', null)
       .where('funds_reinstated_at', 'is', null)
       .limit(1)
@@ -623,11 +636,16 @@ export const settlementRepository = {
     return n(row.held);
   },
 
-  async findEscrowHold(trx: Transaction<DB>, disputeId: string): Promise<EscrowHold | undefined> {
+  async findEscrowHold(
+    trx: Transaction<DB>,
+    disputeId: string,
+    orderId: string,
+  ): Promise<EscrowHold | undefined> {
     const row = await trx
       .selectFrom('escrow_holds')
       .selectAll()
       .where('dispute_id', '=', disputeId)
+      .where('order_id', '=', orderId)
       .forUpdate()
       .executeTakeFirst();
     return row
@@ -657,7 +675,7 @@ export const settlementRepository = {
         amount_cents: hold.amountCents,
         held_at: hold.at,
       })
-      .onConflict((oc) => oc.column('dispute_id').doNothing())
+      .onConflict((oc) => oc.columns(['dispute_id', 'order_id']).doNothing())
       .returning('dispute_id')
       .executeTakeFirst();
     return result !== undefined;
@@ -666,6 +684,7 @@ export const settlementRepository = {
   async releaseEscrowHold(
     trx: Transaction<DB>,
     disputeId: string,
+    orderId: string,
     reason: string,
     at: Date,
   ): Promise<boolean> {
@@ -673,9 +692,42 @@ export const settlementRepository = {
       .updateTable('escrow_holds')
       .set({ released_at: at, release_reason: reason })
       .where('dispute_id', '=', disputeId)
+      .where('order_id', '=', orderId)
       .where('released_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** A purchase dispute's split over the purchase's lines (empty until it is made). */
+  async findDisputeLines(
+    trx: Transaction<DB>,
+    disputeId: string,
+  ): Promise<{ orderId: string; amountCents: number }[]> {
+    const rows = await trx
+      .selectFrom('payment_dispute_lines')
+      .select(['order_id', 'amount_cents'])
+      .where('dispute_id', '=', disputeId)
+      .orderBy('order_id')
+      .execute();
+    return rows.map((row) => ({ orderId: row.order_id, amountCents: n(row.amount_cents) }));
+  },
+
+  async insertDisputeLines(
+    trx: Transaction<DB>,
+    disputeId: string,
+    lines: { orderId: string; amountCents: number }[],
+  ): Promise<void> {
+    if (lines.length === 0) return;
+    await trx
+      .insertInto('payment_dispute_lines')
+      .values(
+        lines.map((line) => ({
+          dispute_id: disputeId,
+          order_id: line.orderId,
+          amount_cents: line.amountCents,
+        })),
+      )
+      .execute();
   },
 
   async insertPayoutLedgerEntry(
