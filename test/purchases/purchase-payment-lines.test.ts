@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus, type ListedProject, type Person, TestContext } from '../factory/index.js';
+import {
+  expectProblem,
+  expectStatus,
+  type ListedProject,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 import { sessionEvent } from '../factory/stripe.js';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
 
@@ -289,6 +295,233 @@ describe('a purchase’s one Stripe payment, per line', () => {
       expect(line).toMatchObject({ status: 'paid', certificate: 'suspended' });
       expect(Number(line.held)).toBe(Number(line.amount_cents));
     }
+    await t.expectInvariants();
+  }, 120_000);
+  // ---- refunds of a line ----
+
+  const lineRow = async (orderId: string) => {
+    const order = await t.orderRow(orderId);
+    const certificate = await t.db
+      .selectFrom('certificates')
+      .select('status')
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    const money = await t.db
+      .selectFrom('money_ledger')
+      .select(['entry_type', 'amount_cents'])
+      .where('order_id', '=', orderId)
+      .orderBy('entry_type')
+      .execute();
+    return {
+      status: order.status,
+      refundState: order.refund_state,
+      certificate: certificate.status,
+      money: money.map((m) => `${m.entry_type}:${Number(m.amount_cents)}`),
+    };
+  };
+  const refundsOf = (p: PaidPurchase) =>
+    t.stripe.refunds.filter((refund) => refund.payment_intent === p.paymentIntentId);
+  const paidLine = (line: Line) => ({
+    status: 'paid',
+    refundState: null,
+    certificate: 'active',
+    money: [`payment_received:${line.amountCents}`],
+  });
+  const refundedLine = (line: Line) => ({
+    status: 'refunded',
+    refundState: null,
+    certificate: 'revoked',
+    money: [`payment_received:${line.amountCents}`, `refund_paid:${line.amountCents}`],
+  });
+
+  it('refunds one line by a partial Stripe refund: pending, then succeeded by the event; events twice and late change nothing', async () => {
+    const p = await paidPurchase();
+    const [first, second, third] = p.lines;
+    t.stripe.refundStatus = 'pending';
+    const answer = await t.orders.refund(admin.as, second!.orderId, 'Ordered twice');
+    t.stripe.refundStatus = 'succeeded';
+    expectStatus(answer, 200);
+    expect(answer.json()).toMatchObject({ status: 'paid', refundState: 'pending' });
+    const [atStripe] = refundsOf(p);
+    expect(atStripe).toMatchObject({
+      amount: second!.amountCents,
+      status: 'pending',
+      metadata: { order_id: second!.orderId },
+    });
+    expect(await lineRow(second!.orderId)).toMatchObject({
+      status: 'paid',
+      refundState: 'pending',
+      certificate: 'suspended',
+    });
+    // The charge's refunded amount books nothing for a purchase: the refund's events decide.
+    expect(
+      (
+        await t.deliverWebhook(
+          stripeEvent('charge.refunded', t.stripe.chargeFor(p.paymentIntentId)),
+        )
+      ).json(),
+    ).toMatchObject({ outcome: 'purchase_refund_reported' });
+
+    const pendingSnapshot = structuredClone(atStripe!) as unknown as Record<string, unknown>;
+    const succeeded = t.stripe.settleRefund(atStripe!.id, 'succeeded');
+    const event = stripeEvent('refund.updated', succeeded);
+    expect((await t.deliverWebhook(event)).json()).toMatchObject({ outcome: 'refunded' });
+    expect((await t.deliverWebhook(event)).json()).toMatchObject({ duplicate: true });
+    expect(await send('charge.refund.updated', succeeded)).toMatchObject({ outcome: 'unchanged' });
+    expect(await send('refund.created', pendingSnapshot)).toMatchObject({ outcome: 'unchanged' });
+
+    expect(await lineRow(second!.orderId)).toEqual(refundedLine(second!));
+    expect(await lineRow(first!.orderId)).toEqual(paidLine(first!));
+    expect(await lineRow(third!.orderId)).toEqual(paidLine(third!));
+    const notes = await t.db
+      .selectFrom('credit_notes')
+      .select(['order_id', 'amount_cents'])
+      .where(
+        'order_id',
+        'in',
+        p.lines.map((line) => line.orderId),
+      )
+      .execute();
+    expect(notes.map((n) => [n.order_id, Number(n.amount_cents)])).toEqual([
+      [second!.orderId, second!.amountCents],
+    ]);
+    // A second click on the refunded line asks Stripe nothing.
+    const before = t.stripe.requestsTo('POST', '/v1/refunds').length;
+    expect((await t.orders.refund(admin.as, second!.orderId)).json()).toMatchObject({
+      status: 'refunded',
+    });
+    expect(t.stripe.requestsTo('POST', '/v1/refunds')).toHaveLength(before);
+    // Another line is refunded on its own key, for its own amount.
+    expectStatus(await t.orders.refund(admin.as, third!.orderId), 200);
+    expect(refundsOf(p).map((r) => [r.amount, r.metadata['order_id']])).toEqual([
+      [second!.amountCents, second!.orderId],
+      [third!.amountCents, third!.orderId],
+    ]);
+    expect(await lineRow(third!.orderId)).toEqual(refundedLine(third!));
+    expect(await lineRow(first!.orderId)).toEqual(paidLine(first!));
+    await t.expectInvariants();
+  }, 120_000);
+
+  it('a line’s refund pending then failed: the line stays paid, its certificate active, flagged; the event before the answer counts once', async () => {
+    const p = await paidPurchase();
+    const line = p.lines[0]!;
+    t.stripe.refundStatus = 'pending';
+    expectStatus(await t.orders.refund(admin.as, line.orderId, 'Wrong project'), 200);
+    t.stripe.refundStatus = 'succeeded';
+    const [atStripe] = refundsOf(p);
+    const failed = t.stripe.settleRefund(atStripe!.id, 'failed', 'expired_or_canceled_card');
+    expect(await send('refund.failed', failed)).toMatchObject({ outcome: 'refund_failed' });
+    expect(await send('refund.updated', failed)).toMatchObject({ outcome: 'unchanged' });
+    expect(await lineRow(line.orderId)).toEqual({ ...paidLine(line), refundState: 'failed' });
+    expect((await t.orderRow(line.orderId)).needs_attention).toBe(
+      `refund_failed: ${atStripe!.id} (expired_or_canceled_card)`,
+    );
+    for (const other of p.lines.slice(1))
+      expect(await lineRow(other.orderId)).toEqual(paidLine(other));
+
+    // A new refund of the line: its event arrives before the API's answer is applied.
+    const again = t.stripe.refundStatus;
+    expect(again).toBe('succeeded');
+    expectStatus(await t.orders.refund(admin.as, line.orderId), 200);
+    const second = refundsOf(p)[1]!;
+    expect(second.amount).toBe(line.amountCents);
+    expect(await send('refund.created', second as never)).toMatchObject({ outcome: 'unchanged' });
+    expect(await lineRow(line.orderId)).toEqual(refundedLine(line));
+    expect(await t.auditCount('order.refunded', line.orderId)).toBeLessThanOrEqual(1);
+    await t.expectInvariants();
+  }, 120_000);
+
+  it('a refund made in Stripe’s dashboard: one line’s exact amount books that line; anything else is listed for the platform team', async () => {
+    const p = await paidPurchase([1, 2, 3]);
+    const [first, second, third] = p.lines;
+    const dashboardRefund = (amount: number) => ({
+      id: `re_dash${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      object: 'refund',
+      amount,
+      currency: 'eur',
+      payment_intent: p.paymentIntentId,
+      charge: p.chargeId,
+      status: 'succeeded',
+      failure_reason: null,
+      metadata: {},
+      created: Math.floor(Date.now() / 1000),
+    });
+    // Exactly the second line's amount (every line's amount differs): that line.
+    const exact = dashboardRefund(second!.amountCents);
+    expect(await send('refund.created', exact)).toMatchObject({ outcome: 'refunded' });
+    expect(await send('refund.updated', exact)).toMatchObject({ outcome: 'unchanged' });
+    expect(await lineRow(second!.orderId)).toEqual(refundedLine(second!));
+    // Part of a line: booked nowhere, both lines still paid are flagged, once.
+    const part = dashboardRefund(100);
+    expect(await send('refund.created', part)).toMatchObject({ outcome: 'refund_unattributed' });
+    expect(await send('refund.updated', part)).toMatchObject({ outcome: 'refund_unattributed' });
+    for (const line of [first!, third!]) {
+      expect(await lineRow(line.orderId)).toEqual(paidLine(line));
+      const flags = await t.db
+        .selectFrom('order_flags')
+        .select(['code', 'detail'])
+        .where('order_id', '=', line.orderId)
+        .where('resolved_at', 'is', null)
+        .execute();
+      expect(flags).toEqual([
+        { code: 'purchase_refund_unattributed', detail: `${part.id} of 100 cents` },
+      ]);
+    }
+    const attention = await t.getJson<{ items: { id: string }[] }>(
+      admin,
+      '/v1/orders?needsAttention=true&limit=100',
+    );
+    expect(attention.items.map((o) => o.id)).toEqual(
+      expect.arrayContaining([first!.orderId, third!.orderId]),
+    );
+    await t.expectInvariants();
+  }, 120_000);
+
+  it('a concurrent double refund of one line refunds it once', async () => {
+    const p = await paidPurchase();
+    const line = p.lines[1]!;
+    const answers = await Promise.all([
+      t.orders.refund(admin.as, line.orderId, 'twice'),
+      t.orders.refund(admin.as, line.orderId, 'twice'),
+    ]);
+    for (const answer of answers) expect([200, 409, 502], answer.body).toContain(answer.statusCode);
+    expect(answers.some((answer) => answer.statusCode === 200)).toBe(true);
+    // Whatever either answered, a retry settles it: one refund at Stripe, booked once.
+    await t.orders.refund(admin.as, line.orderId, 'twice');
+    const atStripe = refundsOf(p);
+    expect(atStripe.map((r) => r.amount)).toEqual([line.amountCents]);
+    expect(await lineRow(line.orderId)).toEqual(refundedLine(line));
+    await t.expectInvariants();
+  }, 120_000);
+
+  it('another organisation’s ids answer 404; a refund event naming another purchase’s line books nothing there', async () => {
+    const p = await paidPurchase();
+    const other = await t.newSupplier();
+    expectProblem(
+      await t.get(other, `/v1/orders/${p.lines[0]!.orderId}`),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
+    expectProblem(await t.get(other, `/v1/purchases/${p.id}`), 404, 'RESOURCE.NOT_FOUND');
+    const refused = await t.orders.refund(other.as, p.lines[0]!.orderId);
+    expect([403, 404]).toContain(refused.statusCode);
+
+    // A refund of another purchase's payment whose metadata names this purchase's line.
+    const q = await paidPurchase([1, 1, 1]);
+    const forged = {
+      id: `re_forged${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      object: 'refund',
+      amount: 1,
+      currency: 'eur',
+      payment_intent: q.paymentIntentId,
+      charge: q.chargeId,
+      status: 'succeeded',
+      failure_reason: null,
+      metadata: { order_id: p.lines[0]!.orderId },
+      created: Math.floor(Date.now() / 1000),
+    };
+    expect(await send('refund.created', forged)).toMatchObject({ outcome: 'refund_unattributed' });
+    expect(await lineRow(p.lines[0]!.orderId)).toEqual(paidLine(p.lines[0]!));
     await t.expectInvariants();
   }, 120_000);
 });

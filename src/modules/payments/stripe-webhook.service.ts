@@ -10,6 +10,7 @@ import { badRequest } from '../../lib/errors.js';
 import { STRIPE_API_VERSION } from './stripe-gateway.js';
 import { toRefundStatus } from '../../lib/payment-gateway.js';
 import { type OrderCtx, queueFulfilFollowUps } from '../settlement/fulfilment.js';
+import { applyPurchaseRefund } from '../settlement/purchase-refunds.js';
 import { applyStripeRefund, refundReportedByCharge } from '../settlement/refund-states.js';
 import {
   type CheckoutSessionFacts,
@@ -259,8 +260,14 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         if (!paymentIntentId) return { outcome: 'ignored', orderId: null };
         await repo.lockPaymentIntent(trx, paymentIntentId);
         const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
-        // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
-        if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
+        if (!orderId) {
+          // A purchase's payment: the charge's refunded amount is over all its lines, so it
+          // books nothing; each refund's own events do (settlement/purchase-refunds.ts).
+          if (await repo.findPurchaseIdByPaymentIntent(trx, paymentIntentId))
+            return { outcome: 'purchase_refund_reported', orderId: null };
+          // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
+          return { outcome: 'refund_unmatched', orderId: null };
+        }
         const refund = await refundReportedByCharge(trx, ctx, {
           orderId,
           amountRefundedCents: integer(object['amount_refunded']) ?? 0,
@@ -280,7 +287,21 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
           return { outcome: 'ignored', orderId: null };
         await repo.lockPaymentIntent(trx, paymentIntentId);
         const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
-        if (!orderId) return { outcome: 'refund_unmatched', orderId: null };
+        if (!orderId) {
+          // A purchase's one payment: the refund is a line's, by the rule of purchase-refunds.ts.
+          const purchaseId = await repo.findPurchaseIdByPaymentIntent(trx, paymentIntentId);
+          if (!purchaseId) return { outcome: 'refund_unmatched', orderId: null };
+          const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
+          const refund = await applyPurchaseRefund(trx, ctx, {
+            purchaseId,
+            refundId,
+            amountCents,
+            status: toRefundStatus(text(object['status'])),
+            failureReason: text(object['failure_reason']),
+            metadataOrderId: text(metadata['order_id']),
+          });
+          return { outcome: refund.outcome, orderId: refund.lineId };
+        }
         const refund = await applyStripeRefund(trx, ctx, {
           refundId,
           orderId,

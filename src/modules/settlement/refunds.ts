@@ -14,6 +14,7 @@ import {
   recordRefund,
   type RefundResult,
 } from './fulfilment.js';
+import { purchasePaymentIntent } from './purchase-refunds.js';
 import { applyStripeRefund } from './refund-states.js';
 import { certificateClaimed, providerRefused, providerUnavailable } from './settlement-errors.js';
 import { settlementRepository as repo } from './settlement.repository.js';
@@ -231,7 +232,11 @@ async function refundThroughStripe(
       'ORDER.PAYMENT_METHOD_UNAVAILABLE',
       'Stripe is not configured here, so a card or iDEAL payment cannot be refunded',
     );
-  if (!order.stripe_payment_intent_id)
+  // A purchase's line: a part of the purchase's one payment, the line's amount (purchase-refunds.ts).
+  const paymentIntentId =
+    order.stripe_payment_intent_id ??
+    (order.purchase_id ? await purchasePaymentIntent(db, order.purchase_id) : null);
+  if (!paymentIntentId)
     throw conflict('ORDER.PAYMENT_NOT_FOUND', 'No Stripe payment is recorded for this order');
 
   const requested = await db
@@ -246,7 +251,7 @@ async function refundThroughStripe(
   let refund: ProviderRefund;
   try {
     refund = await payments.refund({
-      paymentIntentId: order.stripe_payment_intent_id,
+      paymentIntentId,
       amountCents: Number(order.amount_cents),
       // Stripe answers a repeated key with the refund it made; after a refund that failed,
       // a new attempt needs a new key (counted, so a retry of that attempt repeats it).
