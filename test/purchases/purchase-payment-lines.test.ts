@@ -559,4 +559,67 @@ describe('a purchase’s one Stripe payment, per line', () => {
     expect(await lineRow(p.lines[0]!.orderId)).toEqual(paidLine(p.lines[0]!));
     await t.expectInvariants();
   }, 120_000);
+
+  // ---- reconciliation per line ----
+
+  const day = (at: Date) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
+  async function differencesOf(orderIds: string[]) {
+    const now = Date.now();
+    const response = await t.get(
+      admin,
+      `/v1/funding/reconciliation?from=${day(new Date(now - 86_400_000))}&to=${day(new Date(now + 86_400_000))}`,
+    );
+    expectStatus(response, 200);
+    const body = response.json<{
+      days: {
+        differences: {
+          kind: string;
+          orderId: string | null;
+          stripeCents: number | null;
+          ledgerCents: number | null;
+        }[];
+      }[];
+    }>();
+    return body.days
+      .flatMap((d) => d.differences)
+      .filter((d) => d.orderId !== null && orderIds.includes(d.orderId));
+  }
+
+  it('reconciliation counts a purchase per line: payments, a line refund, a lost dispute; a missing event is still listed', async () => {
+    const paidOnly = await paidPurchase([1, 1, 2]);
+    const refunded = await paidPurchase([2, 1, 1]);
+    const disputed = await paidPurchase([1, 2, 1]);
+    const ids = [paidOnly, refunded, disputed].flatMap((p) => p.lines.map((l) => l.orderId));
+    expect(await differencesOf(ids)).toEqual([]);
+
+    // A line refunded: Stripe answers succeeded; until its event arrives the ledger has a
+    // refund Stripe has not reported (a real difference, listed) …
+    const line = refunded.lines[0]!;
+    expectStatus(await t.orders.refund(admin.as, line.orderId), 200);
+    expect(await differencesOf(ids)).toEqual([
+      expect.objectContaining({
+        kind: 'refund_not_reported_by_stripe',
+        orderId: line.orderId,
+        ledgerCents: line.amountCents,
+      }),
+    ]);
+    // … and once it arrives (with the charge's cumulative charge.refunded), nothing is listed.
+    const [atStripe] = refundsOf(refunded);
+    await send('refund.updated', atStripe as never);
+    await send('charge.refunded', t.stripe.chargeFor(refunded.paymentIntentId));
+    expect(await differencesOf(ids)).toEqual([]);
+
+    // A lost dispute of a whole purchase: each line's share counts as that line's refund.
+    const { events } = disputeEvents(disputed, 'lost');
+    for (const event of events) await send(event.type, event.object);
+    expect((await lineRow(disputed.lines[1]!.orderId)).status).toBe('refunded');
+    expect(await differencesOf(ids)).toEqual([]);
+    await t.expectInvariants();
+  }, 180_000);
 });

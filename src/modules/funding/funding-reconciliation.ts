@@ -81,8 +81,12 @@ export async function reconciliationReport(
   // Stripe's side, per order: the paid session's amount, and the charge's refunded amount (cumulative: the highest wins).
   const stripePaid: StripeAmounts = new Map();
   const stripeRefunded: StripeAmounts = new Map();
-  for (const event of await repo.stripeEvents(db, { from: start, to: end }))
-    addStripeEvent(event, stripePaid, stripeRefunded);
+  const lineRefunds: LineRefunds = new Map();
+  const periodEvents = await repo.stripeEvents(db, { from: start, to: end });
+  const lines = await purchaseContext(db, periodEvents);
+  for (const event of periodEvents)
+    addStripeEvent(event, stripePaid, stripeRefunded, lines, lineRefunds);
+  mergeLineRefunds(lineRefunds, stripeRefunded);
   for (const [, paid] of stripePaid) dayOf(paid.day).stripePaymentsCents += paid.cents;
   for (const [, refunded] of stripeRefunded)
     dayOf(refunded.day).stripeRefundsCents += refunded.cents;
@@ -115,7 +119,7 @@ export async function reconciliationReport(
     }
   };
   // An order's event and ledger row may fall on either side of the period's edge: look both up whole.
-  await widen(db, stripePaid, stripeRefunded, ledgerPaid, ledgerRefunded);
+  await widen(db, stripePaid, stripeRefunded, ledgerPaid, ledgerRefunded, lineRefunds);
   compare(stripePaid, ledgerPaid, {
     missingInLedger: 'payment_not_in_ledger',
     missingAtStripe: 'payment_not_reported_by_stripe',
@@ -146,6 +150,7 @@ async function widen(
   stripeRefunded: StripeAmounts,
   ledgerPaid: LedgerAmounts,
   ledgerRefunded: LedgerAmounts,
+  lineRefunds: LineRefunds,
 ): Promise<void> {
   const orderIds = [
     ...new Set([
@@ -158,9 +163,74 @@ async function widen(
   if (orderIds.length === 0) return;
   for (const entry of await repo.stripeLedgerEntries(db, { orderIds }))
     addLedgerEntry(entry, ledgerPaid, ledgerRefunded, { gapsOnly: true });
-  for (const event of await repo.stripeEvents(db, { orderIds }))
-    addStripeEvent(event, stripePaid, stripeRefunded);
+  const events = await repo.stripeEvents(db, { orderIds });
+  const lines = await purchaseContext(db, events);
+  for (const event of events) addStripeEvent(event, stripePaid, stripeRefunded, lines, lineRefunds);
+  mergeLineRefunds(lineRefunds, stripeRefunded);
 }
+
+/**
+ * A purchase (issue 19) is one Stripe payment over several lines, each its own order in the
+ * ledger, so Stripe's side is split per line as the platform books it
+ * (docs/domain.md, "A purchase's payment, refunds and disputes"):
+ * - its paid session counts each line's amount when the session's total is the lines' sum
+ *   (otherwise the whole total on its first line, so the difference shows);
+ * - its refunds count refund by refund on the line each was attributed to (the event's
+ *   order); charge.refunded (the charge's total over all lines) is not counted;
+ * - a lost dispute counts each line's share of it (payment_dispute_lines).
+ */
+interface PurchaseContext {
+  linesOf: Map<string, { id: string; cents: number }[]>;
+  sharesOf: Map<string, { orderId: string; cents: number }[]>;
+}
+/** Per line, the refunds Stripe reports as succeeded (by refund id) and its lost dispute shares. */
+type LineRefunds = Map<string, Map<string, { cents: number; day: string; reference: string }>>;
+
+async function purchaseContext(
+  db: Kysely<DB>,
+  events: { purchase_id: string | null; type: string; object_id: string | null }[],
+): Promise<PurchaseContext> {
+  const purchaseIds = [
+    ...new Set(
+      events.map((e) => e.purchase_id).filter((id): id is string => id !== null && isUuid(id)),
+    ),
+  ];
+  const disputeIds = [
+    ...new Set(
+      events
+        .filter((e) => e.purchase_id !== null && e.type.startsWith('charge.dispute.'))
+        .map((e) => e.object_id)
+        .filter((id): id is string => id !== null),
+    ),
+  ];
+  const linesOf: PurchaseContext['linesOf'] = new Map();
+  for (const line of await repo.purchaseLines(db, purchaseIds)) {
+    const list = linesOf.get(line.purchase_id!) ?? [];
+    list.push({ id: line.id, cents: n(line.amount_cents) });
+    linesOf.set(line.purchase_id!, list);
+  }
+  const sharesOf: PurchaseContext['sharesOf'] = new Map();
+  for (const share of await repo.disputeShares(db, disputeIds)) {
+    const list = sharesOf.get(share.dispute_id) ?? [];
+    list.push({ orderId: share.order_id, cents: n(share.amount_cents) });
+    sharesOf.set(share.dispute_id, list);
+  }
+  return { linesOf, sharesOf };
+}
+
+function mergeLineRefunds(lineRefunds: LineRefunds, refunded: StripeAmounts): void {
+  for (const [orderId, refunds] of lineRefunds) {
+    const all = [...refunds.values()].sort((a, b) => a.day.localeCompare(b.day));
+    refunded.set(orderId, {
+      cents: all.reduce((sum, r) => sum + r.cents, 0),
+      day: all[0]!.day,
+      reference: all[0]!.reference,
+    });
+  }
+}
+
+const isUuid = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 type StripeAmounts = Map<string, { cents: number; day: string; reference: string }>;
 type LedgerAmounts = Map<string, { cents: number; day: string; reference: string | null }>;
@@ -177,10 +247,25 @@ function addStripeEvent(
     payment_status: string | null;
     amount: string | null;
     status: string | null;
+    purchase_id?: string | null;
+    object_id?: string | null;
   },
   paid: StripeAmounts,
   refunded: StripeAmounts,
+  purchases?: PurchaseContext,
+  lineRefunds?: LineRefunds,
 ): void {
+  if (event.purchase_id && purchases && lineRefunds) {
+    addPurchaseEvent(event, paid, purchases, lineRefunds);
+    return;
+  }
+  // A refund object's event counts for a purchase's line only (a single order counts charge.refunded).
+  if (
+    !event.type.startsWith('charge.dispute.') &&
+    event.type !== 'charge.refunded' &&
+    !event.type.startsWith('checkout.session.')
+  )
+    return;
   if (!event.order_id) return;
   // A lost dispute is money Stripe gave back to the card holder: a refund, as the ledger books it.
   const lostDispute = event.type.startsWith('charge.dispute.') && event.status === 'lost';
@@ -218,4 +303,48 @@ function addLedgerEntry(
     day: entry.day,
     reference: entry.external_reference,
   });
+}
+
+function addPurchaseEvent(
+  event: {
+    id: string;
+    type: string;
+    order_id: string | null;
+    day: string;
+    amount_total: string | null;
+    payment_status: string | null;
+    amount: string | null;
+    status: string | null;
+    purchase_id?: string | null;
+    object_id?: string | null;
+    event_order_id?: string | null;
+  },
+  paid: StripeAmounts,
+  purchases: PurchaseContext,
+  lineRefunds: LineRefunds,
+): void {
+  const lines = purchases.linesOf.get(event.purchase_id!) ?? [];
+  const addRefund = (orderId: string, key: string, cents: number) => {
+    const refunds = lineRefunds.get(orderId) ?? new Map();
+    if (!refunds.has(key)) refunds.set(key, { cents, day: event.day, reference: event.id });
+    lineRefunds.set(orderId, refunds);
+  };
+  if (event.type.startsWith('checkout.session.')) {
+    if (event.payment_status !== 'paid' || lines.length === 0) return;
+    const total = n(event.amount_total);
+    const sum = lines.reduce((acc, line) => acc + line.cents, 0);
+    lines.forEach((line, index) => {
+      if (paid.has(line.id)) return;
+      const cents = total === sum ? line.cents : index === 0 ? total : 0;
+      paid.set(line.id, { cents, day: event.day, reference: event.id });
+    });
+  } else if (event.type.startsWith('charge.dispute.')) {
+    if (event.status !== 'lost' || !event.object_id) return;
+    for (const share of purchases.sharesOf.get(event.object_id) ?? [])
+      addRefund(share.orderId, `dispute:${event.object_id}`, share.cents);
+  } else if (event.type !== 'charge.refunded' && event.event_order_id && event.object_id) {
+    // A refund the webhook attributed to a line (the event's order); an unattributed one has
+    // none and is on the attention list (purchase_refund_unattributed) instead.
+    addRefund(event.event_order_id, `refund:${event.object_id}`, n(event.amount));
+  }
 }

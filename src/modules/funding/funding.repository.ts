@@ -394,6 +394,13 @@ export const fundingRepository = {
       WHERE p.order_id IS NOT NULL AND p.type LIKE 'checkout.session.%'
         AND p.payload -> 'data' -> 'object' ->> 'payment_intent' = e.payload -> 'data' -> 'object' ->> 'payment_intent'
       ORDER BY p.created_at_stripe LIMIT 1))`;
+    // A purchase's one payment (issue 19): its session names the purchase; its refunds,
+    // charge and disputes name the payment intent the purchase recorded.
+    const purchase = sql<string | null>`coalesce(
+      CASE WHEN e.type LIKE 'checkout.session.%'
+        THEN e.payload -> 'data' -> 'object' -> 'metadata' ->> 'purchase_id' END, (
+      SELECT pu.id::text FROM purchases pu
+      WHERE pu.stripe_payment_intent_id = e.payload -> 'data' -> 'object' ->> 'payment_intent'))`;
     let query = db
       .selectFrom('stripe_events as e')
       .select([
@@ -403,6 +410,10 @@ export const fundingRepository = {
         'e.id',
         'e.type',
         linked.as('order_id'),
+        purchase.as('purchase_id'),
+        // The order the webhook itself named (a purchase line's refund attributed to it).
+        'e.order_id as event_order_id',
+        sql<string | null>`e.payload -> 'data' -> 'object' ->> 'id'`.as('object_id'),
         sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
         sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount_refunded'`.as(
           'amount_refunded',
@@ -420,6 +431,16 @@ export const fundingRepository = {
             'checkout.session.async_payment_succeeded',
             'charge.refunded',
           ]),
+          // A purchase line's refunds are counted refund by refund (the charge's total is over all lines).
+          eb.and([
+            eb('e.type', 'in', [
+              'refund.created',
+              'refund.updated',
+              'refund.failed',
+              'charge.refund.updated',
+            ]),
+            eb(sql`e.payload -> 'data' -> 'object' ->> 'status'`, '=', 'succeeded'),
+          ]),
           eb.and([
             eb('e.type', 'like', 'charge.dispute.%'),
             eb(sql`e.payload -> 'data' -> 'object' ->> 'status'`, '=', 'lost'),
@@ -428,11 +449,45 @@ export const fundingRepository = {
       );
     query =
       'orderIds' in scope
-        ? query.where(linked, 'in', scope.orderIds)
+        ? query.where((eb) =>
+            eb.or([
+              eb(linked, 'in', scope.orderIds),
+              eb(
+                purchase,
+                'in',
+                eb
+                  .selectFrom('orders as lo')
+                  .select(sql<string>`lo.purchase_id::text`.as('purchase_id'))
+                  .where('lo.id', 'in', scope.orderIds)
+                  .where('lo.purchase_id', 'is not', null),
+              ),
+            ]),
+          )
         : query
             .where('e.created_at_stripe', '>=', scope.from)
             .where('e.created_at_stripe', '<', scope.to);
     return query.execute();
+  },
+
+  /** The lines (orders) of these purchases with their amounts, in the order of their ids. */
+  async purchaseLines(db: Kysely<DB>, purchaseIds: string[]) {
+    if (purchaseIds.length === 0) return [];
+    return db
+      .selectFrom('orders')
+      .select(['id', 'purchase_id', 'amount_cents'])
+      .where('purchase_id', 'in', purchaseIds)
+      .orderBy('id')
+      .execute();
+  },
+
+  /** How disputes of purchases' payments were split over the lines. */
+  async disputeShares(db: Kysely<DB>, disputeIds: string[]) {
+    if (disputeIds.length === 0) return [];
+    return db
+      .selectFrom('payment_dispute_lines')
+      .select(['dispute_id', 'order_id', 'amount_cents'])
+      .where('dispute_id', 'in', disputeIds)
+      .execute();
   },
 
   /** Stripe ledger entries, each with its order, in a period or for the given orders: compared one by one against what Stripe reported. */
