@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -254,6 +255,54 @@ describe('a purchase’s one Stripe payment, per line', () => {
     }
     await t.expectInvariants();
   }, 180_000);
+
+  it('every order of a purchase dispute’s events, each possibly repeated, converges to one state per line', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<'won' | 'lost'>('won', 'lost'),
+        fc.infiniteStream(fc.nat()),
+        fc.array(fc.nat({ max: 3 }), { maxLength: 3 }),
+        async (life, randoms, repeats) => {
+          const p = await paidPurchase([1, 1, 1]);
+          const { events } = disputeEvents(p, life);
+          const order = [...events];
+          const stream = randoms[Symbol.iterator]();
+          for (let i = order.length - 1; i > 0; i--) {
+            const j = stream.next().value! % (i + 1);
+            [order[i], order[j]] = [order[j]!, order[i]!];
+          }
+          for (const r of repeats) order.push(events[r % events.length]!);
+          for (const event of order) await send(event.type, event.object);
+          expect(await linesState(p)).toEqual(
+            p.lines.map((line) =>
+              life === 'won'
+                ? {
+                    order: 'paid',
+                    refundState: null,
+                    certificate: 'active',
+                    heldCents: 0,
+                    money: [`payment_received:${line.amountCents}`],
+                    creditNotes: 0,
+                  }
+                : {
+                    order: 'refunded',
+                    refundState: null,
+                    certificate: 'revoked',
+                    heldCents: 0,
+                    money: [
+                      `payment_received:${line.amountCents}`,
+                      `refund_paid:${line.amountCents}`,
+                    ],
+                    creditNotes: 1,
+                  },
+            ),
+          );
+        },
+      ),
+      { numRuns: 8 },
+    );
+    await t.expectInvariants();
+  }, 300_000);
 
   it('a dispute that arrives before the purchase’s payment takes effect on the lines when it is paid', async () => {
     const placed = await t.post(
