@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { unprocessable } from '../../lib/errors.js';
+import { isUuid } from '../../lib/ids.js';
 import { fundingRepository as repo } from './funding.repository.js';
 import type { ReconciliationReport } from './funding.schemas.js';
 
@@ -228,9 +229,6 @@ function mergeLineRefunds(lineRefunds: LineRefunds, refunded: StripeAmounts): vo
     });
   }
 }
-
-const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 type StripeAmounts = Map<string, { cents: number; day: string; reference: string }>;
 type LedgerAmounts = Map<string, { cents: number; day: string; reference: string | null }>;
