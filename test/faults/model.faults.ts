@@ -28,21 +28,30 @@ import { sessionEvent } from '../factory/stripe.js';
  */
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 20);
-/**
- * CI replays one known seed: seed 1984934163 finds an open defect (an admin refund of an
- * invoice order cancelled at its project's failed deadline, then marked paid, answers 200;
- * see docs/operations.md), which must not block every landing until it is fixed. The long
- * run (`npm run test:model`) and MODEL_SEED=random draw fresh seeds.
- */
+/** MODEL_SEED replays a run; without it (or with `random`) each run draws a fresh seed, printed on failure. */
 const SEED =
-  process.env.MODEL_SEED === 'random'
-    ? undefined
-    : process.env.MODEL_SEED
-      ? Number(process.env.MODEL_SEED)
-      : process.env.MODEL_RUNS
-        ? undefined
-        : -901409283;
+  process.env.MODEL_SEED && process.env.MODEL_SEED !== 'random'
+    ? Number(process.env.MODEL_SEED)
+    : undefined;
 const SUPPLY = 10;
+
+/**
+ * Sequences the model once failed on, replayed first in every run. Seed 1984934163: an
+ * invoice order cancelled at its project's failed deadline, its transfer arriving after
+ * that (booked and flagged refund_required), then an admin refund, which gives it back
+ * (docs/domain.md, "A payment after its reservation lapsed"); the model had expected a
+ * refusal.
+ */
+const RECORDED: Command[][] = [
+  [
+    { kind: 'place', buyer: 0, quantity: 1, method: 'invoice' },
+    { kind: 'deadline' },
+    { kind: 'place', buyer: 0, quantity: 1, method: 'invoice' },
+    { kind: 'markPaid', order: 0 },
+    { kind: 'place', buyer: 0, quantity: 1, method: 'invoice' },
+    { kind: 'refund', order: 0, atStripe: 'succeeded' },
+  ],
+];
 
 type OrderStatus = 'reserved' | 'paid' | 'expired' | 'cancelled' | 'refunded';
 
@@ -372,9 +381,28 @@ describe('model-based: credits and money through random sequences of the API', (
           expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
           return;
         }
-        // A bank payment after the reservation lapsed: honoured or booked to be refunded.
-        saw(`late bank payment ${response.statusCode}`);
-        if (response.statusCode === 200) order.received = true;
+        // A bank payment after the reservation lapsed (docs/domain.md, "A payment after its
+        // reservation lapsed"): the transfer is never lost. It re-reserves and fulfils the
+        // order if the project still sells and the credits are there; otherwise it is booked,
+        // the order stays lapsed and is flagged refund_required for an admin to give back.
+        if (order.received) {
+          // Booked once already: the same transfer reported again changes nothing.
+          expect([200, 409], `${label}: ${response.body}`).toContain(response.statusCode);
+          return;
+        }
+        expectStatus(response, 200);
+        const fits = selling(m) && order.quantity <= available(m);
+        order.received = true;
+        if (fits) order.status = 'paid';
+        saw(`late bank payment ${fits ? 'fulfilled' : 'booked to give back'}`);
+        expect(
+          response.json<{ status: string; needsAttention: string | null }>(),
+          label,
+        ).toMatchObject(
+          fits
+            ? { status: 'paid', needsAttention: null }
+            : { status: order.status, needsAttention: 'refund_required' },
+        );
         await follow(order, label);
         return;
       }
@@ -448,6 +476,24 @@ describe('model-based: credits and money through random sequences of the API', (
           // is a repeat: answered 200 with the order unchanged, which the next check compares.
           if (order.status === 'refunded' && response.statusCode === 200) {
             saw('refund of a refunded order: 200');
+            return;
+          }
+          if (
+            (order.status === 'expired' || order.status === 'cancelled') &&
+            order.received &&
+            !order.refunded &&
+            order.method === 'invoice'
+          ) {
+            // A transfer booked for a lapsed order (flagged refund_required) is given back by
+            // an admin's refund: a credit note, the money out of escrow, the flag resolved.
+            expectStatus(response, 200);
+            expect(response.json<{ needsAttention: string | null }>().needsAttention, label).toBe(
+              null,
+            );
+            order.status = 'refunded';
+            order.refunded = true;
+            saw('late bank payment refunded');
+            await follow(order, label);
             return;
           }
           expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
@@ -739,7 +785,12 @@ describe('model-based: credits and money through random sequences of the API', (
           }
         },
       ),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: false },
+      {
+        numRuns: RUNS,
+        ...(SEED === undefined ? {} : { seed: SEED }),
+        examples: RECORDED.map((commands) => [commands] as [Command[]]),
+        endOnFailure: false,
+      },
     );
     console.info(JSON.stringify({ modelRuns: RUNS, seen }));
   }, 600_000);
