@@ -19,7 +19,8 @@ import {
   orderLoad,
 } from './order-load.js';
 
-const MIN_CUTS = 500;
+/** At least this many cuts (issue 21's minimum; FAULTS_CUTS raises it for a longer run). */
+const MIN_CUTS = Math.max(500, Number(process.env.FAULTS_CUTS ?? 500));
 
 /** Real time, moved ahead by hand: to let a key left in progress by a cut go stale at once. */
 const clock = {
@@ -88,55 +89,59 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL connections cut unde
     await fake?.close();
   });
 
-  it(`keeps every invariant through at least ${MIN_CUTS} cuts and recovers by itself`, async () => {
-    let cutting = true;
-    const cutter = (async () => {
-      while (cutting) {
-        proxy.cutOne();
-        await new Promise((resolve) => setTimeout(resolve, 40 + Math.random() * 80));
+  it(
+    `keeps every invariant through at least ${MIN_CUTS} cuts and recovers by itself`,
+    async () => {
+      let cutting = true;
+      const cutter = (async () => {
+        while (cutting) {
+          proxy.cutOne();
+          await new Promise((resolve) => setTimeout(resolve, 40 + Math.random() * 80));
+        }
+      })();
+      // Run until enough cuts have struck (within a bound); operations in flight then finish.
+      const hardStop = Date.now() + (120_000 * MIN_CUTS) / 500;
+      const load = orderLoad({
+        base: () => base,
+        world,
+        fake,
+        done: () => proxy.cuts >= MIN_CUTS || Date.now() > hardStop,
+      });
+      const running = load.run(8);
+      while (proxy.cuts < MIN_CUTS && Date.now() < hardStop)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      // The cutting stops; operations in flight finish by retrying, as clients would. A
+      // Stripe order cut between its reservation and its Checkout Session is resumed by a
+      // retry of its key once the key is a minute old: move the clock past that.
+      cutting = false;
+      await cutter;
+      clock.offsetMs = 61_000;
+      const stats = await running;
+      expect(proxy.cuts).toBeGreaterThanOrEqual(MIN_CUTS);
+
+      // Readiness comes back without anyone touching the process.
+      const deadline = Date.now() + 15_000;
+      let ready = 0;
+      while (Date.now() < deadline) {
+        ready = (await fetch(`${base}/health/ready`)).status;
+        if (ready === 200) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-    })();
-    // Run until enough cuts have struck (within a bound); operations in flight then finish.
-    const hardStop = Date.now() + 120_000;
-    const load = orderLoad({
-      base: () => base,
-      world,
-      fake,
-      done: () => proxy.cuts >= MIN_CUTS || Date.now() > hardStop,
-    });
-    const running = load.run(8);
-    while (proxy.cuts < MIN_CUTS && Date.now() < hardStop)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    // The cutting stops; operations in flight finish by retrying, as clients would. A
-    // Stripe order cut between its reservation and its Checkout Session is resumed by a
-    // retry of its key once the key is a minute old: move the clock past that.
-    cutting = false;
-    await cutter;
-    clock.offsetMs = 61_000;
-    const stats = await running;
-    expect(proxy.cuts).toBeGreaterThanOrEqual(MIN_CUTS);
+      expect(ready).toBe(200);
 
-    // Readiness comes back without anyone touching the process.
-    const deadline = Date.now() + 15_000;
-    let ready = 0;
-    while (Date.now() < deadline) {
-      ready = (await fetch(`${base}/health/ready`)).status;
-      if (ready === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(ready).toBe(200);
-
-    // The figures, for the operations docs.
-    console.info(
-      JSON.stringify({
-        cuts: proxy.cuts,
-        operations: stats.operations,
-        orders: stats.acknowledged.size,
-        retried: stats.faults,
-        statuses: stats.statuses,
-      }),
-    );
-    expect(stats.acknowledged.size).toBeGreaterThan(20);
-    await expectConsistentAfterFaults(database.db, stats);
-  });
+      // The figures, for the operations docs.
+      console.info(
+        JSON.stringify({
+          cuts: proxy.cuts,
+          operations: stats.operations,
+          orders: stats.acknowledged.size,
+          retried: stats.faults,
+          statuses: stats.statuses,
+        }),
+      );
+      expect(stats.acknowledged.size).toBeGreaterThan(20);
+      await expectConsistentAfterFaults(database.db, stats);
+    },
+    120_000 + (120_000 * MIN_CUTS) / 500,
+  );
 });

@@ -18,8 +18,14 @@ import {
 } from './order-load.js';
 import { findPostgresBinaries, type OwnPostgres, startOwnPostgres } from './own-postgres.js';
 
-/** The restarts, in order, each after 2–5 s of load: one of them immediate (a crash). */
-const RESTARTS: ('fast' | 'immediate')[] = ['fast', 'immediate', 'fast', 'fast'];
+/**
+ * The restarts, in order, each after 2–5 s of load: the second (and every fourth after it)
+ * immediate (a crash). FAULTS_RESTARTS (default 4, at least 2) for a longer run.
+ */
+const RESTARTS: ('fast' | 'immediate')[] = Array.from(
+  { length: Math.max(2, Number(process.env.FAULTS_RESTARTS ?? 4)) },
+  (_, i) => (i === 1 || (i > 1 && i % 4 === 1) ? 'immediate' : 'fast'),
+);
 
 const binaries = await findPostgresBinaries();
 const skip = 'skip' in binaries ? binaries.skip : undefined;
@@ -88,49 +94,53 @@ describe.skipIf(!!skip)(
       await fake?.close();
     });
 
-    it(`loses no acknowledged order through ${RESTARTS.length} restarts`, async () => {
-      let restarts = 0;
-      const load = orderLoad({
-        base: () => base,
-        world,
-        fake,
-        done: () => restarts >= RESTARTS.length,
-      });
-      const running = load.run(6);
-      const downtimes: number[] = [];
-      for (const mode of RESTARTS) {
-        await new Promise((resolve) => setTimeout(resolve, 2000 + Math.random() * 3000));
-        const before = Date.now();
-        await postgres.restart(mode);
-        downtimes.push(Date.now() - before);
-        restarts += 1;
-      }
-      // A Stripe order interrupted between its reservation and its Checkout Session is
-      // finished by a repeat of its key once the key is a minute old.
-      clock.offsetMs = 61_000;
-      const stats = await running;
+    it(
+      `loses no acknowledged order through ${RESTARTS.length} restarts`,
+      async () => {
+        let restarts = 0;
+        const load = orderLoad({
+          base: () => base,
+          world,
+          fake,
+          done: () => restarts >= RESTARTS.length,
+        });
+        const running = load.run(6);
+        const downtimes: number[] = [];
+        for (const mode of RESTARTS) {
+          await new Promise((resolve) => setTimeout(resolve, 2000 + Math.random() * 3000));
+          const before = Date.now();
+          await postgres.restart(mode);
+          downtimes.push(Date.now() - before);
+          restarts += 1;
+        }
+        // A Stripe order interrupted between its reservation and its Checkout Session is
+        // finished by a repeat of its key once the key is a minute old.
+        clock.offsetMs = 61_000;
+        const stats = await running;
 
-      const deadline = Date.now() + 15_000;
-      let ready = 0;
-      while (Date.now() < deadline) {
-        ready = (await fetch(`${base}/health/ready`)).status;
-        if (ready === 200) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(ready).toBe(200);
+        const deadline = Date.now() + 15_000;
+        let ready = 0;
+        while (Date.now() < deadline) {
+          ready = (await fetch(`${base}/health/ready`)).status;
+          if (ready === 200) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(ready).toBe(200);
 
-      console.info(
-        JSON.stringify({
-          restarts: RESTARTS,
-          restartMs: downtimes,
-          operations: stats.operations,
-          orders: stats.acknowledged.size,
-          retried: stats.faults,
-          statuses: stats.statuses,
-        }),
-      );
-      expect(stats.acknowledged.size).toBeGreaterThan(RESTARTS.length);
-      await expectConsistentAfterFaults(database.db, stats);
-    });
+        console.info(
+          JSON.stringify({
+            restarts: RESTARTS,
+            restartMs: downtimes,
+            operations: stats.operations,
+            orders: stats.acknowledged.size,
+            retried: stats.faults,
+            statuses: stats.statuses,
+          }),
+        );
+        expect(stats.acknowledged.size).toBeGreaterThan(RESTARTS.length);
+        await expectConsistentAfterFaults(database.db, stats);
+      },
+      120_000 + 30_000 * RESTARTS.length,
+    );
   },
 );

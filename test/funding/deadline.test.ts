@@ -200,6 +200,76 @@ describe('deadline missed', () => {
     await t.expectInvariants();
   });
 
+  it('a transfer for an order the failure cancelled is booked, then given back once by an admin refund (credit note); an unpaid one is not refundable', async () => {
+    const project = await t.newListedProject({ credits: 20, initiative });
+    const place = () =>
+      t.orders.place(supplier.as, { projectId: project.id, quantity: 1, paymentMethod: 'invoice' });
+    const paidLate = await place();
+    const neverPaid = await place();
+    t.clock.advanceDays(91);
+    await t.runJob(CHECK_DEADLINES_JOB);
+    await t.runJobs();
+    expect((await t.funding(admin.as, project.id)).status).toBe('failed');
+    for (const order of [paidLate, neverPaid])
+      expect((await t.orderRow(order.id)).status).toBe('cancelled');
+
+    // Nothing was paid for this one: nothing to give back.
+    expectProblem(await t.orders.refund(admin.as, neverPaid.id), 409, 'ORDER.NOT_REFUNDABLE');
+
+    // The buyer's transfer arrives after the failure: booked (never lost), nothing issued.
+    expectStatus(await t.orders.markPaid(admin.as, paidLate.id, paidLate.amountCents), 200);
+    expect((await t.funding(admin.as, project.id)).escrow).toMatchObject({
+      receivedCents: paidLate.amountCents,
+      refundedCents: 0,
+      escrowCents: paidLate.amountCents,
+      balanced: true,
+    });
+    await t.expectInvariants();
+
+    // An admin gives it back: a credit note, the money out of escrow, the flag resolved.
+    const refunded = await t.orders.refund(admin.as, paidLate.id, 'The project did not go ahead');
+    expectStatus(refunded, 200);
+    expect(refunded.json()).toMatchObject({
+      status: 'refunded',
+      needsAttention: null,
+      certificate: null,
+    });
+    const notes = await t.db
+      .selectFrom('credit_notes')
+      .select(['amount_cents'])
+      .where('order_id', '=', paidLate.id)
+      .execute();
+    expect(notes.map((n) => Number(n.amount_cents))).toEqual([paidLate.amountCents]);
+
+    // Again: a repeat, nothing more goes back; the credits were released once, at the failure.
+    expectStatus(await t.orders.refund(admin.as, paidLate.id, 'Once more'), 200);
+    expect(
+      await t.db
+        .selectFrom('credit_notes')
+        .select('id')
+        .where('order_id', '=', paidLate.id)
+        .execute(),
+    ).toHaveLength(1);
+    expect((await t.funding(admin.as, project.id)).escrow).toMatchObject({
+      receivedCents: paidLate.amountCents,
+      refundedCents: paidLate.amountCents,
+      escrowCents: 0,
+      balanced: true,
+    });
+    expect(await t.orders.ledgerOf(paidLate.id)).toEqual({
+      'credit.reserve': 1,
+      'credit.release': 1,
+      'money.payment_received': 1,
+      'money.refund_paid': 1,
+    });
+    expect((await t.get(null, `/v1/projects/${project.id}`)).json().credits).toMatchObject({
+      sold: 0,
+      reserved: 0,
+      available: 20,
+    });
+    await t.expectInvariants();
+  });
+
   it('an admin extends a deadline before it passes (audited, with a reason), not after', async () => {
     const project = await t.newListedProject({ credits: 20, initiative });
     const current = (await t.funding(null, project.id)).fundingDeadline as string;
