@@ -46,6 +46,9 @@ export interface Person {
   as: SignedIn;
 }
 
+/** A user the factory made (not signed in), with their organisation. */
+export type User = FixtureUser & { organisation: OrganisationRow };
+
 /** Whom a request is sent as: a person, a bare sign-in, or nobody (the public). */
 export type Who = Person | SignedIn | null | undefined;
 
@@ -506,7 +509,7 @@ export class TestContext implements TestApp {
       kind?: OrganisationKind;
       email?: string;
     } = {},
-  ): Promise<FixtureUser & { organisation: OrganisationRow }> {
+  ): Promise<User> {
     const role = options.role ?? 'member';
     const organisation =
       options.organisation ??

@@ -11,6 +11,7 @@ export {
   type SubmittedPlan,
   TestContext,
   type TestContextOptions,
+  type User,
   type Who,
 } from './context.js';
 export { expectProblem, expectStatus } from './expect.js';
