@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createUser,
-  createWorld,
-  type FixtureUser,
-  type SignedIn,
-  signIn,
-} from '../helpers/fixtures.js';
+import type { OrganisationRow } from '../../src/db/types.js';
+import { type FixtureUser, type SignedIn, TestContext } from '../factory/index.js';
 
 const USER_KEYS = [
   'createdAt',
@@ -34,29 +28,55 @@ const ORGANISATION_KEYS = [
 ];
 
 describe('users of organisations', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
+  let t: TestContext;
+  /** One organisation of each kind (two suppliers), one user per role; everyone but secondSupplierMember signed in. */
+  let world: Record<
+    'platform' | 'initiative' | 'supplier' | 'otherSupplier' | 'authority',
+    OrganisationRow
+  > &
+    Record<
+      | 'admin'
+      | 'reviewer'
+      | 'initiativeMember'
+      | 'supplierMember'
+      | 'otherSupplierMember'
+      | 'coordinator'
+      | 'viewer',
+      FixtureUser
+    >;
   let secondSupplierMember: FixtureUser;
   const as: Record<string, SignedIn> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    secondSupplierMember = await createUser(t.db, world.supplier, 'member');
-    let address = 0;
-    for (const role of [
-      'admin',
-      'reviewer',
-      'initiativeMember',
-      'supplierMember',
-      'otherSupplierMember',
-      'coordinator',
-      'viewer',
-    ] as const) {
-      as[role] = await signIn(t.app, world[role], `10.20.0.${++address}`);
-    }
+    t = await TestContext.create();
+    const coordinator = await t.newAuthority();
+    const people = {
+      admin: await t.platformAdmin(),
+      reviewer: await t.newReviewer(),
+      initiativeMember: await t.newInitiative(),
+      supplierMember: await t.newSupplier(),
+      otherSupplierMember: await t.newSupplier(),
+      coordinator,
+      viewer: await t.newAuthority({ role: 'viewer', organisation: coordinator.organisation }),
+    };
+    for (const [role, person] of Object.entries(people)) as[role] = person.as;
+    world = {
+      platform: people.admin.organisation,
+      initiative: people.initiativeMember.organisation,
+      supplier: people.supplierMember.organisation,
+      otherSupplier: people.otherSupplierMember.organisation,
+      authority: coordinator.organisation,
+      admin: people.admin.user,
+      reviewer: people.reviewer.user,
+      initiativeMember: people.initiativeMember.user,
+      supplierMember: people.supplierMember.user,
+      otherSupplierMember: people.otherSupplierMember.user,
+      coordinator: coordinator.user,
+      viewer: people.viewer.user,
+    };
+    secondSupplierMember = await t.newUser({ organisation: world.supplier });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const get = (who: SignedIn | undefined, url: string) =>
     t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
