@@ -49,6 +49,31 @@ export interface Person {
 /** A user the factory made (not signed in), with their organisation. */
 export type User = FixtureUser & { organisation: OrganisationRow };
 
+/** The roles of a cast (see TestContext.newCast). */
+export const CAST_ROLES = [
+  'admin',
+  'reviewer',
+  'initiativeMember',
+  'supplierMember',
+  'otherSupplierMember',
+  'coordinator',
+  'viewer',
+] as const;
+export type CastRole = (typeof CAST_ROLES)[number];
+
+/** One signed-in person per role and the organisations they belong to (see TestContext.newCast). */
+export interface Cast {
+  people: Record<CastRole, Person>;
+  /** The people's users (not their sign-ins), by role. */
+  users: Record<CastRole, FixtureUser>;
+  /** The people's sign-ins, by role. */
+  as: Record<CastRole, SignedIn>;
+  organisations: Record<
+    'platform' | 'initiative' | 'supplier' | 'otherSupplier' | 'authority',
+    OrganisationRow
+  >;
+}
+
 /** Whom a request is sent as: a person, a bare sign-in, or nobody (the public). */
 export type Who = Person | SignedIn | null | undefined;
 
@@ -525,31 +550,29 @@ export class TestContext implements TestApp {
 
   /**
    * Signs the user in through POST /v1/auth/login, from an address of their own. Any
-   * user with a password will do (a demo user, say): who they are is read back by e-mail.
+   * user with a password will do (a demo user, say): who they are is read back from
+   * GET /v1/me.
    */
   async signIn(
     user: { email: string; password: string },
     options: { address?: string } = {},
   ): Promise<Person> {
     const as = await signIn(this.app, user, options.address ?? nextAddress());
-    const row = await this.db
-      .selectFrom('users')
-      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['users.id', 'users.role', 'users.organisation_id'])
-      .where('users.email', '=', user.email)
-      .executeTakeFirstOrThrow();
+    const me = await this.getJson<{
+      user: { id: string; email: string; role: UserRole; organisationId: string };
+    }>(as, '/v1/me');
     const organisation = (await this.db
       .selectFrom('organisations')
       .selectAll()
-      .where('id', '=', row.organisation_id)
+      .where('id', '=', me.user.organisationId)
       .executeTakeFirstOrThrow()) as OrganisationRow;
     return {
       user: {
-        id: row.id,
+        id: me.user.id,
         email: user.email,
         password: user.password,
         organisationId: organisation.id,
-        role: row.role,
+        role: me.user.role,
       },
       organisation,
       as,
@@ -601,6 +624,42 @@ export class TestContext implements TestApp {
       options.organisation ??
       (await this.newOrganisation(kind, options.name ? { name: options.name } : {}));
     return this.newPerson({ role, organisation });
+  }
+
+  /**
+   * One signed-in person of every role, for tests of who may do what: the platform admin
+   * (platformAdmin) and a reviewer in the platform organisation, a member of a new
+   * initiative, members of two new suppliers (so a test can try the other's), and a
+   * coordinator and a viewer of one new authority. Nobody else is in these organisations.
+   */
+  async newCast(): Promise<Cast> {
+    const coordinator = await this.newAuthority();
+    const people: Record<CastRole, Person> = {
+      admin: await this.platformAdmin(),
+      reviewer: await this.newReviewer(),
+      initiativeMember: await this.newInitiative(),
+      supplierMember: await this.newSupplier(),
+      otherSupplierMember: await this.newSupplier(),
+      coordinator,
+      viewer: await this.newAuthority({ role: 'viewer', organisation: coordinator.organisation }),
+    };
+    const byRole = <T>(pick: (person: Person) => T) =>
+      Object.fromEntries(CAST_ROLES.map((role) => [role, pick(people[role])])) as Record<
+        CastRole,
+        T
+      >;
+    return {
+      people,
+      users: byRole((person) => person.user),
+      as: byRole((person) => person.as),
+      organisations: {
+        platform: people.admin.organisation,
+        initiative: people.initiativeMember.organisation,
+        supplier: people.supplierMember.organisation,
+        otherSupplier: people.otherSupplierMember.organisation,
+        authority: coordinator.organisation,
+      },
+    };
   }
 
   /** A panel of new reviewers, signed in (three: the minimum panel). */

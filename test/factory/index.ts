@@ -1,4 +1,7 @@
 export {
+  type Cast,
+  CAST_ROLES,
+  type CastRole,
   type CertificateRef,
   COUNTED_TABLES,
   type ClaimJson,

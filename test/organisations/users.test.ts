@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrganisationRow } from '../../src/db/types.js';
-import { type FixtureUser, type SignedIn, TestContext } from '../factory/index.js';
+import { type Cast, type FixtureUser, type SignedIn, TestContext } from '../factory/index.js';
 
 const USER_KEYS = [
   'createdAt',
@@ -29,51 +28,17 @@ const ORGANISATION_KEYS = [
 
 describe('users of organisations', () => {
   let t: TestContext;
-  /** One organisation of each kind (two suppliers), one user per role; everyone but secondSupplierMember signed in. */
-  let world: Record<
-    'platform' | 'initiative' | 'supplier' | 'otherSupplier' | 'authority',
-    OrganisationRow
-  > &
-    Record<
-      | 'admin'
-      | 'reviewer'
-      | 'initiativeMember'
-      | 'supplierMember'
-      | 'otherSupplierMember'
-      | 'coordinator'
-      | 'viewer',
-      FixtureUser
-    >;
+  /** One organisation of each kind (two suppliers), one user per role, all signed in. */
+  let world: Cast['organisations'] & Cast['users'];
+  /** A second member of world.supplier, never signed in. */
   let secondSupplierMember: FixtureUser;
-  const as: Record<string, SignedIn> = {};
+  let as: Record<string, SignedIn>;
 
   beforeAll(async () => {
     t = await TestContext.create();
-    const coordinator = await t.newAuthority();
-    const people = {
-      admin: await t.platformAdmin(),
-      reviewer: await t.newReviewer(),
-      initiativeMember: await t.newInitiative(),
-      supplierMember: await t.newSupplier(),
-      otherSupplierMember: await t.newSupplier(),
-      coordinator,
-      viewer: await t.newAuthority({ role: 'viewer', organisation: coordinator.organisation }),
-    };
-    for (const [role, person] of Object.entries(people)) as[role] = person.as;
-    world = {
-      platform: people.admin.organisation,
-      initiative: people.initiativeMember.organisation,
-      supplier: people.supplierMember.organisation,
-      otherSupplier: people.otherSupplierMember.organisation,
-      authority: coordinator.organisation,
-      admin: people.admin.user,
-      reviewer: people.reviewer.user,
-      initiativeMember: people.initiativeMember.user,
-      supplierMember: people.supplierMember.user,
-      otherSupplierMember: people.otherSupplierMember.user,
-      coordinator: coordinator.user,
-      viewer: people.viewer.user,
-    };
+    const cast = await t.newCast();
+    world = { ...cast.organisations, ...cast.users };
+    as = cast.as;
     secondSupplierMember = await t.newUser({ organisation: world.supplier });
   });
   afterAll(() => t?.close());
