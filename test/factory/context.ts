@@ -291,6 +291,15 @@ export class TestContext implements TestApp {
     return new TestContext(testApp, fake);
   }
 
+  /**
+   * The factory over an app a test built itself (the fault and multi-instance tests start
+   * their own servers): the builders act through `testApp.app` on `testApp.db`. Closing
+   * it calls `testApp.close()`; the test stops its own servers.
+   */
+  static around(testApp: TestApp): TestContext {
+    return new TestContext(testApp, undefined);
+  }
+
   async close(): Promise<void> {
     await this.testApp.close();
     await this.fake?.close();
