@@ -32,6 +32,12 @@ import {
   type SignedIn,
   signIn,
 } from '../helpers/fixtures.js';
+import {
+  catalogueProjects,
+  type CatalogueProjects,
+  type InsertedProject,
+  type ProjectSpec,
+} from './catalogue.js';
 import { expectStatus } from './expect.js';
 import { sessionEvent } from './stripe.js';
 import { type OrderJson, ordersApi, type OrdersApi } from './orders.js';
@@ -869,6 +875,23 @@ export class TestContext implements TestApp {
       `/v1/projects/${project.id}/funding`,
     );
     return { ...project, threshold: funding.threshold };
+  }
+
+  /**
+   * A project for the public catalogue's tests, inserted straight into the database at
+   * the stage asked for (listed unless told) with its review round, panel scores, award
+   * and credit ledger (see test/factory/catalogue.ts): the catalogue is tested without
+   * the plan and review APIs, and the rows hold secrets the public must never see.
+   */
+  async insertProject(spec: ProjectSpec = {}): Promise<InsertedProject> {
+    return (await this.catalogue()).insert(spec);
+  }
+
+  /** Who made the inserted projects (insertProject): the initiative, its member, reviewers, admins. */
+  async catalogue(): Promise<CatalogueProjects> {
+    return this.once('catalogue', async () =>
+      catalogueProjects(this.db, { platform: await this.platform() }),
+    );
   }
 
   /**

@@ -25,3 +25,10 @@ export { validPlanInput } from './plans.js';
 export { sessionEvent } from './stripe.js';
 export { type ReviewsApi, type Scores, scoresBody } from './reviews.js';
 export { reportBody } from './reports.js';
+export {
+  type CataloguePeople,
+  catalogueProjects,
+  type InsertedProject,
+  type ProjectSpec,
+  SECRETS,
+} from './catalogue.js';
