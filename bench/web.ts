@@ -20,7 +20,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { prepareDatabase } from '../src/startup.js';
-import { createCatalogueWorld, insertProject } from '../test/helpers/catalogue.js';
+import { catalogueProjects } from '../test/factory/catalogue.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -100,10 +100,10 @@ async function main(): Promise<void> {
     VERIFY_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   const { database } = await prepareDatabase(config);
-  const world = await createCatalogueWorld(database.db);
+  const projects = await catalogueProjects(database.db);
   const deadline = new Date(Date.now() + 60 * 86_400_000);
   for (let i = 0; i < PROJECTS; i += 1)
-    await insertProject(database.db, world, {
+    await projects.insert({
       title: `Werkleertraject ${i + 1}`,
       summary: `Deelnemers werken en leren een jaar lang in project ${i + 1} en halen een diploma.`,
       listedAt: new Date(Date.now() - (i + 1) * 60_000),

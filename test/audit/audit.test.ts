@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/lib/pagination.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createWorld, signIn, type SignedIn, uniqueKvk } from '../helpers/fixtures.js';
-
-type World = Awaited<ReturnType<typeof createWorld>>;
+import { type Person, type SignedIn, TestContext, type User } from '../factory/index.js';
+import { uniqueKvk } from '../helpers/fixtures.js';
 
 interface AuditEventBody {
   id: string;
@@ -24,14 +22,24 @@ interface AuditPage {
 }
 
 describe('audit trail', () => {
-  let t: TestApp;
-  let world: World;
+  let t: TestContext;
+  let platformAdmin: Person;
   let admin: SignedIn;
+  let reviewer: User;
+  let initiativeMember: User;
+  let supplierMember: User;
+  let coordinator: User;
+  let viewer: User;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    admin = await signIn(t.app, world.admin);
+    t = await TestContext.create();
+    platformAdmin = await t.platformAdmin();
+    admin = platformAdmin.as;
+    reviewer = await t.newUser({ role: 'reviewer' });
+    initiativeMember = await t.newUser({ role: 'member', kind: 'initiative' });
+    supplierMember = await t.newUser({ role: 'member', kind: 'supplier' });
+    coordinator = await t.newUser({ role: 'coordinator' });
+    viewer = await t.newUser({ role: 'viewer', organisation: coordinator.organisation });
   });
   afterAll(() => t?.close());
 
@@ -124,14 +132,8 @@ describe('audit trail', () => {
     });
 
     it('is for platform admins only', async () => {
-      for (const user of [
-        world.reviewer,
-        world.initiativeMember,
-        world.supplierMember,
-        world.coordinator,
-        world.viewer,
-      ]) {
-        const session = await signIn(t.app, user);
+      for (const user of [reviewer, initiativeMember, supplierMember, coordinator, viewer]) {
+        const session = (await t.signIn(user)).as;
         const response = await list({}, session.headers);
         expect(response.statusCode, `${user.role} ${response.body}`).toBe(403);
         expect(response.json()).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
@@ -155,13 +157,13 @@ describe('audit trail', () => {
     });
 
     it('filters by action, subject, organisation, actor and time', async () => {
-      const initiative = world.initiative.id;
-      const supplier = world.supplier.id;
+      const initiative = initiativeMember.organisation.id;
+      const supplier = supplierMember.organisation.id;
       const e1 = await insertEvent({
         action: 'test.filtered',
         subjectType: 'widget',
         subjectId: 'w1',
-        actorUserId: world.initiativeMember.id,
+        actorUserId: initiativeMember.id,
         actorOrganisationId: initiative,
         occurredAt: new Date('2001-01-01T00:00:00Z'),
       });
@@ -169,7 +171,7 @@ describe('audit trail', () => {
         action: 'test.filtered',
         subjectType: 'widget',
         subjectId: 'w2',
-        actorUserId: world.supplierMember.id,
+        actorUserId: supplierMember.id,
         actorOrganisationId: supplier,
         occurredAt: new Date('2001-06-01T00:00:00Z'),
       });
@@ -177,7 +179,7 @@ describe('audit trail', () => {
         action: 'test.filtered',
         subjectType: 'gadget',
         subjectId: 'w1',
-        actorUserId: world.initiativeMember.id,
+        actorUserId: initiativeMember.id,
         actorOrganisationId: initiative,
         occurredAt: new Date('2002-01-01T00:00:00Z'),
       });
@@ -203,7 +205,7 @@ describe('audit trail', () => {
       expect(await ids({ action: 'test.filtered', organisationId: supplier })).toEqual([
         String(e2.id),
       ]);
-      expect(await ids({ action: 'test.filtered', actorUserId: world.supplierMember.id })).toEqual([
+      expect(await ids({ action: 'test.filtered', actorUserId: supplierMember.id })).toEqual([
         String(e2.id),
       ]);
       // from is inclusive, to exclusive.
@@ -226,7 +228,7 @@ describe('audit trail', () => {
       expect(event).toEqual({
         id: String(e3.id),
         occurredAt: '2002-01-01T00:00:00.000Z',
-        actorUserId: world.initiativeMember.id,
+        actorUserId: initiativeMember.id,
         actorOrganisationId: initiative,
         action: 'test.filtered',
         subjectType: 'gadget',
@@ -319,8 +321,8 @@ describe('audit trail', () => {
         action: 'organisation.created',
         subjectType: 'organisation',
         subjectId: organisationId,
-        actorUserId: world.admin.id,
-        actorOrganisationId: world.platform.id,
+        actorUserId: platformAdmin.user.id,
+        actorOrganisationId: platformAdmin.organisation.id,
         requestId,
       });
     });
@@ -329,17 +331,17 @@ describe('audit trail', () => {
       const login = await t.app.inject({
         method: 'POST',
         url: '/v1/auth/login',
-        payload: { email: world.viewer.email, password: world.viewer.password },
+        payload: { email: viewer.email, password: viewer.password },
       });
       expect(login.statusCode).toBe(200);
       const page = await listOk({
         action: 'auth.logged_in',
-        actorUserId: world.viewer.id,
+        actorUserId: viewer.id,
         limit: 1,
       });
       expect(page.items[0]).toMatchObject({
-        subjectId: world.viewer.id,
-        actorOrganisationId: world.authority.id,
+        subjectId: viewer.id,
+        actorOrganisationId: viewer.organisation.id,
         requestId: login.headers['x-request-id'],
       });
     });

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorCache } from '../../src/modules/users/actor-cache.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createUser, createWorld, signIn } from '../helpers/fixtures.js';
+import type { OrganisationRow } from '../../src/db/types.js';
+import { type Person, TestContext } from '../factory/index.js';
 
 /**
  * The signed-in user's check kept in memory, against the real database: triggers NOTIFY
@@ -26,21 +26,24 @@ async function eventually(
 }
 
 describe('signed-in users checked from memory until the database says they changed', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
-  let admin: { authorization: string };
+  let t: TestContext;
+  let supplier: OrganisationRow;
+  let otherSupplier: OrganisationRow;
+  let admin: Person;
   const cache = new ActorCache();
 
   beforeAll(async () => {
-    t = await createTestApp({ actorCache: cache });
-    world = await createWorld(t.db);
-    admin = (await signIn(t.app, world.admin)).headers;
+    t = await TestContext.create({ actorCache: cache });
+    supplier = await t.newOrganisation('supplier');
+    otherSupplier = await t.newOrganisation('supplier');
+    admin = await t.platformAdmin();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const me = (headers: { authorization: string }) =>
     t.app.inject({ method: 'GET', url: '/v1/me', headers }).then((r) => r.statusCode);
-  const post = (url: string) => t.app.inject({ method: 'POST', url, headers: admin });
+  const post = (url: string) => t.post(admin, url);
+  const signIn = async (user: { email: string; password: string }) => (await t.signIn(user)).as;
 
   /** Changes a user with its triggers switched off: no notification, as if one were lost. */
   async function changeUnheard(userId: string, status: 'active' | 'disabled') {
@@ -69,8 +72,8 @@ describe('signed-in users checked from memory until the database says they chang
 
   it('answers a second request without reading the user again', async () => {
     expect(cache.serving).toBe(true);
-    const user = await createUser(t.db, world.supplier, 'member');
-    const headers = (await signIn(t.app, user)).headers;
+    const user = await t.newUser({ organisation: supplier });
+    const headers = (await signIn(user)).headers;
     await cachedAfterSignIn(user.id, headers);
     await changeUnheard(user.id, 'disabled');
     // The database says disabled, but nothing told the cache: the remembered check.
@@ -79,32 +82,30 @@ describe('signed-in users checked from memory until the database says they chang
   });
 
   it('locks a disabled user out as soon as the change is heard', async () => {
-    const user = await createUser(t.db, world.supplier, 'member');
-    const headers = (await signIn(t.app, user)).headers;
+    const user = await t.newUser({ organisation: supplier });
+    const headers = (await signIn(user)).headers;
     expect(await me(headers)).toBe(200);
     expect((await post(`/v1/users/${user.id}/disable`)).statusCode).toBe(200);
     expect(await eventually(() => me(headers), 401)).toBe(401);
     // Enabled again, the old token stays dead (its generation is older); a new sign-in works.
     expect((await post(`/v1/users/${user.id}/enable`)).statusCode).toBe(200);
     expect(await me(headers)).toBe(401);
-    expect(await me((await signIn(t.app, user)).headers)).toBe(200);
+    expect(await me((await signIn(user)).headers)).toBe(200);
   });
 
   it('locks out every user of a disabled organisation', async () => {
-    const user = await createUser(t.db, world.otherSupplier, 'member');
-    const headers = (await signIn(t.app, user)).headers;
+    const user = await t.newUser({ organisation: otherSupplier });
+    const headers = (await signIn(user)).headers;
     expect(await me(headers)).toBe(200);
-    expect((await post(`/v1/organisations/${world.otherSupplier.id}/disable`)).statusCode).toBe(
-      200,
-    );
+    expect((await post(`/v1/organisations/${otherSupplier.id}/disable`)).statusCode).toBe(200);
     expect(await eventually(() => me(headers), 401)).toBe(401);
   });
 
   it.runIf(onServer)(
     'reads the database while its listening connection is down, and caches again once it is back',
     async () => {
-      const user = await createUser(t.db, world.supplier, 'member');
-      const headers = (await signIn(t.app, user)).headers;
+      const user = await t.newUser({ organisation: supplier });
+      const headers = (await signIn(user)).headers;
       expect(await me(headers)).toBe(200);
       await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN actor_changed' AND datname = current_database()`.execute(
         t.db,

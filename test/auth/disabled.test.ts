@@ -1,34 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
 import {
-  createOrganisation,
-  createUser,
-  createWorld,
   type FixtureUser,
+  nextAddress,
+  type Person,
   type SignedIn,
-  signIn,
-} from '../helpers/fixtures.js';
+  TestContext,
+} from '../factory/index.js';
 
-// The auth routes are rate limited per client address (20 a minute); give every call its own.
-let addressSequence = 0;
-const nextAddress = () => {
-  addressSequence++;
-  return `10.40.${Math.floor(addressSequence / 250)}.${(addressSequence % 250) + 1}`;
-};
+// The auth routes are rate limited per client address (20 a minute); every call has its own.
 
 describe('disabling users and organisations', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
+  let t: TestContext;
+  let admin: Person;
   let adminSession: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    adminSession = await signIn(t.app, world.admin, nextAddress());
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
+    adminSession = admin.as;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
+
+  const signIn = async (user: { email: string; password: string }) => (await t.signIn(user)).as;
 
   const login = (email: string, password: string) =>
     t.app.inject({
@@ -83,11 +78,11 @@ describe('disabling users and organisations', () => {
   }
 
   it('locks a disabled user out at once, and lets it sign in again once enabled', async () => {
-    const supplier = await createOrganisation(t.db, 'supplier');
-    const user = await createUser(t.db, supplier, 'member');
-    const colleague = await createUser(t.db, supplier, 'member');
-    const session = await signIn(t.app, user, nextAddress());
-    const colleagueSession = await signIn(t.app, colleague, nextAddress());
+    const supplier = await t.newOrganisation('supplier');
+    const user = await t.newUser({ role: 'member', organisation: supplier });
+    const colleague = await t.newUser({ role: 'member', organisation: supplier });
+    const session = await signIn(user);
+    const colleagueSession = await signIn(colleague);
     expect((await me(session)).statusCode).toBe(200);
 
     const disabled = await post(`/v1/users/${user.id}/disable`, adminSession);
@@ -105,7 +100,7 @@ describe('disabling users and organisations', () => {
     expect(enabled.statusCode, enabled.body).toBe(200);
     expect(enabled.json()).toMatchObject({ id: user.id, status: 'active' });
 
-    const again = await signIn(t.app, user, nextAddress());
+    const again = await signIn(user);
     expect((await me(again)).statusCode).toBe(200);
     expect((await refresh(again.refreshToken)).statusCode).toBe(200);
     // The refresh token revoked by disabling stays revoked.
@@ -114,21 +109,21 @@ describe('disabling users and organisations', () => {
     const event = await auditEvent('user.disabled', user.id);
     expect(event).toMatchObject({
       subjectType: 'user',
-      actorUserId: world.admin.id,
-      actorOrganisationId: world.platform.id,
+      actorUserId: admin.user.id,
+      actorOrganisationId: admin.organisation.id,
       requestId: disabled.headers['x-request-id'],
     });
     expect(event.requestId).toEqual(expect.any(String));
     expect(await auditEvent('user.enabled', user.id)).toMatchObject({
-      actorUserId: world.admin.id,
+      actorUserId: admin.user.id,
       requestId: enabled.headers['x-request-id'],
     });
   });
 
   it('refuses to refresh for a user disabled behind the API’s back', async () => {
-    const supplier = await createOrganisation(t.db, 'supplier');
-    const user = await createUser(t.db, supplier, 'member');
-    const session = await signIn(t.app, user, nextAddress());
+    const supplier = await t.newOrganisation('supplier');
+    const user = await t.newUser({ role: 'member', organisation: supplier });
+    const session = await signIn(user);
 
     // E.g. an operator's SQL: the refresh token was never revoked, the status check still holds.
     await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
@@ -141,21 +136,21 @@ describe('disabling users and organisations', () => {
       afterEnabling.json().code,
     );
     // A new sign-in works as usual.
-    const again = await signIn(t.app, user, nextAddress());
+    const again = await signIn(user);
     expect((await refresh(again.refreshToken)).statusCode).toBe(200);
   });
 
   it('locks out every user of a disabled organisation, and lets them back in once enabled', async () => {
-    const authority = await createOrganisation(t.db, 'authority');
-    const coordinator = await createUser(t.db, authority, 'coordinator');
-    const viewer = await createUser(t.db, authority, 'viewer');
+    const authority = await t.newOrganisation('authority');
+    const coordinator = await t.newUser({ role: 'coordinator', organisation: authority });
+    const viewer = await t.newUser({ role: 'viewer', organisation: authority });
     const sessions = new Map<FixtureUser, SignedIn>();
     for (const user of [coordinator, viewer]) {
-      const session = await signIn(t.app, user, nextAddress());
+      const session = await signIn(user);
       expect((await me(session)).statusCode).toBe(200);
       sessions.set(user, session);
     }
-    const outsider = await signIn(t.app, world.coordinator, nextAddress());
+    const outsider = await signIn(await t.newUser({ role: 'coordinator' }));
 
     const disabled = await post(`/v1/organisations/${authority.id}/disable`, adminSession);
     expect(disabled.statusCode, disabled.body).toBe(200);
@@ -171,35 +166,36 @@ describe('disabling users and organisations', () => {
     expect(enabled.statusCode, enabled.body).toBe(200);
     expect(enabled.json()).toMatchObject({ status: 'active' });
     for (const user of [coordinator, viewer]) {
-      const again = await signIn(t.app, user, nextAddress());
+      const again = await signIn(user);
       expect((await me(again)).statusCode).toBe(200);
     }
 
     expect(await auditEvent('organisation.disabled', authority.id)).toMatchObject({
       subjectType: 'organisation',
-      actorUserId: world.admin.id,
-      actorOrganisationId: world.platform.id,
+      actorUserId: admin.user.id,
+      actorOrganisationId: admin.organisation.id,
       requestId: disabled.headers['x-request-id'],
     });
     expect(await auditEvent('organisation.enabled', authority.id)).toMatchObject({
-      actorUserId: world.admin.id,
+      actorUserId: admin.user.id,
       requestId: enabled.headers['x-request-id'],
     });
   });
 
   it('lets only platform admins disable or enable, and changes nothing when refused', async () => {
-    const supplier = await createOrganisation(t.db, 'supplier');
-    const target = await createUser(t.db, supplier, 'member');
-    const targetSession = await signIn(t.app, target, nextAddress());
+    const supplier = await t.newOrganisation('supplier');
+    const target = await t.newUser({ role: 'member', organisation: supplier });
+    const targetSession = await signIn(target);
 
+    const coordinator = await t.newUser({ role: 'coordinator' });
     for (const caller of [
-      world.reviewer,
-      world.initiativeMember,
-      world.supplierMember,
-      world.coordinator,
-      world.viewer,
+      await t.newUser({ role: 'reviewer' }),
+      await t.newUser({ role: 'member', kind: 'initiative' }),
+      await t.newUser({ role: 'member', kind: 'supplier' }),
+      coordinator,
+      await t.newUser({ role: 'viewer', organisation: coordinator.organisation }),
     ]) {
-      const session = await signIn(t.app, caller, nextAddress());
+      const session = await signIn(caller);
       for (const url of [
         `/v1/users/${target.id}/disable`,
         `/v1/users/${target.id}/enable`,
@@ -212,8 +208,8 @@ describe('disabling users and organisations', () => {
       }
     }
     // A member cannot disable a colleague either.
-    const colleague = await createUser(t.db, supplier, 'member');
-    const colleagueSession = await signIn(t.app, colleague, nextAddress());
+    const colleague = await t.newUser({ role: 'member', organisation: supplier });
+    const colleagueSession = await signIn(colleague);
     expectProblem(
       await post(`/v1/users/${target.id}/disable`, colleagueSession),
       403,
@@ -240,12 +236,12 @@ describe('disabling users and organisations', () => {
 
   it('does not let an admin disable itself or its own organisation', async () => {
     expectProblem(
-      await post(`/v1/users/${world.admin.id}/disable`, adminSession),
+      await post(`/v1/users/${admin.user.id}/disable`, adminSession),
       409,
       'USER.CANNOT_DISABLE_SELF',
     );
     expectProblem(
-      await post(`/v1/organisations/${world.platform.id}/disable`, adminSession),
+      await post(`/v1/organisations/${admin.organisation.id}/disable`, adminSession),
       409,
       'ORGANISATION.CANNOT_DISABLE_OWN',
     );

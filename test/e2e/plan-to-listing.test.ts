@@ -1,14 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { type SignedIn, TestContext } from '../factory/index.js';
 import { awardByHand } from '../helpers/award-by-hand.js';
-import {
-  createUser,
-  createWorld,
-  type FixtureUser,
-  type SignedIn,
-  signIn,
-} from '../helpers/fixtures.js';
 import { validPlanInput } from '../factory/plans.js';
 
 /**
@@ -21,11 +14,6 @@ const DAY_MS = 86_400_000;
 
 type Scores = [reach: number, depth: number, durability: number, indirect: number];
 
-interface Person {
-  user: FixtureUser;
-  as: SignedIn;
-}
-
 function expectStatus(response: LightMyRequestResponse, status: number) {
   expect(response.statusCode, response.body).toBe(status);
 }
@@ -36,32 +24,18 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
   expect(response.json()).toMatchObject({ status, code });
 }
 
-async function setUp(t: TestApp) {
-  const world = await createWorld(t.db);
-  let address = 0;
-  const person = async (user: FixtureUser): Promise<Person> => ({
-    user,
-    as: await signIn(t.app, user, `10.88.0.${++address}`),
-  });
-  const reviewerUsers = [
-    world.reviewer,
-    await createUser(t.db, world.platform, 'reviewer'),
-    await createUser(t.db, world.platform, 'reviewer'),
-    await createUser(t.db, world.platform, 'reviewer'),
-  ];
-  const reviewers: Person[] = [];
-  for (const user of reviewerUsers) reviewers.push(await person(user));
+/** The people of the path, signed in: an initiative member, a supplier, two admins, four reviewers. */
+async function setUp(t: TestContext) {
   return {
-    world,
-    member: await person(world.initiativeMember),
-    supplier: await person(world.supplierMember),
-    admin: await person(world.admin),
-    secondAdmin: await person(await createUser(t.db, world.platform, 'admin')),
-    reviewers,
+    member: await t.newInitiative(),
+    supplier: await t.newSupplier(),
+    admin: await t.platformAdmin(),
+    secondAdmin: await t.newAdmin(),
+    reviewers: await t.newReviewPanel(4),
   };
 }
 
-function http(t: TestApp) {
+function http(t: TestContext) {
   const send = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: SignedIn, payload?: object) =>
     t.app.inject({
       method,
@@ -99,7 +73,7 @@ function http(t: TestApp) {
 }
 
 describe('draft → submit → panel → declare → score ×3 → award → list → public page', () => {
-  let t: TestApp;
+  let t: TestContext;
   let p: Awaited<ReturnType<typeof setUp>>;
   let api: ReturnType<typeof http>;
   let planId: string;
@@ -107,7 +81,7 @@ describe('draft → submit → panel → declare → score ×3 → award → lis
   const panel = () => p.reviewers.slice(0, 3);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await TestContext.create();
     p = await setUp(t);
     api = http(t);
   });
@@ -124,7 +98,7 @@ describe('draft → submit → panel → declare → score ×3 → award → lis
     const plan = response.json();
     expect(plan).toMatchObject({
       status: 'draft',
-      initiativeId: p.world.initiative.id,
+      initiativeId: p.member.organisation.id,
       reviewRound: 0,
       reviewRounds: [],
       budgetLines: [],
@@ -444,7 +418,7 @@ describe('draft → submit → panel → declare → score ×3 → award → lis
 });
 
 describe('changes requested → edit → resubmit → a new round with a consensus → award → list', () => {
-  let t: TestApp;
+  let t: TestContext;
   let p: Awaited<ReturnType<typeof setUp>>;
   let api: ReturnType<typeof http>;
   let planId: string;
@@ -490,7 +464,7 @@ describe('changes requested → edit → resubmit → a new round with a consens
     });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await TestContext.create();
     p = await setUp(t);
     api = http(t);
   });

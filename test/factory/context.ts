@@ -32,6 +32,12 @@ import {
   type SignedIn,
   signIn,
 } from '../helpers/fixtures.js';
+import {
+  catalogueProjects,
+  type CatalogueProjects,
+  type InsertedProject,
+  type ProjectSpec,
+} from './catalogue.js';
 import { expectStatus } from './expect.js';
 import { sessionEvent } from './stripe.js';
 import { type OrderJson, ordersApi, type OrdersApi } from './orders.js';
@@ -44,6 +50,34 @@ export interface Person {
   user: FixtureUser;
   organisation: OrganisationRow;
   as: SignedIn;
+}
+
+/** A user the factory made (not signed in), with their organisation. */
+export type User = FixtureUser & { organisation: OrganisationRow };
+
+/** The roles of a cast (see TestContext.newCast). */
+export const CAST_ROLES = [
+  'admin',
+  'reviewer',
+  'initiativeMember',
+  'supplierMember',
+  'otherSupplierMember',
+  'coordinator',
+  'viewer',
+] as const;
+export type CastRole = (typeof CAST_ROLES)[number];
+
+/** One signed-in person per role and the organisations they belong to (see TestContext.newCast). */
+export interface Cast {
+  people: Record<CastRole, Person>;
+  /** The people's users (not their sign-ins), by role. */
+  users: Record<CastRole, FixtureUser>;
+  /** The people's sign-ins, by role. */
+  as: Record<CastRole, SignedIn>;
+  organisations: Record<
+    'platform' | 'initiative' | 'supplier' | 'otherSupplier' | 'authority',
+    OrganisationRow
+  >;
 }
 
 /** Whom a request is sent as: a person, a bare sign-in, or nobody (the public). */
@@ -261,6 +295,15 @@ export class TestContext implements TestApp {
     });
     clock.now = () => testApp.clock.now();
     return new TestContext(testApp, fake);
+  }
+
+  /**
+   * The factory over an app a test built itself (the fault and multi-instance tests start
+   * their own servers): the builders act through `testApp.app` on `testApp.db`. Closing
+   * it calls `testApp.close()`; the test stops its own servers.
+   */
+  static around(testApp: TestApp): TestContext {
+    return new TestContext(testApp, undefined);
   }
 
   async close(): Promise<void> {
@@ -506,7 +549,7 @@ export class TestContext implements TestApp {
       kind?: OrganisationKind;
       email?: string;
     } = {},
-  ): Promise<FixtureUser & { organisation: OrganisationRow }> {
+  ): Promise<User> {
     const role = options.role ?? 'member';
     const organisation =
       options.organisation ??
@@ -522,31 +565,29 @@ export class TestContext implements TestApp {
 
   /**
    * Signs the user in through POST /v1/auth/login, from an address of their own. Any
-   * user with a password will do (a demo user, say): who they are is read back by e-mail.
+   * user with a password will do (a demo user, say): who they are is read back from
+   * GET /v1/me.
    */
   async signIn(
     user: { email: string; password: string },
     options: { address?: string } = {},
   ): Promise<Person> {
     const as = await signIn(this.app, user, options.address ?? nextAddress());
-    const row = await this.db
-      .selectFrom('users')
-      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['users.id', 'users.role', 'users.organisation_id'])
-      .where('users.email', '=', user.email)
-      .executeTakeFirstOrThrow();
+    const me = await this.getJson<{
+      user: { id: string; email: string; role: UserRole; organisationId: string };
+    }>(as, '/v1/me');
     const organisation = (await this.db
       .selectFrom('organisations')
       .selectAll()
-      .where('id', '=', row.organisation_id)
+      .where('id', '=', me.user.organisationId)
       .executeTakeFirstOrThrow()) as OrganisationRow;
     return {
       user: {
-        id: row.id,
+        id: me.user.id,
         email: user.email,
         password: user.password,
         organisationId: organisation.id,
-        role: row.role,
+        role: me.user.role,
       },
       organisation,
       as,
@@ -598,6 +639,42 @@ export class TestContext implements TestApp {
       options.organisation ??
       (await this.newOrganisation(kind, options.name ? { name: options.name } : {}));
     return this.newPerson({ role, organisation });
+  }
+
+  /**
+   * One signed-in person of every role, for tests of who may do what: the platform admin
+   * (platformAdmin) and a reviewer in the platform organisation, a member of a new
+   * initiative, members of two new suppliers (so a test can try the other's), and a
+   * coordinator and a viewer of one new authority. Nobody else is in these organisations.
+   */
+  async newCast(): Promise<Cast> {
+    const coordinator = await this.newAuthority();
+    const people: Record<CastRole, Person> = {
+      admin: await this.platformAdmin(),
+      reviewer: await this.newReviewer(),
+      initiativeMember: await this.newInitiative(),
+      supplierMember: await this.newSupplier(),
+      otherSupplierMember: await this.newSupplier(),
+      coordinator,
+      viewer: await this.newAuthority({ role: 'viewer', organisation: coordinator.organisation }),
+    };
+    const byRole = <T>(pick: (person: Person) => T) =>
+      Object.fromEntries(CAST_ROLES.map((role) => [role, pick(people[role])])) as Record<
+        CastRole,
+        T
+      >;
+    return {
+      people,
+      users: byRole((person) => person.user),
+      as: byRole((person) => person.as),
+      organisations: {
+        platform: people.admin.organisation,
+        initiative: people.initiativeMember.organisation,
+        supplier: people.supplierMember.organisation,
+        otherSupplier: people.otherSupplierMember.organisation,
+        authority: coordinator.organisation,
+      },
+    };
   }
 
   /** A panel of new reviewers, signed in (three: the minimum panel). */
@@ -798,6 +875,23 @@ export class TestContext implements TestApp {
       `/v1/projects/${project.id}/funding`,
     );
     return { ...project, threshold: funding.threshold };
+  }
+
+  /**
+   * A project for the public catalogue's tests, inserted straight into the database at
+   * the stage asked for (listed unless told) with its review round, panel scores, award
+   * and credit ledger (see test/factory/catalogue.ts): the catalogue is tested without
+   * the plan and review APIs, and the rows hold secrets the public must never see.
+   */
+  async insertProject(spec: ProjectSpec = {}): Promise<InsertedProject> {
+    return (await this.catalogue()).insert(spec);
+  }
+
+  /** Who made the inserted projects (insertProject): the initiative, its member, reviewers, admins. */
+  async catalogue(): Promise<CatalogueProjects> {
+    return this.once('catalogue', async () =>
+      catalogueProjects(this.db, { platform: await this.platform() }),
+    );
   }
 
   /**

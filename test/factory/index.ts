@@ -1,4 +1,7 @@
 export {
+  type Cast,
+  CAST_ROLES,
+  type CastRole,
   type CertificateRef,
   COUNTED_TABLES,
   type ClaimJson,
@@ -11,6 +14,7 @@ export {
   type SubmittedPlan,
   TestContext,
   type TestContextOptions,
+  type User,
   type Who,
 } from './context.js';
 export { expectProblem, expectStatus } from './expect.js';
@@ -21,3 +25,10 @@ export { validPlanInput } from './plans.js';
 export { sessionEvent } from './stripe.js';
 export { type ReviewsApi, type Scores, scoresBody } from './reviews.js';
 export { reportBody } from './reports.js';
+export {
+  type CataloguePeople,
+  catalogueProjects,
+  type InsertedProject,
+  type ProjectSpec,
+  SECRETS,
+} from './catalogue.js';

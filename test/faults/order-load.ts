@@ -5,9 +5,7 @@ import type { DB } from '../../src/db/types.js';
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import type { TestApp } from '../helpers/app.js';
 import { type FakeStripe, signedWebhook } from '../helpers/fake-stripe.js';
-import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { createMarket, expectStatus, nextAddress } from '../helpers/listed-project.js';
-import { sessionEvent } from '../factory/index.js';
+import { sessionEvent, type SignedIn, TestContext } from '../factory/index.js';
 
 /**
  * The order, payment, claim and refund load the fault tests run while they break things,
@@ -32,31 +30,23 @@ export interface LoadWorld {
 
 /** People, projects and contracts, made through the app before anything breaks. */
 export async function createLoadWorld(t: TestApp, buyerCount = 6): Promise<LoadWorld> {
-  const m = await createMarket(t);
+  const factory = TestContext.around(t);
   const projectIds: string[] = [];
-  for (let i = 0; i < 3; i++) projectIds.push(await m.listProject({ supply: 4000 }));
+  for (let i = 0; i < 3; i++)
+    projectIds.push((await factory.newListedProject({ credits: 4000 })).id);
+  const coordinator = await factory.newAuthority();
   const buyers: LoadWorld['buyers'] = [];
   for (let i = 0; i < buyerCount; i++) {
-    const organisation = await createOrganisation(t.db, 'supplier');
-    const as = await signIn(t.app, await createUser(t.db, organisation, 'member'), nextAddress());
-    const contract = await t.app.inject({
-      method: 'POST',
-      url: '/v1/contracts',
-      headers: m.coordinator.as.headers,
-      payload: {
-        supplier: { kvkNumber: organisation.kvk_number },
-        reference: `SR-FAULT-${i}-${randomUUID().slice(0, 6)}`,
-        title: 'Onderhoud openbare ruimte',
-        valueCents: 1_000_000_00,
-        startsOn: '2026-01-01',
-        endsOn: '2027-12-31',
-        obligation: { basis: 'contract_value', percentageBp: 500 },
-      },
+    const buyer = await factory.newSupplier();
+    const contract = await factory.newContract({
+      coordinator,
+      supplier: buyer,
+      body: { reference: `SR-FAULT-${i}-${randomUUID().slice(0, 6)}` },
     });
-    expectStatus(contract, 201);
-    buyers.push({ as, contractId: contract.json<{ id: string }>().id });
+    buyers.push({ as: buyer.as, contractId: contract.id });
   }
-  return { admin: m.admin.as, coordinator: m.coordinator.as, buyers, projectIds };
+  const admin = await factory.platformAdmin();
+  return { admin: admin.as, coordinator: coordinator.as, buyers, projectIds };
 }
 
 export interface LoadStats {

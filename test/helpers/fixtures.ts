@@ -6,6 +6,13 @@ import { hashPassword } from '../../src/lib/passwords.js';
 import { organisationsRepository } from '../../src/modules/organisations/organisations.repository.js';
 import { usersRepository } from '../../src/modules/users/users.repository.js';
 
+/**
+ * The low-level rows the factory (test/factory) builds on: an organisation and a user
+ * inserted directly, and a sign-in through POST /v1/auth/login. Tests that are about
+ * sign-in itself use them directly; everything else asks the factory (t.newSupplier(),
+ * t.newUser(), t.newCast() ...).
+ */
+
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
 
 // argon2id costs ~150 ms a hash: hash the fixture password once per test file and reuse it.
@@ -88,27 +95,4 @@ export async function signIn(
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json<{ accessToken: string; refreshToken: string }>();
   return { ...body, headers: { authorization: `Bearer ${body.accessToken}` } };
-}
-
-/** One organisation of each kind with one user per role, for authorisation tests. */
-export async function createWorld(db: Kysely<DB>) {
-  const platform = await createOrganisation(db, 'platform', { kvkNumber: null });
-  const initiative = await createOrganisation(db, 'initiative');
-  const supplier = await createOrganisation(db, 'supplier');
-  const otherSupplier = await createOrganisation(db, 'supplier');
-  const authority = await createOrganisation(db, 'authority');
-  return {
-    platform,
-    initiative,
-    supplier,
-    otherSupplier,
-    authority,
-    admin: await createUser(db, platform, 'admin'),
-    reviewer: await createUser(db, platform, 'reviewer'),
-    initiativeMember: await createUser(db, initiative, 'member'),
-    supplierMember: await createUser(db, supplier, 'member'),
-    otherSupplierMember: await createUser(db, otherSupplier, 'member'),
-    coordinator: await createUser(db, authority, 'coordinator'),
-    viewer: await createUser(db, authority, 'viewer'),
-  };
 }

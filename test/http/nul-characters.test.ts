@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createWorld, signIn } from '../helpers/fixtures.js';
+import { type Person, TestContext } from '../factory/index.js';
 
 describe('text the database cannot store', () => {
-  let t: TestApp;
-  let admin: { authorization: string };
+  let t: TestContext;
+  let admin: Person;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const world = await createWorld(t.db);
-    admin = (await signIn(t.app, world.admin)).headers;
+    t = await TestContext.create();
+    admin = await t.platformAdmin();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('answers 400 problem+json, not 500, for a NUL character in a text field', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/v1/organisations',
-      headers: admin,
-      payload: { kind: 'supplier', name: 'Bad\u0000Name B.V.', kvkNumber: '55443322' },
+    const response = await t.post(admin, '/v1/organisations', {
+      kind: 'supplier',
+      name: 'Bad\u0000Name B.V.',
+      kvkNumber: '55443322',
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -4,14 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../src/db/types.js';
 import { hashToken } from '../../src/lib/tokens.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createOrganisation,
-  createWorld,
-  type SignedIn,
-  signIn,
-  uniqueKvk,
-} from '../helpers/fixtures.js';
+import { type Cast, type SignedIn, TestContext } from '../factory/index.js';
+import { uniqueKvk } from '../helpers/fixtures.js';
 
 const DAY_MS = 86_400_000;
 const PASSWORD = 'een lang genoeg wachtwoord';
@@ -50,9 +44,10 @@ const newEmail = (prefix = 'invitee') =>
   `${prefix}.${process.pid}.${++emailSequence}@uitnodiging.example`;
 
 describe('invitations', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
-  const as: Record<string, SignedIn> = {};
+  let t: TestContext;
+  /** One organisation of each kind (two suppliers), one user per role, all signed in. */
+  let world: Cast['organisations'] & Cast['users'];
+  let as: Record<string, SignedIn>;
   // Sign-in and accept are rate-limited per client address; every call gets an address of its own.
   let addressCounter = 0;
   const nextAddress = () => {
@@ -61,20 +56,12 @@ describe('invitations', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    for (const role of [
-      'admin',
-      'reviewer',
-      'supplierMember',
-      'otherSupplierMember',
-      'coordinator',
-      'viewer',
-    ] as const) {
-      as[role] = await signIn(t.app, world[role], nextAddress());
-    }
+    t = await TestContext.create();
+    const cast = await t.newCast();
+    world = { ...cast.organisations, ...cast.users };
+    as = cast.as;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const invite = (who: SignedIn, organisationId: string, email: string, role: UserRole | string) =>
     t.app.inject({
@@ -227,7 +214,7 @@ describe('invitations', () => {
     });
 
     it('the new user signs in with that password and has the invited role in that organisation', async () => {
-      const session = await signIn(t.app, { email, password: PASSWORD }, nextAddress());
+      const session = (await t.signIn({ email, password: PASSWORD })).as;
       const me = await t.app.inject({ method: 'GET', url: '/v1/me', headers: session.headers });
       expect(me.statusCode).toBe(200);
       expect(me.json().user).toMatchObject({
@@ -270,7 +257,7 @@ describe('invitations', () => {
         .execute();
       expect(users.map((u) => u.name)).toEqual(['Eerste Coördinator']);
       // The original password still works; the second attempt changed nothing.
-      await signIn(t.app, { email, password: PASSWORD }, nextAddress());
+      await t.signIn({ email, password: PASSWORD });
     });
 
     it('records invitation.created with the inviter as actor and the request id', async () => {
@@ -317,7 +304,7 @@ describe('invitations', () => {
       expectProblem(await accept(token, 'abcdefghijkl'), 422, 'PASSWORD.TOO_REPETITIVE');
       const ok = await accept(token, 'vijf ruiten!');
       expect(ok.statusCode, ok.body).toBe(201);
-      await signIn(t.app, { email: invitation.email, password: 'vijf ruiten!' }, nextAddress());
+      await t.signIn({ email: invitation.email, password: 'vijf ruiten!' });
     });
 
     it('refuses a missing name and a too short token with 400', async () => {
@@ -419,7 +406,7 @@ describe('invitations', () => {
     });
 
     it('refuses an invitation into an organisation that was disabled since (409)', async () => {
-      const organisation = await createOrganisation(t.db, 'initiative');
+      const organisation = await t.newOrganisation('initiative');
       const { token, invitation } = await adminInvites(organisation.id, 'member');
       const disabled = await t.app.inject({
         method: 'POST',
@@ -604,7 +591,7 @@ describe('invitations', () => {
     });
 
     it('inviting into a disabled organisation answers 409', async () => {
-      const organisation = await createOrganisation(t.db, 'supplier', { status: 'disabled' });
+      const organisation = await t.newOrganisation('supplier', { status: 'disabled' });
       const email = newEmail();
       expectProblem(
         await invite(as.admin!, organisation.id, email, 'member'),

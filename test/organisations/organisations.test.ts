@@ -1,14 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createOrganisation,
-  createUser,
-  createWorld,
-  type SignedIn,
-  signIn,
-  uniqueKvk,
-} from '../helpers/fixtures.js';
+import { type Cast, type SignedIn, TestContext } from '../factory/index.js';
+import { uniqueKvk } from '../helpers/fixtures.js';
 
 /** Every key the Organisation schema declares, and nothing else may come out. */
 const ORGANISATION_KEYS = [
@@ -43,28 +36,18 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
 }
 
 describe('organisations', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
-  const as: Record<string, SignedIn> = {};
-  let address = 0;
+  let t: TestContext;
+  /** One organisation of each kind (two suppliers), one user per role, all signed in. */
+  let world: Cast['organisations'] & Cast['users'];
+  let as: Record<string, SignedIn>;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    for (const role of [
-      'admin',
-      'reviewer',
-      'initiativeMember',
-      'supplierMember',
-      'otherSupplierMember',
-      'coordinator',
-      'viewer',
-    ] as const) {
-      // A separate client address per sign-in keeps the per-address rate limit out of the way.
-      as[role] = await signIn(t.app, world[role], `10.10.0.${++address}`);
-    }
+    t = await TestContext.create();
+    const cast = await t.newCast();
+    world = { ...cast.organisations, ...cast.users };
+    as = cast.as;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const create = (who: SignedIn, payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/v1/organisations', headers: who.headers, payload });
@@ -360,8 +343,7 @@ describe('organisations', () => {
   describe('GET /v1/organisations', () => {
     it('pages through every organisation by name with limit=2, each exactly once', async () => {
       // Several organisations with one name, so the id tie-breaker of the keyset is exercised.
-      for (let i = 0; i < 3; i++)
-        await createOrganisation(t.db, 'supplier', { name: 'Gelijke Naam' });
+      for (let i = 0; i < 3; i++) await t.newOrganisation('supplier', { name: 'Gelijke Naam' });
 
       const expected = await t.db
         .selectFrom('organisations')
@@ -569,9 +551,7 @@ describe('organisations', () => {
 
   describe('PATCH /v1/organisations/{id}', () => {
     it('lets a member update its own organisation’s name and address, and records organisation.updated', async () => {
-      const organisation = await createOrganisation(t.db, 'supplier');
-      const member = await createUser(t.db, organisation, 'member');
-      const session = await signIn(t.app, member, `10.10.1.${++address}`);
+      const { organisation, user: member, as: session } = await t.newSupplier();
 
       t.clock.advance(60_000);
       const response = await patch(session, organisation.id, {

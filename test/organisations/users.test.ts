@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createUser,
-  createWorld,
-  type FixtureUser,
-  type SignedIn,
-  signIn,
-} from '../helpers/fixtures.js';
+import { type Cast, type FixtureUser, type SignedIn, TestContext } from '../factory/index.js';
 
 const USER_KEYS = [
   'createdAt',
@@ -34,29 +27,21 @@ const ORGANISATION_KEYS = [
 ];
 
 describe('users of organisations', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
+  let t: TestContext;
+  /** One organisation of each kind (two suppliers), one user per role, all signed in. */
+  let world: Cast['organisations'] & Cast['users'];
+  /** A second member of world.supplier, never signed in. */
   let secondSupplierMember: FixtureUser;
-  const as: Record<string, SignedIn> = {};
+  let as: Record<string, SignedIn>;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    secondSupplierMember = await createUser(t.db, world.supplier, 'member');
-    let address = 0;
-    for (const role of [
-      'admin',
-      'reviewer',
-      'initiativeMember',
-      'supplierMember',
-      'otherSupplierMember',
-      'coordinator',
-      'viewer',
-    ] as const) {
-      as[role] = await signIn(t.app, world[role], `10.20.0.${++address}`);
-    }
+    t = await TestContext.create();
+    const cast = await t.newCast();
+    world = { ...cast.organisations, ...cast.users };
+    as = cast.as;
+    secondSupplierMember = await t.newUser({ organisation: world.supplier });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const get = (who: SignedIn | undefined, url: string) =>
     t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });

@@ -5,18 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { Database } from '../../src/db/database.js';
 import { RATE_LIMITS } from '../../src/plugins/security.js';
-import { createTestApp, type TestApp, testConfig } from '../helpers/app.js';
 import {
-  type CatalogueWorld,
-  createCatalogueWorld,
+  type CataloguePeople,
+  catalogueProjects,
   type InsertedProject,
-  insertProject,
   type ProjectSpec,
   SECRETS,
-} from '../helpers/catalogue.js';
+  TestContext,
+} from '../factory/index.js';
+import { testConfig } from '../helpers/app.js';
 import { TestClock } from '../helpers/clock.js';
 import { createTestDatabase } from '../helpers/database.js';
-import { createOrganisation, createUser, signIn } from '../helpers/fixtures.js';
 
 type Criterion = 'reach' | 'depth' | 'durability' | 'indirect';
 const CRITERIA: Criterion[] = ['reach', 'depth', 'durability', 'indirect'];
@@ -103,8 +102,8 @@ async function listAll(
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 describe('public catalogue: visibility, detail and privacy', () => {
-  let t: TestApp;
-  let world: CatalogueWorld;
+  let t: TestContext;
+  let world: CataloguePeople;
   let plain: InsertedProject;
   let consensus: InsertedProject;
   let clipped: InsertedProject;
@@ -113,14 +112,14 @@ describe('public catalogue: visibility, detail and privacy', () => {
   const hidden: InsertedProject[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createCatalogueWorld(t.db);
-    plain = await insertProject(t.db, world, {
+    t = await TestContext.create();
+    world = (await t.catalogue()).people;
+    plain = await t.insertProject({
       title: 'Rijbewijs voor werkzoekenden',
       sold: 300,
       reserved: 200,
     });
-    consensus = await insertProject(t.db, world, {
+    consensus = await t.insertProject({
       title: 'Groen onderhoud als leerwerkroute',
       reviewerScores: [
         { reach: 1, depth: 4, durability: 3, indirect: 3 },
@@ -130,7 +129,7 @@ describe('public catalogue: visibility, detail and privacy', () => {
       consensus: { reach: 3, depth: 4, durability: 3, indirect: 3 },
     });
     // ceil(minimumBudget / price) is above the supply: the threshold is capped at N.
-    clipped = await insertProject(t.db, world, {
+    clipped = await t.insertProject({
       title: 'Jobcoaching voor statushouders',
       budgetLines: [
         { description: 'Jobcoach', category: 'coaching', amountCents: 1_000_000 },
@@ -140,7 +139,7 @@ describe('public catalogue: visibility, detail and privacy', () => {
       sold: 189,
     });
     // Four reviewers: medians end in .5.
-    evenPanel = await insertProject(t.db, world, {
+    evenPanel = await t.insertProject({
       title: 'Taal en werk',
       reviewerScores: [
         { reach: 3, depth: 2, durability: 3, indirect: 2 },
@@ -149,7 +148,7 @@ describe('public catalogue: visibility, detail and privacy', () => {
         { reach: 5, depth: 4, durability: 4, indirect: 3 },
       ],
     });
-    failed = await insertProject(t.db, world, {
+    failed = await t.insertProject({
       title: 'Mislukte fondsenwerving',
       status: 'failed',
       sold: 5,
@@ -162,10 +161,10 @@ describe('public catalogue: visibility, detail and privacy', () => {
       'approved',
       'rejected',
     ] as const) {
-      hidden.push(await insertProject(t.db, world, { status, title: `Niet openbaar ${status}` }));
+      hidden.push(await t.insertProject({ status, title: `Niet openbaar ${status}` }));
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('lists listed, funded and completed projects only: never drafts, plans under review, approved-but-unlisted or rejected ones', async () => {
     const page = await list(t.app);
@@ -231,8 +230,7 @@ describe('public catalogue: visibility, detail and privacy', () => {
   it('needs no sign-in, and a signed-in caller sees the same', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: `/v1/projects/${plain.id}` });
     expect(anonymous.statusCode).toBe(200);
-    const supplier = await createOrganisation(t.db, 'supplier');
-    const member = await signIn(t.app, await createUser(t.db, supplier, 'member'));
+    const { as: member } = await t.newSupplier();
     const signedIn = await t.app.inject({
       method: 'GET',
       url: `/v1/projects/${plain.id}`,
@@ -241,7 +239,7 @@ describe('public catalogue: visibility, detail and privacy', () => {
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json()).toEqual(anonymous.json());
     // An admin does not see unlisted projects here either: this is the public catalogue.
-    const admin = await signIn(t.app, world.admin);
+    const { as: admin } = await t.signIn(world.admin);
     const approved = hidden.find((p) => p.status === 'approved')!;
     expect(
       (
@@ -478,14 +476,13 @@ describe('public catalogue: visibility, detail and privacy', () => {
 });
 
 describe('public catalogue: filters and free text', () => {
-  let t: TestApp;
+  let t: TestContext;
   const p: Record<string, InsertedProject> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const world = await createCatalogueWorld(t.db);
+    t = await TestContext.create();
     const add = async (name: string, spec: ProjectSpec) => {
-      p[name] = await insertProject(t.db, world, spec);
+      p[name] = await t.insertProject(spec);
     };
     await add('rotterdam', {
       title: 'Rijbewijs voor werkzoekenden',
@@ -558,7 +555,7 @@ describe('public catalogue: filters and free text', () => {
       expectedOutcomes: [{ outcomeType: 'paid_work', expectedCount: 5 }],
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('filters by municipality (CBS code), also where a project runs in several', async () => {
     expect(ids(await list(t.app, 'municipality=GM0599'))).toEqual(
@@ -664,7 +661,7 @@ describe('public catalogue: filters and free text', () => {
 });
 
 describe('public catalogue: sort orders and keyset pagination', () => {
-  let t: TestApp;
+  let t: TestContext;
   const projects: {
     id: string;
     listedAt: string;
@@ -674,8 +671,7 @@ describe('public catalogue: sort orders and keyset pagination', () => {
   }[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const world = await createCatalogueWorld(t.db);
+    t = await TestContext.create();
     // Ties on every sort key, and timestamps a microsecond apart (finer than a JS Date).
     const specs: ProjectSpec[] = [
       { listedAt: '2026-10-01T10:00:00.000001Z', fundingDeadline: '2027-01-01T00:00:00.000000Z' },
@@ -720,7 +716,7 @@ describe('public catalogue: sort orders and keyset pagination', () => {
       },
     ];
     for (const spec of specs) {
-      const inserted = await insertProject(t.db, world, spec);
+      const inserted = await t.insertProject(spec);
       projects.push({
         id: inserted.id,
         listedAt: inserted.listedAtText!,
@@ -730,7 +726,7 @@ describe('public catalogue: sort orders and keyset pagination', () => {
       });
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const byIdDesc = (a: { id: string }, b: { id: string }) =>
     a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
@@ -869,9 +865,9 @@ describe('public catalogue: query count', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const world = await createCatalogueWorld(database.db);
+    const catalogue = await catalogueProjects(database.db);
     for (let i = 0; i < 12; i++) {
-      await insertProject(database.db, world, {
+      await catalogue.insert({
         listedAt: new Date(Date.UTC(2026, 9, 1 + i)),
         municipalities: [
           { cbsCode: 'GM0599', name: 'Rotterdam' },
@@ -929,12 +925,12 @@ describe('public catalogue: query count', () => {
 });
 
 describe('public catalogue: rate limit', () => {
-  let t: TestApp;
+  let t: TestContext;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await TestContext.create();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   for (const [route, url, okStatus, address] of [
     ['list', '/v1/projects', 200, '10.9.8.1'],
@@ -959,19 +955,18 @@ describe('public catalogue: rate limit', () => {
 });
 
 describe('public catalogue: the municipality list is not the first page', () => {
-  let t: TestApp;
+  let t: TestContext;
   afterAll(() => t?.close());
 
   it('names a municipality whose only project is beyond the first 100', async () => {
-    t = await createTestApp();
-    const world = await createCatalogueWorld(t.db);
-    await insertProject(t.db, world, {
+    t = await TestContext.create();
+    await t.insertProject({
       title: 'Het oudste project',
       listedAt: new Date('2020-01-01T00:00:00Z'),
       municipalities: [{ cbsCode: 'GM0193', name: 'Zwolle' }],
     });
     for (let i = 0; i < 100; i++)
-      await insertProject(t.db, world, {
+      await t.insertProject({
         title: `Project ${i}`,
         listedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
       });

@@ -1,15 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/lib/pagination.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createOrganisation,
-  createUser,
-  createWorld,
-  type FixtureUser,
-  type SignedIn,
-  signIn,
-} from '../helpers/fixtures.js';
+import { type FixtureUser, type Person, type SignedIn, TestContext } from '../factory/index.js';
 import { insertPlan, validPlanInput } from '../factory/plans.js';
 
 function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
@@ -30,32 +22,33 @@ type Who =
   | 'viewer';
 
 describe('project plans: who may see and change what', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
+  let t: TestContext;
   const users = {} as Record<Who, FixtureUser>;
   const as = {} as Record<Who, SignedIn>;
   /** A's draft (made through the API), B's submitted plan (inserted, with round 1). */
   let planA: string;
   let planB: { projectId: string; roundId: string | null };
-  let address = 0;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    const initiativeB = await createOrganisation(t.db, 'initiative');
-    Object.assign(users, {
-      memberA: world.initiativeMember,
-      colleagueA: await createUser(t.db, world.initiative, 'member'),
-      memberB: await createUser(t.db, initiativeB, 'member'),
-      admin: world.admin,
-      reviewer: world.reviewer,
-      otherReviewer: await createUser(t.db, world.platform, 'reviewer'),
-      supplierMember: world.supplierMember,
-      coordinator: world.coordinator,
-      viewer: world.viewer,
-    });
-    for (const who of Object.keys(users) as Who[])
-      as[who] = await signIn(t.app, users[who], `10.41.0.${++address}`);
+    t = await TestContext.create();
+    const memberA = await t.newInitiative();
+    const memberB = await t.newInitiative();
+    const coordinator = await t.newAuthority();
+    const people: Record<Who, Person> = {
+      memberA,
+      colleagueA: await t.newInitiative({ organisation: memberA.organisation }),
+      memberB,
+      admin: await t.platformAdmin(),
+      reviewer: await t.newReviewer(),
+      otherReviewer: await t.newReviewer(),
+      supplierMember: await t.newSupplier(),
+      coordinator,
+      viewer: await t.newAuthority({ role: 'viewer', organisation: coordinator.organisation }),
+    };
+    for (const who of Object.keys(people) as Who[]) {
+      users[who] = people[who].user;
+      as[who] = people[who].as;
+    }
 
     const created = await t.app.inject({
       method: 'POST',
@@ -65,9 +58,9 @@ describe('project plans: who may see and change what', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     planA = created.json().id;
-    planB = await insertPlan(t.db, initiativeB, users.memberB, 'submitted');
+    planB = await insertPlan(t.db, memberB.organisation, memberB.user, 'submitted');
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const list = (who: Who, query = '') =>
     t.app.inject({ method: 'GET', url: `/v1/plans${query}`, headers: as[who].headers });
@@ -102,7 +95,7 @@ describe('project plans: who may see and change what', () => {
       .values({
         round_id: roundId,
         reviewer_id: reviewer.id,
-        assigned_by: world.admin.id,
+        assigned_by: users.admin.id,
         assigned_at: new Date(),
       })
       .execute();
@@ -251,9 +244,7 @@ describe('project plans: who may see and change what', () => {
 
   describe('pagination', () => {
     it('pages through an initiative’s plans newest first, every plan exactly once, also when created at the same instant', async () => {
-      const org = await createOrganisation(t.db, 'initiative');
-      const member = await createUser(t.db, org, 'member');
-      const session = await signIn(t.app, member, `10.41.1.${++address}`);
+      const { user: member, organisation: org, as: session } = await t.newInitiative();
       const made: string[] = [];
       for (let i = 0; i < 5; i++) {
         // Pairs share a timestamp, so the id has to break the tie.

@@ -1,8 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/modules/projects/plan-aggregate.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createWorld, type SignedIn, signIn } from '../helpers/fixtures.js';
+import { type Person, type SignedIn, TestContext } from '../factory/index.js';
 import { validPlanInput } from '../factory/plans.js';
 
 const PLAN_KEYS = [
@@ -64,17 +63,18 @@ interface PlanBody {
 }
 
 describe('project plans', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
+  let t: TestContext;
+  let initiative: Person;
+  let admin: Person;
   let member: SignedIn;
-  let address = 0;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.db);
-    member = await signIn(t.app, world.initiativeMember, `10.40.0.${++address}`);
+    t = await TestContext.create();
+    initiative = await t.newInitiative();
+    admin = await t.platformAdmin();
+    member = initiative.as;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const create = (payload: Record<string, unknown>, who = member) =>
     t.app.inject({ method: 'POST', url: '/v1/plans', headers: who.headers, payload });
@@ -117,7 +117,7 @@ describe('project plans', () => {
       .set({
         status: 'changes_requested',
         questions,
-        returned_by: world.admin.id,
+        returned_by: admin.user.id,
         returned_at: new Date(),
       })
       .where('project_id', '=', projectId)
@@ -141,7 +141,7 @@ describe('project plans', () => {
       plan = response.json<PlanBody>();
       expect(Object.keys(plan).sort()).toEqual(PLAN_KEYS);
       expect(plan).toMatchObject({
-        initiativeId: world.initiative.id,
+        initiativeId: initiative.organisation.id,
         status: 'draft',
         reviewRound: 0,
         submittedAt: null,
@@ -171,14 +171,14 @@ describe('project plans', () => {
         .where('id', '=', plan.id)
         .executeTakeFirstOrThrow();
       expect(row).toMatchObject({
-        initiative_id: world.initiative.id,
-        created_by: world.initiativeMember.id,
+        initiative_id: initiative.organisation.id,
+        created_by: initiative.user.id,
         status: 'draft',
       });
       const [event] = await auditOf(plan.id, 'plan.created');
       expect(event).toMatchObject({
-        actor_user_id: world.initiativeMember.id,
-        actor_organisation_id: world.initiative.id,
+        actor_user_id: initiative.user.id,
+        actor_organisation_id: initiative.organisation.id,
         subject_type: 'project',
       });
     });
@@ -258,13 +258,13 @@ describe('project plans', () => {
       expect(rounds[0]).toMatchObject({
         round_number: 1,
         status: 'open',
-        submitted_by: world.initiativeMember.id,
+        submitted_by: initiative.user.id,
       });
       const snapshot = readSnapshot(rounds[0]!.plan_snapshot);
       expect(snapshot).toEqual({
         snapshotVersion: 1,
         id: plan.id,
-        initiativeId: world.initiative.id,
+        initiativeId: initiative.organisation.id,
         title: submitted.title,
         summary: submitted.summary,
         description: submitted.description,

@@ -13,13 +13,11 @@ import { createStripeGateway } from '../../src/modules/payments/stripe-gateway.j
 import { checkInvariants } from '../../src/modules/settlement/invariants.js';
 import { ActorCache } from '../../src/modules/users/actor-cache.js';
 import { withDatabase } from '../global-setup.js';
-import { type TestApp, testConfig } from '../helpers/app.js';
+import { testConfig } from '../helpers/app.js';
 import { TestClock } from '../helpers/clock.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { type FakeStripe, signedWebhook, startFakeStripe } from '../helpers/fake-stripe.js';
-import { createOrganisation, createUser, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { createMarket, type Market, nextAddress } from '../helpers/listed-project.js';
-import { sessionEvent } from '../factory/index.js';
+import { type Person, sessionEvent, type SignedIn, TestContext } from '../factory/index.js';
 
 /**
  * Three instances of the app on one PostgreSQL database, as an operator runs them behind a
@@ -106,8 +104,9 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
   let fake: FakeStripe;
   let database: Database;
   let url: string;
-  let t: TestApp;
-  let m: Market;
+  let t: TestContext;
+  let supplier: Person;
+  let admin: Person;
   let proxy: Proxy;
   const instances: Instance[] = [];
   const databases: Database[] = [];
@@ -166,7 +165,7 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
     for (const db of databases) instances.push(await startInstance(db));
     // The market's people and projects are made through instance 0, as any client would.
     const first = instances[0]!;
-    t = {
+    t = TestContext.around({
       app: first.app,
       db: database.db,
       database,
@@ -176,8 +175,9 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
       payments: undefined,
       mailer: new MemoryTransport(),
       close: async () => {},
-    };
-    m = await createMarket(t);
+    });
+    supplier = await t.newSupplier();
+    admin = await t.platformAdmin();
     proxy = await startProxy(instances.map((instance) => instance.base));
   }, 120_000);
 
@@ -206,12 +206,11 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
     });
 
   async function newBuyer(): Promise<SignedIn> {
-    const organisation = await createOrganisation(t.db, 'supplier');
-    return signIn(t.app, await createUser(t.db, organisation, 'member'), nextAddress());
+    return (await t.newSupplier()).as;
   }
 
   it('sells the last credits once when the orders for them are spread over all three', async () => {
-    const projectId = await m.listProject({ supply: 10 });
+    const projectId = (await t.newListedProject({ credits: 10 })).id;
     const buyers = await Promise.all(Array.from({ length: 24 }, () => newBuyer()));
     const before = [...proxy.served];
     const answers = await Promise.all(
@@ -246,12 +245,12 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
   });
 
   it('fulfils a paid Checkout Session once when its event reaches all three at once', async () => {
-    const projectId = await m.listProject({ supply: 20 });
+    const projectId = (await t.newListedProject({ credits: 20 })).id;
     const placed = await call(
       proxy.base,
       'POST',
       '/v1/orders',
-      { ...m.supplier.as.headers, 'idempotency-key': randomUUID() },
+      { ...supplier.as.headers, 'idempotency-key': randomUUID() },
       { projectId, quantity: 3, paymentMethod: 'stripe' },
     );
     expect(placed.status).toBe(201);
@@ -295,7 +294,7 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
     // The same work both ways, measured in this run: invoice orders of one credit by twelve
     // buyers at once (each under its open-orders limit), first straight to instance 0,
     // then through the round-robin proxy.
-    const projectId = await m.listProject({ supply: 400 });
+    const projectId = (await t.newListedProject({ credits: 400 })).id;
     const buyers = await Promise.all(Array.from({ length: 12 }, () => newBuyer()));
     const ORDERS = 96;
     const ordersPerSecond = async (base: string) => {
@@ -333,8 +332,8 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
   });
 
   it('locks a disabled user out on every instance as soon as each hears of it', async () => {
-    const user = await createUser(t.db, m.world.supplier, 'member');
-    const headers = (await signIn(t.app, user, nextAddress())).headers;
+    const user = await t.newUser({ organisation: supplier.organisation });
+    const headers = (await t.signIn(user)).as.headers;
     // Each instance has checked the user once and remembers the answer.
     for (const instance of instances) {
       await waitFor(
@@ -347,7 +346,7 @@ describe.runIf(onServer)('three instances on one database behind a round-robin p
       );
     }
     const disabled = await call(instances[0]!.base, 'POST', `/v1/users/${user.id}/disable`, {
-      ...m.admin.as.headers,
+      ...admin.as.headers,
     });
     expect(disabled.status).toBe(200);
     for (const instance of instances.slice(1))

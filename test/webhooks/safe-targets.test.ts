@@ -5,9 +5,8 @@ import {
   type ResolvedAddress,
   resolveSafeTarget,
 } from '../../src/modules/webhooks/safe-target.js';
-import { createTestApp, type TestApp, testConfig } from '../helpers/app.js';
-import { createWorld, type SignedIn, signIn } from '../helpers/fixtures.js';
-import { expectProblem, expectStatus, nextAddress } from '../factory/index.js';
+import { testConfig } from '../helpers/app.js';
+import { expectProblem, expectStatus, type SignedIn, TestContext } from '../factory/index.js';
 import { runWebhookJobs } from '../helpers/webhook-receiver.js';
 
 describe('which addresses are public', () => {
@@ -88,21 +87,20 @@ describe('the test switch for loopback receivers', () => {
 });
 
 describe('registering and delivering to unsafe targets (no test switch)', () => {
-  let t: TestApp;
+  let t: TestContext;
   let coordinator: SignedIn;
   /** What the test's DNS answers, per host name; changed between registration and delivery. */
   const dns = new Map<string, string>([['rebind.example', '93.184.216.34']]);
 
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await TestContext.create({
       webhookResolver: async (hostname) => {
         const address = dns.get(hostname);
         if (!address) throw new Error(`ENOTFOUND ${hostname}`);
         return [{ address, family: address.includes(':') ? 6 : 4 }];
       },
     });
-    const world = await createWorld(t.db);
-    coordinator = await signIn(t.app, world.coordinator, nextAddress());
+    coordinator = (await t.newAuthority()).as;
   });
   afterAll(async () => t?.close());
 

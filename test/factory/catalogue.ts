@@ -11,15 +11,17 @@ import type {
 } from '../../src/db/types.js';
 import { computeAward } from '../../src/modules/awards/award-formula.js';
 import { methodology } from '../../src/lib/award-methodology.js';
-import { createOrganisation, createUser, type FixtureUser } from './fixtures.js';
+import { createOrganisation, createUser, type FixtureUser } from '../helpers/fixtures.js';
 
 /**
  * Projects inserted straight into the database at any stage, complete with the review
  * round, the panel's individual scores, the award and the credit ledger, so the public
- * catalogue can be tested without the plan and review APIs.
+ * catalogue can be tested (and benchmarked) without the plan and review APIs. In a test,
+ * `t.insertProject(spec)`; on a bare database (no TestContext), `catalogueProjects(db)`.
  */
 
-export interface CatalogueWorld {
+/** The people behind inserted projects: their names and ids must never reach the public. */
+export interface CataloguePeople {
   platform: OrganisationRow;
   admin: FixtureUser;
   secondAdmin: FixtureUser;
@@ -43,8 +45,16 @@ export const SECRETS = {
   organisationEmail: 'info.geheim@initiative.example',
 };
 
-export async function createCatalogueWorld(db: Kysely<DB>): Promise<CatalogueWorld> {
-  const platform = await createOrganisation(db, 'platform', { kvkNumber: null });
+/**
+ * The people behind the catalogue's projects, inserted: an initiative (Stichting
+ * WerkKracht, with a secret address), its member, four reviewers with a secret name and
+ * two admins, in the given platform organisation or a new one.
+ */
+async function insertCataloguePeople(
+  db: Kysely<DB>,
+  platform?: OrganisationRow,
+): Promise<CataloguePeople> {
+  platform ??= await createOrganisation(db, 'platform', { kvkNumber: null });
   const initiative = await createOrganisation(db, 'initiative', { name: 'Stichting WerkKracht' });
   await db
     .updateTable('organisations')
@@ -83,6 +93,24 @@ export async function createCatalogueWorld(db: Kysely<DB>): Promise<CatalogueWor
       .executeTakeFirstOrThrow()) as OrganisationRow,
     member: await createUser(db, initiative, 'member'),
   };
+}
+
+/** Inserts catalogue projects into a database, made by one set of people (see insertProject). */
+export interface CatalogueProjects {
+  people: CataloguePeople;
+  insert(spec?: ProjectSpec): Promise<InsertedProject>;
+}
+
+/**
+ * Catalogue projects on a bare database, for what runs without a TestContext (a test that
+ * builds its own app on the database, bench/web.ts). TestContext.insertProject uses it.
+ */
+export async function catalogueProjects(
+  db: Kysely<DB>,
+  options: { platform?: OrganisationRow } = {},
+): Promise<CatalogueProjects> {
+  const people = await insertCataloguePeople(db, options.platform);
+  return { people, insert: (spec = {}) => insertProject(db, people, spec) };
 }
 
 export type Scores = Record<Criterion, number>;
@@ -154,10 +182,10 @@ function toIso(value: Date | string): string {
   return typeof value === 'string' ? value : value.toISOString();
 }
 
-export async function insertProject(
+async function insertProject(
   db: Kysely<DB>,
-  world: CatalogueWorld,
-  spec: ProjectSpec = {},
+  world: CataloguePeople,
+  spec: ProjectSpec,
 ): Promise<InsertedProject> {
   const status = spec.status ?? 'listed';
   const price = spec.creditPriceCents ?? 3800;
