@@ -127,8 +127,7 @@ function OrganisationList({ me }: { me: Me }) {
   );
 }
 
-const FIELDS = ['kind', 'name', 'kvk', 'vat', 'email', 'street', 'postalCode', 'city'] as const;
-type FormField = (typeof FIELDS)[number];
+type FormField = 'kind' | 'name' | 'kvk' | 'vat' | 'email' | 'street' | 'postalCode' | 'city';
 const fieldId = (f: FormField) => `org-${f}`;
 
 function RegisterForm() {
