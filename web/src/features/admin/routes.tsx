@@ -5,6 +5,7 @@ import { RequireAuth } from '../../auth/RequireAuth';
 const QueuesPage = lazy(() => import('./QueuesPage'));
 const OrganisationsPage = lazy(() => import('./OrganisationsPage'));
 const OrganisationPage = lazy(() => import('./OrganisationPage'));
+const AuditPage = lazy(() => import('./AuditPage'));
 
 /** The platform team's pages (queues, organisations and people, audit, money). */
 export const adminRoutes: RouteObject[] = [
@@ -17,4 +18,5 @@ export const adminRoutes: RouteObject[] = [
     path: 'organisations/:id',
     element: <RequireAuth>{(me) => <OrganisationPage me={me} />}</RequireAuth>,
   },
+  { path: 'audit', element: <RequireAuth>{(me) => <AuditPage me={me} />}</RequireAuth> },
 ];
