@@ -6,6 +6,7 @@ const QueuesPage = lazy(() => import('./QueuesPage'));
 const OrganisationsPage = lazy(() => import('./OrganisationsPage'));
 const OrganisationPage = lazy(() => import('./OrganisationPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
+const MoneyPage = lazy(() => import('./MoneyPage'));
 
 /** The platform team's pages (queues, organisations and people, audit, money). */
 export const adminRoutes: RouteObject[] = [
@@ -19,4 +20,5 @@ export const adminRoutes: RouteObject[] = [
     element: <RequireAuth>{(me) => <OrganisationPage me={me} />}</RequireAuth>,
   },
   { path: 'audit', element: <RequireAuth>{(me) => <AuditPage me={me} />}</RequireAuth> },
+  { path: 'money', element: <RequireAuth>{(me) => <MoneyPage me={me} />}</RequireAuth> },
 ];
