@@ -247,7 +247,7 @@ function Users({ org, me }: { org: Organisation; me: Me }) {
       {users.error && <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />}
       {users.data?.length === 0 && <Paragraph>{t('adminOrgs.noUsers')}</Paragraph>}
       {users.data && users.data.length > 0 && (
-        <ScrollTable label={t('adminOrgs.users')}>
+        <ScrollTable label={t('adminOrgs.usersTable')}>
           <Table>
             <TableHeader>
               <TableRow>

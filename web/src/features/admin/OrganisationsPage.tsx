@@ -87,7 +87,7 @@ function OrganisationList({ me }: { me: Me }) {
       {list.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
       {list.error && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
       {items.length > 0 && (
-        <ScrollTable label={t('adminOrgs.list')}>
+        <ScrollTable label={t('adminOrgs.listTable')}>
           <Table>
             <TableHeader>
               <TableRow>
