@@ -205,7 +205,7 @@ describe('the platform team’s pages', () => {
     const stories = queue(page, 'Verhalen');
     const story = stories.getByRole('article').filter({ hasText: storyTitle });
     await story.waitFor();
-    await story.getByRole('button', { name: 'Publiceren' }).click();
+    await story.getByRole('button', { name: 'Publiceren', exact: true }).click();
     await story.waitFor({ state: 'detached' });
 
     // The other story is declined with a reason, which is asked for first.
@@ -247,7 +247,7 @@ describe('the platform team’s pages', () => {
     await form.getByRole('button', { name: 'Organisatie inschrijven' }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByText('De organisatie is ingeschreven.').waitFor();
-    expect(await page.getByTestId('org-status').textContent()).toBe('nog niet aangemeld');
+    expect(await page.getByTestId('org-status').textContent()).toBe('actief');
     await expectAccessible(page);
 
     // Invite a user: the link is shown once, and the e-mail is sent.
