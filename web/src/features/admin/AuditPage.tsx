@@ -13,7 +13,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -99,7 +99,6 @@ function Audit({ me }: { me: Me }) {
 
   const events = useQuery({
     queryKey: [me.user.id, 'audit', filterKey, cursor ?? ''],
-    placeholderData: keepPreviousData,
     queryFn: () =>
       call(() =>
         api.GET('/v1/audit', {
@@ -180,7 +179,7 @@ function Audit({ me }: { me: Me }) {
               </TableHeader>
               <TableBody>
                 {page.items.map((event) => (
-                  <TableRow key={event.id}>
+                  <TableRow key={event.id} data-event-id={event.id}>
                     <TableCell>{formatDateTime(event.occurredAt, lang)}</TableCell>
                     <TableCell>
                       {nameOf(event.actorUserId)}

@@ -159,9 +159,17 @@ function Confirm({
   const [busy, setBusy] = useState(false);
   const questionRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  // Closing the question (yes or no) puts focus back on the button, which now says what
+  // can be done next ("weer aanzetten" after "uitzetten").
+  const [closedByUser, setClosedByUser] = useState(false);
   useEffect(() => {
     if (open) questionRef.current?.focus();
-  }, [open]);
+    else if (closedByUser) buttonRef.current?.focus();
+  }, [open, closedByUser]);
+  const close = () => {
+    setClosedByUser(true);
+    setOpen(false);
+  };
   if (!open)
     return (
       <>
@@ -170,6 +178,7 @@ function Confirm({
           appearance="secondary-action-button"
           onClick={() => {
             setFailure(undefined);
+            setClosedByUser(false);
             setOpen(true);
           }}
         >
@@ -196,23 +205,17 @@ function Confirm({
           onClick={() => {
             setBusy(true);
             onConfirm()
-              .then(() => setOpen(false))
+              .then(close)
               .catch((error: unknown) => {
                 setFailure(error);
-                setOpen(false);
+                close();
               })
               .finally(() => setBusy(false));
           }}
         >
           {t('adminOrgs.yes', { action })}
         </Button>
-        <Button
-          appearance="secondary-action-button"
-          onClick={() => {
-            setOpen(false);
-            setTimeout(() => buttonRef.current?.focus());
-          }}
-        >
+        <Button appearance="secondary-action-button" onClick={close}>
           {t('adminOrgs.no')}
         </Button>
       </ButtonGroup>
