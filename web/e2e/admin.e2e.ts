@@ -165,30 +165,29 @@ describe('the platform team’s pages', () => {
     const { page, context } = s;
     const address = '198.51.100.192';
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
-    // Fixture: the initiative reports last month with a story, and tells another story.
+    // Fixture: the initiative reports a month with a story, and tells another story.
     const member = await apiAs(PEOPLE.member.email, address);
     const plans = await member('GET', '/v1/plans?limit=100');
+    // Groen: the public journey counts the reports of the other funded project.
     const project = (plans.json() as { items: { id: string; title: string }[] }).items.find(
-      (p) => p.title === 'Rijbewijs voor werkzoekenden',
+      (p) => p.title === 'Groen werkleertraject Gouda en Zuidplas',
     )!;
-    const now = new Date();
-    const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
     const tag = unique();
-    const narrative = `Vier deelnemers haalden hun rijbewijs (${tag}).`;
-    const storyTitle = `Eindelijk zelf rijden ${tag}`;
+    const narrative = `Vier deelnemers haalden hun diploma (${tag}).`;
+    const storyTitle = `Eindelijk een diploma ${tag}`;
     const report = await member('POST', `/v1/projects/${project.id}/outcome-reports`, {
       kind: 'interim',
-      periodStart: first.toISOString().slice(0, 10),
-      periodEnd: last.toISOString().slice(0, 10),
-      participants: [{ targetGroup: 'participatiewet', participants: 6 }],
-      outcomes: [{ outcomeType: 'driving_licence', achieved: 4, banenafspraak: 0 }],
+      // A month long past: the demo reports the last two quarters, another journey last month.
+      periodStart: '2025-01-01',
+      periodEnd: '2025-01-31',
+      participants: [{ targetGroup: 'youth', participants: 6 }],
+      outcomes: [{ outcomeType: 'diploma', achieved: 4, banenafspraak: 0 }],
       spending: [],
       narrative,
       stories: [
         {
           title: storyTitle,
-          text: 'Een deelnemer rijdt nu elke dag zelf naar haar werk in de haven.',
+          text: 'Een deelnemer werkt nu elke dag in het groen van de gemeente.',
           consent: true,
         },
       ],
@@ -197,7 +196,7 @@ describe('the platform team’s pages', () => {
     const declinedTitle = `Een tweede verhaal ${tag}`;
     const extra = await member('POST', `/v1/projects/${project.id}/stories`, {
       title: declinedTitle,
-      text: 'Een deelnemer vertelt over zijn eerste rit met de vrachtwagen.',
+      text: 'Een deelnemer vertelt over zijn eerste week bij de hovenier.',
       consent: true,
     });
     expect(extra.status, extra.text).toBe(201);
@@ -206,8 +205,8 @@ describe('the platform team’s pages', () => {
     await openQueues(page);
     const reports = queue(page, 'Resultaatrapportages');
     const item = reports.getByRole('article').filter({ hasText: narrative });
-    await item.getByText('Mensen in de Participatiewet: 6 deelnemers').waitFor();
-    await item.getByText('Rijbewijs: 4').waitFor();
+    await item.getByText('Jongeren: 6 deelnemers').waitFor();
+    await item.getByText('Diploma: 4').waitFor();
     await item.getByText(`Verhalen in deze rapportage: ${storyTitle}`).waitFor();
     await expectAccessible(page);
     await item.getByRole('button', { name: 'Rapportage goedkeuren' }).click();
