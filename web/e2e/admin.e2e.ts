@@ -34,7 +34,7 @@ async function apiAs(email: string, address: string) {
   return async (method: string, url: string, body?: unknown) => {
     const response = await fetch(`${baseUrl()}${url}`, {
       method,
-      headers,
+      headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -418,6 +418,53 @@ describe('the platform team’s pages', () => {
     await expect.poll(() => status.textContent()).toBe('actief');
     await expect.poll(() => focusedText(page)).toBe('Kees Toets uitzetten');
     await expectAccessible(page);
+  });
+
+  it('marks one invoice order paid with the bank reference and cancels another', async () => {
+    const { page, context } = s;
+    const address = '198.51.100.199';
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+    // Fixture: the demo supplier orders one credit twice, by invoice, through the API.
+    const supplier = await apiAs('leverancier@devries.example', address);
+    const projects = await fetch(`${baseUrl()}/v1/projects?limit=100`, {
+      headers: { 'x-forwarded-for': address },
+    });
+    const groen = (
+      (await projects.json()) as { items: { id: string; title: string }[] }
+    ).items.find((p) => p.title === 'Groen werkleertraject Gouda en Zuidplas')!;
+    const orders = [];
+    for (let i = 0; i < 2; i += 1) {
+      const order = await supplier('POST', '/v1/orders', {
+        projectId: groen.id,
+        quantity: 1,
+        paymentMethod: 'invoice',
+      });
+      expect(order.status, order.text).toBe(201);
+      orders.push(order.json() as { id: string; invoiceNumber: string });
+    }
+    const [toPay, toCancel] = orders as [(typeof orders)[0], (typeof orders)[0]];
+
+    await signInAs(page, PEOPLE.admin.email, '/queues');
+    await openQueues(page);
+    const waiting = queue(page, 'Wachten op betaling per factuur');
+    const paid = waiting.getByRole('article').filter({ hasText: toPay.invoiceNumber });
+    await paid.getByText(/Bouwbedrijf De Vries/).waitFor();
+    await expectAccessible(page);
+    await paid.getByLabel('Kenmerk van de bank').fill(`BANK-${toPay.invoiceNumber}`);
+    await paid.getByRole('button', { name: 'Betaald', exact: true }).click();
+    await paid.waitFor({ state: 'detached' });
+
+    const cancelled = waiting.getByRole('article').filter({ hasText: toCancel.invoiceNumber });
+    await cancelled.getByRole('button', { name: 'Annuleren' }).click();
+    await cancelled.getByText('Vul Reden van annuleren in.').waitFor();
+    await cancelled.getByLabel('Reden van annuleren').fill('De klant heeft zich bedacht.');
+    await cancelled.getByRole('button', { name: 'Annuleren' }).click();
+    await cancelled.waitFor({ state: 'detached' });
+
+    const after = async (id: string) =>
+      ((await supplier('GET', `/v1/orders/${id}`)).json() as { status: string }).status;
+    expect(await after(toPay.id)).toBe('paid');
+    expect(await after(toCancel.id)).toBe('cancelled');
   });
 
   it('pages through the audit log with the API’s cursor', async () => {
