@@ -331,7 +331,7 @@ function FilterForm({
   return (
     <section aria-labelledby="audit-filters">
       <Heading2 id="audit-filters">{t('adminAudit.filters')}</Heading2>
-      <form onSubmit={submit} noValidate>
+      <form className="ib-admin-form" onSubmit={submit} noValidate>
         <div className="ib-admin-filters">
           <Field id="audit-organisationId" label={t('adminAudit.fields.organisationId')}>
             <Select

@@ -375,7 +375,7 @@ function BankStatements({ me }: { me: Me }) {
       <Heading2 id="money-bank">{t('adminMoney.bank.title')}</Heading2>
       <Paragraph>{t('adminMoney.bank.explain')}</Paragraph>
       <ErrorSummary errors={errors} />
-      <form onSubmit={(event) => void upload(event)} noValidate>
+      <form className="ib-admin-form" onSubmit={(event) => void upload(event)} noValidate>
         <Field
           id="camt-file"
           label={t('adminMoney.bank.file')}
@@ -541,7 +541,12 @@ function ExceptionItem({ entry }: { entry: Entry }) {
         })}
       </Paragraph>
       <ErrorSummary errors={errors} />
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
+      <form
+        className="ib-admin-form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={title}
+      >
         <Field id={id('decision')} label={t('adminMoney.exceptions.decision')}>
           <Select
             id={id('decision')}

@@ -95,7 +95,7 @@ function Details({ org, me }: { org: Organisation; me: Me }) {
   const rows: [string, string][] = [
     [t('adminOrgs.kind'), t(`organisationKinds.${org.kind}`)],
     [t('adminOrgs.kvk'), org.kvkNumber ?? '—'],
-    [t('adminOrgs.fields.vat'), org.vatNumber ?? '—'],
+    [t('adminOrgs.vat'), org.vatNumber ?? '—'],
     [t('adminOrgs.fields.email'), org.contactEmail ?? '—'],
     [
       t('adminOrgs.address'),
@@ -405,7 +405,12 @@ function Invitations({ org, me }: { org: Organisation; me: Me }) {
       )}
       <ErrorSummary errors={errors} />
       {failure !== undefined && <ErrorMessage error={failure} />}
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('adminOrgs.invite')}>
+      <form
+        className="ib-admin-form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={t('adminOrgs.invite')}
+      >
         <Field id="invite-email" label={t('adminOrgs.inviteEmail')} error={emailError}>
           <Textbox
             id="invite-email"

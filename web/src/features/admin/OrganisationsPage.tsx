@@ -230,7 +230,7 @@ function RegisterForm() {
       <Heading2 id="orgs-register">{t('adminOrgs.register')}</Heading2>
       <ErrorSummary errors={errors} />
       {failure !== undefined && <ErrorMessage error={failure} />}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form className="ib-admin-form" onSubmit={(event) => void submit(event)} noValidate>
         <Field id={fieldId('kind')} label={t('adminOrgs.fields.kind')} error={kindError}>
           <Select
             id={fieldId('kind')}
