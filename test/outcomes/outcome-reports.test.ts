@@ -305,6 +305,16 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
 
     // Stories: the admin publishes the story, which then appears in the public story bank.
     const story = accepted.json().stories[0];
+    // The platform team's story queue lists it; nobody else may read the queue.
+    const storyQueue = await t.get(admin.as, '/v1/stories/submitted');
+    expectStatus(storyQueue, 200);
+    expect(storyQueue.json().items.map((s: { id: string }) => s.id)).toContain(story.id);
+    expect(storyQueue.json().items.every((s: { status: string }) => s.status === 'submitted')).toBe(
+      true,
+    );
+    for (const who of [supplier, initiative, coordinator])
+      expectProblem(await t.get(who.as, '/v1/stories/submitted'), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await t.get(null, '/v1/stories/submitted'), 401, 'AUTH.REQUIRED');
     expectProblem(
       await t.post(supplier.as, `/v1/stories/${story.id}/publish`, {}),
       403,
@@ -333,6 +343,12 @@ describe('outcome reports: submit, personal data, accept, return, final', () => 
     expect(
       (await t.get(null, '/v1/stories')).json().items.map((s: { id: string }) => s.id),
     ).not.toContain(extra.json().id);
+    // Decided stories leave the queue.
+    const after = (await t.get(admin.as, '/v1/stories/submitted'))
+      .json()
+      .items.map((s: { id: string }) => s.id);
+    expect(after).not.toContain(story.id);
+    expect(after).not.toContain(extra.json().id);
   });
 
   it('reads reports only as the initiative or an admin; anyone else gets 404', async () => {

@@ -238,6 +238,20 @@ export const outcomesRepository = {
       .execute();
   },
 
+  /** The platform team's story queue: every submitted story, oldest first, at most `limit`. */
+  async submittedStories(db: Kysely<DB>, limit: number) {
+    return db
+      .selectFrom('outcome_stories as s')
+      .innerJoin('projects as p', 'p.id', 's.project_id')
+      .selectAll('s')
+      .select(['p.title as project_title', 'p.initiative_id'])
+      .where('s.status', '=', 'submitted')
+      .orderBy('s.submitted_at')
+      .orderBy('s.id')
+      .limit(limit)
+      .execute();
+  },
+
   async publishedStories(
     db: Kysely<DB>,
     options: {

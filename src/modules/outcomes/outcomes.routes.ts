@@ -251,6 +251,21 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ outcomes: OutcomesService }
       async (request) => outcomes.storiesOfProject(ctxOf(request), request.params.id),
     );
 
+    authed.get(
+      '/v1/stories/submitted',
+      {
+        schema: {
+          operationId: 'listSubmittedStories',
+          tags: ['outcomes'],
+          summary: 'Stories waiting for a decision, oldest first, at most 100 (platform admins)',
+          description:
+            'The platform team’s story queue: stories submitted with a report or on their own, not yet published or rejected.',
+          response: { 200: StoryListSchema, ...problemResponses(...AUTHENTICATED_PROBLEMS) },
+        },
+      },
+      async (request) => outcomes.submittedStories(ctxOf(request)),
+    );
+
     authed.post(
       '/v1/stories/:id/publish',
       {

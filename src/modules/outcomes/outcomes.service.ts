@@ -533,6 +533,12 @@ export function createOutcomesService(deps: OutcomesDeps) {
       return wholeList((await repo.storiesOfProject(db, projectId)).map(toStory));
     },
 
+    /** GET /v1/stories/submitted: the stories waiting for a platform admin, oldest first. */
+    async submittedStories(ctx: Ctx): Promise<Page<Story>> {
+      requirePlatformAdmin(ctx);
+      return wholeList((await repo.submittedStories(db, 100)).map(toStory));
+    },
+
     async decideStory(
       ctx: Ctx,
       storyId: string,

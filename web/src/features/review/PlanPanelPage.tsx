@@ -93,7 +93,10 @@ export default function PlanPanelPage({ me }: { me: Me }) {
     <>
       <PageHeading title={data.plan.title} />
       <Paragraph>
-        <AppLink to="/plan-queue">{t('planQueue.plan.back')}</AppLink>
+        <AppLink to="/plan-queue">{t('planQueue.plan.back')}</AppLink> ·{' '}
+        <AppLink to={`/audit?subjectType=project&subjectId=${data.projectId}`}>
+          {t('admin.history')}
+        </AppLink>
       </Paragraph>
       <dl className="ib-facts">
         <dt>{t('planQueue.plan.initiative')}</dt>

@@ -315,6 +315,14 @@ function AuthorityStart({ me }: { me: Me }) {
   );
 }
 
+/** The platform team's workspaces (web/src/features/admin). */
+const ADMIN_PAGES = [
+  ['/queues', 'admin.nav.queues'],
+  ['/organisations', 'admin.nav.organisations'],
+  ['/audit', 'admin.nav.audit'],
+  ['/money', 'admin.nav.money'],
+] as const;
+
 function AdminStart({ me }: { me: Me }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -370,9 +378,18 @@ function AdminStart({ me }: { me: Me }) {
   );
   return (
     <>
-      <Paragraph>
-        <AppLink to="/plan-queue">{t('planQueue.startLink')}</AppLink>
-      </Paragraph>
+      <nav aria-label={t('start.admin.pages')}>
+        <ul className="ib-list">
+          <li>
+            <AppLink to="/plan-queue">{t('planQueue.startLink')}</AppLink>
+          </li>
+          {ADMIN_PAGES.map(([path, label]) => (
+            <li key={path}>
+              <AppLink to={path}>{t(label)}</AppLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <Section
         id="start-assign"
         title={t('start.admin.toAssign')}
