@@ -12,8 +12,9 @@
  *
  * The old commit is checked out in a temporary git worktree (removed afterwards). When its
  * package-lock.json is the same as this checkout's, it borrows this checkout's
- * node_modules through a symbolic link; otherwise it is installed with `npm ci`. Its benches must print the same table shapes as
- * today's (true since the benches were introduced); lines it cannot parse are reported.
+ * node_modules through a symbolic link; otherwise it is installed with `npm ci`. Its
+ * benches must print the same table shapes as today's (true since the benches were
+ * introduced); lines it cannot parse are reported.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
