@@ -467,6 +467,72 @@ describe('the platform team’s pages', () => {
     expect(await after(toCancel.id)).toBe('cancelled');
   });
 
+  it('refunds an invoice payment that came after its order was cancelled and its credits sold', async () => {
+    const { page, context } = s;
+    const address = '198.51.100.198';
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+    // Fixture, through the API (the demo data has no refund waiting): the demo supplier
+    // reserves every credit still for sale of the funded project, the order is cancelled,
+    // one credit is reserved again, and then the bank transfer for the cancelled order
+    // arrives. The credits are no longer there, so the payment is booked and the order
+    // flagged "refund required".
+    const supplier = await apiAs('leverancier@devries.example', address);
+    const admin = await apiAs(PEOPLE.secondAdmin.email, address);
+    const projects = await fetch(`${baseUrl()}/v1/projects?limit=100`, {
+      headers: { 'x-forwarded-for': address },
+    });
+    const rijbewijs = (
+      (await projects.json()) as { items: { id: string; title: string }[] }
+    ).items.find((p) => p.title === 'Rijbewijs voor werkzoekenden')!;
+    const project = (await supplier('GET', `/v1/projects/${rijbewijs.id}`)).json() as {
+      credits: { available: number };
+    };
+    expect(project.credits.available).toBeGreaterThan(1);
+    const order = async (quantity: number) => {
+      const placed = await supplier('POST', '/v1/orders', {
+        projectId: rijbewijs.id,
+        quantity,
+        paymentMethod: 'invoice',
+      });
+      expect(placed.status, placed.text).toBe(201);
+      return placed.json() as { id: string; invoiceNumber: string; amountCents: number };
+    };
+    const late = await order(project.credits.available);
+    const cancel = await admin('POST', `/v1/orders/${late.id}/cancel`, {
+      reason: 'Niet op tijd betaald.',
+    });
+    expect(cancel.status, cancel.text).toBe(200);
+    const other = await order(1);
+    const paid = await admin('POST', `/v1/orders/${late.id}/mark-paid`, {
+      amountCents: late.amountCents,
+      bankReference: `BANK-${late.invoiceNumber}`,
+    });
+    expect(paid.status, paid.text).toBe(200);
+
+    await signInAs(page, PEOPLE.admin.email, '/queues');
+    await openQueues(page);
+    const refunds = queue(page, 'Terugbetalingen');
+    const item = refunds.getByRole('article').filter({ hasText: late.invoiceNumber });
+    await item.getByText(/Bouwbedrijf De Vries/).waitFor();
+    await item
+      .getByText('Het bedrijf krijgt een creditnota; u maakt het geld zelf over.')
+      .waitFor();
+    await expectAccessible(page);
+    await item.getByLabel('Reden van terugbetalen').fill('Betaald na annuleren; credits op.');
+    await item.getByRole('button', { name: 'Terugbetalen' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    const after = (await supplier('GET', `/v1/orders/${late.id}`)).json() as { status: string };
+    expect(after.status).toBe('refunded');
+    const flags = (await admin('GET', `/v1/orders/${late.id}/flags`)).json() as {
+      items: { code: string; resolvedAt: string | null }[];
+    };
+    expect(flags.items.filter((f) => f.resolvedAt === null)).toEqual([]);
+    // Give the credit back for the journeys after this one.
+    const release = await admin('POST', `/v1/orders/${other.id}/cancel`, { reason: 'Test.' });
+    expect(release.status, release.text).toBe(200);
+  });
+
   it('pages through the audit log with the API’s cursor', async () => {
     const { page, context } = s;
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': '198.51.100.194' });
