@@ -233,6 +233,62 @@ describe('the platform team’s pages', () => {
     expect(await page.getByText(declinedTitle).count()).toBe(0);
   });
 
+  it('returns an outcome report with questions, which the initiative answers in its pages', async () => {
+    const { page, context } = s;
+    const address = '198.51.100.197';
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+    // Fixture: the initiative reports another month long past (the form is another journey's).
+    const member = await apiAs(PEOPLE.member.email, address);
+    const plans = await member('GET', '/v1/plans?limit=100');
+    const project = (plans.json() as { items: { id: string; title: string }[] }).items.find(
+      (p) => p.title === 'Groen werkleertraject Gouda en Zuidplas',
+    )!;
+    const tag = unique();
+    const narrative = `Drie deelnemers haalden hun diploma (${tag}).`;
+    const created = await member('POST', `/v1/projects/${project.id}/outcome-reports`, {
+      kind: 'interim',
+      periodStart: '2025-02-01',
+      periodEnd: '2025-02-28',
+      participants: [{ targetGroup: 'youth', participants: 5 }],
+      outcomes: [{ outcomeType: 'diploma', achieved: 3, banenafspraak: 0 }],
+      spending: [],
+      narrative,
+      stories: [],
+    });
+    expect(created.status, created.text).toBe(201);
+    const report = created.json() as { id: string };
+
+    // The platform team sends it back with a question.
+    const question = `Hoeveel van de drie werken nu ook? (${tag})`;
+    await signInAs(page, PEOPLE.admin.email, '/queues');
+    await openQueues(page);
+    const item = queue(page, 'Resultaatrapportages')
+      .getByRole('article')
+      .filter({ hasText: narrative });
+    await item.getByLabel('Uw vragen aan het initiatief').fill(question);
+    await item.getByRole('button', { name: 'Terugsturen met vragen' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    // The initiative finds it on its plan's page, reads the question and answers it.
+    await signInAs(page, PEOPLE.member.email, '/plans');
+    await page.getByRole('link', { name: 'Groen werkleertraject Gouda en Zuidplas' }).click();
+    await page.getByRole('link', { name: 'Vragen beantwoorden' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Vragen over uw melding beantwoorden' })
+      .waitFor();
+    expect(await page.getByTestId('report-questions').textContent()).toContain(question);
+    await expectAccessible(page);
+    const answer = `${narrative} Twee van hen hebben nu een baan.`;
+    await page.locator('#report-narrative').fill(answer);
+    await page.getByRole('button', { name: 'Aangepaste melding versturen' }).click();
+    await page.waitForURL(new RegExp(`/plans/${project.id}\\?reported=1$`));
+    const after = (await member('GET', `/v1/outcome-reports/${report.id}`)).json() as {
+      status: string;
+      narrative: string;
+    };
+    expect(after).toMatchObject({ status: 'submitted', narrative: answer });
+  });
+
   it('registers an organisation, invites a user with the link shown once, disables and enables them, and reads the audit log', async () => {
     const { page, context } = s;
     const address = '198.51.100.193';
