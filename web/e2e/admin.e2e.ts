@@ -410,7 +410,8 @@ describe('the platform team’s pages', () => {
       /^\d{1,2} [a-z]{3}\.? \d{4}(,| om)? \d{2}:\d{2}$/,
     );
     await expectAccessible(page);
-  });
+    // Some twenty steps and eight axe runs: minutes on a busy machine.
+  }, 300_000);
 
   it('disables and enables a person with the keyboard alone, focus following each step', async () => {
     const { page, context } = s;
