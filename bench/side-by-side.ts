@@ -10,12 +10,14 @@
  *   npm run bench:side-by-side -- <old-commit>            # 3 rounds, 8 s per case
  *   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench:side-by-side -- 4420f45
  *
- * The old commit is checked out in a temporary git worktree and installed with `npm ci`
- * (the worktree is removed afterwards). Its benches must print the same table shapes as
- * today's (true since the benches were introduced); lines it cannot parse are reported.
+ * The old commit is checked out in a temporary git worktree (removed afterwards). When its
+ * package-lock.json is the same as this checkout's, it borrows this checkout's
+ * node_modules through a symbolic link; otherwise it is installed with `npm ci`. Its
+ * benches must print the same table shapes as today's (true since the benches were
+ * introduced); lines it cannot parse are reported.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -82,7 +84,14 @@ const oldDirectory = mkdtempSync(path.join(tmpdir(), 'impactbeurs-old-'));
 rmSync(oldDirectory, { recursive: true });
 execFileSync('git', ['worktree', 'add', '--detach', oldDirectory, oldRef], { cwd: here });
 try {
-  execFileSync('npm', ['ci', '--silent'], { cwd: oldDirectory, stdio: 'inherit' });
+  const lockfile = (directory: string) =>
+    readFileSync(path.join(directory, 'package-lock.json'), 'utf8');
+  if (lockfile(oldDirectory) === lockfile(here)) {
+    console.log(`${oldRef} has the same package-lock.json: linking node_modules`);
+    symlinkSync(path.join(here, 'node_modules'), path.join(oldDirectory, 'node_modules'));
+  } else {
+    execFileSync('npm', ['ci', '--silent'], { cwd: oldDirectory, stdio: 'inherit' });
+  }
   const samples = { old: new Map<string, number[]>(), new: new Map<string, number[]>() };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const side of ['old', 'new'] as const) {
@@ -109,5 +118,8 @@ try {
     );
   }
 } finally {
+  // Unlink the borrowed node_modules first so that removing the worktree cannot touch it.
+  const borrowed = path.join(oldDirectory, 'node_modules');
+  if (lstatSync(borrowed, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(borrowed);
   execFileSync('git', ['worktree', 'remove', '--force', oldDirectory], { cwd: here });
 }

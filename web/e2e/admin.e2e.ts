@@ -233,6 +233,62 @@ describe('the platform team’s pages', () => {
     expect(await page.getByText(declinedTitle).count()).toBe(0);
   });
 
+  it('returns an outcome report with questions, which the initiative answers in its pages', async () => {
+    const { page, context } = s;
+    const address = '198.51.100.197';
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+    // Fixture: the initiative reports another month long past (the form is another journey's).
+    const member = await apiAs(PEOPLE.member.email, address);
+    const plans = await member('GET', '/v1/plans?limit=100');
+    const project = (plans.json() as { items: { id: string; title: string }[] }).items.find(
+      (p) => p.title === 'Groen werkleertraject Gouda en Zuidplas',
+    )!;
+    const tag = unique();
+    const narrative = `Drie deelnemers haalden hun diploma (${tag}).`;
+    const created = await member('POST', `/v1/projects/${project.id}/outcome-reports`, {
+      kind: 'interim',
+      periodStart: '2025-02-01',
+      periodEnd: '2025-02-28',
+      participants: [{ targetGroup: 'youth', participants: 5 }],
+      outcomes: [{ outcomeType: 'diploma', achieved: 3, banenafspraak: 0 }],
+      spending: [],
+      narrative,
+      stories: [],
+    });
+    expect(created.status, created.text).toBe(201);
+    const report = created.json() as { id: string };
+
+    // The platform team sends it back with a question.
+    const question = `Hoeveel van de drie werken nu ook? (${tag})`;
+    await signInAs(page, PEOPLE.admin.email, '/queues');
+    await openQueues(page);
+    const item = queue(page, 'Resultaatrapportages')
+      .getByRole('article')
+      .filter({ hasText: narrative });
+    await item.getByLabel('Uw vragen aan het initiatief').fill(question);
+    await item.getByRole('button', { name: 'Terugsturen met vragen' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    // The initiative finds it on its plan's page, reads the question and answers it.
+    await signInAs(page, PEOPLE.member.email, '/plans');
+    await page.getByRole('link', { name: 'Groen werkleertraject Gouda en Zuidplas' }).click();
+    await page.getByRole('link', { name: 'Vragen beantwoorden' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Vragen over uw melding beantwoorden' })
+      .waitFor();
+    expect(await page.getByTestId('report-questions').textContent()).toContain(question);
+    await expectAccessible(page);
+    const answer = `${narrative} Twee van hen hebben nu een baan.`;
+    await page.locator('#report-narrative').fill(answer);
+    await page.getByRole('button', { name: 'Aangepaste melding versturen' }).click();
+    await page.waitForURL(new RegExp(`/plans/${project.id}\\?reported=1$`));
+    const after = (await member('GET', `/v1/outcome-reports/${report.id}`)).json() as {
+      status: string;
+      narrative: string;
+    };
+    expect(after).toMatchObject({ status: 'submitted', narrative: answer });
+  });
+
   it('registers an organisation, invites a user with the link shown once, disables and enables them, and reads the audit log', async () => {
     const { page, context } = s;
     const address = '198.51.100.193';
@@ -354,7 +410,8 @@ describe('the platform team’s pages', () => {
       /^\d{1,2} [a-z]{3}\.? \d{4}(,| om)? \d{2}:\d{2}$/,
     );
     await expectAccessible(page);
-  });
+    // Some twenty steps and eight axe runs: minutes on a busy machine.
+  }, 300_000);
 
   it('disables and enables a person with the keyboard alone, focus following each step', async () => {
     const { page, context } = s;
@@ -465,6 +522,72 @@ describe('the platform team’s pages', () => {
       ((await supplier('GET', `/v1/orders/${id}`)).json() as { status: string }).status;
     expect(await after(toPay.id)).toBe('paid');
     expect(await after(toCancel.id)).toBe('cancelled');
+  });
+
+  it('refunds an invoice payment that came after its order was cancelled and its credits sold', async () => {
+    const { page, context } = s;
+    const address = '198.51.100.198';
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+    // Fixture, through the API (the demo data has no refund waiting): the demo supplier
+    // reserves every credit still for sale of the funded project, the order is cancelled,
+    // one credit is reserved again, and then the bank transfer for the cancelled order
+    // arrives. The credits are no longer there, so the payment is booked and the order
+    // flagged "refund required".
+    const supplier = await apiAs('leverancier@devries.example', address);
+    const admin = await apiAs(PEOPLE.secondAdmin.email, address);
+    const projects = await fetch(`${baseUrl()}/v1/projects?limit=100`, {
+      headers: { 'x-forwarded-for': address },
+    });
+    const rijbewijs = (
+      (await projects.json()) as { items: { id: string; title: string }[] }
+    ).items.find((p) => p.title === 'Rijbewijs voor werkzoekenden')!;
+    const project = (await supplier('GET', `/v1/projects/${rijbewijs.id}`)).json() as {
+      credits: { available: number };
+    };
+    expect(project.credits.available).toBeGreaterThan(1);
+    const order = async (quantity: number) => {
+      const placed = await supplier('POST', '/v1/orders', {
+        projectId: rijbewijs.id,
+        quantity,
+        paymentMethod: 'invoice',
+      });
+      expect(placed.status, placed.text).toBe(201);
+      return placed.json() as { id: string; invoiceNumber: string; amountCents: number };
+    };
+    const late = await order(project.credits.available);
+    const cancel = await admin('POST', `/v1/orders/${late.id}/cancel`, {
+      reason: 'Niet op tijd betaald.',
+    });
+    expect(cancel.status, cancel.text).toBe(200);
+    const other = await order(1);
+    const paid = await admin('POST', `/v1/orders/${late.id}/mark-paid`, {
+      amountCents: late.amountCents,
+      bankReference: `BANK-${late.invoiceNumber}`,
+    });
+    expect(paid.status, paid.text).toBe(200);
+
+    await signInAs(page, PEOPLE.admin.email, '/queues');
+    await openQueues(page);
+    const refunds = queue(page, 'Terugbetalingen');
+    const item = refunds.getByRole('article').filter({ hasText: late.invoiceNumber });
+    await item.getByText(/Bouwbedrijf De Vries/).waitFor();
+    await item
+      .getByText('Het bedrijf krijgt een creditnota; u maakt het geld zelf over.')
+      .waitFor();
+    await expectAccessible(page);
+    await item.getByLabel('Reden van terugbetalen').fill('Betaald na annuleren; credits op.');
+    await item.getByRole('button', { name: 'Terugbetalen' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    const after = (await supplier('GET', `/v1/orders/${late.id}`)).json() as { status: string };
+    expect(after.status).toBe('refunded');
+    const flags = (await admin('GET', `/v1/orders/${late.id}/flags`)).json() as {
+      items: { code: string; resolvedAt: string | null }[];
+    };
+    expect(flags.items.filter((f) => f.resolvedAt === null)).toEqual([]);
+    // Give the credit back for the journeys after this one.
+    const release = await admin('POST', `/v1/orders/${other.id}/cancel`, { reason: 'Test.' });
+    expect(release.status, release.text).toBe(200);
   });
 
   it('pages through the audit log with the API’s cursor', async () => {

@@ -37,7 +37,9 @@ async function waitForHealth(
   child: ChildProcess,
   output: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  // Migrating and seeding a fresh embedded database takes seconds alone and minutes on a
+  // machine shared by many builds (two cores at a load of 30 took over two minutes).
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited early:\n${output()}`);
     try {

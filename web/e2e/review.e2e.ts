@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, sidewaysOverflow, useBrowser } from './helpers';
+import { draftAndSubmitPlan } from './journeys/plans';
 import {
   assignPanel,
   confirmAward,
@@ -27,12 +28,24 @@ function deadlineAhead(): string {
 describe('expert review and the plan pipeline in the browser', () => {
   const s = useBrowser();
 
-  it('takes a submitted plan through panel, conflict, scores, consensus and four eyes to the catalogue', async () => {
+  it('takes a plan from draft through panel, conflict, scores, consensus and four eyes to the catalogue', async () => {
     const { page, context } = s;
     const address = '198.51.100.181';
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
     const title = `Fietsvakschool ${Date.now()}`;
-    await submitPlanThroughApi(title, address);
+
+    // The initiative writes the plan in the plan form, step by step, and submits it.
+    await signInAs(page, PEOPLE.member.email, '/plans');
+    await draftAndSubmitPlan(page, {
+      title,
+      summary: 'Jongeren zonder startkwalificatie halen een vakdiploma in de fietstechniek.',
+      budgetLines: [
+        { description: 'Werkmeester', euros: '48.000' },
+        { description: 'Examens en lesmateriaal', euros: '12.000' },
+        { description: 'Bedrijfsbus', euros: '9.000' },
+      ],
+      minimumEuros: '45000',
+    });
 
     // The platform team assigns three reviewers, with the panel rule shown before saving.
     await signInAs(page, PEOPLE.admin.email, '/plan-queue');

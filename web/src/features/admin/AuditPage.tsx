@@ -20,8 +20,8 @@ import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -160,10 +160,7 @@ function Audit({ me }: { me: Me }) {
             <AppLink to="/audit">{t('adminAudit.clear')}</AppLink>
           </Paragraph>
         )}
-        {events.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-        {events.error && (
-          <ErrorMessage error={events.error} onRetry={() => void events.refetch()} />
-        )}
+        <QueryState query={events} />
         {page && page.items.length === 0 && <Paragraph>{t('adminAudit.none')}</Paragraph>}
         {page && page.items.length > 0 && (
           <ScrollTable label={t('adminAudit.table', { page: pageNumber })}>

@@ -6,13 +6,6 @@ import {
   Paragraph,
   Select,
   SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,9 +16,10 @@ import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DataTable } from '../../components/DataTable';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
-import { ScrollTable } from '../../components/ScrollTable';
+import { QueryState } from '../../components/QueryState';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime, formatEuros } from '../../lib/format';
 import { AdminPage, isAdmin } from './admin-ui';
@@ -69,8 +63,7 @@ function Ledger({ me }: { me: Me }) {
     <section aria-labelledby="money-ledger">
       <Heading2 id="money-ledger">{t('adminMoney.ledger.title')}</Heading2>
       <Paragraph>{t('adminMoney.ledger.explain')}</Paragraph>
-      {ledger.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-      {ledger.error && <ErrorMessage error={ledger.error} onRetry={() => void ledger.refetch()} />}
+      <QueryState query={ledger} />
       {total && (
         <Paragraph data-testid="ledger-total">
           {t('adminMoney.ledger.total', {
@@ -85,46 +78,38 @@ function Ledger({ me }: { me: Me }) {
         </Paragraph>
       )}
       {ledger.data && ledger.data.projects.length > 0 && (
-        <ScrollTable label={t('adminMoney.ledger.table')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('adminMoney.ledger.project')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminMoney.ledger.received')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminMoney.ledger.refunded')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminMoney.ledger.paidOut')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminMoney.ledger.escrow')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminMoney.ledger.balanced')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {ledger.data.projects.map((p) => (
-                <TableRow key={p.projectId}>
-                  <TableHeaderCell scope="row">
-                    <AppLink to={`/projects/${p.projectId}`}>{p.title}</AppLink>
-                  </TableHeaderCell>
-                  <TableCell className="ib-admin-num">{euros(p.receivedCents)}</TableCell>
-                  <TableCell className="ib-admin-num">{euros(p.refundedCents)}</TableCell>
-                  <TableCell className="ib-admin-num">{euros(p.paidOutCents)}</TableCell>
-                  <TableCell className="ib-admin-num">{euros(p.escrowCents)}</TableCell>
-                  <TableCell>{balanced(p.balanced)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            {total && (
-              <TableFooter>
-                <TableRow>
-                  <TableHeaderCell scope="row">{t('adminMoney.ledger.sum')}</TableHeaderCell>
-                  <TableCell className="ib-admin-num">{euros(total.receivedCents)}</TableCell>
-                  <TableCell className="ib-admin-num">{euros(total.refundedCents)}</TableCell>
-                  <TableCell className="ib-admin-num">{euros(total.paidOutCents)}</TableCell>
-                  <TableCell className="ib-admin-num">{euros(total.escrowCents)}</TableCell>
-                  <TableCell>{balanced(total.balanced)}</TableCell>
-                </TableRow>
-              </TableFooter>
-            )}
-          </Table>
-        </ScrollTable>
+        <DataTable
+          label={t('adminMoney.ledger.table')}
+          columns={[
+            { header: t('adminMoney.ledger.project') },
+            { header: t('adminMoney.ledger.received'), numeric: true },
+            { header: t('adminMoney.ledger.refunded'), numeric: true },
+            { header: t('adminMoney.ledger.paidOut'), numeric: true },
+            { header: t('adminMoney.ledger.escrow'), numeric: true },
+            { header: t('adminMoney.ledger.balanced') },
+          ]}
+          rows={ledger.data.projects.map((p) => ({
+            key: p.projectId,
+            cells: [
+              <AppLink to={`/projects/${p.projectId}`}>{p.title}</AppLink>,
+              euros(p.receivedCents),
+              euros(p.refundedCents),
+              euros(p.paidOutCents),
+              euros(p.escrowCents),
+              balanced(p.balanced),
+            ],
+          }))}
+          footer={
+            total && [
+              t('adminMoney.ledger.sum'),
+              euros(total.receivedCents),
+              euros(total.refundedCents),
+              euros(total.paidOutCents),
+              euros(total.escrowCents),
+              balanced(total.balanced),
+            ]
+          }
+        />
       )}
     </section>
   );
@@ -189,8 +174,7 @@ function Reconciliation({ me }: { me: Me }) {
           </Button>
         </div>
       </form>
-      {report.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-      {report.error && <ErrorMessage error={report.error} />}
+      <QueryState query={report} />
       {report.data && (
         <>
           <Paragraph data-testid="reconciliation-result">
@@ -207,68 +191,40 @@ function Reconciliation({ me }: { me: Me }) {
             </strong>
           </Paragraph>
           {report.data.days.length > 0 && (
-            <ScrollTable label={t('adminMoney.reconciliation.table')}>
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.day')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.stripe')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.ledgerStripe')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.invoices')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.refunds')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.payouts')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col">
-                      {t('adminMoney.reconciliation.problems')}
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {report.data.days.map((day) => (
-                    <TableRow key={day.day}>
-                      <TableHeaderCell scope="row">{formatDate(day.day, lang)}</TableHeaderCell>
-                      <TableCell className="ib-admin-num">
-                        {euros(day.stripePaymentsCents)}
-                      </TableCell>
-                      <TableCell className="ib-admin-num">
-                        {euros(day.ledgerStripePaymentsCents)}
-                      </TableCell>
-                      <TableCell className="ib-admin-num">
-                        {euros(day.invoicePaymentsCents)}
-                      </TableCell>
-                      <TableCell className="ib-admin-num">
-                        {euros(day.ledgerStripeRefundsCents + day.invoiceRefundsCents)}
-                      </TableCell>
-                      <TableCell className="ib-admin-num">{euros(day.payoutsCents)}</TableCell>
-                      <TableCell>
-                        {day.differences.length === 0
-                          ? t('adminMoney.reconciliation.none')
-                          : day.differences.map((d, i) => (
-                              <span key={i}>
-                                {i > 0 && <br />}
-                                {t(`adminMoney.reconciliation.kinds.${d.kind}`, {
-                                  stripe: euros(d.stripeCents),
-                                  ledger: euros(d.ledgerCents),
-                                })}
-                              </span>
-                            ))}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </ScrollTable>
+            <DataTable
+              label={t('adminMoney.reconciliation.table')}
+              columns={[
+                { header: t('adminMoney.reconciliation.day') },
+                { header: t('adminMoney.reconciliation.stripe'), numeric: true },
+                { header: t('adminMoney.reconciliation.ledgerStripe'), numeric: true },
+                { header: t('adminMoney.reconciliation.invoices'), numeric: true },
+                { header: t('adminMoney.reconciliation.refunds'), numeric: true },
+                { header: t('adminMoney.reconciliation.payouts'), numeric: true },
+                { header: t('adminMoney.reconciliation.problems') },
+              ]}
+              rows={report.data.days.map((day) => ({
+                key: day.day,
+                cells: [
+                  formatDate(day.day, lang),
+                  euros(day.stripePaymentsCents),
+                  euros(day.ledgerStripePaymentsCents),
+                  euros(day.invoicePaymentsCents),
+                  euros(day.ledgerStripeRefundsCents + day.invoiceRefundsCents),
+                  euros(day.payoutsCents),
+                  day.differences.length === 0
+                    ? t('adminMoney.reconciliation.none')
+                    : day.differences.map((d, i) => (
+                        <span key={i}>
+                          {i > 0 && <br />}
+                          {t(`adminMoney.reconciliation.kinds.${d.kind}`, {
+                            stripe: euros(d.stripeCents),
+                            ledger: euros(d.ledgerCents),
+                          })}
+                        </span>
+                      )),
+                ],
+              }))}
+            />
           )}
         </>
       )}
@@ -412,7 +368,7 @@ function BankStatements({ me }: { me: Me }) {
         </Alert>
       )}
       <Heading3>{t('adminMoney.bank.recent')}</Heading3>
-      {statements.error && <ErrorMessage error={statements.error} />}
+      <QueryState query={statements} />
       {statements.data?.length === 0 && <Paragraph>{t('adminMoney.bank.noneYet')}</Paragraph>}
       {statements.data && statements.data.length > 0 && (
         <ul className="ib-list">
@@ -459,8 +415,7 @@ function Exceptions({ me }: { me: Me }) {
         {exceptions.data && ` (${exceptions.data.length})`}
       </Heading2>
       <Paragraph>{t('adminMoney.exceptions.explain')}</Paragraph>
-      {exceptions.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-      {exceptions.error && <ErrorMessage error={exceptions.error} />}
+      <QueryState query={exceptions} />
       {exceptions.data?.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
       {exceptions.data?.map((entry) => (
         <ExceptionItem key={entry.id} entry={entry} />

@@ -26,6 +26,7 @@ import { ErrorMessage, useErrorText } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -59,14 +60,13 @@ export default function OrganisationPage({ me }: { me: Me }) {
         <Paragraph>{t('admin.onlyAdmins')}</Paragraph>
       </>
     );
-  if (org.error)
+  if (!org.data)
     return (
       <>
         <PageHeading title={t('adminOrgs.title')} />
-        <ErrorMessage error={org.error} />
+        <QueryState query={org} />
       </>
     );
-  if (!org.data) return <Paragraph>{t('app.loading')}</Paragraph>;
   return (
     <>
       <PageHeading title={org.data.name} />
@@ -246,8 +246,7 @@ function Users({ org, me }: { org: Organisation; me: Me }) {
   return (
     <section aria-labelledby="org-users">
       <Heading2 id="org-users">{t('adminOrgs.users')}</Heading2>
-      {users.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-      {users.error && <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />}
+      <QueryState query={users} />
       {users.data?.length === 0 && <Paragraph>{t('adminOrgs.noUsers')}</Paragraph>}
       {users.data && users.data.length > 0 && (
         <ScrollTable label={t('adminOrgs.usersTable')}>
@@ -368,9 +367,7 @@ function Invitations({ org, me }: { org: Organisation; me: Me }) {
   return (
     <section aria-labelledby="org-invitations">
       <Heading2 id="org-invitations">{t('adminOrgs.invitations')}</Heading2>
-      {invitations.error && (
-        <ErrorMessage error={invitations.error} onRetry={() => void invitations.refetch()} />
-      )}
+      <QueryState query={invitations} />
       {invitations.data?.length === 0 && <Paragraph>{t('adminOrgs.noInvitations')}</Paragraph>}
       {invitations.data && invitations.data.length > 0 && (
         <ul className="ib-list">

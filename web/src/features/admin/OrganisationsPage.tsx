@@ -1,17 +1,4 @@
-import {
-  Button,
-  Heading2,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,10 +6,11 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage, useErrorText } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
-import { ScrollTable } from '../../components/ScrollTable';
+import { QueryState } from '../../components/QueryState';
 import { currentLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { AdminPage, isAdmin } from './admin-ui';
@@ -84,35 +72,28 @@ function OrganisationList({ me }: { me: Me }) {
           ))}
         </Select>
       </Field>
-      {list.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-      {list.error && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
+      <QueryState query={list} />
       {items.length > 0 && (
-        <ScrollTable label={t('adminOrgs.listTable')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('adminOrgs.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminOrgs.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminOrgs.kvk')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminOrgs.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('adminOrgs.since')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((org) => (
-                <TableRow key={org.id}>
-                  <TableHeaderCell scope="row">
-                    <AppLink to={`/organisations/${org.id}`}>{org.name}</AppLink>
-                  </TableHeaderCell>
-                  <TableCell>{t(`organisationKinds.${org.kind}`)}</TableCell>
-                  <TableCell>{org.kvkNumber ?? '—'}</TableCell>
-                  <TableCell>{t(`adminOrgs.orgStatus.${org.status}`)}</TableCell>
-                  <TableCell>{formatDate(org.createdAt, lang)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          label={t('adminOrgs.listTable')}
+          columns={[
+            { header: t('adminOrgs.name') },
+            { header: t('adminOrgs.kind') },
+            { header: t('adminOrgs.kvk') },
+            { header: t('adminOrgs.status') },
+            { header: t('adminOrgs.since') },
+          ]}
+          rows={items.map((org) => ({
+            key: org.id,
+            cells: [
+              <AppLink to={`/organisations/${org.id}`}>{org.name}</AppLink>,
+              t(`organisationKinds.${org.kind}`),
+              org.kvkNumber ?? '—',
+              t(`adminOrgs.orgStatus.${org.status}`),
+              formatDate(org.createdAt, lang),
+            ],
+          }))}
+        />
       )}
       {list.hasNextPage && (
         <Button

@@ -6,6 +6,7 @@ import type { components } from '../../../../openapi/api.d.ts';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
+import { combineQueries } from '../../components/QueryState';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime, formatEuros, formatNumber } from '../../lib/format';
 import {
@@ -98,16 +99,14 @@ function Queues({ me }: { me: Me }) {
         )
       ).items,
   });
+  // An open refund flag: a Stripe refund that went wrong, or a payment that arrived after
+  // the order was cancelled or expired and found its credits gone (still paid, to return).
+  const mustRefund = (o: Order) =>
+    o.status !== 'refunded' &&
+    (o.attentionFlags ?? []).some((f) => f.resolvedAt === null && REFUND_FLAGS.includes(f.code));
   const toRefund = [
-    ...(attention.data ?? []).filter(
-      (o) =>
-        o.status === 'paid' && (o.attentionFlags ?? []).some((f) => REFUND_FLAGS.includes(f.code)),
-    ),
-    ...(paid.data ?? []).filter(
-      (o) =>
-        o.refundState !== null &&
-        !(o.attentionFlags ?? []).some((f) => REFUND_FLAGS.includes(f.code)),
-    ),
+    ...(attention.data ?? []).filter(mustRefund),
+    ...(paid.data ?? []).filter((o) => o.refundState !== null && !mustRefund(o)),
   ];
   const counts: Record<(typeof SECTIONS)[number], number | undefined> = {
     reports: reports.data?.length,
@@ -118,13 +117,6 @@ function Queues({ me }: { me: Me }) {
       reserved.data && purchases.data ? reserved.data.length + purchases.data.length : undefined,
     refunds: attention.data && paid.data ? toRefund.length : undefined,
   };
-  const combined = (
-    ...queries: { isPending: boolean; error: unknown; refetch: () => unknown }[]
-  ) => ({
-    isPending: queries.some((q) => q.isPending),
-    error: queries.find((q) => q.error)?.error ?? null,
-    refetch: () => queries.forEach((q) => void q.refetch()),
-  });
 
   return (
     <>
@@ -190,7 +182,7 @@ function Queues({ me }: { me: Me }) {
         id="queue-payments"
         title={t('adminQueues.sections.payments')}
         count={counts.payments}
-        query={combined(reserved, purchases)}
+        query={combineQueries(reserved, purchases)}
       >
         {purchases.data?.map((purchase) => (
           <PaymentItem key={purchase.id} kind="purchase" item={purchase} />
@@ -204,7 +196,7 @@ function Queues({ me }: { me: Me }) {
         id="queue-refunds"
         title={t('adminQueues.sections.refunds')}
         count={counts.refunds}
-        query={combined(attention, paid)}
+        query={combineQueries(attention, paid)}
       >
         {toRefund.map((order) => (
           <RefundItem key={order.id} order={order} />
@@ -553,7 +545,11 @@ function RefundItem({ order }: { order: Order }) {
   const lang = currentLanguage();
   return (
     <Item title={order.project.title}>
-      <Paragraph>{orderFacts(order, t, lang)}</Paragraph>
+      <Paragraph>
+        {orderFacts(order, t, lang)}
+        {order.invoiceNumber &&
+          ` · ${t('adminQueues.orders.invoice', { number: order.invoiceNumber })}`}
+      </Paragraph>
       {order.refundState && (
         <Paragraph>{t(`adminQueues.refunds.state.${order.refundState}`)}</Paragraph>
       )}

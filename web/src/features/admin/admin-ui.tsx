@@ -8,6 +8,7 @@ import type { Me } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { describedBy, Field } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
+import { type QueryLike, QueryState } from '../../components/QueryState';
 import './admin.css';
 
 export type User = components['schemas']['User'];
@@ -56,7 +57,7 @@ export function CountedSection({
   id: string;
   title: string;
   count: number | undefined;
-  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+  query: QueryLike;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -66,10 +67,7 @@ export function CountedSection({
         {title}
         {count !== undefined && <span className="ib-admin-count"> ({count})</span>}
       </Heading2>
-      {query.isPending && <Paragraph>{t('app.loading')}</Paragraph>}
-      {query.error ? (
-        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
-      ) : null}
+      <QueryState query={query} />
       {!query.isPending && !query.error && count === 0 ? (
         <Paragraph>{t('admin.empty')}</Paragraph>
       ) : null}

@@ -7,12 +7,6 @@ import {
   Heading3,
   Paragraph,
   RadioButton,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
@@ -24,11 +18,12 @@ import { api, call } from '../../api/client';
 import { useProject } from '../../api/queries';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { describedBy, Field } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
-import { ScrollTable } from '../../components/ScrollTable';
+import { combineQueries, QueryState } from '../../components/QueryState';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime, formatEuros, formatNumber } from '../../lib/format';
 import { PlanView } from './PlanView';
@@ -64,21 +59,11 @@ export default function PlanPanelPage({ me }: { me: Me }) {
         <Paragraph>{t('planQueue.onlyAdmins')}</Paragraph>
       </>
     );
-  if (review.isPending || users.isPending)
+  if (!review.data || !users.data)
     return (
       <>
         <PageHeading title={t('planQueue.plan.loadingTitle')} />
-        <Paragraph>{t('app.loading')}</Paragraph>
-      </>
-    );
-  if (review.error || users.error)
-    return (
-      <>
-        <PageHeading title={t('planQueue.plan.loadingTitle')} />
-        <ErrorMessage
-          error={review.error ?? users.error}
-          onRetry={() => void Promise.all([review.refetch(), users.refetch()])}
-        />
+        <QueryState query={combineQueries(review, users)} />
       </>
     );
 
@@ -173,40 +158,30 @@ function PanelProgress({ review, nameOf }: { review: PlanReview; nameOf: (id: st
               })}
             </Paragraph>
           )}
-          <ScrollTable label={t('planQueue.panel.table')}>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('planQueue.panel.reviewer')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('planQueue.panel.declaration')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('planQueue.panel.scores')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {review.panel.map((m) => (
-                  <TableRow key={m.assignmentId}>
-                    <TableHeaderCell scope="row">{nameOf(m.reviewerId)}</TableHeaderCell>
-                    <TableCell>
-                      {m.declaration === null
-                        ? t('planQueue.panel.notDeclared')
-                        : m.declaration === 'none'
-                          ? t('planQueue.panel.noConflict')
-                          : t('planQueue.panel.conflict', { note: m.declarationNote ?? '' })}
-                    </TableCell>
-                    <TableCell>
-                      {m.score
-                        ? t('planQueue.panel.scoredOn', {
-                            date: formatDate(m.score.submittedAt, lang),
-                          })
-                        : m.declaration === 'conflict'
-                          ? t('planQueue.panel.recused')
-                          : t('planQueue.panel.notScored')}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            label={t('planQueue.panel.table')}
+            columns={[
+              { header: t('planQueue.panel.reviewer') },
+              { header: t('planQueue.panel.declaration') },
+              { header: t('planQueue.panel.scores') },
+            ]}
+            rows={review.panel.map((m) => ({
+              key: m.assignmentId,
+              cells: [
+                nameOf(m.reviewerId),
+                m.declaration === null
+                  ? t('planQueue.panel.notDeclared')
+                  : m.declaration === 'none'
+                    ? t('planQueue.panel.noConflict')
+                    : t('planQueue.panel.conflict', { note: m.declarationNote ?? '' }),
+                m.score
+                  ? t('planQueue.panel.scoredOn', { date: formatDate(m.score.submittedAt, lang) })
+                  : m.declaration === 'conflict'
+                    ? t('planQueue.panel.recused')
+                    : t('planQueue.panel.notScored'),
+              ],
+            }))}
+          />
         </>
       )}
     </section>
@@ -352,50 +327,30 @@ function Evaluation({ review, nameOf }: { review: PlanReview; nameOf: (id: strin
     <section aria-labelledby="evaluation-title">
       <Heading2 id="evaluation-title">{t('planQueue.evaluation.title')}</Heading2>
       {!evaluation.complete && <Paragraph>{t('planQueue.evaluation.incomplete')}</Paragraph>}
-      <ScrollTable label={t('planQueue.evaluation.scoresTable')}>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('planQueue.evaluation.criterion')}</TableHeaderCell>
-              {scorers.map((m) => (
-                <TableHeaderCell key={m.assignmentId} scope="col" className="ib-review-number">
-                  {nameOf(m.reviewerId)}
-                </TableHeaderCell>
-              ))}
-              <TableHeaderCell scope="col" className="ib-review-number">
-                {t('planQueue.evaluation.median')}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="ib-review-number">
-                {t('planQueue.evaluation.spread')}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col">{t('planQueue.evaluation.divergent')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {CRITERIA.map((c) => (
-              <TableRow key={c}>
-                <TableHeaderCell scope="row">{t(`reviews.criteria.${c}.short`)}</TableHeaderCell>
-                {scorers.map((m) => (
-                  <TableCell key={m.assignmentId} className="ib-review-number">
-                    {m.score![c].score}
-                  </TableCell>
-                ))}
-                <TableCell className="ib-review-number">
-                  {evaluation.medians ? formatNumber(evaluation.medians[c], lang, 1) : '—'}
-                </TableCell>
-                <TableCell className="ib-review-number">{spreadOf(scorers, c) ?? '—'}</TableCell>
-                <TableCell>
-                  {divergent.has(c) ? (
-                    <strong>{t('planQueue.evaluation.yes')}</strong>
-                  ) : (
-                    t('planQueue.evaluation.no')
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollTable>
+      <DataTable
+        label={t('planQueue.evaluation.scoresTable')}
+        columns={[
+          { header: t('planQueue.evaluation.criterion') },
+          ...scorers.map((m) => ({ header: nameOf(m.reviewerId), numeric: true })),
+          { header: t('planQueue.evaluation.median'), numeric: true },
+          { header: t('planQueue.evaluation.spread'), numeric: true },
+          { header: t('planQueue.evaluation.divergent') },
+        ]}
+        rows={CRITERIA.map((c) => ({
+          key: c,
+          cells: [
+            t(`reviews.criteria.${c}.short`),
+            ...scorers.map((m) => m.score![c].score),
+            evaluation.medians ? formatNumber(evaluation.medians[c], lang, 1) : '—',
+            spreadOf(scorers, c) ?? '—',
+            divergent.has(c) ? (
+              <strong>{t('planQueue.evaluation.yes')}</strong>
+            ) : (
+              t('planQueue.evaluation.no')
+            ),
+          ],
+        }))}
+      />
       {evaluation.consensusNeeded && (
         <Alert type="warning">
           <Paragraph data-testid="divergence">
@@ -408,46 +363,30 @@ function Evaluation({ review, nameOf }: { review: PlanReview; nameOf: (id: strin
         </Alert>
       )}
       <Heading3>{t('planQueue.evaluation.budget')}</Heading3>
-      <ScrollTable label={t('planQueue.evaluation.budget')}>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('reviews.plan.line')}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="ib-review-number">
-                {t('reviews.plan.amount')}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="ib-review-number">
-                {t('planQueue.evaluation.flags')}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col">{t('planQueue.evaluation.eligible')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('planQueue.evaluation.reasons')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {review.plan.budgetLines.map((line) => (
-              <TableRow key={line.id}>
-                <TableHeaderCell scope="row">{line.description}</TableHeaderCell>
-                <TableCell className="ib-review-number">
-                  {formatEuros(line.amountCents, lang)}
-                </TableCell>
-                <TableCell className="ib-review-number">{flagsOf(line.id)}</TableCell>
-                <TableCell>
-                  {rejected.has(line.id)
-                    ? t('planQueue.evaluation.no')
-                    : t('planQueue.evaluation.yes')}
-                </TableCell>
-                <TableCell>
-                  {reasonsOf(line.id).map((reason, index) => (
-                    <span key={index} className="ib-review-reason">
-                      {reason}
-                    </span>
-                  ))}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollTable>
+      <DataTable
+        label={t('planQueue.evaluation.budget')}
+        columns={[
+          { header: t('reviews.plan.line') },
+          { header: t('reviews.plan.amount'), numeric: true },
+          { header: t('planQueue.evaluation.flags'), numeric: true },
+          { header: t('planQueue.evaluation.eligible') },
+          { header: t('planQueue.evaluation.reasons') },
+        ]}
+        rows={review.plan.budgetLines.map((line) => ({
+          key: line.id,
+          cells: [
+            line.description,
+            formatEuros(line.amountCents, lang),
+            flagsOf(line.id),
+            rejected.has(line.id) ? t('planQueue.evaluation.no') : t('planQueue.evaluation.yes'),
+            reasonsOf(line.id).map((reason, index) => (
+              <span key={index} className="ib-review-reason">
+                {reason}
+              </span>
+            )),
+          ],
+        }))}
+      />
       <dl className="ib-facts">
         <dt>{t('planQueue.evaluation.eligibleCost')}</dt>
         <dd>{formatEuros(evaluation.eligibleCostCents, lang)}</dd>
