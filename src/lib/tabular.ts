@@ -211,8 +211,20 @@ function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: Table<Row>): void
     };
 }
 
+/** A value in the notes that is a date or an instant: a typed cell in XLSX, a date in the CSV dialect. */
+export interface NoteDate {
+  kind: 'date' | 'datetime';
+  value: string;
+}
+
 /** Lines about a workbook: a sentence, or a label and its value (two cells). */
-export type NoteLine = string | [string, string];
+export type NoteLine = string | [string, string | NoteDate];
+
+/** A note's value as one column of one row, so it is written as table cells are. */
+const noteColumn = (value: string | NoteDate): Column<null> =>
+  typeof value === 'string'
+    ? { header: '', value: () => value }
+    : { header: '', value: () => value.value, kind: value.kind };
 
 function addNotesSheet(workbook: ExcelJS.Workbook, name: string, lines: NoteLine[]): void {
   const notes = workbook.addWorksheet(name.slice(0, 31));
@@ -223,7 +235,20 @@ function addNotesSheet(workbook: ExcelJS.Workbook, name: string, lines: NoteLine
   } else notes.getColumn(1).width = 110;
   // An XLSX cell is typed (a string is never run); the apostrophe is for a person who copies it out.
   const safe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-  for (const line of lines) notes.addRow(Array.isArray(line) ? line.map(safe) : [safe(line)]);
+  for (const line of lines) {
+    if (!Array.isArray(line)) {
+      notes.addRow([safe(line)]);
+      continue;
+    }
+    const [label, value] = line;
+    const column = noteColumn(value);
+    const cell = xlsxValue(column, null);
+    const row = notes.addRow([safe(label), typeof cell === 'string' ? safe(cell) : cell]);
+    if (column.kind === 'date' || column.kind === 'datetime') {
+      row.getCell(2).numFmt = XLSX_FORMATS[column.kind];
+      row.getCell(2).alignment = { horizontal: 'left' };
+    }
+  }
 }
 
 /**
@@ -267,7 +292,11 @@ export function toCsvSet<Row>(set: TableSet<Row>, dialect: CsvDialect = 'standar
   const separator = dialect === 'nl' ? ';' : ',';
   const lines: string[] = [];
   for (const line of set.notes)
-    lines.push((Array.isArray(line) ? line : [line]).map(csvField).join(separator));
+    lines.push(
+      Array.isArray(line)
+        ? [csvField(line[0]), csvCell(noteColumn(line[1]), null, dialect)].join(separator)
+        : csvField(line),
+    );
   for (const table of set.tables) {
     lines.push('');
     lines.push(csvField(table.sheetName));

@@ -1,4 +1,4 @@
-import { OUTCOME_TYPE_LABELS } from '../../src/modules/reports/labels.js';
+import { OUTCOME_TYPE_LABELS, TOTAL_LABEL } from '../../src/modules/reports/labels.js';
 import { REFRESH_SUMMARIES_JOB } from '../../src/modules/reports/report-jobs.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -289,7 +289,10 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
         const row = lines.find(
           (l) =>
             l[0] === 'Outcomes' &&
-            l[1] === OUTCOME_TYPE_LABELS.en[category as keyof typeof OUTCOME_TYPE_LABELS.en],
+            l[1] ===
+              (category === 'total'
+                ? TOTAL_LABEL.en
+                : OUTCOME_TYPE_LABELS.en[category as keyof typeof OUTCOME_TYPE_LABELS.en]),
         );
         expect(row?.[2], `${query} csv outcomes:${category}`).toBe(String(value));
       }

@@ -1,4 +1,4 @@
-import { formatDate, type Lang } from '../../lib/format.js';
+import type { Lang } from '../../lib/format.js';
 import {
   type Cell,
   type Column,
@@ -80,17 +80,6 @@ const METHODOLOGY: Record<Lang, string> = {
     'Attributed figures are that share times the project’s published counts from accepted outcome reports; they are computed as exact fractions ("exact" column) and rounded to one decimal only for display.',
 };
 
-function stamp(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
-
-/** A calendar day (YYYY-MM-DD) as a person writes it: "1 januari 2025". */
-const day = (date: string, lang: Lang) => formatDate(new Date(`${date}T12:00:00Z`), lang);
-
 function notes(
   report: AuthorityReport | SupplierReport | PublicStats,
   lang: Lang,
@@ -99,26 +88,29 @@ function notes(
 ): NoteLine[] {
   const nl = lang === 'nl';
   const base = report.disclosureControl.base;
-  const period =
-    report.period.from === null
-      ? nl
-        ? `vanaf het begin tot en met ${day(report.period.to, lang)}`
-        : `from the start to ${day(report.period.to, lang)} inclusive`
-      : nl
-        ? `${day(report.period.from, lang)} tot en met ${day(report.period.to, lang)}`
-        : `${day(report.period.from, lang)} to ${day(report.period.to, lang)} inclusive`;
   return [
     [nl ? 'Rapport' : 'Report', title],
     ...subject,
-    [nl ? 'Periode' : 'Period', period],
     [
-      nl ? 'Gemaakt op' : 'Generated',
-      `${stamp(report.generatedAt, lang)} (${nl ? 'Nederlandse tijd' : 'Dutch time'})`,
+      nl ? 'Periode van' : 'Period from',
+      report.period.from === null
+        ? nl
+          ? 'het begin'
+          : 'the start'
+        : { kind: 'date', value: report.period.from },
+    ],
+    [
+      nl ? 'Periode tot en met' : 'Period to (inclusive)',
+      { kind: 'date', value: report.period.to },
+    ],
+    [
+      nl ? 'Gemaakt op (Nederlandse tijd)' : 'Generated (Dutch time)',
+      { kind: 'datetime', value: report.generatedAt },
     ],
     [
       nl ? 'Gegevens bijgewerkt op' : 'Data as of',
       report.dataAsOf
-        ? stamp(report.dataAsOf, lang)
+        ? { kind: 'datetime', value: report.dataAsOf }
         : nl
           ? 'nog niet bijgewerkt'
           : 'summaries not yet refreshed',
