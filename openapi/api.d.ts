@@ -1574,7 +1574,7 @@ export interface paths {
         };
         /**
          * Platform statistics (public)
-         * @description Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; suppressed counts never enter them.
+         * @description Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; withheld counts never enter them.
          *
          *     Rate limit: 120 requests per minute per client address, counting every request (the `X-RateLimit-*` headers say how many are left); past it, 429 `RATE_LIMIT.EXCEEDED` with `Retry-After`.
          */
@@ -1596,7 +1596,7 @@ export interface paths {
         };
         /**
          * Outcome report for an authority
-         * @description For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, the projects behind them with its share of each, attributed outcomes by type, participants by target group (with Banenafspraak), and expected against realised outcomes. Counts of people below the disclosure threshold are suppressed (`value: null, suppressed: true`); see the README on the method.
+         * @description For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, the projects behind them with its share of each, attributed outcomes by type, participants by target group (with Banenafspraak), and expected against realised outcomes. Counts of people are published randomly rounded per accepted report; a withheld count is `value: null, suppressed: true` (docs/privacy.md).
          */
         get: operations["getAuthorityReport"];
         put?: never;
@@ -1616,7 +1616,7 @@ export interface paths {
         };
         /**
          * Impact report for a supplier
-         * @description For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, where its money went (budget lines, pro rata), attributed outcomes and published stories. Suppressed as the authority report.
+         * @description For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, what it paid, where its money went (budget lines, pro rata), attributed outcomes and published stories. Counts as the authority report.
          */
         get: operations["getSupplierReport"];
         put?: never;
@@ -1636,7 +1636,9 @@ export interface paths {
         };
         /**
          * Platform statistics (public) as CSV
-         * @description Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; suppressed counts never enter them.
+         * @description Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; withheld counts never enter them.
+         *
+         *     Files are Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English): column names, labels instead of codes (`Betaald werk`, not `paid_work`), notes. `.xlsx`: a sheet "Toelichting" (About) with the report, its period, generation time and how to read withheld (`x`) and incomplete figures, then a sheet per table with a frozen header row and an autofilter; amounts are numbers with a euro format, shares percentages, dates real dates in Dutch time. `.csv`: the notes as rows, then each table under its name; `format=csv` is RFC 4180 (comma, decimal point, ISO dates), `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj).
          *
          *     Rate limit: 120 requests per minute per client address, counting every request (the `X-RateLimit-*` headers say how many are left); past it, 429 `RATE_LIMIT.EXCEEDED` with `Retry-After`.
          */
@@ -1658,7 +1660,9 @@ export interface paths {
         };
         /**
          * Outcome report for an authority as CSV
-         * @description For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, the projects behind them with its share of each, attributed outcomes by type, participants by target group (with Banenafspraak), and expected against realised outcomes. Counts of people below the disclosure threshold are suppressed (`value: null, suppressed: true`); see the README on the method.
+         * @description For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, the projects behind them with its share of each, attributed outcomes by type, participants by target group (with Banenafspraak), and expected against realised outcomes. Counts of people are published randomly rounded per accepted report; a withheld count is `value: null, suppressed: true` (docs/privacy.md).
+         *
+         *     Files are Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English): column names, labels instead of codes (`Betaald werk`, not `paid_work`), notes. `.xlsx`: a sheet "Toelichting" (About) with the report, its period, generation time and how to read withheld (`x`) and incomplete figures, then a sheet per table with a frozen header row and an autofilter; amounts are numbers with a euro format, shares percentages, dates real dates in Dutch time. `.csv`: the notes as rows, then each table under its name; `format=csv` is RFC 4180 (comma, decimal point, ISO dates), `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj).
          */
         get: operations["getAuthorityReportCsv"];
         put?: never;
@@ -1678,7 +1682,9 @@ export interface paths {
         };
         /**
          * Impact report for a supplier as CSV
-         * @description For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, where its money went (budget lines, pro rata), attributed outcomes and published stories. Suppressed as the authority report.
+         * @description For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, what it paid, where its money went (budget lines, pro rata), attributed outcomes and published stories. Counts as the authority report.
+         *
+         *     Files are Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English): column names, labels instead of codes (`Betaald werk`, not `paid_work`), notes. `.xlsx`: a sheet "Toelichting" (About) with the report, its period, generation time and how to read withheld (`x`) and incomplete figures, then a sheet per table with a frozen header row and an autofilter; amounts are numbers with a euro format, shares percentages, dates real dates in Dutch time. `.csv`: the notes as rows, then each table under its name; `format=csv` is RFC 4180 (comma, decimal point, ISO dates), `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj).
          */
         get: operations["getSupplierReportCsv"];
         put?: never;
@@ -1698,7 +1704,9 @@ export interface paths {
         };
         /**
          * Platform statistics (public) as XLSX
-         * @description Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; suppressed counts never enter them.
+         * @description Platform totals: credits sold, euros paid, projects listed, funded and completed, and published outcome counts by type. Only totals; withheld counts never enter them.
+         *
+         *     Files are Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English): column names, labels instead of codes (`Betaald werk`, not `paid_work`), notes. `.xlsx`: a sheet "Toelichting" (About) with the report, its period, generation time and how to read withheld (`x`) and incomplete figures, then a sheet per table with a frozen header row and an autofilter; amounts are numbers with a euro format, shares percentages, dates real dates in Dutch time. `.csv`: the notes as rows, then each table under its name; `format=csv` is RFC 4180 (comma, decimal point, ISO dates), `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj).
          *
          *     Rate limit: 120 requests per minute per client address, counting every request (the `X-RateLimit-*` headers say how many are left); past it, 429 `RATE_LIMIT.EXCEEDED` with `Retry-After`.
          */
@@ -1720,7 +1728,9 @@ export interface paths {
         };
         /**
          * Outcome report for an authority as XLSX
-         * @description For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, the projects behind them with its share of each, attributed outcomes by type, participants by target group (with Banenafspraak), and expected against realised outcomes. Counts of people below the disclosure threshold are suppressed (`value: null, suppressed: true`); see the README on the method.
+         * @description For an authority’s coordinators and viewers (platform admins name the authority with `authorityId`): the SR value of the claims it approved in the period per contract and supplier, the projects behind them with its share of each, attributed outcomes by type, participants by target group (with Banenafspraak), and expected against realised outcomes. Counts of people are published randomly rounded per accepted report; a withheld count is `value: null, suppressed: true` (docs/privacy.md).
+         *
+         *     Files are Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English): column names, labels instead of codes (`Betaald werk`, not `paid_work`), notes. `.xlsx`: a sheet "Toelichting" (About) with the report, its period, generation time and how to read withheld (`x`) and incomplete figures, then a sheet per table with a frozen header row and an autofilter; amounts are numbers with a euro format, shares percentages, dates real dates in Dutch time. `.csv`: the notes as rows, then each table under its name; `format=csv` is RFC 4180 (comma, decimal point, ISO dates), `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj).
          */
         get: operations["getAuthorityReportXlsx"];
         put?: never;
@@ -1740,9 +1750,31 @@ export interface paths {
         };
         /**
          * Impact report for a supplier as XLSX
-         * @description For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, where its money went (budget lines, pro rata), attributed outcomes and published stories. Suppressed as the authority report.
+         * @description For a supplier’s members (platform admins name the supplier with `supplierId`): its certificates, and per project its share, what it paid, where its money went (budget lines, pro rata), attributed outcomes and published stories. Counts as the authority report.
+         *
+         *     Files are Dutch by default; English with `lang=en` (or, without `lang`, when Accept-Language prefers English): column names, labels instead of codes (`Betaald werk`, not `paid_work`), notes. `.xlsx`: a sheet "Toelichting" (About) with the report, its period, generation time and how to read withheld (`x`) and incomplete figures, then a sheet per table with a frozen header row and an autofilter; amounts are numbers with a euro format, shares percentages, dates real dates in Dutch time. `.csv`: the notes as rows, then each table under its name; `format=csv` is RFC 4180 (comma, decimal point, ISO dates), `format=csv-nl` opens in Dutch Excel (semicolon, decimal comma, dates as dd-mm-jjjj).
          */
         get: operations["getSupplierReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/supplier.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Impact report for a supplier as PDF (Dutch, or English with lang=en)
+         * @description The supplier’s impact report for its annual report, with the same figures and filters as `/v1/reports/supplier.xlsx`: per project funded what it paid, its credits and share, the outcomes and participants attributed to it, and the published stories. Rendered on request (the figures change as reports are accepted), so it is not stored; header `X-Content-SHA256` is the hex SHA-256 of the bytes sent, as on the other PDF routes. For a supplier’s members; platform admins name the supplier with `supplierId`; another supplier’s id answers 404.
+         */
+        get: operations["getSupplierReportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14520,6 +14552,10 @@ export interface operations {
                 from?: string;
                 /** @description Last day of the period, inclusive; default: today */
                 to?: string;
+                /** @description Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
+                /** @description csv: RFC 4180 (comma, decimal point, ISO dates); csv-nl: as Dutch Excel opens it (semicolon, decimal comma, dates as dd-mm-jjjj) */
+                format?: "csv" | "csv-nl";
             };
             header?: never;
             path?: never;
@@ -14591,6 +14627,10 @@ export interface operations {
                 to?: string;
                 /** @description Platform admins: the authority to report on. Others: their own (another id answers 404) */
                 authorityId?: string;
+                /** @description Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
+                /** @description csv: RFC 4180 (comma, decimal point, ISO dates); csv-nl: as Dutch Excel opens it (semicolon, decimal comma, dates as dd-mm-jjjj) */
+                format?: "csv" | "csv-nl";
             };
             header?: never;
             path?: never;
@@ -14680,6 +14720,10 @@ export interface operations {
                 to?: string;
                 /** @description Platform admins: the supplier to report on. Others: their own (another id answers 404) */
                 supplierId?: string;
+                /** @description Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
+                /** @description csv: RFC 4180 (comma, decimal point, ISO dates); csv-nl: as Dutch Excel opens it (semicolon, decimal comma, dates as dd-mm-jjjj) */
+                format?: "csv" | "csv-nl";
             };
             header?: never;
             path?: never;
@@ -14767,6 +14811,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day of the period, inclusive; default: today */
                 to?: string;
+                /** @description Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -14838,6 +14884,8 @@ export interface operations {
                 to?: string;
                 /** @description Platform admins: the authority to report on. Others: their own (another id answers 404) */
                 authorityId?: string;
+                /** @description Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -14927,6 +14975,8 @@ export interface operations {
                 to?: string;
                 /** @description Platform admins: the supplier to report on. Others: their own (another id answers 404) */
                 supplierId?: string;
+                /** @description Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -14942,6 +14992,98 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplierReportPdf: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Amsterdam calendar); default: from the start */
+                from?: string;
+                /** @description Last day of the period, inclusive; default: today */
+                to?: string;
+                /** @description Platform admins: the supplier to report on. Others: their own (another id answers 404) */
+                supplierId?: string;
+                /** @description Language of the document: Dutch (default) or English */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as PDF (A4, tagged) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Content-SHA256": components["headers"]["X-Content-SHA256"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
                 };
             };
             /** @description The request is malformed or fails validation */

@@ -15,9 +15,10 @@ export interface Column<Row> {
   /**
    * 'euro': an integer number of cents shown as euros with two decimals; 'percent': basis
    * points shown as a percentage; 'date': a calendar date (YYYY-MM-DD); 'datetime': an
-   * instant (ISO 8601), shown in Dutch time (Europe/Amsterdam).
+   * instant (ISO 8601), shown in Dutch time (Europe/Amsterdam); 'decimal': a number with
+   * one decimal (a decimal comma in Dutch CSV).
    */
-  kind?: 'text' | 'integer' | 'euro' | 'percent' | 'date' | 'datetime';
+  kind?: 'text' | 'integer' | 'decimal' | 'euro' | 'percent' | 'date' | 'datetime';
   width?: number;
 }
 
@@ -123,7 +124,7 @@ function csvCell<Row>(column: Column<Row>, row: Row, dialect: CsvDialect): strin
   if (typeof value === 'number') {
     if (column.kind === 'euro') return nl ? euros(value).replace('.', ',') : euros(value);
     if (column.kind === 'percent') return percent(value, nl ? ',' : '.');
-    return String(value);
+    return nl ? String(value).replace('.', ',') : String(value);
   }
   if (typeof value === 'string' && column.kind === 'date') {
     const match = DATE.exec(value);
@@ -153,6 +154,7 @@ export function toCsv<Row>(table: Table<Row>, dialect: CsvDialect = 'standard'):
 /** Number formats of the XLSX cells; a spreadsheet shows them with its own separators. */
 export const XLSX_FORMATS = {
   euro: '"€" #,##0.00',
+  decimal: '#,##0.0',
   percent: '0.00%',
   date: 'dd-mm-yyyy',
   datetime: 'dd-mm-yyyy hh:mm',
@@ -178,14 +180,7 @@ function xlsxValue<Row>(column: Column<Row>, row: Row): string | number | Date |
   return value;
 }
 
-/**
- * A workbook with the table on its first sheet: a bold header row that stays in view
- * (frozen) and carries an autofilter; amounts, percentages and dates as typed cells with a
- * number format; the preamble on a sheet of its own.
- */
-export async function toXlsx<Row>(table: Table<Row>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Impactbeurs';
+function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: Table<Row>): void {
   const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
   });
@@ -197,6 +192,7 @@ export async function toXlsx<Row>(table: Table<Row>): Promise<Buffer> {
     col.width = column.width ?? Math.min(50, Math.max(12, column.header.length + 2));
     const format =
       column.kind === 'euro' ||
+      column.kind === 'decimal' ||
       column.kind === 'percent' ||
       column.kind === 'date' ||
       column.kind === 'datetime'
@@ -213,12 +209,102 @@ export async function toXlsx<Row>(table: Table<Row>): Promise<Buffer> {
       from: { row: 1, column: 1 },
       to: { row: 1 + table.rows.length, column: table.columns.length },
     };
-  if (table.preamble?.length) {
-    const notes = workbook.addWorksheet((table.preambleSheetName ?? 'About').slice(0, 31));
-    notes.getColumn(1).width = 110;
-    for (const line of table.preamble) notes.addRow([line]);
+}
+
+/** A value in the notes that is a date or an instant: a typed cell in XLSX, a date in the CSV dialect. */
+export interface NoteDate {
+  kind: 'date' | 'datetime';
+  value: string;
+}
+
+/** Lines about a workbook: a sentence, or a label and its value (two cells). */
+export type NoteLine = string | [string, string | NoteDate];
+
+/** A note's value as one column of one row, so it is written as table cells are. */
+const noteColumn = (value: string | NoteDate): Column<null> =>
+  typeof value === 'string'
+    ? { header: '', value: () => value }
+    : { header: '', value: () => value.value, kind: value.kind };
+
+function addNotesSheet(workbook: ExcelJS.Workbook, name: string, lines: NoteLine[]): void {
+  const notes = workbook.addWorksheet(name.slice(0, 31));
+  const pairs = lines.some((line) => Array.isArray(line));
+  if (pairs) {
+    notes.getColumn(1).width = 28;
+    notes.getColumn(2).width = 110;
+  } else notes.getColumn(1).width = 110;
+  // An XLSX cell is typed (a string is never run); the apostrophe is for a person who copies it out.
+  const safe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+  for (const line of lines) {
+    if (!Array.isArray(line)) {
+      notes.addRow([safe(line)]);
+      continue;
+    }
+    const [label, value] = line;
+    const column = noteColumn(value);
+    const cell = xlsxValue(column, null);
+    const row = notes.addRow([safe(label), typeof cell === 'string' ? safe(cell) : cell]);
+    if (column.kind === 'date' || column.kind === 'datetime') {
+      row.getCell(2).numFmt = XLSX_FORMATS[column.kind];
+      row.getCell(2).alignment = { horizontal: 'left' };
+    }
   }
+}
+
+/**
+ * A workbook with the table on its first sheet: a bold header row that stays in view
+ * (frozen) and carries an autofilter; amounts, percentages and dates as typed cells with a
+ * number format; the preamble on a sheet of its own.
+ */
+export async function toXlsx<Row>(table: Table<Row>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Impactbeurs';
+  addTableSheet(workbook, table);
+  if (table.preamble?.length)
+    addNotesSheet(workbook, table.preambleSheetName ?? 'About', table.preamble);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Several tables and the notes that explain them (reports: what, for whom, which period, what a mark means). */
+export interface TableSet<Row> {
+  notesSheetName: string;
+  notes: NoteLine[];
+  tables: Table<Row>[];
+}
+
+/**
+ * A workbook of several tables: the notes sheet first (what the file is and how to read
+ * it), then a sheet per table, each typed, frozen and filtered as in toXlsx.
+ */
+export async function toXlsxSet<Row>(set: TableSet<Row>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Impactbeurs';
+  addNotesSheet(workbook, set.notesSheetName, set.notes);
+  for (const table of set.tables) addTableSheet(workbook, table);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Several tables as one CSV: the notes as rows first, then each table under its name,
+ * separated by an empty line; cells as in toCsv, in either dialect.
+ */
+export function toCsvSet<Row>(set: TableSet<Row>, dialect: CsvDialect = 'standard'): Buffer {
+  const separator = dialect === 'nl' ? ';' : ',';
+  const lines: string[] = [];
+  for (const line of set.notes)
+    lines.push(
+      Array.isArray(line)
+        ? [csvField(line[0]), csvCell(noteColumn(line[1]), null, dialect)].join(separator)
+        : csvField(line),
+    );
+  for (const table of set.tables) {
+    lines.push('');
+    lines.push(csvField(table.sheetName));
+    lines.push(table.columns.map((column) => csvField(column.header)).join(separator));
+    for (const row of table.rows)
+      lines.push(table.columns.map((column) => csvCell(column, row, dialect)).join(separator));
+  }
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 export const CONTENT_TYPES = {

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, defuseCell, toCsv } from '../../src/lib/tabular.js';
-import { toCsv as reportToCsv } from '../../src/modules/reports/exports.js';
+import { csvField, defuseCell, toCsv, toCsvSet } from '../../src/lib/tabular.js';
 import { expectStatus, type ListedProject, type Person, TestContext } from '../factory/index.js';
 
 /**
@@ -87,18 +86,33 @@ describe('CSV injection', () => {
     expectNoFormulaCell(withSemicolon(csv), 'semicolon');
   });
 
-  it('report CSV: the same for the metadata and table cells', () => {
-    const csv = reportToCsv({
-      meta: [['authority', 'Sec;=1+1;x']],
-      tables: [
-        { name: 'projects', columns: ['supplier', 'credits'], rows: HOSTILE.map((n) => [n, 5]) },
-      ],
-    });
-    const rows = withComma(csv);
-    expect(rows[0]).toEqual(['authority', "Sec;'=1+1;x"]);
-    for (const name of HOSTILE) expect(rows).toContainEqual([defuseCell(name), '5']);
-    expectNoFormulaCell(rows, 'comma');
-    expectNoFormulaCell(withSemicolon(csv), 'semicolon');
+  it('report CSV (several tables under their notes): the same for the notes and table cells', () => {
+    for (const dialect of ['standard', 'nl'] as const) {
+      const csv = toCsvSet(
+        {
+          notesSheetName: 'Toelichting',
+          notes: [['Opdrachtgever', 'Sec;=1+1;x']],
+          tables: [
+            {
+              sheetName: 'Projecten',
+              columns: [
+                { header: 'Opdrachtnemer', value: (row: (string | number)[]) => row[0]! },
+                { header: 'Credits', value: (row) => row[1]!, kind: 'integer' },
+              ],
+              rows: HOSTILE.map((n) => [n, 5]),
+            },
+          ],
+        },
+        dialect,
+      ).toString('utf8');
+      if (dialect === 'standard') {
+        const rows = withComma(csv);
+        expect(rows[0]).toEqual(['Opdrachtgever', "Sec;'=1+1;x"]);
+        for (const name of HOSTILE) expect(rows).toContainEqual([defuseCell(name), '5']);
+        expectNoFormulaCell(rows, 'comma');
+      }
+      expectNoFormulaCell(withSemicolon(csv), `semicolon (${dialect})`);
+    }
   });
 });
 

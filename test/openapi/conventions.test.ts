@@ -152,7 +152,7 @@ describe('API conventions over the whole document', () => {
     const pdfs = all.filter(
       ({ operation }) => operation.responses['200']?.content?.['application/pdf'],
     );
-    expect(pdfs.length).toBe(4);
+    expect(pdfs.length).toBe(5);
     for (const entry of pdfs)
       expect(header(entry.operation.responses['200']!, 'X-Content-SHA256')?.required).toBe(true);
   });

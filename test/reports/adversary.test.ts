@@ -1,3 +1,4 @@
+import { OUTCOME_TYPE_LABELS, TOTAL_LABEL } from '../../src/modules/reports/labels.js';
 import { REFRESH_SUMMARIES_JOB } from '../../src/modules/reports/report-jobs.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,14 +279,21 @@ describe('randomized adversary (seed ' + SEED + ')', () => {
             expect(supplierBlock[row][category]).toBe(value);
           }
       }
-      const csv = await t.get(null, `/v1/stats.csv?${query}`);
+      const csv = await t.get(null, `/v1/stats.csv?${query}&lang=en`);
       expectStatus(csv, 200);
       const lines: string[][] = parseCsv(csv.body.replace(/^\uFEFF/, ''), {
         relax_column_count: true,
         skip_empty_lines: true,
       });
       for (const [category, value] of Object.entries(served.outcomes)) {
-        const row = lines.find((l) => l[0] === 'outcomes' && l[1] === category);
+        const row = lines.find(
+          (l) =>
+            l[0] === 'Outcomes' &&
+            l[1] ===
+              (category === 'total'
+                ? TOTAL_LABEL.en
+                : OUTCOME_TYPE_LABELS.en[category as keyof typeof OUTCOME_TYPE_LABELS.en]),
+        );
         expect(row?.[2], `${query} csv outcomes:${category}`).toBe(String(value));
       }
       tablesRead += 4;

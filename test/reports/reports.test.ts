@@ -1,4 +1,5 @@
 import { REFRESH_SUMMARIES_JOB } from '../../src/modules/reports/report-jobs.js';
+import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import {
   reportBody,
   TestContext,
 } from '../factory/index.js';
+import { readPdf } from '../certificates/pdf-reader.js';
 
 /**
  * Project P (40 credits): supplier A buys 30, supplier B 10. Project Q (20): B buys 10,
@@ -404,10 +406,11 @@ describe('reports: attribution, rounding, access, exports', () => {
     );
   });
 
-  it('exports the authority report as CSV and XLSX with the expected cells', async () => {
+  it('exports the authority report in Dutch by default: CSV, CSV for Dutch Excel and XLSX', async () => {
     const csv = await t.get(coordinator.as, '/v1/reports/authority.csv');
     expectStatus(csv, 200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-language']).toBe('nl');
     expect(csv.headers['content-disposition']).toMatch(
       /attachment; filename="impactbeurs-authority-start-\d{4}-\d{2}-\d{2}\.csv"/,
     );
@@ -415,47 +418,83 @@ describe('reports: attribution, rounding, access, exports', () => {
       relax_column_count: true,
       skip_empty_lines: true,
     });
-    expect(rows[0]).toEqual(['report', 'authority']);
-    expect(rows).toContainEqual(['disclosure threshold', '5']);
-    expect(rows.find((r) => r[0] === 'disclosure control')?.join(',')).toMatch(
-      /randomly rounded to a multiple of 5/,
-    );
-    expect(rows).toContainEqual(['total', '', '', '2', '22', '836']);
-    // The file holds exactly the JSON report's published figures: the whole period holds
-    // both of P's reports, so each figure is the sum of their published counts.
+    expect(rows[0]).toEqual(['Rapport', 'Impactbeurs — resultatenrapportage opdrachtgever']);
+    expect(rows).toContainEqual(['Opdrachtgever', coordinator.organisation.name]);
+    expect(rows.find((r) => r[0] === 'Privacy')?.[1]).toMatch(/veelvoud van 5/);
+    // The explanation of the marks: withheld counts (<5) and incomplete figures.
+    expect(rows.find((r) => r[0] === 'x')?.[1]).toMatch(/privacy.*<5/);
+    expect(rows).toContainEqual([
+      'Contractkenmerk',
+      'Contract',
+      'Opdrachtnemer',
+      'Claims',
+      'Credits',
+      'Waarde (€)',
+    ]);
+    // Amounts as euros (never cents), bare numbers.
+    expect(rows).toContainEqual(['Totaal', '', '', '2', '22', '836.00']);
+    // The file holds exactly the JSON report's published figures, with labels for codes
+    // and the share as a percentage.
     const json = (await t.get(coordinator.as, '/v1/reports/authority')).json();
     const jsonLine = (dimension: 'outcomes' | 'participants', category: string) =>
       line(json.projects[0][dimension], category);
     const paid = jsonLine('outcomes', 'paid_work');
     const paidWork = rows.find(
-      (r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'outcomes' && r[2] === 'paid_work',
+      (r) => r[0] === 'Rijbewijs en werk P' && r[1] === 'Resultaten' && r[2] === 'Betaald werk',
     );
     expect(paidWork).toEqual([
       'Rijbewijs en werk P',
-      'outcomes',
-      'paid_work',
+      'Resultaten',
+      'Betaald werk',
       '10',
       String(paid.realised.value),
-      'yes',
-      '11/20',
+      'ja',
+      '55%',
       String(paid.attributed.value),
       paid.attributed.exact,
-      'yes',
+      'ja',
     ]);
+    expect(csv.body).not.toMatch(/paid_work|over_50|participatiewet"/);
     const projectRows = rows.filter(
       (r) =>
         r[0] === 'Rijbewijs en werk P' &&
         r.length === 10 &&
-        ['outcomes', 'participants', 'banenafspraak'].includes(r[1]!),
+        ['Resultaten', 'Deelnemers', 'Resultaten banenafspraak'].includes(r[1]!),
     );
     expect(projectRows).toHaveLength(8 + 8 + 8 + 3);
-    for (const r of projectRows) {
-      const dimension = r[1] as 'outcomes' | 'participants' | 'banenafspraak';
-      const shown =
-        r[2] === 'total' ? json.projects[0].totals[dimension] : jsonLine(dimension as never, r[2]!);
-      expect(r[4], r.join(',')).toBe(String(shown.realised.value));
-      expect(Number(r[4]) % 5).toBe(0);
-    }
+    for (const r of projectRows) expect(Number(r[4]) % 5).toBe(0);
+    expect(
+      rows.find((r) => r[0] === 'Rijbewijs en werk P' && r[2] === 'Mensen boven de 50'),
+    ).toBeDefined();
+
+    // For Dutch Excel: semicolons, decimal commas, the same cells.
+    const nl = await t.get(coordinator.as, '/v1/reports/authority.csv?format=csv-nl');
+    expectStatus(nl, 200);
+    expect(nl.headers['content-disposition']).toMatch(/-excel-nl\.csv"/);
+    const nlRows: string[][] = parseCsv(nl.body.replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+    expect(nlRows).toContainEqual(['Totaal', '', '', '2', '22', '836,00']);
+    const nlPaid = nlRows.find((r) => r[1] === 'Resultaten' && r[2] === 'Betaald werk')!;
+    expect(nlPaid[6]).toBe('55%');
+    expect(nlPaid[7]).toBe(String(paid.attributed.value).replace('.', ','));
+
+    // English on request.
+    const en = await t.get(coordinator.as, '/v1/reports/authority.csv?lang=en');
+    expectStatus(en, 200);
+    expect(en.headers['content-language']).toBe('en');
+    const enRows: string[][] = parseCsv(en.body.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+    expect(enRows).toContainEqual(['Total', '', '', '2', '22', '836.00']);
+    expect(enRows.find((r) => r[1] === 'Outcomes' && r[2] === 'Paid work')?.[5]).toBe('yes');
+    const byAcceptLanguage = await t.get(coordinator.as, '/v1/reports/authority.csv', {
+      'accept-language': 'en-GB,en;q=0.9',
+    });
+    expect(byAcceptLanguage.headers['content-language']).toBe('en');
 
     const xlsx = await t.get(coordinator.as, '/v1/reports/authority.xlsx');
     expectStatus(xlsx, 200);
@@ -465,58 +504,93 @@ describe('reports: attribution, rounding, access, exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      'About',
-      'SR value',
-      'Projects',
-      'Attributed outcomes',
-      'Outcomes by project',
+      'Toelichting',
+      'SR-waarde',
+      'Projecten',
+      'Toegerekende resultaten',
+      'Resultaten per project',
     ]);
-    expect(workbook.getWorksheet('About')!.getRow(2).values).toEqual([
+    expect(workbook.getWorksheet('Toelichting')!.getRow(2).values).toEqual([
       undefined,
-      'authority',
+      'Opdrachtgever',
       coordinator.organisation.name,
     ]);
-    const sr = workbook.getWorksheet('SR value')!;
-    const totalRow = sr.getRow(sr.rowCount).values as unknown[];
-    expect([totalRow[1], totalRow[4], totalRow[5], totalRow[6]]).toEqual(['total', 2, 22, 836]);
-    const byProject = workbook.getWorksheet('Outcomes by project')!;
+    const sr = workbook.getWorksheet('SR-waarde')!;
+    expect(sr.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sr.autoFilter).toBeTruthy();
+    const total = sr.getRow(sr.rowCount);
+    expect([1, 4, 5, 6].map((c) => total.getCell(c).value)).toEqual(['Totaal', 2, 22, 836]);
+    expect(total.getCell(6).numFmt).toBe('"€" #,##0.00');
+    const projects = workbook.getWorksheet('Projecten')!;
+    expect(projects.getRow(2).getCell(2).value).toBe('gefinancierd');
+    expect(projects.getRow(2).getCell(5).value).toBe(0.55);
+    expect(projects.getRow(2).getCell(5).numFmt).toBe('0.00%');
+    const byProject = workbook.getWorksheet('Resultaten per project')!;
     const cells: unknown[][] = [];
     byProject.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
     expect(cells).toContainEqual([
       'Rijbewijs en werk P',
-      'outcomes',
-      'paid_work',
+      'Resultaten',
+      'Betaald werk',
       10,
       paid.realised.value,
-      'yes',
-      '11/20',
+      'ja',
+      0.55,
       paid.attributed.value,
       paid.attributed.exact,
-      'yes',
+      'ja',
     ]);
     expect(
-      cells.find((c) => c[1] === 'participants' && c[2] === 'banenafspraak')!.slice(4, 8),
+      cells
+        .find((c) => c[1] === 'Deelnemers' && c[2] === 'Mensen in de banenafspraak')!
+        .slice(4, 8),
     ).toEqual([
       jsonLine('participants', 'banenafspraak').realised.value,
-      'yes',
-      '11/20',
+      'ja',
+      0.55,
       jsonLine('participants', 'banenafspraak').attributed.value,
     ]);
   });
 
-  it('exports the supplier report and public stats as files too', async () => {
-    const csv = await t.get(otherSupplier.as, '/v1/reports/supplier.csv');
+  it('exports the supplier report and public stats as files too, dates as dates', async () => {
+    const csv = await t.get(otherSupplier.as, '/v1/reports/supplier.csv?lang=en');
     expectStatus(csv, 200);
     expect(csv.body).toContain('Where the money went');
+    const nlCsv = await t.get(otherSupplier.as, '/v1/reports/supplier.csv?format=csv-nl');
+    expectStatus(nlCsv, 200);
+    // Issued at: a Dutch date and time, as Dutch Excel reads it.
+    expect(nlCsv.body).toMatch(/;\d{2}-\d{2}-\d{4} \d{2}:\d{2}\r\n/);
+    expect(nlCsv.body).toContain('"Besteding"');
     const xlsx = await t.get(otherSupplier.as, '/v1/reports/supplier.xlsx');
     expectStatus(xlsx, 200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);
-    const certificates = workbook.getWorksheet('Certificates')!;
+    const certificates = workbook.getWorksheet('Certificaten')!;
     expect(certificates.rowCount).toBe(3);
+    expect(certificates.getRow(1).getCell(6).value).toBe('Uitgegeven op');
+    const issued = certificates.getRow(2).getCell(6);
+    expect(issued.value).toBeInstanceOf(Date);
+    expect(issued.numFmt).toBe('dd-mm-yyyy hh:mm');
+    expect(certificates.getRow(2).getCell(4).numFmt).toBe('"€" #,##0.00');
+    expect(typeof certificates.getRow(2).getCell(4).value).toBe('number');
+    expect(certificates.getRow(2).getCell(5).value).toBe('geldig');
+    const supplierProjects = workbook.getWorksheet('Projecten')!;
+    expect(supplierProjects.getRow(1).getCell(6).value).toBe('Betaald (€)');
+
     const stats = await t.get(null, '/v1/stats.csv');
     expectStatus(stats, 200);
-    expect(stats.body).toContain('"credits sold",50');
+    const statsRows: string[][] = parseCsv(stats.body.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+    const header = statsRows.findIndex((r) => r[0] === 'Verkochte credits');
+    expect(statsRows[header]![1]).toBe('Betaald (€)');
+    expect(statsRows[header + 1]![0]).toBe('50');
+    const statsXlsx = await t.get(null, '/v1/stats.xlsx?lang=en');
+    expectStatus(statsXlsx, 200);
+    const statsBook = new ExcelJS.Workbook();
+    await statsBook.xlsx.load(statsXlsx.rawPayload as never);
+    expect(statsBook.worksheets.map((s) => s.name)).toEqual(['About', 'Platform', 'Outcomes']);
     expectProblem(
       await t.get(
         supplier.as,
@@ -525,6 +599,47 @@ describe('reports: attribution, rounding, access, exports', () => {
       404,
       'RESOURCE.NOT_FOUND',
     );
+  });
+
+  it('gives the supplier its impact report as PDF, Dutch or English, with its SHA-256', async () => {
+    const pdf = await t.get(supplier.as, '/v1/reports/supplier.pdf?from=2025-01-01&to=2025-12-31');
+    expectStatus(pdf, 200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload;
+    expect(pdf.headers['x-content-sha256']).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(pdf.headers['content-disposition']).toMatch(
+      /impactrapportage-2025-01-01-2025-12-31\.pdf/,
+    );
+    const read = await readPdf(bytes);
+    expect(read.flat).toContain('Impactrapportage');
+    expect(read.flat).toContain(supplier.organisation.name);
+    expect(read.flat).toContain('Periode: 1 januari 2025 tot en met 31 december 2025');
+    expect(read.flat).toContain('Rijbewijs en werk P');
+    expect(read.flat).toContain('Betaald werk');
+    expect(read.flat).toContain('Credits: 30');
+    expect(read.flat).toMatch(/Uw aandeel in het project: 75%/);
+    expect(read.flat).toContain('Nog geen gepubliceerde verhalen');
+    const json = (
+      await t.get(supplier.as, '/v1/reports/supplier?from=2025-01-01&to=2025-12-31')
+    ).json();
+    const paid = line(json.projects[0].outcomes, 'paid_work').attributed.value as number;
+    expect(read.flat).toContain(`Betaald werk: ${String(paid).replace('.', ',')}`);
+
+    const en = await t.get(supplier.as, '/v1/reports/supplier.pdf?lang=en');
+    expectStatus(en, 200);
+    const readEn = await readPdf(en.rawPayload);
+    expect(readEn.flat).toContain('Impact report');
+    expect(readEn.flat).toContain('Your share of the project: 75%');
+
+    expectProblem(
+      await t.get(
+        supplier.as,
+        `/v1/reports/supplier.pdf?supplierId=${otherSupplier.organisation.id}`,
+      ),
+      404,
+      'RESOURCE.NOT_FOUND',
+    );
+    expectProblem(await t.get(null, '/v1/reports/supplier.pdf'), 401, 'AUTH.REQUIRED');
   });
 
   it('republishes every report when the threshold changes, re-derived from its stored seed', async () => {

@@ -12,55 +12,93 @@ import { PublicStorySchema } from './public-story.js';
 
 const DateSchema = boundedDate();
 
-export const PeriodQuerySchema = z
-  .object({
-    from: DateSchema.optional().describe(
-      'First day of the period (Amsterdam calendar); default: from the start',
-    ),
-    to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+const periodFields = {
+  from: DateSchema.optional().describe(
+    'First day of the period (Amsterdam calendar); default: from the start',
+  ),
+  to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
+};
+const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
+  q.from === undefined || q.to === undefined || q.from <= q.to;
+const PERIOD_ORDER = { message: 'from must not be after to', path: ['from'] };
+
+const authorityIdField = z
+  .uuid()
+  .optional()
+  .describe(
+    'Platform admins: the authority to report on. Others: their own (another id answers 404)',
+  );
+const supplierIdField = z
+  .uuid()
+  .optional()
+  .describe(
+    'Platform admins: the supplier to report on. Others: their own (another id answers 404)',
+  );
+
+/** Files: the language of headers and labels. */
+const fileLangField = z
+  .enum(['nl', 'en'])
+  .optional()
+  .describe(
+    'Language of headers, labels and notes: Dutch or English; without it Accept-Language decides, else Dutch',
+  );
+/** CSV files: the standard one or the one Dutch Excel opens by double-click. */
+const csvFormatField = z
+  .enum(['csv', 'csv-nl'])
+  .default('csv')
+  .describe(
+    'csv: RFC 4180 (comma, decimal point, ISO dates); csv-nl: as Dutch Excel opens it (semicolon, decimal comma, dates as dd-mm-jjjj)',
+  );
+
+export const PeriodQuerySchema = z.object(periodFields).refine(periodInOrder, PERIOD_ORDER);
+export const PeriodXlsxQuerySchema = z
+  .object({ ...periodFields, lang: fileLangField })
+  .refine(periodInOrder, PERIOD_ORDER);
+export const PeriodCsvQuerySchema = z
+  .object({ ...periodFields, lang: fileLangField, format: csvFormatField })
+  .refine(periodInOrder, PERIOD_ORDER);
 
 export const AuthorityReportQuerySchema = z
-  .object({
-    from: DateSchema.optional().describe(
-      'First day of the period (Amsterdam calendar); default: from the start',
-    ),
-    to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
-    authorityId: z
-      .uuid()
-      .optional()
-      .describe(
-        'Platform admins: the authority to report on. Others: their own (another id answers 404)',
-      ),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .object({ ...periodFields, authorityId: authorityIdField })
+  .refine(periodInOrder, PERIOD_ORDER);
 export type AuthorityReportQuery = z.infer<typeof AuthorityReportQuerySchema>;
+export const AuthorityXlsxQuerySchema = z
+  .object({ ...periodFields, authorityId: authorityIdField, lang: fileLangField })
+  .refine(periodInOrder, PERIOD_ORDER);
+export const AuthorityCsvQuerySchema = z
+  .object({
+    ...periodFields,
+    authorityId: authorityIdField,
+    lang: fileLangField,
+    format: csvFormatField,
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
 
 export const SupplierReportQuerySchema = z
-  .object({
-    from: DateSchema.optional().describe(
-      'First day of the period (Amsterdam calendar); default: from the start',
-    ),
-    to: DateSchema.optional().describe('Last day of the period, inclusive; default: today'),
-    supplierId: z
-      .uuid()
-      .optional()
-      .describe(
-        'Platform admins: the supplier to report on. Others: their own (another id answers 404)',
-      ),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .object({ ...periodFields, supplierId: supplierIdField })
+  .refine(periodInOrder, PERIOD_ORDER);
 export type SupplierReportQuery = z.infer<typeof SupplierReportQuerySchema>;
+export const SupplierXlsxQuerySchema = z
+  .object({ ...periodFields, supplierId: supplierIdField, lang: fileLangField })
+  .refine(periodInOrder, PERIOD_ORDER);
+export const SupplierCsvQuerySchema = z
+  .object({
+    ...periodFields,
+    supplierId: supplierIdField,
+    lang: fileLangField,
+    format: csvFormatField,
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
+export const SupplierPdfQuerySchema = z
+  .object({
+    ...periodFields,
+    supplierId: supplierIdField,
+    lang: z
+      .enum(['nl', 'en'])
+      .default('nl')
+      .describe('Language of the document: Dutch (default) or English'),
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
 
 export const PublishedCountSchema = z
   .object({
@@ -351,6 +389,10 @@ export type PublicProjectOutcomes = z.infer<typeof PublicProjectOutcomesSchema>;
 export const CsvResponseSchema = {
   description: 'The report as CSV (UTF-8 with BOM)',
   content: { [CONTENT_TYPES.csv]: { schema: z.string() } },
+} as const;
+export const PdfResponseSchema = {
+  description: 'The report as PDF (A4, tagged)',
+  content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
 } as const;
 export const XlsxResponseSchema = {
   description: 'The report as an Excel workbook',
