@@ -411,8 +411,9 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     },
   },
   {
-    // Big enough, with the other listed projects, for a supplier to meet a EUR 100,000
-    // obligation in one purchase (demo-obligations.ts registers that contract).
+    // Big enough for a supplier to meet a EUR 100,000 obligation in one purchase within the
+    // anti-hoarding limit (half the supply per buyer), twice: the browser journeys buy it by
+    // mouse and by keyboard (demo-obligations.ts registers that contract).
     stage: 'listed',
     startsInMonths: 2,
     months: 24,
@@ -427,37 +428,37 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
         'Bouwbedrijven in de regio hebben vakmensen nodig: zij nemen geslaagden in dienst, en een jobcoach begeleidt het eerste jaar na de overstap.',
       municipalities: [{ cbsCode: 'GM0599', name: 'Rotterdam' }],
       targetGroups: [
-        { targetGroup: 'participatiewet', expectedParticipants: 24 },
-        { targetGroup: 'youth', expectedParticipants: 12 },
+        { targetGroup: 'participatiewet', expectedParticipants: 48 },
+        { targetGroup: 'youth', expectedParticipants: 24 },
       ],
       expectedOutcomes: [
-        { outcomeType: 'diploma', expectedCount: 24 },
-        { outcomeType: 'paid_work', expectedCount: 20 },
+        { outcomeType: 'diploma', expectedCount: 48 },
+        { outcomeType: 'paid_work', expectedCount: 40 },
       ],
       budgetLines: [
         {
-          description: 'Leermeesters bouw (4 × 1,0 fte, twee jaar)',
+          description: 'Leermeesters bouw (8 × 1,0 fte, twee jaar)',
           category: 'staff',
-          amountCents: 16_800_000,
+          amountCents: 33_600_000,
         },
         {
           description: 'BBL-opleiding Allround timmerman en Metselaar (niveau 3)',
           category: 'training',
-          amountCents: 5_400_000,
+          amountCents: 10_800_000,
         },
         {
           description: 'Jobcoaching en nazorg na plaatsing',
           category: 'coaching',
-          amountCents: 3_600_000,
+          amountCents: 7_200_000,
         },
         {
           description: 'Gereedschap, werkkleding en persoonlijke beschermingsmiddelen',
           category: 'materials',
-          amountCents: 2_200_000,
+          amountCents: 4_400_000,
         },
       ],
-      totalCostCents: 28_000_000,
-      minimumBudgetCents: 20_000_000,
+      totalCostCents: 56_000_000,
+      minimumBudgetCents: 40_000_000,
       otherFunding: { amountCents: 0, description: null },
       contact: CONTACT,
     },
