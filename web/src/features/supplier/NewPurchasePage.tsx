@@ -47,6 +47,8 @@ interface Preferences {
   municipality: string;
   targetGroup: string;
   theme: string;
+  /** Counts the proposals asked for: asking again makes a fresh proposal and basket. */
+  round: number;
 }
 
 interface Line {
@@ -83,6 +85,7 @@ function PurchaseFlow({ me }: { me: Me }) {
     municipality: '',
     targetGroup: '',
     theme: '',
+    round: 0,
   });
 
   if (!contractId && !amountCents)
@@ -156,7 +159,8 @@ function PreferencesForm({
   const [prefs, setPrefs] = useState(initial);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit({ ...prefs, theme: prefs.theme.trim() });
+    onSubmit({ ...prefs, theme: prefs.theme.trim(), round: prefs.round + 1 });
+    setPrefs({ ...prefs, round: prefs.round + 1 });
   }
   return (
     <section aria-labelledby="buy-preferences">
@@ -228,8 +232,12 @@ function ProposalSection({
     ...(prefs.targetGroup ? { targetGroup: prefs.targetGroup } : {}),
     ...(prefs.theme ? { theme: prefs.theme } : {}),
   };
+  // The basket is made from the proposal once: a refetch in the background (window focus)
+  // must not undo the supplier's changes, so a proposal is fetched only when asked for.
   const proposal = useQuery({
-    queryKey: [me.user.id, 'proposal', query],
+    queryKey: [me.user.id, 'proposal', query, prefs.round],
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
     queryFn: () => call(() => api.GET('/v1/purchases/proposal', { params: { query } })),
   });
   return (
@@ -241,7 +249,7 @@ function ProposalSection({
       )}
       {proposal.data && (
         // A new proposal starts a new basket.
-        <Basket key={JSON.stringify(query) + proposal.dataUpdatedAt} proposal={proposal.data} />
+        <Basket key={`${JSON.stringify(query)}-${prefs.round}`} proposal={proposal.data} />
       )}
     </section>
   );

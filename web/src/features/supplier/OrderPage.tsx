@@ -17,8 +17,14 @@ import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime, formatEuros, formatNumber } from '../../lib/format';
-import { inGroups } from './PurchasePage';
-import { DownloadButton, isSupplier, type Order, pdfName, SupplierPage } from './supplier-ui';
+import {
+  DownloadButton,
+  inGroups,
+  isSupplier,
+  type Order,
+  pdfName,
+  SupplierPage,
+} from './supplier-ui';
 
 /** What happened to an order, oldest first, from the moments the API keeps. */
 function history(order: Order): { key: string; at: string }[] {

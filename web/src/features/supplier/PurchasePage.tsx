@@ -23,16 +23,18 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime, formatEuros, formatNumber } from '../../lib/format';
-import { DownloadButton, isSupplier, pdfName, type Purchase, SupplierPage } from './supplier-ui';
+import {
+  DownloadButton,
+  inGroups,
+  isSupplier,
+  pdfName,
+  type Purchase,
+  SupplierPage,
+} from './supplier-ui';
 
 /** How often the page asks again while a purchase waits for its payment. */
 const POLL_STRIPE_MS = 3_000;
 const POLL_INVOICE_MS = 15_000;
-
-/** Groups of four, as banks print an IBAN or a creditor reference. */
-export function inGroups(text: string): string {
-  return text.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
-}
 
 /**
  * A purchase: where it stands (followed until it is paid, lapsed or cancelled), how to pay

@@ -101,3 +101,8 @@ export function DownloadButton({
 export function pdfName(prefix: string, number: string | null | undefined, id: string): string {
   return `${prefix}-${(number ?? id).replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
 }
+
+/** Groups of four, as banks print an IBAN or a creditor reference. */
+export function inGroups(text: string): string {
+  return text.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
