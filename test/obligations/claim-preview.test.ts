@@ -107,12 +107,12 @@ describe('the claim preview', () => {
   it('answers the refusals of a closed contract and of a contract that takes no credits', async () => {
     const supplier = await t.newSupplier();
     const certificate = await t.newCertificate({ owner: supplier, project, credits: 2 });
-    const noCredits = await t.newContract({ supplier, body: { valuation: { acceptsCredits: false } } });
+    const noCredits = await t.newContract({
+      supplier,
+      body: { valuation: { acceptsCredits: false } },
+    });
     const contract = await contractOf(supplier, 5);
-    expectStatus(
-      await t.post(contract.coordinator, `/v1/contracts/${contract.id}/close`, {}),
-      200,
-    );
+    expectStatus(await t.post(contract.coordinator, `/v1/contracts/${contract.id}/close`, {}), 200);
     expect(await t.getJson(supplier, url(certificate.id, contract.id))).toMatchObject({
       refusal: 'CONTRACT.CLOSED',
     });
@@ -128,16 +128,8 @@ describe('the claim preview', () => {
     const theirs = await t.newCertificate({ owner: other, project, credits: 1 });
     const myContract = await contractOf(supplier, 1);
     const theirContract = await contractOf(other, 1);
-    expectProblem(
-      await t.get(supplier, url(theirs.id, myContract.id)),
-      404,
-      'RESOURCE.NOT_FOUND',
-    );
-    expectProblem(
-      await t.get(supplier, url(mine.id, theirContract.id)),
-      404,
-      'RESOURCE.NOT_FOUND',
-    );
+    expectProblem(await t.get(supplier, url(theirs.id, myContract.id)), 404, 'RESOURCE.NOT_FOUND');
+    expectProblem(await t.get(supplier, url(mine.id, theirContract.id)), 404, 'RESOURCE.NOT_FOUND');
     // Only supplier members preview claims.
     expectStatus(await t.get(myContract.coordinator, url(mine.id, myContract.id)), 403);
     expectProblem(await t.get(supplier, url(mine.id, myContract.id, 0)), 400, 'VALIDATION.FAILED');
