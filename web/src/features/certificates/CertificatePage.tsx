@@ -327,7 +327,8 @@ function ClaimForm({ me, certificate }: { me: Me; certificate: Certificate }) {
     const errors: FieldError[] = [];
     if (contractId === '')
       errors.push({ field: 'claim-contract', message: t('certificates.claim.chooseContract') });
-    const amount = credits ?? preview.data?.suggestedCredits;
+    // Left empty: the credits the preview proposed (those that still count, at least 1).
+    const amount = credits ?? preview.data?.credits;
     if (amount === undefined || Number.isNaN(amount) || amount < 1)
       errors.push({ field: 'claim-credits', message: t('certificates.claim.creditsInvalid') });
     setFieldErrors(errors);
