@@ -142,7 +142,6 @@ export function createClaimsService(deps: ClaimsDeps) {
     return row;
   }
 
-
   /**
    * Everything a claim checks before it is written, under the certificate's lock and then the
    * contract's (the order every path takes): both are the supplier's own, the contract is
@@ -285,8 +284,7 @@ export function createClaimsService(deps: ClaimsDeps) {
         if (!certificate || certificate.buyer_organisation_id !== actor.organisationId)
           throw notFound('Certificate');
         const contract = await contractsRepository.lock(trx, query.contractId);
-        if (!contract || contract.supplier_id !== actor.organisationId)
-          throw notFound('Contract');
+        if (!contract || contract.supplier_id !== actor.organisationId) throw notFound('Contract');
         const available = certificate.credits - certificate.claimed_credits;
         const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);
         const used = await repo.sumCounted(trx, contract.id, ['pending', 'approved']);
