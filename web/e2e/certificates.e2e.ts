@@ -66,7 +66,7 @@ describe('the supplier’s certificates and impact report', () => {
       .getByText(/Onderhoud groenvoorziening Rotterdam-Zuid: credits 1 \(wacht op de gemeente\)/)
       .waitFor();
     await expectAccessible(page);
-  });
+  }, 300_000);
 
   it('shows the impact report with a chart and its table, and its downloads answer', async () => {
     const { page, context } = s;
@@ -92,16 +92,16 @@ describe('the supplier’s certificates and impact report', () => {
     expect(csv.bytes.length).toBeGreaterThan(10);
 
     // A period in the address: the report for it, and a start after the end refused at the field.
-    await page.getByLabel('Van').fill('2027-01-02');
-    await page.getByLabel('Tot en met').fill('2027-01-01');
+    await page.getByLabel('Van', { exact: true }).fill('2027-01-02');
+    await page.getByLabel('Tot en met', { exact: true }).fill('2027-01-01');
     await page.getByRole('button', { name: 'Periode tonen' }).click();
     await page.getByText('De eerste dag ligt na de laatste dag.').first().waitFor();
-    await page.getByLabel('Van').fill('2026-01-01');
+    await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
     await page.getByRole('button', { name: 'Periode tonen' }).click();
     await page.waitForURL(/from=2026-01-01&to=2027-01-01/);
     await page.getByText(/Periode: 1 januari 2026 tot en met 1 januari 2027/).waitFor();
     await expectAccessible(page);
-  });
+  }, 300_000);
 });
 
 describe('the supplier’s certificates at 375 px', () => {
@@ -150,5 +150,5 @@ describe('the supplier’s certificates at 375 px', () => {
     );
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
-  });
+  }, 300_000);
 });
