@@ -2129,6 +2129,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a claim would count toward a contract, before claiming (supplier members)
+         * @description Runs the checks and the arithmetic of `POST /v1/claims` on the supplier’s own certificate and contract without writing anything: the value of the credits, what they count toward the obligation now (the last credit may count in part, up to what is left of the share credits may fill), the most credits that still count, and the refusal a claim would meet (`refusal`, an error code) instead of an error. Another organisation’s certificate or contract answers 404.
+         */
+        get: operations["previewClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/export": {
         parameters: {
             query?: never;
@@ -3129,9 +3149,44 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        ClaimPreview: {
+            /** Format: uuid */
+            certificateId: string;
+            /** Format: uuid */
+            contractId: string;
+            /** @description The credits previewed */
+            credits: number;
+            /** @description Credits of the certificate not in a pending or approved claim */
+            availableCredits: number;
+            /** @description The most of the free credits that still count toward this contract now (the last one may count in part); 0 when none do */
+            suggestedCredits: number;
+            /** @description The price the supplier paid per credit */
+            unitPriceCents: number;
+            /** @description The contract’s valuation factor now */
+            creditFactorBp: number;
+            obligationCents: number;
+            /** @description The most that credits may fill of the obligation */
+            creditCapCents: number;
+            /** @description What credits may still fill: the cap less what pending and approved claims hold */
+            roomCents: number;
+            /** @description credits × unit price × factor, rounded half up */
+            valueCents: number;
+            /** @description What the claim would count toward the obligation: its value, or the room when its last credit counts in part; 0 when it would be refused */
+            countedCents: number;
+            /** @description The last credit counts in part; the rest of it is spent and counts nowhere else */
+            lastCreditPartial: boolean;
+            /** @description valueCents − countedCents when the last credit counts in part */
+            spentUncountedCents: number;
+            /** @constant */
+            currency: "EUR";
+            /** @description The error code a claim of these credits would be refused with now; null when it would be accepted */
+            refusal: components["schemas"]["ClaimRefusal"] | null;
+        };
         ClaimReasonInput: {
             reason: string;
         };
+        /** @enum {string} */
+        ClaimRefusal: "CLAIM.CERTIFICATE_NOT_ACTIVE" | "CLAIM.REFUND_PENDING" | "CLAIM.CREDITS_UNAVAILABLE" | "CLAIM.CREDITS_NOT_ACCEPTED" | "CLAIM.CREDIT_SHARE_CAP" | "CONTRACT.CLOSED";
         /**
          * @description pending → approved | rejected; approved → withdrawn (by the authority) | invalidated (its certificate was revoked)
          * @enum {string}
@@ -17712,6 +17767,95 @@ export interface operations {
              *     - `IDEMPOTENCY.KEY_REUSED`: The Idempotency-Key was already used for a different request; use a new key for a new request.
              */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the requestId when reporting it */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewClaim: {
+        parameters: {
+            query: {
+                /** @description One of the supplier’s own certificates */
+                certificateId: string;
+                /** @description One of the supplier’s own contracts */
+                contractId: string;
+                /** @description How many credits to claim; default: as many as still count (`suggestedCredits`), at least 1 */
+                credits?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPreview"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

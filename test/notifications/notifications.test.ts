@@ -26,6 +26,8 @@ import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
 const PUBLIC_URL = 'http://impactbeurs.test';
 const PROJECT_ID = '0b7c2a8e-3f6d-4d1a-9c55-7a1e2f3b4c5d';
+const CERTIFICATE_ID = '5d3f1a2b-8c7e-4f60-a1b2-c3d4e5f6a7b8';
+const CONTRACT_ID = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
 
 /**
  * The web app's route paths, read from its route tables, as patterns (`:id` matches one
@@ -90,6 +92,7 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
   'order-refunded': { ...base, orderId: PROJECT_ID, projectTitle: TITLE, amountCents: 3800 },
   'certificate-issued': {
     ...base,
+    certificateId: CERTIFICATE_ID,
     certificateNumber: 'IB-2026-000001',
     verificationCode: 'ABCD-EFGH-JKLM',
     projectTitle: TITLE,
@@ -99,12 +102,16 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
   'claim-submitted': { ...base, supplierName: 'Bouw B.V.', contractReference: 'K-1', credits: 5 },
   'claim-approved': {
     ...base,
+    certificateId: CERTIFICATE_ID,
+    contractId: CONTRACT_ID,
     authorityName: 'Gemeente Utrecht',
     contractReference: 'K-1',
     credits: 5,
   },
   'claim-rejected': {
     ...base,
+    certificateId: CERTIFICATE_ID,
+    contractId: CONTRACT_ID,
     authorityName: 'Gemeente Utrecht',
     contractReference: 'K-1',
     credits: 5,
@@ -112,6 +119,8 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
   },
   'claim-withdrawn': {
     ...base,
+    certificateId: CERTIFICATE_ID,
+    contractId: CONTRACT_ID,
     authorityName: 'Gemeente Utrecht',
     contractReference: 'K-1',
     credits: 5,
@@ -203,6 +212,12 @@ describe('every notification, rendered and sent through a real SMTP server', () 
         const url = new URL(link!);
         expect(url.origin).toBe(PUBLIC_URL);
         expect(routes.some((route) => route.test(url.pathname))).toBe(true);
+        // A certificate's and a claim's message lead to the certificate's page.
+        if (
+          template === 'certificate-issued' ||
+          (template.startsWith('claim-') && template !== 'claim-submitted')
+        )
+          expect(url.pathname).toBe(`/certificates/${CERTIFICATE_ID}`);
         const row = await t.db
           .selectFrom('email_messages')
           .selectAll()

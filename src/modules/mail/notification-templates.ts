@@ -18,6 +18,15 @@ interface AboutProject extends Named {
   projectTitle: string;
 }
 
+/**
+ * Where a supplier's claim message links: the certificate page of the claim, or (in messages
+ * queued before the ids were part of the data) the claim's contract in the wallet.
+ */
+interface ClaimLink {
+  certificateId?: string;
+  contractId?: string;
+}
+
 export interface NotificationData {
   'plan-submitted': AboutProject & { initiativeName: string };
   'plan-questions': AboutProject;
@@ -52,6 +61,8 @@ export interface NotificationData {
   };
   'order-refunded': Named & { orderId: string; projectTitle: string; amountCents: number };
   'certificate-issued': Named & {
+    /** Absent in messages queued before the certificate pages existed: they link the start page. */
+    certificateId?: string;
     certificateNumber: string;
     verificationCode: string;
     projectTitle: string;
@@ -59,19 +70,26 @@ export interface NotificationData {
   };
   'contract-registered': Named & { authorityName: string; contractReference: string };
   'claim-submitted': Named & { supplierName: string; contractReference: string; credits: number };
-  'claim-approved': Named & { authorityName: string; contractReference: string; credits: number };
-  'claim-rejected': Named & {
-    authorityName: string;
-    contractReference: string;
-    credits: number;
-    reason: string | null;
-  };
-  'claim-withdrawn': Named & {
-    authorityName: string;
-    contractReference: string;
-    credits: number;
-    reason: string | null;
-  };
+  'claim-approved': Named &
+    ClaimLink & {
+      authorityName: string;
+      contractReference: string;
+      credits: number;
+    };
+  'claim-rejected': Named &
+    ClaimLink & {
+      authorityName: string;
+      contractReference: string;
+      credits: number;
+      reason: string | null;
+    };
+  'claim-withdrawn': Named &
+    ClaimLink & {
+      authorityName: string;
+      contractReference: string;
+      credits: number;
+      reason: string | null;
+    };
   'funding-reached': AboutProject & { audience: 'initiative' | 'buyer' };
   'funding-failed': AboutProject & {
     audience: 'initiative' | 'buyer';
@@ -167,6 +185,16 @@ const queuePage = (publicUrl: string, id: string) => `${publicUrl}/plan-queue/${
 /** The supplier's order and purchase pages (web/src/features/supplier). */
 const orderPage = (publicUrl: string, id: string) => `${publicUrl}/orders/${id}`;
 const purchasePage = (publicUrl: string, id: string) => `${publicUrl}/purchases/${id}`;
+/** A supplier's certificate page; without the id (older messages), the start page. */
+const certificatePage = (publicUrl: string, id: string | undefined) =>
+  id ? `${publicUrl}/certificates/${id}` : start(publicUrl);
+/** The certificate page of a claim; else the claim's contract in the wallet; else the start page. */
+const claimPage = (publicUrl: string, d: ClaimLink) =>
+  d.certificateId
+    ? certificatePage(publicUrl, d.certificateId)
+    : d.contractId
+      ? `${publicUrl}/wallet#contract-${d.contractId}`
+      : start(publicUrl);
 
 function tranche(n: number, lang: Lang): string {
   if (lang === 'nl') return n === 1 ? 'eerste deel' : 'tweede deel';
@@ -440,7 +468,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `Uw certificaat ${d.certificateNumber} voor ${count(d.credits, lang)} credits van het project „${d.projectTitle}” is uitgegeven.`,
             `Iedereen kan het certificaat controleren met de code ${d.verificationCode}.`,
           ],
-          action: { label: 'Certificaat bekijken', url: start(url) },
+          action: { label: 'Certificaat bekijken', url: certificatePage(url, d.certificateId) },
           after: [],
         }
       : {
@@ -451,7 +479,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `Your certificate ${d.certificateNumber} for ${count(d.credits, lang)} credits of the project “${d.projectTitle}” has been issued.`,
             `Anyone can check the certificate with the code ${d.verificationCode}.`,
           ],
-          action: { label: 'See the certificate', url: start(url) },
+          action: { label: 'See the certificate', url: certificatePage(url, d.certificateId) },
           after: [],
         },
 
@@ -510,7 +538,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.authorityName} heeft uw claim van ${count(d.credits, lang)} credits voor het contract ${d.contractReference} goedgekeurd. Ze tellen mee voor uw social-return verplichting.`,
           ],
-          action: { label: 'Claim bekijken', url: start(url) },
+          action: { label: 'Claim bekijken', url: claimPage(url, d) },
           after: [],
         }
       : {
@@ -520,7 +548,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.authorityName} approved your claim of ${count(d.credits, lang)} credits for the contract ${d.contractReference}. They count toward your social-return obligation.`,
           ],
-          action: { label: 'See the claim', url: start(url) },
+          action: { label: 'See the claim', url: claimPage(url, d) },
           after: [],
         },
 
@@ -534,7 +562,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `Uw claim van ${count(d.credits, lang)} credits voor het contract ${d.contractReference} is afgewezen.`,
             ...(d.reason ? [`De reden: ${d.reason}`] : []),
           ],
-          action: { label: 'Claim bekijken', url: start(url) },
+          action: { label: 'Claim bekijken', url: claimPage(url, d) },
           after: ['De credits zijn weer vrij. U kunt ze opnieuw inzetten.'],
         }
       : {
@@ -545,7 +573,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `Your claim of ${count(d.credits, lang)} credits for the contract ${d.contractReference} was rejected.`,
             ...(d.reason ? [`The reason: ${d.reason}`] : []),
           ],
-          action: { label: 'See the claim', url: start(url) },
+          action: { label: 'See the claim', url: claimPage(url, d) },
           after: ['The credits are free again. You can use them once more.'],
         },
 
@@ -559,7 +587,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `${d.authorityName} heeft de goedkeuring van uw claim van ${count(d.credits, lang)} credits voor het contract ${d.contractReference} ingetrokken.`,
             ...(d.reason ? [`De reden: ${d.reason}`] : []),
           ],
-          action: { label: 'Claim bekijken', url: start(url) },
+          action: { label: 'Claim bekijken', url: claimPage(url, d) },
           after: [],
         }
       : {
@@ -570,7 +598,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `${d.authorityName} withdrew the approval of your claim of ${count(d.credits, lang)} credits for the contract ${d.contractReference}.`,
             ...(d.reason ? [`The reason: ${d.reason}`] : []),
           ],
-          action: { label: 'See the claim', url: start(url) },
+          action: { label: 'See the claim', url: claimPage(url, d) },
           after: [],
         },
 

@@ -189,6 +189,8 @@ export const notificationsRepository = {
       .select([
         'c.authority_id',
         'c.supplier_id',
+        'c.certificate_id',
+        'c.contract_id',
         'c.credits',
         'c.decision_reason',
         'c.withdrawal_reason',

@@ -153,6 +153,7 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
         const certificate = await repo.certificate(trx, event.objectId);
         if (!certificate) return [];
         return plan(await repo.users(trx, [certificate.created_by]), 'certificate-issued', {
+          certificateId: event.objectId,
           certificateNumber: certificate.number,
           verificationCode: certificate.verification_code,
           projectTitle: certificate.project_title,
@@ -186,6 +187,8 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
           );
         const suppliers = await repo.members(trx, claim.supplier_id);
         const base = {
+          certificateId: claim.certificate_id,
+          contractId: claim.contract_id,
           authorityName: claim.authority_name,
           contractReference: claim.contract_reference,
           credits: claim.credits,

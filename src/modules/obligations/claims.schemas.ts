@@ -113,3 +113,74 @@ export const ListClaimsQuerySchema = PageQuerySchema.extend({
 export type ListClaimsQuery = z.infer<typeof ListClaimsQuerySchema>;
 
 export const ClaimPageSchema = pageSchema(ClaimSchema).meta({ id: 'ClaimPage' });
+
+export const ClaimPreviewQuerySchema = z.object({
+  certificateId: z.uuid().describe('One of the supplier’s own certificates'),
+  contractId: z.uuid().describe('One of the supplier’s own contracts'),
+  credits: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe(
+      'How many credits to claim; default: as many as still count (`suggestedCredits`), at least 1',
+    ),
+});
+export type ClaimPreviewQuery = z.infer<typeof ClaimPreviewQuerySchema>;
+
+export const ClaimRefusalSchema = z
+  .enum([
+    'CLAIM.CERTIFICATE_NOT_ACTIVE',
+    'CLAIM.REFUND_PENDING',
+    'CLAIM.CREDITS_UNAVAILABLE',
+    'CLAIM.CREDITS_NOT_ACCEPTED',
+    'CLAIM.CREDIT_SHARE_CAP',
+    'CONTRACT.CLOSED',
+  ])
+  .meta({ id: 'ClaimRefusal' });
+
+export const ClaimPreviewSchema = z
+  .object({
+    certificateId: z.uuid(),
+    contractId: z.uuid(),
+    credits: z.number().int().describe('The credits previewed'),
+    availableCredits: z
+      .number()
+      .int()
+      .describe('Credits of the certificate not in a pending or approved claim'),
+    suggestedCredits: z
+      .number()
+      .int()
+      .describe(
+        'The most of the free credits that still count toward this contract now (the last one may count in part); 0 when none do',
+      ),
+    unitPriceCents: z.number().int().describe('The price the supplier paid per credit'),
+    creditFactorBp: z.number().int().describe('The contract’s valuation factor now'),
+    obligationCents: z.number().int(),
+    creditCapCents: z.number().int().describe('The most that credits may fill of the obligation'),
+    roomCents: z
+      .number()
+      .int()
+      .describe('What credits may still fill: the cap less what pending and approved claims hold'),
+    valueCents: z.number().int().describe('credits × unit price × factor, rounded half up'),
+    countedCents: z
+      .number()
+      .int()
+      .describe(
+        'What the claim would count toward the obligation: its value, or the room when its last credit counts in part; 0 when it would be refused',
+      ),
+    lastCreditPartial: z
+      .boolean()
+      .describe('The last credit counts in part; the rest of it is spent and counts nowhere else'),
+    spentUncountedCents: z
+      .number()
+      .int()
+      .describe('valueCents − countedCents when the last credit counts in part'),
+    currency: z.literal('EUR'),
+    refusal: ClaimRefusalSchema.nullable().describe(
+      'The error code a claim of these credits would be refused with now; null when it would be accepted',
+    ),
+  })
+  .meta({ id: 'ClaimPreview' });
+export type ClaimPreview = z.infer<typeof ClaimPreviewSchema>;

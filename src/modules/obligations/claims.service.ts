@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Ctx, isPlatformAdmin, requireActor } from '../../lib/context.js';
-import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashRequest } from '../../lib/idempotency.js';
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
@@ -17,7 +17,13 @@ import {
   requireSupplierMember,
 } from './access.js';
 import { type ClaimFilter, type ClaimView, claimsRepository as repo } from './claims.repository.js';
-import type { Claim, CreateClaimInput, ListClaimsQuery } from './claims.schemas.js';
+import type {
+  Claim,
+  ClaimPreview,
+  ClaimPreviewQuery,
+  CreateClaimInput,
+  ListClaimsQuery,
+} from './claims.schemas.js';
 import { contractsRepository } from './contracts.repository.js';
 import { claimValueCents, countedValueCents, creditCapCents } from './obligation-math.js';
 
@@ -136,6 +142,52 @@ export function createClaimsService(deps: ClaimsDeps) {
     return row;
   }
 
+  /**
+   * Everything a claim checks before it is written, under the certificate's lock and then the
+   * contract's (the order every path takes): both are the supplier's own, the contract is
+   * open and accepts credits, the certificate is active with no refund under way and has the
+   * credits free, and the claim fits what is left of the credit share — its last credit may
+   * count in part. Returns what the claim is worth and counts, or throws the claim's refusal.
+   * `create` writes the claim on it and `preview` shows it: one computation for both.
+   */
+  async function assess(
+    trx: Transaction<DB>,
+    supplierId: string,
+    input: { certificateId: string; contractId: string; credits: number },
+  ) {
+    const certificate = await repo.lockCertificate(trx, input.certificateId);
+    if (!certificate || certificate.buyer_organisation_id !== supplierId)
+      throw notFound('Certificate');
+    const contract = await contractsRepository.lock(trx, input.contractId);
+    if (!contract || contract.supplier_id !== supplierId) throw notFound('Contract');
+    if (contract.status === 'closed') throw conflict('CONTRACT.CLOSED', 'The contract is closed');
+    if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
+    // Under the certificate lock, which a refund's request takes too (settlement/refunds.ts).
+    if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
+    if (!contract.accepts_credits) throw creditsNotAccepted();
+    const available = certificate.credits - certificate.claimed_credits;
+    if (input.credits > available) throw creditsUnavailable(available);
+
+    const value = claimValueCents(
+      input.credits,
+      certificate.unit_price_cents,
+      contract.credit_factor_bp,
+    );
+    const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);
+    // Pending claims hold their part of the obligation as approved ones do: two claims
+    // for the last remainder queue on the contract lock, and the second finds no room.
+    const used = await repo.sumCounted(trx, contract.id, ['pending', 'approved']);
+    const room = cap - used;
+    const counted = countedValueCents(
+      input.credits,
+      certificate.unit_price_cents,
+      contract.credit_factor_bp,
+      room,
+    );
+    if (counted === null) throw shareCapPassed(Math.max(0, room));
+    return { certificate, contract, value, counted, available, room };
+  }
+
   return {
     /**
      * A supplier claims credits of its own active certificate toward its own obligation.
@@ -166,40 +218,11 @@ export function createClaimsService(deps: ClaimsDeps) {
           if (key.state === 'completed')
             return { claim: key.response.body as Claim, replayed: true };
 
-          const certificate = await repo.lockCertificate(trx, input.certificateId);
-          if (!certificate || certificate.buyer_organisation_id !== actor.organisationId)
-            throw notFound('Certificate');
-          const contract = await contractsRepository.lock(trx, input.contractId);
-          if (!contract || contract.supplier_id !== actor.organisationId)
-            throw notFound('Contract');
-          if (contract.status === 'closed')
-            throw conflict('CONTRACT.CLOSED', 'The contract is closed');
-          if (certificate.status !== 'active') throw certificateNotActive(certificate.status);
-          // Under the certificate lock, which a refund's request takes too (settlement/refunds.ts).
-          if (await repo.refundRequested(trx, certificate.id)) throw refundPending();
-          if (!contract.accepts_credits) throw creditsNotAccepted();
-          const available = certificate.credits - certificate.claimed_credits;
-          if (input.credits > available) throw creditsUnavailable(available);
-
-          const value = claimValueCents(
-            input.credits,
-            certificate.unit_price_cents,
-            contract.credit_factor_bp,
+          const { certificate, contract, value, counted } = await assess(
+            trx,
+            actor.organisationId,
+            input,
           );
-          const cap = creditCapCents(
-            Number(contract.obligation_cents),
-            contract.credit_share_cap_bp,
-          );
-          // Pending claims hold their part of the obligation as approved ones do: two claims
-          // for the last remainder queue on the contract lock, and the second finds no room.
-          const used = await repo.sumCounted(trx, contract.id, ['pending', 'approved']);
-          const counted = countedValueCents(
-            input.credits,
-            certificate.unit_price_cents,
-            contract.credit_factor_bp,
-            cap - used,
-          );
-          if (counted === null) throw shareCapPassed(Math.max(0, cap - used));
 
           const claim = await repo.insert(trx, {
             certificate_id: certificate.id,
@@ -245,6 +268,84 @@ export function createClaimsService(deps: ClaimsDeps) {
         }
         throw error;
       }
+    },
+
+    /**
+     * What a claim of `credits` (default: as many as still count, at most the certificate's
+     * free credits) would be worth and count toward the contract now, before the supplier
+     * claims: the very checks and arithmetic of `create` (`assess`), in a transaction that
+     * writes nothing. A refusal the claim would meet is answered as `refusal` (its error
+     * code), not as an error; someone else's certificate or contract is a 404 as for a claim.
+     */
+    async preview(ctx: Ctx, query: ClaimPreviewQuery): Promise<ClaimPreview> {
+      const actor = requireSupplierMember(ctx);
+      return db.transaction().execute(async (trx) => {
+        const certificate = await repo.lockCertificate(trx, query.certificateId);
+        if (!certificate || certificate.buyer_organisation_id !== actor.organisationId)
+          throw notFound('Certificate');
+        const contract = await contractsRepository.lock(trx, query.contractId);
+        if (!contract || contract.supplier_id !== actor.organisationId) throw notFound('Contract');
+        const available = certificate.credits - certificate.claimed_credits;
+        const cap = creditCapCents(Number(contract.obligation_cents), contract.credit_share_cap_bp);
+        const used = await repo.sumCounted(trx, contract.id, ['pending', 'approved']);
+        const room = Math.max(0, cap - used);
+        const fits = (n: number) =>
+          countedValueCents(n, certificate.unit_price_cents, contract.credit_factor_bp, room) !==
+          null;
+        // The most credits that still count: fitting is monotone in the number of credits.
+        let low = 0;
+        let high = Math.max(0, available);
+        while (low < high) {
+          const mid = Math.ceil((low + high) / 2);
+          if (fits(mid)) low = mid;
+          else high = mid - 1;
+        }
+        const suggested = low;
+        const credits = query.credits ?? Math.max(1, suggested);
+        const base = {
+          certificateId: certificate.id,
+          contractId: contract.id,
+          credits,
+          availableCredits: Math.max(0, available),
+          suggestedCredits: suggested,
+          unitPriceCents: certificate.unit_price_cents,
+          creditFactorBp: contract.credit_factor_bp,
+          obligationCents: Number(contract.obligation_cents),
+          creditCapCents: cap,
+          roomCents: room,
+          currency: 'EUR' as const,
+        };
+        try {
+          const assessed = await assess(trx, actor.organisationId, {
+            certificateId: certificate.id,
+            contractId: contract.id,
+            credits,
+          });
+          return {
+            ...base,
+            valueCents: assessed.value,
+            countedCents: assessed.counted,
+            lastCreditPartial: assessed.counted < assessed.value,
+            spentUncountedCents: assessed.value - assessed.counted,
+            refusal: null,
+          };
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status !== 409) throw error;
+          const value = claimValueCents(
+            credits,
+            certificate.unit_price_cents,
+            contract.credit_factor_bp,
+          );
+          return {
+            ...base,
+            valueCents: value,
+            countedCents: 0,
+            lastCreditPartial: false,
+            spentUncountedCents: 0,
+            refusal: error.code as ClaimPreview['refusal'],
+          };
+        }
+      });
     },
 
     async get(ctx: Ctx, id: string): Promise<Claim> {

@@ -12,6 +12,8 @@ import {
   ClaimIdempotencyHeadersSchema,
   ClaimIdParamsSchema,
   ClaimPageSchema,
+  ClaimPreviewQuerySchema,
+  ClaimPreviewSchema,
   ClaimSchema,
   CreateClaimSchema,
   DecisionSchema,
@@ -296,6 +298,25 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => claims.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/v1/claims/preview',
+    {
+      schema: {
+        operationId: 'previewClaim',
+        tags: ['claims'],
+        summary: 'What a claim would count toward a contract, before claiming (supplier members)',
+        description:
+          'Runs the checks and the arithmetic of `POST /v1/claims` on the supplier’s own certificate and contract without writing anything: the value of the credits, what they count toward the obligation now (the last credit may count in part, up to what is left of the share credits may fill), the most credits that still count, and the refusal a claim would meet (`refusal`, an error code) instead of an error. Another organisation’s certificate or contract answers 404.',
+        querystring: ClaimPreviewQuerySchema,
+        response: {
+          200: ClaimPreviewSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404),
+        },
+      },
+    },
+    async (request) => claims.preview(ctxOf(request), request.query),
   );
 
   app.get(

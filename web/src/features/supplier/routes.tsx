@@ -7,6 +7,9 @@ const NewPurchasePage = lazy(() => import('./NewPurchasePage'));
 const PurchasePage = lazy(() => import('./PurchasePage'));
 const OrdersPage = lazy(() => import('./OrdersPage'));
 const OrderPage = lazy(() => import('./OrderPage'));
+const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
+const CertificatePage = lazy(() => import('../certificates/CertificatePage'));
+const ImpactPage = lazy(() => import('../impact/ImpactPage'));
 
 /** The supplier's pages (wallet, purchases, orders, certificates, impact report). */
 export const supplierRoutes: RouteObject[] = [
@@ -21,4 +24,13 @@ export const supplierRoutes: RouteObject[] = [
   },
   { path: 'orders', element: <RequireAuth>{(me) => <OrdersPage me={me} />}</RequireAuth> },
   { path: 'orders/:id', element: <RequireAuth>{(me) => <OrderPage me={me} />}</RequireAuth> },
+  {
+    path: 'certificates',
+    element: <RequireAuth>{(me) => <CertificatesPage me={me} />}</RequireAuth>,
+  },
+  {
+    path: 'certificates/:id',
+    element: <RequireAuth>{(me) => <CertificatePage me={me} />}</RequireAuth>,
+  },
+  { path: 'impact', element: <RequireAuth>{(me) => <ImpactPage me={me} />}</RequireAuth> },
 ];
