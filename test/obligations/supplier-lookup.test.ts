@@ -27,11 +27,7 @@ describe('GET /v1/contracts/supplier', () => {
   });
 
   it('answers 404 for a KvK number no supplier has, and for one that is not a supplier', async () => {
-    expectProblem(
-      await t.get(cast.as.coordinator, lookup(uniqueKvk())),
-      404,
-      'RESOURCE.NOT_FOUND',
-    );
+    expectProblem(await t.get(cast.as.coordinator, lookup(uniqueKvk())), 404, 'RESOURCE.NOT_FOUND');
     for (const other of [cast.organisations.initiative, cast.organisations.authority]) {
       expectProblem(
         await t.get(cast.as.coordinator, lookup(other.kvk_number!)),
