@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
@@ -27,11 +27,17 @@ import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 const PUBLIC_URL = 'http://impactbeurs.test';
 const PROJECT_ID = '0b7c2a8e-3f6d-4d1a-9c55-7a1e2f3b4c5d';
 
-/** The web app's route paths, read from its route table, as patterns (`:id` matches one segment). */
+/**
+ * The web app's route paths, read from its route tables (the app's and each feature's own
+ * `routes.tsx`), as patterns (`:id` matches one segment).
+ */
 function webRoutes(): RegExp[] {
-  const root = path.resolve(import.meta.dirname, '../../web/src/app');
-  return ['routes.tsx', 'signed-in-routes.tsx']
-    .map((file) => readFileSync(path.join(root, file), 'utf8'))
+  const web = path.resolve(import.meta.dirname, '../../web/src');
+  const features = readdirSync(path.join(web, 'features'))
+    .map((feature) => path.join(web, 'features', feature, 'routes.tsx'))
+    .filter((file) => existsSync(file));
+  return [path.join(web, 'app/routes.tsx'), path.join(web, 'app/signed-in-routes.tsx'), ...features]
+    .map((file) => readFileSync(file, 'utf8'))
     .flatMap((source) => [...source.matchAll(/path: '([^'*]+)'/g)].map((m) => m[1]!))
     .map((route) => new RegExp(`^/${route.replace(/:[a-zA-Z]+/g, '[^/]+')}$`));
 }
@@ -84,7 +90,12 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
     projectTitle: TITLE,
     credits: 10,
   },
-  'contract-registered': { ...base, authorityName: 'Gemeente Utrecht', contractReference: 'K-1' },
+  'contract-registered': {
+    ...base,
+    contractId: PROJECT_ID,
+    authorityName: 'Gemeente Utrecht',
+    contractReference: 'K-1',
+  },
   'claim-submitted': { ...base, supplierName: 'Bouw B.V.', contractReference: 'K-1', credits: 5 },
   'claim-approved': {
     ...base,
