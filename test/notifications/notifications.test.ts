@@ -98,7 +98,12 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
     projectTitle: TITLE,
     credits: 10,
   },
-  'contract-registered': { ...base, authorityName: 'Gemeente Utrecht', contractReference: 'K-1' },
+  'contract-registered': {
+    ...base,
+    contractId: PROJECT_ID,
+    authorityName: 'Gemeente Utrecht',
+    contractReference: 'K-1',
+  },
   'claim-submitted': { ...base, supplierName: 'Bouw B.V.', contractReference: 'K-1', credits: 5 },
   'claim-approved': {
     ...base,

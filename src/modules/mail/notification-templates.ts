@@ -68,7 +68,11 @@ export interface NotificationData {
     projectTitle: string;
     credits: number;
   };
-  'contract-registered': Named & { authorityName: string; contractReference: string };
+  'contract-registered': Named & {
+    contractId: string;
+    authorityName: string;
+    contractReference: string;
+  };
   'claim-submitted': Named & { supplierName: string; contractReference: string; credits: number };
   'claim-approved': Named &
     ClaimLink & {
@@ -195,6 +199,10 @@ const claimPage = (publicUrl: string, d: ClaimLink) =>
     : d.contractId
       ? `${publicUrl}/wallet#contract-${d.contractId}`
       : start(publicUrl);
+/** A contract's page: its obligation, progress and claims (both parties may read it). */
+const contractPage = (publicUrl: string, id: string) => `${publicUrl}/contracts/${id}`;
+/** The authority's claims inbox, where a coordinator approves or rejects. */
+const claimsInbox = (publicUrl: string) => `${publicUrl}/claims`;
 
 function tranche(n: number, lang: Lang): string {
   if (lang === 'nl') return n === 1 ? 'eerste deel' : 'tweede deel';
@@ -492,7 +500,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.authorityName} heeft een contract met uw organisatie geregistreerd (kenmerk ${d.contractReference}). Daarin staat een social-return verplichting. U kunt die met credits invullen.`,
           ],
-          action: { label: 'Contract bekijken', url: start(url) },
+          action: { label: 'Contract bekijken', url: contractPage(url, d.contractId) },
           after: [],
         }
       : {
@@ -502,7 +510,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.authorityName} registered a contract with your organisation (reference ${d.contractReference}). It includes a social-return obligation, which you can fill with credits.`,
           ],
-          action: { label: 'See the contract', url: start(url) },
+          action: { label: 'See the contract', url: contractPage(url, d.contractId) },
           after: [],
         },
 
@@ -515,7 +523,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.supplierName} wil ${count(d.credits, lang)} credits inzetten voor het contract ${d.contractReference}. Keur de claim goed of wijs hem af.`,
           ],
-          action: { label: 'Claim bekijken', url: start(url) },
+          action: { label: 'Claim bekijken', url: claimsInbox(url) },
           after: [],
         }
       : {
@@ -525,7 +533,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `${d.supplierName} wants to use ${count(d.credits, lang)} credits for the contract ${d.contractReference}. Approve or reject the claim.`,
           ],
-          action: { label: 'See the claim', url: start(url) },
+          action: { label: 'See the claim', url: claimsInbox(url) },
           after: [],
         },
 

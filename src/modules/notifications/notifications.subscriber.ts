@@ -165,6 +165,7 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
         if (!contract) return [];
         // A supplier not registered yet has no members: it got the supplier-invitation.
         return plan(await repo.members(trx, contract.supplier_id), 'contract-registered', {
+          contractId: event.objectId,
           authorityName: contract.authority_name,
           contractReference: contract.reference,
         });

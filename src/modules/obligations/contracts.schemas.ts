@@ -166,6 +166,13 @@ export const UpdateContractSchema = z
 
 export type UpdateContractInput = z.infer<typeof UpdateContractSchema>;
 
+export const SupplierLookupQuerySchema = z.object({ kvkNumber: KvkNumberSchema });
+
+export const SupplierLookupSchema = z
+  .object({ name: z.string(), kvkNumber: z.string() })
+  .describe('A registered supplier: its name and KvK number, nothing more')
+  .meta({ id: 'SupplierLookup' });
+
 export const ContractIdParamsSchema = z.object({ id: z.uuid() });
 
 export const ObligationProgressSchema = z

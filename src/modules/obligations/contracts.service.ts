@@ -273,6 +273,19 @@ export function createContractsService(deps: ContractsDeps) {
       };
     },
 
+    /**
+     * The supplier with this KvK number, for a coordinator registering a contract: its name
+     * and KvK number only (nothing else of another organisation), or 404 when no supplier
+     * has that number (the form then invites one).
+     */
+    async findSupplier(ctx: Ctx, kvkNumber: string): Promise<{ name: string; kvkNumber: string }> {
+      requireCoordinator(ctx);
+      const organisation = await repo.findOrganisationByKvk(db, kvkNumber);
+      if (!organisation || organisation.kind !== 'supplier' || !organisation.kvk_number)
+        throw notFound('Supplier');
+      return { name: organisation.name, kvkNumber: organisation.kvk_number };
+    },
+
     async get(ctx: Ctx, id: string): Promise<Contract> {
       return present(await loadVisible(ctx, id));
     },

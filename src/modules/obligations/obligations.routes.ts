@@ -30,10 +30,15 @@ import {
   ExportQuerySchema,
   ListContractsQuerySchema,
   ObligationListSchema,
+  SupplierLookupQuerySchema,
+  SupplierLookupSchema,
   UpdateContractSchema,
 } from './contracts.schemas.js';
 import type { ContractsService } from './contracts.service.js';
 import { type ExportFormat, exportClaims, exportContracts } from './exports.js';
+
+/** Looking a supplier up by KvK number: enough for a form, too few to walk the register. */
+const SUPPLIER_LOOKUP_LIMIT = { max: 30, timeWindow: '1 minute' } as const;
 
 const FileResponseSchema = {
   description: 'CSV (UTF-8 with BOM) or XLSX',
@@ -141,6 +146,26 @@ export const obligationsRoutes: FastifyPluginAsyncZod<{
         )
         .send(body as never);
     },
+  );
+
+  app.get(
+    '/v1/contracts/supplier',
+    {
+      config: { rateLimit: SUPPLIER_LOOKUP_LIMIT },
+      schema: {
+        operationId: 'findContractSupplier',
+        tags: ['contracts'],
+        summary: 'Find a registered supplier by KvK number (authority coordinators)',
+        description:
+          'For the contract form: the supplier’s name and KvK number only, or 404 when no supplier has this KvK number (then the contract invites one by name and e-mail). Other organisations’ details are never answered, and the rate limit keeps the register from being walked.',
+        querystring: SupplierLookupQuerySchema,
+        response: {
+          200: SupplierLookupSchema,
+          ...problemResponses(...AUTHENTICATED_PROBLEMS, 400, 404),
+        },
+      },
+    },
+    async (request) => contracts.findSupplier(ctxOf(request), request.query.kvkNumber),
   );
 
   app.get(

@@ -274,6 +274,16 @@ function AuthorityStart({ me }: { me: Me }) {
   });
   return (
     <>
+      <nav aria-label={t('authority.nav.pages')}>
+        <ul className="ib-list">
+          <li>
+            <AppLink to="/claims">{t('authority.nav.claims')}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/contracts">{t('authority.nav.contracts')}</AppLink>
+          </li>
+        </ul>
+      </nav>
       <Section
         id="start-claims"
         title={t('start.authority.claims')}
