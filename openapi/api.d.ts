@@ -4413,6 +4413,18 @@ export interface components {
             /** @description Stripe purchases: the one Checkout Session, a line per project */
             checkoutUrl: string | null;
             billing: components["schemas"]["OrderBilling"];
+            /** @description Invoice purchases: where and by when to transfer the total, quoting `paymentReference` (as on the invoice); null for Stripe purchases */
+            payTo: {
+                /** @description The account holder: the platform foundation */
+                name: string;
+                /** @description The account to transfer the total to */
+                iban: string;
+                /**
+                 * Format: date-time
+                 * @description Pay before this moment (the invoice’s due date)
+                 */
+                dueAt: string;
+            } | null;
             paidAt: string | null;
             lines: {
                 project: {

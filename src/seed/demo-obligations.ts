@@ -15,11 +15,14 @@ import { createOrdersService } from '../modules/orders/orders.service.js';
  * The demo municipality's social-return work: Gemeente Rotterdam has two contracts with
  * Bouwbedrijf De Vries; De Vries bought credits of "Groen werkleertraject Gouda en
  * Zuidplas" twice by invoice (both paid), claimed part of the first certificate toward
- * one contract (approved) and the second certificate toward the other (pending). Made
+ * one contract (approved) and the second certificate toward the other (pending); a third
+ * contract's obligation of EUR 100,000 is still wholly open. Made
  * through the same services as the API, on behalf of the demo users.
  */
 
 export const DEMO_CLAIMS_PROJECT = 'Groen werkleertraject Gouda en Zuidplas';
+/** The contract with a EUR 100,000 obligation (5% of EUR 2,000,000) and no claims yet. */
+export const DEMO_PURCHASE_CONTRACT = 'RTD-2026-0318';
 
 const EMAILS = {
   admin: 'admin@impactbeurs.example',
@@ -137,6 +140,20 @@ export async function seedDemoObligations(
       endsOn: '2027-05-31',
       obligation: { basis: 'contract_value', percentageBp: 200 },
       valuation: { creditShareCapBp: 5_000 },
+    }),
+  );
+  // A construction contract whose 5% social return (EUR 100,000) is wholly open: the demo
+  // supplier meets it in one purchase over the listed projects (docs/web-supplier.md).
+  await contracts.create(
+    as(coordinator),
+    CreateContractSchema.parse({
+      supplier: { kvkNumber: supplierKvk },
+      reference: DEMO_PURCHASE_CONTRACT,
+      title: 'Nieuwbouw brede school Charlois',
+      valueCents: 2_000_000_00,
+      startsOn: '2026-09-01',
+      endsOn: '2028-08-31',
+      obligation: { basis: 'contract_value', percentageBp: 500 },
     }),
   );
 

@@ -16,7 +16,7 @@ import {
 import { createReviewsService } from '../modules/reviews/reviews.service.js';
 
 /**
- * The demo initiative's projects, one at every stage a newcomer can walk on from: three
+ * The demo initiative's projects, one at every stage a newcomer can walk on from: four
  * listed (one of them through a recorded consensus), one in review with a score still
  * missing, one submitted and waiting for a panel, and one draft that still lacks its
  * contact person. Every step goes through the same services (and input schemas) as the
@@ -408,6 +408,68 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       ],
       totalCostCents: 4_860_000,
       minimumBudgetCents: 3_000_000,
+    },
+  },
+  {
+    // Big enough for a supplier to meet a EUR 100,000 obligation in one purchase within the
+    // anti-hoarding limit (half the supply per buyer), twice: the browser journeys buy it by
+    // mouse and by keyboard (demo-obligations.ts registers that contract).
+    stage: 'listed',
+    startsInMonths: 2,
+    months: 24,
+    fundingDays: 150,
+    plan: {
+      title: 'Leerwerkbedrijf Bouw Rotterdam-Zuid',
+      summary:
+        'Werkzoekenden uit Rotterdam-Zuid leren twee jaar lang het bouwvak op echte bouwplaatsen en halen een mbo-diploma Allround timmerman of Metselaar.',
+      description:
+        'Deelnemers werken vier dagen per week mee in een leerwerkploeg op bouwprojecten van corporaties en aannemers in Rotterdam-Zuid, onder leiding van een ervaren leermeester. ' +
+        'Eén dag per week volgen ze de BBL-opleiding bij het Albeda. ' +
+        'Bouwbedrijven in de regio hebben vakmensen nodig: zij nemen geslaagden in dienst, en een jobcoach begeleidt het eerste jaar na de overstap.',
+      municipalities: [{ cbsCode: 'GM0599', name: 'Rotterdam' }],
+      targetGroups: [
+        { targetGroup: 'participatiewet', expectedParticipants: 48 },
+        { targetGroup: 'youth', expectedParticipants: 24 },
+      ],
+      expectedOutcomes: [
+        { outcomeType: 'diploma', expectedCount: 48 },
+        { outcomeType: 'paid_work', expectedCount: 40 },
+      ],
+      budgetLines: [
+        {
+          description: 'Leermeesters bouw (8 × 1,0 fte, twee jaar)',
+          category: 'staff',
+          amountCents: 33_600_000,
+        },
+        {
+          description: 'BBL-opleiding Allround timmerman en Metselaar (niveau 3)',
+          category: 'training',
+          amountCents: 10_800_000,
+        },
+        {
+          description: 'Jobcoaching en nazorg na plaatsing',
+          category: 'coaching',
+          amountCents: 7_200_000,
+        },
+        {
+          description: 'Gereedschap, werkkleding en persoonlijke beschermingsmiddelen',
+          category: 'materials',
+          amountCents: 4_400_000,
+        },
+      ],
+      totalCostCents: 56_000_000,
+      minimumBudgetCents: 40_000_000,
+      otherFunding: { amountCents: 0, description: null },
+      contact: CONTACT,
+    },
+    review: {
+      scores: [
+        { scores: [4, 4, 4, 3], comment: 'Een erkend vakdiploma in een sector met tekorten.' },
+        { scores: [4, 4, 4, 3], comment: 'Goede afspraken met werkgevers over plaatsing.' },
+        { scores: [4, 5, 4, 3], comment: 'Intensieve begeleiding op de bouwplaats.' },
+      ],
+      publicRationale:
+        'Leren op echte bouwplaatsen met een vakdiploma als uitkomst, in een sector die mensen zoekt. Het panel was eensgezind.',
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/seed.js';
-import { DEMO_CLAIMS_PROJECT } from '../../src/seed/demo-obligations.js';
+import { DEMO_CLAIMS_PROJECT, DEMO_PURCHASE_CONTRACT } from '../../src/seed/demo-obligations.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type SignedIn, signIn } from '../helpers/fixtures.js';
 import { expectProblem, expectStatus } from '../factory/index.js';
@@ -51,6 +51,7 @@ describe('demo: counting credits toward a municipality’s obligation', () => {
     expect(contracts.map((c: { reference: string }) => c.reference).sort()).toEqual([
       'RTD-2026-0142',
       'RTD-2026-0207',
+      'RTD-2026-0318',
     ]);
     const claims = (await get(coordinator, '/v1/claims')).json().items;
     expect(claims.map((c: { status: string }) => c.status).sort()).toEqual(['approved', 'pending']);
@@ -123,5 +124,35 @@ describe('demo: counting credits toward a municipality’s obligation', () => {
         approvedAt: expect.any(String),
       },
     ]);
+  });
+
+  it('lets the supplier meet the open EUR 100,000 obligation in one purchase, as proposed', async () => {
+    const wallet = (await get(supplier, '/v1/obligations')).json().items as {
+      contractId: string;
+      reference: string;
+      progress: { requiredCents: number; remainingCents: number };
+    }[];
+    const open = wallet.find((o) => o.reference === DEMO_PURCHASE_CONTRACT)!;
+    expect(open.progress).toMatchObject({ requiredCents: 100_000_00, remainingCents: 100_000_00 });
+    const proposal = (
+      await get(supplier, `/v1/purchases/proposal?contractId=${open.contractId}`)
+    ).json();
+    expect(proposal.uncoveredCents).toBe(0);
+    expect(proposal.countsCents).toBeGreaterThanOrEqual(100_000_00);
+    // The anti-hoarding limits do not stop it: bought as proposed, in one purchase.
+    const purchase = await post(
+      supplier,
+      '/v1/purchases',
+      {
+        lines: proposal.lines.map((line: { project: { id: string }; credits: number }) => ({
+          projectId: line.project.id,
+          credits: line.credits,
+        })),
+        paymentMethod: 'invoice',
+      },
+      { 'idempotency-key': 'demo-obligation-purchase' },
+    );
+    expectStatus(purchase, 201);
+    expect(purchase.json().amountCents).toBe(proposal.amountCents);
   });
 });

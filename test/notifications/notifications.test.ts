@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
@@ -27,11 +27,22 @@ import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 const PUBLIC_URL = 'http://impactbeurs.test';
 const PROJECT_ID = '0b7c2a8e-3f6d-4d1a-9c55-7a1e2f3b4c5d';
 
-/** The web app's route paths, read from its route table, as patterns (`:id` matches one segment). */
+/**
+ * The web app's route paths, read from its route tables, as patterns (`:id` matches one
+ * segment): the app's own and each feature's (the per-role lists in features/<x>/routes.tsx).
+ */
 function webRoutes(): RegExp[] {
-  const root = path.resolve(import.meta.dirname, '../../web/src/app');
-  return ['routes.tsx', 'signed-in-routes.tsx']
-    .map((file) => readFileSync(path.join(root, file), 'utf8'))
+  const web = path.resolve(import.meta.dirname, '../../web/src');
+  const features = path.join(web, 'features');
+  const files = [
+    path.join(web, 'app', 'routes.tsx'),
+    path.join(web, 'app', 'signed-in-routes.tsx'),
+    ...readdirSync(features)
+      .map((feature) => path.join(features, feature, 'routes.tsx'))
+      .filter((file) => existsSync(file)),
+  ];
+  return files
+    .map((file) => readFileSync(file, 'utf8'))
     .flatMap((source) => [...source.matchAll(/path: '([^'*]+)'/g)].map((m) => m[1]!))
     .map((route) => new RegExp(`^/${route.replace(/:[a-zA-Z]+/g, '[^/]+')}$`));
 }

@@ -19,6 +19,8 @@ interface PurchaseJson {
   invoiceNumber: string | null;
   paymentReference: string;
   checkoutUrl: string | null;
+  payTo: { name: string; iban: string; dueAt: string } | null;
+  createdAt: string;
   lines: {
     project: { id: string; title: string };
     credits: number;
@@ -89,6 +91,14 @@ describe('one purchase over several projects', () => {
     expect(purchase.amountCents).toBe(credits * price);
     expect(purchase.amountCents).toBeGreaterThanOrEqual(10_000_000);
     expect(purchase.invoiceNumber).toMatch(/^INV-\d{4}-\d{6}$/);
+    // Where to pay, as the invoice says: the seller's account, by the end of the payment term.
+    expect(purchase.payTo).toEqual({
+      name: t.config.seller.name,
+      iban: t.config.seller.iban.replace(/\s+/g, ''),
+      dueAt: new Date(
+        Date.parse(purchase.createdAt) + t.config.orders.invoiceDueDays * 86_400_000,
+      ).toISOString(),
+    });
     expect(purchase.lines).toHaveLength(3);
     for (const line of purchase.lines) {
       expect(line.order).toMatchObject({
@@ -325,6 +335,7 @@ describe('one purchase over several projects', () => {
     const purchase = placed.json<PurchaseJson>();
     expect(purchase.checkoutUrl).toBeTruthy();
     expect(purchase.invoiceNumber).toBeNull();
+    expect(purchase.payTo).toBeNull();
     expectProblem(
       await t.get(supplier, `/v1/purchases/${purchase.id}/invoice.pdf`),
       409,

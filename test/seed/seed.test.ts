@@ -276,13 +276,16 @@ describe('the demo projects', () => {
         .map((plan) => plan.title)
         .sort();
     // The funding demo (demo-funding.ts) took one listed project to its threshold and let another miss its deadline.
-    expect(byStatus('listed')).toEqual(['Groen werkleertraject Gouda en Zuidplas']);
+    expect(byStatus('listed')).toEqual([
+      'Groen werkleertraject Gouda en Zuidplas',
+      'Leerwerkbedrijf Bouw Rotterdam-Zuid',
+    ]);
     expect(byStatus('funded')).toEqual(['Rijbewijs voor werkzoekenden']);
     expect(byStatus('failed')).toEqual(['Jobcoaching voor statushouders']);
     expect(byStatus('in_review')).toEqual(['Fietsenwerkplaats Rotterdam-Noord']);
     expect(byStatus('submitted')).toEqual(['Zorgleerwerktraject Rotterdam-Zuid']);
     expect(byStatus('draft')).toEqual(['Digitale vaardigheden voor 50-plussers']);
-    expect(all).toHaveLength(6);
+    expect(all).toHaveLength(7);
   });
 
   it('lists the listed demo projects publicly, each award recomputing by hand from its public parameters', async () => {
@@ -296,6 +299,7 @@ describe('the demo projects', () => {
     // Failed projects are left out of the default list (they show with status=failed).
     expect(items.map((item) => item.title).sort()).toEqual([
       'Groen werkleertraject Gouda en Zuidplas',
+      'Leerwerkbedrijf Bouw Rotterdam-Zuid',
       'Rijbewijs voor werkzoekenden',
     ]);
     expect(items.every((item) => item.initiative.name === 'Stichting Werkkracht Rotterdam')).toBe(
@@ -376,7 +380,7 @@ describe('the demo projects', () => {
     const listed = (await plans(admin)).filter((plan) =>
       ['listed', 'funded', 'failed'].includes(plan.status),
     );
-    expect(listed).toHaveLength(3);
+    expect(listed).toHaveLength(4);
     const admin2 = await as('admin2@impactbeurs.example');
     const adminId = (
       await t.app.inject({ method: 'GET', url: '/v1/me', headers: admin.headers })

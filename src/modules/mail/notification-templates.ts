@@ -164,6 +164,9 @@ const projectPage = (publicUrl: string, id: string) => `${publicUrl}/projects/${
 const planPage = (publicUrl: string, id: string) => `${publicUrl}/plans/${id}`;
 /** The platform team's review of a plan (panel, scores, award). */
 const queuePage = (publicUrl: string, id: string) => `${publicUrl}/plan-queue/${id}`;
+/** The supplier's order and purchase pages (web/src/features/supplier). */
+const orderPage = (publicUrl: string, id: string) => `${publicUrl}/orders/${id}`;
+const purchasePage = (publicUrl: string, id: string) => `${publicUrl}/purchases/${id}`;
 
 function tranche(n: number, lang: Lang): string {
   if (lang === 'nl') return n === 1 ? 'eerste deel' : 'tweede deel';
@@ -321,7 +324,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `U heeft ${count(d.quantity, lang)} credits besteld van het project „${d.projectTitle}”. U betaalt ${money(d.amountCents, lang)} per factuur.`,
             `Maak het bedrag over vóór ${d.payBefore} en vermeld het kenmerk ${d.paymentReference}. De credits zijn tot dan voor u gereserveerd.`,
           ],
-          action: { label: 'Bestelling bekijken', url: start(url) },
+          action: { label: 'Bestelling bekijken', url: orderPage(url, d.orderId) },
           after: d.invoiceNumber
             ? [`De factuur (${d.invoiceNumber}) zit als PDF bij dit bericht.`]
             : [],
@@ -334,7 +337,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             `You ordered ${count(d.quantity, lang)} credits of the project “${d.projectTitle}”. You pay ${money(d.amountCents, lang)} by invoice.`,
             `Transfer the amount before ${d.payBefore} and quote the reference ${d.paymentReference}. The credits are reserved for you until then.`,
           ],
-          action: { label: 'See your order', url: start(url) },
+          action: { label: 'See your order', url: orderPage(url, d.orderId) },
           after: d.invoiceNumber
             ? [`The invoice (${d.invoiceNumber}) is attached to this message as a PDF.`]
             : [],
@@ -354,7 +357,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             ),
             `U betaalt samen ${money(d.amountCents, lang)} met één factuur. Maak het bedrag over vóór ${d.payBefore} en vermeld het kenmerk ${d.paymentReference}. De credits zijn tot dan voor u gereserveerd.`,
           ],
-          action: { label: 'Aankoop bekijken', url: start(url) },
+          action: { label: 'Aankoop bekijken', url: purchasePage(url, d.purchaseId) },
           after: d.invoiceNumber
             ? [`De factuur (${d.invoiceNumber}) zit als PDF bij dit bericht.`]
             : [],
@@ -370,7 +373,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             ),
             `You pay ${money(d.amountCents, lang)} in all, with one invoice. Transfer the amount before ${d.payBefore} and quote the reference ${d.paymentReference}. The credits are reserved for you until then.`,
           ],
-          action: { label: 'See your purchase', url: start(url) },
+          action: { label: 'See your purchase', url: purchasePage(url, d.purchaseId) },
           after: d.invoiceNumber
             ? [`The invoice (${d.invoiceNumber}) is attached to this message as a PDF.`]
             : [],
@@ -386,7 +389,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Wij hebben ${money(d.amountCents, lang)} ontvangen voor ${count(d.quantity, lang)} credits van het project „${d.projectTitle}”. De credits zijn van u.`,
           ],
-          action: { label: 'Bestelling bekijken', url: start(url) },
+          action: { label: 'Bestelling bekijken', url: orderPage(url, d.orderId) },
           after: ['U krijgt ook een bericht met uw certificaat.'],
         }
       : {
@@ -396,7 +399,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `We received ${money(d.amountCents, lang)} for ${count(d.quantity, lang)} credits of the project “${d.projectTitle}”. The credits are yours.`,
           ],
-          action: { label: 'See your order', url: start(url) },
+          action: { label: 'See your order', url: orderPage(url, d.orderId) },
           after: ['You also get a message with your certificate.'],
         },
 
@@ -409,7 +412,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `Wij betalen ${money(d.amountCents, lang)} terug voor uw bestelling van het project „${d.projectTitle}”. De credits van deze bestelling vervallen.`,
           ],
-          action: { label: 'Bestelling bekijken', url: start(url) },
+          action: { label: 'Bestelling bekijken', url: orderPage(url, d.orderId) },
           after: [
             'Het geld gaat terug naar de rekening of kaart waarmee u betaalde. Dat kan een paar dagen duren.',
           ],
@@ -421,7 +424,7 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
             greet(d.name, lang),
             `We are refunding ${money(d.amountCents, lang)} for your order of the project “${d.projectTitle}”. The credits of this order lapse.`,
           ],
-          action: { label: 'See your order', url: start(url) },
+          action: { label: 'See your order', url: orderPage(url, d.orderId) },
           after: [
             'The money goes back to the account or card you paid with. That can take a few days.',
           ],

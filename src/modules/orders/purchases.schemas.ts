@@ -60,6 +60,16 @@ export const PurchaseSchema = z
       .nullable()
       .describe('Stripe purchases: the one Checkout Session, a line per project'),
     billing: BillingSchema,
+    payTo: z
+      .object({
+        name: z.string().describe('The account holder: the platform foundation'),
+        iban: z.string().describe('The account to transfer the total to'),
+        dueAt: z.iso.datetime().describe('Pay before this moment (the invoice’s due date)'),
+      })
+      .nullable()
+      .describe(
+        'Invoice purchases: where and by when to transfer the total, quoting `paymentReference` (as on the invoice); null for Stripe purchases',
+      ),
     paidAt: z.iso.datetime().nullable(),
     lines: z.array(
       z.object({

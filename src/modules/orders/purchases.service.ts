@@ -55,8 +55,14 @@ import { purchasesRepository as repo, type PurchaseView } from './purchases.repo
 const CREATE_SCOPE = 'purchases.create';
 const REPLAY_WAIT_MS = 10_000;
 
+/** How an invoice is paid, as the invoice says: the seller's account and the payment term. */
+export interface InvoiceTerms {
+  seller: { name: string; iban: string };
+  invoiceDueDays: number;
+}
+
 /** The API's view of a purchase (also what its Idempotency-Key replays). */
-export function toPurchase(view: PurchaseView): Purchase {
+export function toPurchase(view: PurchaseView, terms: InvoiceTerms): Purchase {
   const statuses = view.orders.map((order) => order.status);
   const status: Purchase['status'] =
     view.paid_at !== null
@@ -83,6 +89,15 @@ export function toPurchase(view: PurchaseView): Purchase {
       vatNumber: view.billing_vat_number,
       address: (view.billing_address as Purchase['billing']['address']) ?? null,
     },
+    // The same due date as the invoice PDF: the payment term from placement.
+    payTo:
+      view.payment_method === 'invoice'
+        ? {
+            name: terms.seller.name,
+            iban: terms.seller.iban.replace(/\s+/g, ''),
+            dueAt: addDays(view.created_at, terms.invoiceDueDays).toISOString(),
+          }
+        : null,
     paidAt: view.paid_at?.toISOString() ?? null,
     lines: view.orders.map((order) => ({
       project: { id: order.project_id, title: order.project_title },
@@ -111,6 +126,10 @@ function isSupplierMember(actor: Actor): boolean {
 export function createPurchasesService(deps: OrdersDeps) {
   const { db, clock, config, jobs, payments } = deps;
   const orderCtx = (ctx: Ctx): OrderCtx => ({ ...ctx, now: clock.now() });
+  const terms: InvoiceTerms = {
+    seller: config.seller,
+    invoiceDueDays: config.orders.invoiceDueDays,
+  };
 
   async function viewOf(executor: Kysely<DB>, id: string): Promise<PurchaseView> {
     const view = await repo.findPurchaseView(executor, id);
@@ -301,7 +320,7 @@ export function createPurchasesService(deps: OrdersDeps) {
     if (!invoice) return { state: 'placed', response: { status: 202, body: null } };
     // The buyer is e-mailed the invoice with the placement (a Stripe purchase is told when paid).
     await recordEvent(trx, { type: 'purchase.placed', objectId: purchaseId, occurredAt: ctx.now });
-    const response = { status: 201, body: toPurchase(await viewOf(trx, purchaseId)) };
+    const response = { status: 201, body: toPurchase(await viewOf(trx, purchaseId), terms) };
     return { state: 'placed', response: await completeIdempotencyKey(trx, ref, response, ctx.now) };
   }
 
@@ -413,7 +432,7 @@ export function createPurchasesService(deps: OrdersDeps) {
       return completeIdempotencyKey(
         trx,
         ref,
-        { status: 201, body: toPurchase(await viewOf(trx, purchaseId)) },
+        { status: 201, body: toPurchase(await viewOf(trx, purchaseId), terms) },
         octx.now,
       );
     });
@@ -485,7 +504,7 @@ export function createPurchasesService(deps: OrdersDeps) {
       const actor = requireActor(ctx);
       const view = isUuid(purchaseId) ? await repo.findPurchaseView(db, purchaseId) : undefined;
       if (!view || !canSee(actor, view)) throw notFound('Purchase');
-      return toPurchase(view);
+      return toPurchase(view, terms);
     },
 
     async list(ctx: Ctx): Promise<{ items: Purchase[]; nextCursor: null }> {
@@ -498,7 +517,7 @@ export function createPurchasesService(deps: OrdersDeps) {
         100,
       );
       const items: Purchase[] = [];
-      for (const { id } of ids) items.push(toPurchase(await viewOf(db, id)));
+      for (const { id } of ids) items.push(toPurchase(await viewOf(db, id), terms));
       return { items, nextCursor: null };
     },
 
@@ -535,7 +554,7 @@ export function createPurchasesService(deps: OrdersDeps) {
       });
       if (result.outcome === 'fulfilled' || result.outcome === 'already_paid')
         for (const line of result.lines) await queueFulfilFollowUps(jobs, line);
-      return toPurchase(await viewOf(db, purchaseId));
+      return toPurchase(await viewOf(db, purchaseId), terms);
     },
 
     /** An admin ends every reservation of a purchase at once. */
@@ -546,7 +565,7 @@ export function createPurchasesService(deps: OrdersDeps) {
         .transaction()
         .execute((trx) => releasePurchase(trx, octx, purchaseId, 'cancelled', reason));
       if (result.outcome === 'not_found') throw notFound('Purchase');
-      return toPurchase(await viewOf(db, purchaseId));
+      return toPurchase(await viewOf(db, purchaseId), terms);
     },
   };
 }

@@ -182,6 +182,10 @@ function SupplierStart({ me }: { me: Me }) {
   });
   return (
     <>
+      <Paragraph>
+        <AppLink to="/wallet">{t('supplier.wallet.title')}</AppLink> ·{' '}
+        <AppLink to="/orders">{t('supplier.orders.title')}</AppLink>
+      </Paragraph>
       <Section
         id="start-obligations"
         title={t('start.supplier.obligations')}
