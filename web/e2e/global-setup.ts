@@ -43,7 +43,8 @@ async function waitForHealth(
   child: ChildProcess,
   output: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  // Generous: seeding the demo data takes minutes on a machine shared with other work.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited early:\n${output()}`);
     try {
