@@ -13,6 +13,13 @@ import Stripe from 'stripe';
  *
  * Plus builders for webhook events and their `Stripe-Signature` header, signed with the
  * SDK's own `stripe.webhooks.generateTestHeaderString`.
+ *
+ * For the browser tests it also serves each session's hosted page (`url`, /c/pay/{id}):
+ * the lines and the total, a Pay and a Cancel button. Pay completes the session (paid),
+ * sends the signed `checkout.session.completed` to `webhookUrl` and redirects to
+ * `success_url`; Cancel redirects to `cancel_url`. `GET /_fake/requests` (filter with
+ * `?method=&path=`), `/_fake/sessions` and `/_fake/webhook-deliveries` show a test in
+ * another process what the fake received and sent.
  */
 
 export const FAKE_STRIPE_SECRET_KEY = 'sk_test_fakestripe0000000000000000';
@@ -174,6 +181,15 @@ export function decodeForm(body: string): Params {
 
 export interface FakeStripe {
   port: number;
+  /** http://127.0.0.1:port: the API, the Checkout pages (/c/pay/…) and the test view (/_fake/…). */
+  url: string;
+  /**
+   * Where paying on the Checkout page sends `checkout.session.completed` (see
+   * FakeStripeOptions.webhookUrl); undefined: nowhere.
+   */
+  webhookUrl: string | undefined;
+  /** Every webhook the Checkout page's Pay button sent, with the receiver's last answer. */
+  webhookDeliveries: FakeWebhookDelivery[];
   /** Environment for loadConfig: points the SDK at this server. */
   env: Record<string, string>;
   requests: RecordedRequest[];
@@ -215,6 +231,17 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
+export interface FakeWebhookDelivery {
+  eventId: string;
+  type: string;
+  /** The event's object (the Checkout Session). */
+  objectId: string;
+  attempts: number;
+  /** The receiver's HTTP status of the last attempt; null: no answer. */
+  status: number | null;
+  body: string | null;
+}
+
 export interface FakeWebhookEndpoint {
   id: string;
   url: string;
@@ -228,10 +255,25 @@ export interface FakeHold {
   release(): void;
 }
 
-export async function startFakeStripe(
-  options: { secretKey?: string; webhookSecret?: string } = {},
-): Promise<FakeStripe> {
+export interface FakeStripeOptions {
+  secretKey?: string;
+  webhookSecret?: string;
+  /**
+   * Where the fake sends `checkout.session.completed` when a payer presses Pay on its
+   * Checkout page (the app's `POST /v1/stripe/webhook`). Without it paying there only
+   * completes the session and redirects, as if the webhook were lost.
+   */
+  webhookUrl?: string;
+}
+
+export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
   const secretKey = options.secretKey ?? FAKE_STRIPE_SECRET_KEY;
+  const webhookSecret = options.webhookSecret ?? FAKE_WEBHOOK_SECRET;
+  const webhookDeliveries: FakeWebhookDelivery[] = [];
+  const settings = { webhookUrl: options.webhookUrl };
+  let origin = 'http://127.0.0.1:0';
+  /** The session's hosted payment page, served by this fake (see checkoutPage below). */
+  const checkoutPageUrl = (id: string) => `${origin}/c/pay/${encodeURIComponent(id)}`;
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, FakeSession>();
   const sessionOrder: string[] = [];
@@ -425,7 +467,7 @@ export async function startFakeStripe(
       created: now,
       expires_at: expiresAt,
       livemode: false,
-      url: `https://checkout.stripe.com/c/pay/${id}#fake`,
+      url: checkoutPageUrl(id),
       success_url: params['success_url'] as string,
       cancel_url: (params['cancel_url'] as string | undefined) ?? null,
       payment_intent: null,
@@ -614,6 +656,227 @@ export async function startFakeStripe(
     );
   }
 
+  // ---- the browser's side: the hosted Checkout page, and the test's view of the fake ----
+
+  const PAGE_TEXT = {
+    nl: {
+      title: 'Betalen (testbetaling)',
+      intro:
+        'Deze pagina staat in voor Stripe Checkout tijdens tests. Er wordt geen geld overgemaakt.',
+      caption: 'Wat u betaalt',
+      product: 'Omschrijving',
+      quantity: 'Aantal',
+      unitPrice: 'Prijs per stuk',
+      amount: 'Bedrag',
+      total: 'Totaal',
+      pay: 'Betalen',
+      cancel: 'Annuleren',
+      closed: 'Deze betaalpagina is niet meer open.',
+      back: 'Terug naar de winkel',
+    },
+    en: {
+      title: 'Pay (test payment)',
+      intro: 'This page stands in for Stripe Checkout in tests. No money moves.',
+      caption: 'What you pay',
+      product: 'Description',
+      quantity: 'Quantity',
+      unitPrice: 'Unit price',
+      amount: 'Amount',
+      total: 'Total',
+      pay: 'Pay',
+      cancel: 'Cancel',
+      closed: 'This payment page is no longer open.',
+      back: 'Back to the shop',
+    },
+  };
+
+  const escapeHtml = (value: unknown) =>
+    String(value).replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+    );
+
+  function checkoutPage(session: FakeSession): string {
+    const lang = session['locale'] === 'en' ? 'en' : 'nl';
+    const text = PAGE_TEXT[lang];
+    const money = (cents: number) =>
+      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
+        style: 'currency',
+        currency: session.currency.toUpperCase(),
+      }).format(cents / 100);
+    const rows = session.line_items_params.map((item) => {
+      const price = item['price_data'] as Params;
+      const name = (price['product_data'] as Params)['name'];
+      const unit = Number(price['unit_amount']);
+      const quantity = Number(item['quantity']);
+      return `<tr><td>${escapeHtml(name)}</td><td class="num">${quantity}</td><td class="num">${money(unit)}</td><td class="num">${money(unit * quantity)}</td></tr>`;
+    });
+    const open = session.status === 'open';
+    const action = `/c/pay/${encodeURIComponent(session.id)}`;
+    const body = open
+      ? `<p>${text.intro}</p>
+<table>
+<caption>${text.caption}</caption>
+<thead><tr><th scope="col">${text.product}</th><th scope="col" class="num">${text.quantity}</th><th scope="col" class="num">${text.unitPrice}</th><th scope="col" class="num">${text.amount}</th></tr></thead>
+<tbody>${rows.join('')}</tbody>
+<tfoot><tr><th scope="row" colspan="3">${text.total}</th><td class="num">${money(session.amount_total)}</td></tr></tfoot>
+</table>
+<div class="actions">
+<form method="post" action="${action}/pay"><button type="submit">${text.pay} ${money(session.amount_total)}</button></form>
+<form method="post" action="${action}/cancel"><button type="submit" class="secondary">${text.cancel}</button></form>
+</div>`
+      : `<p>${text.closed}</p>${
+          session.cancel_url
+            ? `<p><a href="${escapeHtml(session.cancel_url)}">${text.back}</a></p>`
+            : ''
+        }`;
+    return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${text.title}</title>
+<style>
+body { font-family: system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+caption { text-align: left; font-weight: bold; }
+th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid #767676; }
+.num { text-align: right; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+button { font: inherit; padding: 0.5rem 1rem; border: 2px solid #0b3d91; border-radius: 4px; background: #0b3d91; color: #fff; cursor: pointer; }
+button.secondary { background: #fff; color: #0b3d91; }
+button:focus-visible, a:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+a { color: #0b3d91; }
+</style>
+</head>
+<body>
+<main>
+<h1>${text.title}</h1>
+${body}
+</main>
+</body>
+</html>
+`;
+  }
+
+  /**
+   * Sends the event to the webhook URL as Stripe does: the pretty-printed body, signed with
+   * the endpoint's secret; a failed delivery is tried again (Stripe: for days; here: a few
+   * times within seconds). Each attempt is in `webhookDeliveries`.
+   */
+  async function deliverWebhook(event: StripeEventPayload): Promise<void> {
+    const url = settings.webhookUrl;
+    if (!url) return;
+    const delivery: FakeWebhookDelivery = {
+      eventId: event.id,
+      type: event.type,
+      objectId: String(event.data.object['id']),
+      attempts: 0,
+      status: null,
+      body: null,
+    };
+    webhookDeliveries.push(delivery);
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      delivery.attempts = attempt;
+      const signed = signedWebhook(event, { secret: webhookSecret });
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: signed.headers,
+          body: signed.payload,
+        });
+        delivery.status = res.status;
+        delivery.body = await res.text();
+        if (res.ok) return;
+      } catch (error) {
+        delivery.status = null;
+        delivery.body = String(error);
+      }
+    }
+  }
+
+  /** Stripe puts the session's id where the URL says {CHECKOUT_SESSION_ID}. */
+  const withSessionId = (url: string, id: string) => url.replaceAll('{CHECKOUT_SESSION_ID}', id);
+
+  async function browserSide(
+    method: string,
+    path: string,
+    query: Params,
+    res: ServerResponse,
+  ): Promise<void> {
+    const html = (status: number, page: string) => {
+      res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(page);
+    };
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const redirect = (location: string) => {
+      res.writeHead(303, { location, 'cache-control': 'no-store' });
+      res.end();
+    };
+
+    if (method === 'GET' && path === '/_fake/requests') {
+      const wanted = requests.filter(
+        (request) =>
+          (query['method'] === undefined || request.method === query['method']) &&
+          (query['path'] === undefined || request.path === query['path']),
+      );
+      json(200, wanted);
+      return;
+    }
+    if (method === 'GET' && path === '/_fake/webhook-deliveries') {
+      json(200, webhookDeliveries);
+      return;
+    }
+    if (method === 'GET' && path === '/_fake/sessions') {
+      json(200, [...sessions.values()]);
+      return;
+    }
+
+    const match = /^\/c\/pay\/([^/]+)(?:\/(pay|cancel))?$/.exec(path);
+    const session = match ? sessions.get(decodeURIComponent(match[1]!)) : undefined;
+    if (!match || !session) {
+      html(
+        404,
+        '<!doctype html><html lang="en"><title>Not found</title><main><h1>Not found</h1></main></html>',
+      );
+      return;
+    }
+    const step = match[2];
+    if (method === 'GET' && step === undefined) {
+      html(200, checkoutPage(session));
+      return;
+    }
+    if (method === 'POST' && step !== undefined) {
+      // A session that is no longer open shows why (as Stripe's page does); nothing changes.
+      if (session.status !== 'open') {
+        html(409, checkoutPage(session));
+        return;
+      }
+      if (step === 'cancel') {
+        // Cancel leaves the session open (Stripe expires it later); the buyer goes back.
+        redirect(withSessionId(session.cancel_url ?? session.success_url ?? '/', session.id));
+        return;
+      }
+      const completed = completeOpenSession(session.id);
+      // Stripe redirects at once and sends the event on its own; either may arrive first.
+      void deliverWebhook(stripeEvent('checkout.session.completed', completed));
+      redirect(withSessionId(session.success_url ?? '/', session.id));
+      return;
+    }
+    html(
+      405,
+      '<!doctype html><html lang="en"><title>Method not allowed</title><main><h1>Method not allowed</h1></main></html>',
+    );
+  }
+
   function errorBody(error: StripeHttpError, requestId: string) {
     return {
       error: {
@@ -636,6 +899,12 @@ export async function startFakeStripe(
     const query = decodeForm(url.search.slice(1));
     const params = decodeForm(rawBody);
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    // The browser's side: the hosted Checkout page and the test's view of the fake (not
+    // recorded). Stripe's API (below) needs the secret key; these, like Stripe's pages, do not.
+    if (path.startsWith('/c/pay/') || path.startsWith('/_fake/')) {
+      await browserSide(method, path, query, res);
+      return;
+    }
     const requestId = randomId('req');
     const record: RecordedRequest = {
       method,
@@ -751,6 +1020,32 @@ export async function startFakeStripe(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  /** The customer pays (see FakeStripe.completeSession). */
+  function completeOpenSession(
+    sessionId: string,
+    completeOptions: {
+      paymentStatus?: 'paid' | 'unpaid';
+      customerDetails?: Record<string, unknown>;
+    } = {},
+  ): FakeSession {
+    const session = sessionOr404(sessionId);
+    session.status = 'complete';
+    session.url = null;
+    session.payment_status = completeOptions.paymentStatus ?? 'paid';
+    // What the payer filled in on the page, as Stripe reports it (customer_details).
+    session.customer_details = completeOptions.customerDetails ?? {
+      email: session['customer_email'] ?? null,
+      name: null,
+      address: null,
+      phone: null,
+      tax_exempt: 'none',
+      tax_ids: [],
+    };
+    pay(session);
+    return structuredClone(session);
+  }
 
   function pay(session: FakeSession): void {
     if (session.payment_intent) return;
@@ -768,9 +1063,10 @@ export async function startFakeStripe(
 
   return {
     port,
+    url: origin,
     env: {
       STRIPE_SECRET_KEY: secretKey,
-      STRIPE_WEBHOOK_SECRET: options.webhookSecret ?? FAKE_WEBHOOK_SECRET,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
       STRIPE_API_HOST: '127.0.0.1',
       STRIPE_API_PORT: String(port),
       STRIPE_API_PROTOCOL: 'http',
@@ -801,23 +1097,8 @@ export async function startFakeStripe(
         },
       };
     },
-    completeSession(sessionId, completeOptions = {}) {
-      const session = sessionOr404(sessionId);
-      session.status = 'complete';
-      session.url = null;
-      session.payment_status = completeOptions.paymentStatus ?? 'paid';
-      // What the payer filled in on the page, as Stripe reports it (customer_details).
-      session.customer_details = completeOptions.customerDetails ?? {
-        email: session['customer_email'] ?? null,
-        name: null,
-        address: null,
-        phone: null,
-        tax_exempt: 'none',
-        tax_ids: [],
-      };
-      pay(session);
-      return structuredClone(session);
-    },
+    completeSession: (sessionId, completeOptions = {}) =>
+      completeOpenSession(sessionId, completeOptions),
     settleSession(sessionId) {
       const session = sessionOr404(sessionId);
       session.payment_status = 'paid';
@@ -844,7 +1125,7 @@ export async function startFakeStripe(
         created: nowSeconds(),
         expires_at: nowSeconds() + 1800,
         livemode: false,
-        url: `https://checkout.stripe.com/c/pay/${id}#fake`,
+        url: checkoutPageUrl(id),
         success_url: 'https://example.test/success',
         cancel_url: null,
         payment_intent: null,
@@ -861,6 +1142,13 @@ export async function startFakeStripe(
         pay(session);
       }
       return structuredClone(session);
+    },
+    webhookDeliveries,
+    get webhookUrl() {
+      return settings.webhookUrl;
+    },
+    set webhookUrl(url) {
+      settings.webhookUrl = url;
     },
     get refundStatus() {
       return fake.refundStatus;

@@ -325,9 +325,13 @@ describe('the demo projects', () => {
         threshold: byHand.threshold,
       });
       expect(project.credits.sold + project.credits.available).toBe(byHand.supply);
-      // Realistic plans: EUR 40k–150k, with a minimum budget the threshold is computed from.
+      // Realistic plans: EUR 40k–150k, and one two-year training company of EUR 560k (big
+      // enough to meet a EUR 100,000 obligation in one purchase), each with a minimum budget
+      // the threshold is computed from.
       expect(project.totalCostCents).toBeGreaterThanOrEqual(4_000_000);
-      expect(project.totalCostCents).toBeLessThanOrEqual(15_000_000);
+      expect(project.totalCostCents).toBeLessThanOrEqual(
+        item.title === 'Leerwerkbedrijf Bouw Rotterdam-Zuid' ? 56_000_000 : 15_000_000,
+      );
       expect(project.award.minimumBudgetCents).toBe(project.minimumBudgetCents);
       const accepted = (project.budgetLines as { amountCents: number; accepted: boolean }[]).filter(
         (line) => line.accepted,
@@ -339,9 +343,9 @@ describe('the demo projects', () => {
       expect(project.expectedOutcomes.length).toBeGreaterThan(0);
       deadlines.push(Date.parse(project.fundingDeadline) - Date.parse(project.listedAt));
     }
-    // Funding deadlines 90 (the default) and 120 days out (the 60-day one is the failed demo project's), so sorting by deadline shows something.
+    // Funding deadlines 90 (the default), 120 and 150 days out (the 60-day one is the failed demo project's), so sorting by deadline shows something.
     expect(deadlines.map((ms) => Math.round(ms / 86_400_000)).sort((a, b) => a - b)).toEqual([
-      90, 120,
+      90, 120, 150,
     ]);
   });
 

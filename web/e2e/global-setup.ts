@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserServer, chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { type FakeStripe, startFakeStripe } from '../../test/helpers/fake-stripe.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Debian's chromium package; no browser downloads (CHROMIUM_PATH to use another). */
@@ -17,6 +18,11 @@ declare module 'vitest' {
     wsEndpoint: string;
     /** The app's DATA_DIR: without SMTP_URL its e-mail lands in outbox/ there as .eml files. */
     dataDir: string;
+    /**
+     * The local fake Stripe the app pays through (test/helpers/fake-stripe.ts): its
+     * Checkout pages, and GET /_fake/requests, /_fake/sessions, /_fake/webhook-deliveries.
+     */
+    fakeStripeUrl: string;
   }
 }
 
@@ -56,6 +62,7 @@ async function waitForHealth(
 let app: ChildProcess | undefined;
 let browser: BrowserServer | undefined;
 let dataDir: string | undefined;
+let stripe: FakeStripe | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(CHROMIUM))
@@ -69,6 +76,10 @@ export async function setup(project: TestProject): Promise<void> {
 
   dataDir = mkdtempSync(path.join(tmpdir(), 'impactbeurs-e2e-'));
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Stripe as the app meets it: the official SDK against the fake, whose Checkout page
+  // (the session's url) sends the signed webhook to the app when the payer presses Pay.
+  stripe = await startFakeStripe({ webhookUrl: `${baseUrl}/v1/stripe/webhook` });
   let log = '';
   app = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
@@ -78,6 +89,11 @@ export async function setup(project: TestProject): Promise<void> {
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
+      // The address the browser uses: Checkout's return URLs (and links in e-mail) lead
+      // back to it, so the session cookie of 127.0.0.1 comes along.
+      PUBLIC_URL: baseUrl,
+      // STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_HOST/PORT/PROTOCOL.
+      ...stripe.env,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
       // One browser reloads pages many times from one address.
@@ -92,7 +108,6 @@ export async function setup(project: TestProject): Promise<void> {
   });
   app.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   app.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, app, () => log);
 
   browser = await chromium.launchServer({
@@ -103,6 +118,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('baseUrl', baseUrl);
   project.provide('wsEndpoint', browser.wsEndpoint());
   project.provide('dataDir', dataDir);
+  project.provide('fakeStripeUrl', stripe.url);
 }
 
 export async function teardown(): Promise<void> {
@@ -113,5 +129,6 @@ export async function teardown(): Promise<void> {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     if (app.exitCode === null) app.kill('SIGKILL');
   }
+  await stripe?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
