@@ -140,8 +140,9 @@ describe('expert review and the plan pipeline in the browser', () => {
     // Visible to anyone in the public catalogue.
     await page.context().clearCookies();
     await expectInCatalogue(page, title);
-    // Eight sign-ins and some thirty pages, each checked by axe: minutes on a busy machine.
-  }, 900_000);
+    // Nine sign-ins and some forty pages (the plan form too), each checked by axe: minutes
+    // on a busy machine.
+  }, 1_200_000);
 
   it('sends a plan in review back to the initiative with the panel’s questions', async () => {
     const { page, context } = s;
