@@ -25,8 +25,11 @@ interface XlsxSheet {
   autoFilter: string | undefined;
 }
 
+/** The number formats of ECMA-376 (part 1, 18.8.30) a file may refer to by id alone. */
 const BUILT_IN_FORMATS: Record<number, string> = {
   0: 'General',
+  9: '0%',
+  10: '0.00%',
   14: 'mm-dd-yy',
   22: 'm/d/yy h:mm',
 };
