@@ -34,7 +34,8 @@ describe('demo: counting credits toward a municipality’s obligation', () => {
       { email: 'admin@impactbeurs.example', password: DEMO_PASSWORD },
       '10.70.0.3',
     );
-  }, 120_000);
+    // Seeding the demo (seven projects through a real review each) is slow on a busy machine.
+  }, 300_000);
   afterAll(async () => t?.close());
 
   const get = (who: SignedIn, url: string) =>
