@@ -62,7 +62,7 @@ function ContractView({ me, contract }: { me: Me; contract: Contract }) {
   const o = contract.obligation;
   const v = contract.valuation;
   return (
-    <>
+    <div className="ib-authority-page">
       <PageHeading title={contract.title} />
       {params.get('registered') === '1' && (
         <Paragraph lead role="status">
@@ -170,7 +170,7 @@ function ContractView({ me, contract }: { me: Me; contract: Contract }) {
       <ContractClaims me={me} contract={contract} />
       {own && <History me={me} contract={contract} />}
       {canChange && <CloseContract contract={contract} />}
-    </>
+    </div>
   );
 }
 
