@@ -34,7 +34,17 @@ export interface BoughtPurchase {
   invoice: Buffer;
 }
 
+/** An obligation in the wallet, found by its contract's reference and title. */
+export interface WalletObligation {
+  reference: string;
+  title: string;
+  /** The obligation in euros as the wallet writes it, e.g. `€ 100.000,00`. */
+  shown: string;
+}
+
 export interface BuyOptions {
+  /** The open obligation to meet (default: the demo's EUR 100,000 one). */
+  obligation?: WalletObligation;
   /** The client address the journey presents (its own sign-in limit). */
   address: string;
   /** Keyboard only: no clicks. */
@@ -76,9 +86,10 @@ async function purchaseIds(address: string): Promise<string[]> {
 }
 
 /**
- * As the signed-in demo supplier: opens the wallet, starts from the open EUR 100,000
- * obligation, takes the proposal as it is, pays by invoice with a double click (or a
- * double Enter) that buys once, lands on the purchase page and downloads the invoice PDF.
+ * As the signed-in demo supplier: opens the wallet, starts from an open obligation (the
+ * demo's EUR 100,000 one unless another is given), takes the proposal as it is, pays by
+ * invoice with a double click (or a double Enter) that buys once, lands on the purchase
+ * page and downloads the invoice PDF.
  */
 export async function buyObligationByInvoice(
   page: Page,
@@ -86,17 +97,22 @@ export async function buyObligationByInvoice(
 ): Promise<BoughtPurchase> {
   const axe = options.axe ?? true;
   const keyboard = options.keyboard ?? false;
+  const obligation = options.obligation ?? {
+    reference: OPEN_OBLIGATION.reference,
+    title: OPEN_OBLIGATION.title,
+    shown: '€ 100.000,00',
+  };
   const before = await purchaseIds(options.address);
 
   await page.goto('/wallet');
   await page.getByRole('heading', { level: 1, name: 'Mijn verplichtingen' }).waitFor();
-  const row = page.getByTestId(`obligation-${OPEN_OBLIGATION.reference}`);
+  const row = page.getByTestId(`obligation-${obligation.reference}`);
   await row.getByText('Nog open').waitFor();
   // Amounts are written with a no-break space after the euro sign.
-  expect((await row.textContent())!.replace(/\s+/g, ' ')).toContain('€ 100.000,00');
+  expect((await row.textContent())!.replace(/\s+/g, ' ')).toContain(obligation.shown);
   if (axe) await expectAccessible(page);
 
-  const meet = `Verplichting van ${OPEN_OBLIGATION.title} nakomen`;
+  const meet = `Verplichting van ${obligation.title} nakomen`;
   if (keyboard) {
     await tabToName(page, meet);
     await page.keyboard.press('Enter');
