@@ -61,7 +61,7 @@ const imported = execFileSync(
 );
 console.info(`${'import app'.padEnd(24)} ${imported.trim().padStart(8)} ms`);
 
-let start = cpuMs();
+const start = cpuMs();
 const pglite = await PGlite.create(PGLITE_OPTIONS);
 await migrateToLatest(wrapPGlite(pglite).db);
 console.info(`${'migrate template'.padEnd(24)} ${(cpuMs() - start).toFixed(1).padStart(8)} ms`);
