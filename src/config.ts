@@ -62,6 +62,7 @@ const envSchema = z.object({
   CHECKOUT_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
   MAX_OPEN_ORDERS_PER_ORGANISATION: z.coerce.number().int().min(1).max(1000).default(20),
   MAX_RESERVED_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  ORDER_KEY_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SIGNING_PRIVATE_KEY: optionalNonEmpty,
   SIGNING_RETIRED_PUBLIC_KEYS: optionalNonEmpty,
   SELLER_NAME: z.string().min(1).default('Stichting Impactbeurs'),
@@ -241,6 +242,11 @@ export interface Config {
     maxOpenOrdersPerOrganisation: number;
     /** Anti-hoarding: share of a project's supply one organisation may hold reserved and unpaid. */
     maxReservedSharePercent: number;
+    /**
+     * A Stripe order's Idempotency-Key left in progress this long belongs to a request that
+     * died between reserving and creating its Checkout Session: a repeat of the key finishes it.
+     */
+    keyStaleSeconds: number;
   };
   /**
    * Ed25519 keys that sign certificate data (JWS). The current private key as a JWK with
@@ -396,6 +402,7 @@ export function loadConfig(env: Env = process.env): Config {
       checkoutMinutes: e.CHECKOUT_MINUTES,
       maxOpenOrdersPerOrganisation: e.MAX_OPEN_ORDERS_PER_ORGANISATION,
       maxReservedSharePercent: e.MAX_RESERVED_SHARE_PERCENT,
+      keyStaleSeconds: e.ORDER_KEY_STALE_SECONDS,
     },
     signing: {
       privateJwk: e.SIGNING_PRIVATE_KEY,

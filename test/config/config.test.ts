@@ -58,6 +58,7 @@ describe('loadConfig', () => {
     expect(config.firstAdmin).toBeUndefined();
     expect(config.seedDemo).toBe('auto');
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.orders.keyStaleSeconds).toBe(60);
     expect(config.jwt).toEqual({
       secret: SECRET,
       issuer: 'impactbeurs',
@@ -77,6 +78,7 @@ describe('loadConfig', () => {
         TRUST_PROXY: 'true',
         LOG_LEVEL: 'warn',
         SEED_DEMO: 'no',
+        ORDER_KEY_STALE_SECONDS: '5',
       }),
     );
     expect(config.port).toBe(8080);
@@ -86,12 +88,20 @@ describe('loadConfig', () => {
     expect(config.trustProxy).toBe(true);
     expect(config.logLevel).toBe('warn');
     expect(config.seedDemo).toBe(false);
+    expect(config.orders.keyStaleSeconds).toBe(5);
   });
 
   it('refuses a bad PORT, naming it', () => {
     const error = configError(env({ PORT: 'abc' }));
     expect(error.name).toBe('ConfigError');
     expect(error.message).toMatch(/^\s*PORT: /m);
+  });
+
+  it('refuses an ORDER_KEY_STALE_SECONDS outside 1 to 3600', () => {
+    for (const value of ['0', '3601', 'soon'])
+      expect(configError(env({ ORDER_KEY_STALE_SECONDS: value })).message).toMatch(
+        /^\s*ORDER_KEY_STALE_SECONDS: /m,
+      );
   });
 
   it('shares rate limits through Redis only when REDIS_URL names a Redis server', () => {

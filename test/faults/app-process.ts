@@ -98,7 +98,8 @@ export async function appProcess(options: {
       };
       started.stdout?.on('data', keep);
       started.stderr?.on('data', keep);
-      await waitUntilLive(Date.now() + 60_000);
+      // A bound, not a wait: a start takes ~7 s, over a minute on a machine other work loads.
+      await waitUntilLive(Date.now() + 180_000);
     },
     async kill() {
       if (!alive()) return;

@@ -138,7 +138,9 @@ describe('Stripe orders (through the PaymentGateway interface)', () => {
       if (i > 200) throw new Error('the first request never reserved');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    // ...but once the key has been in progress for over a minute, the repeat finishes the work.
+    // ...but once the key has been in progress for longer than ORDER_KEY_STALE_SECONDS (a
+    // minute by default), the repeat finishes the work.
+    expect(t.config.orders.keyStaleSeconds).toBe(60);
     t.clock.advance(61_000);
     const repeat = await api.create(supplier.as, body, key);
     expectStatus(repeat, 201);

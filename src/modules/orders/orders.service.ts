@@ -87,8 +87,6 @@ export interface CreateOrderResponse extends StoredResponse {
 const CREATE_SCOPE = 'orders.create';
 /** How long a repeat waits for the first request of its key to finish (it may be calling Stripe). */
 const REPLAY_WAIT_MS = 10_000;
-/** A key left in progress this long belongs to a request that died half-way: a repeat finishes its work. */
-const STALE_IN_PROGRESS_MS = 60_000;
 
 const checkoutUnavailable = () =>
   providerUnavailable(
@@ -490,7 +488,11 @@ export function createOrdersService(deps: OrdersDeps) {
           return { ...first.response, replayed: true };
         case 'in_progress': {
           const pendingOrderId = (first.pending as { orderId?: unknown } | undefined)?.orderId;
-          const stale = clock.now().getTime() - first.createdAt.getTime() >= STALE_IN_PROGRESS_MS;
+          // A key left in progress this long (ORDER_KEY_STALE_SECONDS) belongs to a request
+          // that died half-way: this repeat finishes its work.
+          const stale =
+            clock.now().getTime() - first.createdAt.getTime() >=
+            config.orders.keyStaleSeconds * 1000;
           if (
             stale &&
             typeof pendingOrderId === 'string' &&
