@@ -314,6 +314,11 @@ export const errorCatalogue = {
     meaning:
       'Stripe reports the refund as failed (or canceled): nothing went back, the order stays paid and its certificate valid, and the order is flagged for the platform team.',
   },
+  'ORDER.REFUND_NOT_ATTRIBUTABLE': {
+    status: 409,
+    meaning:
+      'The Stripe refund cannot be booked on the lines named: each must be a line of the purchase still paid without a refund under way, their amounts must add up to the refund’s, and Stripe must report the refund succeeded.',
+  },
   'ORDER.RESERVATION_LIMIT': {
     status: 409,
     meaning:

@@ -549,6 +549,114 @@ describe('a purchase’s one Stripe payment, per line', () => {
     await t.expectInvariants();
   }, 120_000);
 
+  it('a dashboard refund over two lines stays flagged until an admin books it on the lines it gave back, once; reconciliation clean', async () => {
+    const p = await paidPurchase([1, 2, 4]);
+    const [first, second, third] = p.lines;
+    const amount = first!.amountCents + second!.amountCents;
+    const refund = (status: string, failureReason: string | null = null) => ({
+      id: `re_two${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      object: 'refund',
+      amount,
+      currency: 'eur',
+      payment_intent: p.paymentIntentId,
+      charge: p.chargeId,
+      status,
+      failure_reason: failureReason,
+      metadata: {},
+      created: Math.floor(Date.now() / 1000),
+    });
+    const pending = refund('pending');
+    const succeeded = { ...pending, status: 'succeeded' };
+    const detail = `${pending.id} of ${amount} cents`;
+    expect(await send('refund.created', pending)).toMatchObject({ outcome: 'refund_unattributed' });
+    const flagOf = async (orderId: string) =>
+      t.db
+        .selectFrom('order_flags')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .where('code', '=', 'purchase_refund_unattributed')
+        .where('detail', '=', detail)
+        .execute();
+    const resolve = (orderId: string, flagId: string, body: object) =>
+      t.post(admin, `/v1/orders/${orderId}/flags/${flagId}/resolve`, body);
+    const [thirdFlag] = await flagOf(third!.orderId);
+    // Pending at Stripe: the money has not left, so nothing can be booked yet.
+    expectProblem(
+      await resolve(third!.orderId, thirdFlag!.id, {
+        note: 'Buyer cancelled two projects',
+        refundedOrderIds: [first!.orderId, second!.orderId],
+      }),
+      409,
+      'ORDER.REFUND_NOT_ATTRIBUTABLE',
+    );
+    expect(await send('refund.updated', succeeded)).toMatchObject({
+      outcome: 'refund_unattributed',
+    });
+    for (const line of p.lines) expect(await flagOf(line.orderId)).toHaveLength(1);
+    // Lines that do not add up to the refund: refused, nothing changes.
+    expectProblem(
+      await resolve(third!.orderId, thirdFlag!.id, {
+        note: 'Wrong lines',
+        refundedOrderIds: [first!.orderId, third!.orderId],
+      }),
+      409,
+      'ORDER.REFUND_NOT_ATTRIBUTABLE',
+    );
+    for (const line of p.lines) expect(await lineRow(line.orderId)).toEqual(paidLine(line));
+
+    const resolved = await resolve(third!.orderId, thirdFlag!.id, {
+      note: 'Buyer cancelled two projects',
+      refundedOrderIds: [first!.orderId, second!.orderId],
+    });
+    expectStatus(resolved, 200);
+    expect(resolved.json()).toMatchObject({
+      code: 'purchase_refund_unattributed',
+      resolvedBy: admin.user.id,
+      resolutionNote: 'Buyer cancelled two projects',
+    });
+    // One problem: resolved on every line; the two lines refunded once, the third paid.
+    for (const line of p.lines) {
+      const flags = await flagOf(line.orderId);
+      expect(flags).toHaveLength(1);
+      expect(flags[0]!.resolved_at).not.toBeNull();
+      expect(flags[0]!.resolved_by).toBe(admin.user.id);
+      expect(await openFlags(line.orderId)).toEqual([]);
+    }
+    for (const line of [first!, second!]) {
+      expect(await lineRow(line.orderId)).toEqual(refundedLine(line));
+      expect(await creditNotesOf(line.orderId)).toBe(1);
+    }
+    expect(await lineRow(third!.orderId)).toEqual(paidLine(third!));
+    expect(await t.auditCount('purchase.refund_attributed', p.id)).toBe(1);
+    expectProblem(
+      await resolve(third!.orderId, thirdFlag!.id, { note: 'again' }),
+      409,
+      'ORDER.FLAG_RESOLVED',
+    );
+    // Stripe's later events of the refund book nothing more and raise no flag again.
+    expect(await send('charge.refund.updated', succeeded)).toMatchObject({ outcome: 'unchanged' });
+    for (const line of p.lines) expect(await flagOf(line.orderId)).toHaveLength(1);
+    expect(await lineRow(third!.orderId)).toEqual(paidLine(third!));
+    expect(await differencesOf(p.lines.map((line) => line.orderId))).toEqual([]);
+
+    // Another purchase: such a refund that fails gave nothing back; its flags resolve themselves.
+    const q = await paidPurchase([1, 2, 4]);
+    const failing = {
+      ...refund('pending'),
+      payment_intent: q.paymentIntentId,
+      charge: q.chargeId,
+      amount: q.lines[0]!.amountCents + q.lines[1]!.amountCents,
+    };
+    await send('refund.created', failing);
+    for (const line of q.lines) expect(await openFlags(line.orderId)).toHaveLength(1);
+    await send('refund.failed', { ...failing, status: 'failed', failure_reason: 'unknown' });
+    for (const line of q.lines) {
+      expect(await openFlags(line.orderId)).toEqual([]);
+      expect(await lineRow(line.orderId)).toEqual(paidLine(line));
+    }
+    await t.expectInvariants();
+  }, 180_000);
+
   it('a concurrent double refund of one line refunds it once', async () => {
     const p = await paidPurchase();
     const line = p.lines[1]!;

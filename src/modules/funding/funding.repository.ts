@@ -495,6 +495,22 @@ export const fundingRepository = {
       .execute();
   },
 
+  /**
+   * How refunds of purchases' payments that an admin attributed to several lines were
+   * booked: the lines' refund entries under the refund's id.
+   */
+  async refundShares(db: Kysely<DB>, refundIds: string[]) {
+    if (refundIds.length === 0) return [];
+    return db
+      .selectFrom('money_ledger as m')
+      .innerJoin('orders as o', 'o.id', 'm.order_id')
+      .select(['m.external_reference as refund_id', 'm.order_id', 'm.amount_cents'])
+      .where('m.entry_type', '=', 'refund_paid')
+      .where('m.external_reference', 'in', refundIds)
+      .where('o.purchase_id', 'is not', null)
+      .execute();
+  },
+
   /** Stripe ledger entries, each with its order, in a period or for the given orders: compared one by one against what Stripe reported. */
   async stripeLedgerEntries(db: Kysely<DB>, scope: ReconciliationScope) {
     let query = db
