@@ -28,8 +28,9 @@ import { settlementRepository as repo } from './settlement.repository.js';
  *    of its own under way, whose amount is exactly the refund's amount;
  * 4. else it cannot be attributed (part of a line, several lines at once, two lines of the
  *    same amount): nothing is booked, and every line still paid is flagged
- *    `purchase_refund_unattributed` with the refund's id, for the platform team to decide
- *    (refund the right line(s) by a credit note, or ask Stripe).
+ *    `purchase_refund_unattributed` with the refund's id, for the platform team to decide:
+ *    no split is guessed from the amounts; an admin names the lines the refund gave back
+ *    (resolveUnattributedRefund, below), which books them under the refund's id.
  *
  * An attributed refund then moves its line exactly as a single order's refund moves the
  * order (refund-states.ts): pending, succeeded or failed, whichever report comes first,
