@@ -10701,7 +10701,7 @@ export interface operations {
              * @description The request conflicts with the current state:
              *
              *     - `ORDER.FLAG_RESOLVED`: The order’s flag was resolved already; a resolution is written once.
-             *     - `ORDER.REFUND_NOT_ATTRIBUTABLE`: The Stripe refund cannot be booked on the lines named: each must be a line of the purchase still paid without a refund under way, their amounts must add up to the refund’s, and Stripe must report the refund succeeded.
+             *     - `ORDER.REFUND_NOT_ATTRIBUTABLE`: The lines named do not account for the Stripe refund: paid lines of the purchase adding up to it, once Stripe reports it succeeded.
              */
             409: {
                 headers: {

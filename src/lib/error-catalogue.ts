@@ -317,7 +317,7 @@ export const errorCatalogue = {
   'ORDER.REFUND_NOT_ATTRIBUTABLE': {
     status: 409,
     meaning:
-      'The Stripe refund cannot be booked on the lines named: each must be a line of the purchase still paid without a refund under way, their amounts must add up to the refund’s, and Stripe must report the refund succeeded.',
+      'The lines named do not account for the Stripe refund: paid lines of the purchase adding up to it, once Stripe reports it succeeded.',
   },
   'ORDER.RESERVATION_LIMIT': {
     status: 409,
