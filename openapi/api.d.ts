@@ -872,7 +872,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve one attention flag of an order, with a note (platform admins)
-         * @description The other flags of the order stay open. Audited (`order.flag_resolved`); a flag is resolved once (409 `ORDER.FLAG_RESOLVED`).
+         * @description The other flags of the order stay open. Audited (`order.flag_resolved`); a flag is resolved once (409 `ORDER.FLAG_RESOLVED`). A refund of a purchase’s Stripe payment that no rule could attribute (`purchase_refund_unattributed`, raised on every line still paid) is one problem: resolving it on one line resolves it on every line; with `refundedOrderIds` the lines it gave back are booked refunded (409 `ORDER.REFUND_NOT_ATTRIBUTABLE` when they do not account for it, and nothing changes).
          */
         post: operations["resolveOrderFlag"];
         delete?: never;
@@ -4658,6 +4658,8 @@ export interface components {
         ResolveOrderFlagInput: {
             /** @description Why the problem is settled (kept with the flag) */
             note: string;
+            /** @description Only for `purchase_refund_unattributed`: the lines of the purchase that the Stripe refund gave back. Each must be still paid without a refund under way, their amounts must add up to the refund’s, and Stripe must report it succeeded; they are then booked refunded (credit notes, credits back, certificates revoked), nothing is asked of Stripe. Left out: nothing is booked. */
+            refundedOrderIds?: string[];
         };
         ReviewAssignment: {
             /** Format: uuid */
@@ -10825,6 +10827,7 @@ export interface operations {
              * @description The request conflicts with the current state:
              *
              *     - `ORDER.FLAG_RESOLVED`: The order’s flag was resolved already; a resolution is written once.
+             *     - `ORDER.REFUND_NOT_ATTRIBUTABLE`: The lines named do not account for the Stripe refund: paid lines of the purchase adding up to it, once Stripe reports it succeeded.
              */
             409: {
                 headers: {

@@ -314,6 +314,11 @@ export const errorCatalogue = {
     meaning:
       'Stripe reports the refund as failed (or canceled): nothing went back, the order stays paid and its certificate valid, and the order is flagged for the platform team.',
   },
+  'ORDER.REFUND_NOT_ATTRIBUTABLE': {
+    status: 409,
+    meaning:
+      'The lines named do not account for the Stripe refund: paid lines of the purchase adding up to it, once Stripe reports it succeeded.',
+  },
   'ORDER.RESERVATION_LIMIT': {
     status: 409,
     meaning:

@@ -22,7 +22,12 @@ export { type FixtureUser, type SignedIn } from '../helpers/fixtures.js';
 export { type OrderBody, type OrderJson, type OrdersApi } from './orders.js';
 export { type ClaimBody, type ObligationsApi } from './obligations.js';
 export { validPlanInput } from './plans.js';
-export { sessionEvent } from './stripe.js';
+export {
+  type DisputeLife,
+  type DisputeLifeEvent,
+  disputeLifeEvents,
+  sessionEvent,
+} from './stripe.js';
 export { type ReviewsApi, type Scores, scoresBody } from './reviews.js';
 export { reportBody } from './reports.js';
 export {

@@ -1,8 +1,15 @@
-import { expectProblem, expectStatus, type Person, TestContext } from '../factory/index.js';
+import {
+  type DisputeLife,
+  disputeLifeEvents,
+  expectProblem,
+  expectStatus,
+  type Person,
+  TestContext,
+} from '../factory/index.js';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
+import { stripeEvent } from '../helpers/fake-stripe.js';
 
 /**
  * Disputes hold funds (issue 17): Stripe withdraws a disputed payment from the balance
@@ -11,8 +18,6 @@ import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
  * payout can use it, and the certificate is suspended. Every dispute event, in any order
  * and repeated, ends in the same state.
  */
-
-type DisputeLife = 'won' | 'lost';
 
 interface DisputeCase {
   orderId: string;
@@ -25,45 +30,8 @@ interface DisputeCase {
 }
 
 /** The dispute object as each event of its life carries it: status and balance transactions. */
-function lifeEvents(c: DisputeCase, life: DisputeLife) {
-  const base = disputeSnapshot({
-    id: c.disputeId,
-    chargeId: c.chargeId,
-    paymentIntentId: c.paymentIntentId,
-    amount: c.amountCents,
-  });
-  const withdrawal = {
-    id: `txn_w_${c.disputeId}`,
-    object: 'balance_transaction',
-    amount: -c.amountCents,
-    reporting_category: 'dispute',
-  };
-  const reinstatement = {
-    id: `txn_r_${c.disputeId}`,
-    object: 'balance_transaction',
-    amount: c.amountCents,
-    reporting_category: 'dispute_reversal',
-  };
-  const at = (status: string, balance: object[]) => ({
-    ...base,
-    status,
-    balance_transactions: balance,
-  });
-  const events: Array<{ type: string; object: Record<string, unknown> }> = [
-    { type: 'charge.dispute.created', object: at('needs_response', []) },
-    { type: 'charge.dispute.funds_withdrawn', object: at('needs_response', [withdrawal]) },
-    { type: 'charge.dispute.updated', object: at('under_review', [withdrawal]) },
-  ];
-  if (life === 'won') {
-    events.push(
-      { type: 'charge.dispute.funds_reinstated', object: at('won', [withdrawal, reinstatement]) },
-      { type: 'charge.dispute.closed', object: at('won', [withdrawal, reinstatement]) },
-    );
-  } else {
-    events.push({ type: 'charge.dispute.closed', object: at('lost', [withdrawal]) });
-  }
-  return events;
-}
+const lifeEvents = (c: DisputeCase, life: DisputeLife) =>
+  disputeLifeEvents({ ...c, id: c.disputeId }, life);
 
 describe('disputes hold funds', () => {
   let t: TestContext;

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type DisputeLife,
+  disputeLifeEvents,
   expectProblem,
   expectStatus,
   type ListedProject,
@@ -139,34 +141,20 @@ describe('a purchase’s one Stripe payment, per line', () => {
     return state;
   }
 
-  function disputeEvents(p: PaidPurchase, life: 'won' | 'lost') {
-    const base = disputeSnapshot({
-      id: `dp_purchase${process.pid}x${randomUUID().slice(0, 8)}`,
-      chargeId: p.chargeId,
-      paymentIntentId: p.paymentIntentId,
-      amount: p.amountCents,
-    });
-    const withdrawal = { id: `txn_w_${base.id}`, amount: -p.amountCents };
-    const reinstatement = { id: `txn_r_${base.id}`, amount: p.amountCents };
-    const at = (status: string, balance: object[]) => ({
-      ...base,
-      status,
-      balance_transactions: balance,
-    });
-    const events = [
-      { type: 'charge.dispute.created', object: at('needs_response', []) },
-      { type: 'charge.dispute.funds_withdrawn', object: at('needs_response', [withdrawal]) },
-    ];
-    if (life === 'won')
-      events.push(
+  function disputeEvents(p: PaidPurchase, life: DisputeLife) {
+    const id = `dp_purchase${process.pid}x${randomUUID().slice(0, 8)}`;
+    return {
+      id,
+      events: disputeLifeEvents(
         {
-          type: 'charge.dispute.funds_reinstated',
-          object: at('under_review', [withdrawal, reinstatement]),
+          id,
+          chargeId: p.chargeId,
+          paymentIntentId: p.paymentIntentId,
+          amountCents: p.amountCents,
         },
-        { type: 'charge.dispute.closed', object: at('won', [withdrawal, reinstatement]) },
-      );
-    else events.push({ type: 'charge.dispute.closed', object: at('lost', [withdrawal]) });
-    return { id: base.id, events };
+        life,
+      ),
+    };
   }
 
   const held = (p: PaidPurchase) =>
@@ -182,7 +170,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
   it('a dispute of a 3-line purchase: funds withdrawn hold every line; reinstated releases them', async () => {
     const p = await paidPurchase();
     const { id, events } = disputeEvents(p, 'won');
-    const [created, withdrawn, reinstated, closed] = events;
+    const [created, withdrawn, , reinstated, closed] = events;
     expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
     expect((await linesState(p)).map((line) => line.certificate)).toEqual([
       'suspended',
@@ -233,15 +221,15 @@ describe('a purchase’s one Stripe payment, per line', () => {
   }, 120_000);
 
   it('a dispute of a 3-line purchase lost: every line refunded once, in any order of its events', async () => {
-    const orders: Array<(n: number) => number[]> = [
-      () => [0, 1, 2],
-      () => [2, 1, 0],
-      () => [1, 2, 0, 2, 1],
+    const orders = [
+      [0, 1, 2, 3],
+      [3, 2, 1, 0],
+      [1, 3, 0, 2, 3, 1],
     ];
-    for (const pick of orders) {
+    for (const order of orders) {
       const p = await paidPurchase([1, 2, 1]);
       const { events } = disputeEvents(p, 'lost');
-      for (const i of pick(events.length)) await send(events[i]!.type, events[i]!.object);
+      for (const i of order) await send(events[i]!.type, events[i]!.object);
       expect(await linesState(p)).toEqual(
         p.lines.map((line) => ({
           order: 'refunded',
@@ -259,9 +247,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
   it('every order of a purchase dispute’s events, each possibly repeated, converges to one state per line', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom<'won' | 'lost'>('won', 'lost'),
+        fc.constantFrom<DisputeLife>('won', 'lost'),
         fc.infiniteStream(fc.nat()),
-        fc.array(fc.nat({ max: 3 }), { maxLength: 3 }),
+        fc.array(fc.nat({ max: 4 }), { maxLength: 3 }),
         async (life, randoms, repeats) => {
           const p = await paidPurchase([1, 1, 1]);
           const { events } = disputeEvents(p, life);
@@ -561,6 +549,114 @@ describe('a purchase’s one Stripe payment, per line', () => {
     await t.expectInvariants();
   }, 120_000);
 
+  it('a dashboard refund over two lines stays flagged until an admin books it on the lines it gave back, once; reconciliation clean', async () => {
+    const p = await paidPurchase([1, 2, 4]);
+    const [first, second, third] = p.lines;
+    const amount = first!.amountCents + second!.amountCents;
+    const refund = (status: string, failureReason: string | null = null) => ({
+      id: `re_two${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      object: 'refund',
+      amount,
+      currency: 'eur',
+      payment_intent: p.paymentIntentId,
+      charge: p.chargeId,
+      status,
+      failure_reason: failureReason,
+      metadata: {},
+      created: Math.floor(Date.now() / 1000),
+    });
+    const pending = refund('pending');
+    const succeeded = { ...pending, status: 'succeeded' };
+    const detail = `${pending.id} of ${amount} cents`;
+    expect(await send('refund.created', pending)).toMatchObject({ outcome: 'refund_unattributed' });
+    const flagOf = async (orderId: string) =>
+      t.db
+        .selectFrom('order_flags')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .where('code', '=', 'purchase_refund_unattributed')
+        .where('detail', '=', detail)
+        .execute();
+    const resolve = (orderId: string, flagId: string, body: object) =>
+      t.post(admin, `/v1/orders/${orderId}/flags/${flagId}/resolve`, body);
+    const [thirdFlag] = await flagOf(third!.orderId);
+    // Pending at Stripe: the money has not left, so nothing can be booked yet.
+    expectProblem(
+      await resolve(third!.orderId, thirdFlag!.id, {
+        note: 'Buyer cancelled two projects',
+        refundedOrderIds: [first!.orderId, second!.orderId],
+      }),
+      409,
+      'ORDER.REFUND_NOT_ATTRIBUTABLE',
+    );
+    expect(await send('refund.updated', succeeded)).toMatchObject({
+      outcome: 'refund_unattributed',
+    });
+    for (const line of p.lines) expect(await flagOf(line.orderId)).toHaveLength(1);
+    // Lines that do not add up to the refund: refused, nothing changes.
+    expectProblem(
+      await resolve(third!.orderId, thirdFlag!.id, {
+        note: 'Wrong lines',
+        refundedOrderIds: [first!.orderId, third!.orderId],
+      }),
+      409,
+      'ORDER.REFUND_NOT_ATTRIBUTABLE',
+    );
+    for (const line of p.lines) expect(await lineRow(line.orderId)).toEqual(paidLine(line));
+
+    const resolved = await resolve(third!.orderId, thirdFlag!.id, {
+      note: 'Buyer cancelled two projects',
+      refundedOrderIds: [first!.orderId, second!.orderId],
+    });
+    expectStatus(resolved, 200);
+    expect(resolved.json()).toMatchObject({
+      code: 'purchase_refund_unattributed',
+      resolvedBy: admin.user.id,
+      resolutionNote: 'Buyer cancelled two projects',
+    });
+    // One problem: resolved on every line; the two lines refunded once, the third paid.
+    for (const line of p.lines) {
+      const flags = await flagOf(line.orderId);
+      expect(flags).toHaveLength(1);
+      expect(flags[0]!.resolved_at).not.toBeNull();
+      expect(flags[0]!.resolved_by).toBe(admin.user.id);
+      expect(await openFlags(line.orderId)).toEqual([]);
+    }
+    for (const line of [first!, second!]) {
+      expect(await lineRow(line.orderId)).toEqual(refundedLine(line));
+      expect(await creditNotesOf(line.orderId)).toBe(1);
+    }
+    expect(await lineRow(third!.orderId)).toEqual(paidLine(third!));
+    expect(await t.auditCount('purchase.refund_attributed', p.id)).toBe(1);
+    expectProblem(
+      await resolve(third!.orderId, thirdFlag!.id, { note: 'again' }),
+      409,
+      'ORDER.FLAG_RESOLVED',
+    );
+    // Stripe's later events of the refund book nothing more and raise no flag again.
+    expect(await send('charge.refund.updated', succeeded)).toMatchObject({ outcome: 'unchanged' });
+    for (const line of p.lines) expect(await flagOf(line.orderId)).toHaveLength(1);
+    expect(await lineRow(third!.orderId)).toEqual(paidLine(third!));
+    expect(await differencesOf(p.lines.map((line) => line.orderId))).toEqual([]);
+
+    // Another purchase: such a refund that fails gave nothing back; its flags resolve themselves.
+    const q = await paidPurchase([1, 2, 4]);
+    const failing = {
+      ...refund('pending'),
+      payment_intent: q.paymentIntentId,
+      charge: q.chargeId,
+      amount: q.lines[0]!.amountCents + q.lines[1]!.amountCents,
+    };
+    await send('refund.created', failing);
+    for (const line of q.lines) expect(await openFlags(line.orderId)).toHaveLength(1);
+    await send('refund.failed', { ...failing, status: 'failed', failure_reason: 'unknown' });
+    for (const line of q.lines) {
+      expect(await openFlags(line.orderId)).toEqual([]);
+      expect(await lineRow(line.orderId)).toEqual(paidLine(line));
+    }
+    await t.expectInvariants();
+  }, 180_000);
+
   it('a concurrent double refund of one line refunds it once', async () => {
     const p = await paidPurchase();
     const line = p.lines[1]!;
@@ -639,6 +735,182 @@ describe('a purchase’s one Stripe payment, per line', () => {
       .flatMap((d) => d.differences)
       .filter((d) => d.orderId !== null && orderIds.includes(d.orderId));
   }
+
+  // ---- refunds reported before the purchase's payment ----
+
+  /** A Stripe purchase placed and paid at the fake; its checkout.session.completed not yet delivered. */
+  async function paidAtStripeOnly(credits: number[]) {
+    const placed = await t.post(
+      supplier,
+      '/v1/purchases',
+      {
+        lines: credits.map((n, i) => ({ projectId: projects[i]!.id, credits: n })),
+        paymentMethod: 'stripe',
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expectStatus(placed, 201);
+    const purchase = placed.json<{ id: string; amountCents: number }>();
+    const session = [...t.stripe.sessions.values()].find(
+      (s) => s.client_reference_id === purchase.id,
+    )!;
+    const completed = t.stripe.completeSession(session.id);
+    const paymentIntentId = completed.payment_intent!;
+    const lines = await t.db
+      .selectFrom('orders')
+      .select(['id', 'amount_cents'])
+      .where('purchase_id', '=', purchase.id)
+      .orderBy('id')
+      .execute();
+    return {
+      purchase,
+      completed,
+      paymentIntentId,
+      chargeId: String(t.stripe.chargeFor(paymentIntentId)['id']),
+      lines: lines.map((l) => ({ orderId: l.id, amountCents: Number(l.amount_cents) })),
+    };
+  }
+
+  const dashboardRefundOf =
+    (paymentIntentId: string, chargeId: string, amount: number) =>
+    (status: string, failureReason: string | null = null) => ({
+      id: `re_early${paymentIntentId.slice(-8)}${amount}`,
+      object: 'refund',
+      amount,
+      currency: 'eur',
+      payment_intent: paymentIntentId,
+      charge: chargeId,
+      status,
+      failure_reason: failureReason,
+      metadata: {},
+      created: Math.floor(Date.now() / 1000),
+    });
+
+  const openFlags = async (orderId: string) =>
+    (
+      await t.db
+        .selectFrom('order_flags')
+        .select(['code', 'detail'])
+        .where('order_id', '=', orderId)
+        .where('resolved_at', 'is', null)
+        .orderBy('seq')
+        .execute()
+    ).map((f) => `${f.code}: ${f.detail}`);
+
+  const creditNotesOf = async (orderId: string) =>
+    Number(
+      (
+        await t.db
+          .selectFrom('credit_notes')
+          .select(sql<string>`count(*)`.as('n'))
+          .where('order_id', '=', orderId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('a dashboard refund reported before the purchase’s payment: linked to its line when the payment arrives, booked once, in every order of events; reconciliation clean', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<'succeeded' | 'failed'>('succeeded', 'failed'),
+        fc.infiniteStream(fc.nat()),
+        fc.array(fc.nat({ max: 4 }), { maxLength: 3 }),
+        async (outcome, randoms, repeats) => {
+          const early = await paidAtStripeOnly([1, 2, 3]);
+          // The middle line by amount: exactly one line has it (the amounts differ).
+          const second = [...early.lines].sort((a, b) => a.amountCents - b.amountCents)[1]!;
+          const refund = dashboardRefundOf(
+            early.paymentIntentId,
+            early.chargeId,
+            second.amountCents,
+          );
+          const final =
+            outcome === 'succeeded' ? refund('succeeded') : refund('failed', 'lost_or_stolen_card');
+          const charge = {
+            ...t.stripe.chargeFor(early.paymentIntentId),
+            amount_refunded: second.amountCents,
+          };
+          const events = [
+            sessionEvent('checkout.session.completed', early.completed),
+            stripeEvent('refund.created', refund('pending')),
+            stripeEvent(outcome === 'succeeded' ? 'refund.updated' : 'refund.failed', final),
+            stripeEvent('charge.refund.updated', final),
+            stripeEvent('charge.refunded', charge),
+          ];
+          // A shuffle (Fisher–Yates on the generated stream), then some redelivered (same ids).
+          const order = [...events];
+          const stream = randoms[Symbol.iterator]();
+          for (let i = order.length - 1; i > 0; i--) {
+            const j = stream.next().value! % (i + 1);
+            [order[i], order[j]] = [order[j]!, order[i]!];
+          }
+          for (const r of repeats) order.push(events[r % events.length]!);
+          for (const event of order) {
+            const response = await t.deliverWebhook(event);
+            expect(response.statusCode, response.body).toBe(200);
+          }
+
+          for (const line of early.lines) {
+            const row = await lineRow(line.orderId);
+            if (line !== second) {
+              expect(row).toEqual({
+                status: 'paid',
+                refundState: null,
+                certificate: 'active',
+                money: [`payment_received:${line.amountCents}`],
+              });
+              expect(await openFlags(line.orderId)).toEqual([]);
+              continue;
+            }
+            if (outcome === 'succeeded') {
+              expect(row).toEqual({
+                status: 'refunded',
+                refundState: null,
+                certificate: 'revoked',
+                money: [`payment_received:${line.amountCents}`, `refund_paid:${line.amountCents}`],
+              });
+              expect(await creditNotesOf(line.orderId)).toBe(1);
+              expect(await openFlags(line.orderId)).toEqual([]);
+            } else {
+              expect(row).toEqual({
+                status: 'paid',
+                refundState: 'failed',
+                certificate: 'active',
+                money: [`payment_received:${line.amountCents}`],
+              });
+              expect(await creditNotesOf(line.orderId)).toBe(0);
+              expect(await openFlags(line.orderId)).toEqual([
+                `refund_failed: ${final.id} (lost_or_stolen_card)`,
+              ]);
+            }
+          }
+          expect(await differencesOf(early.lines.map((line) => line.orderId))).toEqual([]);
+        },
+      ),
+      { numRuns: 10 },
+    );
+    await t.expectInvariants();
+  }, 400_000);
+
+  it('a refund of part of a line reported before the purchase’s payment is flagged on the lines when it arrives, booked nowhere', async () => {
+    const early = await paidAtStripeOnly([1, 2, 3]);
+    const part = dashboardRefundOf(early.paymentIntentId, early.chargeId, 100)('succeeded');
+    expect(await send('refund.created', part)).toMatchObject({ outcome: 'refund_unmatched' });
+    expectStatus(
+      await t.deliverWebhook(sessionEvent('checkout.session.completed', early.completed)),
+      200,
+    );
+    for (const line of early.lines) {
+      expect(await lineRow(line.orderId)).toMatchObject({
+        status: 'paid',
+        money: [`payment_received:${line.amountCents}`],
+      });
+      expect(await openFlags(line.orderId)).toEqual([
+        `purchase_refund_unattributed: ${part.id} of 100 cents`,
+      ]);
+    }
+    expect(await t.auditCount('payment.refund_linked', early.purchase.id)).toBe(1);
+    await t.expectInvariants();
+  }, 120_000);
 
   it('reconciliation counts a purchase per line: payments, a line refund, a lost dispute; a missing event is still listed', async () => {
     const paidOnly = await paidPurchase([1, 1, 2]);

@@ -183,13 +183,20 @@ async function widen(
 interface PurchaseContext {
   linesOf: Map<string, { id: string; cents: number }[]>;
   sharesOf: Map<string, { orderId: string; cents: number }[]>;
+  /** A refund no rule attributed, booked by an admin on the lines it gave back (by refund id). */
+  refundSharesOf: Map<string, { orderId: string; cents: number }[]>;
 }
 /** Per line, the refunds Stripe reports as succeeded (by refund id) and its lost dispute shares. */
 type LineRefunds = Map<string, Map<string, { cents: number; day: string; reference: string }>>;
 
 async function purchaseContext(
   db: Kysely<DB>,
-  events: { purchase_id: string | null; type: string; object_id: string | null }[],
+  events: {
+    purchase_id: string | null;
+    type: string;
+    object_id: string | null;
+    event_order_id?: string | null;
+  }[],
 ): Promise<PurchaseContext> {
   const purchaseIds = [
     ...new Set(
@@ -216,7 +223,21 @@ async function purchaseContext(
     list.push({ orderId: share.order_id, cents: n(share.amount_cents) });
     sharesOf.set(share.dispute_id, list);
   }
-  return { linesOf, sharesOf };
+  const unattributed = [
+    ...new Set(
+      events
+        .filter((e) => e.purchase_id !== null && REFUND_EVENTS.has(e.type) && !e.event_order_id)
+        .map((e) => e.object_id)
+        .filter((id): id is string => id !== null),
+    ),
+  ];
+  const refundSharesOf: PurchaseContext['refundSharesOf'] = new Map();
+  for (const share of await repo.refundShares(db, unattributed)) {
+    const list = refundSharesOf.get(share.refund_id!) ?? [];
+    list.push({ orderId: share.order_id!, cents: n(share.amount_cents) });
+    refundSharesOf.set(share.refund_id!, list);
+  }
+  return { linesOf, sharesOf, refundSharesOf };
 }
 
 function mergeLineRefunds(lineRefunds: LineRefunds, refunded: StripeAmounts): void {
@@ -229,6 +250,13 @@ function mergeLineRefunds(lineRefunds: LineRefunds, refunded: StripeAmounts): vo
     });
   }
 }
+
+const REFUND_EVENTS = new Set([
+  'refund.created',
+  'refund.updated',
+  'refund.failed',
+  'charge.refund.updated',
+]);
 
 type StripeAmounts = Map<string, { cents: number; day: string; reference: string }>;
 type LedgerAmounts = Map<string, { cents: number; day: string; reference: string | null }>;
@@ -341,8 +369,12 @@ function addPurchaseEvent(
     for (const share of purchases.sharesOf.get(event.object_id) ?? [])
       addRefund(share.orderId, `dispute:${event.object_id}`, share.cents);
   } else if (event.type !== 'charge.refunded' && event.event_order_id && event.object_id) {
-    // A refund the webhook attributed to a line (the event's order); an unattributed one has
-    // none and is on the attention list (purchase_refund_unattributed) instead.
+    // A refund the webhook attributed to a line (the event's order).
     addRefund(event.event_order_id, `refund:${event.object_id}`, n(event.amount));
+  } else if (event.type !== 'charge.refunded' && event.object_id) {
+    // One no rule attributed: on the attention list (purchase_refund_unattributed) until an
+    // admin books it on the lines it gave back; then each line's booked share counts.
+    for (const share of purchases.refundSharesOf.get(event.object_id) ?? [])
+      addRefund(share.orderId, `refund:${event.object_id}`, share.cents);
   }
 }

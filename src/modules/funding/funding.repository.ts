@@ -411,8 +411,13 @@ export const fundingRepository = {
         'e.type',
         linked.as('order_id'),
         purchase.as('purchase_id'),
-        // The order the webhook itself named (a purchase line's refund attributed to it).
-        'e.order_id as event_order_id',
+        // The order the webhook itself named (a purchase line's refund attributed to it), or
+        // for a refund reported before its payment (no order then), the line it was applied
+        // to once the payment came (stripe_refunds keeps each refund's order).
+        sql<string | null>`coalesce(e.order_id, CASE WHEN e.type IN
+            ('refund.created', 'refund.updated', 'refund.failed', 'charge.refund.updated')
+          THEN (SELECT sr.order_id FROM stripe_refunds sr
+                WHERE sr.id = e.payload -> 'data' -> 'object' ->> 'id') END)`.as('event_order_id'),
         sql<string | null>`e.payload -> 'data' -> 'object' ->> 'id'`.as('object_id'),
         sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount_total'`.as('amount_total'),
         sql<string | null>`e.payload -> 'data' -> 'object' ->> 'amount_refunded'`.as(
@@ -487,6 +492,22 @@ export const fundingRepository = {
       .selectFrom('payment_dispute_lines')
       .select(['dispute_id', 'order_id', 'amount_cents'])
       .where('dispute_id', 'in', disputeIds)
+      .execute();
+  },
+
+  /**
+   * How refunds of purchases' payments that an admin attributed to several lines were
+   * booked: the lines' refund entries under the refund's id.
+   */
+  async refundShares(db: Kysely<DB>, refundIds: string[]) {
+    if (refundIds.length === 0) return [];
+    return db
+      .selectFrom('money_ledger as m')
+      .innerJoin('orders as o', 'o.id', 'm.order_id')
+      .select(['m.external_reference as refund_id', 'm.order_id', 'm.amount_cents'])
+      .where('m.entry_type', '=', 'refund_paid')
+      .where('m.external_reference', 'in', refundIds)
+      .where('o.purchase_id', 'is not', null)
       .execute();
   },
 

@@ -216,12 +216,17 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         tags: ['orders'],
         summary: 'Resolve one attention flag of an order, with a note (platform admins)',
         description:
-          'The other flags of the order stay open. Audited (`order.flag_resolved`); a flag is resolved once (409 `ORDER.FLAG_RESOLVED`).',
+          'The other flags of the order stay open. Audited (`order.flag_resolved`); a flag is resolved once (409 `ORDER.FLAG_RESOLVED`). A refund of a purchase’s Stripe payment that no rule could attribute (`purchase_refund_unattributed`, raised on every line still paid) is one problem: resolving it on one line resolves it on every line; with `refundedOrderIds` the lines it gave back are booked refunded (409 `ORDER.REFUND_NOT_ATTRIBUTABLE` when they do not account for it, and nothing changes).',
         params: OrderFlagParamsSchema,
         body: ResolveFlagSchema,
         response: {
           200: OrderFlagSchema,
-          ...problemResponses(...AUTHENTICATED_PROBLEMS, 404, 'ORDER.FLAG_RESOLVED'),
+          ...problemResponses(
+            ...AUTHENTICATED_PROBLEMS,
+            404,
+            'ORDER.FLAG_RESOLVED',
+            'ORDER.REFUND_NOT_ATTRIBUTABLE',
+          ),
         },
       },
     },

@@ -209,7 +209,17 @@ export const OrderFlagListSchema = z
 export const OrderFlagParamsSchema = z.object({ id: z.uuid(), flagId: z.uuid() });
 
 export const ResolveFlagSchema = z
-  .strictObject({ note: Reason.describe('Why the problem is settled (kept with the flag)') })
+  .strictObject({
+    note: Reason.describe('Why the problem is settled (kept with the flag)'),
+    refundedOrderIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(10)
+      .optional()
+      .describe(
+        'Only for `purchase_refund_unattributed`: the lines of the purchase that the Stripe refund gave back. Each must be still paid without a refund under way, their amounts must add up to the refund’s, and Stripe must report it succeeded; they are then booked refunded (credit notes, credits back, certificates revoked), nothing is asked of Stripe. Left out: nothing is booked.',
+      ),
+  })
   .meta({ id: 'ResolveOrderFlag' });
 export type ResolveFlagInput = z.infer<typeof ResolveFlagSchema>;
 

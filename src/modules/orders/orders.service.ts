@@ -586,7 +586,15 @@ export function createOrdersService(deps: OrdersDeps) {
       input: ResolveFlagInput,
     ): Promise<OrderFlag> {
       const actor = requirePlatformAdmin(ctx);
-      return resolveOrderFlag(db, orderCtx(ctx), actor, orderId, flagId, input.note);
+      return resolveOrderFlag(
+        db,
+        orderCtx(ctx),
+        actor,
+        orderId,
+        flagId,
+        input.note,
+        input.refundedOrderIds ?? [],
+      );
     },
 
     /** An admin records the bank transfer of an invoice order: the amount must be the order's. */

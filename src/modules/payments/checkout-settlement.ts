@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { isUuid } from '../../lib/ids.js';
-import type { PayerDetails } from '../../lib/payment-gateway.js';
+import { type PayerDetails, toRefundStatus } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   type FulfilResult,
@@ -10,6 +10,7 @@ import {
   recordRefund,
   releaseOrder,
 } from '../settlement/fulfilment.js';
+import { applyPurchaseRefund, type PurchaseRefundReport } from '../settlement/purchase-refunds.js';
 import { fulfilPurchase, lockPurchase, releasePurchase } from '../settlement/purchases.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
@@ -70,9 +71,13 @@ async function settlePaidPurchaseSession(
     stripePaymentIntentId: facts.paymentIntentId,
   });
   if (result.outcome === 'not_found') return { outcome: 'not_found', orderId: null };
-  // Disputes Stripe reported before the payment: split over the lines now that they are paid.
-  if (result.outcome === 'fulfilled' && facts.paymentIntentId)
+  if (result.outcome === 'fulfilled' && facts.paymentIntentId) {
+    // Refunds Stripe reported before the payment: applied to their lines now that they are
+    // paid, before the disputes (Stripe disputes the charge less what was refunded).
+    await linkEarlyPurchaseRefunds(trx, ctx, purchaseId, facts.paymentIntentId);
+    // Disputes Stripe reported before the payment: split over the lines now that they are paid.
     await linkEarlyPurchaseDisputes(trx, ctx, purchaseId, facts.paymentIntentId);
+  }
   const lines = result.outcome === 'mismatch' ? [] : result.lines;
   return {
     outcome: `purchase_${result.outcome}`,
@@ -80,6 +85,77 @@ async function settlePaidPurchaseSession(
     fulfilments: lines,
   };
 }
+
+/** What a refund object (refund.* and charge.refund.updated events) says; null if it is not usable. */
+export function refundFacts(
+  object: Record<string, unknown>,
+): (Omit<PurchaseRefundReport, 'purchaseId'> & { paymentIntentId: string }) | null {
+  const paymentIntentId = idOf(object['payment_intent']);
+  const refundId = text(object['id']);
+  const amountCents = object['amount'];
+  if (
+    !paymentIntentId ||
+    !refundId ||
+    typeof amountCents !== 'number' ||
+    !Number.isSafeInteger(amountCents) ||
+    amountCents <= 0
+  )
+    return null;
+  const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
+  return {
+    paymentIntentId,
+    refundId,
+    amountCents,
+    status: toRefundStatus(text(object['status'])),
+    failureReason: text(object['failure_reason']),
+    metadataOrderId: text(metadata['order_id']),
+  };
+}
+
+/**
+ * Refunds of a purchase's payment that Stripe reported before the payment was recorded
+ * (a refund made in Stripe's dashboard while the checkout.session.completed webhook was
+ * late): stored then with no order, and applied here, in the transaction that fulfils the
+ * purchase, event by event in the order Stripe sent them, through the same rule as a refund
+ * reported after the payment (applyPurchaseRefund). A refund's status only moves forward,
+ * so the line ends as if the events had come after the payment, booked once.
+ */
+export async function linkEarlyPurchaseRefunds(
+  trx: Transaction<DB>,
+  ctx: OrderCtx,
+  purchaseId: string,
+  paymentIntentId: string,
+): Promise<void> {
+  for (const event of await repo.findUnlinkedRefundEvents(trx, paymentIntentId)) {
+    const facts = refundFacts(event.object);
+    if (!facts || facts.paymentIntentId !== paymentIntentId) continue;
+    const applied = await applyPurchaseRefund(trx, ctx, { purchaseId, ...facts });
+    await recordAudit(trx, ctx, {
+      action: 'payment.refund_linked',
+      subjectType: 'purchase',
+      subjectId: purchaseId,
+      summary: {
+        eventId: event.id,
+        refundId: facts.refundId,
+        status: facts.status,
+        amountCents: facts.amountCents,
+        orderId: applied.lineId,
+        outcome: applied.outcome,
+      },
+    });
+  }
+}
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') {
+    const id = (value as { id?: unknown }).id;
+    if (typeof id === 'string') return id;
+  }
+  return null;
+};
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
 
 type OrderReference =
   { kind: 'order'; orderId: string } | { kind: 'none' } | { kind: 'conflict'; ids: string[] };

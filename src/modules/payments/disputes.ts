@@ -83,14 +83,12 @@ export async function recordDispute(
   dispute: DisputeSnapshot,
   eventCreatedAt: Date,
 ): Promise<DisputeRecord> {
-  const orderId = dispute.paymentIntentId
-    ? ((await repo.findOrderIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null)
-    : null;
-  // No order has the payment: it may be a purchase's one payment (issue 19).
-  const purchaseId =
-    !orderId && dispute.paymentIntentId
-      ? ((await repo.findPurchaseIdByPaymentIntent(trx, dispute.paymentIntentId)) ?? null)
-      : null;
+  // A single order's payment, or a purchase's one payment (issue 19), or not recorded yet.
+  const payer = dispute.paymentIntentId
+    ? await repo.findPayer(trx, dispute.paymentIntentId)
+    : undefined;
+  const orderId = payer?.kind === 'order' ? payer.id : null;
+  const purchaseId = payer?.kind === 'purchase' ? payer.id : null;
   // The purchase's row and its lines' rows first, as its fulfilment takes them.
   if (purchaseId) await lockPurchaseForDispute(trx, purchaseId);
   // The order's row first, then (in applyDisputeToCertificate) its certificate's: the lock
@@ -151,7 +149,7 @@ export async function linkEarlyDisputes(
   paymentIntentId: string,
 ): Promise<void> {
   for (const disputeId of await repo.findUnlinkedDisputeIds(trx, paymentIntentId)) {
-    const linked = await repo.linkDispute(trx, disputeId, orderId);
+    const linked = await repo.linkDispute(trx, disputeId, { kind: 'order', id: orderId });
     if (!linked) continue;
     await recordAudit(trx, ctx, {
       action: 'payment.dispute_linked',
@@ -175,7 +173,7 @@ export async function linkEarlyPurchaseDisputes(
   paymentIntentId: string,
 ): Promise<void> {
   for (const disputeId of await repo.findUnlinkedDisputeIds(trx, paymentIntentId)) {
-    const linked = await repo.linkDisputeToPurchase(trx, disputeId, purchaseId);
+    const linked = await repo.linkDispute(trx, disputeId, { kind: 'purchase', id: purchaseId });
     if (!linked) continue;
     await recordAudit(trx, ctx, {
       action: 'payment.dispute_linked',

@@ -14,6 +14,12 @@ export interface NewStripeEvent {
   payload: unknown;
 }
 
+/** What a Stripe payment paid: a single order, or a purchase's lines (issue 19). */
+export interface Payer {
+  kind: 'order' | 'purchase';
+  id: string;
+}
+
 export interface DisputeRecord {
   id: string;
   orderId: string | null;
@@ -116,6 +122,27 @@ export const stripeEventsRepository = {
   },
 
   /**
+   * Refund events (refund.*, charge.refund.updated) recorded before their payment was (no
+   * order then, outcome refund_unmatched), for one payment intent, in the order Stripe sent
+   * them: applied to the purchase's lines once the payment is recorded.
+   */
+  async findUnlinkedRefundEvents(
+    trx: Transaction<DB>,
+    paymentIntentId: string,
+  ): Promise<{ id: string; object: Record<string, unknown> }[]> {
+    const result = await sql<{ id: string; object: Record<string, unknown> }>`
+      SELECT id, payload -> 'data' -> 'object' AS object
+      FROM stripe_events
+      WHERE type IN ('refund.created', 'refund.updated', 'refund.failed', 'charge.refund.updated')
+        AND order_id IS NULL AND outcome = 'refund_unmatched'
+        AND coalesce(payload -> 'data' -> 'object' -> 'payment_intent' ->> 'id',
+                     payload -> 'data' -> 'object' ->> 'payment_intent') = ${paymentIntentId}
+      ORDER BY created_at_stripe, received_at, id
+    `.execute(trx);
+    return result.rows;
+  },
+
+  /**
    * Disputes recorded before their payment was (no order then) whose events name this
    * payment intent: linked to the order once the payment is known.
    */
@@ -134,40 +161,35 @@ export const stripeEventsRepository = {
     return result.rows.map((row) => row.id);
   },
 
-  async findOrderIdByPaymentIntent(
-    db: Kysely<DB>,
-    paymentIntentId: string,
-  ): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('orders')
-      .select('id')
-      .where('stripe_payment_intent_id', '=', paymentIntentId)
-      .executeTakeFirst();
-    return row?.id;
+  /**
+   * Who a Stripe payment intent paid: a single order, or a purchase (issue 19; its lines do
+   * not carry it), as recorded when the payment was; undefined while it is not recorded.
+   * One query for both, so every event type looks its payer up the same way.
+   */
+  async findPayer(db: Kysely<DB>, paymentIntentId: string): Promise<Payer | undefined> {
+    const result = await sql<{ kind: Payer['kind']; id: string }>`
+      SELECT 'order' AS kind, id FROM orders WHERE stripe_payment_intent_id = ${paymentIntentId}
+      UNION ALL
+      SELECT 'purchase' AS kind, id FROM purchases WHERE stripe_payment_intent_id = ${paymentIntentId}
+      ORDER BY kind
+      LIMIT 1
+    `.execute(db);
+    const row = result.rows[0];
+    return row ? { kind: row.kind, id: row.id } : undefined;
   },
 
-  /** The purchase whose one Stripe payment this is (recorded when it was paid). */
-  async findPurchaseIdByPaymentIntent(
-    db: Kysely<DB>,
-    paymentIntentId: string,
-  ): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('purchases')
-      .select('id')
-      .where('stripe_payment_intent_id', '=', paymentIntentId)
-      .executeTakeFirst();
-    return row?.id;
-  },
-
-  /** Names the purchase of a dispute recorded before its payment; undefined if it had a payer. */
-  async linkDisputeToPurchase(
+  /**
+   * Names the payer (an order, or a purchase) of a dispute recorded before its payment;
+   * undefined if the dispute has one already.
+   */
+  async linkDispute(
     trx: Transaction<DB>,
     disputeId: string,
-    purchaseId: string,
+    payer: Payer,
   ): Promise<DisputeRecord | undefined> {
     const row = await trx
       .updateTable('payment_disputes')
-      .set({ purchase_id: purchaseId })
+      .set(payer.kind === 'order' ? { order_id: payer.id } : { purchase_id: payer.id })
       .where('id', '=', disputeId)
       .where('order_id', 'is', null)
       .where('purchase_id', 'is', null)
@@ -182,23 +204,6 @@ export const stripeEventsRepository = {
    * status against an older event), and closed, funds withdrawn and funds reinstated, once
    * set, stay set. So every order of a dispute's events ends in the same row.
    */
-  /** Names the order of a dispute recorded before its payment; undefined if it had one. */
-  async linkDispute(
-    trx: Transaction<DB>,
-    disputeId: string,
-    orderId: string,
-  ): Promise<DisputeRecord | undefined> {
-    const row = await trx
-      .updateTable('payment_disputes')
-      .set({ order_id: orderId })
-      .where('id', '=', disputeId)
-      .where('order_id', 'is', null)
-      .where('purchase_id', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
-    return row ? toDisputeRecord(row) : undefined;
-  },
-
   async upsertDispute(trx: Transaction<DB>, dispute: DisputeRecord): Promise<DisputeRecord> {
     const result = await sql<DisputeRow>`
       INSERT INTO payment_disputes (id, order_id, purchase_id, charge_id, amount_cents, status, reason, opened_at, closed_at,

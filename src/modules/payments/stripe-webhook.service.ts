@@ -8,13 +8,13 @@ import type { Clock } from '../../lib/clock.js';
 import type { Ctx } from '../../lib/context.js';
 import { badRequest } from '../../lib/errors.js';
 import { STRIPE_API_VERSION } from './stripe-gateway.js';
-import { toRefundStatus } from '../../lib/payment-gateway.js';
 import { type OrderCtx, queueFulfilFollowUps } from '../settlement/fulfilment.js';
 import { applyPurchaseRefund } from '../settlement/purchase-refunds.js';
 import { applyStripeRefund, refundReportedByCharge } from '../settlement/refund-states.js';
 import {
   type CheckoutSessionFacts,
   referencedOrderId,
+  refundFacts,
   settleClosedSession,
   settlePaidSession,
   type SettlementOutcome,
@@ -259,15 +259,14 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
         const paymentIntentId = idOf(object['payment_intent']);
         if (!paymentIntentId) return { outcome: 'ignored', orderId: null };
         await repo.lockPaymentIntent(trx, paymentIntentId);
-        const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
-        if (!orderId) {
-          // A purchase's payment: the charge's refunded amount is over all its lines, so it
-          // books nothing; each refund's own events do (settlement/purchase-refunds.ts).
-          if (await repo.findPurchaseIdByPaymentIntent(trx, paymentIntentId))
-            return { outcome: 'purchase_refund_reported', orderId: null };
-          // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
-          return { outcome: 'refund_unmatched', orderId: null };
-        }
+        const payer = await repo.findPayer(trx, paymentIntentId);
+        // The payment is not recorded yet: kept (order_id null) for when it is; see settlePaidSession.
+        if (!payer) return { outcome: 'refund_unmatched', orderId: null };
+        // A purchase's payment: the charge's refunded amount is over all its lines, so it
+        // books nothing; each refund's own events do (settlement/purchase-refunds.ts).
+        if (payer.kind === 'purchase')
+          return { outcome: 'purchase_refund_reported', orderId: null };
+        const orderId = payer.id;
         const refund = await refundReportedByCharge(trx, ctx, {
           orderId,
           amountRefundedCents: integer(object['amount_refunded']) ?? 0,
@@ -280,34 +279,29 @@ export function createStripeWebhookService(deps: StripeWebhookDeps) {
       case 'refund.failed':
       case 'charge.refund.updated': {
         // The refund itself, with its status: the order follows it (settlement/refund-states.ts).
-        const paymentIntentId = idOf(object['payment_intent']);
-        const refundId = text(object['id']);
-        const amountCents = integer(object['amount']);
-        if (!paymentIntentId || !refundId || amountCents === null || amountCents <= 0)
-          return { outcome: 'ignored', orderId: null };
+        const facts = refundFacts(object);
+        if (!facts) return { outcome: 'ignored', orderId: null };
+        const { paymentIntentId, refundId, amountCents } = facts;
         await repo.lockPaymentIntent(trx, paymentIntentId);
-        const orderId = await repo.findOrderIdByPaymentIntent(trx, paymentIntentId);
-        if (!orderId) {
+        const payer = await repo.findPayer(trx, paymentIntentId);
+        // The payment is not recorded yet: kept (order_id null) and applied when it is
+        // (a purchase's: linkEarlyPurchaseRefunds; a single order's: its charge.refunded).
+        if (!payer) return { outcome: 'refund_unmatched', orderId: null };
+        if (payer.kind === 'purchase') {
           // A purchase's one payment: the refund is a line's, by the rule of purchase-refunds.ts.
-          const purchaseId = await repo.findPurchaseIdByPaymentIntent(trx, paymentIntentId);
-          if (!purchaseId) return { outcome: 'refund_unmatched', orderId: null };
-          const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
           const refund = await applyPurchaseRefund(trx, ctx, {
-            purchaseId,
-            refundId,
-            amountCents,
-            status: toRefundStatus(text(object['status'])),
-            failureReason: text(object['failure_reason']),
-            metadataOrderId: text(metadata['order_id']),
+            purchaseId: payer.id,
+            ...facts,
           });
           return { outcome: refund.outcome, orderId: refund.lineId };
         }
+        const orderId = payer.id;
         const refund = await applyStripeRefund(trx, ctx, {
           refundId,
           orderId,
           amountCents,
-          status: toRefundStatus(text(object['status'])),
-          failureReason: text(object['failure_reason']),
+          status: facts.status,
+          failureReason: facts.failureReason,
           reportedBy: 'webhook',
           source: 'stripe_webhook',
           reason: 'refunded through Stripe',

@@ -4,6 +4,8 @@ import type { Actor, Ctx } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { resolveUnattributedRefund } from './purchase-refunds.js';
+import { lockLines, lockPurchase } from './purchases.js';
 import { settlementRepository as repo } from './settlement.repository.js';
 
 /**
@@ -50,7 +52,12 @@ export async function flagsOfOrders(
   return byOrder;
 }
 
-/** A platform admin resolves one flag of an order, with a note; audited. */
+/**
+ * A platform admin resolves one flag of an order, with a note; audited. A refund of a
+ * purchase's payment that no rule could attribute (`purchase_refund_unattributed`, raised
+ * on every line) is one problem: resolving it on one line resolves it on all, and may name
+ * the lines the refund gave back, which are then booked (resolveUnattributedRefund).
+ */
 export async function resolveOrderFlag(
   db: Kysely<DB>,
   ctx: Ctx & { now: Date },
@@ -58,11 +65,18 @@ export async function resolveOrderFlag(
   orderId: string,
   flagId: string,
   note: string,
+  refundedOrderIds: readonly string[] = [],
 ): Promise<OrderFlag> {
   if (!isUuid(orderId) || !isUuid(flagId)) throw notFound('Flag');
   return db.transaction().execute(async (trx) => {
-    // The order's row first (docs/architecture.md, "Lock order"), then its flag.
-    const order = await repo.lockOrder(trx, orderId);
+    // The order's row first (docs/architecture.md, "Lock order"), then its flag; a purchase's
+    // line: the purchase's row, then its lines' rows, as every path of a purchase takes them.
+    const found = await repo.findOrder(trx, orderId);
+    const purchase = found?.purchase_id ? await lockPurchase(trx, found.purchase_id) : undefined;
+    const lines = purchase ? await lockLines(trx, purchase.id) : [];
+    const order = purchase
+      ? lines.find((line) => line.id === orderId)
+      : await repo.lockOrder(trx, orderId);
     if (!order) throw notFound('Flag');
     const flag = await repo.lockFlag(trx, flagId);
     if (!flag || flag.order_id !== orderId) throw notFound('Flag');
@@ -71,14 +85,29 @@ export async function resolveOrderFlag(
         'ORDER.FLAG_RESOLVED',
         `This flag was resolved already (${flag.resolution_note ?? ''})`,
       );
-    await repo.resolveFlagById(trx, flagId, actor.userId, note, ctx.now);
-    await repo.syncAttention(trx, orderId, ctx.now);
-    await recordAudit(trx, ctx, {
-      action: 'order.flag_resolved',
-      subjectType: 'order',
-      subjectId: orderId,
-      summary: { flagId, code: flag.code, detail: flag.detail, note },
-    });
+    if (purchase && flag.code === 'purchase_refund_unattributed') {
+      await resolveUnattributedRefund(trx, ctx, actor, {
+        purchase,
+        lines,
+        flag,
+        refundedOrderIds,
+        note,
+      });
+    } else {
+      if (refundedOrderIds.length > 0)
+        throw conflict(
+          'ORDER.REFUND_NOT_ATTRIBUTABLE',
+          'Only an unattributed refund of a purchase (purchase_refund_unattributed) names the lines it refunded',
+        );
+      await repo.resolveFlagById(trx, flagId, actor.userId, note, ctx.now);
+      await repo.syncAttention(trx, orderId, ctx.now);
+      await recordAudit(trx, ctx, {
+        action: 'order.flag_resolved',
+        subjectType: 'order',
+        subjectId: orderId,
+        summary: { flagId, code: flag.code, detail: flag.detail, note },
+      });
+    }
     const [resolved] = await repo
       .findFlags(trx, [orderId], false)
       .then((rows) => rows.filter((row) => row.id === flagId));

@@ -374,6 +374,88 @@ export const settlementRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
+  /** Whether the order was ever flagged with this problem (open or resolved). */
+  async wasFlagged(
+    trx: Transaction<DB>,
+    orderId: string,
+    code: string,
+    detail: string,
+  ): Promise<boolean> {
+    const row = await trx
+      .selectFrom('order_flags')
+      .select('id')
+      .where('order_id', '=', orderId)
+      .where('code', '=', code)
+      .where('detail', '=', detail)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** Open flags with this code and detail on any of these orders (one problem raised on several lines). */
+  async lockOpenFlagsLike(
+    trx: Transaction<DB>,
+    orderIds: readonly string[],
+    code: string,
+    detail: string | null,
+  ) {
+    if (orderIds.length === 0) return [];
+    return trx
+      .selectFrom('order_flags')
+      .selectAll()
+      .where('order_id', 'in', [...orderIds])
+      .where('code', '=', code)
+      .where(sql<boolean>`coalesce(detail, '') = ${detail ?? ''}`)
+      .where('resolved_at', 'is', null)
+      .orderBy('seq')
+      .forUpdate()
+      .execute();
+  },
+
+  /**
+   * A refund of a payment as Stripe's events reported it, when no order took it
+   * (stripe_refunds has only refunds applied to an order): its amount and every status
+   * reported, oldest first, for the caller to fold with the forward-only rule.
+   */
+  async reportedRefund(
+    trx: Transaction<DB>,
+    refundId: string,
+    paymentIntentId: string,
+  ): Promise<{ amountCents: number; statuses: string[] } | undefined> {
+    const result = await sql<{ amount: string | null; status: string | null }>`
+      SELECT payload -> 'data' -> 'object' ->> 'amount' AS amount,
+             payload -> 'data' -> 'object' ->> 'status' AS status
+      FROM stripe_events
+      WHERE type IN ('refund.created', 'refund.updated', 'refund.failed', 'charge.refund.updated')
+        AND payload -> 'data' -> 'object' ->> 'id' = ${refundId}
+        AND coalesce(payload -> 'data' -> 'object' -> 'payment_intent' ->> 'id',
+                     payload -> 'data' -> 'object' ->> 'payment_intent') = ${paymentIntentId}
+      ORDER BY created_at_stripe, received_at, id
+    `.execute(trx);
+    if (result.rows.length === 0) return undefined;
+    return {
+      amountCents: Number(result.rows[0]!.amount),
+      statuses: result.rows.map((row) => row.status ?? 'pending'),
+    };
+  },
+
+  /** The orders among these whose refund was booked under this external reference (a Stripe refund id). */
+  async ordersRefundedBy(
+    trx: Transaction<DB>,
+    externalReference: string,
+    orderIds: readonly string[],
+  ): Promise<string[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await trx
+      .selectFrom('money_ledger')
+      .select('order_id')
+      .where('entry_type', '=', 'refund_paid')
+      .where('external_reference', '=', externalReference)
+      .where('order_id', 'in', [...orderIds])
+      .orderBy('order_id')
+      .execute();
+    return rows.map((row) => row.order_id!).filter((id) => id !== null);
+  },
+
   async findFlags(db: Kysely<DB>, orderIds: readonly string[], openOnly: boolean) {
     if (orderIds.length === 0) return [];
     let query = db
