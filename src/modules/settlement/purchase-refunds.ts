@@ -51,7 +51,7 @@ export interface PurchaseRefundReport {
 export type PurchaseRefundOutcome =
   | (StripeRefundOutcome & { lineId: string })
   /** A refund an admin booked on several lines: a later event changes nothing, or flags them. */
-  | { outcome: 'unchanged' | 'refund_failed_after_booking'; lineId: string }
+  | { outcome: 'unchanged' | 'refund_failed_after_booking'; lineId: null }
   | { outcome: 'refund_unattributed'; lineId: null }
   | { outcome: 'not_found'; lineId: null };
 
@@ -114,7 +114,8 @@ export async function applyPurchaseRefund(
           `refund_failed_after_booking: ${report.refundId}${report.failureReason ? ` (${report.failureReason})` : ''}`,
           ctx.now,
         );
-    return { outcome: failed ? 'refund_failed_after_booking' : 'unchanged', lineId: booked[0]! };
+    // Over several lines, so the event names none (reconciliation counts the booked shares).
+    return { outcome: failed ? 'refund_failed_after_booking' : 'unchanged', lineId: null };
   }
   const line = attributeRefund(lines, known, report);
   if (line) {
