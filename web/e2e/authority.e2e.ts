@@ -286,10 +286,19 @@ describe('the contract form at 375 px with the keyboard alone', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('3');
     await page.getByText('De verplichting wordt € 25.500,00: 3% van € 850.000,00.').waitFor();
+    // Another basis: a percentage of the wage sum, chosen with the arrow keys.
+    await page.locator('#contract-basis-contract_value').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#contract-basis-wage_sum').isChecked()).toBe(true);
+    await tabToId(page, 'contract-wageSum');
+    await page.keyboard.type('600000');
+    await page.getByText('De verplichting wordt € 18.000,00: 3% van € 600.000,00.').waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
     await tabToButton(page, 'Wijzigingen opslaan');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.getByText('3% van de contractwaarde: € 25.500,00').waitFor();
+    await page.getByText('3% van de loonsom (€ 600.000,00): € 18.000,00').waitFor();
     await page.getByText('Contract gewijzigd.').waitFor();
     await page.getByRole('button', { name: 'Contract sluiten' }).focus();
     await page.keyboard.press('Enter');

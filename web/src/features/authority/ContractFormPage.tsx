@@ -4,6 +4,7 @@ import {
   Checkbox,
   FormLabel,
   Paragraph,
+  RadioButton,
   Textbox,
 } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -39,13 +40,18 @@ type FormField =
   | 'title'
   | 'value'
   | 'percentage'
+  | 'wageSum'
+  | 'fixed'
   | 'startsOn'
   | 'endsOn'
   | 'factor'
   | 'cap'
   | 'tenderReference'
   | 'tenderUrl';
-type Values = Record<FormField, string> & { acceptsCredits: boolean };
+/** What the obligation is reckoned from: the API's `obligation.basis`. */
+type Basis = 'contract_value' | 'wage_sum' | 'fixed';
+const BASES: readonly Basis[] = ['contract_value', 'wage_sum', 'fixed'];
+type Values = Record<FormField, string> & { acceptsCredits: boolean; basis: Basis };
 const fieldId = (f: FormField) => `contract-${f}`;
 
 /** The fields with a hint under their label. */
@@ -55,6 +61,8 @@ const HINTED = new Set<FormField>([
   'reference',
   'value',
   'percentage',
+  'wageSum',
+  'fixed',
   'factor',
   'cap',
   'tenderReference',
@@ -70,6 +78,8 @@ const API_FIELDS: Record<string, FormField> = {
   title: 'title',
   valueCents: 'value',
   'obligation.percentageBp': 'percentage',
+  'obligation.wageSumCents': 'wageSum',
+  'obligation.fixedAmountCents': 'fixed',
   obligation: 'percentage',
   startsOn: 'startsOn',
   endsOn: 'endsOn',
@@ -128,7 +138,16 @@ function initialValues(contract?: Contract): Values {
     reference: contract?.reference ?? '',
     title: contract?.title ?? '',
     value: contract ? eurosForInput(contract.valueCents) : '',
+    basis: contract?.obligation.basis ?? 'contract_value',
     percentage: percentageForInput(contract?.obligation.percentageBp ?? 500),
+    wageSum:
+      contract?.obligation.wageSumCents != null
+        ? eurosForInput(contract.obligation.wageSumCents)
+        : '',
+    fixed:
+      contract?.obligation.basis === 'fixed'
+        ? eurosForInput(contract.obligation.obligationCents)
+        : '',
     startsOn: contract?.startsOn ?? '',
     endsOn: contract?.endsOn ?? '',
     factor: percentageForInput(contract?.valuation.creditFactorBp ?? 10_000),
@@ -153,8 +172,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const [lookupFailure, setLookupFailure] = useState<unknown>();
   const [looking, setLooking] = useState(false);
   const editing = Boolean(contract);
-  // Only an obligation that is a percentage of the contract value is edited here.
-  const percentageBasis = !contract || contract.obligation.basis === 'contract_value';
+  const percentageBasis = values.basis !== 'fixed';
 
   const set = (f: FormField) => (value: string) => {
     setValues((v) => ({ ...v, [f]: value }));
@@ -164,14 +182,22 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const message = (key: string) => t(`authority.form.errors.${key}`);
 
   const valueCents = parseEuros(values.value);
+  const wageSumCents = parseEuros(values.wageSum);
+  const fixedCents = parseEuros(values.fixed);
   const percentageBp = parsePercentage(values.percentage);
+  // The amount a percentage is taken of: the contract value or the wage sum.
+  const baseCents = values.basis === 'wage_sum' ? wageSumCents : valueCents;
   const computed =
-    valueCents !== undefined &&
-    percentageBp !== undefined &&
-    percentageBp >= 1 &&
-    percentageBp <= 10_000
-      ? obligationPreview(valueCents, percentageBp)
-      : undefined;
+    values.basis === 'fixed'
+      ? fixedCents !== undefined && fixedCents >= 1
+        ? fixedCents
+        : undefined
+      : baseCents !== undefined &&
+          percentageBp !== undefined &&
+          percentageBp >= 1 &&
+          percentageBp <= 10_000
+        ? obligationPreview(baseCents, percentageBp)
+        : undefined;
   const capBp = parsePercentage(values.cap);
 
   async function findSupplier(kvk: string): Promise<Lookup> {
@@ -217,6 +243,10 @@ function ContractForm({ contract }: { contract?: Contract }) {
       (percentageBp === undefined || percentageBp < 1 || percentageBp > 10_000)
     )
       add('percentage', 'percentage');
+    if (values.basis === 'wage_sum' && (wageSumCents === undefined || wageSumCents < 1))
+      add('wageSum', 'wageSum');
+    if (values.basis === 'fixed' && (fixedCents === undefined || fixedCents < 1))
+      add('fixed', 'fixed');
     if (!values.startsOn) add('startsOn', 'startsOn');
     if (!values.endsOn) add('endsOn', 'endsOn');
     else if (values.startsOn && values.endsOn < values.startsOn) add('endsOn', 'endsBeforeStart');
@@ -269,14 +299,11 @@ function ContractForm({ contract }: { contract?: Contract }) {
       endsOn: values.endsOn,
       valuation,
       tenderNed,
-      ...(percentageBasis
-        ? {
-            obligation: {
-              basis: 'contract_value' as const,
-              percentageBp: percentageBp ?? 500,
-            },
-          }
-        : {}),
+      obligation: obligationInput(values.basis, {
+        percentageBp: percentageBp ?? 500,
+        wageSumCents: wageSumCents ?? 0,
+        fixedAmountCents: fixedCents ?? 0,
+      }),
     };
     setBusy(true);
     try {
@@ -294,7 +321,6 @@ function ContractForm({ contract }: { contract?: Contract }) {
           api.POST('/v1/contracts', {
             body: {
               ...common,
-              obligation: { basis: 'contract_value', percentageBp: percentageBp ?? 500 },
               supplier: {
                 kvkNumber: kvk,
                 ...(current?.state === 'missing'
@@ -417,28 +443,39 @@ function ContractForm({ contract }: { contract?: Contract }) {
         <fieldset>
           <legend>{t('authority.form.obligation')}</legend>
           {text('value', { inputMode: 'decimal' })}
-          {percentageBasis ? (
-            <>
-              {text('percentage', { inputMode: 'decimal' })}
-              <Paragraph className="ib-authority-computed" role="status" aria-live="polite">
-                {computed !== undefined
-                  ? t('authority.form.computed', {
-                      amount: formatEuros(computed, lang),
-                      percentage: formatBasisPoints(percentageBp ?? 0, lang),
-                      value: formatEuros(valueCents ?? 0, lang),
-                    })
-                  : t('authority.form.computedMissing')}
-              </Paragraph>
-            </>
-          ) : (
-            contract && (
-              <Paragraph>
-                {t('authority.form.otherBasis', {
-                  amount: formatEuros(contract.obligation.obligationCents, lang),
-                })}
-              </Paragraph>
-            )
-          )}
+          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+              {t('authority.form.basis')}
+            </legend>
+            {BASES.map((basis) => (
+              <div key={basis} className="utrecht-form-field utrecht-form-field--radio">
+                <RadioButton
+                  id={`contract-basis-${basis}`}
+                  name="basis"
+                  value={basis}
+                  checked={values.basis === basis}
+                  onChange={() => setValues((v) => ({ ...v, basis }))}
+                />{' '}
+                <FormLabel htmlFor={`contract-basis-${basis}`} type="radio">
+                  {t(`authority.form.bases.${basis}`)}
+                </FormLabel>
+              </div>
+            ))}
+          </fieldset>
+          {values.basis === 'wage_sum' && text('wageSum', { inputMode: 'decimal' })}
+          {percentageBasis && text('percentage', { inputMode: 'decimal' })}
+          {values.basis === 'fixed' && text('fixed', { inputMode: 'decimal' })}
+          <Paragraph className="ib-authority-computed" role="status" aria-live="polite">
+            {computed === undefined
+              ? t(`authority.form.computedMissing.${values.basis}`)
+              : values.basis === 'fixed'
+                ? t('authority.form.computedFixed', { amount: formatEuros(computed, lang) })
+                : t('authority.form.computed', {
+                    amount: formatEuros(computed, lang),
+                    percentage: formatBasisPoints(percentageBp ?? 0, lang),
+                    value: formatEuros(baseCents ?? 0, lang),
+                  })}
+          </Paragraph>
         </fieldset>
 
         <fieldset>
@@ -494,4 +531,20 @@ function ContractForm({ contract }: { contract?: Contract }) {
       </Paragraph>
     </>
   );
+}
+
+/** The obligation as the API takes it, for the basis chosen. */
+function obligationInput(
+  basis: Basis,
+  amounts: { percentageBp: number; wageSumCents: number; fixedAmountCents: number },
+) {
+  if (basis === 'fixed')
+    return { basis: 'fixed' as const, fixedAmountCents: amounts.fixedAmountCents };
+  if (basis === 'wage_sum')
+    return {
+      basis: 'wage_sum' as const,
+      percentageBp: amounts.percentageBp,
+      wageSumCents: amounts.wageSumCents,
+    };
+  return { basis: 'contract_value' as const, percentageBp: amounts.percentageBp };
 }
