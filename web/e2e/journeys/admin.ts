@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expectAccessible } from '../helpers';
+import { apiCall, apiToken } from './plans';
+import { PEOPLE } from './review';
 
 /**
  * The platform team's side of a journey, as steps other journeys call: the work queues
@@ -42,4 +44,21 @@ export async function markPaidInQueues(
   await item.getByLabel('Kenmerk van de bank').fill(bankReference);
   await item.getByRole('button', { name: 'Betaald', exact: true }).click();
   await item.waitFor({ state: 'detached' });
+}
+
+/**
+ * Clean-up, not a step of a journey: the platform team cancels an unpaid purchase through
+ * the API, so the credits it held go back on sale. The browser journeys share one app, and
+ * purchases left reserved would count against the next journey's anti-hoarding limits.
+ */
+export async function cancelPurchaseThroughApi(purchaseId: string, address: string) {
+  const admin = await apiToken(PEOPLE.admin.email, address);
+  await apiCall(
+    admin,
+    'POST',
+    `/v1/purchases/${purchaseId}/cancel`,
+    { reason: 'Opgeruimd na de browsertest.' },
+    200,
+    address,
+  );
 }
