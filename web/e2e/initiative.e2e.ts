@@ -176,6 +176,10 @@ describe('after listing, on a small screen', () => {
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': '198.51.100.184' });
     await signIn(page, INITIATIVE_EMAIL, '/plans', 'Plannen');
     await page.getByRole('link', { name: 'Groen werkleertraject Gouda en Zuidplas' }).click();
+    // The list shows each plan's status too: wait for the plan's own page first.
+    await page
+      .getByRole('heading', { level: 1, name: 'Groen werkleertraject Gouda en Zuidplas' })
+      .waitFor();
     await page.getByText('Status: te koop').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Geld ophalen' }).waitFor();
     await page.getByRole('progressbar').waitFor();

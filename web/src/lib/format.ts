@@ -63,3 +63,48 @@ export function formatDateTime(iso: string, lang: Lang): string {
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso));
 }
+
+const NL_TIME_ZONE = 'Europe/Amsterdam';
+
+/** How far Dutch wall-clock time is ahead of UTC at the instant `utcMs`, in milliseconds. */
+function dutchOffsetMs(utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: NL_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(utcMs));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * The instant a calendar day ("2026-12-07") begins in the Netherlands, as ISO 8601 in UTC;
+ * with `end`, the instant the next day begins. Pages show times in Dutch time, so a date a
+ * person types means a Dutch day, whatever time zone the browser is in. Undefined when
+ * `day` is not a date.
+ */
+export function dutchDayBound(day: string | undefined, end = false): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const midnightAsUtc = Date.UTC(year, month - 1, date + (end ? 1 : 0));
+  const check = new Date(Date.UTC(year, month - 1, date));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
+  // The offset at the guess can differ from the offset at the answer only across a DST
+  // change; Dutch changes happen at 02:00/03:00, never at midnight, so one correction holds.
+  const guess = midnightAsUtc - dutchOffsetMs(midnightAsUtc);
+  return new Date(midnightAsUtc - dutchOffsetMs(guess)).toISOString();
+}

@@ -24,7 +24,7 @@ import { Field } from '../../components/Field';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { dutchDayBound, formatDateTime } from '../../lib/format';
 import { AdminPage, isAdmin } from './admin-ui';
 
 const PAGE_SIZE = 25;
@@ -57,15 +57,6 @@ const FILTERS = [
 ] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Partial<Record<Filter, string>>;
-
-/** A day typed as yyyy-mm-dd, as the start (or end) of that day in the browser's time zone. */
-function dayBound(day: string | undefined, end: boolean): string | undefined {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const date = new Date(`${day}T00:00:00`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  if (end) date.setDate(date.getDate() + 1);
-  return date.toISOString();
-}
 
 /**
  * "Logboek": the audit trail, newest first, filtered on who, what, which object and when.
@@ -111,8 +102,10 @@ function Audit({ me }: { me: Me }) {
               ...(filters.action ? { action: filters.action } : {}),
               ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
               ...(filters.subjectId ? { subjectId: filters.subjectId } : {}),
-              ...(dayBound(filters.from, false) ? { from: dayBound(filters.from, false) } : {}),
-              ...(dayBound(filters.to, true) ? { to: dayBound(filters.to, true) } : {}),
+              ...(dutchDayBound(filters.from, false)
+                ? { from: dutchDayBound(filters.from, false) }
+                : {}),
+              ...(dutchDayBound(filters.to, true) ? { to: dutchDayBound(filters.to, true) } : {}),
             },
           },
         }),
