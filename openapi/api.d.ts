@@ -3881,7 +3881,7 @@ export interface components {
          * @description An e-mail notification; docs/email.md says when each is sent and to whom
          * @enum {string}
          */
-        NotificationType: "plan-submitted" | "plan-questions" | "plan-awarded" | "project-listed" | "review-assigned" | "review-panel-complete" | "order-placed" | "purchase-placed" | "order-paid" | "order-refunded" | "certificate-issued" | "contract-registered" | "claim-submitted" | "claim-approved" | "claim-rejected" | "claim-withdrawn" | "funding-reached" | "funding-failed" | "outcome-report-due" | "outcome-report-returned" | "outcome-report-accepted" | "payout-approved" | "payout-paid" | "webhook-endpoint-disabled";
+        NotificationType: "plan-submitted" | "plan-questions" | "plan-awarded" | "project-listed" | "review-assigned" | "review-panel-complete" | "order-placed" | "purchase-placed" | "order-paid" | "purchase-paid" | "order-refunded" | "certificate-issued" | "contract-registered" | "claim-submitted" | "claim-approved" | "claim-rejected" | "claim-withdrawn" | "funding-reached" | "funding-failed" | "outcome-report-due" | "outcome-report-returned" | "outcome-report-accepted" | "payout-approved" | "payout-paid" | "webhook-endpoint-disabled";
         Obligation: {
             /** Format: uuid */
             contractId: string;

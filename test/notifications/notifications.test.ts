@@ -82,6 +82,20 @@ const SAMPLE: { [K in NotificationName]: NotificationData[K] } = {
     payBefore: '20 december 2026',
     invoiceNumber: null,
   },
+  'purchase-paid': {
+    ...base,
+    purchaseId: PROJECT_ID,
+    amountCents: 5_700_000,
+    lines: [
+      {
+        projectTitle: TITLE,
+        credits: 1000,
+        certificateId: CERTIFICATE_ID,
+        certificateNumber: 'IB-2026-000001',
+        verificationCode: 'ABCD2345EFGH',
+      },
+    ],
+  },
   'order-paid': {
     ...base,
     orderId: PROJECT_ID,
@@ -208,7 +222,11 @@ describe('every notification, rendered and sent through a real SMTP server', () 
           expect(received.text).toMatch(language === 'nl' ? /krijgt u altijd/ : /always get/);
         else expect(received.text).toContain(`${PUBLIC_URL}/account`);
         // Amounts in euros, never cents.
-        if (template === 'order-placed' || template === 'purchase-placed')
+        if (
+          template === 'order-placed' ||
+          template === 'purchase-placed' ||
+          template === 'purchase-paid'
+        )
           expect(received.text).toMatch(language === 'nl' ? /€\s57\.000,00/ : /€57,000\.00/);
 
         const [link, ...more] = links(received);
@@ -371,6 +389,81 @@ describe('notifications of real events', () => {
     // One purchase mail, not one order mail per line.
     expect(await messagesOf('purchase-placed', buyer.user.email)).toHaveLength(1);
     expect(await messagesOf('order-placed', buyer.user.email)).toHaveLength(0);
+  });
+
+  it('a purchase paid: the buyer gets one mail naming every line’s certificate, not a mail per line', async () => {
+    const first = await t.newListedProject({ credits: 40 });
+    const second = await t.newListedProject({ credits: 40 });
+    const buyer = await t.newSupplier();
+    const admin = await t.platformAdmin();
+    const placed = await t.post(
+      buyer,
+      '/v1/purchases',
+      {
+        lines: [
+          { projectId: first.id, credits: 3 },
+          { projectId: second.id, credits: 2 },
+        ],
+        paymentMethod: 'invoice',
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expectStatus(placed, 201);
+    const purchase = placed.json<{ id: string; amountCents: number }>();
+    const pay = () =>
+      t.post(admin, `/v1/purchases/${purchase.id}/mark-paid`, {
+        amountCents: purchase.amountCents,
+        bankReference: 'NL-BANK-MAIL',
+      });
+    expectStatus(await pay(), 200);
+    // Marked paid twice (a second click): still one mail.
+    expectStatus(await pay(), 200);
+    await dispatch();
+    await dispatch();
+
+    const certificates = await t.db
+      .selectFrom('certificates as c')
+      .innerJoin('orders as o', 'o.id', 'c.order_id')
+      .select(['c.id', 'c.number', 'c.verification_code'])
+      .where('o.purchase_id', '=', purchase.id)
+      .execute();
+    expect(certificates).toHaveLength(2);
+    const [mail, ...more] = mailsTo(buyer).filter((m) =>
+      /betaling ontvangen/i.test(m.subject ?? ''),
+    );
+    expect(more).toEqual([]);
+    for (const certificate of certificates) {
+      expect(mail!.text).toContain(certificate.number);
+      expect(mail!.text).toContain(certificate.verification_code);
+    }
+    expect(mail!.text).toContain(first.title);
+    expect(mail!.text).toContain(second.title);
+    expect(links(mail!)).toEqual([`${t.config.publicUrl}/purchases/${purchase.id}`]);
+    expect(await messagesOf('purchase-paid', buyer.user.email)).toHaveLength(1);
+    // The lines' own events still happened (webhooks name each certificate), without mails.
+    const issued = await t.db
+      .selectFrom('domain_events')
+      .select('object_id')
+      .where('type', '=', 'certificate.issued')
+      .where(
+        'object_id',
+        'in',
+        certificates.map((c) => c.id),
+      )
+      .execute();
+    expect(issued).toHaveLength(2);
+    expect(await messagesOf('order-paid', buyer.user.email)).toHaveLength(0);
+    expect(await messagesOf('certificate-issued', buyer.user.email)).toHaveLength(0);
+  });
+
+  it('an order of its own, paid: the order-paid and certificate-issued mails as before', async () => {
+    const buyer = await t.newSupplier();
+    const listed = await t.newListedProject({ credits: 40 });
+    await t.newPaidOrder({ buyer, project: listed, credits: 2 });
+    await dispatch();
+    expect(await messagesOf('order-paid', buyer.user.email)).toHaveLength(1);
+    expect(await messagesOf('certificate-issued', buyer.user.email)).toHaveLength(1);
+    expect(await messagesOf('purchase-paid', buyer.user.email)).toHaveLength(0);
   });
 
   it('preferences: optional ones can be switched off, mandatory ones cannot', async () => {

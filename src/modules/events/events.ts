@@ -46,6 +46,7 @@ export const INTERNAL_EVENT_TYPES = [
   'order.placed',
   'purchase.placed',
   'order.paid',
+  'purchase.paid',
   'order.refunded',
   'outcome_report.returned',
   'project.report_due',

@@ -59,6 +59,18 @@ export interface NotificationData {
     quantity: number;
     amountCents: number;
   };
+  'purchase-paid': Named & {
+    purchaseId: string;
+    amountCents: number;
+    /** The lines the payment fulfilled, each with its certificate. */
+    lines: {
+      projectTitle: string;
+      credits: number;
+      certificateId: string;
+      certificateNumber: string;
+      verificationCode: string;
+    }[];
+  };
   'order-refunded': Named & { orderId: string; projectTitle: string; amountCents: number };
   'certificate-issued': Named & {
     /** Absent in messages queued before the certificate pages existed: they link the start page. */
@@ -120,6 +132,7 @@ export const NOTIFICATION_NAMES = [
   'order-placed',
   'purchase-placed',
   'order-paid',
+  'purchase-paid',
   'order-refunded',
   'certificate-issued',
   'contract-registered',
@@ -146,6 +159,7 @@ export const MANDATORY_NOTIFICATIONS: readonly NotificationName[] = [
   'order-placed',
   'purchase-placed',
   'order-paid',
+  'purchase-paid',
   'order-refunded',
   'certificate-issued',
   'contract-registered',
@@ -437,6 +451,39 @@ export const notificationBuilders: { [K in NotificationName]: Texts<Notification
           ],
           action: { label: 'See your order', url: orderPage(url, d.orderId) },
           after: ['You also get a message with your certificate.'],
+        },
+
+  // One mail for a purchase's payment, however many projects it covers: its lines'
+  // order-paid and certificate-issued mails are not sent (notifications.subscriber.ts).
+  'purchase-paid': (d, lang, url) =>
+    lang === 'nl'
+      ? {
+          subject: 'Betaling ontvangen: uw certificaten zijn klaar',
+          heading: 'Wij hebben uw betaling ontvangen',
+          paragraphs: [
+            greet(d.name, lang),
+            `Wij hebben ${money(d.amountCents, lang)} ontvangen voor uw aankoop. De credits zijn van u. ${d.lines.length === 1 ? 'Dit is uw certificaat:' : 'Voor elk project is er een certificaat:'}`,
+            ...d.lines.map(
+              (line) =>
+                `- „${line.projectTitle}”: certificaat ${line.certificateNumber}, aantal credits: ${count(line.credits, lang)}, controlecode ${line.verificationCode}`,
+            ),
+          ],
+          action: { label: 'Aankoop bekijken', url: purchasePage(url, d.purchaseId) },
+          after: ['Iedereen kan een certificaat controleren met de controlecode.'],
+        }
+      : {
+          subject: 'Payment received: your certificates are ready',
+          heading: 'We received your payment',
+          paragraphs: [
+            greet(d.name, lang),
+            `We received ${money(d.amountCents, lang)} for your purchase. The credits are yours. ${d.lines.length === 1 ? 'This is your certificate:' : 'Each project has its own certificate:'}`,
+            ...d.lines.map(
+              (line) =>
+                `- “${line.projectTitle}”: certificate ${line.certificateNumber}, number of credits: ${count(line.credits, lang)}, verification code ${line.verificationCode}`,
+            ),
+          ],
+          action: { label: 'See your purchase', url: purchasePage(url, d.purchaseId) },
+          after: ['Anyone can check a certificate with its verification code.'],
         },
 
   'order-refunded': (d, lang, url) =>

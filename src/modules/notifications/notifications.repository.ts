@@ -13,6 +13,14 @@ export interface Recipient {
   optOuts: string[];
 }
 
+/**
+ * Whether an order is a line of a purchase that its purchase's one payment fulfilled (the
+ * same moment): the buyer hears of it in the purchase's one mail, not in a mail per line.
+ */
+const paidWithItsPurchase = sql<boolean>`coalesce(pu.paid_at = o.paid_at, false)`.as(
+  'paid_with_its_purchase',
+);
+
 const recipientColumns = [
   'u.id',
   'u.email',
@@ -114,7 +122,9 @@ export const notificationsRepository = {
     return db
       .selectFrom('orders as o')
       .innerJoin('projects as p', 'p.id', 'o.project_id')
+      .leftJoin('purchases as pu', 'pu.id', 'o.purchase_id')
       .select([
+        paidWithItsPurchase,
         'o.id',
         'o.created_by',
         'o.quantity',
@@ -155,12 +165,45 @@ export const notificationsRepository = {
     return { ...purchase, lines };
   },
 
+  /**
+   * A paid purchase with the lines its one payment fulfilled, each with its certificate,
+   * for the one mail that tells the buyer about the payment.
+   */
+  async paidPurchase(db: Kysely<DB>, id: string) {
+    const purchase = await db
+      .selectFrom('purchases')
+      .select(['id', 'created_by', 'amount_cents', 'paid_at'])
+      .where('id', '=', id)
+      .where('paid_at', 'is not', null)
+      .executeTakeFirst();
+    if (!purchase) return undefined;
+    const lines = await db
+      .selectFrom('orders as o')
+      .innerJoin('purchases as pu', 'pu.id', 'o.purchase_id')
+      .innerJoin('projects as p', 'p.id', 'o.project_id')
+      .innerJoin('certificates as c', 'c.order_id', 'o.id')
+      .select([
+        'p.title as project_title',
+        'c.id as certificate_id',
+        'c.number as certificate_number',
+        'c.verification_code',
+        'c.credits',
+      ])
+      .where('o.purchase_id', '=', id)
+      .whereRef('o.paid_at', '=', 'pu.paid_at')
+      .orderBy('p.title')
+      .execute();
+    return { ...purchase, lines };
+  },
+
   async certificate(db: Kysely<DB>, id: string) {
     return db
       .selectFrom('certificates as c')
       .innerJoin('orders as o', 'o.id', 'c.order_id')
       .innerJoin('projects as p', 'p.id', 'c.project_id')
+      .leftJoin('purchases as pu', 'pu.id', 'o.purchase_id')
       .select([
+        paidWithItsPurchase,
         'c.number',
         'c.verification_code',
         'c.credits',

@@ -34,6 +34,7 @@ export const NOTIFICATIONS_BY_KIND: Record<string, readonly NotificationName[]> 
     'order-placed',
     'purchase-placed',
     'order-paid',
+    'purchase-paid',
     'order-refunded',
     'certificate-issued',
     'contract-registered',

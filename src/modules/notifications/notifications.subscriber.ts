@@ -100,6 +100,7 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
       case 'order.refunded': {
         const order = await repo.order(trx, event.objectId);
         if (!order) return [];
+        if (event.type === 'order.paid' && order.paid_with_its_purchase) return [];
         const buyer = await repo.users(trx, [order.created_by]);
         const amountCents = Number(order.amount_cents);
         if (event.type === 'order.placed')
@@ -149,9 +150,24 @@ export function createNotificationSubscriber(deps: { mail: MailService }) {
           },
         }));
       }
+      case 'purchase.paid': {
+        const purchase = await repo.paidPurchase(trx, event.objectId);
+        if (!purchase || purchase.lines.length === 0) return [];
+        return plan(await repo.users(trx, [purchase.created_by]), 'purchase-paid', {
+          purchaseId: purchase.id,
+          amountCents: Number(purchase.amount_cents),
+          lines: purchase.lines.map((line) => ({
+            projectTitle: line.project_title,
+            credits: line.credits,
+            certificateId: line.certificate_id,
+            certificateNumber: line.certificate_number,
+            verificationCode: line.verification_code,
+          })),
+        });
+      }
       case 'certificate.issued': {
         const certificate = await repo.certificate(trx, event.objectId);
-        if (!certificate) return [];
+        if (!certificate || certificate.paid_with_its_purchase) return [];
         return plan(await repo.users(trx, [certificate.created_by]), 'certificate-issued', {
           certificateId: event.objectId,
           certificateNumber: certificate.number,

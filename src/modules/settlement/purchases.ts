@@ -19,6 +19,7 @@ import type { Transaction } from 'kysely';
 import type { DB, OrderRow, PurchaseRow } from '../../db/types.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEvent } from '../events/events.js';
 import {
   type FulfilResult,
   fulfilOrder,
@@ -164,6 +165,9 @@ export async function fulfilPurchase(
         lines: results.map((result) => ({ orderId: result.orderId, outcome: result.outcome })),
       },
     });
+    // Its lines record order.paid and certificate.issued each (webhooks name each
+    // certificate); the buyer's one mail about the payment hangs on this event.
+    await recordEvent(trx, { type: 'purchase.paid', objectId: purchaseId, occurredAt: ctx.now });
   }
   return { outcome: paidBefore ? 'already_paid' : 'fulfilled', purchaseId, lines: results };
 }
