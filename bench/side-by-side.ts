@@ -9,6 +9,7 @@
  *
  *   npm run bench:side-by-side -- <old-commit>            # 3 rounds, 8 s per case
  *   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench:side-by-side -- 4420f45
+ *   BENCH_ONLY=verify BENCH_ROUNDS=7 npm run bench:side-by-side -- 13b2859   # one bench
  *
  * The old commit is checked out in a temporary git worktree (removed afterwards). When its
  * package-lock.json is the same as this checkout's, it borrows this checkout's
@@ -28,7 +29,15 @@ if (!oldRef) {
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = process.env.BENCH_SECONDS ?? '8';
-const BENCHES = ['purchase', 'verify'] as const;
+const ALL_BENCHES = ['purchase', 'verify'] as const;
+// BENCH_ONLY narrows the run to one bench, so a question about one path gets more rounds
+// in the same time.
+const only = process.env.BENCH_ONLY;
+if (only && !(ALL_BENCHES as readonly string[]).includes(only)) {
+  console.error(`BENCH_ONLY must be one of: ${ALL_BENCHES.join(', ')}`);
+  process.exit(2);
+}
+const BENCHES = ALL_BENCHES.filter((bench) => !only || bench === only);
 
 type Figures = Map<string, number>;
 
@@ -59,7 +68,7 @@ function parseVerify(output: string): Figures {
   return figures;
 }
 
-function runBench(directory: string, bench: (typeof BENCHES)[number]): Figures {
+function runBench(directory: string, bench: (typeof ALL_BENCHES)[number]): Figures {
   const result = spawnSync('npm', ['run', '-s', `bench:${bench}`], {
     cwd: directory,
     env: { ...process.env, BENCH_SECONDS: SECONDS },
