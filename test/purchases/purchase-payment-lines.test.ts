@@ -4,14 +4,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DisputeLife,
-  disputeLifeEvents,
   expectProblem,
   expectStatus,
   type ListedProject,
+  newDisputeLife,
+  type PaidStripePurchase,
   type Person,
+  type PurchaseLine,
+  sessionEvent,
   TestContext,
 } from '../factory/index.js';
-import { sessionEvent } from '../factory/stripe.js';
 import { requestRefund, stripeRefundKey } from '../../src/modules/settlement/refunds.js';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
 
@@ -21,19 +23,8 @@ import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
  * events signed with the SDK's test helper.
  */
 
-interface Line {
-  orderId: string;
-  projectId: string;
-  amountCents: number;
-  certificateId: string;
-}
-interface PaidPurchase {
-  id: string;
-  amountCents: number;
-  paymentIntentId: string;
-  chargeId: string;
-  lines: Line[];
-}
+type Line = PurchaseLine;
+type PaidPurchase = PaidStripePurchase;
 
 describe('a purchase’s one Stripe payment, per line', () => {
   let t: TestContext;
@@ -54,51 +45,11 @@ describe('a purchase’s one Stripe payment, per line', () => {
   }, 300_000);
   afterAll(async () => t?.close());
 
-  async function paidPurchase(
-    credits: number[] = [2, 3, 4],
-    buyer = supplier,
-  ): Promise<PaidPurchase> {
-    const placed = await t.post(
+  const paidPurchase = (credits: number[] = [2, 3, 4], buyer = supplier) =>
+    t.newStripePaidPurchase({
       buyer,
-      '/v1/purchases',
-      {
-        lines: credits.map((n, i) => ({ projectId: projects[i]!.id, credits: n })),
-        paymentMethod: 'stripe',
-      },
-      { 'idempotency-key': randomUUID() },
-    );
-    expectStatus(placed, 201);
-    const purchase = placed.json<{ id: string; amountCents: number }>();
-    const session = [...t.stripe.sessions.values()].find(
-      (s) => s.client_reference_id === purchase.id,
-    )!;
-    const completed = t.stripe.completeSession(session.id);
-    expectStatus(
-      await t.deliverWebhook(sessionEvent('checkout.session.completed', completed)),
-      200,
-    );
-    const paymentIntentId = completed.payment_intent!;
-    const orders = await t.db
-      .selectFrom('orders as o')
-      .innerJoin('certificates as c', 'c.order_id', 'o.id')
-      .select(['o.id', 'o.project_id', 'o.amount_cents', 'o.status', 'c.id as certificate_id'])
-      .where('o.purchase_id', '=', purchase.id)
-      .orderBy('o.id')
-      .execute();
-    expect(orders.map((o) => o.status)).toEqual(['paid', 'paid', 'paid']);
-    return {
-      id: purchase.id,
-      amountCents: purchase.amountCents,
-      paymentIntentId,
-      chargeId: String(t.stripe.chargeFor(paymentIntentId)['id']),
-      lines: orders.map((o) => ({
-        orderId: o.id,
-        projectId: o.project_id,
-        amountCents: Number(o.amount_cents),
-        certificateId: o.certificate_id,
-      })),
-    };
-  }
+      lines: credits.map((n, i) => ({ project: projects[i]!, credits: n })),
+    });
 
   async function send(type: string, object: Record<string, unknown>) {
     const response = await t.deliverWebhook(stripeEvent(type, object));
@@ -141,21 +92,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     return state;
   }
 
-  function disputeEvents(p: PaidPurchase, life: DisputeLife) {
-    const id = `dp_purchase${process.pid}x${randomUUID().slice(0, 8)}`;
-    return {
-      id,
-      events: disputeLifeEvents(
-        {
-          id,
-          chargeId: p.chargeId,
-          paymentIntentId: p.paymentIntentId,
-          amountCents: p.amountCents,
-        },
-        life,
-      ),
-    };
-  }
+  const disputeEvents = (p: PaidPurchase, life: DisputeLife) => newDisputeLife(p, life);
 
   const held = (p: PaidPurchase) =>
     p.lines.map((line) => ({
@@ -293,21 +230,11 @@ describe('a purchase’s one Stripe payment, per line', () => {
   }, 300_000);
 
   it('a dispute that arrives before the purchase’s payment takes effect on the lines when it is paid', async () => {
-    const placed = await t.post(
-      supplier,
-      '/v1/purchases',
-      {
-        lines: [0, 1, 2].map((i) => ({ projectId: projects[i]!.id, credits: 1 })),
-        paymentMethod: 'stripe',
-      },
-      { 'idempotency-key': randomUUID() },
-    );
-    expectStatus(placed, 201);
-    const purchase = placed.json<{ id: string; amountCents: number }>();
-    const session = [...t.stripe.sessions.values()].find(
-      (s) => s.client_reference_id === purchase.id,
-    )!;
-    const completed = t.stripe.completeSession(session.id);
+    const purchase = await t.newStripePurchase({
+      buyer: supplier,
+      lines: [0, 1, 2].map((i) => ({ project: projects[i]!, credits: 1 })),
+    });
+    const completed = t.stripe.completeSession(purchase.session.id);
     const paymentIntentId = completed.payment_intent!;
     const chargeId = String(t.stripe.chargeFor(paymentIntentId)['id']);
     const dispute = {
@@ -740,21 +667,11 @@ describe('a purchase’s one Stripe payment, per line', () => {
 
   /** A Stripe purchase placed and paid at the fake; its checkout.session.completed not yet delivered. */
   async function paidAtStripeOnly(credits: number[]) {
-    const placed = await t.post(
-      supplier,
-      '/v1/purchases',
-      {
-        lines: credits.map((n, i) => ({ projectId: projects[i]!.id, credits: n })),
-        paymentMethod: 'stripe',
-      },
-      { 'idempotency-key': randomUUID() },
-    );
-    expectStatus(placed, 201);
-    const purchase = placed.json<{ id: string; amountCents: number }>();
-    const session = [...t.stripe.sessions.values()].find(
-      (s) => s.client_reference_id === purchase.id,
-    )!;
-    const completed = t.stripe.completeSession(session.id);
+    const purchase = await t.newStripePurchase({
+      buyer: supplier,
+      lines: credits.map((n, i) => ({ project: projects[i]!, credits: n })),
+    });
+    const completed = t.stripe.completeSession(purchase.session.id);
     const paymentIntentId = completed.payment_intent!;
     const lines = await t.db
       .selectFrom('orders')
