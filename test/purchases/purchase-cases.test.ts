@@ -135,7 +135,8 @@ const failedOnce = {
 
 describe('a line’s refund: Stripe’s answer and its event racing', () => {
   type Outcome = 'succeeded' | 'failed';
-  const finalEvent = (outcome: Outcome) => (outcome === 'failed' ? 'refund.failed' : 'refund.updated');
+  const finalEvent = (outcome: Outcome) =>
+    outcome === 'failed' ? 'refund.failed' : 'refund.updated';
 
   /** The line's refund at Stripe, settled there; the late reports change nothing. */
   async function expectSettledOnce(p: PaidStripePurchase, line: PurchaseLine, outcome: Outcome) {
