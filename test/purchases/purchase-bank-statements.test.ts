@@ -97,6 +97,29 @@ const ids = () => ({
   MSG_ID: `MSG-${randomUUID()}`,
 });
 
+/** A statement of one credit entry: `amountCents` with `remittance` as its free text. */
+function oneEntry(remittance: string, amountCents: number) {
+  const names = ids();
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>${names.MSG_ID}</MsgId><CreDtTm>2026-12-07T06:00:00+01:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>${names.STMT_ID}</Id>
+      <Acct><Id><IBAN>${names.ACCOUNT}</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Ntry>
+        <Amt Ccy="EUR">${euros(amountCents)}</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>2026-12-06</Dt></BookgDt>
+        <AcctSvcrRef>${names.STMT_ID}-1</AcctSvcrRef>
+        <NtryDtls><TxDtls><RmtInf><Ustrd>${remittance}</Ustrd></RmtInf></TxDtls></NtryDtls>
+      </Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>`;
+}
+
 const entriesOf = async (statementId: string) =>
   (await t.getJson<{ entries: Entry[] }>(admin, `/v1/bank-statements/${statementId}`)).entries;
 
@@ -264,25 +287,7 @@ describe('bank statements paying purchases', () => {
 
   it('a queued transfer of another amount that a person books as paid pays the whole purchase, once', async () => {
     const purchase = await invoicePurchase([2, 1, 3]);
-    const names = ids();
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-  <BkToCstmrStmt>
-    <GrpHdr><MsgId>${names.MSG_ID}</MsgId><CreDtTm>2026-12-07T06:00:00+01:00</CreDtTm></GrpHdr>
-    <Stmt>
-      <Id>${names.STMT_ID}</Id>
-      <Acct><Id><IBAN>${names.ACCOUNT}</IBAN></Id><Ccy>EUR</Ccy></Acct>
-      <Ntry>
-        <Amt Ccy="EUR">${euros(purchase.amountCents - 50)}</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
-        <Sts>BOOK</Sts>
-        <BookgDt><Dt>2026-12-06</Dt></BookgDt>
-        <AcctSvcrRef>${names.STMT_ID}-1</AcctSvcrRef>
-        <NtryDtls><TxDtls><RmtInf><Ustrd>${purchase.paymentReference}</Ustrd></RmtInf></TxDtls></NtryDtls>
-      </Ntry>
-    </Stmt>
-  </BkToCstmrStmt>
-</Document>`;
+    const xml = oneEntry(purchase.paymentReference, purchase.amountCents - 50);
     const uploaded = await upload(xml);
     expectStatus(uploaded, 201);
     const [statement] = uploaded.json<{ statements: Statement[] }>().statements;
@@ -329,6 +334,26 @@ describe('bank statements paying purchases', () => {
       'BANK_STATEMENT.NOT_AN_OPEN_EXCEPTION',
     );
     expect(await linesOf(purchase)).toEqual(paidOnce(purchase));
+    await t.expectInvariants();
+  }, 120_000);
+
+  it('a transfer without a reference that a person books on a purchase’s line pays the whole purchase', async () => {
+    const purchase = await invoicePurchase([1, 3]);
+    const uploaded = await upload(oneEntry('Betaling impactcredits', purchase.amountCents));
+    expectStatus(uploaded, 201);
+    const [statement] = uploaded.json<{ statements: Statement[] }>().statements;
+    const [entry] = await entriesOf(statement!.id);
+    expect(entry).toMatchObject({ exception: { reason: 'unknown_reference' } });
+    const line = purchase.lines[1]!.order.id;
+    const booked = await t.post(admin, `/v1/bank-statements/exceptions/${entry!.id}/resolve`, {
+      decision: 'book_as_paid',
+      note: 'Kenmerk vergeten; factuur herkend',
+      orderId: line,
+    });
+    expectStatus(booked, 200);
+    expect(booked.json()).toMatchObject({ match: { orderId: line } });
+    expect(await linesOf(purchase)).toEqual(paidOnce(purchase));
+    expect(await paidAt(purchase)).not.toBeNull();
     await t.expectInvariants();
   }, 120_000);
 });
