@@ -92,8 +92,6 @@ describe('a purchase’s one Stripe payment, per line', () => {
     return state;
   }
 
-  const disputeEvents = (p: PaidPurchase, life: DisputeLife) => newDisputeLife(p, life);
-
   const held = (p: PaidPurchase) =>
     p.lines.map((line) => ({
       order: 'paid',
@@ -106,7 +104,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
 
   it('a dispute of a 3-line purchase: funds withdrawn hold every line; reinstated releases them', async () => {
     const p = await paidPurchase();
-    const { id, events } = disputeEvents(p, 'won');
+    const { id, events } = newDisputeLife(p, 'won');
     const [created, withdrawn, , reinstated, closed] = events;
     expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
     expect((await linesState(p)).map((line) => line.certificate)).toEqual([
@@ -165,7 +163,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     ];
     for (const order of orders) {
       const p = await paidPurchase([1, 2, 1]);
-      const { events } = disputeEvents(p, 'lost');
+      const { events } = newDisputeLife(p, 'lost');
       for (const i of order) await send(events[i]!.type, events[i]!.object);
       expect(await linesState(p)).toEqual(
         p.lines.map((line) => ({
@@ -189,7 +187,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
         fc.array(fc.nat({ max: 4 }), { maxLength: 3 }),
         async (life, randoms, repeats) => {
           const p = await paidPurchase([1, 1, 1]);
-          const { events } = disputeEvents(p, life);
+          const { events } = newDisputeLife(p, life);
           const order = [...events];
           const stream = randoms[Symbol.iterator]();
           for (let i = order.length - 1; i > 0; i--) {
@@ -854,7 +852,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     expect(await differencesOf(ids)).toEqual([]);
 
     // A lost dispute of a whole purchase: each line's share counts as that line's refund.
-    const { events } = disputeEvents(disputed, 'lost');
+    const { events } = newDisputeLife(disputed, 'lost');
     for (const event of events) await send(event.type, event.object);
     expect((await lineRow(disputed.lines[1]!.orderId)).status).toBe('refunded');
     expect(await differencesOf(ids)).toEqual([]);
