@@ -189,6 +189,33 @@ export interface StripeOrder {
   session: FakeSession;
 }
 
+/** A Stripe purchase placed through POST /v1/purchases: the purchase and its Checkout Session. */
+export interface StripePurchase {
+  id: string;
+  amountCents: number;
+  /** A copy of the one Checkout Session the fake Stripe holds for the purchase. */
+  session: FakeSession;
+  buyer: Person;
+}
+
+/** A line of a paid purchase: its order and the certificate it was issued. */
+export interface PurchaseLine {
+  orderId: string;
+  projectId: string;
+  amountCents: number;
+  certificateId: string;
+}
+
+/** A Stripe purchase paid at Checkout and reported by the webhook. */
+export interface PaidStripePurchase {
+  id: string;
+  amountCents: number;
+  paymentIntentId: string;
+  chargeId: string;
+  /** In the order of the orders' ids. */
+  lines: PurchaseLine[];
+}
+
 /** The tables countRows counts. */
 export const COUNTED_TABLES = [
   'stripe_events',
@@ -998,6 +1025,77 @@ export class TestContext implements TestApp {
     expectStatus(order, 200);
     expect(order.json().status).toBe('paid');
     return order.json<OrderJson>();
+  }
+
+  /**
+   * A Stripe purchase placed through POST /v1/purchases (a new Idempotency-Key), one line
+   * per project given: the purchase and the Checkout Session the fake holds. Not paid.
+   */
+  async newStripePurchase(options: {
+    buyer: Person;
+    lines: { project: ProjectArg; credits: number }[];
+  }): Promise<StripePurchase> {
+    const placed = await this.post(
+      options.buyer,
+      '/v1/purchases',
+      {
+        lines: options.lines.map((line) => ({
+          projectId: idOf(line.project),
+          credits: line.credits,
+        })),
+        paymentMethod: 'stripe',
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expectStatus(placed, 201);
+    const purchase = placed.json<{ id: string; amountCents: number }>();
+    const session = [...this.stripe.sessions.values()].find(
+      (s) => s.client_reference_id === purchase.id,
+    );
+    expect(session, `Checkout Session for purchase ${purchase.id}`).toBeDefined();
+    return {
+      id: purchase.id,
+      amountCents: purchase.amountCents,
+      session: structuredClone(session!),
+      buyer: options.buyer,
+    };
+  }
+
+  /**
+   * A Stripe purchase paid at Checkout and reported by the signed webhook: every line paid,
+   * with its certificate; the payment intent and charge the fake made for it.
+   */
+  async newStripePaidPurchase(options: {
+    buyer: Person;
+    lines: { project: ProjectArg; credits: number }[];
+  }): Promise<PaidStripePurchase> {
+    const purchase = await this.newStripePurchase(options);
+    const completed = this.stripe.completeSession(purchase.session.id);
+    expectStatus(
+      await this.deliverWebhook(sessionEvent('checkout.session.completed', completed)),
+      200,
+    );
+    const paymentIntentId = completed.payment_intent!;
+    const orders = await this.db
+      .selectFrom('orders as o')
+      .innerJoin('certificates as c', 'c.order_id', 'o.id')
+      .select(['o.id', 'o.project_id', 'o.amount_cents', 'o.status', 'c.id as certificate_id'])
+      .where('o.purchase_id', '=', purchase.id)
+      .orderBy('o.id')
+      .execute();
+    expect(orders.map((o) => o.status)).toEqual(options.lines.map(() => 'paid'));
+    return {
+      id: purchase.id,
+      amountCents: purchase.amountCents,
+      paymentIntentId,
+      chargeId: String(this.stripe.chargeFor(paymentIntentId)['id']),
+      lines: orders.map((o) => ({
+        orderId: o.id,
+        projectId: o.project_id,
+        amountCents: Number(o.amount_cents),
+        certificateId: o.certificate_id,
+      })),
+    };
   }
 
   /** Delivers an event to the webhook, signed like Stripe signs it (or as the options spoil it). */

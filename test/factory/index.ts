@@ -8,9 +8,12 @@ export {
   type ContractJson,
   type ListedProject,
   nextAddress,
+  type PaidStripePurchase,
+  type PurchaseLine,
   type Person,
   type PlanRef,
   type StripeOrder,
+  type StripePurchase,
   type SubmittedPlan,
   TestContext,
   type TestContextOptions,
@@ -26,6 +29,7 @@ export {
   type DisputeLife,
   type DisputeLifeEvent,
   disputeLifeEvents,
+  newDisputeLife,
   sessionEvent,
 } from './stripe.js';
 export { type ReviewsApi, type Scores, scoresBody } from './reviews.js';

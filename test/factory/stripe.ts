@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   disputeSnapshot,
   type FakeSession,
@@ -66,4 +67,27 @@ export function disputeLifeEvents(
     );
   else events.push({ type: 'charge.dispute.closed', object: at('lost', [withdrawal]) });
   return events;
+}
+
+/**
+ * A new dispute (a fresh id) of a payment, with every event of its life as
+ * disputeLifeEvents builds them: for an order's payment, or a purchase's one payment.
+ */
+export function newDisputeLife(
+  payment: { chargeId: string; paymentIntentId: string; amountCents: number },
+  life: DisputeLife,
+): { id: string; events: DisputeLifeEvent[] } {
+  const id = `dp_test${process.pid}x${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  return {
+    id,
+    events: disputeLifeEvents(
+      {
+        id,
+        chargeId: payment.chargeId,
+        paymentIntentId: payment.paymentIntentId,
+        amountCents: payment.amountCents,
+      },
+      life,
+    ),
+  };
 }

@@ -4,14 +4,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DisputeLife,
-  disputeLifeEvents,
   expectProblem,
   expectStatus,
   type ListedProject,
+  newDisputeLife,
+  type PaidStripePurchase,
   type Person,
+  type PurchaseLine,
+  sessionEvent,
   TestContext,
 } from '../factory/index.js';
-import { sessionEvent } from '../factory/stripe.js';
 import { requestRefund, stripeRefundKey } from '../../src/modules/settlement/refunds.js';
 import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
 
@@ -21,19 +23,8 @@ import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
  * events signed with the SDK's test helper.
  */
 
-interface Line {
-  orderId: string;
-  projectId: string;
-  amountCents: number;
-  certificateId: string;
-}
-interface PaidPurchase {
-  id: string;
-  amountCents: number;
-  paymentIntentId: string;
-  chargeId: string;
-  lines: Line[];
-}
+type Line = PurchaseLine;
+type PaidPurchase = PaidStripePurchase;
 
 describe('a purchase’s one Stripe payment, per line', () => {
   let t: TestContext;
@@ -54,51 +45,11 @@ describe('a purchase’s one Stripe payment, per line', () => {
   }, 300_000);
   afterAll(async () => t?.close());
 
-  async function paidPurchase(
-    credits: number[] = [2, 3, 4],
-    buyer = supplier,
-  ): Promise<PaidPurchase> {
-    const placed = await t.post(
+  const paidPurchase = (credits: number[] = [2, 3, 4], buyer = supplier) =>
+    t.newStripePaidPurchase({
       buyer,
-      '/v1/purchases',
-      {
-        lines: credits.map((n, i) => ({ projectId: projects[i]!.id, credits: n })),
-        paymentMethod: 'stripe',
-      },
-      { 'idempotency-key': randomUUID() },
-    );
-    expectStatus(placed, 201);
-    const purchase = placed.json<{ id: string; amountCents: number }>();
-    const session = [...t.stripe.sessions.values()].find(
-      (s) => s.client_reference_id === purchase.id,
-    )!;
-    const completed = t.stripe.completeSession(session.id);
-    expectStatus(
-      await t.deliverWebhook(sessionEvent('checkout.session.completed', completed)),
-      200,
-    );
-    const paymentIntentId = completed.payment_intent!;
-    const orders = await t.db
-      .selectFrom('orders as o')
-      .innerJoin('certificates as c', 'c.order_id', 'o.id')
-      .select(['o.id', 'o.project_id', 'o.amount_cents', 'o.status', 'c.id as certificate_id'])
-      .where('o.purchase_id', '=', purchase.id)
-      .orderBy('o.id')
-      .execute();
-    expect(orders.map((o) => o.status)).toEqual(['paid', 'paid', 'paid']);
-    return {
-      id: purchase.id,
-      amountCents: purchase.amountCents,
-      paymentIntentId,
-      chargeId: String(t.stripe.chargeFor(paymentIntentId)['id']),
-      lines: orders.map((o) => ({
-        orderId: o.id,
-        projectId: o.project_id,
-        amountCents: Number(o.amount_cents),
-        certificateId: o.certificate_id,
-      })),
-    };
-  }
+      lines: credits.map((n, i) => ({ project: projects[i]!, credits: n })),
+    });
 
   async function send(type: string, object: Record<string, unknown>) {
     const response = await t.deliverWebhook(stripeEvent(type, object));
@@ -141,22 +92,6 @@ describe('a purchase’s one Stripe payment, per line', () => {
     return state;
   }
 
-  function disputeEvents(p: PaidPurchase, life: DisputeLife) {
-    const id = `dp_purchase${process.pid}x${randomUUID().slice(0, 8)}`;
-    return {
-      id,
-      events: disputeLifeEvents(
-        {
-          id,
-          chargeId: p.chargeId,
-          paymentIntentId: p.paymentIntentId,
-          amountCents: p.amountCents,
-        },
-        life,
-      ),
-    };
-  }
-
   const held = (p: PaidPurchase) =>
     p.lines.map((line) => ({
       order: 'paid',
@@ -169,7 +104,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
 
   it('a dispute of a 3-line purchase: funds withdrawn hold every line; reinstated releases them', async () => {
     const p = await paidPurchase();
-    const { id, events } = disputeEvents(p, 'won');
+    const { id, events } = newDisputeLife(p, 'won');
     const [created, withdrawn, , reinstated, closed] = events;
     expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
     expect((await linesState(p)).map((line) => line.certificate)).toEqual([
@@ -228,7 +163,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     ];
     for (const order of orders) {
       const p = await paidPurchase([1, 2, 1]);
-      const { events } = disputeEvents(p, 'lost');
+      const { events } = newDisputeLife(p, 'lost');
       for (const i of order) await send(events[i]!.type, events[i]!.object);
       expect(await linesState(p)).toEqual(
         p.lines.map((line) => ({
@@ -252,7 +187,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
         fc.array(fc.nat({ max: 4 }), { maxLength: 3 }),
         async (life, randoms, repeats) => {
           const p = await paidPurchase([1, 1, 1]);
-          const { events } = disputeEvents(p, life);
+          const { events } = newDisputeLife(p, life);
           const order = [...events];
           const stream = randoms[Symbol.iterator]();
           for (let i = order.length - 1; i > 0; i--) {
@@ -293,21 +228,11 @@ describe('a purchase’s one Stripe payment, per line', () => {
   }, 300_000);
 
   it('a dispute that arrives before the purchase’s payment takes effect on the lines when it is paid', async () => {
-    const placed = await t.post(
-      supplier,
-      '/v1/purchases',
-      {
-        lines: [0, 1, 2].map((i) => ({ projectId: projects[i]!.id, credits: 1 })),
-        paymentMethod: 'stripe',
-      },
-      { 'idempotency-key': randomUUID() },
-    );
-    expectStatus(placed, 201);
-    const purchase = placed.json<{ id: string; amountCents: number }>();
-    const session = [...t.stripe.sessions.values()].find(
-      (s) => s.client_reference_id === purchase.id,
-    )!;
-    const completed = t.stripe.completeSession(session.id);
+    const purchase = await t.newStripePurchase({
+      buyer: supplier,
+      lines: [0, 1, 2].map((i) => ({ project: projects[i]!, credits: 1 })),
+    });
+    const completed = t.stripe.completeSession(purchase.session.id);
     const paymentIntentId = completed.payment_intent!;
     const chargeId = String(t.stripe.chargeFor(paymentIntentId)['id']);
     const dispute = {
@@ -740,21 +665,11 @@ describe('a purchase’s one Stripe payment, per line', () => {
 
   /** A Stripe purchase placed and paid at the fake; its checkout.session.completed not yet delivered. */
   async function paidAtStripeOnly(credits: number[]) {
-    const placed = await t.post(
-      supplier,
-      '/v1/purchases',
-      {
-        lines: credits.map((n, i) => ({ projectId: projects[i]!.id, credits: n })),
-        paymentMethod: 'stripe',
-      },
-      { 'idempotency-key': randomUUID() },
-    );
-    expectStatus(placed, 201);
-    const purchase = placed.json<{ id: string; amountCents: number }>();
-    const session = [...t.stripe.sessions.values()].find(
-      (s) => s.client_reference_id === purchase.id,
-    )!;
-    const completed = t.stripe.completeSession(session.id);
+    const purchase = await t.newStripePurchase({
+      buyer: supplier,
+      lines: credits.map((n, i) => ({ project: projects[i]!, credits: n })),
+    });
+    const completed = t.stripe.completeSession(purchase.session.id);
     const paymentIntentId = completed.payment_intent!;
     const lines = await t.db
       .selectFrom('orders')
@@ -937,7 +852,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     expect(await differencesOf(ids)).toEqual([]);
 
     // A lost dispute of a whole purchase: each line's share counts as that line's refund.
-    const { events } = disputeEvents(disputed, 'lost');
+    const { events } = newDisputeLife(disputed, 'lost');
     for (const event of events) await send(event.type, event.object);
     expect((await lineRow(disputed.lines[1]!.orderId)).status).toBe('refunded');
     expect(await differencesOf(ids)).toEqual([]);

@@ -230,6 +230,7 @@ export function createBankingService(deps: BankingDeps) {
       currency: entry.currency,
       method: 'invoice',
       externalReference: bankReferenceOf(entry),
+      cause: { type: 'bank_statement_entry', id: entry.id, amountCents },
     });
     switch (result.outcome) {
       case 'fulfilled':
@@ -556,7 +557,7 @@ export function createBankingService(deps: BankingDeps) {
           : input.decision === 'ignore'
             ? 'ignored'
             : 'refunded_by_hand';
-      const { entry, fulfilment } = await db.transaction().execute(async (trx) => {
+      const { entry, fulfilments } = await db.transaction().execute(async (trx) => {
         const entry = await repo.lockEntry(trx, entryId);
         if (!entry) throw notFound('Bank statement entry');
         if (entry.match_status !== 'exception')
@@ -571,7 +572,7 @@ export function createBankingService(deps: BankingDeps) {
             entry.resolved_by === actor.userId &&
             entry.resolution_note === input.note
           )
-            return { entry, fulfilment: undefined };
+            return { entry, fulfilments: [] };
           throw conflict(
             'BANK_STATEMENT.NOT_AN_OPEN_EXCEPTION',
             `This exception was resolved before (${entry.resolution})`,
@@ -579,7 +580,7 @@ export function createBankingService(deps: BankingDeps) {
         }
         let orderId = entry.order_id;
         let payoutId = entry.payout_id;
-        let fulfilment: FulfilResult | undefined;
+        let fulfilments: FulfilResult[] = [];
         const impossible = (why: string) => conflict('BANK_STATEMENT.DECISION_NOT_POSSIBLE', why);
         if (input.orderId && orderId && input.orderId !== orderId)
           throw impossible('The entry was matched to another order');
@@ -593,24 +594,46 @@ export function createBankingService(deps: BankingDeps) {
             if (!order) throw notFound('Order');
             if (order.payment_method !== 'invoice')
               throw impossible('Only an invoice order is paid by bank transfer');
-            // The person decided: the order counts as paid in full (a fee deducted, a
-            // rounding); the amount the bank reported stays in the audit event.
-            fulfilment = await fulfilOrder(trx, octx, {
-              orderId,
-              amountCents: Number(order.amount_cents),
-              currency: order.currency,
-              method: 'invoice',
-              externalReference: bankReferenceOf(entry),
-              cause: {
-                type: 'bank_statement_entry',
-                id: entry.id,
-                amountCents: Number(entry.amount_cents),
-              },
-            });
-            if (fulfilment.outcome !== 'fulfilled' && fulfilment.outcome !== 'refund_required')
-              throw impossible(
-                `The order cannot be booked as paid: ${'reason' in fulfilment ? fulfilment.reason : fulfilment.outcome.replace('_', ' ')}`,
-              );
+            const cause = {
+              type: 'bank_statement_entry' as const,
+              id: entry.id,
+              amountCents: Number(entry.amount_cents),
+            };
+            if (order.purchase_id !== null) {
+              // A line of a purchase is never paid on its own: the transfer pays the
+              // purchase, every line once, at the purchase's total (as its mark-paid).
+              const purchase = await lockPurchase(trx, order.purchase_id);
+              if (!purchase) throw notFound('Purchase');
+              const paid = await fulfilPurchase(trx, octx, {
+                purchaseId: purchase.id,
+                amountCents: Number(purchase.amount_cents),
+                currency: purchase.currency,
+                method: 'invoice',
+                externalReference: bankReferenceOf(entry),
+                cause,
+              });
+              if (paid.outcome !== 'fulfilled')
+                throw impossible(
+                  `The purchase cannot be booked as paid: ${'reason' in paid ? paid.reason : paid.outcome.replace('_', ' ')}`,
+                );
+              fulfilments = paid.lines;
+            } else {
+              // The person decided: the order counts as paid in full (a fee deducted, a
+              // rounding); the amount the bank reported stays in the audit event.
+              const fulfilment = await fulfilOrder(trx, octx, {
+                orderId,
+                amountCents: Number(order.amount_cents),
+                currency: order.currency,
+                method: 'invoice',
+                externalReference: bankReferenceOf(entry),
+                cause,
+              });
+              if (fulfilment.outcome !== 'fulfilled' && fulfilment.outcome !== 'refund_required')
+                throw impossible(
+                  `The order cannot be booked as paid: ${'reason' in fulfilment ? fulfilment.reason : fulfilment.outcome.replace('_', ' ')}`,
+                );
+              fulfilments = [fulfilment];
+            }
           } else {
             payoutId ??= input.payoutId ?? null;
             if (!payoutId) throw impossible('Name the payout (payoutId) this transfer pays');
@@ -643,9 +666,9 @@ export function createBankingService(deps: BankingDeps) {
             payoutId,
           },
         });
-        return { entry: updated, fulfilment };
+        return { entry: updated, fulfilments };
       });
-      if (fulfilment) await queueFulfilFollowUps(jobs, fulfilment);
+      for (const fulfilment of fulfilments) await queueFulfilFollowUps(jobs, fulfilment);
       return toBankEntry(entry);
     },
   };

@@ -40,6 +40,8 @@ export interface PurchasePaymentEvidence {
   /** Stripe: the Checkout Session id; invoice: the bank's reference of the transfer. */
   externalReference: string;
   stripePaymentIntentId?: string | null;
+  /** A bank statement's entry that reported the payment: named on each line's order.paid. */
+  cause?: { type: 'bank_statement_entry'; id: string; amountCents: number } | undefined;
 }
 
 export type PurchaseFulfilResult =
@@ -137,6 +139,7 @@ export async function fulfilPurchase(
         // The one payment is the purchase's (kept on the purchase below): no order holds it,
         // as a payment intent names one order wherever Stripe's events are matched.
         stripePaymentIntentId: null,
+        cause: evidence.cause,
       }),
     );
   }
