@@ -26,7 +26,7 @@ export function AccountMenu() {
         </li>
         {session.me.organisation.kind === 'initiative' && (
           <li>
-            <AppNavLink to="/plans">{t('plans.navLink')}</AppNavLink>
+            <AppNavLink to="/plans">{t('account.plansLink')}</AppNavLink>
           </li>
         )}
         <li>

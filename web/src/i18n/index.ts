@@ -8,26 +8,28 @@ export type Messages = typeof nl;
 const english: Messages = en;
 
 /**
- * A feature may keep its own messages beside its pages, in `messages.nl.json` and
- * `messages.en.json` (same keys; test/web/catalogues.test.ts checks). Each file holds
- * top-level sections of its own, merged here into the one catalogue per language.
+ * nl.json and en.json hold the messages every page may need (layout, header, errors, the
+ * public pages) and are in the first load. A feature may keep its own messages beside its
+ * pages, in `messages.nl.json` and `messages.en.json` (same keys; test/web/catalogues.test.ts
+ * checks), each holding top-level sections of its own. Those are separate chunks: a page's
+ * route loads them, in the current language only, before the page renders (`lazyPage` in
+ * app/lazy-page.ts), and a language switch loads the other language's first.
  */
 const featureFiles = import.meta.glob<Record<string, unknown>>('../features/*/messages.*.json', {
-  eager: true,
   import: 'default',
 });
 
-function catalogue(base: object, lang: 'nl' | 'en'): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
-  for (const [file, messages] of Object.entries(featureFiles)) {
-    if (!file.endsWith(`.${lang}.json`)) continue;
-    for (const [section, value] of Object.entries(messages)) {
-      if (section in merged) throw new Error(`${file}: section "${section}" exists twice`);
-      merged[section] = value;
-    }
-  }
-  return merged;
-}
+/** The features that have their own messages (a folder under features/ with messages.*.json). */
+export type Feature =
+  | 'account'
+  | 'admin'
+  | 'authority'
+  | 'certificates'
+  | 'impact'
+  | 'outcomes'
+  | 'plans'
+  | 'review'
+  | 'supplier';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,14 +44,62 @@ function storedLanguage(): Language {
   }
 }
 
-/** The user's choice, remembered in this browser; Dutch unless they chose English. */
+/** Features whose messages a page has asked for; a language switch loads them first. */
+const wanted = new Set<Feature>();
+const loads = new Map<string, Promise<void>>();
+
+function loadFeature(feature: Feature, lang: Language): Promise<void> {
+  const key = `${feature}.${lang}`;
+  let load = loads.get(key);
+  if (!load) {
+    const file = `../features/${feature}/messages.${lang}.json`;
+    const importer = featureFiles[file];
+    if (!importer) return Promise.reject(new Error(`${file} does not exist`));
+    load = importer().then((messages) => {
+      const present = i18next.getResourceBundle(lang, 'translation') as object;
+      for (const section of Object.keys(messages))
+        if (section in present) throw new Error(`${file}: section "${section}" exists twice`);
+      i18next.addResourceBundle(lang, 'translation', messages);
+    });
+    // A failed download (network) may be tried again by the next page that needs it.
+    load.catch(() => loads.delete(key));
+    loads.set(key, load);
+  }
+  return load;
+}
+
+/** Loads these features' messages in the current language; resolves once they are there. */
+export async function loadMessages(features: readonly Feature[]): Promise<void> {
+  for (const feature of features) wanted.add(feature);
+  const lang = currentLanguage();
+  await Promise.all(features.map((feature) => loadFeature(feature, lang)));
+}
+
+/**
+ * The user's choice, remembered in this browser; Dutch unless they chose English. The pages
+ * switch once the messages of the features already loaded are there in the new language.
+ */
 export function setLanguage(lang: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Storage can be blocked; the choice then lasts for this page only.
   }
-  void i18next.changeLanguage(lang);
+  void switchTo(lang);
+}
+
+async function switchTo(lang: Language): Promise<void> {
+  try {
+    // A page that started loading meanwhile adds to `wanted`: load until nothing is new.
+    let loaded = -1;
+    while (loaded !== wanted.size) {
+      loaded = wanted.size;
+      await Promise.all([...wanted].map((feature) => loadFeature(feature, lang)));
+    }
+  } catch {
+    // Without them (offline) the switch still happens; i18next falls back to Dutch.
+  }
+  await i18next.changeLanguage(lang);
 }
 
 export function currentLanguage(): Language {
@@ -62,8 +112,8 @@ i18next.on('languageChanged', (lang) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    nl: { translation: catalogue(nl, 'nl') },
-    en: { translation: catalogue(english, 'en') },
+    nl: { translation: nl },
+    en: { translation: english },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',
