@@ -11,15 +11,27 @@ import { lazyPage } from './lazy-page';
  * behind sign-in. Paths are English like the public ones.
  */
 const LoginPage = lazy(() => import('../features/login/LoginPage'));
-const InvitationPage = lazy(() => import('../features/invitation/InvitationPage'));
-const AccountPage = lazyPage(() => import('../features/account/AccountPage'), ['account']);
+const InvitationPage = lazyPage(
+  () => import('../features/invitation/InvitationPage'),
+  ['invitation'],
+);
+const AccountPage = lazyPage(
+  () => import('../features/account/AccountPage'),
+  ['account', 'webhooks'],
+);
 const StartPage = lazyPage(
   () => import('../features/start/StartPage'),
-  ['plans', 'review', 'supplier', 'authority', 'admin'],
+  ['start', 'plans', 'review', 'supplier', 'authority', 'admin'],
 );
-const ForgotPasswordPage = lazy(() => import('../features/password/ForgotPasswordPage'));
-const ResetPasswordPage = lazy(() => import('../features/password/ResetPasswordPage'));
-const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
+const ForgotPasswordPage = lazyPage(
+  () => import('../features/password/ForgotPasswordPage'),
+  ['password'],
+);
+const ResetPasswordPage = lazyPage(
+  () => import('../features/password/ResetPasswordPage'),
+  ['password'],
+);
+const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), ['webhooks']);
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), ['plans']);
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), ['plans']);
 const PlanFormPage = lazyPage(() => import('../features/plans/PlanFormPage'), ['plans']);

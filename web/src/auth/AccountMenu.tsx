@@ -22,7 +22,7 @@ export function AccountMenu() {
     <nav className="ib-account" aria-label={t('account.menu')}>
       <ul>
         <li>
-          <AppNavLink to="/start">{t('start.link')}</AppNavLink>
+          <AppNavLink to="/start">{t('account.startLink')}</AppNavLink>
         </li>
         {session.me.organisation.kind === 'initiative' && (
           <li>

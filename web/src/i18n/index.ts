@@ -1,23 +1,25 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import nl from './nl.json';
 
-/** nl.json is the source of truth; en.json must have the same keys (checked by the type below). */
+/** nl.json is the source of truth; en.json must have the same keys (checked where it loads). */
 export type Messages = typeof nl;
-const english: Messages = en;
 
 /**
  * nl.json and en.json hold the messages every page may need (layout, header, errors, the
- * public pages) and are in the first load. A feature may keep its own messages beside its
- * pages, in `messages.nl.json` and `messages.en.json` (same keys; test/web/catalogues.test.ts
- * checks), each holding top-level sections of its own. Those are separate chunks: a page's
- * route loads them, in the current language only, before the page renders (`lazyPage` in
- * app/lazy-page.ts), and a language switch loads the other language's first.
+ * public pages). Dutch is in the first load (the default, and the fallback for a missing
+ * text); English is a chunk of its own, loaded before the app renders when the visitor chose
+ * English. A feature may keep its own messages beside its pages, in `messages.nl.json` and
+ * `messages.en.json` (same keys; test/web/catalogues.test.ts checks), each holding top-level
+ * sections of its own. Those are chunks too: a page's route loads them, in the current
+ * language only, before the page renders (`lazyPage` in app/lazy-page.ts; test/web/
+ * page-messages.test.ts checks each route names what its page shows), and a language switch
+ * loads the other language's first.
  */
 const featureFiles = import.meta.glob<Record<string, unknown>>('../features/*/messages.*.json', {
   import: 'default',
 });
+const english = async (): Promise<Messages> => (await import('./en.json')).default;
 
 /** The features that have their own messages (a folder under features/ with messages.*.json). */
 export type Feature =
@@ -26,10 +28,14 @@ export type Feature =
   | 'authority'
   | 'certificates'
   | 'impact'
+  | 'invitation'
   | 'outcomes'
+  | 'password'
   | 'plans'
   | 'review'
-  | 'supplier';
+  | 'start'
+  | 'supplier'
+  | 'webhooks';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,35 +50,38 @@ function storedLanguage(): Language {
   }
 }
 
-/** Features whose messages a page has asked for; a language switch loads them first. */
+/** Message sets a page has asked for, besides the shared one; a language switch loads them first. */
 const wanted = new Set<Feature>();
-const loads = new Map<string, Promise<void>>();
+const loads = new Map<string, Promise<void>>([['shared.nl', Promise.resolve()]]);
 
-function loadFeature(feature: Feature, lang: Language): Promise<void> {
-  const key = `${feature}.${lang}`;
-  let load = loads.get(key);
-  if (!load) {
-    const file = `../features/${feature}/messages.${lang}.json`;
-    const importer = featureFiles[file];
+/** Loads a feature's messages (or with 'shared', nl.json/en.json) in a language, once. */
+function load(set: Feature | 'shared', lang: Language): Promise<void> {
+  const key = `${set}.${lang}`;
+  let loading = loads.get(key);
+  if (!loading) {
+    const file =
+      set === 'shared' ? `i18n/${lang}.json` : `../features/${set}/messages.${lang}.json`;
+    const importer = set === 'shared' ? english : featureFiles[file];
     if (!importer) return Promise.reject(new Error(`${file} does not exist`));
-    load = importer().then((messages) => {
-      const present = i18next.getResourceBundle(lang, 'translation') as object;
+    loading = importer().then((messages) => {
+      const present = i18next.getResourceBundle(lang, 'translation') as object | undefined;
       for (const section of Object.keys(messages))
-        if (section in present) throw new Error(`${file}: section "${section}" exists twice`);
+        if (present && section in present)
+          throw new Error(`${file}: section "${section}" exists twice`);
       i18next.addResourceBundle(lang, 'translation', messages);
     });
     // A failed download (network) may be tried again by the next page that needs it.
-    load.catch(() => loads.delete(key));
-    loads.set(key, load);
+    loading.catch(() => loads.delete(key));
+    loads.set(key, loading);
   }
-  return load;
+  return loading;
 }
 
 /** Loads these features' messages in the current language; resolves once they are there. */
 export async function loadMessages(features: readonly Feature[]): Promise<void> {
   for (const feature of features) wanted.add(feature);
   const lang = currentLanguage();
-  await Promise.all(features.map((feature) => loadFeature(feature, lang)));
+  await Promise.all(features.map((feature) => load(feature, lang)));
 }
 
 /**
@@ -94,7 +103,10 @@ async function switchTo(lang: Language): Promise<void> {
     let loaded = -1;
     while (loaded !== wanted.size) {
       loaded = wanted.size;
-      await Promise.all([...wanted].map((feature) => loadFeature(feature, lang)));
+      await Promise.all([
+        load('shared', lang),
+        ...[...wanted].map((feature) => load(feature, lang)),
+      ]);
     }
   } catch {
     // Without them (offline) the switch still happens; i18next falls back to Dutch.
@@ -111,15 +123,20 @@ i18next.on('languageChanged', (lang) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: {
-    nl: { translation: nl },
-    en: { translation: english },
-  },
+  resources: { nl: { translation: nl } },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 document.documentElement.lang = i18next.language;
+
+/**
+ * Resolves once the shared messages of the chosen language are there (at once for Dutch);
+ * main.tsx renders the app after it. Offline, the app renders anyway, in Dutch.
+ */
+export const messagesReady: Promise<void> = load('shared', currentLanguage()).catch(
+  () => undefined,
+);
 
 export default i18next;

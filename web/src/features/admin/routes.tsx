@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../app/lazy-page';
 import { RequireAuth } from '../../auth/RequireAuth';
 
-const QueuesPage = lazyPage(() => import('./QueuesPage'), ['admin']);
+const QueuesPage = lazyPage(() => import('./QueuesPage'), ['admin', 'start']);
 const OrganisationsPage = lazyPage(() => import('./OrganisationsPage'), ['admin']);
 const OrganisationPage = lazyPage(() => import('./OrganisationPage'), ['admin']);
 const AuditPage = lazyPage(() => import('./AuditPage'), ['admin']);
