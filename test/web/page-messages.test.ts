@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { featureCatalogues } from './catalogues.js';
+import { featureCatalogues, flatten, loadCatalogue } from './catalogues.js';
 
 /**
  * A feature's messages (features/<feature>/messages.<lang>.json) are not in the first load:
@@ -62,8 +62,11 @@ function isMessage(feature: string, dotted: string): boolean {
   return complete || typeof node === 'object';
 }
 
-/** Features whose messages a module and everything it imports (statically) show. */
-function featuresUsed(entry: string): Set<string> {
+/**
+ * Features whose messages a module and everything it imports (statically) show; `files`
+ * collects the files read.
+ */
+function featuresUsed(entry: string, files = new Set<string>()): Set<string> {
   const used = new Set<string>();
   const seen = new Set<string>();
   const queue = [entry];
@@ -71,6 +74,7 @@ function featuresUsed(entry: string): Set<string> {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
+    files.add(file);
     const source = read(file);
     for (const [, specifier] of source.matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)) {
       const target = resolve(file, specifier!);
@@ -138,6 +142,21 @@ describe('feature messages load with the pages that show them', () => {
     for (const { page, declared } of table)
       for (const feature of declared)
         expect(catalogues.has(feature), `${page}: ${feature}`).toBe(true);
+  });
+
+  it('every message a page names by its full key exists (none lost in a move)', () => {
+    const keys = new Set(
+      [...flatten(loadCatalogue('nl')).keys()].map((key) => key.replace(/_(one|other)$/, '')),
+    );
+    const lost: string[] = [];
+    const files = new Set<string>();
+    for (const { page } of table) featuresUsed(path.join(WEB_SRC, page), files);
+    featuresUsed(path.join(WEB_SRC, 'main.tsx'), files);
+    for (const file of files)
+      for (const [, key] of read(file).matchAll(/\bt\('([a-zA-Z]+\.[\w.]*\w)'/g))
+        if (!keys.has(key!)) lost.push(`${path.relative(WEB_SRC, file)}: ${key}`);
+    expect(files.size).toBeGreaterThan(60);
+    expect(lost).toEqual([]);
   });
 
   it('the layout around every page shows no feature’s messages', () => {

@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth';
 import { adminRoutes } from '../features/admin/routes';
@@ -10,14 +9,14 @@ import { lazyPage } from './lazy-page';
  * Sign-in, the invitation page (the path the API's `acceptUrl` already uses), and the pages
  * behind sign-in. Paths are English like the public ones.
  */
-const LoginPage = lazy(() => import('../features/login/LoginPage'));
+const LoginPage = lazyPage(() => import('../features/login/LoginPage'), ['login']);
 const InvitationPage = lazyPage(
   () => import('../features/invitation/InvitationPage'),
-  ['invitation'],
+  ['invitation', 'password'],
 );
 const AccountPage = lazyPage(
   () => import('../features/account/AccountPage'),
-  ['account', 'webhooks'],
+  ['account', 'password', 'webhooks'],
 );
 const StartPage = lazyPage(
   () => import('../features/start/StartPage'),
@@ -25,13 +24,16 @@ const StartPage = lazyPage(
 );
 const ForgotPasswordPage = lazyPage(
   () => import('../features/password/ForgotPasswordPage'),
-  ['password'],
+  ['password', 'login'],
 );
 const ResetPasswordPage = lazyPage(
   () => import('../features/password/ResetPasswordPage'),
   ['password'],
 );
-const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), ['webhooks']);
+const WebhooksPage = lazyPage(
+  () => import('../features/webhooks/WebhooksPage'),
+  ['webhooks', 'project'],
+);
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), ['plans']);
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), ['plans']);
 const PlanFormPage = lazyPage(() => import('../features/plans/PlanFormPage'), ['plans']);

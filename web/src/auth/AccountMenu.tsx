@@ -13,7 +13,7 @@ export function AccountMenu() {
       <nav className="ib-account" aria-label={t('account.menu')}>
         <ul>
           <li>
-            <AppNavLink to="/login">{t('login.link')}</AppNavLink>
+            <AppNavLink to="/login">{t('account.loginLink')}</AppNavLink>
           </li>
         </ul>
       </nav>
