@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutchDayBound } from '../../web/src/lib/format';
+import { dutchDayBound } from '../../web/src/lib/format.js';
 
 // The audit log's date filter: a typed date is a Dutch calendar day, in any browser.
 describe('dutchDayBound', () => {
