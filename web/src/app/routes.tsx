@@ -6,8 +6,9 @@ import { signedInRoutes } from './signed-in-routes';
 
 /**
  * The route table. Each page is its own lazily loaded chunk, so a visitor downloads only the
- * pages they open. To add a page: create features/<journey>/<Name>Page.tsx with a default
- * export, add a route here (and to `publicNav` if it belongs in the main menu).
+ * pages they open; `lazyPage` loads the messages of the features a page shows with it. To add
+ * a page: create features/<journey>/<Name>Page.tsx with a default export, add a route here
+ * (and to `publicNav` if it belongs in the main menu).
  */
 const HomePage = lazyPage(() => import('../features/home/HomePage'), ['home']);
 const CataloguePage = lazyPage(() => import('../features/catalogue/CataloguePage'), ['project']);
