@@ -2,7 +2,6 @@ import '@utrecht/component-library-css';
 import '@utrecht/design-tokens/dist/index.css';
 import './app/theme.css';
 import './app/layout.css';
-import './i18n';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,6 +9,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { appRoutes } from './app/routes';
 import { restoreSession } from './auth/session';
+import { messagesReady } from './i18n';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -30,10 +30,13 @@ void restoreSession();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+// Not before the texts are there: for an English visitor, en.json comes as its own chunk.
+void messagesReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,20 +1,22 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Layout } from './Layout';
+import { lazyPage } from './lazy-page';
 import { signedInRoutes } from './signed-in-routes';
 
 /**
  * The route table. Each page is its own lazily loaded chunk, so a visitor downloads only the
- * pages they open. To add a page: create features/<journey>/<Name>Page.tsx with a default
- * export, add a route here (and to `publicNav` if it belongs in the main menu).
+ * pages they open; `lazyPage` loads the messages of the features a page shows with it. To add
+ * a page: create features/<journey>/<Name>Page.tsx with a default export, add a route here
+ * (and to `publicNav` if it belongs in the main menu).
  */
-const HomePage = lazy(() => import('../features/home/HomePage'));
-const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage'));
-const ProjectPage = lazy(() => import('../features/project/ProjectPage'));
+const HomePage = lazyPage(() => import('../features/home/HomePage'), ['home']);
+const CataloguePage = lazyPage(() => import('../features/catalogue/CataloguePage'), ['project']);
+const ProjectPage = lazyPage(() => import('../features/project/ProjectPage'), ['project']);
 const StoriesPage = lazy(() => import('../features/stories/StoriesPage'));
-const StatsPage = lazy(() => import('../features/stats/StatsPage'));
+const StatsPage = lazyPage(() => import('../features/stats/StatsPage'), ['home']);
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
-const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
+const NotFoundPage = lazyPage(() => import('../features/not-found/NotFoundPage'), ['not-found']);
 
 /** Routes that other parts of the app (sign-in, workspaces) add beside the public ones. */
 export const extraRoutes: RouteObject[] = [...signedInRoutes];

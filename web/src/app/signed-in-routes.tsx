@@ -1,29 +1,53 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth';
 import { adminRoutes } from '../features/admin/routes';
 import { authorityRoutes } from '../features/authority/routes';
 import { supplierRoutes } from '../features/supplier/routes';
+import { lazyPage } from './lazy-page';
 
 /**
  * Sign-in, the invitation page (the path the API's `acceptUrl` already uses), and the pages
  * behind sign-in. Paths are English like the public ones.
  */
-const LoginPage = lazy(() => import('../features/login/LoginPage'));
-const InvitationPage = lazy(() => import('../features/invitation/InvitationPage'));
-const AccountPage = lazy(() => import('../features/account/AccountPage'));
-const StartPage = lazy(() => import('../features/start/StartPage'));
-const ForgotPasswordPage = lazy(() => import('../features/password/ForgotPasswordPage'));
-const ResetPasswordPage = lazy(() => import('../features/password/ResetPasswordPage'));
-const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
-const PlansPage = lazy(() => import('../features/plans/PlansPage'));
-const PlanPage = lazy(() => import('../features/plans/PlanPage'));
-const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
-const OutcomeReportPage = lazy(() => import('../features/plans/OutcomeReportPage'));
-const ReviewInboxPage = lazy(() => import('../features/review/ReviewInboxPage'));
-const ReviewAssignmentPage = lazy(() => import('../features/review/ReviewAssignmentPage'));
-const PlanQueuePage = lazy(() => import('../features/review/PlanQueuePage'));
-const PlanPanelPage = lazy(() => import('../features/review/PlanPanelPage'));
+const LoginPage = lazyPage(() => import('../features/login/LoginPage'), ['login']);
+const InvitationPage = lazyPage(
+  () => import('../features/invitation/InvitationPage'),
+  ['invitation', 'password'],
+);
+const AccountPage = lazyPage(
+  () => import('../features/account/AccountPage'),
+  ['account', 'password', 'webhooks'],
+);
+const StartPage = lazyPage(
+  () => import('../features/start/StartPage'),
+  ['start', 'plans', 'review', 'supplier', 'authority', 'admin'],
+);
+const ForgotPasswordPage = lazyPage(
+  () => import('../features/password/ForgotPasswordPage'),
+  ['password', 'login'],
+);
+const ResetPasswordPage = lazyPage(
+  () => import('../features/password/ResetPasswordPage'),
+  ['password'],
+);
+const WebhooksPage = lazyPage(
+  () => import('../features/webhooks/WebhooksPage'),
+  ['webhooks', 'project'],
+);
+const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), ['plans']);
+const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), ['plans']);
+const PlanFormPage = lazyPage(() => import('../features/plans/PlanFormPage'), ['plans']);
+const OutcomeReportPage = lazyPage(() => import('../features/plans/OutcomeReportPage'), ['plans']);
+const ReviewInboxPage = lazyPage(() => import('../features/review/ReviewInboxPage'), ['review']);
+const ReviewAssignmentPage = lazyPage(
+  () => import('../features/review/ReviewAssignmentPage'),
+  ['review'],
+);
+const PlanQueuePage = lazyPage(() => import('../features/review/PlanQueuePage'), ['review']);
+const PlanPanelPage = lazyPage(
+  () => import('../features/review/PlanPanelPage'),
+  ['review', 'admin'],
+);
 
 export const signedInRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },

@@ -13,7 +13,7 @@ export function AccountMenu() {
       <nav className="ib-account" aria-label={t('account.menu')}>
         <ul>
           <li>
-            <AppNavLink to="/login">{t('login.link')}</AppNavLink>
+            <AppNavLink to="/login">{t('account.loginLink')}</AppNavLink>
           </li>
         </ul>
       </nav>
@@ -22,11 +22,11 @@ export function AccountMenu() {
     <nav className="ib-account" aria-label={t('account.menu')}>
       <ul>
         <li>
-          <AppNavLink to="/start">{t('start.link')}</AppNavLink>
+          <AppNavLink to="/start">{t('account.startLink')}</AppNavLink>
         </li>
         {session.me.organisation.kind === 'initiative' && (
           <li>
-            <AppNavLink to="/plans">{t('plans.navLink')}</AppNavLink>
+            <AppNavLink to="/plans">{t('account.plansLink')}</AppNavLink>
           </li>
         )}
         <li>

@@ -20,29 +20,39 @@ export interface BarDatum {
 
 /**
  * A horizontal bar chart from plain HTML (no canvas): each bar is a list item with its label
- * and number as text, and the same data follows as a table. The bars themselves are
- * decoration (aria-hidden); the text carries the facts.
+ * and number as text, and the same data follows as a table (the text alternative that screen
+ * readers and keyboard users read). The bars themselves are decoration (aria-hidden); the text
+ * carries the facts. The table's column headings and its summary's text are the figures
+ * page's unless given.
  */
 export function BarChart({
   title,
   data,
   format,
+  columns,
+  tableSummary,
+  className,
 }: {
   title: string;
   data: BarDatum[];
   format: (n: number) => string;
+  /** The table's headings: what a row is, and its number. */
+  columns?: [string, string];
+  tableSummary?: string;
+  className?: string;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
   const max = Math.max(1, ...data.map((d) => d.value ?? 0));
+  const [kind, count] = columns ?? [t('stats.kind'), t('stats.count')];
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} className={className}>
       <Heading3 id={headingId}>{title}</Heading3>
       <ul className="ib-bar-chart" aria-hidden="true">
         {data.map((d) => (
           <li key={d.label}>
             <span>{d.label}</span>
-            <span style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
+            <span className="ib-bar-chart__row">
               <span
                 className="ib-bar-chart__bar"
                 style={{ inlineSize: `${((d.value ?? 0) / max) * 80}%` }}
@@ -53,13 +63,13 @@ export function BarChart({
         ))}
       </ul>
       <details>
-        <summary>{t('stats.asTable')}</summary>
+        <summary>{tableSummary ?? t('stats.asTable')}</summary>
         <ScrollTable label={title}>
           <Table>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell scope="col">{t('stats.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('stats.count')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{kind}</TableHeaderCell>
+                <TableHeaderCell scope="col">{count}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -215,6 +215,31 @@ function Item({ title, children }: { title: React.ReactNode; children: React.Rea
   );
 }
 
+/**
+ * A queue item's decision: accept it as it is (the primary button), or send it back with a
+ * text that says why (the reason the submitter reads).
+ */
+function Decision({
+  accept,
+  refuse,
+}: {
+  accept: { label: string; button: string; onSubmit: () => Promise<unknown> };
+  refuse: {
+    label: string;
+    textLabel: string;
+    hint?: string;
+    button: string;
+    onSubmit: (text: string) => Promise<unknown>;
+  };
+}) {
+  return (
+    <div className="ib-admin-actions">
+      <ActionForm {...accept} appearance="primary-action-button" />
+      <ActionForm {...refuse} />
+    </div>
+  );
+}
+
 function ReportItem({ report }: { report: Report }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -252,35 +277,32 @@ function ReportItem({ report }: { report: Report }) {
           })}
         </Paragraph>
       )}
-      <div className="ib-admin-actions">
-        <ActionForm
-          label={t('adminQueues.reports.acceptLabel', { title: report.projectTitle })}
-          button={t('adminQueues.reports.accept')}
-          appearance="primary-action-button"
-          onSubmit={() =>
+      <Decision
+        accept={{
+          label: t('adminQueues.reports.acceptLabel', { title: report.projectTitle }),
+          button: t('adminQueues.reports.accept'),
+          onSubmit: () =>
             call(() =>
               api.POST('/v1/outcome-reports/{id}/accept', {
                 params: { path: { id: report.id } },
                 body: {},
               }),
-            )
-          }
-        />
-        <ActionForm
-          label={t('adminQueues.reports.returnLabel', { title: report.projectTitle })}
-          textLabel={t('adminQueues.reports.questions')}
-          hint={t('adminQueues.reports.questionsHint')}
-          button={t('adminQueues.reports.return')}
-          onSubmit={(questions) =>
+            ),
+        }}
+        refuse={{
+          label: t('adminQueues.reports.returnLabel', { title: report.projectTitle }),
+          textLabel: t('adminQueues.reports.questions'),
+          hint: t('adminQueues.reports.questionsHint'),
+          button: t('adminQueues.reports.return'),
+          onSubmit: (questions) =>
             call(() =>
               api.POST('/v1/outcome-reports/{id}/return', {
                 params: { path: { id: report.id } },
                 body: { questions },
               }),
-            )
-          }
-        />
-      </div>
+            ),
+        }}
+      />
     </Item>
   );
 }
@@ -304,34 +326,31 @@ function StoryItem({ story }: { story: Story }) {
           })}
         </RuleNotice>
       )}
-      <div className="ib-admin-actions">
-        <ActionForm
-          label={t('adminQueues.stories.publishLabel', { title: story.title })}
-          button={t('adminQueues.stories.publish')}
-          appearance="primary-action-button"
-          onSubmit={() =>
+      <Decision
+        accept={{
+          label: t('adminQueues.stories.publishLabel', { title: story.title }),
+          button: t('adminQueues.stories.publish'),
+          onSubmit: () =>
             call(() =>
               api.POST('/v1/stories/{id}/publish', {
                 params: { path: { id: story.id } },
                 body: {},
               }),
-            )
-          }
-        />
-        <ActionForm
-          label={t('adminQueues.stories.rejectLabel', { title: story.title })}
-          textLabel={t('adminQueues.stories.reason')}
-          button={t('adminQueues.stories.reject')}
-          onSubmit={(reason) =>
+            ),
+        }}
+        refuse={{
+          label: t('adminQueues.stories.rejectLabel', { title: story.title }),
+          textLabel: t('adminQueues.stories.reason'),
+          button: t('adminQueues.stories.reject'),
+          onSubmit: (reason) =>
             call(() =>
               api.POST('/v1/stories/{id}/reject', {
                 params: { path: { id: story.id } },
                 body: { reason },
               }),
-            )
-          }
-        />
-      </div>
+            ),
+        }}
+      />
     </Item>
   );
 }

@@ -1,12 +1,11 @@
-import { Alert, Button, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../../openapi/api.d.ts';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { describedBy, Field } from '../../components/Field';
+import { type ActionFormProps, ActionForm as SharedActionForm } from '../../components/ActionForm';
 import { PageHeading } from '../../components/PageHeading';
 import { type QueryLike, QueryState } from '../../components/QueryState';
 import './admin.css';
@@ -76,92 +75,17 @@ export function CountedSection({
   );
 }
 
-/**
- * One action on one item: an optional text (a note, a reason, a bank reference) and a button.
- * The API's refusal is shown beside it; on success the queries of the page are refreshed.
- */
-export function ActionForm({
-  label,
-  hint,
-  button,
-  textLabel,
-  initial = '',
-  required = true,
-  appearance = 'secondary-action-button',
-  onSubmit,
-  testId,
-}: {
-  label?: string;
-  hint?: string;
-  button: string;
-  textLabel?: string;
-  initial?: string;
-  required?: boolean;
-  appearance?: 'primary-action-button' | 'secondary-action-button';
-  onSubmit: (text: string) => Promise<unknown>;
-  testId?: string;
-}) {
+/** One action on one item (see components/ActionForm), as the platform team's pages show it. */
+export function ActionForm(props: ActionFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const queryClient = useQueryClient();
-  const [text, setText] = useState(initial);
-  const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(undefined);
-    const value = text.trim();
-    if (textLabel && required && value === '') {
-      setMissing(true);
-      document.getElementById(id)?.focus();
-      return;
-    }
-    setMissing(false);
-    setBusy(true);
-    try {
-      await onSubmit(value);
-      setText('');
-      await queryClient.invalidateQueries();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const error = missing ? t('admin.required', { field: textLabel }) : undefined;
   return (
-    <form
+    <SharedActionForm
+      {...props}
       className="ib-admin-action"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label={label ?? button}
-      data-testid={testId}
-    >
-      {textLabel && (
-        <Field id={id} label={textLabel} hint={hint} error={error}>
-          <Textbox
-            id={id}
-            value={text}
-            maxLength={1000}
-            onChange={(event) => setText(event.target.value)}
-            invalid={Boolean(error)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
-          />
-        </Field>
-      )}
-      <Button type="submit" appearance={appearance} busy={busy} disabled={busy}>
-        {button}
-      </Button>
-      {failure !== undefined && (
-        <div className="ib-admin-refusal">
-          <ErrorMessage error={failure} />
-        </div>
-      )}
-    </form>
+      refusalClassName="ib-admin-refusal"
+      maxLength={1000}
+      requiredMessage={(field) => t('admin.required', { field })}
+    />
   );
 }
 

@@ -1,12 +1,12 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { RequireAuth } from '../../auth/RequireAuth';
 
-const QueuesPage = lazy(() => import('./QueuesPage'));
-const OrganisationsPage = lazy(() => import('./OrganisationsPage'));
-const OrganisationPage = lazy(() => import('./OrganisationPage'));
-const AuditPage = lazy(() => import('./AuditPage'));
-const MoneyPage = lazy(() => import('./MoneyPage'));
+const QueuesPage = lazyPage(() => import('./QueuesPage'), ['admin', 'start']);
+const OrganisationsPage = lazyPage(() => import('./OrganisationsPage'), ['admin']);
+const OrganisationPage = lazyPage(() => import('./OrganisationPage'), ['admin']);
+const AuditPage = lazyPage(() => import('./AuditPage'), ['admin']);
+const MoneyPage = lazyPage(() => import('./MoneyPage'), ['admin']);
 
 /** The platform team's pages (queues, organisations and people, audit, money). */
 export const adminRoutes: RouteObject[] = [

@@ -1,12 +1,10 @@
-import { Alert, Button, Heading3, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { Alert, Heading3, Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { describedBy, Field } from '../../components/Field';
+import { type ActionFormProps, ActionForm as SharedActionForm } from '../../components/ActionForm';
 import { PageHeading } from '../../components/PageHeading';
 import { currentLanguage } from '../../i18n';
 import { formatBasisPoints, formatDate, formatEuros, formatNumber } from '../../lib/format';
@@ -90,83 +88,17 @@ export function ProgressList({ contract }: { contract: Contract }) {
   );
 }
 
-/**
- * One action on one claim: an optional reason and a button. The API's refusal is shown
- * beside it; on success every query of the page is refreshed.
- */
-export function ActionForm({
-  button,
-  textLabel,
-  hint,
-  appearance = 'secondary-action-button',
-  onSubmit,
-}: {
-  button: string;
-  textLabel?: string;
-  hint?: string;
-  appearance?: 'primary-action-button' | 'secondary-action-button';
-  onSubmit: (text: string) => Promise<unknown>;
-}) {
+/** One action on one claim (see components/ActionForm): an optional reason and a button. */
+function ActionForm(props: ActionFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(undefined);
-    const value = text.trim();
-    if (textLabel && value === '') {
-      setMissing(true);
-      document.getElementById(id)?.focus();
-      return;
-    }
-    setMissing(false);
-    setBusy(true);
-    try {
-      await onSubmit(value);
-      setText('');
-      await queryClient.invalidateQueries();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const error = missing ? t('authority.required', { field: textLabel }) : undefined;
   return (
-    <form
+    <SharedActionForm
+      {...props}
       className="ib-authority-action"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label={button}
-    >
-      {textLabel && (
-        <Field id={id} label={textLabel} hint={hint} error={error}>
-          <Textbox
-            id={id}
-            value={text}
-            maxLength={2000}
-            onChange={(event) => setText(event.target.value)}
-            invalid={Boolean(error)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
-          />
-        </Field>
-      )}
-      <Button type="submit" appearance={appearance} busy={busy} disabled={busy}>
-        {button}
-      </Button>
-      {failure !== undefined && (
-        <div className="ib-authority-refusal">
-          <ErrorMessage error={failure} />
-        </div>
-      )}
-    </form>
+      refusalClassName="ib-authority-refusal"
+      maxLength={2000}
+      requiredMessage={(field) => t('authority.required', { field })}
+    />
   );
 }
 

@@ -1,12 +1,12 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { RequireAuth } from '../../auth/RequireAuth';
 
-const ContractsPage = lazy(() => import('./ContractsPage'));
-const ContractFormPage = lazy(() => import('./ContractFormPage'));
-const ContractPage = lazy(() => import('./ContractPage'));
-const ClaimsPage = lazy(() => import('./ClaimsPage'));
-const OutcomesPage = lazy(() => import('../outcomes/OutcomesPage'));
+const ContractsPage = lazyPage(() => import('./ContractsPage'), ['authority']);
+const ContractFormPage = lazyPage(() => import('./ContractFormPage'), ['authority']);
+const ContractPage = lazyPage(() => import('./ContractPage'), ['authority']);
+const ClaimsPage = lazyPage(() => import('./ClaimsPage'), ['authority']);
+const OutcomesPage = lazyPage(() => import('../outcomes/OutcomesPage'), ['outcomes']);
 
 /** The authority's pages (contracts, claims inbox, verification, outcome reports). */
 export const authorityRoutes: RouteObject[] = [

@@ -19,6 +19,7 @@ import type { components } from '../../../../openapi/api.d.ts';
 import { api, ApiError, call, CLIENT_HEADER, getAccessToken } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
+import { BarChart, type BarDatum } from '../../components/BarChart';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -27,7 +28,6 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatEuros, formatNumber } from '../../lib/format';
 import { DownloadButton } from '../certificates/DownloadButton';
-import { type ImpactDatum, ImpactChart } from './ImpactChart';
 import './impact.css';
 
 type Report = components['schemas']['SupplierReport'];
@@ -218,11 +218,11 @@ function ReportBody({ report, lang }: { report: Report; lang: 'nl' | 'en' }) {
     .filter((c) => c.status === 'active')
     .reduce((sum, c) => sum + c.credits, 0);
   const paid = report.projects.reduce((sum, p) => sum + p.amountCents, 0);
-  const money: ImpactDatum[] = report.projects.map((p) => ({
+  const money: BarDatum[] = report.projects.map((p) => ({
     label: p.title,
     value: p.amountCents,
   }));
-  const outcomes: ImpactDatum[] = report.attributed.outcomes.map((o) => ({
+  const outcomes: BarDatum[] = report.attributed.outcomes.map((o) => ({
     label: t(`outcomeType.${o.outcomeType}`),
     value: o.attributed.suppressed ? null : o.attributed.value,
     ...(o.attributed.suppressed
@@ -266,20 +266,22 @@ function ReportBody({ report, lang }: { report: Report; lang: 'nl' | 'en' }) {
       ) : (
         <section aria-labelledby="impact-charts">
           <Heading2 id="impact-charts">{t('impact.charts.title')}</Heading2>
-          <ImpactChart
+          <BarChart
             title={t('impact.charts.money')}
             data={money}
             format={(n) => formatEuros(n, lang)}
             columns={[t('impact.columns.project'), t('impact.columns.amount')]}
             tableSummary={t('impact.charts.asTable')}
+            className="ib-impact-chart"
           />
           {outcomes.length > 0 && (
-            <ImpactChart
+            <BarChart
               title={t('impact.charts.outcomes')}
               data={outcomes}
               format={(n) => formatNumber(n, lang, 1)}
               columns={[t('impact.columns.outcome'), t('impact.columns.attributed')]}
               tableSummary={t('impact.charts.asTable')}
+              className="ib-impact-chart"
             />
           )}
         </section>

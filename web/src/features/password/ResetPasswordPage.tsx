@@ -76,7 +76,7 @@ export default function ResetPasswordPage() {
           </Alert>
         </div>
         <Paragraph>
-          <AppLink to="/login">{t('login.link')}</AppLink>
+          <AppLink to="/login">{t('account.loginLink')}</AppLink>
         </Paragraph>
       </>
     );

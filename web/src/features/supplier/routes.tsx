@@ -1,15 +1,18 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { RequireAuth } from '../../auth/RequireAuth';
 
-const WalletPage = lazy(() => import('./WalletPage'));
-const NewPurchasePage = lazy(() => import('./NewPurchasePage'));
-const PurchasePage = lazy(() => import('./PurchasePage'));
-const OrdersPage = lazy(() => import('./OrdersPage'));
-const OrderPage = lazy(() => import('./OrderPage'));
-const CertificatesPage = lazy(() => import('../certificates/CertificatesPage'));
-const CertificatePage = lazy(() => import('../certificates/CertificatePage'));
-const ImpactPage = lazy(() => import('../impact/ImpactPage'));
+const WalletPage = lazyPage(() => import('./WalletPage'), ['supplier']);
+const NewPurchasePage = lazyPage(() => import('./NewPurchasePage'), ['supplier']);
+const PurchasePage = lazyPage(() => import('./PurchasePage'), ['supplier']);
+const OrdersPage = lazyPage(() => import('./OrdersPage'), ['supplier']);
+const OrderPage = lazyPage(() => import('./OrderPage'), ['supplier']);
+const CertificatesPage = lazyPage(
+  () => import('../certificates/CertificatesPage'),
+  ['certificates'],
+);
+const CertificatePage = lazyPage(() => import('../certificates/CertificatePage'), ['certificates']);
+const ImpactPage = lazyPage(() => import('../impact/ImpactPage'), ['impact']);
 
 /** The supplier's pages (wallet, purchases, orders, certificates, impact report). */
 export const supplierRoutes: RouteObject[] = [
