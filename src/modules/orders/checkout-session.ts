@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Ctx } from '../../lib/context.js';
@@ -94,7 +95,7 @@ export interface CheckoutDeps {
   payments?: PaymentGateway | undefined;
   /** Where a provider's refusal or outage is logged (with the provider's request id). */
   log?: FastifyBaseLogger | undefined;
-  publicUrl: string;
+  config: Pick<Config, 'publicUrl'>;
 }
 
 type Failure = 'unavailable' | 'refused' | false;
@@ -108,7 +109,7 @@ async function createSession<Locked extends LockedHold>(
   if (!deps.payments) return { failed: 'unavailable' };
   const { kind, id, placed } = subject;
   const buyer = await ordersRepository.findBuyerContact(deps.db, placed.created_by);
-  const page = `${deps.publicUrl}/${kind}s/${id}`;
+  const page = `${deps.config.publicUrl}/${kind}s/${id}`;
   try {
     const session = await deps.payments.createCheckoutSession({
       ...subject.items,
@@ -150,8 +151,8 @@ export async function finishCheckout<Locked extends LockedHold>(
   deps: CheckoutDeps,
   requestCtx: Ctx,
   ref: IdempotencyRef,
-  subject: CheckoutSubject<Locked>,
   render: RenderProblem,
+  subject: CheckoutSubject<Locked>,
 ): Promise<StoredResponse> {
   const { session, failed } = await createSession(deps, subject);
   const ctx: OrderCtx = { ...requestCtx, now: deps.clock.now() };

@@ -204,32 +204,25 @@ export function createOrdersService(deps: OrdersDeps) {
     render: RenderProblem,
   ): Promise<StoredResponse> {
     const order = await viewOf(db, orderId);
-    return finishCheckout(
-      { ...deps, publicUrl: config.publicUrl },
-      ctx,
-      ref,
-      {
-        kind: 'order',
-        id: orderId,
-        placed: order,
-        wantsSession: order.status === 'reserved' && !order.stripe_checkout_session_id,
-        items: {
-          orderId,
-          description: creditsDescription(order.quantity, order.project_title),
-          quantity: order.quantity,
-          unitAmountCents: order.unit_price_cents,
-        },
-        unavailableDetail:
-          'The order was cancelled and its credits released; place a new order with a new Idempotency-Key.',
-        lock: (trx) => settlementRepository.lockOrder(trx, orderId),
-        takesSession: (locked) =>
-          locked.status === 'reserved' && !locked.stripe_checkout_session_id,
-        release: (trx, octx, detail) => releaseOrder(trx, octx, orderId, 'cancelled', detail),
-        storeSession: (trx, values) => settlementRepository.updateOrder(trx, orderId, values),
-        view: async (trx) => toOrder(await viewOf(trx, orderId)),
+    return finishCheckout(deps, ctx, ref, render, {
+      kind: 'order',
+      id: orderId,
+      placed: order,
+      wantsSession: order.status === 'reserved' && !order.stripe_checkout_session_id,
+      items: {
+        orderId,
+        description: creditsDescription(order.quantity, order.project_title),
+        quantity: order.quantity,
+        unitAmountCents: order.unit_price_cents,
       },
-      render,
-    );
+      unavailableDetail:
+        'The order was cancelled and its credits released; place a new order with a new Idempotency-Key.',
+      lock: (trx) => settlementRepository.lockOrder(trx, orderId),
+      takesSession: (locked) => locked.status === 'reserved' && !locked.stripe_checkout_session_id,
+      release: (trx, octx, detail) => releaseOrder(trx, octx, orderId, 'cancelled', detail),
+      storeSession: (trx, values) => settlementRepository.updateOrder(trx, orderId, values),
+      view: async (trx) => toOrder(await viewOf(trx, orderId)),
+    });
   }
 
   async function visibleOrder(trx: Transaction<DB>, ctx: Ctx, orderId: string): Promise<OrderView> {

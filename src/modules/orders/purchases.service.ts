@@ -319,42 +319,36 @@ export function createPurchasesService(deps: OrdersDeps) {
     render: RenderProblem,
   ): Promise<StoredResponse> {
     const view = await viewOf(db, purchaseId);
-    return finishCheckout(
-      { ...deps, publicUrl: config.publicUrl },
-      ctx,
-      key,
-      {
-        kind: 'purchase',
-        id: purchaseId,
-        placed: view,
-        wantsSession: !view.stripe_checkout_session_id && view.paid_at === null,
-        items: {
-          orderId: purchaseId,
-          purchaseId,
-          description: `Impactcredits in ${view.orders.length} projecten`,
-          quantity: 1,
-          unitAmountCents: Number(view.amount_cents),
-          lineItems: view.orders.map((order) => ({
-            description: creditsDescription(order.quantity, order.project_title),
-            quantity: order.quantity,
-            unitAmountCents: order.unit_price_cents,
-          })),
-        },
-        unavailableDetail:
-          'The purchase was cancelled and its credits released; place a new purchase with a new Idempotency-Key.',
-        lock: (trx) => lockPurchase(trx, purchaseId),
-        takesSession: (locked) => !locked.stripe_checkout_session_id,
-        release: (trx, octx, detail) => releasePurchase(trx, octx, purchaseId, 'cancelled', detail),
-        storeSession: async (trx, values) => {
-          await repo.updatePurchase(trx, purchaseId, values);
-          // Every line is held as long as the purchase.
-          if (values.reserved_until)
-            await repo.extendLines(trx, purchaseId, values.reserved_until, values.updated_at);
-        },
-        view: async (trx) => toPurchase(await viewOf(trx, purchaseId), terms),
+    return finishCheckout(deps, ctx, key, render, {
+      kind: 'purchase',
+      id: purchaseId,
+      placed: view,
+      wantsSession: !view.stripe_checkout_session_id && view.paid_at === null,
+      items: {
+        orderId: purchaseId,
+        purchaseId,
+        description: `Impactcredits in ${view.orders.length} projecten`,
+        quantity: 1,
+        unitAmountCents: Number(view.amount_cents),
+        lineItems: view.orders.map((order) => ({
+          description: creditsDescription(order.quantity, order.project_title),
+          quantity: order.quantity,
+          unitAmountCents: order.unit_price_cents,
+        })),
       },
-      render,
-    );
+      unavailableDetail:
+        'The purchase was cancelled and its credits released; place a new purchase with a new Idempotency-Key.',
+      lock: (trx) => lockPurchase(trx, purchaseId),
+      takesSession: (locked) => !locked.stripe_checkout_session_id,
+      release: (trx, octx, detail) => releasePurchase(trx, octx, purchaseId, 'cancelled', detail),
+      storeSession: async (trx, values) => {
+        await repo.updatePurchase(trx, purchaseId, values);
+        // Every line is held as long as the purchase.
+        if (values.reserved_until)
+          await repo.extendLines(trx, purchaseId, values.reserved_until, values.updated_at);
+      },
+      view: async (trx) => toPurchase(await viewOf(trx, purchaseId), terms),
+    });
   }
 
   return {
