@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, OrderRow, PayoutRow } from '../../db/types.js';
+import type { DB, PayoutRow } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Actor, type Ctx, requirePlatformAdmin } from '../../lib/context.js';
@@ -89,6 +89,80 @@ function bankReferenceOf(entry: BankEntryRow): string {
 
 const euros = (cents: number) => `€ ${(cents / 100).toFixed(2)}`;
 
+/** What a credit pays: an invoice order, or a purchase (every line at once). */
+type Payee = 'order' | 'purchase';
+
+const vanished = (payee: Payee): Outcome => ({
+  status: 'exception',
+  reason: 'unknown_reference',
+  detail: `the ${payee} vanished`,
+});
+
+/** Why a credit cannot pay the order or purchase it names (undefined: it can). */
+function creditRefusal(
+  entry: BankEntryRow,
+  payee: Payee,
+  on: { orderId: string },
+  owed: {
+    payment_method: string;
+    currency: string;
+    amount_cents: number | string | bigint;
+    paid: boolean;
+    refunded: boolean;
+  },
+): Outcome | undefined {
+  const exception = (reason: string, detail: string): Outcome => ({
+    status: 'exception',
+    reason,
+    detail,
+    ...on,
+  });
+  if (owed.payment_method !== 'invoice')
+    return exception(
+      'not_invoice_order',
+      `the ${payee} is paid through Stripe, not by bank transfer`,
+    );
+  if (owed.paid) return exception('already_paid', `the ${payee} was paid before`);
+  if (owed.refunded) return exception('order_refunded', `the ${payee} is refunded`);
+  if (entry.currency !== owed.currency)
+    return exception(
+      'other_currency',
+      `paid in ${entry.currency}, the ${payee} is in ${owed.currency}`,
+    );
+  const amountCents = Number(entry.amount_cents);
+  const expected = Number(owed.amount_cents);
+  if (amountCents !== expected)
+    return exception(
+      amountCents < expected ? 'partial' : 'excess',
+      `${euros(amountCents)} received, the ${payee} is ${euros(expected)}`,
+    );
+  return undefined;
+}
+
+/** A booking that paid nothing now: why, for the platform team. */
+function outcomeOfBooking(
+  payee: Payee,
+  on: { orderId: string },
+  result:
+    { outcome: 'already_paid' | 'not_found' } | { outcome: 'mismatch' | 'ignored'; reason: string },
+): Outcome {
+  switch (result.outcome) {
+    case 'already_paid':
+      return {
+        status: 'exception',
+        reason: 'already_paid',
+        detail: `the ${payee} was paid before`,
+        ...on,
+      };
+    case 'ignored':
+      return { status: 'exception', reason: 'order_refunded', detail: result.reason, ...on };
+    case 'mismatch':
+      return { status: 'exception', reason: 'mismatch', detail: result.reason, ...on };
+    case 'not_found':
+      return vanished(payee);
+  }
+}
+
 /**
  * Bank statements (CAMT.053, issue 17): the platform team uploads the bank's statement; each
  * credit is matched to an open invoice order by its payment reference and amount, each debit
@@ -99,6 +173,12 @@ export function createBankingService(deps: BankingDeps) {
   const { db, clock, jobs } = deps;
   const orderCtx = (ctx: Ctx): OrderCtx => ({ ...ctx, now: clock.now() });
 
+  /**
+   * A credit: matched by the payment reference(s) in its remittance information to an
+   * invoice order, or to a purchase (its lines share its one reference: the transfer must
+   * be the purchase's total, and then pays every line once, as the admin's mark-paid of the
+   * purchase does; the entry is recorded against the purchase's first order).
+   */
   async function matchCredit(
     trx: Transaction<DB>,
     ctx: OrderCtx,
@@ -119,10 +199,34 @@ export function createBankingService(deps: BankingDeps) {
             ? 'no payment reference in the remittance information'
             : `no order has the payment reference ${references.join(', ')}`,
       };
+    const on = { orderId: orders[0]!.id };
+    const booking = {
+      amountCents,
+      currency: entry.currency,
+      method: 'invoice' as const,
+      externalReference: bankReferenceOf(entry),
+      cause: { type: 'bank_statement_entry' as const, id: entry.id, amountCents },
+    };
     // A purchase's orders share its one payment reference: the transfer pays the purchase.
     const purchaseId = orders[0]!.purchase_id;
-    if (purchaseId !== null && orders.every((order) => order.purchase_id === purchaseId))
-      return matchPurchaseCredit(trx, ctx, entry, purchaseId, orders[0]!);
+    if (purchaseId !== null && orders.every((order) => order.purchase_id === purchaseId)) {
+      const purchase = await lockPurchase(trx, purchaseId);
+      if (!purchase) return vanished('purchase');
+      const refused = creditRefusal(entry, 'purchase', on, {
+        ...purchase,
+        paid: purchase.paid_at !== null,
+        refunded: false,
+      });
+      if (refused) return refused;
+      const result = await fulfilPurchase(trx, ctx, { purchaseId, ...booking });
+      if (result.outcome !== 'fulfilled') return outcomeOfBooking('purchase', on, result);
+      return {
+        status: 'matched_order',
+        detail: `paid: purchase ${purchase.invoice_number ?? purchaseId}, ${result.lines.length} orders`,
+        fulfilments: result.lines,
+        ...on,
+      };
+    }
     if (orders.length > 1)
       return {
         status: 'exception',
@@ -130,136 +234,16 @@ export function createBankingService(deps: BankingDeps) {
         detail: `one transfer names ${orders.length} orders: ${orders.map((o) => o.payment_reference).join(', ')}`,
       };
     const order = orders[0]!;
-    const on = { orderId: order.id };
-    if (order.payment_method !== 'invoice')
-      return {
-        status: 'exception',
-        reason: 'not_invoice_order',
-        detail: 'the order is paid through Stripe, not by bank transfer',
-        ...on,
-      };
-    if (order.status === 'paid')
-      return {
-        status: 'exception',
-        reason: 'already_paid',
-        detail: 'the order was paid before',
-        ...on,
-      };
-    if (order.status === 'refunded')
-      return {
-        status: 'exception',
-        reason: 'order_refunded',
-        detail: 'the order is refunded',
-        ...on,
-      };
-    if (entry.currency !== order.currency)
-      return {
-        status: 'exception',
-        reason: 'other_currency',
-        detail: `paid in ${entry.currency}, the order is in ${order.currency}`,
-        ...on,
-      };
-    const expected = Number(order.amount_cents);
-    if (amountCents !== expected)
-      return {
-        status: 'exception',
-        reason: amountCents < expected ? 'partial' : 'excess',
-        detail: `${euros(amountCents)} received, the order is ${euros(expected)}`,
-        ...on,
-      };
+    const refused = creditRefusal(entry, 'order', on, {
+      ...order,
+      paid: order.status === 'paid',
+      refunded: order.status === 'refunded',
+    });
+    if (refused) return refused;
     const fulfilment = await fulfilOrder(trx, ctx, {
       orderId: order.id,
-      amountCents,
-      currency: entry.currency,
-      method: 'invoice',
-      externalReference: bankReferenceOf(entry),
-      cause: { type: 'bank_statement_entry', id: entry.id, amountCents },
+      ...booking,
     });
-    return outcomeOfFulfilment(order, fulfilment);
-  }
-
-  /**
-   * A credit naming a purchase's payment reference: the transfer must be the purchase's
-   * total; then every line is fulfilled once, as the admin's mark-paid of the purchase does.
-   * The entry is recorded against the purchase's first order.
-   */
-  async function matchPurchaseCredit(
-    trx: Transaction<DB>,
-    ctx: OrderCtx,
-    entry: BankEntryRow,
-    purchaseId: string,
-    firstOrder: OrderRow,
-  ): Promise<Outcome> {
-    const amountCents = Number(entry.amount_cents);
-    const on = { orderId: firstOrder.id };
-    const purchase = await lockPurchase(trx, purchaseId);
-    if (!purchase)
-      return { status: 'exception', reason: 'unknown_reference', detail: 'the purchase vanished' };
-    if (purchase.payment_method !== 'invoice')
-      return {
-        status: 'exception',
-        reason: 'not_invoice_order',
-        detail: 'the purchase is paid through Stripe, not by bank transfer',
-        ...on,
-      };
-    if (purchase.paid_at !== null)
-      return {
-        status: 'exception',
-        reason: 'already_paid',
-        detail: 'the purchase was paid before',
-        ...on,
-      };
-    if (entry.currency !== purchase.currency)
-      return {
-        status: 'exception',
-        reason: 'other_currency',
-        detail: `paid in ${entry.currency}, the purchase is in ${purchase.currency}`,
-        ...on,
-      };
-    const expected = Number(purchase.amount_cents);
-    if (amountCents !== expected)
-      return {
-        status: 'exception',
-        reason: amountCents < expected ? 'partial' : 'excess',
-        detail: `${euros(amountCents)} received, the purchase is ${euros(expected)}`,
-        ...on,
-      };
-    const result = await fulfilPurchase(trx, ctx, {
-      purchaseId,
-      amountCents,
-      currency: entry.currency,
-      method: 'invoice',
-      externalReference: bankReferenceOf(entry),
-      cause: { type: 'bank_statement_entry', id: entry.id, amountCents },
-    });
-    switch (result.outcome) {
-      case 'fulfilled':
-        return {
-          status: 'matched_order',
-          detail: `paid: purchase ${purchase.invoice_number ?? purchaseId}, ${result.lines.length} orders`,
-          fulfilments: result.lines,
-          ...on,
-        };
-      case 'already_paid':
-        return {
-          status: 'exception',
-          reason: 'already_paid',
-          detail: 'the purchase was paid before',
-          ...on,
-        };
-      case 'mismatch':
-        return { status: 'exception', reason: 'mismatch', detail: result.reason, ...on };
-      case 'not_found':
-        return {
-          status: 'exception',
-          reason: 'unknown_reference',
-          detail: 'the purchase vanished',
-        };
-    }
-  }
-
-  function outcomeOfFulfilment(order: OrderRow, fulfilment: FulfilResult): Outcome {
-    const on = { orderId: order.id };
     switch (fulfilment.outcome) {
       case 'fulfilled':
         return {
@@ -278,19 +262,8 @@ export function createBankingService(deps: BankingDeps) {
           fulfilments: [fulfilment],
           ...on,
         };
-      case 'already_paid':
-        return {
-          status: 'exception',
-          reason: 'already_paid',
-          detail: 'the order was paid before',
-          ...on,
-        };
-      case 'ignored':
-        return { status: 'exception', reason: 'order_refunded', detail: fulfilment.reason, ...on };
-      case 'mismatch':
-        return { status: 'exception', reason: 'mismatch', detail: fulfilment.reason, ...on };
-      case 'not_found':
-        return { status: 'exception', reason: 'unknown_reference', detail: 'the order vanished' };
+      default:
+        return outcomeOfBooking('order', on, fulfilment);
     }
   }
 

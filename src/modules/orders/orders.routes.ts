@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppError } from '../../lib/errors.js';
 import { OrderIdParamsSchema } from '../../lib/ids.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
-import { problem } from '../../plugins/error-handler.js';
 import {
   CancelOrderSchema,
   CreateOrderSchema,
@@ -19,6 +17,7 @@ import {
   ResolveFlagSchema,
 } from './orders.schemas.js';
 import type { OrdersService } from './orders.service.js';
+import { PLACEMENT_PROBLEMS, problemRenderer, sendPlacement } from './placement-route.js';
 
 export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (
   app,
@@ -45,37 +44,20 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
         body: CreateOrderSchema,
         response: {
           201: OrderSchema,
-          ...problemResponses(
-            ...AUTHENTICATED_PROBLEMS,
-            404,
-            'ORDER.INSUFFICIENT_CREDITS',
-            'ORDER.PROJECT_NOT_SELLING',
-            'ORDER.RESERVATION_LIMIT',
-            'IDEMPOTENCY.IN_PROGRESS',
-            'ORDER.PAYMENT_METHOD_UNAVAILABLE',
-            'IDEMPOTENCY.KEY_REUSED',
-            'PAYMENT.PROVIDER_UNAVAILABLE',
-            'PAYMENT.PROVIDER_REFUSED',
-          ),
+          ...PLACEMENT_PROBLEMS,
         },
       },
     },
-    async (request, reply) => {
-      const render = (error: AppError) => ({
-        ...problem(error.status, error.code, error.message, request),
-        ...error.extensions,
-      });
-      const result = await orders.create(
-        ctxOf(request),
-        request.body,
-        request.headers['idempotency-key'],
-        render,
-      );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      if (result.status >= 400) reply.type('application/problem+json');
-      // The body is the stored first response; the status's schema still filters it on the way out.
-      return reply.code(result.status as 201).send(result.body as never);
-    },
+    async (request, reply) =>
+      sendPlacement(
+        reply,
+        await orders.create(
+          ctxOf(request),
+          request.body,
+          request.headers['idempotency-key'],
+          problemRenderer(request),
+        ),
+      ),
   );
 
   app.get(

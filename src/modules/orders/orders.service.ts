@@ -5,33 +5,17 @@ import type { DB } from '../../db/types.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { addDays, addSeconds, type Clock } from '../../lib/clock.js';
 import {
-  type Actor,
   type Ctx,
   isPlatformAdmin,
   requireActor,
   requirePlatformAdmin,
 } from '../../lib/context.js';
 import { type AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
-import {
-  awaitIdempotentResponse,
-  completeIdempotencyKey,
-  existingKeyClaim,
-  hashRequest,
-  idempotencyInProgress,
-  type IdempotencyRef,
-  type KeyClaim,
-  recordIdempotentResponse,
-  type StoredResponse,
-} from '../../lib/idempotency.js';
+import { existingKeyClaim, type StoredResponse } from '../../lib/idempotency.js';
 import { isUuid } from '../../lib/ids.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { FastifyBaseLogger } from 'fastify';
-import {
-  type PaymentGateway,
-  PaymentRefusedError,
-  providerErrorFacts,
-} from '../../lib/payment-gateway.js';
+import type { PaymentGateway } from '../../lib/payment-gateway.js';
 import {
   documentYear,
   EXPIRE_CHECKOUT_SESSION_JOB,
@@ -40,6 +24,17 @@ import {
   queueFulfilFollowUps,
   releaseOrder,
 } from '../settlement/fulfilment.js';
+import { canSeeBought as canSee, isSupplierMember, requirePlacingMember } from './buyer-access.js';
+import { creditsDescription, finishCheckout } from './checkout-session.js';
+import {
+  answerPlacement,
+  type PlacementKey,
+  type PlacementOutcome,
+  type PlacementResponse,
+  placementKey,
+  refusePlacement,
+  type RenderProblem,
+} from './idempotent-placement.js';
 import { newPaymentReference, toOrder } from './order-view.js';
 import {
   ordersRepository as repo,
@@ -57,11 +52,7 @@ import type {
   RefundOrderInput,
   ResolveFlagInput,
 } from './orders.schemas.js';
-import {
-  checkoutRefused,
-  insufficientCredits,
-  providerUnavailable,
-} from '../settlement/settlement-errors.js';
+import { insufficientCredits } from '../settlement/settlement-errors.js';
 import { refundOrder } from '../settlement/refunds.js';
 import { flagsOfOrders, type OrderFlag, resolveOrderFlag } from '../settlement/order-flags.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
@@ -76,22 +67,7 @@ export interface OrdersDeps {
   log?: FastifyBaseLogger | undefined;
 }
 
-/** Turns a domain error into the problem document the client receives (the route passes the HTTP error handler's own renderer). */
-export type RenderProblem = (error: AppError) => unknown;
-
-/** What POST /v1/orders answers: the first response to the Idempotency-Key, replayed or not. */
-export interface CreateOrderResponse extends StoredResponse {
-  replayed: boolean;
-}
-
 const CREATE_SCOPE = 'orders.create';
-/** How long a repeat waits for the first request of its key to finish (it may be calling Stripe). */
-const REPLAY_WAIT_MS = 10_000;
-
-const checkoutUnavailable = () =>
-  providerUnavailable(
-    'The order was cancelled and its credits released; place a new order with a new Idempotency-Key.',
-  );
 
 const partOfPurchase = () =>
   conflict(
@@ -103,8 +79,6 @@ const partOfPurchase = () =>
 const CHECK_VIOLATION = '23514';
 const UNIQUE_VIOLATION = '23505';
 const pgCode = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
-/** What a repeat of an earlier request finds under its key. */
-type Repeat = Exclude<KeyClaim, { state: 'claimed' }>;
 
 /**
  * documentYear formats a date in Amsterdam time, which costs more than the rest of an
@@ -115,19 +89,6 @@ function invoiceYear(at: Date): number {
   const hour = Math.floor(at.getTime() / 3_600_000);
   if (hour !== invoiceYearMemo.hour) invoiceYearMemo = { hour, year: documentYear(at) };
   return invoiceYearMemo.year;
-}
-
-/**
- * What the buyer's card or bank statement shows after the account's descriptor: "IB" and the
- * order id's first eight characters, the start of the order number the buyer sees. Stripe
- * wants at most 22 characters with at least one letter and none of < > \ ' " *.
- */
-export function statementDescriptorSuffix(orderId: string): string {
-  return `IB ${orderId.slice(0, 8).toUpperCase()}`;
-}
-
-function isSupplierMember(actor: Actor): boolean {
-  return actor.organisationKind === 'supplier' && actor.role === 'member';
 }
 
 export function createOrdersService(deps: OrdersDeps) {
@@ -232,112 +193,35 @@ export function createOrdersService(deps: OrdersDeps) {
   }
 
   /**
-   * The second half of a Stripe order, after its reservation committed: create the Checkout
-   * Session (Stripe's idempotency key is derived from the order, so a repeat gets the same
-   * session), store it, and complete the Idempotency-Key. If the provider fails, the order
-   * is cancelled, its credits released, and the 502 is what the key replays from then on.
+   * The second half of a Stripe order, after its reservation committed: its Checkout
+   * Session (checkout-session.ts). If the provider fails, the order is cancelled, its
+   * credits released, and the 502 is what the key replays from then on.
    */
   async function finishStripeOrder(
     ctx: Ctx,
-    ref: IdempotencyRef,
+    ref: PlacementKey,
     orderId: string,
     render: RenderProblem,
   ): Promise<StoredResponse> {
     const order = await viewOf(db, orderId);
-    const buyer = await repo.findBuyerContact(db, order.created_by);
-    let session: { id: string; url: string; expiresAt: Date } | undefined;
-    let failed: 'unavailable' | 'refused' | false = false;
-    if (order.status === 'reserved' && !order.stripe_checkout_session_id) {
-      if (!payments) {
-        failed = 'unavailable';
-      } else {
-        try {
-          session = await payments.createCheckoutSession({
-            orderId,
-            description: `${order.quantity} ${order.quantity === 1 ? 'credit' : 'credits'} — ${order.project_title}`,
-            quantity: order.quantity,
-            unitAmountCents: order.unit_price_cents,
-            currency: 'eur',
-            expiresAt: order.reserved_until,
-            placedAt: order.created_at,
-            successUrl: `${config.publicUrl}/orders/${orderId}?checkout=success`,
-            cancelUrl: `${config.publicUrl}/orders/${orderId}?checkout=cancelled`,
-            idempotencyKey: `checkout-session-${orderId}`,
-            customerEmail: buyer?.email,
-            locale: buyer?.language ?? 'nl',
-            // A VAT id on file is on the order and its invoice already; otherwise ask for one.
-            collectTaxId: !order.billing_vat_number,
-            statementDescriptorSuffix: statementDescriptorSuffix(orderId),
-          });
-        } catch (error) {
-          failed = error instanceof PaymentRefusedError ? 'refused' : 'unavailable';
-          // Stripe's request id finds the request in its dashboard; the message stays in the log.
-          deps.log?.[failed === 'refused' ? 'error' : 'warn'](
-            {
-              orderId,
-              provider: providerErrorFacts(error),
-              providerMessage: error instanceof Error ? error.message : String(error),
-            },
-            failed === 'refused'
-              ? 'the payment provider refused to create the Checkout Session'
-              : 'the payment provider could not create the Checkout Session',
-          );
-        }
-      }
-    }
-    const octx = orderCtx(ctx);
-    return db.transaction().execute(async (trx) => {
-      const key = await trx
-        .selectFrom('idempotency_keys')
-        .select(['status', 'response_status', 'response_body'])
-        .where('organisation_id', '=', ref.organisationId)
-        .where('key', '=', ref.key)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      // Another request (a repeat that resumed this one) finished first: its answer stands.
-      if (key.status === 'completed')
-        return { status: key.response_status ?? 500, body: key.response_body };
-      const locked = await settlementRepository.lockOrder(trx, orderId);
-      if (!locked) throw new Error(`order ${orderId} vanished`);
-      if (failed) {
-        await releaseOrder(
-          trx,
-          octx,
-          orderId,
-          'cancelled',
-          failed === 'refused' ? 'payment provider refused' : 'payment provider unavailable',
-        );
-        const problem = failed === 'refused' ? checkoutRefused() : checkoutUnavailable();
-        return completeIdempotencyKey(
-          trx,
-          ref,
-          { status: problem.status, body: render(problem) },
-          octx.now,
-        );
-      }
-      if (session && locked.status === 'reserved' && !locked.stripe_checkout_session_id) {
-        await settlementRepository.updateOrder(trx, orderId, {
-          stripe_checkout_session_id: session.id,
-          stripe_checkout_url: session.url,
-          // Hold the credits as long as the session can be paid (the provider may extend the requested expiry).
-          ...(session.expiresAt.getTime() > locked.reserved_until.getTime()
-            ? { reserved_until: session.expiresAt }
-            : {}),
-          updated_at: octx.now,
-        });
-        await recordAudit(trx, octx, {
-          action: 'order.checkout_session_created',
-          subjectType: 'order',
-          subjectId: orderId,
-          summary: { sessionId: session.id, expiresAt: session.expiresAt.toISOString() },
-        });
-      }
-      return completeIdempotencyKey(
-        trx,
-        ref,
-        { status: 201, body: toOrder(await viewOf(trx, orderId)) },
-        octx.now,
-      );
+    return finishCheckout(deps, ctx, ref, render, {
+      kind: 'order',
+      id: orderId,
+      placed: order,
+      wantsSession: order.status === 'reserved' && !order.stripe_checkout_session_id,
+      items: {
+        orderId,
+        description: creditsDescription(order.quantity, order.project_title),
+        quantity: order.quantity,
+        unitAmountCents: order.unit_price_cents,
+      },
+      unavailableDetail:
+        'The order was cancelled and its credits released; place a new order with a new Idempotency-Key.',
+      lock: (trx) => settlementRepository.lockOrder(trx, orderId),
+      takesSession: (locked) => locked.status === 'reserved' && !locked.stripe_checkout_session_id,
+      release: (trx, octx, detail) => releaseOrder(trx, octx, orderId, 'cancelled', detail),
+      storeSession: (trx, values) => settlementRepository.updateOrder(trx, orderId, values),
+      view: async (trx) => toOrder(await viewOf(trx, orderId)),
     });
   }
 
@@ -345,13 +229,6 @@ export function createOrdersService(deps: OrdersDeps) {
     const view = await repo.findOrderView(trx, orderId);
     if (!view || !canSee(requireActor(ctx), view)) throw notFound('Order');
     return view;
-  }
-
-  function canSee(actor: Actor, order: { buyer_organisation_id: string }): boolean {
-    return (
-      isPlatformAdmin(actor) ||
-      (isSupplierMember(actor) && order.buyer_organisation_id === actor.organisationId)
-    );
   }
 
   return {
@@ -365,23 +242,16 @@ export function createOrdersService(deps: OrdersDeps) {
       input: CreateOrderInput,
       idempotencyKey: string,
       render: RenderProblem,
-    ): Promise<CreateOrderResponse> {
-      const actor = requireActor(ctx);
-      if (!isSupplierMember(actor))
-        throw forbidden(
-          'AUTH.FORBIDDEN',
-          'Only members of a supplier organisation can order credits',
-        );
-      if (input.paymentMethod === 'stripe' && !payments) {
-        throw unprocessable(
-          'ORDER.PAYMENT_METHOD_UNAVAILABLE',
-          'Card and iDEAL payment are not available; pay by invoice',
-        );
-      }
-      const ref: IdempotencyRef = { organisationId: actor.organisationId, key: idempotencyKey };
-      const requestHash = hashRequest(CREATE_SCOPE, input);
-      const orderId = randomUUID();
+    ): Promise<PlacementResponse> {
+      const actor = requirePlacingMember(
+        ctx,
+        input.paymentMethod,
+        payments,
+        'Only members of a supplier organisation can order credits',
+      );
       const octx = orderCtx(ctx);
+      const key = placementKey(actor.organisationId, idempotencyKey, CREATE_SCOPE, input, octx.now);
+      const orderId = randomUUID();
 
       const limits = config.orders;
       const reservedUntil =
@@ -407,7 +277,7 @@ export function createOrdersService(deps: OrdersDeps) {
         idempotency: {
           key: idempotencyKey,
           scope: CREATE_SCOPE,
-          requestHash,
+          requestHash: key.requestHash,
           pending: { orderId },
         },
         requestId: ctx.requestId ?? null,
@@ -417,24 +287,9 @@ export function createOrdersService(deps: OrdersDeps) {
         responseTemplate: input.paymentMethod === 'invoice' ? responseTemplate(order) : {},
       };
 
-      /** Stores a refusal under the key (unless a twin of this request answered first, whose answer stands). */
-      const refuse = async (
-        refusal: AppError,
-      ): Promise<Repeat | { state: 'refused'; response: StoredResponse }> => {
-        const response = { status: refusal.status, body: render(refusal) };
-        const stored = await recordIdempotentResponse(
-          db,
-          { ...ref, scope: CREATE_SCOPE, requestHash, at: octx.now },
-          response,
-        );
-        return stored.state === 'claimed' ? { state: 'refused', response } : stored;
-      };
+      const refuse = (refusal: AppError) => refusePlacement(db, key, refusal, render);
 
-      const place = async (): Promise<
-        | Repeat
-        | { state: 'refused'; response: StoredResponse }
-        | { state: 'placed'; response: unknown }
-      > => {
+      const place = async (): Promise<PlacementOutcome> => {
         // A project id that is no uuid would fail in the statement: it is simply not found.
         if (!isUuid(input.projectId)) return refuse(notFound('Project'));
         let result: PlacementResult | undefined;
@@ -456,10 +311,13 @@ export function createOrdersService(deps: OrdersDeps) {
         }
         if (!result || result.refusal === 'buyer_inactive')
           throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
-        if (result.refusal === 'key_exists')
-          return existingKeyClaim(result.existingKey!, { scope: CREATE_SCOPE, requestHash });
+        if (result.refusal === 'key_exists') return existingKeyClaim(result.existingKey!, key);
         if (result.refusal !== null) return refuse(refusalError(result, input.quantity));
-        return { state: 'placed', response: result.response };
+        // An invoice order's order.placed event (the buyer's e-mail with the invoice) is
+        // written by the placement statement itself; a Stripe order is told when paid.
+        if (input.paymentMethod === 'invoice')
+          return { state: 'placed', response: { status: 201, body: result.response } };
+        return { state: 'checkout' };
       };
 
       let first;
@@ -475,39 +333,24 @@ export function createOrdersService(deps: OrdersDeps) {
         first = await place();
       }
 
-      switch (first.state) {
-        case 'placed':
-          // An invoice order's order.placed event (the buyer's e-mail with the invoice) is
-          // written by the placement statement itself; a Stripe order is told when paid.
-          if (input.paymentMethod === 'invoice')
-            return { status: 201, body: first.response, replayed: false };
-          return { ...(await finishStripeOrder(ctx, ref, orderId, render)), replayed: false };
-        case 'refused':
-          return { ...first.response, replayed: false };
-        case 'completed':
-          return { ...first.response, replayed: true };
-        case 'in_progress': {
-          const pendingOrderId = (first.pending as { orderId?: unknown } | undefined)?.orderId;
+      return answerPlacement(db, key, first, {
+        checkout: () => finishStripeOrder(ctx, key, orderId, render),
+        resume: async (inProgress) => {
+          const pendingOrderId = (inProgress.pending as { orderId?: unknown } | undefined)?.orderId;
           // A key left in progress this long (ORDER_KEY_STALE_SECONDS) belongs to a request
           // that died half-way: this repeat finishes its work.
           const stale =
-            clock.now().getTime() - first.createdAt.getTime() >=
+            clock.now().getTime() - inProgress.createdAt.getTime() >=
             config.orders.keyStaleSeconds * 1000;
           if (
             stale &&
             typeof pendingOrderId === 'string' &&
             (await settlementRepository.findOrder(db, pendingOrderId))
-          ) {
-            return {
-              ...(await finishStripeOrder(ctx, ref, pendingOrderId, render)),
-              replayed: true,
-            };
-          }
-          const response = await awaitIdempotentResponse(db, ref, { timeoutMs: REPLAY_WAIT_MS });
-          if (!response) throw idempotencyInProgress();
-          return { ...response, replayed: true };
-        }
-      }
+          )
+            return finishStripeOrder(ctx, key, pendingOrderId, render);
+          return undefined;
+        },
+      });
     },
 
     async list(ctx: Ctx, query: ListOrdersQuery): Promise<OrderPage> {

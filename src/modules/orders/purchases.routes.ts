@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppError } from '../../lib/errors.js';
 import { PurchaseIdParamsSchema } from '../../lib/ids.js';
 import { AUTHENTICATED_PROBLEMS, problemResponses } from '../../lib/problem.js';
 import { ctxOf } from '../../plugins/auth.js';
-import { problem } from '../../plugins/error-handler.js';
 import { IdempotencyHeadersSchema } from './orders.schemas.js';
 import type { ProposalService } from './proposal.service.js';
 import {
@@ -16,6 +14,7 @@ import {
   PurchaseSchema,
 } from './purchases.schemas.js';
 import type { PurchasesService } from './purchases.service.js';
+import { PLACEMENT_PROBLEMS, problemRenderer, sendPlacement } from './placement-route.js';
 
 export const purchasesRoutes: FastifyPluginAsyncZod<{
   purchases: PurchasesService;
@@ -40,36 +39,20 @@ export const purchasesRoutes: FastifyPluginAsyncZod<{
         body: CreatePurchaseSchema,
         response: {
           201: PurchaseSchema,
-          ...problemResponses(
-            ...AUTHENTICATED_PROBLEMS,
-            404,
-            'ORDER.INSUFFICIENT_CREDITS',
-            'ORDER.PROJECT_NOT_SELLING',
-            'ORDER.RESERVATION_LIMIT',
-            'IDEMPOTENCY.IN_PROGRESS',
-            'ORDER.PAYMENT_METHOD_UNAVAILABLE',
-            'IDEMPOTENCY.KEY_REUSED',
-            'PAYMENT.PROVIDER_UNAVAILABLE',
-            'PAYMENT.PROVIDER_REFUSED',
-          ),
+          ...PLACEMENT_PROBLEMS,
         },
       },
     },
-    async (request, reply) => {
-      const render = (error: AppError) => ({
-        ...problem(error.status, error.code, error.message, request),
-        ...error.extensions,
-      });
-      const result = await purchases.create(
-        ctxOf(request),
-        request.body,
-        request.headers['idempotency-key'],
-        render,
-      );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      if (result.status >= 400) reply.type('application/problem+json');
-      return reply.code(result.status as 201).send(result.body as never);
-    },
+    async (request, reply) =>
+      sendPlacement(
+        reply,
+        await purchases.create(
+          ctxOf(request),
+          request.body,
+          request.headers['idempotency-key'],
+          problemRenderer(request),
+        ),
+      ),
   );
 
   app.get(

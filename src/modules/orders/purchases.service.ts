@@ -11,17 +11,11 @@ import {
 } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import {
-  awaitIdempotentResponse,
   claimIdempotencyKey,
   completeIdempotencyKey,
-  hashRequest,
-  idempotencyInProgress,
-  type IdempotencyRef,
-  recordIdempotentResponse,
   type StoredResponse,
 } from '../../lib/idempotency.js';
 import { isUuid } from '../../lib/ids.js';
-import { PaymentRefusedError, providerErrorFacts } from '../../lib/payment-gateway.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordEvent } from '../events/events.js';
 import {
@@ -35,25 +29,25 @@ import {
   type PurchaseFulfilResult,
   releasePurchase,
 } from '../settlement/purchases.js';
-import {
-  checkoutRefused,
-  insufficientCredits,
-  providerUnavailable,
-} from '../settlement/settlement-errors.js';
+import { insufficientCredits } from '../settlement/settlement-errors.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
-import { newPaymentReference, toOrder } from './order-view.js';
-import { ordersRepository } from './orders.repository.js';
+import { canSeeBought as canSee, isSupplierMember, requirePlacingMember } from './buyer-access.js';
+import { creditsDescription, finishCheckout } from './checkout-session.js';
 import {
-  type CreateOrderResponse,
-  type OrdersDeps,
+  answerPlacement,
+  type PlacementKey,
+  type PlacementOutcome,
+  type PlacementResponse,
+  placementKey,
+  refusePlacement,
   type RenderProblem,
-  statementDescriptorSuffix,
-} from './orders.service.js';
+} from './idempotent-placement.js';
+import { newPaymentReference, toOrder } from './order-view.js';
+import type { OrdersDeps } from './orders.service.js';
 import type { CreatePurchaseInput, MarkPurchasePaidInput, Purchase } from './purchases.schemas.js';
 import { purchasesRepository as repo, type PurchaseView } from './purchases.repository.js';
 
 const CREATE_SCOPE = 'purchases.create';
-const REPLAY_WAIT_MS = 10_000;
 
 /** How an invoice is paid, as the invoice says: the seller's account and the payment term. */
 export interface InvoiceTerms {
@@ -119,10 +113,6 @@ function lineRefusal(error: AppError, index: number): AppError {
   });
 }
 
-function isSupplierMember(actor: Actor): boolean {
-  return actor.organisationKind === 'supplier' && actor.role === 'member';
-}
-
 export function createPurchasesService(deps: OrdersDeps) {
   const { db, clock, config, jobs, payments } = deps;
   const orderCtx = (ctx: Ctx): OrderCtx => ({ ...ctx, now: clock.now() });
@@ -149,20 +139,13 @@ export function createPurchasesService(deps: OrdersDeps) {
     actor: Actor,
     input: CreatePurchaseInput,
     purchaseId: string,
-    ref: IdempotencyRef,
-    requestHash: string,
-  ): Promise<{ state: 'placed'; response: StoredResponse } | { state: 'repeat'; claim: unknown }> {
+    key: PlacementKey,
+  ): Promise<PlacementOutcome> {
     const buyer = await repo.lockBuyer(trx, actor.organisationId);
     if (!buyer || buyer.status !== 'active')
       throw forbidden('AUTH.FORBIDDEN', 'The buyer organisation is not active');
-    const claim = await claimIdempotencyKey(trx, {
-      ...ref,
-      scope: CREATE_SCOPE,
-      requestHash,
-      pending: { purchaseId },
-      at: ctx.now,
-    });
-    if (claim.state !== 'claimed') return { state: 'repeat', claim };
+    const claim = await claimIdempotencyKey(trx, { ...key, pending: { purchaseId } });
+    if (claim.state !== 'claimed') return claim;
 
     const limits = config.orders;
     const invoice = input.paymentMethod === 'invoice';
@@ -317,132 +300,55 @@ export function createPurchasesService(deps: OrdersDeps) {
         reservedUntil: reservedUntil.toISOString(),
       },
     });
-    if (!invoice) return { state: 'placed', response: { status: 202, body: null } };
+    if (!invoice) return { state: 'checkout' };
     // The buyer is e-mailed the invoice with the placement (a Stripe purchase is told when paid).
     await recordEvent(trx, { type: 'purchase.placed', objectId: purchaseId, occurredAt: ctx.now });
     const response = { status: 201, body: toPurchase(await viewOf(trx, purchaseId), terms) };
-    return { state: 'placed', response: await completeIdempotencyKey(trx, ref, response, ctx.now) };
+    return { state: 'placed', response: await completeIdempotencyKey(trx, key, response, ctx.now) };
   }
 
   /**
    * The second half of a Stripe purchase: ONE Checkout Session with a line item per
-   * project (Stripe's idempotency key is derived from the purchase). If Stripe fails,
-   * every line is released and the 502 is what the key replays.
+   * project (checkout-session.ts). If the provider fails, every line is released and the
+   * 502 is what the key replays.
    */
   async function finishStripePurchase(
     ctx: Ctx,
-    ref: IdempotencyRef,
+    key: PlacementKey,
     purchaseId: string,
     render: RenderProblem,
   ): Promise<StoredResponse> {
     const view = await viewOf(db, purchaseId);
-    const buyer = await ordersRepository.findBuyerContact(db, view.created_by);
-    let session: { id: string; url: string; expiresAt: Date } | undefined;
-    let failed: 'unavailable' | 'refused' | false = false;
-    if (!view.stripe_checkout_session_id && view.paid_at === null) {
-      if (!payments) failed = 'unavailable';
-      else {
-        try {
-          session = await payments.createCheckoutSession({
-            orderId: purchaseId,
-            purchaseId,
-            description: `Impactcredits in ${view.orders.length} projecten`,
-            quantity: 1,
-            unitAmountCents: Number(view.amount_cents),
-            lineItems: view.orders.map((order) => ({
-              description: `${order.quantity} ${order.quantity === 1 ? 'credit' : 'credits'} — ${order.project_title}`,
-              quantity: order.quantity,
-              unitAmountCents: order.unit_price_cents,
-            })),
-            currency: 'eur',
-            expiresAt: view.reserved_until,
-            placedAt: view.created_at,
-            successUrl: `${config.publicUrl}/purchases/${purchaseId}?checkout=success`,
-            cancelUrl: `${config.publicUrl}/purchases/${purchaseId}?checkout=cancelled`,
-            idempotencyKey: `checkout-session-purchase-${purchaseId}`,
-            // The buyer, as for a single order (docs/privacy.md).
-            customerEmail: buyer?.email,
-            locale: buyer?.language ?? 'nl',
-            collectTaxId: !view.billing_vat_number,
-            statementDescriptorSuffix: statementDescriptorSuffix(purchaseId),
-          });
-        } catch (error) {
-          failed = error instanceof PaymentRefusedError ? 'refused' : 'unavailable';
-          deps.log?.[failed === 'refused' ? 'error' : 'warn'](
-            {
-              purchaseId,
-              provider: providerErrorFacts(error),
-              providerMessage: error instanceof Error ? error.message : String(error),
-            },
-            'the payment provider could not create the Checkout Session of a purchase',
-          );
-        }
-      }
-    }
-    const octx = orderCtx(ctx);
-    return db.transaction().execute(async (trx) => {
-      const key = await trx
-        .selectFrom('idempotency_keys')
-        .select(['status', 'response_status', 'response_body'])
-        .where('organisation_id', '=', ref.organisationId)
-        .where('key', '=', ref.key)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (key.status === 'completed')
-        return { status: key.response_status ?? 500, body: key.response_body };
-      const locked = await lockPurchase(trx, purchaseId);
-      if (!locked) throw new Error(`purchase ${purchaseId} vanished`);
-      if (failed) {
-        await releasePurchase(
-          trx,
-          octx,
-          purchaseId,
-          'cancelled',
-          failed === 'refused' ? 'payment provider refused' : 'payment provider unavailable',
-        );
-        const problem =
-          failed === 'refused'
-            ? checkoutRefused()
-            : providerUnavailable(
-                'The purchase was cancelled and its credits released; place a new purchase with a new Idempotency-Key.',
-              );
-        return completeIdempotencyKey(
-          trx,
-          ref,
-          { status: problem.status, body: render(problem) },
-          octx.now,
-        );
-      }
-      if (session && !locked.stripe_checkout_session_id) {
-        const extend = session.expiresAt.getTime() > locked.reserved_until.getTime();
-        await repo.updatePurchase(trx, purchaseId, {
-          stripe_checkout_session_id: session.id,
-          stripe_checkout_url: session.url,
-          ...(extend ? { reserved_until: session.expiresAt } : {}),
-          updated_at: octx.now,
-        });
-        if (extend) await repo.extendLines(trx, purchaseId, session.expiresAt, octx.now);
-        await recordAudit(trx, octx, {
-          action: 'purchase.checkout_session_created',
-          subjectType: 'purchase',
-          subjectId: purchaseId,
-          summary: { sessionId: session.id, expiresAt: session.expiresAt.toISOString() },
-        });
-      }
-      return completeIdempotencyKey(
-        trx,
-        ref,
-        { status: 201, body: toPurchase(await viewOf(trx, purchaseId), terms) },
-        octx.now,
-      );
+    return finishCheckout(deps, ctx, key, render, {
+      kind: 'purchase',
+      id: purchaseId,
+      placed: view,
+      wantsSession: !view.stripe_checkout_session_id && view.paid_at === null,
+      items: {
+        orderId: purchaseId,
+        purchaseId,
+        description: `Impactcredits in ${view.orders.length} projecten`,
+        quantity: 1,
+        unitAmountCents: Number(view.amount_cents),
+        lineItems: view.orders.map((order) => ({
+          description: creditsDescription(order.quantity, order.project_title),
+          quantity: order.quantity,
+          unitAmountCents: order.unit_price_cents,
+        })),
+      },
+      unavailableDetail:
+        'The purchase was cancelled and its credits released; place a new purchase with a new Idempotency-Key.',
+      lock: (trx) => lockPurchase(trx, purchaseId),
+      takesSession: (locked) => !locked.stripe_checkout_session_id,
+      release: (trx, octx, detail) => releasePurchase(trx, octx, purchaseId, 'cancelled', detail),
+      storeSession: async (trx, values) => {
+        await repo.updatePurchase(trx, purchaseId, values);
+        // Every line is held as long as the purchase.
+        if (values.reserved_until)
+          await repo.extendLines(trx, purchaseId, values.reserved_until, values.updated_at);
+      },
+      view: async (trx) => toPurchase(await viewOf(trx, purchaseId), terms),
     });
-  }
-
-  function canSee(actor: Actor, purchase: { buyer_organisation_id: string }): boolean {
-    return (
-      isPlatformAdmin(actor) ||
-      (isSupplierMember(actor) && purchase.buyer_organisation_id === actor.organisationId)
-    );
   }
 
   return {
@@ -452,52 +358,31 @@ export function createPurchasesService(deps: OrdersDeps) {
       input: CreatePurchaseInput,
       idempotencyKey: string,
       render: RenderProblem,
-    ): Promise<CreateOrderResponse> {
-      const actor = requireActor(ctx);
-      if (!isSupplierMember(actor))
-        throw forbidden(
-          'AUTH.FORBIDDEN',
-          'Only members of a supplier organisation can buy credits',
-        );
-      if (input.paymentMethod === 'stripe' && !payments)
-        throw unprocessable(
-          'ORDER.PAYMENT_METHOD_UNAVAILABLE',
-          'Card and iDEAL payment are not available; pay by invoice',
-        );
-      const ref: IdempotencyRef = { organisationId: actor.organisationId, key: idempotencyKey };
-      const requestHash = hashRequest(CREATE_SCOPE, input);
-      const purchaseId = randomUUID();
+    ): Promise<PlacementResponse> {
+      const actor = requirePlacingMember(
+        ctx,
+        input.paymentMethod,
+        payments,
+        'Only members of a supplier organisation can buy credits',
+      );
       const octx = orderCtx(ctx);
+      const key = placementKey(actor.organisationId, idempotencyKey, CREATE_SCOPE, input, octx.now);
+      const purchaseId = randomUUID();
 
-      let outcome;
+      let outcome: PlacementOutcome;
       try {
         outcome = await db
           .transaction()
-          .execute((trx) => place(trx, octx, actor, input, purchaseId, ref, requestHash));
+          .execute((trx) => place(trx, octx, actor, input, purchaseId, key));
       } catch (error) {
         if (!(error instanceof AppError) || error.status === 403 || error.status === 422)
           throw error;
         // A refusal: nothing was written. It is what the key answers from now on.
-        const response = { status: error.status, body: render(error) };
-        const stored = await recordIdempotentResponse(
-          db,
-          { ...ref, scope: CREATE_SCOPE, requestHash, at: octx.now },
-          response,
-        );
-        if (stored.state === 'claimed') return { ...response, replayed: false };
-        outcome = { state: 'repeat' as const, claim: stored };
+        outcome = await refusePlacement(db, key, error, render);
       }
-      if (outcome.state === 'placed') {
-        if (input.paymentMethod === 'invoice') return { ...outcome.response, replayed: false };
-        return { ...(await finishStripePurchase(ctx, ref, purchaseId, render)), replayed: false };
-      }
-      const claim = outcome.claim as
-        | { state: 'completed'; response: StoredResponse }
-        | { state: 'in_progress'; pending: unknown; createdAt: Date };
-      if (claim.state === 'completed') return { ...claim.response, replayed: true };
-      const response = await awaitIdempotentResponse(db, ref, { timeoutMs: REPLAY_WAIT_MS });
-      if (!response) throw idempotencyInProgress();
-      return { ...response, replayed: true };
+      return answerPlacement(db, key, outcome, {
+        checkout: () => finishStripePurchase(ctx, key, purchaseId, render),
+      });
     },
 
     async get(ctx: Ctx, purchaseId: string): Promise<Purchase> {

@@ -14,7 +14,7 @@ import { applyPurchaseRefund, type PurchaseRefundReport } from '../settlement/pu
 import { fulfilPurchase, lockPurchase, releasePurchase } from '../settlement/purchases.js';
 import { settlementRepository } from '../settlement/settlement.repository.js';
 import { stripeEventsRepository as repo } from './stripe-events.repository.js';
-import { linkEarlyDisputes, linkEarlyPurchaseDisputes } from './disputes.js';
+import { linkEarlyDisputes } from './disputes.js';
 
 /**
  * What a Checkout Session means for its order, shared by the webhook and reconciliation
@@ -76,7 +76,7 @@ async function settlePaidPurchaseSession(
     // paid, before the disputes (Stripe disputes the charge less what was refunded).
     await linkEarlyPurchaseRefunds(trx, ctx, purchaseId, facts.paymentIntentId);
     // Disputes Stripe reported before the payment: split over the lines now that they are paid.
-    await linkEarlyPurchaseDisputes(trx, ctx, purchaseId, facts.paymentIntentId);
+    await linkEarlyDisputes(trx, ctx, { kind: 'purchase', id: purchaseId }, facts.paymentIntentId);
   }
   const lines = result.outcome === 'mismatch' ? [] : result.lines;
   return {
@@ -230,13 +230,17 @@ export async function settlePaidSession(
   });
   const exists = fulfilment.outcome !== 'not_found';
   if (exists && facts.paymentIntentId)
-    await linkEarlyDisputes(trx, ctx, orderId, facts.paymentIntentId);
+    await linkEarlyDisputes(trx, ctx, { kind: 'order', id: orderId }, facts.paymentIntentId);
   return {
     outcome: refundedFirst ? 'refunded_before_payment' : fulfilment.outcome,
     orderId: exists ? orderId : null,
     fulfilment,
   };
 }
+
+/** Whether the order or purchase has another session now than this one. */
+const movedOn = (row: { stripe_checkout_session_id: string | null }, sessionId: string) =>
+  row.stripe_checkout_session_id !== null && row.stripe_checkout_session_id !== sessionId;
 
 /**
  * An expired session, or one whose asynchronous payment failed: the reservation ends.
@@ -257,11 +261,7 @@ export async function settleClosedSession(
     // Only the purchase's own session ends its reservations; lines already paid stay paid.
     const purchase = await lockPurchase(trx, purchaseId);
     if (!purchase) return { outcome: 'not_found', orderId: null };
-    if (
-      purchase.stripe_checkout_session_id !== null &&
-      purchase.stripe_checkout_session_id !== facts.sessionId
-    )
-      return { outcome: 'stale_session', orderId: null };
+    if (movedOn(purchase, facts.sessionId)) return { outcome: 'stale_session', orderId: null };
     const released = await releasePurchase(trx, ctx, purchaseId, reason);
     const first = released.lines[0];
     return {
@@ -274,12 +274,7 @@ export async function settleClosedSession(
   if (reference.kind === 'conflict') return flagReferenceConflict(trx, ctx, facts, reference.ids);
   const order = await settlementRepository.lockOrder(trx, reference.orderId);
   if (!order) return { outcome: 'not_found', orderId: null };
-  if (
-    order.stripe_checkout_session_id !== null &&
-    order.stripe_checkout_session_id !== facts.sessionId
-  ) {
-    return { outcome: 'stale_session', orderId: order.id };
-  }
+  if (movedOn(order, facts.sessionId)) return { outcome: 'stale_session', orderId: order.id };
   const released = await releaseOrder(trx, ctx, order.id, reason);
   return { outcome: released.outcome, orderId: order.id };
 }

@@ -11,6 +11,7 @@ import { settlementRepository } from '../settlement/settlement.repository.js';
 import {
   CLOSED_DISPUTE_STATUSES,
   type DisputeRecord,
+  type Payer,
   stripeEventsRepository as repo,
 } from './stripe-events.repository.js';
 
@@ -138,47 +139,25 @@ export async function recordDispute(
 
 /**
  * Disputes Stripe reported before the payment they dispute was recorded (webhooks arrive in
- * any order) are linked to the order once it is paid, and take effect then as if they had
+ * any order) are linked to the payer once it is paid, and take effect then as if they had
  * come after it: the certificate suspended or revoked, a lost dispute refunded, the escrow
- * held. Called in the transaction that fulfils the order, which holds its row.
+ * held. The payer is an order, or a purchase's one payment (issue 19), whose disputes are
+ * split over its lines then. Called in the transaction that fulfils the order or purchase,
+ * which holds its row (and a purchase's lines' rows).
  */
 export async function linkEarlyDisputes(
   trx: Transaction<DB>,
   ctx: OrderCtx,
-  orderId: string,
+  payer: Payer,
   paymentIntentId: string,
 ): Promise<void> {
   for (const disputeId of await repo.findUnlinkedDisputeIds(trx, paymentIntentId)) {
-    const linked = await repo.linkDispute(trx, disputeId, { kind: 'order', id: orderId });
+    const linked = await repo.linkDispute(trx, disputeId, payer);
     if (!linked) continue;
     await recordAudit(trx, ctx, {
       action: 'payment.dispute_linked',
-      subjectType: 'order',
-      subjectId: orderId,
-      summary: { disputeId, status: linked.status, amountCents: linked.amountCents },
-    });
-    await applyDisputeToCertificate(trx, ctx, linked);
-  }
-}
-
-/**
- * The same for a purchase's one payment (issue 19): disputes recorded before it was, linked
- * to the purchase once it is paid and split over its lines then. Called in the transaction
- * that fulfils the purchase, which holds its row and its lines' rows.
- */
-export async function linkEarlyPurchaseDisputes(
-  trx: Transaction<DB>,
-  ctx: OrderCtx,
-  purchaseId: string,
-  paymentIntentId: string,
-): Promise<void> {
-  for (const disputeId of await repo.findUnlinkedDisputeIds(trx, paymentIntentId)) {
-    const linked = await repo.linkDispute(trx, disputeId, { kind: 'purchase', id: purchaseId });
-    if (!linked) continue;
-    await recordAudit(trx, ctx, {
-      action: 'payment.dispute_linked',
-      subjectType: 'purchase',
-      subjectId: purchaseId,
+      subjectType: payer.kind,
+      subjectId: payer.id,
       summary: { disputeId, status: linked.status, amountCents: linked.amountCents },
     });
     await applyDisputeToCertificate(trx, ctx, linked);
