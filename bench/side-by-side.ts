@@ -19,7 +19,15 @@
  * introduced); lines it cannot parse are reported.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -31,6 +39,7 @@ if (!oldRef) {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = process.env.BENCH_SECONDS ?? '8';
 const ALL_BENCHES = ['purchase', 'verify'] as const;
+const BENCH_SCRIPTS = ['verify.ts', 'throwaway-database.ts'];
 // BENCH_ONLY narrows the run to one bench, so a question about one path gets more rounds
 // in the same time.
 const only = process.env.BENCH_ONLY;
@@ -41,6 +50,7 @@ if (only && !(ALL_BENCHES as readonly string[]).includes(only)) {
 const BENCHES = ALL_BENCHES.filter((bench) => !only || bench === only);
 
 type Figures = Map<string, number>;
+const COSTS = new Set(['verify CPU µs/req', 'verify CPU ÷ bare route CPU']);
 
 /** `(a) one project    10 | … | bare … | app req/s p50 p99 loop% | ratio …` */
 function parsePurchase(output: string): Figures {
@@ -65,6 +75,11 @@ function parseVerify(output: string): Figures {
     const numbers = line.replace('verify GET /v1/verify/{code}', '').trim().split(/\s+/);
     figures.set('verify req/s', Number(numbers[0]));
     figures.set('verify ÷ bare route', Number(numbers[2]));
+    // Since 7 December: CPU per answer, and its ratio to the bare route's (higher is costlier).
+    if (numbers.length >= 9) {
+      figures.set('verify CPU µs/req', Number(numbers[7]));
+      figures.set('verify CPU ÷ bare route CPU', Number(numbers[8]));
+    }
   }
   return figures;
 }
@@ -126,6 +141,11 @@ const directories: string[] = [];
 try {
   const oldDirectory = worktree(oldRef);
   directories.push(oldDirectory);
+  // One ruler for both sides: the old commit runs this checkout's verification bench (it
+  // uses only buildApp, loadConfig, prepareDatabase and the demo seed, stable since the
+  // benches came), so a figure a newer script adds (CPU per answer) is measured on both.
+  for (const file of BENCH_SCRIPTS)
+    copyFileSync(path.join(here, 'bench', file), path.join(oldDirectory, 'bench', file));
   const newDirectory = worktree(newRef);
   directories.push(newDirectory);
   const samples = { old: new Map<string, number[]>(), new: new Map<string, number[]>() };
@@ -150,7 +170,14 @@ try {
     if (!newValues) continue;
     const [before, after] = [median(oldValues), median(newValues)];
     const change = after / before;
-    const flag = change < 0.9 ? '  ← more than 10% lower' : '';
+    // A cost (CPU per answer) is worse when higher; a rate when lower.
+    const flag = COSTS.has(name)
+      ? change > 1.1
+        ? '  ← more than 10% higher'
+        : ''
+      : change < 0.9
+        ? '  ← more than 10% lower'
+        : '';
     console.log(
       `${name.padEnd(44)} ${before.toFixed(2).padStart(9)} ${after.toFixed(2).padStart(9)}  ${change.toFixed(2)}${flag}`,
     );
