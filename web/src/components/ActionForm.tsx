@@ -1,6 +1,6 @@
 import { Button, Textbox } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { describedBy, Field } from './Field';
 
@@ -17,6 +17,8 @@ export interface ActionFormProps {
   appearance?: 'primary-action-button' | 'secondary-action-button';
   onSubmit: (text: string) => Promise<unknown>;
   testId?: string;
+  /** Fields of the action's own, shown before the text (their values are the caller's). */
+  children?: ReactNode;
 }
 
 /**
@@ -34,6 +36,7 @@ export function ActionForm({
   appearance = 'secondary-action-button',
   onSubmit,
   testId,
+  children,
   className,
   refusalClassName,
   maxLength,
@@ -82,6 +85,7 @@ export function ActionForm({
       aria-label={label ?? button}
       data-testid={testId}
     >
+      {children}
       {textLabel && (
         <Field id={id} label={textLabel} hint={hint} error={error}>
           <Textbox

@@ -1,12 +1,13 @@
-import { Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Checkbox, FormLabel, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../../openapi/api.d.ts';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
-import { combineQueries } from '../../components/QueryState';
+import { combineQueries, QueryState } from '../../components/QueryState';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime, formatEuros, formatNumber } from '../../lib/format';
 import {
@@ -466,23 +467,132 @@ function AttentionItem({ order }: { order: Order }) {
             </strong>{' '}
             ({t('adminQueues.orders.raised', { date: formatDateTime(flag.raisedAt, lang) })})
           </Paragraph>
-          <ActionForm
-            label={t('adminQueues.orders.resolveLabel', { title: order.project.title })}
-            textLabel={t('adminQueues.orders.note')}
-            hint={t('adminQueues.orders.noteHint')}
-            button={t('adminQueues.orders.resolve')}
-            onSubmit={(note) =>
-              call(() =>
-                api.POST('/v1/orders/{id}/flags/{flagId}/resolve', {
-                  params: { path: { id: order.id, flagId: flag.id } },
-                  body: { note },
-                }),
-              )
-            }
-          />
+          {flag.code === UNATTRIBUTED && order.purchaseId ? (
+            <UnattributedRefund order={order} purchaseId={order.purchaseId} flag={flag} />
+          ) : (
+            <ActionForm
+              label={t('adminQueues.orders.resolveLabel', { title: order.project.title })}
+              textLabel={t('adminQueues.orders.note')}
+              hint={t('adminQueues.orders.noteHint')}
+              button={t('adminQueues.orders.resolve')}
+              onSubmit={(note) =>
+                call(() =>
+                  api.POST('/v1/orders/{id}/flags/{flagId}/resolve', {
+                    params: { path: { id: order.id, flagId: flag.id } },
+                    body: { note },
+                  }),
+                )
+              }
+            />
+          )}
         </div>
       ))}
     </Item>
+  );
+}
+
+/** A refund of a purchase's payment that Stripe reported and no rule could put on a line. */
+const UNATTRIBUTED = 'purchase_refund_unattributed';
+type Flag = components['schemas']['OrderFlag'];
+
+/**
+ * The platform team says which lines a refund made in Stripe's dashboard gave back: the
+ * purchase's paid lines as checkboxes, with the refund's amount beside them. The API books
+ * them refunded only when they add up to the refund (else it refuses and nothing changes);
+ * with none chosen the flag is closed with the note alone and nothing is booked.
+ */
+function UnattributedRefund({
+  order,
+  purchaseId,
+  flag,
+}: {
+  order: Order;
+  purchaseId: string;
+  flag: Flag;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const purchase = useQuery({
+    queryKey: ['admin-purchase', purchaseId],
+    queryFn: () =>
+      call(() => api.GET('/v1/purchases/{id}', { params: { path: { id: purchaseId } } })),
+  });
+  // "re_… of 12345 cents", as the settlement writes it.
+  const refundCents = Number(/ of (\d+) cents$/.exec(flag.detail ?? '')?.[1] ?? Number.NaN);
+  const lines = (purchase.data?.lines ?? []).filter((line) => line.order.status === 'paid');
+  const chosenCents = lines
+    .filter((line) => chosen.includes(line.order.id))
+    .reduce((sum, line) => sum + line.amountCents, 0);
+  const groupId = `refund-lines-${flag.id}`;
+  return (
+    <>
+      <QueryState query={purchase} />
+      {purchase.data && (
+        <ActionForm
+          label={t('adminQueues.orders.unattributed.label', { title: order.project.title })}
+          textLabel={t('adminQueues.orders.note')}
+          hint={t('adminQueues.orders.noteHint')}
+          button={t('adminQueues.orders.unattributed.button')}
+          onSubmit={(note) =>
+            call(() =>
+              api.POST('/v1/orders/{id}/flags/{flagId}/resolve', {
+                params: { path: { id: order.id, flagId: flag.id } },
+                body: { note, ...(chosen.length > 0 ? { refundedOrderIds: chosen } : {}) },
+              }),
+            )
+          }
+        >
+          <fieldset
+            className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+            aria-describedby={`${groupId}-hint`}
+          >
+            <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+              {t('adminQueues.orders.unattributed.legend')}
+            </legend>
+            <Paragraph id={`${groupId}-hint`}>
+              {Number.isFinite(refundCents)
+                ? t('adminQueues.orders.unattributed.hint', {
+                    amount: formatEuros(refundCents, lang),
+                  })
+                : t('adminQueues.orders.unattributed.hintNoAmount')}
+            </Paragraph>
+            {lines.map((line) => {
+              const id = `${groupId}-${line.order.id}`;
+              return (
+                <div
+                  key={line.order.id}
+                  className="utrecht-form-field utrecht-form-field--checkbox"
+                >
+                  <Checkbox
+                    id={id}
+                    checked={chosen.includes(line.order.id)}
+                    onChange={(event) =>
+                      setChosen((now) =>
+                        event.target.checked
+                          ? [...now, line.order.id]
+                          : now.filter((orderId) => orderId !== line.order.id),
+                      )
+                    }
+                  />{' '}
+                  <FormLabel htmlFor={id} type="checkbox">
+                    {t('adminQueues.orders.unattributed.line', {
+                      title: line.project.title,
+                      amount: formatEuros(line.amountCents, lang),
+                    })}
+                  </FormLabel>
+                </div>
+              );
+            })}
+            <Paragraph role="status">
+              {t('adminQueues.orders.unattributed.chosen', {
+                amount: formatEuros(chosenCents, lang),
+              })}
+            </Paragraph>
+          </fieldset>
+        </ActionForm>
+      )}
+    </>
   );
 }
 
