@@ -604,3 +604,50 @@ describe('a purchase’s Checkout Session that Stripe refuses', () => {
     await t.expectInvariants();
   }, 120_000);
 });
+
+describe('a purchase whose first request died between reserving and Checkout', () => {
+  it('is finished by a repeat of its key once the key is stale, with one session, once', async () => {
+    const buyer = await t.newSupplier();
+    const key = randomUUID();
+    const body = {
+      lines: projects.slice(0, 2).map((project) => ({ projectId: project.id, credits: 1 })),
+      paymentMethod: 'stripe',
+    };
+    const place = () => t.post(buyer, '/v1/purchases', body, { 'idempotency-key': key });
+    // The first request reserved, and its call to Stripe hangs (as a process that died
+    // there leaves its key: in progress).
+    const hold = t.stripe.holdNext({ method: 'POST', path: '/v1/checkout/sessions' });
+    const stuck = place();
+    await hold.arrived;
+    const purchaseIds = () =>
+      t.db
+        .selectFrom('purchases')
+        .select('id')
+        .where('buyer_organisation_id', '=', buyer.organisation.id)
+        .execute();
+    expect(await purchaseIds()).toHaveLength(1);
+
+    // Past ORDER_KEY_STALE_SECONDS, a repeat finishes the work instead of waiting.
+    expect(t.config.orders.keyStaleSeconds).toBe(60);
+    t.clock.advance(61_000);
+    const repeat = await place();
+    expectStatus(repeat, 201);
+    expect(repeat.headers['idempotent-replayed']).toBe('true');
+    const purchase = repeat.json<{ id: string; checkoutUrl: string | null; status: string }>();
+    expect(purchase.checkoutUrl).toBeTruthy();
+    hold.release();
+    const first = await stuck;
+    expectStatus(first, 201);
+    // The first to finish answers for both: one purchase, one stored session.
+    expect(first.body).toBe(repeat.body);
+    expect(await purchaseIds()).toHaveLength(1);
+    const stored = await t.db
+      .selectFrom('purchases')
+      .select('stripe_checkout_session_id')
+      .where('id', '=', purchase.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.stripe_checkout_session_id).toBeTruthy();
+    expect(purchase.checkoutUrl).toContain(stored.stripe_checkout_session_id!);
+    await t.expectInvariants();
+  }, 120_000);
+});

@@ -323,7 +323,11 @@ export function createPurchasesService(deps: OrdersDeps) {
       kind: 'purchase',
       id: purchaseId,
       placed: view,
-      wantsSession: !view.stripe_checkout_session_id && view.paid_at === null,
+      // Every line still reserved: a purchase its expiry (or a cancel) closed gets no session.
+      wantsSession:
+        !view.stripe_checkout_session_id &&
+        view.paid_at === null &&
+        view.orders.every((order) => order.status === 'reserved'),
       items: {
         orderId: purchaseId,
         purchaseId,
@@ -382,6 +386,24 @@ export function createPurchasesService(deps: OrdersDeps) {
       }
       return answerPlacement(db, key, outcome, {
         checkout: () => finishStripePurchase(ctx, key, purchaseId, render),
+        resume: async (inProgress) => {
+          const pending = (inProgress.pending as { purchaseId?: unknown } | undefined)?.purchaseId;
+          // As for an order: a key left in progress this long (ORDER_KEY_STALE_SECONDS)
+          // belongs to a request that died between reserving and creating the Checkout
+          // Session; this repeat finishes its work (finishCheckout takes the key's lock, so
+          // of two that finish, the first one's answer stands).
+          const stale =
+            clock.now().getTime() - inProgress.createdAt.getTime() >=
+            config.orders.keyStaleSeconds * 1000;
+          if (
+            stale &&
+            typeof pending === 'string' &&
+            isUuid(pending) &&
+            (await repo.findPurchaseView(db, pending))
+          )
+            return finishStripePurchase(ctx, key, pending, render);
+          return undefined;
+        },
       });
     },
 
