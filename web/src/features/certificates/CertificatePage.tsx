@@ -23,7 +23,7 @@ import { describedBy, Field } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { currentLanguage } from '../../i18n';
 import { formatBasisPoints, formatDate, formatEuros, formatNumber } from '../../lib/format';
-import { DownloadButton } from './DownloadButton';
+import { DownloadButton } from '../../components/DownloadButton';
 import './certificates.css';
 
 type Certificate = components['schemas']['Certificate'];

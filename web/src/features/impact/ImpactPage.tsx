@@ -27,7 +27,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatEuros, formatNumber } from '../../lib/format';
-import { DownloadButton } from '../certificates/DownloadButton';
+import { DownloadButton } from '../../components/DownloadButton';
 import './impact.css';
 
 type Report = components['schemas']['SupplierReport'];

@@ -14,17 +14,11 @@ import { useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime, formatEuros, formatNumber } from '../../lib/format';
-import {
-  DownloadButton,
-  inGroups,
-  isSupplier,
-  type Order,
-  pdfName,
-  SupplierPage,
-} from './supplier-ui';
+import { inGroups, isSupplier, type Order, pdfName, SupplierPage } from './supplier-ui';
 
 /** What happened to an order, oldest first, from the moments the API keeps. */
 function history(order: Order): { key: string; at: string }[] {
@@ -159,7 +153,8 @@ function OrderView({ order }: { order: Order }) {
           <DownloadButton
             label={t('supplier.purchase.downloadInvoice', { number: order.invoiceNumber })}
             fileName={pdfName('factuur', order.invoiceNumber, order.id)}
-            fetchPdf={() =>
+            className="ib-supplier-download"
+            fetchFile={() =>
               call(() =>
                 api.GET('/v1/orders/{id}/invoice.pdf', {
                   params: { path: { id: order.id } },
@@ -175,7 +170,8 @@ function OrderView({ order }: { order: Order }) {
           <DownloadButton
             label={t('supplier.order.downloadCreditNote')}
             fileName={pdfName('creditnota', order.invoiceNumber, order.id)}
-            fetchPdf={() =>
+            className="ib-supplier-download"
+            fetchFile={() =>
               call(() =>
                 api.GET('/v1/orders/{id}/credit-note.pdf', {
                   params: { path: { id: order.id } },

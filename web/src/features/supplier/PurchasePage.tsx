@@ -19,18 +19,12 @@ import { useParams, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Me } from '../../auth/session';
 import { AppLink } from '../../components/AppLink';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScrollTable } from '../../components/ScrollTable';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDateTime, formatEuros, formatNumber } from '../../lib/format';
-import {
-  DownloadButton,
-  inGroups,
-  isSupplier,
-  pdfName,
-  type Purchase,
-  SupplierPage,
-} from './supplier-ui';
+import { inGroups, isSupplier, pdfName, type Purchase, SupplierPage } from './supplier-ui';
 
 /** How often the page asks again while a purchase waits for its payment. */
 const POLL_STRIPE_MS = 3_000;
@@ -179,7 +173,8 @@ function PurchaseView({ purchase }: { purchase: Purchase }) {
           <DownloadButton
             label={t('supplier.purchase.downloadInvoice', { number: purchase.invoiceNumber })}
             fileName={pdfName('factuur', purchase.invoiceNumber, purchase.id)}
-            fetchPdf={() =>
+            className="ib-supplier-download"
+            fetchFile={() =>
               call(() =>
                 api.GET('/v1/purchases/{id}/invoice.pdf', {
                   params: { path: { id: purchase.id } },

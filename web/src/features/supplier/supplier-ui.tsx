@@ -1,9 +1,8 @@
-import { Button, Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../../openapi/api.d.ts';
 import type { Me } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import './supplier.css';
 
@@ -41,59 +40,6 @@ export function SupplierPage({
         <Paragraph>{t('supplier.onlySuppliers')}</Paragraph>
       )}
     </>
-  );
-}
-
-/** Saves a blob the API answered (fetched with the sign-in header) as a file. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/**
- * A button that downloads a PDF from the API: the PDF routes need the sign-in header, so
- * the file is fetched and then saved. The API's refusal is shown beside it.
- */
-export function DownloadButton({
-  label,
-  fileName,
-  fetchPdf,
-}: {
-  label: string;
-  fileName: string;
-  fetchPdf: () => Promise<Blob>;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  async function download() {
-    setFailure(undefined);
-    setBusy(true);
-    try {
-      saveBlob(await fetchPdf(), fileName);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <div className="ib-supplier-download">
-      <Button
-        appearance="secondary-action-button"
-        busy={busy}
-        disabled={busy}
-        onClick={() => void download()}
-      >
-        {label}
-      </Button>
-      {failure !== undefined && <ErrorMessage error={failure} />}
-    </div>
   );
 }
 

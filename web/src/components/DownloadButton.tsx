@@ -1,17 +1,22 @@
 import { Button } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { saveBlob } from './download';
+import { saveBlob } from '../lib/save-blob';
+import { ErrorMessage } from './ErrorMessage';
 
-/** A button that fetches a file behind sign-in and saves it; the API's problem shows beside it. */
+/**
+ * A button that fetches a file behind sign-in (a PDF, an export) and saves it; the API's
+ * problem shows beside it. With `className`, the two sit in a block of that class.
+ */
 export function DownloadButton({
   label,
   fileName,
   fetchFile,
+  className,
 }: {
   label: string;
   fileName: string;
   fetchFile: () => Promise<Blob>;
+  className?: string;
 }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
@@ -26,7 +31,7 @@ export function DownloadButton({
       setBusy(false);
     }
   }
-  return (
+  const content = (
     <>
       <Button appearance="secondary-action-button" busy={busy} onClick={() => void download()}>
         {label}
@@ -34,4 +39,5 @@ export function DownloadButton({
       {failure !== undefined && <ErrorMessage error={failure} />}
     </>
   );
+  return className ? <div className={className}>{content}</div> : content;
 }
