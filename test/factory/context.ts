@@ -23,6 +23,7 @@ import {
   type FakeStripe,
   signedWebhook,
   startFakeStripe,
+  stripeEvent,
   type StripeEventPayload,
 } from '../helpers/fake-stripe.js';
 import {
@@ -1096,6 +1097,13 @@ export class TestContext implements TestApp {
         certificateId: o.certificate_id,
       })),
     };
+  }
+
+  /** An event of this type around `object`, delivered signed; the webhook must accept it. Its answer. */
+  async sendStripeEvent(type: string, object: Record<string, unknown>) {
+    const response = await this.deliverWebhook(stripeEvent(type, object));
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<{ outcome: string }>();
   }
 
   /** Delivers an event to the webhook, signed like Stripe signs it (or as the options spoil it). */

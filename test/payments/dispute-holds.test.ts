@@ -77,12 +77,6 @@ describe('disputes hold funds', () => {
     };
   }
 
-  async function send(type: string, object: Record<string, unknown>) {
-    const response = await t.deliverWebhook(stripeEvent(type, object));
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json<{ outcome: string }>();
-  }
-
   /** What a dispute's life leaves behind, without timestamps or ids of rows. */
   async function stateOf(c: DisputeCase) {
     const order = await t.orderRow(c.orderId);
@@ -135,12 +129,14 @@ describe('disputes hold funds', () => {
     expect(tranche).toMatchObject({ tranche: 1, status: 'due', amountCents: c.amountCents });
     const [created, withdrawn, , reinstated, closed] = lifeEvents(c, 'won');
 
-    expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
+    expect(await t.sendStripeEvent(created!.type, created!.object)).toMatchObject({
+      outcome: 'dispute_opened',
+    });
     expect((await t.certificateRow(c.certificateId)).status).toBe('suspended');
     // Opened, but Stripe has not taken the money yet: nothing is held.
     expect((await t.funding(admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
 
-    expect(await send(withdrawn!.type, withdrawn!.object)).toMatchObject({
+    expect(await t.sendStripeEvent(withdrawn!.type, withdrawn!.object)).toMatchObject({
       outcome: 'dispute_funds_withdrawn',
     });
     const held = await t.funding(admin.as, project.id);
@@ -166,7 +162,7 @@ describe('disputes hold funds', () => {
       sql`UPDATE escrow_holds SET amount_cents = 1 WHERE dispute_id = ${c.disputeId}`.execute(t.db),
     ).rejects.toThrow(/released, once/);
 
-    expect(await send(reinstated!.type, reinstated!.object)).toMatchObject({
+    expect(await t.sendStripeEvent(reinstated!.type, reinstated!.object)).toMatchObject({
       outcome: 'dispute_funds_reinstated',
     });
     expect((await t.certificateRow(c.certificateId)).status).toBe('active');
@@ -174,7 +170,9 @@ describe('disputes hold funds', () => {
 
     expectStatus(await approve(admin.as, tranche.id), 200);
     expectStatus(await markPaid(secondAdmin.as, tranche.id, 'NL-TRF-HOLD-1'), 200);
-    expect(await send(closed!.type, closed!.object)).toMatchObject({ outcome: 'dispute_closed' });
+    expect(await t.sendStripeEvent(closed!.type, closed!.object)).toMatchObject({
+      outcome: 'dispute_closed',
+    });
     expect(await stateOf(c)).toMatchObject({
       orderStatus: 'paid',
       certificateStatus: 'active',
@@ -192,14 +190,14 @@ describe('disputes hold funds', () => {
     const tranche = (await t.funding(admin.as, project.id)).tranches[0];
     expectStatus(await approve(admin.as, tranche.id), 200);
     const [, withdrawn, , , closed] = lifeEvents(c, 'won');
-    await send(withdrawn!.type, withdrawn!.object);
+    await t.sendStripeEvent(withdrawn!.type, withdrawn!.object);
     expectProblem(
       await markPaid(secondAdmin.as, tranche.id, 'NL-TRF-HOLD-2'),
       409,
       'PAYOUT.FUNDS_HELD_BY_DISPUTE',
     );
     // Won and closed, the funds_reinstated event not (yet) delivered: released all the same.
-    await send(closed!.type, closed!.object);
+    await t.sendStripeEvent(closed!.type, closed!.object);
     expectStatus(await markPaid(secondAdmin.as, tranche.id, 'NL-TRF-HOLD-2'), 200);
     await t.expectInvariants();
   }, 60_000);
@@ -247,7 +245,7 @@ describe('disputes hold funds', () => {
             [order[i], order[j]] = [order[j]!, order[i]!];
           }
           for (const r of repeats) order.push(events[r % events.length]!);
-          for (const event of order) await send(event.type, event.object);
+          for (const event of order) await t.sendStripeEvent(event.type, event.object);
           expect(await stateOf(c)).toEqual(expected(c, life));
           // While the dispute was open with its money withdrawn, the hold was there; at the end none is.
           const after = await t.funding(admin.as, project.id);
@@ -266,7 +264,7 @@ describe('disputes hold funds', () => {
     const events = lifeEvents(c, 'lost');
     const held: number[] = [];
     for (const event of events) {
-      await send(event.type, event.object);
+      await t.sendStripeEvent(event.type, event.object);
       held.push((await stateOf(c)).heldCents);
     }
     // created: nothing; withdrawn and under review: held; lost: the refund replaces the hold.

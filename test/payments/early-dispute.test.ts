@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, TestContext } from '../factory/index.js';
 import { sessionEvent } from '../factory/stripe.js';
-import { disputeSnapshot, stripeEvent } from '../helpers/fake-stripe.js';
+import { disputeSnapshot } from '../helpers/fake-stripe.js';
 
 /**
  * A dispute Stripe reports before the payment it disputes (webhooks arrive in any order):
@@ -24,11 +24,6 @@ describe('a dispute reported before its payment', () => {
     supplier = await t.newSupplier();
   }, 120_000);
   afterAll(async () => t?.close());
-
-  async function send(type: string, object: Record<string, unknown>) {
-    const response = await t.deliverWebhook(stripeEvent(type, object));
-    expect(response.statusCode, response.body).toBe(200);
-  }
 
   /** A Stripe order paid at Checkout whose webhook has not arrived yet, and its dispute. */
   async function paidButNotReported(credits: number) {
@@ -71,8 +66,8 @@ describe('a dispute reported before its payment', () => {
 
   it('suspends the certificate and holds the money once the payment arrives', async () => {
     const { placed, session, dispute, withdrawal } = await paidButNotReported(2);
-    await send('charge.dispute.created', { ...dispute, status: 'needs_response' });
-    await send('charge.dispute.funds_withdrawn', {
+    await t.sendStripeEvent('charge.dispute.created', { ...dispute, status: 'needs_response' });
+    await t.sendStripeEvent('charge.dispute.funds_withdrawn', {
       ...dispute,
       status: 'needs_response',
       balance_transactions: [withdrawal],
@@ -104,12 +99,12 @@ describe('a dispute reported before its payment', () => {
 
   it('refunds the order and revokes its certificate when the dispute was lost before', async () => {
     const { placed, session, dispute, withdrawal } = await paidButNotReported(1);
-    await send('charge.dispute.funds_withdrawn', {
+    await t.sendStripeEvent('charge.dispute.funds_withdrawn', {
       ...dispute,
       status: 'needs_response',
       balance_transactions: [withdrawal],
     });
-    await send('charge.dispute.closed', {
+    await t.sendStripeEvent('charge.dispute.closed', {
       ...dispute,
       status: 'lost',
       balance_transactions: [withdrawal],

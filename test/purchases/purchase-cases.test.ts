@@ -63,12 +63,6 @@ const paidPurchase = (credits: number[] = [1, 2, 3], buyer = supplier) =>
     lines: credits.map((n, i) => ({ project: projects[i]!, credits: n })),
   });
 
-async function send(type: string, object: Record<string, unknown>) {
-  const response = await t.deliverWebhook(stripeEvent(type, object));
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<{ outcome: string }>();
-}
-
 const refundsOf = (p: PaidStripePurchase) =>
   t.stripe.refunds.filter((refund) => refund.payment_intent === p.paymentIntentId);
 
@@ -148,13 +142,19 @@ describe('a line’s refund: Stripe’s answer and its event racing', () => {
     expect(atStripe).toMatchObject({ amount: line.amountCents, status: outcome });
     // Stripe's other reports of it, repeated or late, change nothing.
     const settled = atStripe as unknown as Record<string, unknown>;
-    expect(await send('charge.refund.updated', settled)).toMatchObject({ outcome: 'unchanged' });
-    expect(await send(finalEvent(outcome), settled)).toMatchObject({ outcome: 'unchanged' });
-    expect(await send('refund.created', { ...settled, status: 'pending' })).toMatchObject({
+    expect(await t.sendStripeEvent('charge.refund.updated', settled)).toMatchObject({
+      outcome: 'unchanged',
+    });
+    expect(await t.sendStripeEvent(finalEvent(outcome), settled)).toMatchObject({
       outcome: 'unchanged',
     });
     expect(
-      await send('charge.refunded', {
+      await t.sendStripeEvent('refund.created', { ...settled, status: 'pending' }),
+    ).toMatchObject({
+      outcome: 'unchanged',
+    });
+    expect(
+      await t.sendStripeEvent('charge.refunded', {
         ...t.stripe.chargeFor(p.paymentIntentId),
         amount_refunded: line.amountCents,
       }),
@@ -193,7 +193,7 @@ describe('a line’s refund: Stripe’s answer and its event racing', () => {
       const [atStripe] = refundsOf(p);
       expect(atStripe).toMatchObject({ status: 'pending', metadata: { order_id: line.orderId } });
       const settled = t.stripe.settleRefund(atStripe!.id, outcome, 'expired_or_canceled_card');
-      expect(await send(finalEvent(outcome), settled)).toMatchObject({
+      expect(await t.sendStripeEvent(finalEvent(outcome), settled)).toMatchObject({
         outcome: outcome === 'succeeded' ? 'refunded' : 'refund_failed',
       });
       hold.release();
@@ -225,11 +225,11 @@ describe('a line’s refund: Stripe’s answer and its event racing', () => {
       });
       const [atStripe] = refundsOf(p);
       // Stripe's refund.created of the pending refund after its answer: known already.
-      expect(await send('refund.created', atStripe as never)).toMatchObject({
+      expect(await t.sendStripeEvent('refund.created', atStripe as never)).toMatchObject({
         outcome: 'unchanged',
       });
       const settled = t.stripe.settleRefund(atStripe!.id, outcome, 'expired_or_canceled_card');
-      expect(await send(finalEvent(outcome), settled)).toMatchObject({
+      expect(await t.sendStripeEvent(finalEvent(outcome), settled)).toMatchObject({
         outcome: outcome === 'succeeded' ? 'refunded' : 'refund_failed',
       });
       await expectSettledOnce(p, line, outcome);
@@ -325,8 +325,10 @@ describe('a line’s refund that fails after it blocked a claim', () => {
     expect(secondRefund!.metadata['order_id']).toBe(second!.orderId);
     const firstFailed = t.stripe.settleRefund(firstRefund!.id, 'failed', 'lost_or_stolen_card');
     const secondFailed = t.stripe.settleRefund(secondRefund!.id, 'failed', 'declined');
-    expect(await send('refund.failed', firstFailed)).toMatchObject({ outcome: 'refund_failed' });
-    expect(await send('charge.refund.updated', secondFailed)).toMatchObject({
+    expect(await t.sendStripeEvent('refund.failed', firstFailed)).toMatchObject({
+      outcome: 'refund_failed',
+    });
+    expect(await t.sendStripeEvent('charge.refund.updated', secondFailed)).toMatchObject({
       outcome: 'refund_failed',
     });
     for (const [line, refund, reason] of [
@@ -371,17 +373,21 @@ describe('a line’s refund that fails after it blocked a claim', () => {
     t.stripe.refundStatus = 'succeeded';
     const { events } = newDisputeLife(p, 'won');
     const [created, , , reinstated, closed] = events;
-    expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
+    expect(await t.sendStripeEvent(created!.type, created!.object)).toMatchObject({
+      outcome: 'dispute_opened',
+    });
     const [atStripe] = refundsOf(p);
     const failed = t.stripe.settleRefund(atStripe!.id, 'failed', 'declined');
-    expect(await send('refund.failed', failed)).toMatchObject({ outcome: 'refund_failed' });
+    expect(await t.sendStripeEvent('refund.failed', failed)).toMatchObject({
+      outcome: 'refund_failed',
+    });
     expect(await lineState(line)).toMatchObject({
       status: 'paid',
       refundState: 'failed',
       certificate: 'suspended',
     });
-    await send(reinstated!.type, reinstated!.object);
-    await send(closed!.type, closed!.object);
+    await t.sendStripeEvent(reinstated!.type, reinstated!.object);
+    await t.sendStripeEvent(closed!.type, closed!.object);
     for (const each of p.lines)
       expect((await t.certificateRow(each.certificateId)).status).toBe('active');
     await t.expectInvariants();
@@ -415,11 +421,13 @@ describe('a purchase’s dispute holds the funds of its lines’ projects', () =
     const { id, events } = newDisputeLife(p, 'won');
     const [created, withdrawn, , reinstated, closed] = events;
 
-    expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
+    expect(await t.sendStripeEvent(created!.type, created!.object)).toMatchObject({
+      outcome: 'dispute_opened',
+    });
     // Opened, the money not yet taken: nothing held, the payout could go.
     expect((await t.funding(admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
 
-    expect(await send(withdrawn!.type, withdrawn!.object)).toMatchObject({
+    expect(await t.sendStripeEvent(withdrawn!.type, withdrawn!.object)).toMatchObject({
       outcome: 'dispute_funds_withdrawn',
     });
     // Each line holds its own share, on its own project's escrow.
@@ -442,7 +450,7 @@ describe('a purchase’s dispute holds the funds of its lines’ projects', () =
       ),
     ).rejects.toThrow(/held by disputes/);
 
-    expect(await send(reinstated!.type, reinstated!.object)).toMatchObject({
+    expect(await t.sendStripeEvent(reinstated!.type, reinstated!.object)).toMatchObject({
       outcome: 'dispute_funds_reinstated',
     });
     for (const each of p.lines)
@@ -450,7 +458,9 @@ describe('a purchase’s dispute holds the funds of its lines’ projects', () =
     expect((await t.funding(admin.as, project.id)).escrow.heldByDisputesCents).toBe(0);
     expectStatus(await approve(admin, tranche.id), 200);
     expectStatus(await markPaid(secondAdmin, tranche.id, `NL-TRF-PURCHASE-${id.slice(-6)}`), 200);
-    expect(await send(closed!.type, closed!.object)).toMatchObject({ outcome: 'dispute_closed' });
+    expect(await t.sendStripeEvent(closed!.type, closed!.object)).toMatchObject({
+      outcome: 'dispute_closed',
+    });
     for (const each of p.lines) {
       expect(await lineState(each)).toEqual(untouched);
       expect(await t.auditCount('escrow.held_for_dispute', each.orderId)).toBe(1);
@@ -464,14 +474,14 @@ describe('a purchase’s dispute holds the funds of its lines’ projects', () =
     expectStatus(await approve(admin, tranche.id), 200);
     const { events } = newDisputeLife(p, 'won');
     const [, withdrawn, , , closed] = events;
-    await send(withdrawn!.type, withdrawn!.object);
+    await t.sendStripeEvent(withdrawn!.type, withdrawn!.object);
     expectProblem(
       await markPaid(secondAdmin, tranche.id, 'NL-TRF-PURCHASE-HOLD'),
       409,
       'PAYOUT.FUNDS_HELD_BY_DISPUTE',
     );
     // Won and closed, the funds_reinstated event not (yet) delivered: released all the same.
-    await send(closed!.type, closed!.object);
+    await t.sendStripeEvent(closed!.type, closed!.object);
     expectStatus(await markPaid(secondAdmin, tranche.id, 'NL-TRF-PURCHASE-HOLD'), 200);
     await t.expectInvariants();
   }, 120_000);

@@ -51,12 +51,6 @@ describe('a purchase’s one Stripe payment, per line', () => {
       lines: credits.map((n, i) => ({ project: projects[i]!, credits: n })),
     });
 
-  async function send(type: string, object: Record<string, unknown>) {
-    const response = await t.deliverWebhook(stripeEvent(type, object));
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json<{ outcome: string }>();
-  }
-
   /** Each line's order, certificate, open hold, money and credit notes. */
   async function linesState(p: PaidPurchase) {
     const state = [];
@@ -106,15 +100,17 @@ describe('a purchase’s one Stripe payment, per line', () => {
     const p = await paidPurchase();
     const { id, events } = newDisputeLife(p, 'won');
     const [created, withdrawn, , reinstated, closed] = events;
-    expect(await send(created!.type, created!.object)).toMatchObject({ outcome: 'dispute_opened' });
+    expect(await t.sendStripeEvent(created!.type, created!.object)).toMatchObject({
+      outcome: 'dispute_opened',
+    });
     expect((await linesState(p)).map((line) => line.certificate)).toEqual([
       'suspended',
       'suspended',
       'suspended',
     ]);
-    await send(withdrawn!.type, withdrawn!.object);
+    await t.sendStripeEvent(withdrawn!.type, withdrawn!.object);
     // Twice: held once.
-    await send(withdrawn!.type, withdrawn!.object);
+    await t.sendStripeEvent(withdrawn!.type, withdrawn!.object);
     expect(await linesState(p)).toEqual(held(p));
     for (const line of p.lines) {
       const funding = await t.funding(admin.as, line.projectId);
@@ -131,9 +127,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
       p.lines.map((line) => [line.orderId, line.amountCents]),
     );
 
-    await send(reinstated!.type, reinstated!.object);
-    await send(closed!.type, closed!.object);
-    await send(reinstated!.type, reinstated!.object);
+    await t.sendStripeEvent(reinstated!.type, reinstated!.object);
+    await t.sendStripeEvent(closed!.type, closed!.object);
+    await t.sendStripeEvent(reinstated!.type, reinstated!.object);
     expect(await linesState(p)).toEqual(
       p.lines.map((line) => ({
         order: 'paid',
@@ -164,7 +160,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     for (const order of orders) {
       const p = await paidPurchase([1, 2, 1]);
       const { events } = newDisputeLife(p, 'lost');
-      for (const i of order) await send(events[i]!.type, events[i]!.object);
+      for (const i of order) await t.sendStripeEvent(events[i]!.type, events[i]!.object);
       expect(await linesState(p)).toEqual(
         p.lines.map((line) => ({
           order: 'refunded',
@@ -195,7 +191,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
             [order[i], order[j]] = [order[j]!, order[i]!];
           }
           for (const r of repeats) order.push(events[r % events.length]!);
-          for (const event of order) await send(event.type, event.object);
+          for (const event of order) await t.sendStripeEvent(event.type, event.object);
           expect(await linesState(p)).toEqual(
             p.lines.map((line) =>
               life === 'won'
@@ -239,7 +235,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
       ...disputeSnapshot({ chargeId, paymentIntentId, amount: purchase.amountCents }),
       balance_transactions: [{ id: 'txn_early', amount: -purchase.amountCents }],
     };
-    expect(await send('charge.dispute.funds_withdrawn', dispute)).toMatchObject({
+    expect(await t.sendStripeEvent('charge.dispute.funds_withdrawn', dispute)).toMatchObject({
       outcome: 'dispute_funds_withdrawn',
     });
     expectStatus(
@@ -330,8 +326,12 @@ describe('a purchase’s one Stripe payment, per line', () => {
     const event = stripeEvent('refund.updated', succeeded);
     expect((await t.deliverWebhook(event)).json()).toMatchObject({ outcome: 'refunded' });
     expect((await t.deliverWebhook(event)).json()).toMatchObject({ duplicate: true });
-    expect(await send('charge.refund.updated', succeeded)).toMatchObject({ outcome: 'unchanged' });
-    expect(await send('refund.created', pendingSnapshot)).toMatchObject({ outcome: 'unchanged' });
+    expect(await t.sendStripeEvent('charge.refund.updated', succeeded)).toMatchObject({
+      outcome: 'unchanged',
+    });
+    expect(await t.sendStripeEvent('refund.created', pendingSnapshot)).toMatchObject({
+      outcome: 'unchanged',
+    });
 
     expect(await lineRow(second!.orderId)).toEqual(refundedLine(second!));
     expect(await lineRow(first!.orderId)).toEqual(paidLine(first!));
@@ -373,8 +373,12 @@ describe('a purchase’s one Stripe payment, per line', () => {
     t.stripe.refundStatus = 'succeeded';
     const [atStripe] = refundsOf(p);
     const failed = t.stripe.settleRefund(atStripe!.id, 'failed', 'expired_or_canceled_card');
-    expect(await send('refund.failed', failed)).toMatchObject({ outcome: 'refund_failed' });
-    expect(await send('refund.updated', failed)).toMatchObject({ outcome: 'unchanged' });
+    expect(await t.sendStripeEvent('refund.failed', failed)).toMatchObject({
+      outcome: 'refund_failed',
+    });
+    expect(await t.sendStripeEvent('refund.updated', failed)).toMatchObject({
+      outcome: 'unchanged',
+    });
     expect(await lineRow(line.orderId)).toEqual({ ...paidLine(line), refundState: 'failed' });
     expect((await t.orderRow(line.orderId)).needs_attention).toBe(
       `refund_failed: ${atStripe!.id} (expired_or_canceled_card)`,
@@ -409,7 +413,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
     });
     t.stripe.refundStatus = 'succeeded';
     const [atStripe] = refundsOf(p);
-    expect(await send('refund.created', atStripe as never)).toMatchObject({
+    expect(await t.sendStripeEvent('refund.created', atStripe as never)).toMatchObject({
       outcome: 'refund_pending',
     });
     expect(await lineRow(line.orderId)).toMatchObject({
@@ -417,7 +421,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
       certificate: 'suspended',
     });
     const succeeded = t.stripe.settleRefund(atStripe!.id, 'succeeded');
-    expect(await send('refund.updated', succeeded)).toMatchObject({ outcome: 'refunded' });
+    expect(await t.sendStripeEvent('refund.updated', succeeded)).toMatchObject({
+      outcome: 'refunded',
+    });
     // The retry: Stripe answers the same key with the same refund; nothing more is booked.
     const retry = await t.orders.refund(admin.as, line.orderId);
     expectStatus(retry, 200);
@@ -445,13 +451,19 @@ describe('a purchase’s one Stripe payment, per line', () => {
     });
     // Exactly the second line's amount (every line's amount differs): that line.
     const exact = dashboardRefund(second!.amountCents);
-    expect(await send('refund.created', exact)).toMatchObject({ outcome: 'refunded' });
-    expect(await send('refund.updated', exact)).toMatchObject({ outcome: 'unchanged' });
+    expect(await t.sendStripeEvent('refund.created', exact)).toMatchObject({ outcome: 'refunded' });
+    expect(await t.sendStripeEvent('refund.updated', exact)).toMatchObject({
+      outcome: 'unchanged',
+    });
     expect(await lineRow(second!.orderId)).toEqual(refundedLine(second!));
     // Part of a line: booked nowhere, both lines still paid are flagged, once.
     const part = dashboardRefund(100);
-    expect(await send('refund.created', part)).toMatchObject({ outcome: 'refund_unattributed' });
-    expect(await send('refund.updated', part)).toMatchObject({ outcome: 'refund_unattributed' });
+    expect(await t.sendStripeEvent('refund.created', part)).toMatchObject({
+      outcome: 'refund_unattributed',
+    });
+    expect(await t.sendStripeEvent('refund.updated', part)).toMatchObject({
+      outcome: 'refund_unattributed',
+    });
     for (const line of [first!, third!]) {
       expect(await lineRow(line.orderId)).toEqual(paidLine(line));
       const flags = await t.db
@@ -493,7 +505,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
     const pending = refund('pending');
     const succeeded = { ...pending, status: 'succeeded' };
     const detail = `${pending.id} of ${amount} cents`;
-    expect(await send('refund.created', pending)).toMatchObject({ outcome: 'refund_unattributed' });
+    expect(await t.sendStripeEvent('refund.created', pending)).toMatchObject({
+      outcome: 'refund_unattributed',
+    });
     const flagOf = async (orderId: string) =>
       t.db
         .selectFrom('order_flags')
@@ -514,7 +528,7 @@ describe('a purchase’s one Stripe payment, per line', () => {
       409,
       'ORDER.REFUND_NOT_ATTRIBUTABLE',
     );
-    expect(await send('refund.updated', succeeded)).toMatchObject({
+    expect(await t.sendStripeEvent('refund.updated', succeeded)).toMatchObject({
       outcome: 'refund_unattributed',
     });
     for (const line of p.lines) expect(await flagOf(line.orderId)).toHaveLength(1);
@@ -559,7 +573,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
       'ORDER.FLAG_RESOLVED',
     );
     // Stripe's later events of the refund book nothing more and raise no flag again.
-    expect(await send('charge.refund.updated', succeeded)).toMatchObject({ outcome: 'unchanged' });
+    expect(await t.sendStripeEvent('charge.refund.updated', succeeded)).toMatchObject({
+      outcome: 'unchanged',
+    });
     for (const line of p.lines) expect(await flagOf(line.orderId)).toHaveLength(1);
     expect(await lineRow(third!.orderId)).toEqual(paidLine(third!));
     expect(await differencesOf(p.lines.map((line) => line.orderId))).toEqual([]);
@@ -572,9 +588,13 @@ describe('a purchase’s one Stripe payment, per line', () => {
       charge: q.chargeId,
       amount: q.lines[0]!.amountCents + q.lines[1]!.amountCents,
     };
-    await send('refund.created', failing);
+    await t.sendStripeEvent('refund.created', failing);
     for (const line of q.lines) expect(await openFlags(line.orderId)).toHaveLength(1);
-    await send('refund.failed', { ...failing, status: 'failed', failure_reason: 'unknown' });
+    await t.sendStripeEvent('refund.failed', {
+      ...failing,
+      status: 'failed',
+      failure_reason: 'unknown',
+    });
     for (const line of q.lines) {
       expect(await openFlags(line.orderId)).toEqual([]);
       expect(await lineRow(line.orderId)).toEqual(paidLine(line));
@@ -625,7 +645,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
       metadata: { order_id: p.lines[0]!.orderId },
       created: Math.floor(Date.now() / 1000),
     };
-    expect(await send('refund.created', forged)).toMatchObject({ outcome: 'refund_unattributed' });
+    expect(await t.sendStripeEvent('refund.created', forged)).toMatchObject({
+      outcome: 'refund_unattributed',
+    });
     expect(await lineRow(p.lines[0]!.orderId)).toEqual(paidLine(p.lines[0]!));
     await t.expectInvariants();
   }, 120_000);
@@ -809,7 +831,9 @@ describe('a purchase’s one Stripe payment, per line', () => {
   it('a refund of part of a line reported before the purchase’s payment is flagged on the lines when it arrives, booked nowhere', async () => {
     const early = await paidAtStripeOnly([1, 2, 3]);
     const part = dashboardRefundOf(early.paymentIntentId, early.chargeId, 100)('succeeded');
-    expect(await send('refund.created', part)).toMatchObject({ outcome: 'refund_unmatched' });
+    expect(await t.sendStripeEvent('refund.created', part)).toMatchObject({
+      outcome: 'refund_unmatched',
+    });
     expectStatus(
       await t.deliverWebhook(sessionEvent('checkout.session.completed', early.completed)),
       200,
@@ -847,13 +871,13 @@ describe('a purchase’s one Stripe payment, per line', () => {
     ]);
     // … and once it arrives (with the charge's cumulative charge.refunded), nothing is listed.
     const [atStripe] = refundsOf(refunded);
-    await send('refund.updated', atStripe as never);
-    await send('charge.refunded', t.stripe.chargeFor(refunded.paymentIntentId));
+    await t.sendStripeEvent('refund.updated', atStripe as never);
+    await t.sendStripeEvent('charge.refunded', t.stripe.chargeFor(refunded.paymentIntentId));
     expect(await differencesOf(ids)).toEqual([]);
 
     // A lost dispute of a whole purchase: each line's share counts as that line's refund.
     const { events } = newDisputeLife(disputed, 'lost');
-    for (const event of events) await send(event.type, event.object);
+    for (const event of events) await t.sendStripeEvent(event.type, event.object);
     expect((await lineRow(disputed.lines[1]!.orderId)).status).toBe('refunded');
     expect(await differencesOf(ids)).toEqual([]);
     await t.expectInvariants();
